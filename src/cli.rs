@@ -1,0 +1,125 @@
+//! The command line, as clap derive types. Doc comments here are the `--help`
+//! text; these raw flags are resolved into settings in `app`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::Format;
+
+/// Write job postings from industry role presets: render, explain and check them.
+#[derive(Debug, Parser)]
+#[command(name = "jobpost", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// A folder of role presets (`<id>.toml`) that win over the shipped ones with the same id.
+    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_ROLES")]
+    pub roles: Option<PathBuf>,
+    /// A folder of templates (`posting.md`, `posting.html`, …) that win over the shipped ones by name.
+    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_TEMPLATES")]
+    pub templates: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List or show the role presets.
+    #[command(subcommand)]
+    Roles(RolesCommand),
+    /// Write a commented starter posting file from a role preset.
+    Init(InitArgs),
+    /// Render a posting as Markdown, an HTML page or plain text.
+    Render(RenderArgs),
+    /// Print the merged posting as TOML, each value marked with where it came from.
+    Explain(SourceArgs),
+    /// Write the shipped templates and presets to a folder, to edit and pass back with --templates/--roles.
+    Eject(EjectArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `jobpost roles …`
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// The presets, grouped by industry.
+    List,
+    /// One preset merged with what it extends, as TOML.
+    Show {
+        /// Preset id, e.g. `retail-customer-service`.
+        id: String,
+        /// Print the preset file as written instead of the merged result.
+        #[arg(long)]
+        raw: bool,
+    },
+}
+
+/// Where a posting comes from: a file, a role, a company profile, overrides.
+#[derive(Debug, Clone, Args)]
+pub struct SourceArgs {
+    /// The posting file (TOML). Without it, the posting is the role preset plus --set values.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Start from this role preset (wins over `role` in the file).
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// A company profile (partial posting) merged below the posting file.
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// Override one value, e.g. `--set pay.min=21` or `--set company.name="Acme"`. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub sets: Vec<String>,
+}
+
+/// `jobpost render`
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The posting to render.
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "md")]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `jobpost init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The posting file to create.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The role preset to start from.
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `jobpost eject`
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// Folder to write `templates/` and `roles/` into.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `jobpost completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

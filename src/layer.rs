@@ -1,0 +1,408 @@
+//! One layer of a posting: a TOML text checked against the schema and flattened
+//! into merge operations, each remembering the line and column it came from.
+//!
+//! Parsing happens once per text; the operations are what the merge, `explain`
+//! and lint use afterwards, so no layer is parsed twice.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, Deserializer, ValueDeserializer};
+use toml::Spanned;
+
+use crate::error::{did_you_mean, Error, Result};
+use crate::model::{is_list_path, keys_of, ListPatch, Posting};
+
+/// A 1-based line and column in a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// Where a value came from: a layer name and, for files, a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// `preset customer-service`, `posting.toml`, `--set pay.min=21`.
+    pub source: Arc<str>,
+    /// Position in that source, when it is a file.
+    pub pos: Option<Pos>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}:{}", self.source, p.line, p.col),
+            None => f.write_str(&self.source),
+        }
+    }
+}
+
+/// A list item with its origin.
+pub type Item = (String, Origin);
+
+/// What one key of a layer does to the merged posting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpKind {
+    /// A single value: replaces what is below.
+    Set(toml::Value),
+    /// A whole list: replaces the list below.
+    Replace(Vec<Item>),
+    /// Edits the list below.
+    Edit {
+        /// Appended items.
+        add: Vec<Item>,
+        /// Items to take out; each must be present.
+        remove: Vec<Item>,
+    },
+}
+
+/// One operation of a layer, at a dotted path such as `pay.min`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Op {
+    /// Dotted path of the field.
+    pub path: String,
+    /// Where the key stands.
+    pub origin: Origin,
+    /// What it does.
+    pub kind: OpKind,
+}
+
+/// A parsed, schema-checked layer.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// Name used in messages and `explain`.
+    pub source: Arc<str>,
+    /// Operations in document order.
+    pub ops: Vec<Op>,
+    /// `role`, if the layer names one.
+    pub role: Option<String>,
+    /// `include` entries, relative to the layer's file, with their positions.
+    pub include: Vec<Item>,
+}
+
+impl Layer {
+    /// Credits every value of this layer to `source`.
+    pub fn rename(&mut self, source: &str) {
+        let source: Arc<str> = Arc::from(source);
+        self.source = source.clone();
+        for op in &mut self.ops {
+            op.origin.source = source.clone();
+            if let OpKind::Replace(items) | OpKind::Edit { add: items, .. } = &mut op.kind {
+                items.iter_mut().for_each(|(_, o)| o.source = source.clone());
+            }
+            if let OpKind::Edit { remove, .. } = &mut op.kind {
+                remove.iter_mut().for_each(|(_, o)| o.source = source.clone());
+            }
+        }
+        self.include.iter_mut().for_each(|(_, o)| o.source = source.clone());
+    }
+}
+
+/// Top-level keys that belong to presets, not postings.
+pub const PRESET_KEYS: &[&str] = &["id", "name", "industry", "extends"];
+
+/// Byte offsets of line starts, to turn spans into line and column.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// Line and column of byte `offset`.
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Pos { line: line + 1, col }
+    }
+
+    /// The text of 1-based `line`, without its newline.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.starts.get(line - 1).copied().unwrap_or(self.text.len());
+        let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
+        self.text
+            .get(start..end.max(start))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+}
+
+/// A parsed text with its metadata keys (for presets) taken out.
+pub struct Parsed<'a> {
+    /// The remaining posting table.
+    pub table: Spanned<DeTable<'a>>,
+    /// Preset keys found at the top level, with their values and positions.
+    pub meta: Vec<(String, toml::Value, Pos)>,
+}
+
+/// Parses `text` (named `source` in messages) into a layer. With `preset` set,
+/// the preset keys (`name`, `industry`, `extends`, `id`) are allowed and returned.
+pub fn parse<'a>(source: &str, text: &'a str, preset: bool) -> Result<(Layer, Parsed<'a>)> {
+    let index = LineIndex::new(text);
+    let mut table = DeTable::parse(text).map_err(|e| toml_error(source, &index, e))?;
+    let meta = if preset {
+        take_meta(&mut table, &index, source)?
+    } else {
+        Vec::new()
+    };
+    let typed: Posting<ListPatch> = Posting::deserialize(Deserializer::from(table.clone()))
+        .map_err(|e| toml_error(source, &index, e))?;
+    let source: Arc<str> = Arc::from(source);
+    let mut ops = Vec::new();
+    flatten(&source, &index, table.get_ref(), "", &mut ops);
+    let include = match ops.iter().position(|o| o.path == "include") {
+        Some(i) => match ops.remove(i).kind {
+            OpKind::Replace(items) => items,
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let layer = Layer {
+        source,
+        ops,
+        role: typed.role,
+        include,
+    };
+    Ok((layer, Parsed { table, meta }))
+}
+
+fn take_meta(
+    table: &mut Spanned<DeTable<'_>>,
+    index: &LineIndex,
+    source: &str,
+) -> Result<Vec<(String, toml::Value, Pos)>> {
+    let mut meta = Vec::new();
+    for key in PRESET_KEYS {
+        if let Some((k, v)) = table.get_mut().remove_entry(*key) {
+            let pos = index.pos(k.span().start);
+            let value = to_value(v).map_err(|e| toml_error(source, index, e))?;
+            meta.push((key.to_string(), value, pos));
+        }
+    }
+    Ok(meta)
+}
+
+fn to_value(v: Spanned<DeValue<'_>>) -> std::result::Result<toml::Value, toml::de::Error> {
+    toml::Value::deserialize(ValueDeserializer::from(v))
+}
+
+fn flatten(source: &Arc<str>, index: &LineIndex, table: &DeTable, prefix: &str, ops: &mut Vec<Op>) {
+    for (key, value) in table.iter() {
+        let path = join(prefix, key.get_ref());
+        let origin = Origin {
+            source: source.clone(),
+            pos: Some(index.pos(key.span().start)),
+        };
+        let kind = match value.get_ref() {
+            DeValue::Table(t) if is_list_path(&path) => edit(source, index, t),
+            DeValue::Table(t) => {
+                flatten(source, index, t, &path, ops);
+                continue;
+            }
+            DeValue::Array(a) => OpKind::Replace(items(source, index, a)),
+            _ => match to_value(value.clone()) {
+                Ok(v) => OpKind::Set(v),
+                Err(_) => continue, // already rejected by the typed check
+            },
+        };
+        ops.push(Op { path, origin, kind });
+    }
+}
+
+fn edit(source: &Arc<str>, index: &LineIndex, table: &DeTable) -> OpKind {
+    let get = |k: &str| match table.get(k).map(|v| v.get_ref()) {
+        Some(DeValue::Array(a)) => items(source, index, a),
+        _ => Vec::new(),
+    };
+    OpKind::Edit {
+        add: get("add"),
+        remove: get("remove"),
+    }
+}
+
+fn items(source: &Arc<str>, index: &LineIndex, array: &toml::de::DeArray) -> Vec<Item> {
+    array
+        .iter()
+        .filter_map(|v| match v.get_ref() {
+            DeValue::String(s) => Some((
+                s.to_string(),
+                Origin {
+                    source: source.clone(),
+                    pos: Some(index.pos(v.span().start)),
+                },
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `a.b` from a prefix and a key.
+pub fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// Turns a TOML parse or schema error into our message style: position first,
+/// then serde's wording made plainer, a "did you mean", and the offending line.
+fn toml_error(source: &str, index: &LineIndex, e: toml::de::Error) -> Error {
+    let (at, snippet) = match e.span() {
+        Some(span) => {
+            let pos = index.pos(span.start);
+            let line = index.line_text(pos.line);
+            let width = span.len().clamp(1, line.chars().count().saturating_sub(pos.col - 1).max(1));
+            let caret = format!("{}{}", " ".repeat(pos.col - 1), "^".repeat(width));
+            (
+                format!("{source}:{}:{}", pos.line, pos.col),
+                format!("\n  {:>4} | {line}\n       | {caret}", pos.line),
+            )
+        }
+        None => (source.to_string(), String::new()),
+    };
+    Error::input(at, format!("{}{snippet}", plain_message(e.message())))
+}
+
+/// Rewrites serde's messages into the project's voice.
+pub fn plain_message(message: &str) -> String {
+    let message = message.trim();
+    for (prefix, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            return unknown_name(rest, noun);
+        }
+    }
+    let mut out = message.to_string();
+    for (from, to) in [
+        ("invalid type: ", "wrong type: found "),
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a sequence", "expected a list"),
+        ("expected struct ", "expected a table "),
+        ("invalid value: integer", "found the number"),
+        ("string \"", "text \""),
+    ] {
+        out = out.replace(from, to);
+    }
+    lower_first(&out)
+}
+
+fn unknown_name(rest: &str, noun: &str) -> String {
+    // rest looks like: " `titel`, expected one of `role`, `title`, …"
+    let names: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let Some((found, valid)) = names.split_first() else {
+        return format!("unknown {noun}{rest}");
+    };
+    let hint = did_you_mean(found, valid.iter().copied());
+    let list = valid.join(", ");
+    let expected = if list.is_empty() {
+        String::new()
+    } else {
+        format!(" (expected one of: {list})")
+    };
+    format!("unknown {noun} `{found}`{hint}{expected}")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Checks a dotted `--set` path against the schema, suggesting the closest key.
+pub fn check_path(path: &str) -> std::result::Result<(), String> {
+    let mut table = String::new();
+    for key in path.split('.') {
+        let Some(keys) = keys_of(&table) else {
+            return Err(format!("`{table}` is not a table, so it has no key `{key}`"));
+        };
+        if !keys.contains(&key) {
+            let place = match table.as_str() {
+                "" => "at the top level".to_string(),
+                t => format!("in [{t}]"),
+            };
+            let hint = did_you_mean(key, keys.iter().copied());
+            return Err(format!("unknown key `{key}` {place}{hint}"));
+        }
+        table = join(&table, key);
+    }
+    match keys_of(&table) {
+        Some(keys) => Err(format!(
+            "`{table}` is a table; set one of its keys, e.g. `{table}.{}`",
+            keys[0]
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(text: &str) -> Vec<Op> {
+        parse("t.toml", text, false).map(|(l, _)| l.ops).unwrap()
+    }
+
+    #[test]
+    fn flattens_tables_and_lists() {
+        let ops = ops("title = \"A\"\n[pay]\nmin = 3\nbenefits = { add = [\"x\"] }\n");
+        let paths: Vec<_> = ops.iter().map(|o| o.path.as_str()).collect();
+        assert_eq!(paths, ["title", "pay.min", "pay.benefits"]);
+        assert_eq!(ops[1].origin.pos, Some(Pos { line: 3, col: 1 }));
+        assert!(matches!(&ops[2].kind, OpKind::Edit { add, .. } if add[0].0 == "x"));
+    }
+
+    #[test]
+    fn unknown_key_names_position_and_suggestion() {
+        let err = parse("p.toml", "title = \"A\"\ntitel = \"B\"\n", false).map(|(l, _)| l).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("p.toml:2:1: unknown key `titel`; did you mean `title`?"), "{msg}");
+    }
+
+    #[test]
+    fn wrong_type_is_plain() {
+        let err = parse("p.toml", "[pay]\nmin = \"lots\"\n", false).map(|(l, _)| l).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("p.toml:2:7: wrong type: found text \"lots\", expected a number"), "{msg}");
+    }
+
+    #[test]
+    fn set_paths_are_checked() {
+        assert!(check_path("pay.min").is_ok());
+        assert_eq!(
+            check_path("pay.mni").unwrap_err(),
+            "unknown key `mni` in [pay]; did you mean `min`?"
+        );
+        assert_eq!(
+            check_path("titel").unwrap_err(),
+            "unknown key `titel` at the top level; did you mean `title`?"
+        );
+        assert!(check_path("pay").is_err());
+        assert!(check_path("title.x").is_err());
+    }
+
+    #[test]
+    fn line_index_counts_chars() {
+        let idx = LineIndex::new("ab\néx = 1\n");
+        assert_eq!(idx.pos(5), Pos { line: 2, col: 2 });
+        assert_eq!(idx.line_text(2), "éx = 1");
+    }
+}

@@ -1,0 +1,31 @@
+//! jobpost writes job postings.
+//!
+//! A posting is merged from layers (a role preset and what it extends, a company
+//! profile, `include` files, the posting file, `--set` flags), validated, and
+//! rendered through tera templates to Markdown, an HTML page or plain text.
+//!
+//! Modules, one per stage:
+//! - [`model`]: the posting file contract;
+//! - [`layer`]: one TOML text parsed, schema-checked and flattened;
+//! - [`preset`]: the role preset registry;
+//! - [`load`]: reading files and merging layers with provenance;
+//! - [`validate`]: field rules shared by files, flags and the wizard;
+//! - [`markdown`], [`money`], [`render`]: turning a posting into text;
+//! - [`explain`]: the merged posting as annotated TOML, and starter files;
+//! - [`output`]: atomic writes;
+//! - [`cli`], [`app`]: the command line;
+//! - [`error`]: the one error type.
+
+pub mod app;
+pub mod cli;
+pub mod error;
+pub mod explain;
+pub mod layer;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod money;
+pub mod output;
+pub mod preset;
+pub mod render;
+pub mod validate;

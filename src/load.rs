@@ -1,0 +1,376 @@
+//! Loading and merging: the preset chain, a company profile, `include` files, the
+//! posting file and `--set` flags, lowest first, into one [`Merged`] posting that
+//! remembers where every value came from.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::error::{closest, Error, Result};
+use crate::layer::{self, check_path, Item, Layer, OpKind, Origin};
+use crate::model::Posting;
+use crate::preset::Registry;
+
+/// The largest posting file we read; anything bigger is not a posting.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What to merge, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// The posting file, if any.
+    pub file: Option<PathBuf>,
+    /// `--role`: wins over a `role` in the files.
+    pub role: Option<String>,
+    /// `--company`: a company profile below the posting.
+    pub company: Option<PathBuf>,
+    /// `--set KEY=VALUE`, in order.
+    pub sets: Vec<String>,
+}
+
+/// A merged value with its origin.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// A single value.
+    Value(toml::Value, Origin),
+    /// A list, each item with its own origin.
+    List(Vec<Item>),
+}
+
+/// The merged posting and the origin of each value, keyed by dotted path.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    /// The typed posting.
+    pub posting: Posting,
+    /// Every value set, by dotted path.
+    pub slots: BTreeMap<String, Slot>,
+    /// Names of the layers, lowest first.
+    pub layers: Vec<Arc<str>>,
+}
+
+impl Merged {
+    /// Where the value at `path` came from (for lists, the first item's origin).
+    pub fn origin(&self, path: &str) -> Option<&Origin> {
+        match self.slots.get(path)? {
+            Slot::Value(_, o) => Some(o),
+            Slot::List(items) => items.first().map(|(_, o)| o),
+        }
+    }
+
+    /// Where `path` came from, as `file:line:col` or the field path itself.
+    pub fn at(&self, path: &str) -> String {
+        match self.origin(path) {
+            Some(o) => format!("{o}: {path}"),
+            None => path.to_string(),
+        }
+    }
+}
+
+/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
+pub fn read_text(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.is_dir() {
+        return Err(Error::input(path.display().to_string(), "is a folder; expected a TOML file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Error::input(
+            path.display().to_string(),
+            format!("is {} bytes; a posting file is at most {MAX_FILE_BYTES} bytes", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    decode(path, bytes)
+}
+
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let name = path.display().to_string();
+    if bytes.contains(&0) {
+        return Err(Error::input(name, "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let pos = layer::LineIndex::new(&text).pos(text.len());
+        Error::input(
+            format!("{name}:{}:{}", pos.line, pos.col),
+            "invalid UTF-8; save the file as UTF-8 text",
+        )
+    })
+}
+
+/// Loads and merges everything `inputs` names.
+pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
+    let mut upper = Vec::new();
+    if let Some(company) = &inputs.company {
+        read_with_includes(company, &mut Vec::new(), &mut upper)?;
+    }
+    if let Some(file) = &inputs.file {
+        read_with_includes(file, &mut Vec::new(), &mut upper)?;
+    }
+    for set in &inputs.sets {
+        upper.push(set_layer(set)?);
+    }
+    if let Some(role) = &inputs.role {
+        let quoted = toml::Value::String(role.clone()).to_string();
+        upper.push(flag_layer(&format!("--role {role}"), "role", &quoted)?);
+    }
+    let mut layers: Vec<&Layer> = Vec::new();
+    if let Some((role, origin)) = role_of(&upper) {
+        let chain = registry.chain(&role).map_err(|e| relocate(e, origin))?;
+        layers.extend(chain.into_iter().map(|p| &p.layer));
+    }
+    layers.extend(upper.iter());
+    merge(&layers)
+}
+
+/// The role the highest layer names, with where it named it.
+fn role_of(layers: &[Layer]) -> Option<(String, &Origin)> {
+    layers.iter().rev().find_map(|l| {
+        let op = l.ops.iter().find(|o| o.path == "role")?;
+        Some((l.role.clone()?, &op.origin))
+    })
+}
+
+/// Points a registry error about "role" at the place the role was given.
+fn relocate(e: Error, origin: &Origin) -> Error {
+    match e {
+        Error::Input(mut p) if p.at == "role" => {
+            p.at = origin.to_string();
+            Error::Input(p)
+        }
+        other => other,
+    }
+}
+
+/// Reads `path` and, before it, the files it includes (depth first).
+fn read_with_includes(path: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Result<()> {
+    let text = read_text(path)?;
+    let (layer, _) = layer::parse(&path.display().to_string(), &text, false)?;
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    stack.push(canonical);
+    let dir = path.parent().unwrap_or(Path::new(""));
+    for (inc, origin) in &layer.include {
+        let target = dir.join(inc);
+        let canonical = target.canonicalize().unwrap_or_else(|_| target.clone());
+        if stack.contains(&canonical) {
+            let chain: Vec<_> = stack.iter().map(|p| p.display().to_string()).collect();
+            return Err(Error::input(
+                origin.to_string(),
+                format!("include loop: {} → {}", chain.join(" → "), canonical.display()),
+            ));
+        }
+        read_with_includes(&target, stack, out).map_err(|e| include_error(origin, inc, e))?;
+    }
+    stack.pop();
+    out.push(layer);
+    Ok(())
+}
+
+fn include_error(origin: &Origin, inc: &str, e: Error) -> Error {
+    match e {
+        Error::Io { source, .. } => Error::input(origin.to_string(), format!("cannot include `{inc}`: {source}")),
+        other => other,
+    }
+}
+
+/// Turns `pay.min=21` into a one-key layer, checked like any file.
+pub fn set_layer(arg: &str) -> Result<Layer> {
+    let at = format!("--set {arg}");
+    let Some((path, raw)) = arg.split_once('=') else {
+        return Err(Error::input(at, "expected KEY=VALUE, e.g. `pay.min=21`"));
+    };
+    let path = path.trim();
+    check_path(path).map_err(|m| Error::input(&at, m))?;
+    flag_layer(&at, path, &parse_set_value(raw.trim()))
+}
+
+/// A layer holding one value given on the command line (`value` is TOML).
+fn flag_layer(at: &str, path: &str, value: &str) -> Result<Layer> {
+    let text = format!("{path} = {value}\n");
+    let (mut layer, _) = layer::parse(at, &text, false).map_err(|e| strip_position(e, at))?;
+    for op in &mut layer.ops {
+        op.origin.pos = None;
+    }
+    for (_, origin) in &mut layer.include {
+        origin.pos = None;
+    }
+    Ok(layer)
+}
+
+/// A TOML value if `raw` is one, else `raw` as a TOML string.
+fn parse_set_value(raw: &str) -> String {
+    let doc = format!("v = {raw}");
+    match doc.parse::<toml::Table>() {
+        Ok(_) => raw.to_string(),
+        Err(_) => toml::Value::String(raw.to_string()).to_string(),
+    }
+}
+
+/// Errors from the synthetic `--set` text carry positions in that text, which mean
+/// nothing to the user: keep the message, drop the position and snippet.
+fn strip_position(e: Error, at: &str) -> Error {
+    match e {
+        Error::Input(p) => {
+            let message = p.message.split("\n").next().unwrap_or_default().to_string();
+            Error::input(at, message)
+        }
+        other => other,
+    }
+}
+
+/// Applies `layers`, lowest first, and types the result.
+pub fn merge(layers: &[&Layer]) -> Result<Merged> {
+    let mut slots = BTreeMap::new();
+    for layer in layers {
+        apply(&mut slots, layer)?;
+    }
+    let posting = to_posting(&slots)?;
+    let layers = layers.iter().map(|l| l.source.clone()).collect();
+    Ok(Merged { posting, slots, layers })
+}
+
+fn apply(slots: &mut BTreeMap<String, Slot>, layer: &Layer) -> Result<()> {
+    for op in &layer.ops {
+        match &op.kind {
+            OpKind::Set(v) => {
+                slots.insert(op.path.clone(), Slot::Value(v.clone(), op.origin.clone()));
+            }
+            OpKind::Replace(items) => {
+                slots.insert(op.path.clone(), Slot::List(items.clone()));
+            }
+            OpKind::Edit { add, remove } => {
+                let slot = slots.entry(op.path.clone()).or_insert_with(|| Slot::List(Vec::new()));
+                if let Slot::List(list) = slot {
+                    edit_list(list, &op.path, add, remove)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn edit_list(list: &mut Vec<Item>, path: &str, add: &[Item], remove: &[Item]) -> Result<()> {
+    for (item, origin) in remove {
+        let Some(i) = list.iter().position(|(x, _)| x == item) else {
+            let hint = closest(item, list.iter().map(|(x, _)| x.as_str()))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_else(|| describe_list(list));
+            return Err(Error::input(
+                origin.to_string(),
+                format!("cannot remove `{item}` from `{path}`: it is not in the list below{hint}"),
+            ));
+        };
+        list.remove(i);
+    }
+    list.extend(add.iter().cloned());
+    Ok(())
+}
+
+fn describe_list(list: &[Item]) -> String {
+    if list.is_empty() {
+        return " (the list below is empty)".to_string();
+    }
+    let items: Vec<_> = list.iter().map(|(x, _)| format!("`{x}`")).collect();
+    format!(" (it has: {})", items.join(", "))
+}
+
+/// Builds the nested table from the slots and lets serde type it.
+fn to_posting(slots: &BTreeMap<String, Slot>) -> Result<Posting> {
+    let mut root = toml::Table::new();
+    for (path, slot) in slots {
+        let value = match slot {
+            Slot::Value(v, _) => v.clone(),
+            Slot::List(items) => toml::Value::Array(
+                items.iter().map(|(s, _)| toml::Value::String(s.clone())).collect(),
+            ),
+        };
+        insert(&mut root, path, value);
+    }
+    Posting::deserialize(toml::Value::Table(root))
+        .map_err(|e| Error::input("merged posting", layer::plain_message(&e.to_string())))
+}
+
+fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
+    match path.split_once('.') {
+        Some((head, rest)) => {
+            let entry = root
+                .entry(head.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(t) = entry {
+                insert(t, rest, value);
+            }
+        }
+        None => {
+            root.insert(path.to_string(), value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(name: &str, text: &str) -> Layer {
+        layer::parse(name, text, false).unwrap().0
+    }
+
+    fn daily(m: &Merged) -> Vec<String> {
+        m.posting.duties.as_ref().unwrap().daily.clone().unwrap()
+    }
+
+    #[test]
+    fn later_layers_win_and_lists_replace() {
+        let a = layer("a", "title = \"A\"\n[duties]\ndaily = [\"x\", \"y\"]\n");
+        let b = layer("b", "title = \"B\"\n[duties]\ndaily = [\"z\"]\n");
+        let m = merge(&[&a, &b]).unwrap();
+        assert_eq!(m.posting.title.as_deref(), Some("B"));
+        assert_eq!(daily(&m), ["z"]);
+        assert_eq!(m.origin("title").unwrap().to_string(), "b:1:1");
+    }
+
+    #[test]
+    fn lists_add_and_remove_keeping_item_origins() {
+        let a = layer("a", "[duties]\ndaily = [\"x\", \"y\"]\n");
+        let b = layer("b", "[duties]\ndaily = { add = [\"z\"], remove = [\"x\"] }\n");
+        let m = merge(&[&a, &b]).unwrap();
+        assert_eq!(daily(&m), ["y", "z"]);
+        let Slot::List(items) = &m.slots["duties.daily"] else { panic!() };
+        assert_eq!(&*items[0].1.source, "a");
+        assert_eq!(&*items[1].1.source, "b");
+    }
+
+    #[test]
+    fn removing_a_missing_item_suggests_the_closest() {
+        let a = layer("a", "[duties]\ndaily = [\"Greet guests\"]\n");
+        let b = layer("b", "[duties]\ndaily = { remove = [\"Greet guest\"] }\n");
+        let err = merge(&[&a, &b]).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "b:2:21: cannot remove `Greet guest` from `duties.daily`: it is not in the list below; did you mean `Greet guests`?"
+        );
+    }
+
+    #[test]
+    fn set_values_are_toml_or_text() {
+        let m = merge(&[
+                &set_layer("pay.min=21").unwrap(),
+                &set_layer("company.name=Acme Stores").unwrap(),
+                &set_layer("title=\"Cashier\"").unwrap(),
+        ])
+        .unwrap();
+        assert_eq!(m.posting.pay.as_ref().unwrap().min, Some(21.0));
+        assert_eq!(m.posting.company.as_ref().unwrap().name.as_deref(), Some("Acme Stores"));
+        assert_eq!(m.posting.title.as_deref(), Some("Cashier"));
+        assert_eq!(m.origin("pay.min").unwrap().to_string(), "--set pay.min=21");
+    }
+
+    #[test]
+    fn bad_sets_name_the_flag() {
+        let e = |s: &str| set_layer(s).unwrap_err().to_string();
+        assert_eq!(e("pay.mni=3"), "--set pay.mni=3: unknown key `mni` in [pay]; did you mean `min`?");
+        assert_eq!(e("pay.min=lots"), "--set pay.min=lots: wrong type: found text \"lots\", expected a number");
+        assert_eq!(e("title"), "--set title: expected KEY=VALUE, e.g. `pay.min=21`");
+        assert!(e("pay.period=fortnight").contains("unknown value `fortnight`"));
+    }
+}

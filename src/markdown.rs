@@ -1,0 +1,202 @@
+//! The one place that knows Markdown: pulldown-cmark options, Markdown → safe
+//! HTML, Markdown → Markdown with raw HTML neutralised, Markdown → plain text,
+//! and escaping plain text for Markdown output.
+//!
+//! Raw HTML in user Markdown never reaches a page: the event filter turns it
+//! into text, and ammonia's allow-list cleans whatever HTML remains, so a
+//! `javascript:` link or an `onerror` attribute cannot survive either step.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The Markdown features postings use.
+fn options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// Link schemes a posting may use.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// True for `https://…`, `http://…`, `mailto:…`.
+pub fn is_safe_url(url: &str) -> bool {
+    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    match trimmed.split_once(':') {
+        Some((scheme, _)) => SAFE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)),
+        None => false,
+    }
+}
+
+/// User Markdown to HTML that is safe to place inside a page section.
+pub fn to_html(md: &str) -> String {
+    let events = Parser::new_ext(md, options()).map(html_event);
+    let mut html = String::with_capacity(md.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    sanitizer().clean(&html).to_string()
+}
+
+/// Raw HTML becomes text; headings sit below the page's section headings;
+/// images become their alt text (a posting page makes no network requests).
+fn html_event(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Heading {
+            level: HeadingLevel::H3,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }),
+        Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(HeadingLevel::H3)),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => Event::Text(CowStr::Borrowed("")),
+        other => other,
+    }
+}
+
+fn sanitizer() -> ammonia::Builder<'static> {
+    let tags: HashSet<&str> = [
+        "p", "br", "ul", "ol", "li", "strong", "em", "del", "code", "pre", "blockquote", "a", "h3",
+    ]
+    .into_iter()
+    .collect();
+    let mut b = ammonia::Builder::empty();
+    b.tags(tags)
+        .add_tag_attributes("a", ["href"])
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(Some("noopener noreferrer"));
+    b
+}
+
+/// User Markdown for a Markdown document: raw HTML is shown as text and links
+/// or images with unsafe addresses are reduced to their text.
+pub fn to_safe_markdown(md: &str) -> String {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut open: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                edits.push((range.clone(), md[range].replace('<', "&lt;").replace('>', "&gt;")));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                open.push((range, None, 0, is_safe_url(&dest_url)));
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
+                if let Some((whole, start, end, safe)) = open.pop() {
+                    if !safe {
+                        let text = start.map_or("", |s| md.get(s..end).unwrap_or(""));
+                        edits.push((whole, escape_text(text)));
+                    }
+                }
+            }
+            _ => {
+                if let Some(top) = open.last_mut() {
+                    top.1.get_or_insert(range.start);
+                    top.2 = top.2.max(range.end);
+                }
+            }
+        }
+    }
+    apply_edits(md, edits)
+}
+
+/// Applies non-overlapping replacements (outer ones win over nested ones).
+fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+    edits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            continue; // nested inside an edit already applied
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out.trim_end().to_string()
+}
+
+/// Escapes plain text so Markdown shows it literally.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~') {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// User Markdown as plain text: paragraphs, `- ` bullets, `text (url)` links.
+pub fn to_plain(md: &str) -> String {
+    let mut out = String::new();
+    let mut links: Vec<String> = Vec::new();
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => out.push_str("\n\n"),
+            Event::End(TagEnd::List(_)) => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop().filter(|u| is_safe_url(u)) {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let lines: Vec<&str> = out.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().replace("\n\n\n", "\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_output_drops_scripts_handlers_and_bad_links() {
+        let html = to_html("Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://a.example)");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("<a href=\"https://a.example\" rel=\"noopener noreferrer\">ok</a>"), "{html}");
+    }
+
+    #[test]
+    fn headings_and_images_are_tamed() {
+        let html = to_html("# Big\n\n![alt](https://tracker.example/x.png)");
+        assert!(html.contains("<h3>Big</h3>"), "{html}");
+        assert!(!html.contains("tracker"), "{html}");
+    }
+
+    #[test]
+    fn markdown_output_neutralises_html_and_bad_links() {
+        let md = to_safe_markdown("Join **us**. <b onclick=x>hi</b> [click](javascript:alert(1)) [web](https://a.example)");
+        assert_eq!(md, "Join **us**. &lt;b onclick=x&gt;hi&lt;/b&gt; click [web](https://a.example)");
+    }
+
+    #[test]
+    fn plain_text_keeps_structure() {
+        let txt = to_plain("We **help** people.\n\n- one\n- two\n\nSee [site](https://a.example).");
+        assert_eq!(txt, "We help people.\n\n- one\n- two\n\nSee site (https://a.example).");
+    }
+
+    #[test]
+    fn escapes_markdown_syntax_in_text() {
+        assert_eq!(escape_text("*Lead* <b>#1</b>"), "\\*Lead\\* \\<b\\>\\#1\\</b\\>");
+        assert!(is_safe_url(" HTTPS://x.example"));
+        assert!(!is_safe_url("java\tscript:alert(1)"));
+        assert!(!is_safe_url("data:text/html,x"));
+    }
+}

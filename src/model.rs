@@ -1,0 +1,468 @@
+//! The posting model: the TOML contract users keep in their repositories.
+//!
+//! One generic family of structs serves two purposes. A *layer* (a preset, an
+//! included file, the posting file, `--set` flags) is `Posting<ListPatch>`: every
+//! list may be replaced or edited. The *merged* posting is `Posting` (lists are
+//! plain `Vec<String>`). Both use `deny_unknown_fields`, so serde checks the schema
+//! and the TOML parser reports the line and column of a stray key.
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+/// A list of text items in its merged form.
+pub type List = Vec<String>;
+
+/// A whole posting. `L` is the list type: [`List`] once merged, [`ListPatch`] in a layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Posting<L = List> {
+    /// Preset id the posting starts from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The job name, as a job seeker would search for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the role is for (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// Kind of contract.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employment_type: Option<EmploymentType>,
+    /// The employer's own reference for the opening.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// Date the posting goes up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posted: Option<Datetime>,
+    /// Last day to apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_by: Option<Datetime>,
+    /// What the person will achieve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub objectives: Option<L>,
+    /// Partial posting files merged below this one, relative to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<String>>,
+    /// Who the employer is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<Company<L>>,
+    /// Where the work happens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location<L>>,
+    /// What the person does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duties: Option<Duties<L>>,
+    /// Skills asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skills: Option<Skills<L>>,
+    /// Formal qualifications.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifications: Option<Qualifications<L>>,
+    /// Working conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<Conditions<L>>,
+    /// Pay and benefits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay: Option<Pay<L>>,
+    /// How to apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply: Option<Apply>,
+}
+
+impl<L> Default for Posting<L> {
+    fn default() -> Self {
+        Posting {
+            role: None,
+            title: None,
+            purpose: None,
+            employment_type: None,
+            reference: None,
+            posted: None,
+            apply_by: None,
+            objectives: None,
+            include: None,
+            company: None,
+            location: None,
+            duties: None,
+            skills: None,
+            qualifications: None,
+            conditions: None,
+            pay: None,
+            apply: None,
+        }
+    }
+}
+
+/// `[company]`: the employer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company<L = List> {
+    /// Legal or trading name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A short introduction (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// Home page, `https://…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// What the employer stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<L>,
+    /// Equal-opportunity statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eeo: Option<String>,
+}
+
+/// `[location]`: where the work happens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location<L = List> {
+    /// On-site, hybrid or remote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workplace: Option<Workplace>,
+    /// Street address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// City or town.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// State, province or region (e.g. `CO`, `Ontario`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Postal or ZIP code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// For remote roles: the countries applicants may live in (alpha-2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applicant_countries: Option<L>,
+}
+
+/// `[duties]`: what the person does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Duties<L = List> {
+    /// Done every day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub daily: Option<L>,
+    /// Done every week or so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly: Option<L>,
+}
+
+/// `[skills]`: abilities asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skills<L = List> {
+    /// Must have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<L>,
+    /// Nice to have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred: Option<L>,
+}
+
+/// `[qualifications]`: credentials and experience.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifications<L = List> {
+    /// Must have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<L>,
+    /// Nice to have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred: Option<L>,
+    /// Lowest level of schooling asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education: Option<Education>,
+    /// Months of relevant experience asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience_months: Option<u32>,
+}
+
+/// `[conditions]`: the working conditions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions<L = List> {
+    /// Where and among whom the work happens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
+    /// Shifts, days, hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
+    /// How much travel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel: Option<String>,
+    /// Physical demands, each with its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub physical: Option<L>,
+    /// Typical hours a week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<f64>,
+}
+
+/// `[pay]`: pay range and benefits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pay<L = List> {
+    /// Bottom of the range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Top of the range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// ISO 4217 code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// What one amount pays for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Benefits offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits: Option<L>,
+    /// Bonus, commission, tips.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extras: Option<String>,
+}
+
+/// `[apply]`: how to apply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Apply {
+    /// Application page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Application e-mail address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// What to send and what happens next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+}
+
+/// A list in a layer: an array replaces the list below, a table edits it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ListPatch {
+    /// `key = ["a", "b"]`
+    Replace(Vec<String>),
+    /// `key = { add = ["c"], remove = ["a"] }`
+    Edit(ListEdit),
+}
+
+/// The table form of a [`ListPatch`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListEdit {
+    /// Items appended after the list below.
+    #[serde(default)]
+    pub add: Vec<String>,
+    /// Items taken out of the list below; each must be there.
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+/// Declares a kebab-case enum with its TOML names and human labels in one place.
+macro_rules! labelled_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $key)] $variant),+
+        }
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The name used in posting files.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+            /// The label shown to readers.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+            /// Parses the posting-file name.
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.key() == key)
+            }
+        }
+    };
+}
+
+labelled_enum! {
+    /// `employment_type`.
+    EmploymentType {
+        /// Full-time.
+        FullTime = "full-time" / "Full-time",
+        /// Part-time.
+        PartTime = "part-time" / "Part-time",
+        /// Contract.
+        Contract = "contract" / "Contract",
+        /// Temporary.
+        Temporary = "temporary" / "Temporary",
+        /// Internship.
+        Internship = "internship" / "Internship",
+        /// Volunteer.
+        Volunteer = "volunteer" / "Volunteer",
+        /// Per diem.
+        PerDiem = "per-diem" / "Per diem",
+        /// Other.
+        Other = "other" / "Other",
+    }
+}
+
+labelled_enum! {
+    /// `location.workplace`.
+    Workplace {
+        /// At the employer's site.
+        OnSite = "on-site" / "On-site",
+        /// Partly on site, partly remote.
+        Hybrid = "hybrid" / "Hybrid",
+        /// Fully remote.
+        Remote = "remote" / "Remote",
+    }
+}
+
+labelled_enum! {
+    /// `qualifications.education`.
+    Education {
+        /// No formal schooling asked for.
+        None = "none" / "No formal education required",
+        /// High school diploma or equivalent.
+        HighSchool = "high-school" / "High school diploma or equivalent",
+        /// Associate degree.
+        Associate = "associate" / "Associate degree",
+        /// Bachelor's degree.
+        Bachelor = "bachelor" / "Bachelor's degree",
+        /// Postgraduate degree.
+        Postgraduate = "postgraduate" / "Postgraduate degree",
+    }
+}
+
+labelled_enum! {
+    /// `pay.period`.
+    Period {
+        /// Per hour.
+        Hour = "hour" / "per hour",
+        /// Per day.
+        Day = "day" / "per day",
+        /// Per week.
+        Week = "week" / "per week",
+        /// Per month.
+        Month = "month" / "per month",
+        /// Per year.
+        Year = "year" / "per year",
+    }
+}
+
+/// Every list field, as a dotted path. The merge needs to know which values are lists.
+pub const LIST_PATHS: &[&str] = &[
+    "objectives",
+    "include",
+    "company.values",
+    "location.applicant_countries",
+    "duties.daily",
+    "duties.weekly",
+    "skills.required",
+    "skills.preferred",
+    "qualifications.required",
+    "qualifications.preferred",
+    "conditions.physical",
+    "pay.benefits",
+];
+
+/// Valid keys at each level, for "did you mean" on dotted `--set` paths.
+pub const KEYS: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "role",
+            "title",
+            "purpose",
+            "employment_type",
+            "reference",
+            "posted",
+            "apply_by",
+            "objectives",
+            "include",
+            "company",
+            "location",
+            "duties",
+            "skills",
+            "qualifications",
+            "conditions",
+            "pay",
+            "apply",
+        ],
+    ),
+    ("company", &["name", "about", "website", "values", "eeo"]),
+    (
+        "location",
+        &[
+            "workplace",
+            "street",
+            "city",
+            "region",
+            "postal_code",
+            "country",
+            "applicant_countries",
+        ],
+    ),
+    ("duties", &["daily", "weekly"]),
+    ("skills", &["required", "preferred"]),
+    (
+        "qualifications",
+        &["required", "preferred", "education", "experience_months"],
+    ),
+    (
+        "conditions",
+        &[
+            "environment",
+            "schedule",
+            "travel",
+            "physical",
+            "hours_per_week",
+        ],
+    ),
+    (
+        "pay",
+        &["min", "max", "currency", "period", "benefits", "extras"],
+    ),
+    ("apply", &["url", "email", "instructions"]),
+];
+
+/// True when `path` names a list field.
+pub fn is_list_path(path: &str) -> bool {
+    LIST_PATHS.contains(&path)
+}
+
+/// The valid keys of the table at `path` (`""` is the top level), if it is a table.
+pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
+    KEYS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+}
+
+
+impl<'de> Deserialize<'de> for ListPatch {
+    // Hand-written rather than `untagged`, whose error ("data did not match any
+    // variant") hides what was wrong.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct PatchVisitor;
+        impl<'de> serde::de::Visitor<'de> for PatchVisitor {
+            type Value = ListPatch;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of strings, or a table `{ add = [...], remove = [...] }`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<ListPatch, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ListPatch::Replace)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ListPatch, A::Error> {
+                ListEdit::deserialize(MapAccessDeserializer::new(map)).map(ListPatch::Edit)
+            }
+        }
+        d.deserialize_any(PatchVisitor)
+    }
+}

@@ -1,0 +1,66 @@
+//! Writing results: standard output, or files written atomically (a temporary
+//! file in the same folder, then a rename), never over an existing file
+//! without `--force`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `contents` to `path` atomically; refuses to replace a file unless `force`.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::input(path.display().to_string(), "is a folder; expected a file name to write"));
+    }
+    if !force && path.exists() {
+        return Err(Error::Exists(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jobpost-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a file in", dir, e))?;
+    tmp.write_all(contents).map_err(|e| Error::io("write", path, e))?;
+    tmp.flush().map_err(|e| Error::io("write", path, e))?;
+    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    persisted.map(|_| ()).map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::Exists(path.to_path_buf()),
+        _ => Error::io("write", path, e.error),
+    })
+}
+
+/// Prints to standard output, treating a closed pipe (`| head`) as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("write", Path::new("standard output"), e)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        write_atomic(&path, b"one", false).unwrap();
+        assert!(matches!(write_atomic(&path, b"two", false), Err(Error::Exists(_))));
+        write_atomic(&path, b"three", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn refuses_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_atomic(dir.path(), b"x", true).unwrap_err().to_string().contains("is a folder"));
+    }
+}

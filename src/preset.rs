@@ -1,0 +1,222 @@
+//! Role presets: the embedded `roles/*.toml`, a user folder that wins id by id,
+//! and the `extends` chain from the base preset up.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{closest, did_you_mean, Error, Result};
+use crate::layer::{self, Layer, Pos};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+pub use embedded::TEMPLATES as EMBEDDED_TEMPLATES;
+
+/// The shipped preset files: (file name, contents).
+pub const EMBEDDED_ROLES: &[(&str, &str)] = embedded::ROLES;
+
+/// One role preset: a partial posting with a label, an industry and a parent.
+#[derive(Debug, Clone)]
+pub struct Preset {
+    /// The file stem.
+    pub id: String,
+    /// Human label.
+    pub name: String,
+    /// Industry it is grouped under.
+    pub industry: String,
+    /// Parent preset id.
+    pub extends: Option<String>,
+    /// Where it was read from (`roles/x.toml (embedded)` or a user path).
+    pub file: String,
+    /// The source text, for `roles show --raw` and `eject`.
+    pub text: String,
+    /// Its posting values.
+    pub layer: Layer,
+}
+
+/// All presets known to this run.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    presets: BTreeMap<String, Preset>,
+}
+
+impl Registry {
+    /// The embedded presets, then those of `user_dir` over them.
+    pub fn load(user_dir: Option<&Path>) -> Result<Self> {
+        let mut reg = Registry::default();
+        for (file, text) in EMBEDDED_ROLES {
+            let stem = file.trim_end_matches(".toml");
+            reg.insert(parse_preset(stem, &format!("roles/{file}"), text)?);
+        }
+        if let Some(dir) = user_dir {
+            reg.load_dir(dir)?;
+        }
+        Ok(reg)
+    }
+
+    fn load_dir(&mut self, dir: &Path) -> Result<()> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the roles folder", dir, e))?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+            let text = crate::load::read_text(path)?;
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            self.insert(parse_preset(&stem, &path.display().to_string(), &text)?);
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, preset: Preset) {
+        self.presets.insert(preset.id.clone(), preset);
+    }
+
+    /// Every preset, by id.
+    pub fn all(&self) -> impl Iterator<Item = &Preset> {
+        self.presets.values()
+    }
+
+    /// The preset `id`, or an error suggesting the closest id.
+    pub fn get(&self, id: &str) -> Result<&Preset> {
+        self.presets.get(id).ok_or_else(|| {
+            let hint = did_you_mean(id, self.presets.keys().map(String::as_str));
+            let hint = if hint.is_empty() {
+                "; run `jobpost roles list` to see them".to_string()
+            } else {
+                hint
+            };
+            Error::input("role", format!("unknown role `{id}`{hint}"))
+        })
+    }
+
+    /// `id` and its ancestors, base first; an error names a loop or a missing parent.
+    pub fn chain(&self, id: &str) -> Result<Vec<&Preset>> {
+        let mut chain = vec![self.get(id)?];
+        while let Some(parent) = chain.last().and_then(|p| p.extends.as_deref()) {
+            let names = || chain.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(" → ");
+            if chain.iter().any(|p| p.id == parent) {
+                return Err(Error::input(
+                    "role",
+                    format!("preset `extends` loop: {} → {parent}", names()),
+                ));
+            }
+            let Some(next) = self.presets.get(parent) else {
+                let hint = closest(parent, self.presets.keys().map(String::as_str))
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Err(Error::input(
+                    &chain.last().map(|p| p.file.clone()).unwrap_or_default(),
+                    format!("preset extends `{parent}`, which does not exist (chain: {} → {parent}){hint}", names()),
+                ));
+            };
+            chain.push(next);
+        }
+        chain.reverse();
+        Ok(chain)
+    }
+
+    /// Industries in alphabetical order, each with its presets by id.
+    pub fn by_industry(&self) -> BTreeMap<&str, Vec<&Preset>> {
+        let mut map: BTreeMap<&str, Vec<&Preset>> = BTreeMap::new();
+        for p in self.presets.values() {
+            map.entry(p.industry.as_str()).or_default().push(p);
+        }
+        map
+    }
+}
+
+/// Parses one preset file, checking its metadata keys.
+fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
+    let (mut layer, parsed) = layer::parse(file, text, true)?;
+    // Once parsed, values are credited to the preset by id (`explain`, merge errors).
+    layer.rename(&format!("preset {id}"));
+    let mut meta = Meta::default();
+    for (key, value, pos) in parsed.meta {
+        let at = |p: Pos| format!("{file}:{}:{}", p.line, p.col);
+        let Some(s) = value.as_str().map(str::to_string) else {
+            return Err(Error::input(at(pos), format!("`{key}` must be text in quotes")));
+        };
+        match key.as_str() {
+            "id" if s != id => {
+                return Err(Error::input(
+                    at(pos),
+                    format!("`id = \"{s}\"` does not match the file name; a preset's id is its file stem `{id}`"),
+                ));
+            }
+            "name" => meta.name = Some(s),
+            "industry" => meta.industry = Some(s),
+            "extends" => meta.extends = Some(s),
+            _ => {}
+        }
+    }
+    let missing = |k: &str| Error::input(file, format!("a preset needs `{k} = \"…\"` at the top"));
+    Ok(Preset {
+        id: id.to_string(),
+        name: meta.name.ok_or_else(|| missing("name"))?,
+        industry: meta.industry.ok_or_else(|| missing("industry"))?,
+        extends: meta.extends,
+        file: file.to_string(),
+        text: text.to_string(),
+        layer,
+    })
+}
+
+#[derive(Default)]
+struct Meta {
+    name: Option<String>,
+    industry: Option<String>,
+    extends: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reg(files: &[(&str, &str)]) -> Registry {
+        let mut r = Registry::default();
+        for (id, text) in files {
+            r.insert(parse_preset(id, &format!("{id}.toml"), text).unwrap());
+        }
+        r
+    }
+
+    #[test]
+    fn chain_is_base_first() {
+        let r = reg(&[
+            ("a", "name = \"A\"\nindustry = \"X\"\n"),
+            ("b", "name = \"B\"\nindustry = \"X\"\nextends = \"a\"\n"),
+        ]);
+        let ids: Vec<_> = r.chain("b").unwrap().iter().map(|p| p.id.clone()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn loops_and_missing_parents_name_the_chain() {
+        let r = reg(&[
+            ("a", "name = \"A\"\nindustry = \"X\"\nextends = \"b\"\n"),
+            ("b", "name = \"B\"\nindustry = \"X\"\nextends = \"a\"\n"),
+            ("c", "name = \"C\"\nindustry = \"X\"\nextends = \"bb\"\n"),
+        ]);
+        assert_eq!(
+            r.chain("a").unwrap_err().to_string(),
+            "role: preset `extends` loop: a → b → a"
+        );
+        assert_eq!(
+            r.chain("c").unwrap_err().to_string(),
+            "c.toml: preset extends `bb`, which does not exist (chain: c → bb); did you mean `b`?"
+        );
+    }
+
+    #[test]
+    fn id_must_match_file_stem() {
+        let err = parse_preset("a", "a.toml", "id = \"b\"\nname = \"A\"\nindustry = \"X\"\n").unwrap_err();
+        assert!(err.to_string().starts_with("a.toml:1:1: `id = \"b\"` does not match"));
+    }
+
+    #[test]
+    fn every_embedded_preset_parses() {
+        let r = Registry::load(None).unwrap();
+        for p in r.all() {
+            r.chain(&p.id).unwrap();
+        }
+    }
+}

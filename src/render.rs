@@ -1,0 +1,431 @@
+//! Rendering: the reader-facing view of a posting, tera set up once with the
+//! embedded templates (a user folder overrides them by name) and the Markdown
+//! filters, and one entry point per output format.
+//!
+//! Renderers take a posting and return a string; they never print or write.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::error::{Error, Result};
+use crate::markdown;
+use crate::model::{Posting, Workplace};
+use crate::money;
+use crate::preset::EMBEDDED_TEMPLATES;
+
+/// Output formats rendered through templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (`posting.md`).
+    Md,
+    /// A standalone HTML page (`posting.html`).
+    Html,
+    /// Plain text for job boards that strip markup (`posting.txt`).
+    Txt,
+}
+
+impl Format {
+    /// The template that renders this format.
+    pub fn template(self) -> &'static str {
+        match self {
+            Format::Md => "posting.md",
+            Format::Html => "posting.html",
+            Format::Txt => "posting.txt",
+        }
+    }
+
+    /// File extension of the output.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Txt => "txt",
+        }
+    }
+}
+
+/// Tera with every template parsed once, ready to render many postings.
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// Loads the embedded templates, then those in `user_dir` over them.
+    pub fn new(user_dir: Option<&Path>) -> Result<Self> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        register_filters(&mut tera);
+        let mut templates: Vec<(String, String)> = EMBEDDED_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        if let Some(dir) = user_dir {
+            for (name, text) in read_user_templates(dir)? {
+                templates.retain(|(n, _)| *n != name);
+                templates.push((name, text));
+            }
+        }
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| template_error(&e))?;
+        Ok(Renderer { tera })
+    }
+
+    /// Renders `posting` in `format`.
+    pub fn render(&self, posting: &Posting, format: Format) -> Result<String> {
+        self.render_view(&View::new(posting), format.template(), format != Format::Html)
+    }
+
+    /// Renders any template with a serialisable context under the name `page`.
+    pub fn render_template<T: Serialize>(&self, name: &str, key: &'static str, value: &T) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert(key, value);
+        self.tera.render(name, &ctx).map_err(|e| template_error(&e))
+    }
+
+    fn render_view(&self, view: &View, name: &str, tidy_text: bool) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("p", view);
+        let out = self.tera.render(name, &ctx).map_err(|e| template_error(&e))?;
+        Ok(if tidy_text { tidy(&out) } else { out })
+    }
+}
+
+fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
+    let mut out = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        if path.is_file() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            out.push((name, crate::load::read_text(&path)?));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Tera's report (with line and column) in our error type.
+fn template_error(e: &tera::Error) -> Error {
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        detail.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let name = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => r.filename().to_string(),
+        _ => String::new(),
+    };
+    Error::Template {
+        name: if name.is_empty() { "…".into() } else { name },
+        detail: detail.trim().to_string(),
+    }
+}
+
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&markdown::to_html(s))
+    });
+    tera.register_filter("md_block", |s: &str, _: Kwargs, _: &State| markdown::to_safe_markdown(s));
+    tera.register_filter("md_text", |s: &str, _: Kwargs, _: &State| markdown::escape_text(s));
+    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| markdown::to_plain(s));
+}
+
+/// Collapses blank-line runs and trailing spaces left by template tags, and keeps
+/// the bullets of one list together (each loop turn leaves a blank line behind).
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    let mut last = "";
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        let same_list = last.starts_with("- ") && line.starts_with("- ");
+        if !out.is_empty() && blank && !same_list {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+        out.push('\n');
+        last = line;
+    }
+    out
+}
+
+/// What templates see: every field present, display strings computed once here
+/// so all formats say the same thing.
+#[derive(Debug, Serialize)]
+pub struct View {
+    /// Job title.
+    pub title: String,
+    /// `Full-time`, or empty.
+    pub employment_type: String,
+    /// Employer's reference.
+    pub reference: String,
+    /// `January 5, 2027`, or empty.
+    pub posted: String,
+    /// `January 5, 2027`, or empty.
+    pub apply_by: String,
+    /// The employer.
+    pub company: CompanyView,
+    /// Purpose (Markdown).
+    pub purpose: String,
+    /// Objectives.
+    pub objectives: Vec<String>,
+    /// Daily duties.
+    pub daily: Vec<String>,
+    /// Weekly duties.
+    pub weekly: Vec<String>,
+    /// Required skills, qualifications, education and experience.
+    pub required: Vec<String>,
+    /// Preferred skills and qualifications.
+    pub preferred: Vec<String>,
+    /// Working conditions.
+    pub conditions: ConditionsView,
+    /// Pay and benefits.
+    pub pay: PayView,
+    /// How to apply.
+    pub apply: ApplyView,
+    /// JSON-LD for the page's `<script>` (already escaped for it), or empty.
+    pub jsonld: String,
+}
+
+/// `[company]` for readers.
+#[derive(Debug, Serialize, Default)]
+pub struct CompanyView {
+    /// Name.
+    pub name: String,
+    /// About (Markdown).
+    pub about: String,
+    /// Website (safe scheme only).
+    pub website: String,
+    /// Values.
+    pub values: Vec<String>,
+    /// Equal-opportunity statement.
+    pub eeo: String,
+}
+
+/// Working conditions for readers.
+#[derive(Debug, Serialize, Default)]
+pub struct ConditionsView {
+    /// `Hybrid`, `Remote`, `On-site`, or empty.
+    pub workplace: String,
+    /// `Denver, CO 80202, United States`, or for remote roles the countries.
+    pub location: String,
+    /// Schedule.
+    pub schedule: String,
+    /// `About 30 hours a week`.
+    pub hours: String,
+    /// Environment.
+    pub environment: String,
+    /// Travel.
+    pub travel: String,
+    /// Physical demands.
+    pub physical: Vec<String>,
+}
+
+/// Pay for readers.
+#[derive(Debug, Serialize, Default)]
+pub struct PayView {
+    /// `$18.50–$22.00 per hour`, or empty.
+    pub range: String,
+    /// Bonus, commission, tips.
+    pub extras: String,
+    /// Benefits.
+    pub benefits: Vec<String>,
+}
+
+/// How to apply, for readers.
+#[derive(Debug, Serialize, Default)]
+pub struct ApplyView {
+    /// Application page (safe scheme only).
+    pub url: String,
+    /// Application e-mail.
+    pub email: String,
+    /// Instructions.
+    pub instructions: String,
+}
+
+fn text(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+fn list(l: Option<&Vec<String>>) -> Vec<String> {
+    l.cloned().unwrap_or_default()
+}
+
+fn link(s: &Option<String>) -> String {
+    s.clone().filter(|u| markdown::is_safe_url(u)).unwrap_or_default()
+}
+
+impl View {
+    /// The reader-facing view of `p`.
+    pub fn new(p: &Posting) -> Self {
+        let duties = p.duties.as_ref();
+        View {
+            title: text(&p.title),
+            employment_type: p.employment_type.map(|e| e.label().to_string()).unwrap_or_default(),
+            reference: text(&p.reference),
+            posted: p.posted.as_ref().map(long_date).unwrap_or_default(),
+            apply_by: p.apply_by.as_ref().map(long_date).unwrap_or_default(),
+            company: company_view(p),
+            purpose: text(&p.purpose),
+            objectives: list(p.objectives.as_ref()),
+            daily: list(duties.and_then(|d| d.daily.as_ref())),
+            weekly: list(duties.and_then(|d| d.weekly.as_ref())),
+            required: required(p),
+            preferred: preferred(p),
+            conditions: conditions_view(p),
+            pay: pay_view(p),
+            apply: apply_view(p),
+            jsonld: String::new(),
+        }
+    }
+}
+
+fn company_view(p: &Posting) -> CompanyView {
+    let Some(c) = &p.company else { return CompanyView::default() };
+    CompanyView {
+        name: text(&c.name),
+        about: text(&c.about),
+        website: link(&c.website),
+        values: list(c.values.as_ref()),
+        eeo: text(&c.eeo),
+    }
+}
+
+fn required(p: &Posting) -> Vec<String> {
+    let mut out = list(p.skills.as_ref().and_then(|s| s.required.as_ref()));
+    if let Some(q) = &p.qualifications {
+        out.extend(list(q.required.as_ref()));
+        // Presets often spell the education out as a qualification too.
+        if let Some(e) = q.education.filter(|e| *e != crate::model::Education::None) {
+            if !out.iter().any(|r| r.eq_ignore_ascii_case(e.label())) {
+                out.push(e.label().to_string());
+            }
+        }
+        if let Some(m) = q.experience_months.filter(|m| *m > 0) {
+            out.push(format!("At least {} of relevant experience", months(m)));
+        }
+    }
+    out
+}
+
+fn preferred(p: &Posting) -> Vec<String> {
+    let mut out = list(p.skills.as_ref().and_then(|s| s.preferred.as_ref()));
+    out.extend(list(p.qualifications.as_ref().and_then(|q| q.preferred.as_ref())));
+    out
+}
+
+/// `6 months`, `1 year`, `2 years`, `18 months`.
+pub fn months(m: u32) -> String {
+    match m {
+        12 => "1 year".into(),
+        m if m % 12 == 0 => format!("{} years", m / 12),
+        1 => "1 month".into(),
+        m => format!("{m} months"),
+    }
+}
+
+fn conditions_view(p: &Posting) -> ConditionsView {
+    let c = p.conditions.as_ref();
+    let get = |f: fn(&crate::model::Conditions) -> &Option<String>| c.map(|c| text(f(c))).unwrap_or_default();
+    ConditionsView {
+        workplace: p.location.as_ref().and_then(|l| l.workplace).map(|w| w.label().to_string()).unwrap_or_default(),
+        location: location_text(p),
+        schedule: get(|c| &c.schedule),
+        hours: c.and_then(|c| c.hours_per_week).map(hours_text).unwrap_or_default(),
+        environment: get(|c| &c.environment),
+        travel: get(|c| &c.travel),
+        physical: list(c.and_then(|c| c.physical.as_ref())),
+    }
+}
+
+fn hours_text(h: f64) -> String {
+    let n = if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h}") };
+    format!("About {n} hours a week")
+}
+
+/// A one-line place: `Denver, CO 80202, United States`; for remote roles the
+/// countries applicants may live in.
+pub fn location_text(p: &Posting) -> String {
+    let Some(l) = &p.location else { return String::new() };
+    let country = |c: &str| {
+        isocountry::CountryCode::for_alpha2(c)
+            .map(|c| c.name().to_string())
+            .unwrap_or_else(|_| c.to_string())
+    };
+    let remote = l.workplace == Some(Workplace::Remote);
+    let applicants: Vec<String> = l.applicant_countries.iter().flatten().map(|c| country(c)).collect();
+    if remote && !applicants.is_empty() {
+        return format!("Open to applicants in {}", applicants.join(", "));
+    }
+    let region = [l.region.as_deref(), l.postal_code.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts = [l.city.clone(), Some(region), l.country.as_deref().map(country)];
+    parts.into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+fn pay_view(p: &Posting) -> PayView {
+    let Some(pay) = &p.pay else { return PayView::default() };
+    let range = pay
+        .currency
+        .as_deref()
+        .and_then(|c| money::format_range(pay.min, pay.max, c, pay.period))
+        .unwrap_or_default();
+    PayView {
+        range,
+        extras: text(&pay.extras),
+        benefits: list(pay.benefits.as_ref()),
+    }
+}
+
+fn apply_view(p: &Posting) -> ApplyView {
+    let Some(a) = &p.apply else { return ApplyView::default() };
+    ApplyView {
+        url: link(&a.url),
+        email: a.email.clone().filter(|e| crate::validate::email(e).is_ok()).unwrap_or_default(),
+        instructions: text(&a.instructions),
+    }
+}
+
+/// `January 5, 2027` from a TOML date.
+pub fn long_date(d: &toml::value::Datetime) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    match d.date {
+        Some(date) => {
+            let month = MONTHS.get(usize::from(date.month).saturating_sub(1)).unwrap_or(&"");
+            format!("{month} {}, {}", date.day, date.year)
+        }
+        None => d.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs() {
+        assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
+        assert_eq!(tidy("x\n\n- a\n\n- b\n\ny\n"), "x\n\n- a\n- b\n\ny\n");
+    }
+
+    #[test]
+    fn months_read_naturally() {
+        assert_eq!(months(6), "6 months");
+        assert_eq!(months(12), "1 year");
+        assert_eq!(months(36), "3 years");
+        assert_eq!(months(18), "18 months");
+    }
+}

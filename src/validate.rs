@@ -1,0 +1,240 @@
+//! Checks on a merged posting that the schema alone cannot express. The field
+//! checks are plain functions so the wizard re-asks with exactly these rules.
+
+use crate::error::{did_you_mean, Error, Problem, Result};
+use crate::load::Merged;
+use crate::money;
+use crate::model::Posting;
+
+/// Every problem of `merged`, or `Ok` when there are none.
+pub fn validate(merged: &Merged) -> Result<()> {
+    let problems = problems(merged);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// Every problem of `merged`, in field order.
+pub fn problems(merged: &Merged) -> Vec<Problem> {
+    let p = &merged.posting;
+    let mut out = Vec::new();
+    let mut check = |path: &str, result: std::result::Result<(), String>| {
+        if let Err(message) = result {
+            out.push(Problem { at: merged.at(path), message });
+        }
+    };
+    check("title", required(p.title.as_deref(), "a title").and_then(|_| title(p.title.as_deref().unwrap_or(""))));
+    check("purpose", required(p.purpose.as_deref(), "a purpose: a few sentences on what the role is for"));
+    check_dates(p, &mut check);
+    check_pay(p, &mut check);
+    check_place(p, &mut check);
+    check_links(p, &mut check);
+    out
+}
+
+type Check<'a> = dyn FnMut(&str, std::result::Result<(), String>) + 'a;
+
+fn check_dates(p: &Posting, check: &mut Check) {
+    check("posted", opt(p.posted.as_ref(), date));
+    check("apply_by", opt(p.apply_by.as_ref(), date));
+    if let (Some(a), Some(b)) = (&p.posted, &p.apply_by) {
+        if b.to_string() < a.to_string() {
+            check("apply_by", Err(format!("apply_by ({b}) is before posted ({a})")));
+        }
+    }
+}
+
+fn check_pay(p: &Posting, check: &mut Check) {
+    let Some(pay) = &p.pay else { return };
+    check("pay.min", opt(pay.min.as_ref(), |v| amount(*v)));
+    check("pay.max", opt(pay.max.as_ref(), |v| amount(*v)));
+    check("pay.max", min_max(pay.min, pay.max));
+    check("pay.currency", opt(pay.currency.as_deref(), currency));
+    if pay.min.is_some() || pay.max.is_some() {
+        if pay.currency.is_none() {
+            check("pay.currency", Err("missing: amounts need a currency, e.g. `currency = \"USD\"`".into()));
+        }
+        if pay.period.is_none() {
+            check("pay.period", Err("missing: amounts need a period: hour, day, week, month or year".into()));
+        }
+    }
+    if let Some(c) = &p.conditions {
+        check("conditions.hours_per_week", opt(c.hours_per_week.as_ref(), |h| hours(*h)));
+    }
+}
+
+fn check_place(p: &Posting, check: &mut Check) {
+    let Some(loc) = &p.location else { return };
+    check("location.country", opt(loc.country.as_deref(), country));
+    for c in loc.applicant_countries.iter().flatten() {
+        check("location.applicant_countries", country(c));
+    }
+}
+
+fn check_links(p: &Posting, check: &mut Check) {
+    if let Some(c) = &p.company {
+        check("company.website", opt(c.website.as_deref(), url));
+    }
+    if let Some(a) = &p.apply {
+        check("apply.url", opt(a.url.as_deref(), url));
+        check("apply.email", opt(a.email.as_deref(), email));
+    }
+}
+
+fn opt<T: ?Sized>(v: Option<&T>, f: impl Fn(&T) -> std::result::Result<(), String>) -> std::result::Result<(), String> {
+    v.map_or(Ok(()), f)
+}
+
+fn required(v: Option<&str>, what: &str) -> std::result::Result<(), String> {
+    match v {
+        Some(s) if !s.trim().is_empty() => Ok(()),
+        Some(_) => Err(format!("is empty; expected {what}")),
+        None => Err(format!("missing; expected {what}")),
+    }
+}
+
+/// A title: not empty, not shouting in capitals, one line.
+pub fn title(s: &str) -> std::result::Result<(), String> {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if s.trim().is_empty() {
+        return Err("is empty; expected the job's name".into());
+    }
+    if s.contains('\n') {
+        return Err("spans several lines; a title is one line".into());
+    }
+    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        return Err(format!("`{s}` is all capitals; write it in Title Case"));
+    }
+    Ok(())
+}
+
+/// A pay amount: a finite number, zero or more.
+pub fn amount(v: f64) -> std::result::Result<(), String> {
+    if !v.is_finite() {
+        Err(format!("`{v}` is not a number; expected an amount such as 18.50"))
+    } else if v < 0.0 {
+        Err(format!("`{v}` is negative; expected an amount of 0 or more"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Bottom of the range not above the top.
+pub fn min_max(min: Option<f64>, max: Option<f64>) -> std::result::Result<(), String> {
+    match (min, max) {
+        (Some(a), Some(b)) if a > b => Err(format!("pay.min ({a}) is above pay.max ({b})")),
+        _ => Ok(()),
+    }
+}
+
+/// An ISO 4217 currency code.
+pub fn currency(code: &str) -> std::result::Result<(), String> {
+    if money::is_currency(code) {
+        return Ok(());
+    }
+    let hint = did_you_mean(&code.to_uppercase(), money::currency_codes());
+    let hint = if code.to_uppercase() != code && money::is_currency(&code.to_uppercase()) {
+        format!("; did you mean `{}`?", code.to_uppercase())
+    } else {
+        hint
+    };
+    Err(format!("unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP{hint}"))
+}
+
+/// An ISO 3166-1 alpha-2 country code.
+pub fn country(code: &str) -> std::result::Result<(), String> {
+    if isocountry::CountryCode::for_alpha2(code).is_ok() {
+        return Ok(());
+    }
+    if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(code) {
+        return Err(format!("unknown country `{code}`; did you mean `{}`?", c.alpha2()));
+    }
+    let by_name = isocountry::CountryCode::as_array()
+        .iter()
+        .find(|c| c.name().eq_ignore_ascii_case(code) || c.alpha3().eq_ignore_ascii_case(code));
+    let hint = by_name.map(|c| format!("; did you mean `{}`?", c.alpha2())).unwrap_or_default();
+    Err(format!("unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB{hint}"))
+}
+
+/// Hours in a week: more than 0, at most 168.
+pub fn hours(h: f64) -> std::result::Result<(), String> {
+    if h.is_finite() && h > 0.0 && h <= 168.0 {
+        Ok(())
+    } else {
+        Err(format!("`{h}` hours a week is not possible; expected a number from 1 to 168"))
+    }
+}
+
+/// A web address: `http` or `https`, with a host.
+pub fn url(s: &str) -> std::result::Result<(), String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{s}` is not a web address; expected one starting with https://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = host.contains('.') || host.starts_with("localhost");
+    if !host_ok || s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"') {
+        return Err(format!("`{s}` is not a well-formed web address"));
+    }
+    Ok(())
+}
+
+/// An e-mail address: one `@`, a dotted domain, no spaces.
+pub fn email(s: &str) -> std::result::Result<(), String> {
+    let ok = match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !s.chars().any(|c| c.is_whitespace() || "<>\"(),;:[]\\".contains(c))
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{s}` is not a well-formed e-mail address; expected name@example.com"))
+    }
+}
+
+/// A TOML date without a time.
+pub fn date(d: &toml::value::Datetime) -> std::result::Result<(), String> {
+    if d.date.is_some() && d.time.is_none() && d.offset.is_none() {
+        Ok(())
+    } else {
+        Err(format!("`{d}` is not a date; expected a date such as 2026-12-01, with no time"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_rules() {
+        assert!(title("Bank Teller").is_ok());
+        assert!(title("IT Support Specialist").is_ok());
+        assert!(title("BANK TELLER").unwrap_err().contains("all capitals"));
+        assert!(amount(f64::NAN).is_err());
+        assert!(amount(-1.0).unwrap_err().contains("negative"));
+        assert_eq!(min_max(Some(25.0), Some(20.0)).unwrap_err(), "pay.min (25) is above pay.max (20)");
+        assert!(currency("USD").is_ok());
+        assert_eq!(
+            currency("usd").unwrap_err(),
+            "unknown currency `usd`; expected an ISO 4217 code such as USD, EUR or GBP; did you mean `USD`?"
+        );
+        assert!(currency("XYZQ").is_err());
+        assert!(country("US").is_ok());
+        assert!(country("us").unwrap_err().contains("did you mean `US`?"));
+        assert!(country("USA").unwrap_err().contains("did you mean `US`?"));
+        assert!(url("https://example.com/jobs").is_ok());
+        assert!(url("javascript:alert(1)").is_err());
+        assert!(email("jobs@example.com").is_ok());
+        assert!(email("jobs@example").is_err());
+        assert!(hours(0.0).is_err());
+    }
+}

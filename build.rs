@@ -14,12 +14,21 @@ fn main() {
             .unwrap_or_default();
         files.retain(|p| p.is_file());
         files.sort();
-        writeln!(code, "/// Files embedded from `{dir}/`: (file name, contents).").unwrap();
+        writeln!(
+            code,
+            "/// Files embedded from `{dir}/`: (file name, contents)."
+        )
+        .unwrap();
         writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
         for path in files {
             let file = path.file_name().unwrap().to_string_lossy();
             let abs = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join(&path);
-            writeln!(code, "    ({file:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+            writeln!(
+                code,
+                "    ({file:?}, include_str!({:?})),",
+                abs.display().to_string()
+            )
+            .unwrap();
             println!("cargo:rerun-if-changed={}", path.display());
         }
         writeln!(code, "];").unwrap();

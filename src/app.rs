@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::explain;
 use crate::load::{self, Inputs, Merged};
 use crate::output::{print, write_atomic};
-use crate::preset::{Registry, EMBEDDED_ROLES, EMBEDDED_TEMPLATES};
+use crate::preset::{EMBEDDED_ROLES, EMBEDDED_TEMPLATES, Registry};
 use crate::render::Renderer;
 use crate::validate;
 
@@ -22,7 +22,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roles(cmd) => roles_command(&Registry::load(roles)?, cmd),
         Command::Init(args) => init(&Registry::load(roles)?, args),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args),
-        Command::Explain(args) => print(&explain::explain(&load_valid(&Registry::load(roles)?, &args)?)).map(|_| 0),
+        Command::Explain(args) => print(&explain::explain(&load_valid(
+            &Registry::load(roles)?,
+            &args,
+        )?))
+        .map(|_| 0),
         Command::Eject(args) => eject(args),
         Command::Completions(args) => {
             let mut out = Vec::new();
@@ -53,7 +57,8 @@ pub fn inputs(args: &SourceArgs) -> Inputs {
 pub fn load_valid(registry: &Registry, args: &SourceArgs) -> Result<Merged> {
     if args.file.is_none() && args.role.is_none() && args.sets.is_empty() {
         return Err(Error::Usage(
-            "nothing to render: give a posting FILE, or --role ID (see `jobpost roles list`)".into(),
+            "nothing to render: give a posting FILE, or --role ID (see `jobpost roles list`)"
+                .into(),
         ));
     }
     let merged = load::load(registry, &inputs(args))?;
@@ -83,7 +88,11 @@ fn roles_command(registry: &Registry, cmd: RolesCommand) -> Result<u8> {
                 "# {} ({}){}\n",
                 preset.name,
                 preset.industry,
-                preset.extends.as_deref().map(|e| format!(", extends {e}")).unwrap_or_default()
+                preset
+                    .extends
+                    .as_deref()
+                    .map(|e| format!(", extends {e}"))
+                    .unwrap_or_default()
             );
             print(&format!("{header}{}", explain::explain(&merged)))?;
         }
@@ -103,7 +112,11 @@ pub fn roles_list(registry: &Registry) -> String {
     for (industry, presets) in registry.by_industry() {
         out.push_str(&format!("{industry}\n"));
         for p in presets {
-            let parent = p.extends.as_deref().map(|e| format!("  (extends {e})")).unwrap_or_default();
+            let parent = p
+                .extends
+                .as_deref()
+                .map(|e| format!("  (extends {e})"))
+                .unwrap_or_default();
             out.push_str(&format!("  {:width$}  {}{parent}\n", p.id, p.name));
         }
     }
@@ -120,7 +133,11 @@ fn init(registry: &Registry, args: InitArgs) -> Result<u8> {
         None => explain::starter(None, None),
     };
     write_atomic(&args.file, text.as_bytes(), args.force)?;
-    eprintln!("wrote {}; render it with: jobpost render {}", args.file.display(), args.file.display());
+    eprintln!(
+        "wrote {}; render it with: jobpost render {}",
+        args.file.display(),
+        args.file.display()
+    );
     Ok(0)
 }
 

@@ -8,7 +8,8 @@ use crate::model::KEYS;
 /// The merged posting as TOML; every value carries a comment naming its layer.
 pub fn explain(merged: &Merged) -> String {
     let layers: Vec<&str> = merged.layers.iter().map(|l| &**l).collect();
-    let mut out = String::from("# The merged posting. Each comment names the layer a value comes from.\n");
+    let mut out =
+        String::from("# The merged posting. Each comment names the layer a value comes from.\n");
     out.push_str(&format!("# Layers, lowest first: {}\n", layers.join(", ")));
     for (table, keys) in KEYS {
         let lines: Vec<String> = keys
@@ -36,7 +37,11 @@ fn entry(key: &str, slot: &Slot) -> String {
         Slot::List(items) => {
             let mut s = format!("{key} = [\n");
             for (item, origin) in items {
-                s.push_str(&format!("  {},  # {}\n", toml::Value::String(item.clone()), label(origin)));
+                s.push_str(&format!(
+                    "  {},  # {}\n",
+                    toml::Value::String(item.clone()),
+                    label(origin)
+                ));
             }
             s.push_str("]\n");
             s
@@ -54,66 +59,165 @@ fn label(origin: &Origin) -> String {
 
 /// Help and an example for every key, used by `init` (and the wizard's help lines).
 pub const FIELD_HELP: &[(&str, &str, &str)] = &[
-    ("title", "the job's name as people search for it; no location, pay or codes", "\"Customer Service Associate\""),
-    ("purpose", "what the role is for and how it helps the organisation (Markdown)", "\"\"\"You help our customers…\"\"\""),
-    ("employment_type", "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other", "\"full-time\""),
-    ("reference", "your own reference for the opening", "\"CS-2027-014\""),
+    (
+        "title",
+        "the job's name as people search for it; no location, pay or codes",
+        "\"Customer Service Associate\"",
+    ),
+    (
+        "purpose",
+        "what the role is for and how it helps the organisation (Markdown)",
+        "\"\"\"You help our customers…\"\"\"",
+    ),
+    (
+        "employment_type",
+        "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other",
+        "\"full-time\"",
+    ),
+    (
+        "reference",
+        "your own reference for the opening",
+        "\"CS-2027-014\"",
+    ),
     ("posted", "the date the posting goes up", "2027-01-04"),
-    ("apply_by", "the last day to apply (some laws ask for it)", "2027-02-01"),
+    (
+        "apply_by",
+        "the last day to apply (some laws ask for it)",
+        "2027-02-01",
+    ),
     ("objectives", "what the person will achieve", "[\"…\"]"),
     ("company.name", "who is hiring", "\"Acme Stores\""),
-    ("company.about", "a few sentences about who you are (Markdown)", "\"\"\"…\"\"\""),
-    ("company.website", "your home page", "\"https://example.com\""),
+    (
+        "company.about",
+        "a few sentences about who you are (Markdown)",
+        "\"\"\"…\"\"\"",
+    ),
+    (
+        "company.website",
+        "your home page",
+        "\"https://example.com\"",
+    ),
     ("company.values", "what you stand for", "[\"…\"]"),
     ("company.eeo", "your equal-opportunity statement", "\"…\""),
-    ("location.workplace", "on-site | hybrid | remote", "\"on-site\""),
+    (
+        "location.workplace",
+        "on-site | hybrid | remote",
+        "\"on-site\"",
+    ),
     ("location.street", "street address", "\"100 Main St\""),
     ("location.city", "city or town", "\"Denver\""),
-    ("location.region", "state, province or region; pay-transparency laws depend on it", "\"CO\""),
+    (
+        "location.region",
+        "state, province or region; pay-transparency laws depend on it",
+        "\"CO\"",
+    ),
     ("location.postal_code", "postal or ZIP code", "\"80202\""),
     ("location.country", "two-letter ISO 3166-1 code", "\"US\""),
-    ("location.applicant_countries", "for remote roles: where applicants may live", "[\"US\"]"),
-    ("duties.daily", "what the person does every day, as actions", "[\"…\"]"),
+    (
+        "location.applicant_countries",
+        "for remote roles: where applicants may live",
+        "[\"US\"]",
+    ),
+    (
+        "duties.daily",
+        "what the person does every day, as actions",
+        "[\"…\"]",
+    ),
     ("duties.weekly", "what the person does each week", "[\"…\"]"),
     ("skills.required", "skills the person must have", "[\"…\"]"),
     ("skills.preferred", "skills that help", "[\"…\"]"),
-    ("qualifications.required", "credentials the person must have", "[\"…\"]"),
-    ("qualifications.preferred", "credentials that help", "[\"…\"]"),
-    ("qualifications.education", "none | high-school | associate | bachelor | postgraduate", "\"high-school\""),
-    ("qualifications.experience_months", "months of relevant experience", "6"),
-    ("conditions.environment", "where and among whom the work happens", "\"…\""),
+    (
+        "qualifications.required",
+        "credentials the person must have",
+        "[\"…\"]",
+    ),
+    (
+        "qualifications.preferred",
+        "credentials that help",
+        "[\"…\"]",
+    ),
+    (
+        "qualifications.education",
+        "none | high-school | associate | bachelor | postgraduate",
+        "\"high-school\"",
+    ),
+    (
+        "qualifications.experience_months",
+        "months of relevant experience",
+        "6",
+    ),
+    (
+        "conditions.environment",
+        "where and among whom the work happens",
+        "\"…\"",
+    ),
     ("conditions.schedule", "shifts, days and hours", "\"…\""),
     ("conditions.travel", "how much travel, if any", "\"…\""),
-    ("conditions.physical", "physical demands, each with its reason", "[\"…\"]"),
+    (
+        "conditions.physical",
+        "physical demands, each with its reason",
+        "[\"…\"]",
+    ),
     ("conditions.hours_per_week", "typical hours a week", "40"),
-    ("pay.min", "bottom of the pay range: state a range, many laws require it", "18.5"),
+    (
+        "pay.min",
+        "bottom of the pay range: state a range, many laws require it",
+        "18.5",
+    ),
     ("pay.max", "top of the pay range", "22"),
     ("pay.currency", "ISO 4217 code", "\"USD\""),
     ("pay.period", "hour | day | week | month | year", "\"hour\""),
-    ("pay.benefits", "benefits offered (several laws ask for them)", "[\"…\"]"),
+    (
+        "pay.benefits",
+        "benefits offered (several laws ask for them)",
+        "[\"…\"]",
+    ),
     ("pay.extras", "bonus, commission, tips", "\"…\""),
-    ("apply.url", "where to apply", "\"https://example.com/careers/apply\""),
-    ("apply.email", "where to send an application", "\"jobs@example.com\""),
-    ("apply.instructions", "what to send and what happens next", "\"…\""),
+    (
+        "apply.url",
+        "where to apply",
+        "\"https://example.com/careers/apply\"",
+    ),
+    (
+        "apply.email",
+        "where to send an application",
+        "\"jobs@example.com\"",
+    ),
+    (
+        "apply.instructions",
+        "what to send and what happens next",
+        "\"…\"",
+    ),
 ];
 
 /// The help line of `path`, if any.
 pub fn help(path: &str) -> Option<&'static str> {
-    FIELD_HELP.iter().find(|(p, _, _)| *p == path).map(|(_, h, _)| *h)
+    FIELD_HELP
+        .iter()
+        .find(|(p, _, _)| *p == path)
+        .map(|(_, h, _)| *h)
 }
 
 /// A commented starter file: the role, and every key commented out with its
 /// help and either the preset's value or an example.
 pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
-    let mut out = String::from("# A jobpost posting file. Keys you leave out or commented come from the role preset.\n");
+    let mut out = String::from(
+        "# A jobpost posting file. Keys you leave out or commented come from the role preset.\n",
+    );
     out.push_str("# See every merged value and where it comes from: jobpost explain FILE\n");
     out.push_str("# A list can be replaced (key = [\"…\"]) or edited (key = { add = [\"…\"], remove = [\"…\"] }).\n");
     if let Some((id, name)) = role {
-        out.push_str(&format!("\n# {name}\nrole = {}\n", toml::Value::String(id.to_string())));
+        out.push_str(&format!(
+            "\n# {name}\nrole = {}\n",
+            toml::Value::String(id.to_string())
+        ));
     }
     for (table, keys) in KEYS {
         let mut section = String::new();
-        for key in keys.iter().filter(|k| !matches!(**k, "role" | "include") && keys_is_leaf(table, k)) {
+        for key in keys
+            .iter()
+            .filter(|k| !matches!(**k, "role" | "include") && keys_is_leaf(table, k))
+        {
             let path = crate::layer::join(table, key);
             section.push_str(&starter_line(&path, key, preset));
         }
@@ -145,17 +249,25 @@ fn starter_line(path: &str, key: &str, preset: Option<&Merged>) -> String {
                 Slot::Value(v, _) => v.to_string(),
                 Slot::List(items) => list_value(items.iter().map(|(s, _)| s.as_str())),
             };
-            format!("# {help} (from the preset)\n{}\n", comment_out(&format!("{key} = {value}")))
+            format!(
+                "# {help} (from the preset)\n{}\n",
+                comment_out(&format!("{key} = {value}"))
+            )
         }
         None => format!("# {help}\n# {key} = {example}\n"),
     }
 }
 
 fn list_value<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let items: Vec<String> = items.map(|s| format!("  {},", toml::Value::String(s.to_string()))).collect();
+    let items: Vec<String> = items
+        .map(|s| format!("  {},", toml::Value::String(s.to_string())))
+        .collect();
     format!("[\n{}\n]", items.join("\n"))
 }
 
 fn comment_out(text: &str) -> String {
-    text.lines().map(|l| format!("# {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("# {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -7,11 +7,11 @@
 use std::sync::Arc;
 
 use serde::Deserialize;
-use toml::de::{DeTable, DeValue, Deserializer, ValueDeserializer};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer, ValueDeserializer};
 
-use crate::error::{did_you_mean, Error, Result};
-use crate::model::{is_list_path, keys_of, ListPatch, Posting};
+use crate::error::{Error, Result, did_you_mean};
+use crate::model::{ListPatch, Posting, is_list_path, keys_of};
 
 /// A 1-based line and column in a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,13 +91,19 @@ impl Layer {
         for op in &mut self.ops {
             op.origin.source = source.clone();
             if let OpKind::Replace(items) | OpKind::Edit { add: items, .. } = &mut op.kind {
-                items.iter_mut().for_each(|(_, o)| o.source = source.clone());
+                items
+                    .iter_mut()
+                    .for_each(|(_, o)| o.source = source.clone());
             }
             if let OpKind::Edit { remove, .. } = &mut op.kind {
-                remove.iter_mut().for_each(|(_, o)| o.source = source.clone());
+                remove
+                    .iter_mut()
+                    .for_each(|(_, o)| o.source = source.clone());
             }
         }
-        self.include.iter_mut().for_each(|(_, o)| o.source = source.clone());
+        self.include
+            .iter_mut()
+            .for_each(|(_, o)| o.source = source.clone());
     }
 }
 
@@ -128,12 +134,19 @@ impl<'a> LineIndex<'a> {
             .text
             .get(start..offset)
             .map_or(1, |s| s.chars().count() + 1);
-        Pos { line: line + 1, col }
+        Pos {
+            line: line + 1,
+            col,
+        }
     }
 
     /// The text of 1-based `line`, without its newline.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let start = self.starts.get(line - 1).copied().unwrap_or(self.text.len());
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
         self.text
             .get(start..end.max(start))
@@ -267,7 +280,9 @@ fn toml_error(source: &str, index: &LineIndex, e: toml::de::Error) -> Error {
         Some(span) => {
             let pos = index.pos(span.start);
             let line = index.line_text(pos.line);
-            let width = span.len().clamp(1, line.chars().count().saturating_sub(pos.col - 1).max(1));
+            let width = span
+                .len()
+                .clamp(1, line.chars().count().saturating_sub(pos.col - 1).max(1));
             let caret = format!("{}{}", " ".repeat(pos.col - 1), "^".repeat(width));
             (
                 format!("{source}:{}:{}", pos.line, pos.col),
@@ -291,7 +306,10 @@ pub fn plain_message(message: &str) -> String {
     for (from, to) in [
         ("invalid type: ", "wrong type: found "),
         ("expected f64", "expected a number"),
-        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        (
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
         ("expected a string", "expected text in quotes"),
         ("expected a sequence", "expected a list"),
         ("expected struct ", "expected a table "),
@@ -332,7 +350,9 @@ pub fn check_path(path: &str) -> std::result::Result<(), String> {
     let mut table = String::new();
     for key in path.split('.') {
         let Some(keys) = keys_of(&table) else {
-            return Err(format!("`{table}` is not a table, so it has no key `{key}`"));
+            return Err(format!(
+                "`{table}` is not a table, so it has no key `{key}`"
+            ));
         };
         if !keys.contains(&key) {
             let place = match table.as_str() {
@@ -372,16 +392,26 @@ mod tests {
 
     #[test]
     fn unknown_key_names_position_and_suggestion() {
-        let err = parse("p.toml", "title = \"A\"\ntitel = \"B\"\n", false).map(|(l, _)| l).unwrap_err();
+        let err = parse("p.toml", "title = \"A\"\ntitel = \"B\"\n", false)
+            .map(|(l, _)| l)
+            .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.starts_with("p.toml:2:1: unknown key `titel`; did you mean `title`?"), "{msg}");
+        assert!(
+            msg.starts_with("p.toml:2:1: unknown key `titel`; did you mean `title`?"),
+            "{msg}"
+        );
     }
 
     #[test]
     fn wrong_type_is_plain() {
-        let err = parse("p.toml", "[pay]\nmin = \"lots\"\n", false).map(|(l, _)| l).unwrap_err();
+        let err = parse("p.toml", "[pay]\nmin = \"lots\"\n", false)
+            .map(|(l, _)| l)
+            .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.starts_with("p.toml:2:7: wrong type: found text \"lots\", expected a number"), "{msg}");
+        assert!(
+            msg.starts_with("p.toml:2:7: wrong type: found text \"lots\", expected a number"),
+            "{msg}"
+        );
     }
 
     #[test]

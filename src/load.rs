@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::error::{closest, Error, Result};
-use crate::layer::{self, check_path, Item, Layer, OpKind, Origin};
+use crate::error::{Error, Result, closest};
+use crate::layer::{self, Item, Layer, OpKind, Origin, check_path};
 use crate::model::Posting;
 use crate::preset::Registry;
 
@@ -47,6 +47,8 @@ pub struct Merged {
     pub slots: BTreeMap<String, Slot>,
     /// Names of the layers, lowest first.
     pub layers: Vec<Arc<str>>,
+    /// The posting file, for problems with fields no layer set.
+    pub file: Option<Arc<str>>,
 }
 
 impl Merged {
@@ -60,9 +62,10 @@ impl Merged {
 
     /// Where `path` came from, as `file:line:col` or the field path itself.
     pub fn at(&self, path: &str) -> String {
-        match self.origin(path) {
-            Some(o) => format!("{o}: {path}"),
-            None => path.to_string(),
+        match (self.origin(path), &self.file) {
+            (Some(o), _) => format!("{o}: {path}"),
+            (None, Some(file)) => format!("{file}: {path}"),
+            (None, None) => path.to_string(),
         }
     }
 }
@@ -71,12 +74,18 @@ impl Merged {
 pub fn read_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.is_dir() {
-        return Err(Error::input(path.display().to_string(), "is a folder; expected a TOML file"));
+        return Err(Error::input(
+            path.display().to_string(),
+            "is a folder; expected a TOML file",
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::input(
             path.display().to_string(),
-            format!("is {} bytes; a posting file is at most {MAX_FILE_BYTES} bytes", meta.len()),
+            format!(
+                "is {} bytes; a posting file is at most {MAX_FILE_BYTES} bytes",
+                meta.len()
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
@@ -86,7 +95,10 @@ pub fn read_text(path: &Path) -> Result<String> {
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let name = path.display().to_string();
     if bytes.contains(&0) {
-        return Err(Error::input(name, "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text"));
+        return Err(Error::input(
+            name,
+            "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text",
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -121,7 +133,12 @@ pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
         layers.extend(chain.into_iter().map(|p| &p.layer));
     }
     layers.extend(upper.iter());
-    merge(&layers)
+    let mut merged = merge(&layers)?;
+    merged.file = inputs
+        .file
+        .as_ref()
+        .map(|f| Arc::from(f.display().to_string()));
+    Ok(merged)
 }
 
 /// The role the highest layer names, with where it named it.
@@ -157,7 +174,11 @@ fn read_with_includes(path: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer
             let chain: Vec<_> = stack.iter().map(|p| p.display().to_string()).collect();
             return Err(Error::input(
                 origin.to_string(),
-                format!("include loop: {} → {}", chain.join(" → "), canonical.display()),
+                format!(
+                    "include loop: {} → {}",
+                    chain.join(" → "),
+                    canonical.display()
+                ),
             ));
         }
         read_with_includes(&target, stack, out).map_err(|e| include_error(origin, inc, e))?;
@@ -169,7 +190,10 @@ fn read_with_includes(path: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer
 
 fn include_error(origin: &Origin, inc: &str, e: Error) -> Error {
     match e {
-        Error::Io { source, .. } => Error::input(origin.to_string(), format!("cannot include `{inc}`: {source}")),
+        Error::Io { source, .. } => Error::input(
+            origin.to_string(),
+            format!("cannot include `{inc}`: {source}"),
+        ),
         other => other,
     }
 }
@@ -227,7 +251,12 @@ pub fn merge(layers: &[&Layer]) -> Result<Merged> {
     }
     let posting = to_posting(&slots)?;
     let layers = layers.iter().map(|l| l.source.clone()).collect();
-    Ok(Merged { posting, slots, layers })
+    Ok(Merged {
+        posting,
+        slots,
+        layers,
+        file: None,
+    })
 }
 
 fn apply(slots: &mut BTreeMap<String, Slot>, layer: &Layer) -> Result<()> {
@@ -240,7 +269,9 @@ fn apply(slots: &mut BTreeMap<String, Slot>, layer: &Layer) -> Result<()> {
                 slots.insert(op.path.clone(), Slot::List(items.clone()));
             }
             OpKind::Edit { add, remove } => {
-                let slot = slots.entry(op.path.clone()).or_insert_with(|| Slot::List(Vec::new()));
+                let slot = slots
+                    .entry(op.path.clone())
+                    .or_insert_with(|| Slot::List(Vec::new()));
                 if let Slot::List(list) = slot {
                     edit_list(list, &op.path, add, remove)?;
                 }
@@ -282,7 +313,10 @@ fn to_posting(slots: &BTreeMap<String, Slot>) -> Result<Posting> {
         let value = match slot {
             Slot::Value(v, _) => v.clone(),
             Slot::List(items) => toml::Value::Array(
-                items.iter().map(|(s, _)| toml::Value::String(s.clone())).collect(),
+                items
+                    .iter()
+                    .map(|(s, _)| toml::Value::String(s.clone()))
+                    .collect(),
             ),
         };
         insert(&mut root, path, value);
@@ -332,10 +366,15 @@ mod tests {
     #[test]
     fn lists_add_and_remove_keeping_item_origins() {
         let a = layer("a", "[duties]\ndaily = [\"x\", \"y\"]\n");
-        let b = layer("b", "[duties]\ndaily = { add = [\"z\"], remove = [\"x\"] }\n");
+        let b = layer(
+            "b",
+            "[duties]\ndaily = { add = [\"z\"], remove = [\"x\"] }\n",
+        );
         let m = merge(&[&a, &b]).unwrap();
         assert_eq!(daily(&m), ["y", "z"]);
-        let Slot::List(items) = &m.slots["duties.daily"] else { panic!() };
+        let Slot::List(items) = &m.slots["duties.daily"] else {
+            panic!()
+        };
         assert_eq!(&*items[0].1.source, "a");
         assert_eq!(&*items[1].1.source, "b");
     }
@@ -354,13 +393,16 @@ mod tests {
     #[test]
     fn set_values_are_toml_or_text() {
         let m = merge(&[
-                &set_layer("pay.min=21").unwrap(),
-                &set_layer("company.name=Acme Stores").unwrap(),
-                &set_layer("title=\"Cashier\"").unwrap(),
+            &set_layer("pay.min=21").unwrap(),
+            &set_layer("company.name=Acme Stores").unwrap(),
+            &set_layer("title=\"Cashier\"").unwrap(),
         ])
         .unwrap();
         assert_eq!(m.posting.pay.as_ref().unwrap().min, Some(21.0));
-        assert_eq!(m.posting.company.as_ref().unwrap().name.as_deref(), Some("Acme Stores"));
+        assert_eq!(
+            m.posting.company.as_ref().unwrap().name.as_deref(),
+            Some("Acme Stores")
+        );
         assert_eq!(m.posting.title.as_deref(), Some("Cashier"));
         assert_eq!(m.origin("pay.min").unwrap().to_string(), "--set pay.min=21");
     }
@@ -368,9 +410,18 @@ mod tests {
     #[test]
     fn bad_sets_name_the_flag() {
         let e = |s: &str| set_layer(s).unwrap_err().to_string();
-        assert_eq!(e("pay.mni=3"), "--set pay.mni=3: unknown key `mni` in [pay]; did you mean `min`?");
-        assert_eq!(e("pay.min=lots"), "--set pay.min=lots: wrong type: found text \"lots\", expected a number");
-        assert_eq!(e("title"), "--set title: expected KEY=VALUE, e.g. `pay.min=21`");
+        assert_eq!(
+            e("pay.mni=3"),
+            "--set pay.mni=3: unknown key `mni` in [pay]; did you mean `min`?"
+        );
+        assert_eq!(
+            e("pay.min=lots"),
+            "--set pay.min=lots: wrong type: found text \"lots\", expected a number"
+        );
+        assert_eq!(
+            e("title"),
+            "--set title: expected KEY=VALUE, e.g. `pay.min=21`"
+        );
         assert!(e("pay.period=fortnight").contains("unknown value `fortnight`"));
     }
 }

@@ -21,7 +21,10 @@ const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
 /// True for `https://…`, `http://…`, `mailto:…`.
 pub fn is_safe_url(url: &str) -> bool {
-    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     match trimmed.split_once(':') {
         Some((scheme, _)) => SAFE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)),
         None => false,
@@ -48,14 +51,28 @@ fn html_event(event: Event<'_>) -> Event<'_> {
             attrs: Vec::new(),
         }),
         Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(HeadingLevel::H3)),
-        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => Event::Text(CowStr::Borrowed("")),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {
+            Event::Text(CowStr::Borrowed(""))
+        }
         other => other,
     }
 }
 
 fn sanitizer() -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
-        "p", "br", "ul", "ol", "li", "strong", "em", "del", "code", "pre", "blockquote", "a", "h3",
+        "p",
+        "br",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "a",
+        "h3",
     ]
     .into_iter()
     .collect();
@@ -76,9 +93,13 @@ pub fn to_safe_markdown(md: &str) -> String {
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => {
-                edits.push((range.clone(), md[range].replace('<', "&lt;").replace('>', "&gt;")));
+                edits.push((
+                    range.clone(),
+                    md[range].replace('<', "&lt;").replace('>', "&gt;"),
+                ));
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 open.push((range, None, 0, is_safe_url(&dest_url)));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
@@ -121,7 +142,10 @@ fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
+        ) {
             out.push('\\');
         }
         if c == '\n' {
@@ -139,7 +163,9 @@ pub fn to_plain(md: &str) -> String {
     let mut links: Vec<String> = Vec::new();
     for event in Parser::new_ext(md, options()) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
             Event::Start(Tag::Item) => out.push_str("- "),
@@ -165,12 +191,17 @@ mod tests {
 
     #[test]
     fn html_output_drops_scripts_handlers_and_bad_links() {
-        let html = to_html("Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://a.example)");
+        let html = to_html(
+            "Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://a.example)",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
-        assert!(html.contains("<a href=\"https://a.example\" rel=\"noopener noreferrer\">ok</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://a.example\" rel=\"noopener noreferrer\">ok</a>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -182,19 +213,30 @@ mod tests {
 
     #[test]
     fn markdown_output_neutralises_html_and_bad_links() {
-        let md = to_safe_markdown("Join **us**. <b onclick=x>hi</b> [click](javascript:alert(1)) [web](https://a.example)");
-        assert_eq!(md, "Join **us**. &lt;b onclick=x&gt;hi&lt;/b&gt; click [web](https://a.example)");
+        let md = to_safe_markdown(
+            "Join **us**. <b onclick=x>hi</b> [click](javascript:alert(1)) [web](https://a.example)",
+        );
+        assert_eq!(
+            md,
+            "Join **us**. &lt;b onclick=x&gt;hi&lt;/b&gt; click [web](https://a.example)"
+        );
     }
 
     #[test]
     fn plain_text_keeps_structure() {
         let txt = to_plain("We **help** people.\n\n- one\n- two\n\nSee [site](https://a.example).");
-        assert_eq!(txt, "We help people.\n\n- one\n- two\n\nSee site (https://a.example).");
+        assert_eq!(
+            txt,
+            "We help people.\n\n- one\n- two\n\nSee site (https://a.example)."
+        );
     }
 
     #[test]
     fn escapes_markdown_syntax_in_text() {
-        assert_eq!(escape_text("*Lead* <b>#1</b>"), "\\*Lead\\* \\<b\\>\\#1\\</b\\>");
+        assert_eq!(
+            escape_text("*Lead* <b>#1</b>"),
+            "\\*Lead\\* \\<b\\>\\#1\\</b\\>"
+        );
         assert!(is_safe_url(" HTTPS://x.example"));
         assert!(!is_safe_url("java\tscript:alert(1)"));
         assert!(!is_safe_url("data:text/html,x"));

@@ -444,7 +444,6 @@ pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
     KEYS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
 }
 
-
 impl<'de> Deserialize<'de> for ListPatch {
     // Hand-written rather than `untagged`, whose error ("data did not match any
     // variant") hides what was wrong.
@@ -456,10 +455,16 @@ impl<'de> Deserialize<'de> for ListPatch {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list of strings, or a table `{ add = [...], remove = [...] }`")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<ListPatch, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<ListPatch, A::Error> {
                 Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ListPatch::Replace)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ListPatch, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ListPatch, A::Error> {
                 ListEdit::deserialize(MapAccessDeserializer::new(map)).map(ListPatch::Edit)
             }
         }

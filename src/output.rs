@@ -10,7 +10,10 @@ use crate::error::{Error, Result};
 /// Writes `contents` to `path` atomically; refuses to replace a file unless `force`.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::input(path.display().to_string(), "is a folder; expected a file name to write"));
+        return Err(Error::input(
+            path.display().to_string(),
+            "is a folder; expected a file name to write",
+        ));
     }
     if !force && path.exists() {
         return Err(Error::Exists(path.to_path_buf()));
@@ -24,9 +27,14 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a file in", dir, e))?;
-    tmp.write_all(contents).map_err(|e| Error::io("write", path, e))?;
+    tmp.write_all(contents)
+        .map_err(|e| Error::io("write", path, e))?;
     tmp.flush().map_err(|e| Error::io("write", path, e))?;
-    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    let persisted = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
     persisted.map(|_| ()).map_err(|e| match e.error.kind() {
         std::io::ErrorKind::AlreadyExists => Error::Exists(path.to_path_buf()),
         _ => Error::io("write", path, e.error),
@@ -37,7 +45,9 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
 pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("write", Path::new("standard output"), e)),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write", Path::new("standard output"), e))
+        }
         _ => Ok(()),
     }
 }
@@ -51,7 +61,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.md");
         write_atomic(&path, b"one", false).unwrap();
-        assert!(matches!(write_atomic(&path, b"two", false), Err(Error::Exists(_))));
+        assert!(matches!(
+            write_atomic(&path, b"two", false),
+            Err(Error::Exists(_))
+        ));
         write_atomic(&path, b"three", true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
@@ -61,6 +74,11 @@ mod tests {
     #[test]
     fn refuses_a_folder() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(write_atomic(dir.path(), b"x", true).unwrap_err().to_string().contains("is a folder"));
+        assert!(
+            write_atomic(dir.path(), b"x", true)
+                .unwrap_err()
+                .to_string()
+                .contains("is a folder")
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::{closest, did_you_mean, Error, Result};
+use crate::error::{Error, Result, closest, did_you_mean};
 use crate::layer::{self, Layer, Pos};
 
 mod embedded {
@@ -55,10 +55,14 @@ impl Registry {
     }
 
     fn load_dir(&mut self, dir: &Path) -> Result<()> {
-        let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the roles folder", dir, e))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| Error::io("read the roles folder", dir, e))?;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
-        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        {
             let text = crate::load::read_text(path)?;
             let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             self.insert(parse_preset(&stem, &path.display().to_string(), &text)?);
@@ -92,7 +96,13 @@ impl Registry {
     pub fn chain(&self, id: &str) -> Result<Vec<&Preset>> {
         let mut chain = vec![self.get(id)?];
         while let Some(parent) = chain.last().and_then(|p| p.extends.as_deref()) {
-            let names = || chain.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(" → ");
+            let names = || {
+                chain
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            };
             if chain.iter().any(|p| p.id == parent) {
                 return Err(Error::input(
                     "role",
@@ -104,8 +114,11 @@ impl Registry {
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
                 return Err(Error::input(
-                    &chain.last().map(|p| p.file.clone()).unwrap_or_default(),
-                    format!("preset extends `{parent}`, which does not exist (chain: {} → {parent}){hint}", names()),
+                    chain.last().map(|p| p.file.clone()).unwrap_or_default(),
+                    format!(
+                        "preset extends `{parent}`, which does not exist (chain: {} → {parent}){hint}",
+                        names()
+                    ),
                 ));
             };
             chain.push(next);
@@ -133,13 +146,18 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
     for (key, value, pos) in parsed.meta {
         let at = |p: Pos| format!("{file}:{}:{}", p.line, p.col);
         let Some(s) = value.as_str().map(str::to_string) else {
-            return Err(Error::input(at(pos), format!("`{key}` must be text in quotes")));
+            return Err(Error::input(
+                at(pos),
+                format!("`{key}` must be text in quotes"),
+            ));
         };
         match key.as_str() {
             "id" if s != id => {
                 return Err(Error::input(
                     at(pos),
-                    format!("`id = \"{s}\"` does not match the file name; a preset's id is its file stem `{id}`"),
+                    format!(
+                        "`id = \"{s}\"` does not match the file name; a preset's id is its file stem `{id}`"
+                    ),
                 ));
             }
             "name" => meta.name = Some(s),
@@ -208,8 +226,16 @@ mod tests {
 
     #[test]
     fn id_must_match_file_stem() {
-        let err = parse_preset("a", "a.toml", "id = \"b\"\nname = \"A\"\nindustry = \"X\"\n").unwrap_err();
-        assert!(err.to_string().starts_with("a.toml:1:1: `id = \"b\"` does not match"));
+        let err = parse_preset(
+            "a",
+            "a.toml",
+            "id = \"b\"\nname = \"A\"\nindustry = \"X\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("a.toml:1:1: `id = \"b\"` does not match")
+        );
     }
 
     #[test]

@@ -74,11 +74,20 @@ impl Renderer {
 
     /// Renders `posting` in `format`.
     pub fn render(&self, posting: &Posting, format: Format) -> Result<String> {
-        self.render_view(&View::new(posting), format.template(), format != Format::Html)
+        self.render_view(
+            &View::new(posting),
+            format.template(),
+            format != Format::Html,
+        )
     }
 
     /// Renders any template with a serialisable context under the name `page`.
-    pub fn render_template<T: Serialize>(&self, name: &str, key: &'static str, value: &T) -> Result<String> {
+    pub fn render_template<T: Serialize>(
+        &self,
+        name: &str,
+        key: &'static str,
+        value: &T,
+    ) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert(key, value);
         self.tera.render(name, &ctx).map_err(|e| template_error(&e))
@@ -87,13 +96,17 @@ impl Renderer {
     fn render_view(&self, view: &View, name: &str, tidy_text: bool) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert("p", view);
-        let out = self.tera.render(name, &ctx).map_err(|e| template_error(&e))?;
+        let out = self
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| template_error(&e))?;
         Ok(if tidy_text { tidy(&out) } else { out })
     }
 }
 
 fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
     let mut out = Vec::new();
     for entry in entries.filter_map(|e| e.ok()) {
         let path = entry.path();
@@ -128,9 +141,15 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("markdown", |s: &str, _: Kwargs, _: &State| {
         Value::safe_string(&markdown::to_html(s))
     });
-    tera.register_filter("md_block", |s: &str, _: Kwargs, _: &State| markdown::to_safe_markdown(s));
-    tera.register_filter("md_text", |s: &str, _: Kwargs, _: &State| markdown::escape_text(s));
-    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| markdown::to_plain(s));
+    tera.register_filter("md_block", |s: &str, _: Kwargs, _: &State| {
+        markdown::to_safe_markdown(s)
+    });
+    tera.register_filter("md_text", |s: &str, _: Kwargs, _: &State| {
+        markdown::escape_text(s)
+    });
+    tera.register_filter("plain", |s: &str, _: Kwargs, _: &State| {
+        markdown::to_plain(s)
+    });
 }
 
 /// Collapses blank-line runs and trailing spaces left by template tags, and keeps
@@ -259,7 +278,9 @@ fn list(l: Option<&Vec<String>>) -> Vec<String> {
 }
 
 fn link(s: &Option<String>) -> String {
-    s.clone().filter(|u| markdown::is_safe_url(u)).unwrap_or_default()
+    s.clone()
+        .filter(|u| markdown::is_safe_url(u))
+        .unwrap_or_default()
 }
 
 impl View {
@@ -268,7 +289,10 @@ impl View {
         let duties = p.duties.as_ref();
         View {
             title: text(&p.title),
-            employment_type: p.employment_type.map(|e| e.label().to_string()).unwrap_or_default(),
+            employment_type: p
+                .employment_type
+                .map(|e| e.label().to_string())
+                .unwrap_or_default(),
             reference: text(&p.reference),
             posted: p.posted.as_ref().map(long_date).unwrap_or_default(),
             apply_by: p.apply_by.as_ref().map(long_date).unwrap_or_default(),
@@ -288,7 +312,9 @@ impl View {
 }
 
 fn company_view(p: &Posting) -> CompanyView {
-    let Some(c) = &p.company else { return CompanyView::default() };
+    let Some(c) = &p.company else {
+        return CompanyView::default();
+    };
     CompanyView {
         name: text(&c.name),
         about: text(&c.about),
@@ -317,7 +343,9 @@ fn required(p: &Posting) -> Vec<String> {
 
 fn preferred(p: &Posting) -> Vec<String> {
     let mut out = list(p.skills.as_ref().and_then(|s| s.preferred.as_ref()));
-    out.extend(list(p.qualifications.as_ref().and_then(|q| q.preferred.as_ref())));
+    out.extend(list(
+        p.qualifications.as_ref().and_then(|q| q.preferred.as_ref()),
+    ));
     out
 }
 
@@ -333,12 +361,22 @@ pub fn months(m: u32) -> String {
 
 fn conditions_view(p: &Posting) -> ConditionsView {
     let c = p.conditions.as_ref();
-    let get = |f: fn(&crate::model::Conditions) -> &Option<String>| c.map(|c| text(f(c))).unwrap_or_default();
+    let get = |f: fn(&crate::model::Conditions) -> &Option<String>| {
+        c.map(|c| text(f(c))).unwrap_or_default()
+    };
     ConditionsView {
-        workplace: p.location.as_ref().and_then(|l| l.workplace).map(|w| w.label().to_string()).unwrap_or_default(),
+        workplace: p
+            .location
+            .as_ref()
+            .and_then(|l| l.workplace)
+            .map(|w| w.label().to_string())
+            .unwrap_or_default(),
         location: location_text(p),
         schedule: get(|c| &c.schedule),
-        hours: c.and_then(|c| c.hours_per_week).map(hours_text).unwrap_or_default(),
+        hours: c
+            .and_then(|c| c.hours_per_week)
+            .map(hours_text)
+            .unwrap_or_default(),
         environment: get(|c| &c.environment),
         travel: get(|c| &c.travel),
         physical: list(c.and_then(|c| c.physical.as_ref())),
@@ -346,21 +384,32 @@ fn conditions_view(p: &Posting) -> ConditionsView {
 }
 
 fn hours_text(h: f64) -> String {
-    let n = if h.fract() == 0.0 { format!("{h:.0}") } else { format!("{h}") };
+    let n = if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h}")
+    };
     format!("About {n} hours a week")
 }
 
 /// A one-line place: `Denver, CO 80202, United States`; for remote roles the
 /// countries applicants may live in.
 pub fn location_text(p: &Posting) -> String {
-    let Some(l) = &p.location else { return String::new() };
+    let Some(l) = &p.location else {
+        return String::new();
+    };
     let country = |c: &str| {
         isocountry::CountryCode::for_alpha2(c)
             .map(|c| c.name().to_string())
             .unwrap_or_else(|_| c.to_string())
     };
     let remote = l.workplace == Some(Workplace::Remote);
-    let applicants: Vec<String> = l.applicant_countries.iter().flatten().map(|c| country(c)).collect();
+    let applicants: Vec<String> = l
+        .applicant_countries
+        .iter()
+        .flatten()
+        .map(|c| country(c))
+        .collect();
     if remote && !applicants.is_empty() {
         return format!("Open to applicants in {}", applicants.join(", "));
     }
@@ -369,12 +418,23 @@ pub fn location_text(p: &Posting) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let parts = [l.city.clone(), Some(region), l.country.as_deref().map(country)];
-    parts.into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    let parts = [
+        l.city.clone(),
+        Some(region),
+        l.country.as_deref().map(country),
+    ];
+    parts
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn pay_view(p: &Posting) -> PayView {
-    let Some(pay) = &p.pay else { return PayView::default() };
+    let Some(pay) = &p.pay else {
+        return PayView::default();
+    };
     let range = pay
         .currency
         .as_deref()
@@ -388,10 +448,16 @@ fn pay_view(p: &Posting) -> PayView {
 }
 
 fn apply_view(p: &Posting) -> ApplyView {
-    let Some(a) = &p.apply else { return ApplyView::default() };
+    let Some(a) = &p.apply else {
+        return ApplyView::default();
+    };
     ApplyView {
         url: link(&a.url),
-        email: a.email.clone().filter(|e| crate::validate::email(e).is_ok()).unwrap_or_default(),
+        email: a
+            .email
+            .clone()
+            .filter(|e| crate::validate::email(e).is_ok())
+            .unwrap_or_default(),
         instructions: text(&a.instructions),
     }
 }
@@ -399,12 +465,24 @@ fn apply_view(p: &Posting) -> ApplyView {
 /// `January 5, 2027` from a TOML date.
 pub fn long_date(d: &toml::value::Datetime) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match d.date {
         Some(date) => {
-            let month = MONTHS.get(usize::from(date.month).saturating_sub(1)).unwrap_or(&"");
+            let month = MONTHS
+                .get(usize::from(date.month).saturating_sub(1))
+                .unwrap_or(&"");
             format!("{month} {}, {}", date.day, date.year)
         }
         None => d.to_string(),

@@ -1,10 +1,10 @@
 //! Checks on a merged posting that the schema alone cannot express. The field
 //! checks are plain functions so the wizard re-asks with exactly these rules.
 
-use crate::error::{did_you_mean, Error, Problem, Result};
+use crate::error::{Error, Problem, Result, did_you_mean};
 use crate::load::Merged;
-use crate::money;
 use crate::model::Posting;
+use crate::money;
 
 /// Every problem of `merged`, or `Ok` when there are none.
 pub fn validate(merged: &Merged) -> Result<()> {
@@ -22,11 +22,24 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut check = |path: &str, result: std::result::Result<(), String>| {
         if let Err(message) = result {
-            out.push(Problem { at: merged.at(path), message });
+            out.push(Problem {
+                at: merged.at(path),
+                message,
+            });
         }
     };
-    check("title", required(p.title.as_deref(), "a title").and_then(|_| title(p.title.as_deref().unwrap_or(""))));
-    check("purpose", required(p.purpose.as_deref(), "a purpose: a few sentences on what the role is for"));
+    check(
+        "title",
+        required(p.title.as_deref(), "a title")
+            .and_then(|_| title(p.title.as_deref().unwrap_or(""))),
+    );
+    check(
+        "purpose",
+        required(
+            p.purpose.as_deref(),
+            "a purpose: a few sentences on what the role is for",
+        ),
+    );
     check_dates(p, &mut check);
     check_pay(p, &mut check);
     check_place(p, &mut check);
@@ -41,7 +54,10 @@ fn check_dates(p: &Posting, check: &mut Check) {
     check("apply_by", opt(p.apply_by.as_ref(), date));
     if let (Some(a), Some(b)) = (&p.posted, &p.apply_by) {
         if b.to_string() < a.to_string() {
-            check("apply_by", Err(format!("apply_by ({b}) is before posted ({a})")));
+            check(
+                "apply_by",
+                Err(format!("apply_by ({b}) is before posted ({a})")),
+            );
         }
     }
 }
@@ -54,14 +70,23 @@ fn check_pay(p: &Posting, check: &mut Check) {
     check("pay.currency", opt(pay.currency.as_deref(), currency));
     if pay.min.is_some() || pay.max.is_some() {
         if pay.currency.is_none() {
-            check("pay.currency", Err("missing: amounts need a currency, e.g. `currency = \"USD\"`".into()));
+            check(
+                "pay.currency",
+                Err("missing: amounts need a currency, e.g. `currency = \"USD\"`".into()),
+            );
         }
         if pay.period.is_none() {
-            check("pay.period", Err("missing: amounts need a period: hour, day, week, month or year".into()));
+            check(
+                "pay.period",
+                Err("missing: amounts need a period: hour, day, week, month or year".into()),
+            );
         }
     }
     if let Some(c) = &p.conditions {
-        check("conditions.hours_per_week", opt(c.hours_per_week.as_ref(), |h| hours(*h)));
+        check(
+            "conditions.hours_per_week",
+            opt(c.hours_per_week.as_ref(), |h| hours(*h)),
+        );
     }
 }
 
@@ -83,7 +108,10 @@ fn check_links(p: &Posting, check: &mut Check) {
     }
 }
 
-fn opt<T: ?Sized>(v: Option<&T>, f: impl Fn(&T) -> std::result::Result<(), String>) -> std::result::Result<(), String> {
+fn opt<T: ?Sized>(
+    v: Option<&T>,
+    f: impl Fn(&T) -> std::result::Result<(), String>,
+) -> std::result::Result<(), String> {
     v.map_or(Ok(()), f)
 }
 
@@ -113,9 +141,13 @@ pub fn title(s: &str) -> std::result::Result<(), String> {
 /// A pay amount: a finite number, zero or more.
 pub fn amount(v: f64) -> std::result::Result<(), String> {
     if !v.is_finite() {
-        Err(format!("`{v}` is not a number; expected an amount such as 18.50"))
+        Err(format!(
+            "`{v}` is not a number; expected an amount such as 18.50"
+        ))
     } else if v < 0.0 {
-        Err(format!("`{v}` is negative; expected an amount of 0 or more"))
+        Err(format!(
+            "`{v}` is negative; expected an amount of 0 or more"
+        ))
     } else {
         Ok(())
     }
@@ -140,7 +172,9 @@ pub fn currency(code: &str) -> std::result::Result<(), String> {
     } else {
         hint
     };
-    Err(format!("unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP{hint}"))
+    Err(format!(
+        "unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP{hint}"
+    ))
 }
 
 /// An ISO 3166-1 alpha-2 country code.
@@ -149,13 +183,20 @@ pub fn country(code: &str) -> std::result::Result<(), String> {
         return Ok(());
     }
     if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(code) {
-        return Err(format!("unknown country `{code}`; did you mean `{}`?", c.alpha2()));
+        return Err(format!(
+            "unknown country `{code}`; did you mean `{}`?",
+            c.alpha2()
+        ));
     }
     let by_name = isocountry::CountryCode::as_array()
         .iter()
         .find(|c| c.name().eq_ignore_ascii_case(code) || c.alpha3().eq_ignore_ascii_case(code));
-    let hint = by_name.map(|c| format!("; did you mean `{}`?", c.alpha2())).unwrap_or_default();
-    Err(format!("unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB{hint}"))
+    let hint = by_name
+        .map(|c| format!("; did you mean `{}`?", c.alpha2()))
+        .unwrap_or_default();
+    Err(format!(
+        "unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB{hint}"
+    ))
 }
 
 /// Hours in a week: more than 0, at most 168.
@@ -163,7 +204,9 @@ pub fn hours(h: f64) -> std::result::Result<(), String> {
     if h.is_finite() && h > 0.0 && h <= 168.0 {
         Ok(())
     } else {
-        Err(format!("`{h}` hours a week is not possible; expected a number from 1 to 168"))
+        Err(format!(
+            "`{h}` hours a week is not possible; expected a number from 1 to 168"
+        ))
     }
 }
 
@@ -172,10 +215,15 @@ pub fn url(s: &str) -> std::result::Result<(), String> {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{s}` is not a web address; expected one starting with https://"))?;
+        .ok_or_else(|| {
+            format!("`{s}` is not a web address; expected one starting with https://")
+        })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_ok = host.contains('.') || host.starts_with("localhost");
-    if !host_ok || s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"') {
+    if !host_ok
+        || s.chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+    {
         return Err(format!("`{s}` is not a well-formed web address"));
     }
     Ok(())
@@ -190,14 +238,18 @@ pub fn email(s: &str) -> std::result::Result<(), String> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-                && !s.chars().any(|c| c.is_whitespace() || "<>\"(),;:[]\\".contains(c))
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || "<>\"(),;:[]\\".contains(c))
         }
         None => false,
     };
     if ok {
         Ok(())
     } else {
-        Err(format!("`{s}` is not a well-formed e-mail address; expected name@example.com"))
+        Err(format!(
+            "`{s}` is not a well-formed e-mail address; expected name@example.com"
+        ))
     }
 }
 
@@ -206,7 +258,9 @@ pub fn date(d: &toml::value::Datetime) -> std::result::Result<(), String> {
     if d.date.is_some() && d.time.is_none() && d.offset.is_none() {
         Ok(())
     } else {
-        Err(format!("`{d}` is not a date; expected a date such as 2026-12-01, with no time"))
+        Err(format!(
+            "`{d}` is not a date; expected a date such as 2026-12-01, with no time"
+        ))
     }
 }
 
@@ -221,7 +275,10 @@ mod tests {
         assert!(title("BANK TELLER").unwrap_err().contains("all capitals"));
         assert!(amount(f64::NAN).is_err());
         assert!(amount(-1.0).unwrap_err().contains("negative"));
-        assert_eq!(min_max(Some(25.0), Some(20.0)).unwrap_err(), "pay.min (25) is above pay.max (20)");
+        assert_eq!(
+            min_max(Some(25.0), Some(20.0)).unwrap_err(),
+            "pay.min (25) is above pay.max (20)"
+        );
         assert!(currency("USD").is_ok());
         assert_eq!(
             currency("usd").unwrap_err(),

@@ -1,0 +1,208 @@
+//! Runs the real binary on every fixture folder and compares with committed
+//! expected files.
+//!
+//! A case is `tests/fixtures/<case>/` holding its inputs and a file `args` (one
+//! argument per line). It runs in a scratch copy of the folder; its standard
+//! output, standard error, exit code and every file it writes are compared with
+//! `expected/` in the case folder. `JOBPOST_BLESS=1 cargo test` rewrites them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_jobpost")
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Files below `dir` (relative path → bytes), skipping `expected/` and `args`.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+            if rel == Path::new("expected") || rel == Path::new("args") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Runs one case; returns what it produced, by expected-file name.
+fn run_case(case: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let work = tempfile::tempdir().unwrap();
+    let before = files(case);
+    for (rel, bytes) in &before {
+        let dest = work.path().join(rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::write(dest, bytes).unwrap();
+    }
+    let args = fs::read_to_string(case.join("args")).unwrap();
+    let out = Command::new(bin())
+        .args(args.lines().filter(|l| !l.is_empty()))
+        .current_dir(work.path())
+        .env("NO_COLOR", "1")
+        .env_remove("JOBPOST_ROLES")
+        .env_remove("JOBPOST_TEMPLATES")
+        .output()
+        .unwrap();
+    let mut produced = BTreeMap::new();
+    produced.insert(PathBuf::from("stdout"), out.stdout);
+    produced.insert(PathBuf::from("stderr"), out.stderr);
+    let code = out
+        .status
+        .code()
+        .map_or("signal".to_string(), |c| c.to_string());
+    produced.insert(PathBuf::from("code"), format!("{code}\n").into_bytes());
+    for (rel, bytes) in files(work.path()) {
+        if before.get(&rel) != Some(&bytes) {
+            produced.insert(PathBuf::from("files").join(rel), bytes);
+        }
+    }
+    produced
+}
+
+fn check_case(case: &Path) -> Result<(), String> {
+    let produced = run_case(case);
+    let expected_dir = case.join("expected");
+    if std::env::var_os("JOBPOST_BLESS").is_some() {
+        let _ = fs::remove_dir_all(&expected_dir);
+        for (rel, bytes) in &produced {
+            let dest = expected_dir.join(rel);
+            fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            fs::write(dest, bytes).unwrap();
+        }
+        return Ok(());
+    }
+    let expected = files(&expected_dir);
+    if expected.is_empty() {
+        return Err(format!(
+            "{}: no expected/ folder (run with JOBPOST_BLESS=1)",
+            case.display()
+        ));
+    }
+    for (rel, want) in &expected {
+        let got = produced
+            .get(rel)
+            .map(Vec::as_slice)
+            .unwrap_or(b"<not produced>");
+        if got != want.as_slice() {
+            return Err(format!(
+                "{}: {} differs\n--- expected\n{}\n--- got\n{}",
+                case.display(),
+                rel.display(),
+                String::from_utf8_lossy(want),
+                String::from_utf8_lossy(got)
+            ));
+        }
+    }
+    if let Some(rel) = produced.keys().find(|r| !expected.contains_key(*r)) {
+        return Err(format!("{}: unexpected output {}", case.display(), rel.display()));
+    }
+    Ok(())
+}
+
+#[test]
+fn fixtures_match_expected_output() {
+    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("args").is_file())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10, "fixture cases missing");
+    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+fn jobpost(args: &[&str]) -> std::process::Output {
+    Command::new(bin()).args(args).output().unwrap()
+}
+
+fn preset_ids() -> Vec<String> {
+    let out = jobpost(&["roles", "list"]);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_preset_renders_in_every_format() {
+    let ids = preset_ids();
+    assert!(ids.len() >= 14, "at least 14 presets ship: {ids:?}");
+    for id in &ids {
+        for format in ["md", "html", "txt"] {
+            let out = jobpost(&["render", "--role", id, "--format", format]);
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "{id} {format}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                text.contains("Pay") || text.contains("PAY"),
+                "{id} {format} has a pay section"
+            );
+        }
+        let md = String::from_utf8(jobpost(&["render", "--role", id]).stdout).unwrap();
+        let words = md.split_whitespace().count();
+        assert!((300..=700).contains(&words), "{id}: {words} words");
+    }
+}
+
+#[test]
+fn html_escapes_hostile_text_everywhere() {
+    let case = fixtures().join("hostile-html");
+    let out = Command::new(bin())
+        .args(["render", "posting.toml", "--format", "html"])
+        .current_dir(&case)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap().to_lowercase();
+    for tag in tags(&html) {
+        assert!(
+            !tag.starts_with("<script>") && !tag.starts_with("<img") && !tag.starts_with("<svg"),
+            "{tag}"
+        );
+        assert!(!tag.contains(" on"), "an event handler got through: {tag}");
+        assert!(
+            !tag.contains("javascript:") && !tag.contains("data:"),
+            "a hostile url got through: {tag}"
+        );
+    }
+    assert_eq!(html.matches("<h1").count(), 1, "exactly one h1");
+}
+
+/// Every raw tag of an HTML text (escaped text never starts one).
+fn tags(html: &str) -> Vec<&str> {
+    html.match_indices('<')
+        .filter_map(|(i, _)| html[i..].find('>').map(|j| &html[i..=i + j]))
+        .filter(|t| !t.starts_with("<!") && !t.starts_with("</"))
+        .collect()
+}

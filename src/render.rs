@@ -128,12 +128,14 @@ fn template_error(e: &tera::Error) -> Error {
         source = s.source();
     }
     let name = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) => r.filename().to_string(),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.filename().to_string(),
+        tera::ErrorKind::TemplateNotFound(n) => n.clone(),
         _ => String::new(),
     };
+    let detail = detail.trim();
     Error::Template {
-        name: if name.is_empty() { "…".into() } else { name },
-        detail: detail.trim().to_string(),
+        name: if name.is_empty() { "?".into() } else { name },
+        detail: detail.strip_prefix("error: ").unwrap_or(detail).to_string(),
     }
 }
 

@@ -425,3 +425,108 @@ mod tests {
         assert!(e("pay.period=fortnight").contains("unknown value `fortnight`"));
     }
 }
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Company profile < includes (in order) < posting file < --set.
+    #[test]
+    fn layers_merge_in_documented_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(
+            d,
+            "a.toml",
+            "title = \"from a\"\npurpose = \"a\"\nreference = \"a\"\n[pay]\nextras = \"a\"\n",
+        );
+        write(d, "b.toml", "title = \"from b\"\nreference = \"b\"\n");
+        let company = write(
+            d,
+            "co.toml",
+            "purpose = \"co\"\n[company]\nname = \"Co\"\n[pay]\nextras = \"co\"\n",
+        );
+        let file = write(
+            d,
+            "p.toml",
+            "include = [\"a.toml\", \"b.toml\"]\ntitle = \"from p\"\n",
+        );
+        let inputs = Inputs {
+            file: Some(file),
+            company: Some(company),
+            sets: vec!["reference=set".into()],
+            ..Inputs::default()
+        };
+        let m = load(&Registry::default(), &inputs).unwrap();
+        let p = &m.posting;
+        assert_eq!(p.title.as_deref(), Some("from p"));
+        assert_eq!(
+            p.purpose.as_deref(),
+            Some("a"),
+            "includes win over --company"
+        );
+        assert_eq!(p.reference.as_deref(), Some("set"));
+        assert_eq!(p.pay.as_ref().unwrap().extras.as_deref(), Some("a"));
+        assert_eq!(p.company.as_ref().unwrap().name.as_deref(), Some("Co"));
+        assert!(
+            m.origin("title")
+                .unwrap()
+                .to_string()
+                .ends_with("p.toml:2:1")
+        );
+    }
+
+    #[test]
+    fn include_paths_are_relative_to_the_including_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("shared")).unwrap();
+        write(
+            &dir.path().join("shared"),
+            "co.toml",
+            "include = [\"eeo.toml\"]\n[company]\nname = \"Co\"\n",
+        );
+        write(
+            &dir.path().join("shared"),
+            "eeo.toml",
+            "[company]\neeo = \"We hire fairly.\"\n",
+        );
+        let file = write(
+            dir.path(),
+            "p.toml",
+            "include = [\"shared/co.toml\"]\ntitle = \"T\"\n",
+        );
+        let inputs = Inputs {
+            file: Some(file),
+            ..Inputs::default()
+        };
+        let m = load(&Registry::default(), &inputs).unwrap();
+        let company = m.posting.company.unwrap();
+        assert_eq!(company.eeo.as_deref(), Some("We hire fairly."));
+    }
+
+    #[test]
+    fn bad_bytes_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("x.toml");
+        std::fs::write(&bin, b"title = \"a\0b\"").unwrap();
+        assert!(
+            read_text(&bin)
+                .unwrap_err()
+                .to_string()
+                .contains("binary file")
+        );
+        std::fs::write(&bin, b"title = \"caf\xe9\"\n").unwrap();
+        assert!(
+            read_text(&bin)
+                .unwrap_err()
+                .to_string()
+                .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
+        );
+    }
+}

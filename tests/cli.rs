@@ -109,7 +109,11 @@ fn check_case(case: &Path) -> Result<(), String> {
         }
     }
     if let Some(rel) = produced.keys().find(|r| !expected.contains_key(*r)) {
-        return Err(format!("{}: unexpected output {}", case.display(), rel.display()));
+        return Err(format!(
+            "{}: unexpected output {}",
+            case.display(),
+            rel.display()
+        ));
     }
     Ok(())
 }
@@ -205,4 +209,19 @@ fn tags(html: &str) -> Vec<&str> {
         .filter_map(|(i, _)| html[i..].find('>').map(|j| &html[i..=i + j]))
         .filter(|t| !t.starts_with("<!") && !t.starts_with("</"))
         .collect()
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = jobpost(&["completions", shell]);
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("render"),
+            "{shell}"
+        );
+    }
+    let man = jobpost(&["man"]);
+    assert!(man.status.success());
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH jobpost"));
 }

@@ -5,12 +5,17 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command, EjectArgs, InitArgs, RenderArgs, RolesCommand, SourceArgs};
-use crate::error::{Error, Result};
+use crate::cli::{
+    Cli, Command, EjectArgs, ExportArgs, InitArgs, RenderArgs, RolesCommand, SourceArgs,
+};
+use crate::error::{EXIT_PROBLEMS, Error, Result};
 use crate::explain;
+use crate::export;
+use crate::jsonld;
 use crate::load::{self, Inputs, Merged};
 use crate::output::{print, write_atomic};
 use crate::preset::{EMBEDDED_ROLES, EMBEDDED_TEMPLATES, Registry};
+use crate::publish::publish;
 use crate::render::Renderer;
 use crate::validate;
 
@@ -22,6 +27,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roles(cmd) => roles_command(&Registry::load(roles)?, cmd),
         Command::Init(args) => init(&Registry::load(roles)?, args),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args),
+        Command::Export(args) => export(&Registry::load(roles)?, templates, args),
         Command::Explain(args) => print(&explain::explain(&load_valid(
             &Registry::load(roles)?,
             &args,
@@ -69,12 +75,42 @@ pub fn load_valid(registry: &Registry, args: &SourceArgs) -> Result<Merged> {
 fn render(registry: &Registry, templates: Option<&Path>, args: RenderArgs) -> Result<u8> {
     let merged = load_valid(registry, &args.source)?;
     let renderer = Renderer::new(templates)?;
-    let text = renderer.render(&merged.posting, args.format)?;
+    let text = publish(&renderer, &merged, args.format, args.date)?;
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes(), args.force)?,
         None => print(&text)?,
     }
     Ok(0)
+}
+
+fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Result<u8> {
+    let renderer = Renderer::new(templates)?;
+    let mut formats = Vec::new();
+    for f in args.format {
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
+    let settings = export::Settings {
+        inputs: args.inputs,
+        out: args.out,
+        formats,
+        jobs: args.jobs,
+        force: args.force,
+        company: args.company,
+        // One date for the whole run, so postings exported together agree.
+        date: args.date.unwrap_or_else(jsonld::today),
+    };
+    let report = export::export(registry, &renderer, &settings)?;
+    for f in &report.failed {
+        eprintln!("error: {}: {}", f.file.display(), f.error);
+    }
+    eprintln!("{}", report.summary(&settings));
+    Ok(if report.failed.is_empty() {
+        0
+    } else {
+        EXIT_PROBLEMS
+    })
 }
 
 fn roles_command(registry: &Registry, cmd: RolesCommand) -> Result<u8> {

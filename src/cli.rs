@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::render::Format;
+use toml::value::Date;
+
+use crate::jsonld::parse_date;
+use crate::publish::Output;
 
 /// Write job postings from industry role presets: render, explain and check them.
 #[derive(Debug, Parser)]
@@ -30,8 +33,10 @@ pub enum Command {
     Roles(RolesCommand),
     /// Write a commented starter posting file from a role preset.
     Init(InitArgs),
-    /// Render a posting as Markdown, an HTML page or plain text.
+    /// Render a posting as Markdown, an HTML page, schema.org JSON-LD or plain text.
     Render(RenderArgs),
+    /// Export many postings at once, in parallel, with an index page.
+    Export(ExportArgs),
     /// Print the merged posting as TOML, each value marked with where it came from.
     Explain(SourceArgs),
     /// Write the shipped templates and presets to a folder, to edit and pass back with --templates/--roles.
@@ -82,13 +87,49 @@ pub struct RenderArgs {
     pub source: SourceArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "md")]
-    pub format: Format,
+    pub format: Output,
+    /// JSON-LD `datePosted` when the posting has no `posted` date (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `jobpost export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Posting files, or folders searched recursively for `*.toml` (files named in an
+    /// `include`, and files whose first line is `# jobpost: partial`, are skipped).
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Folder to write into, created if missing; folders of the inputs are mirrored below it.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Formats to write for each posting, comma-separated.
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        value_delimiter = ',',
+        default_value = "md,html,jsonld"
+    )]
+    pub format: Vec<Output>,
+    /// How many postings to render at once (default: one per CPU core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+    /// Overwrite output files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// A company profile (partial posting) merged below every posting.
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// JSON-LD `datePosted` for postings without a `posted` date (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
 }
 
 /// `jobpost init`

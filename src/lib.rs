@@ -2,7 +2,8 @@
 //!
 //! A posting is merged from layers (a role preset and what it extends, a company
 //! profile, `include` files, the posting file, `--set` flags), validated, and
-//! rendered through tera templates to Markdown, an HTML page or plain text.
+//! rendered through tera templates to Markdown, an HTML page or plain text, or
+//! to schema.org JSON-LD; `export` does many postings at once.
 //!
 //! Modules, one per stage:
 //! - [`model`]: the posting file contract;
@@ -11,6 +12,8 @@
 //! - [`load`]: reading files and merging layers with provenance;
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
+//! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
+//! - [`export`]: many postings in parallel, with an index page;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
 //! - [`output`]: atomic writes;
 //! - [`cli`], [`app`]: the command line;
@@ -19,7 +22,9 @@
 pub mod app;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod explain;
+pub mod jsonld;
 pub mod layer;
 pub mod load;
 pub mod markdown;
@@ -27,5 +32,6 @@ pub mod model;
 pub mod money;
 pub mod output;
 pub mod preset;
+pub mod publish;
 pub mod render;
 pub mod validate;

@@ -74,11 +74,12 @@ impl Renderer {
 
     /// Renders `posting` in `format`.
     pub fn render(&self, posting: &Posting, format: Format) -> Result<String> {
-        self.render_view(
-            &View::new(posting),
-            format.template(),
-            format != Format::Html,
-        )
+        self.render_prepared(&View::new(posting), format)
+    }
+
+    /// Renders a view the caller has completed (the HTML page's JSON-LD, a date).
+    pub fn render_prepared(&self, view: &View, format: Format) -> Result<String> {
+        self.render_view(view, format.template(), format != Format::Html)
     }
 
     /// Renders any template with a serialisable context under the name `page`.
@@ -128,7 +129,9 @@ fn template_error(e: &tera::Error) -> Error {
         source = s.source();
     }
     let name = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.filename().to_string(),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            r.filename().to_string()
+        }
         tera::ErrorKind::TemplateNotFound(n) => n.clone(),
         _ => String::new(),
     };
@@ -394,7 +397,7 @@ fn hours_text(h: f64) -> String {
     format!("About {n} hours a week")
 }
 
-/// A one-line place: `Denver, CO 80202, United States`; for remote roles the
+/// A one-line place: `1600 Market St, Denver, CO 80202, United States`; for remote roles the
 /// countries applicants may live in.
 pub fn location_text(p: &Posting) -> String {
     let Some(l) = &p.location else {
@@ -420,7 +423,9 @@ pub fn location_text(p: &Posting) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
+    // The street is shown because the JSON-LD address carries it.
     let parts = [
+        l.street.clone(),
         l.city.clone(),
         Some(region),
         l.country.as_deref().map(country),
@@ -433,17 +438,23 @@ pub fn location_text(p: &Posting) -> String {
         .join(", ")
 }
 
+/// `$18.50–$22.00 per hour`, or empty when the posting states no amounts.
+pub fn pay_range(p: &Posting) -> String {
+    p.pay
+        .as_ref()
+        .and_then(|pay| {
+            let code = pay.currency.as_deref()?;
+            money::format_range(pay.min, pay.max, code, pay.period)
+        })
+        .unwrap_or_default()
+}
+
 fn pay_view(p: &Posting) -> PayView {
     let Some(pay) = &p.pay else {
         return PayView::default();
     };
-    let range = pay
-        .currency
-        .as_deref()
-        .and_then(|c| money::format_range(pay.min, pay.max, c, pay.period))
-        .unwrap_or_default();
     PayView {
-        range,
+        range: pay_range(p),
         extras: text(&pay.extras),
         benefits: list(pay.benefits.as_ref()),
     }

@@ -1,0 +1,457 @@
+//! Batch export: many posting files to Markdown, HTML pages, JSON-LD and plain
+//! text, plus a careers page (`index.html`) and the same data as `index.json`.
+//!
+//! Inputs are files, or folders searched recursively for `*.toml` (hidden
+//! entries skipped). A folder's structure is mirrored below the output folder,
+//! so equal file names in different folders stay apart; any remaining clash is
+//! an error before anything is written. Partial files are skipped: those named
+//! in a posting's `include`, the `--company` profile, and files whose first line
+//! is [`PARTIAL_MARKER`].
+//!
+//! Postings are loaded, rendered and written inside the parallel loop, so memory
+//! stays flat: only a small index row per posting is kept. Each output depends on
+//! its own posting only, and rows keep input order, so the bytes written are the
+//! same whatever the number of threads.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use toml::value::Date;
+
+use crate::error::{Error, Result};
+use crate::load::{self, Inputs};
+use crate::model::Posting;
+use crate::output::write_atomic;
+use crate::preset::Registry;
+use crate::publish::{Output, publish};
+use crate::render::{self, Renderer};
+use crate::validate;
+
+/// A first line that marks a TOML file in an input folder as a partial posting
+/// (shared values for `include`), not a posting to export.
+pub const PARTIAL_MARKER: &str = "# jobpost: partial";
+
+/// The careers page and its data, written at the top of the output folder.
+const INDEX_FILES: [&str; 2] = ["index.html", "index.json"];
+
+/// What to export, resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Posting files and folders.
+    pub inputs: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Formats written per posting, without repeats.
+    pub formats: Vec<Output>,
+    /// Threads; `None` is one per CPU core.
+    pub jobs: Option<NonZeroUsize>,
+    /// Overwrite existing output files.
+    pub force: bool,
+    /// A company profile merged below every posting.
+    pub company: Option<PathBuf>,
+    /// JSON-LD `datePosted` for postings without `posted`: one date for the whole run.
+    pub date: Date,
+}
+
+/// How an export went.
+#[derive(Debug)]
+pub struct Report {
+    /// Postings written.
+    pub exported: usize,
+    /// Postings that failed, in input order.
+    pub failed: Vec<Failure>,
+    /// Partial files skipped.
+    pub skipped: usize,
+}
+
+/// A posting that could not be exported.
+#[derive(Debug)]
+pub struct Failure {
+    /// The posting file.
+    pub file: PathBuf,
+    /// Why.
+    pub error: Error,
+}
+
+impl Report {
+    /// The one-line summary printed at the end.
+    pub fn summary(&self, s: &Settings) -> String {
+        let total = self.exported + self.failed.len();
+        let formats: Vec<&str> = s.formats.iter().map(|f| f.extension()).collect();
+        let mut line = format!(
+            "exported {} of {total} postings ({}) to `{}`, with {}",
+            self.exported,
+            formats.join(", "),
+            s.out.display(),
+            INDEX_FILES.join(" and ")
+        );
+        if self.skipped > 0 {
+            line.push_str(&format!("; skipped {} partial files", self.skipped));
+        }
+        if !self.failed.is_empty() {
+            line.push_str(&format!("; {} failed", self.failed.len()));
+        }
+        line
+    }
+}
+
+/// One posting file and where its outputs go.
+#[derive(Debug)]
+struct Job {
+    source: PathBuf,
+    /// Output path relative to the output folder, without extension.
+    stem: PathBuf,
+}
+
+/// What the careers page and `index.json` show of one posting.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    /// Job title.
+    pub title: String,
+    /// Employer.
+    pub company: String,
+    /// `Full-time`, or empty.
+    pub employment_type: String,
+    /// `On-site`, `Hybrid`, `Remote`, or empty.
+    pub workplace: String,
+    /// One-line place.
+    pub location: String,
+    /// Pay range, or empty.
+    pub pay: String,
+    /// Relative URL of the posting's page (HTML if exported, else the first format).
+    pub link: String,
+    /// Relative path of each file written, by extension.
+    pub files: BTreeMap<&'static str, String>,
+}
+
+/// The careers page's context.
+#[derive(Debug, Serialize)]
+struct IndexPage<'a> {
+    title: String,
+    postings: &'a [Row],
+}
+
+/// Exports every posting `s` names; failures of single postings are in the report.
+pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<Report> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(s.jobs.map_or(0, NonZeroUsize::get))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the export threads: {e}")))?;
+    let found = candidates(&s.inputs)?;
+    let count = found.len();
+    let jobs = pool.install(|| skip_partials(found, s.company.as_deref()));
+    if jobs.is_empty() {
+        return Err(Error::Usage(format!(
+            "no posting files (*.toml) found in {}",
+            names(&s.inputs)
+        )));
+    }
+    prepare(&jobs, s)?;
+    let bar = progress(jobs.len());
+    let results: Vec<Result<Row>> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let row = export_one(registry, renderer, s, job);
+                bar.inc(1);
+                row
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    let (rows, failed) = split(&jobs, results);
+    write_index(renderer, s, &rows)?;
+    Ok(Report {
+        exported: rows.len(),
+        failed,
+        skipped: count - jobs.len(),
+    })
+}
+
+fn names(paths: &[PathBuf]) -> String {
+    let quoted: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    quoted.join(", ")
+}
+
+/// Every `*.toml` file the inputs name, in input order, folders sorted by name.
+fn candidates(inputs: &[PathBuf]) -> Result<Vec<Job>> {
+    let mut jobs = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io("read", input, e))?;
+        if meta.is_dir() {
+            walk(input, input, &mut jobs)?;
+        } else {
+            let name = input.file_name().map(PathBuf::from).unwrap_or_default();
+            jobs.push(Job {
+                source: input.clone(),
+                stem: name.with_extension(""),
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<Job>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        // Hidden entries are tool folders (.git) and editor files, never postings.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // `file_type` does not follow links, so a linked folder cannot loop.
+        let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
+        if kind.is_dir() {
+            walk(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            out.push(Job {
+                stem: rel.with_extension(""),
+                source: path,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Drops partial files: marked ones, included ones and the company profile.
+fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
+    let scans: Vec<(bool, Vec<PathBuf>)> = jobs.par_iter().map(|j| scan(&j.source)).collect();
+    let mut included: HashSet<PathBuf> = company.map(canonical).into_iter().collect();
+    included.extend(scans.iter().flat_map(|(_, inc)| inc.iter().cloned()));
+    jobs.into_iter()
+        .zip(scans)
+        .filter(|(job, (marked, _))| {
+            !marked && (included.is_empty() || !included.contains(&canonical(&job.source)))
+        })
+        .map(|(job, _)| job)
+        .collect()
+}
+
+/// Whether `path` is marked partial, and the files it includes. Unreadable or
+/// malformed files count as postings, so the export reports what is wrong.
+fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return (false, Vec::new());
+    };
+    let marked = text
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim() == PARTIAL_MARKER);
+    // Parsing is the slow part, so only files that mention `include` pay for it.
+    if !text.contains("include") {
+        return (marked, Vec::new());
+    }
+    #[derive(Deserialize)]
+    struct Includes {
+        #[serde(default)]
+        include: Vec<String>,
+    }
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let includes = toml::from_str::<Includes>(&text)
+        .map(|i| i.include.iter().map(|f| canonical(&dir.join(f))).collect())
+        .unwrap_or_default();
+    (marked, includes)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `out/stem.ext`, keeping dots already in the stem.
+fn output_path(out: &Path, stem: &Path, ext: &str) -> PathBuf {
+    let mut path = out.join(stem).into_os_string();
+    path.push(".");
+    path.push(ext);
+    PathBuf::from(path)
+}
+
+/// Checks that no two postings write the same file and that no file would be
+/// overwritten without `--force`, then creates the folders: all before writing.
+fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
+    let mut owner: HashMap<PathBuf, &Path> = INDEX_FILES
+        .iter()
+        .map(|f| (s.out.join(f), Path::new("the index page")))
+        .collect();
+    let mut planned = Vec::with_capacity(jobs.len() * s.formats.len());
+    for job in jobs {
+        for f in &s.formats {
+            let path = output_path(&s.out, &job.stem, f.extension());
+            if let Some(other) = owner.insert(path.clone(), &job.source) {
+                return Err(clash(other, &job.source, &path));
+            }
+            planned.push(path);
+        }
+    }
+    if !s.force && has_entries(&s.out) {
+        let index = INDEX_FILES.iter().map(|f| s.out.join(f));
+        if let Some(p) = planned.into_iter().chain(index).find(|p| p.exists()) {
+            return Err(Error::Exists(p));
+        }
+    }
+    let folders: BTreeSet<PathBuf> = jobs
+        .iter()
+        .filter_map(|j| s.out.join(&j.stem).parent().map(Path::to_path_buf))
+        .chain([s.out.clone()])
+        .collect();
+    for dir in folders {
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+    }
+    Ok(())
+}
+
+fn clash(a: &Path, b: &Path, path: &Path) -> Error {
+    Error::Usage(format!(
+        "`{}` and `{}` would both be written to `{}`; rename one, or export them separately",
+        a.display(),
+        b.display(),
+        path.display()
+    ))
+}
+
+fn has_entries(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise.
+fn progress(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Loads, checks, renders and writes one posting; returns its index row.
+fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job) -> Result<Row> {
+    let inputs = Inputs {
+        file: Some(job.source.clone()),
+        company: s.company.clone(),
+        ..Inputs::default()
+    };
+    let merged = load::load(registry, &inputs)?;
+    validate::validate(&merged)?;
+    // Render every format before writing any, so a failing posting writes nothing.
+    let texts = s
+        .formats
+        .iter()
+        .map(|f| publish(renderer, &merged, *f, Some(s.date)))
+        .collect::<Result<Vec<_>>>()?;
+    for (f, text) in s.formats.iter().zip(texts) {
+        let path = output_path(&s.out, &job.stem, f.extension());
+        write_atomic(&path, text.as_bytes(), s.force)?;
+    }
+    Ok(row(&merged.posting, &job.stem, &s.formats))
+}
+
+fn row(p: &Posting, stem: &Path, formats: &[Output]) -> Row {
+    let rel: Vec<String> = stem
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let rel = rel.join("/");
+    let files: BTreeMap<&'static str, String> = formats
+        .iter()
+        .map(|f| (f.extension(), format!("{rel}.{}", f.extension())))
+        .collect();
+    let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
+        .into_iter()
+        .find(|f| formats.contains(f))
+        .map(|f| format!("{rel}.{}", f.extension()))
+        .unwrap_or_default();
+    let label = |l: Option<&'static str>| l.unwrap_or_default().to_string();
+    Row {
+        title: p.title.clone().unwrap_or_default(),
+        company: p
+            .company
+            .as_ref()
+            .and_then(|c| c.name.clone())
+            .unwrap_or_default(),
+        employment_type: label(p.employment_type.map(|e| e.label())),
+        workplace: label(
+            p.location
+                .as_ref()
+                .and_then(|l| l.workplace)
+                .map(|w| w.label()),
+        ),
+        location: render::location_text(p),
+        pay: render::pay_range(p),
+        link: url_path(&main),
+        files,
+    }
+}
+
+/// Percent-encodes a relative path for an `href`, keeping `/`.
+fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Rows of the postings that were written, and the failures, both in input order.
+fn split(jobs: &[Job], results: Vec<Result<Row>>) -> (Vec<Row>, Vec<Failure>) {
+    let mut rows = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
+    for (job, result) in jobs.iter().zip(results) {
+        match result {
+            Ok(row) => rows.push(row),
+            Err(error) => failed.push(Failure {
+                file: job.source.clone(),
+                error,
+            }),
+        }
+    }
+    (rows, failed)
+}
+
+/// `index.html` and `index.json`.
+fn write_index(renderer: &Renderer, s: &Settings, rows: &[Row]) -> Result<()> {
+    let companies: BTreeSet<&str> = rows.iter().map(|r| r.company.as_str()).collect();
+    let title = match companies.into_iter().collect::<Vec<_>>()[..] {
+        [one] if !one.is_empty() => format!("Open positions at {one}"),
+        _ => "Open positions".to_string(),
+    };
+    let page = IndexPage {
+        title,
+        postings: rows,
+    };
+    let html = renderer.render_template("index.html", "page", &page)?;
+    write_atomic(&s.out.join(INDEX_FILES[0]), html.as_bytes(), s.force)?;
+    let mut json = serde_json::to_string_pretty(&page)
+        .map_err(|e| Error::Usage(format!("cannot write the index: {e}")))?;
+    json.push('\n');
+    write_atomic(&s.out.join(INDEX_FILES[1]), json.as_bytes(), s.force)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_keep_dots_and_encode_for_links() {
+        assert_eq!(
+            output_path(Path::new("out"), Path::new("a/v1.2"), "html"),
+            Path::new("out/a/v1.2.html")
+        );
+        assert_eq!(
+            url_path("retail/night shift.html"),
+            "retail/night%20shift.html"
+        );
+        assert_eq!(url_path("é.html"), "%C3%A9.html");
+    }
+}

@@ -225,3 +225,206 @@ fn completions_and_man_page_are_generated() {
     assert!(man.status.success());
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH jobpost"));
 }
+
+/// One posting file per preset (in `dir/presets/`) and a company profile that
+/// gives them what JSON-LD needs; returns the profile's path.
+fn preset_postings(dir: &Path) -> PathBuf {
+    let postings = dir.join("presets");
+    fs::create_dir_all(&postings).unwrap();
+    for (i, id) in preset_ids().iter().enumerate() {
+        let remote = i % 4 == 3;
+        let place = if remote {
+            "workplace = \"remote\"\napplicant_countries = [\"US\", \"CA\"]"
+        } else {
+            "workplace = \"on-site\"\ncity = \"Denver\"\nregion = \"CO\"\ncountry = \"US\""
+        };
+        let text = format!("role = \"{id}\"\nreference = \"REF-{i}\"\n\n[location]\n{place}\n");
+        fs::write(postings.join(format!("{id}.toml")), text).unwrap();
+    }
+    let company = dir.join("company.toml");
+    fs::write(
+        &company,
+        "[company]\nname = \"Juniper Outfitters\"\nwebsite = \"https://www.example.com\"\n",
+    )
+    .unwrap();
+    company
+}
+
+/// Runs `jobpost export` on every preset plus the export fixture; returns the output folder.
+fn export_sample(work: &Path, jobs: &str) -> PathBuf {
+    let company = preset_postings(work);
+    let out = work.join(format!("out-{jobs}"));
+    let basic = fixtures().join("export-basic/postings");
+    let status = Command::new(bin())
+        .args([
+            "export",
+            "--format",
+            "md,html,jsonld,txt",
+            "--date",
+            "2027-01-04",
+        ])
+        .arg("--jobs")
+        .arg(jobs)
+        .arg("--company")
+        .arg(&company)
+        .arg("--out")
+        .arg(&out)
+        .arg(work.join("presets"))
+        .arg(&basic)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(1),
+        "only the broken fixture fails"
+    );
+    out
+}
+
+fn find_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = files(dir)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .map(|p| dir.join(p))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn exported_jsonld_has_the_required_fields_and_matches_the_page() {
+    let work = tempfile::tempdir().unwrap();
+    let out = export_sample(work.path(), "2");
+    let ld_files = find_files(&out, "jsonld");
+    assert!(ld_files.len() >= 17, "{} JSON-LD files", ld_files.len());
+    for path in ld_files {
+        let text = fs::read_to_string(&path).unwrap();
+        let ld: serde_json::Value = serde_json::from_str(&text).unwrap();
+        check_jobposting(&path, &ld);
+        let page = fs::read_to_string(path.with_extension("html")).unwrap();
+        assert_eq!(
+            embedded_jsonld(&page),
+            ld,
+            "{}: page and file differ",
+            path.display()
+        );
+    }
+}
+
+fn check_jobposting(path: &Path, ld: &serde_json::Value) {
+    let at = path.display();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    assert_eq!(ld["@context"], "https://schema.org/", "{at}");
+    assert_eq!(ld["@type"], "JobPosting", "{at}");
+    assert!(!text(&ld["title"]).is_empty(), "{at}: title");
+    let description = text(&ld["description"]);
+    assert!(
+        description.len() > text(&ld["title"]).len(),
+        "{at}: description"
+    );
+    for tag in tags(&description) {
+        let name = tag.trim_start_matches('<').trim_end_matches('>');
+        assert!(["p", "ul", "li", "br"].contains(&name), "{at}: tag {tag}");
+    }
+    assert!(
+        description.contains("per hour") || description.contains("per year"),
+        "{at}: pay"
+    );
+    let date = text(&ld["datePosted"]);
+    assert!(
+        date.len() == 10 && date.as_bytes()[4] == b'-',
+        "{at}: datePosted {date}"
+    );
+    assert_eq!(ld["hiringOrganization"]["@type"], "Organization", "{at}");
+    assert!(!text(&ld["hiringOrganization"]["name"]).is_empty(), "{at}");
+    if ld["jobLocationType"] == "TELECOMMUTE" {
+        let countries = ld["applicantLocationRequirements"].as_array().unwrap();
+        assert!(countries.iter().all(|c| c["@type"] == "Country"), "{at}");
+    } else {
+        let address = &ld["jobLocation"]["address"];
+        assert_eq!(address["@type"], "PostalAddress", "{at}");
+        assert_eq!(text(&address["addressCountry"]).len(), 2, "{at}");
+    }
+    let salary = &ld["baseSalary"];
+    assert_eq!(salary["@type"], "MonetaryAmount", "{at}");
+    let unit = text(&salary["value"]["unitText"]);
+    assert!(
+        ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"].contains(&unit.as_str()),
+        "{at}"
+    );
+    let kinds = [
+        "FULL_TIME",
+        "PART_TIME",
+        "CONTRACTOR",
+        "TEMPORARY",
+        "INTERN",
+    ];
+    let kinds = [&kinds[..], &["VOLUNTEER", "PER_DIEM", "OTHER"]].concat();
+    assert!(
+        kinds.contains(&text(&ld["employmentType"]).as_str()),
+        "{at}"
+    );
+}
+
+/// The JSON inside the page's `<script type="application/ld+json">`.
+fn embedded_jsonld(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = page.find(open).expect("the page embeds JSON-LD") + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).unwrap()
+}
+
+#[test]
+fn export_bytes_do_not_depend_on_the_number_of_threads() {
+    let work = tempfile::tempdir().unwrap();
+    let one = files(&export_sample(work.path(), "1"));
+    let two = files(&export_sample(work.path(), "2"));
+    assert!(one.len() > 60, "{} files", one.len());
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        two.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &one {
+        assert!(
+            two[path] == *bytes,
+            "{} differs between --jobs 1 and 2",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_field_cannot_close_the_jsonld_script() {
+    let work = tempfile::tempdir().unwrap();
+    let hostile = "</script><script>alert(1)</script><!--";
+    let posting = format!(
+        "role = \"cashier\"\ntitle = {hostile:?}\n[company]\nname = {hostile:?}\n[location]\ncountry = \"US\"\ncity = {hostile:?}\n[duties]\ndaily = [\"a\u{2028}b {hostile}\"]\n"
+    );
+    fs::write(work.path().join("p.toml"), posting).unwrap();
+    let out = Command::new(bin())
+        .args([
+            "render",
+            "p.toml",
+            "--format",
+            "html",
+            "--date",
+            "2027-01-04",
+        ])
+        .current_dir(work.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = String::from_utf8(out.stdout).unwrap();
+    let lower = page.to_lowercase();
+    assert_eq!(lower.matches("<script").count(), 1, "one script element");
+    assert_eq!(lower.matches("</script").count(), 1, "closed once");
+    let script = &page[page.find("<script").unwrap()..page.find("</script>").unwrap()];
+    assert!(!script.contains('\u{2028}'), "line separators are escaped");
+    let ld = embedded_jsonld(&page);
+    assert_eq!(ld["title"], hostile);
+    assert_eq!(ld["hiringOrganization"]["name"], hostile);
+}

@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let templates = cli.templates.as_deref();
     match cli.command {
         Command::Roles(cmd) => roles_command(&Registry::load(roles)?, cmd),
+        Command::New(args) => crate::prompt::new(&Registry::load(roles)?, templates, &args),
         Command::Init(args) => init(&Registry::load(roles)?, args),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args),
         Command::Export(args) => export(&Registry::load(roles)?, templates, args),

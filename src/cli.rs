@@ -9,6 +9,7 @@ use toml::value::Date;
 
 use crate::jsonld::parse_date;
 use crate::publish::Output;
+use crate::render::Format;
 
 /// Write job postings from industry role presets: render, explain and check them.
 #[derive(Debug, Parser)]
@@ -31,6 +32,8 @@ pub enum Command {
     /// List or show the role presets.
     #[command(subcommand)]
     Roles(RolesCommand),
+    /// Write a posting by answering questions, starting from a role preset.
+    New(NewArgs),
     /// Write a commented starter posting file from a role preset.
     Init(InitArgs),
     /// Render a posting as Markdown, an HTML page, schema.org JSON-LD or plain text.
@@ -130,6 +133,42 @@ pub struct ExportArgs {
     /// JSON-LD `datePosted` for postings without a `posted` date (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
+}
+
+/// `jobpost new`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Start from this role preset instead of choosing one.
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// A posting file whose values are taken as given (not asked again).
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
+    pub from: Option<PathBuf>,
+    /// A company profile (partial posting); its values are not asked again.
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
+    /// Give one value, e.g. `--set company.name="Acme"`; it is not asked again. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub sets: Vec<String>,
+    /// The posting file to write [default: posting.toml].
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Write the rendered posting here [default: standard output, or beside the posting
+    /// file when standard output is the terminal].
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Format of the rendered posting.
+    #[arg(long, short = 'f', value_enum, default_value = "md")]
+    pub format: Format,
+    /// Ask nothing: use the given values, else the preset's; fail naming what is missing.
+    #[arg(long)]
+    pub defaults: bool,
+    /// Continue an interrupted run from its draft file.
+    #[arg(long, value_name = "DRAFT")]
+    pub resume: Option<PathBuf>,
+    /// Overwrite existing files instead of asking for another name.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `jobpost init`

@@ -15,6 +15,7 @@
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`export`]: many postings in parallel, with an index page;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
+//! - [`prompt`]: the `jobpost new` wizard;
 //! - [`output`]: atomic writes;
 //! - [`cli`], [`app`]: the command line;
 //! - [`error`]: the one error type.
@@ -32,6 +33,7 @@ pub mod model;
 pub mod money;
 pub mod output;
 pub mod preset;
+pub mod prompt;
 pub mod publish;
 pub mod render;
 pub mod validate;

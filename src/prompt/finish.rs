@@ -1,0 +1,272 @@
+//! The end of the wizard: the summary and preview, choosing file names that do
+//! not overwrite anything, writing the posting and its rendering, and saving a
+//! draft when the run stops early.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Problem, Result};
+use crate::model::Posting;
+use crate::output::write_atomic;
+use crate::preset::Registry;
+use crate::publish::{Output, publish};
+use crate::render::{Format, Renderer};
+use crate::validate;
+
+use super::flow::Ctx;
+use super::state::State;
+use super::{Ask, Prompter, Reply, Settings, Target, draft};
+
+/// The files a finished run writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The posting file.
+    pub save: PathBuf,
+    /// The rendered posting, or `None` for standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// What a finished run wrote.
+#[derive(Debug, Clone)]
+pub struct Done {
+    /// The posting file.
+    pub posting: PathBuf,
+    /// The rendered file, if not standard output.
+    pub output: Option<PathBuf>,
+    /// The rendered posting for standard output.
+    pub stdout: Option<String>,
+    /// The draft this run continued, now removed.
+    pub removed_draft: Option<PathBuf>,
+}
+
+impl Done {
+    /// One line for standard error saying what was written.
+    pub fn report(&self) -> String {
+        let posting = self.posting.display();
+        let mut line = match &self.output {
+            Some(out) => format!("wrote {posting} and {}", out.display()),
+            None => format!("wrote {posting}"),
+        };
+        line.push_str(&format!("; render it again with: jobpost render {posting}"));
+        if let Some(d) = &self.removed_draft {
+            line.push_str(&format!("\nremoved the finished draft {}", d.display()));
+        }
+        line
+    }
+}
+
+/// The summary and preview shown before saving.
+pub struct Preview {
+    /// What is shown.
+    pub text: String,
+    /// How many problems stop the posting from being saved.
+    pub problems: usize,
+}
+
+/// The summary (problems and warnings) and the rendered posting.
+pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
+    let name = ctx.settings.save.display().to_string();
+    let merged = state.merged(ctx.registry, &name)?;
+    let problems = validate::problems(&merged);
+    let format = match ctx.settings.format {
+        Format::Html => Format::Md,
+        other => other,
+    };
+    let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
+    let rule = "─".repeat(60);
+    let text = format!(
+        "{rule}\n{}{rule}\n{}{rule}",
+        summary(&problems, &warnings(&merged.posting)),
+        rendered
+    );
+    Ok(Preview {
+        text,
+        problems: problems.len(),
+    })
+}
+
+/// The `render` output format for a template format.
+fn output_of(format: Format) -> Output {
+    match format {
+        Format::Md => Output::Md,
+        Format::Html => Output::Html,
+        Format::Txt => Output::Txt,
+    }
+}
+
+fn summary(problems: &[Problem], warnings: &[String]) -> String {
+    let mut out = String::from("Summary\n");
+    for p in problems {
+        out.push_str(&format!("  ✗ {p}\n"));
+    }
+    for w in warnings {
+        out.push_str(&format!("  ! {w}\n"));
+    }
+    if problems.is_empty() && warnings.is_empty() {
+        out.push_str("  ✓ no problems found\n");
+    }
+    if !problems.is_empty() {
+        out.push_str("  fix the problems marked ✗ before saving\n");
+    }
+    out.push_str("\nPreview\n\n");
+    out
+}
+
+/// Checks a reader would notice that the field rules do not make.
+pub fn warnings(p: &Posting) -> Vec<String> {
+    let mut out = Vec::new();
+    let pay = p.pay.as_ref();
+    if pay.is_none_or(|pay| pay.min.is_none() || pay.max.is_none()) {
+        out.push("pay: no pay range; state one, many jurisdictions require it".into());
+    }
+    let company = p.company.as_ref();
+    if company.is_none_or(|c| c.name.as_deref().unwrap_or("").trim().is_empty()) {
+        out.push("company.name: missing; say who is hiring".into());
+    }
+    let apply = p.apply.as_ref();
+    if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {
+        out.push("apply: no application page or e-mail; say where to apply".into());
+    }
+    out
+}
+
+/// The files to write, asking for another name where one exists (never overwriting
+/// without `--force`).
+pub fn plan(p: &mut dyn Prompter, settings: &Settings) -> Reply<Plan> {
+    let save = free_name(p, &settings.save, settings.force)?;
+    let output = match &settings.output {
+        Target::Stdout => None,
+        Target::File(path) => Some(free_name(p, path, settings.force)?),
+        Target::BesidePosting => {
+            let beside = save.with_extension(settings.format.extension());
+            Some(free_name(p, &beside, settings.force)?)
+        }
+    };
+    Ok(Plan { save, output })
+}
+
+fn free_name(p: &mut dyn Prompter, path: &Path, force: bool) -> Reply<PathBuf> {
+    if force || !path.exists() {
+        return Ok(path.to_path_buf());
+    }
+    let suggestion = next_free(path).display().to_string();
+    let message = format!("`{}` already exists; save as", path.display());
+    let check = |s: &str| match s.trim() {
+        "" => Err("is empty; expected a file name".to_string()),
+        s if Path::new(s).exists() => Err(format!("`{s}` exists too; choose another name")),
+        _ => Ok(()),
+    };
+    let ask = Ask {
+        message: &message,
+        help: "Enter takes the suggested name; run again with --force to overwrite instead",
+    };
+    p.text(&ask, &suggestion, &check)
+        .map(|s| PathBuf::from(s.trim()))
+}
+
+/// `posting-2.toml`, `posting-3.toml`, … whichever is free first.
+pub fn next_free(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()));
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}{}", ext.as_deref().unwrap_or(""))))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The posting file's text: a header, then the layer.
+pub fn posting_text(state: &State, save: &Path) -> String {
+    format!(
+        "# Written by `jobpost new`. Render it with: jobpost render {}\n\
+         # Values not set here come from the role preset; see them all with: jobpost explain {}\n\n{}",
+        save.display(),
+        save.display(),
+        state.text()
+    )
+}
+
+/// Writes the posting and its rendering. With `keep_draft`, a failed posting
+/// write saves a draft first.
+pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<Done> {
+    let merged = state.merged(ctx.registry, &plan.save.display().to_string())?;
+    validate::validate(&merged)?;
+    let rendered = publish(ctx.renderer, &merged, output_of(ctx.settings.format), None)?;
+    let force = ctx.settings.force;
+    if let Err(e) = write_atomic(
+        &plan.save,
+        posting_text(state, &plan.save).as_bytes(),
+        force,
+    ) {
+        return Err(if keep_draft { failed(ctx, state, e) } else { e });
+    }
+    if let Some(out) = &plan.output {
+        write_atomic(out, rendered.as_bytes(), force).inspect_err(|_| {
+            eprintln!(
+                "wrote {}; the rendered posting was not written",
+                plan.save.display()
+            )
+        })?;
+    }
+    let removed_draft = ctx
+        .settings
+        .resume
+        .clone()
+        .filter(|d| std::fs::remove_file(d).is_ok());
+    Ok(Done {
+        posting: plan.save.clone(),
+        output: plan.output.clone(),
+        stdout: plan.output.is_none().then_some(rendered),
+        removed_draft,
+    })
+}
+
+/// Saves a draft after Ctrl-C or Esc on the first question.
+pub fn interrupted(ctx: &Ctx, state: &State) -> Error {
+    match draft::save(state, ctx.settings) {
+        Ok(path) => Error::Interrupted(path),
+        Err(e) => e,
+    }
+}
+
+/// Saves a draft after a failure, reports the failure, and ends as interrupted.
+pub fn failed(ctx: &Ctx, state: &State, e: Error) -> Error {
+    match draft::save(state, ctx.settings) {
+        Ok(path) => {
+            eprintln!("error: {e}");
+            Error::Interrupted(path)
+        }
+        Err(_) => e,
+    }
+}
+
+/// `--defaults`: nothing is asked; what is given, else the preset, must make a
+/// whole posting.
+pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -> Result<Done> {
+    let answered = match &settings.resume {
+        Some(path) => draft::read_header(path)?.answered,
+        None => Default::default(),
+    };
+    let state = State::new(registry, &settings.inputs, answered)?;
+    let problems = validate::problems(&state.base);
+    if !problems.is_empty() {
+        return Err(Error::Usage(format!(
+            "--defaults: cannot fill every field without asking; {}\n\
+             give the values with --set KEY=VALUE, --from FILE or --role ID, or run `jobpost new` in a terminal",
+            Error::Invalid(problems)
+        )));
+    }
+    let plan = Plan {
+        save: settings.save.clone(),
+        output: match &settings.output {
+            Target::File(path) => Some(path.clone()),
+            _ => None,
+        },
+    };
+    let ctx = Ctx {
+        registry,
+        renderer,
+        settings,
+    };
+    write(&ctx, &state, &plan, false)
+}

@@ -1,0 +1,484 @@
+//! The order of questions and how each kind of field is asked.
+//!
+//! Steps run forward; Esc goes back to the previous step that is asked, and Esc
+//! on the first one cancels. Given values are skipped unless the user chooses
+//! their section to review from the summary.
+
+use crate::error::Result;
+use crate::explain;
+use crate::preset::Registry;
+use crate::render::Renderer;
+
+use super::fields::{FIELDS, Field, Kind, Section};
+use super::finish::{self, Done, Plan};
+use super::state::{ROLE, State, display};
+use super::{Ask, Halt, Prompter, Reply, Settings, draft};
+
+/// What the flow needs besides the prompter.
+pub struct Ctx<'a> {
+    /// The role presets.
+    pub registry: &'a Registry,
+    /// Templates, for the preview and the output.
+    pub renderer: &'a Renderer,
+    /// The resolved flags.
+    pub settings: &'a Settings,
+}
+
+/// One question, or a group of them asked together.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Role,
+    Field(&'static Field),
+    Summary,
+}
+
+/// Where a finished step leads.
+enum Next {
+    Forward,
+    Stay,
+    Review(Section),
+    Save(Plan),
+}
+
+impl Step {
+    fn section(self) -> Option<Section> {
+        match self {
+            Step::Role => Some(Section::Role),
+            Step::Field(f) => Some(f.section),
+            Step::Summary => None,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Step::Role => ROLE,
+            Step::Field(f) => f.path,
+            Step::Summary => "",
+        }
+    }
+
+    /// Given values are not asked, unless reviewed or invalid.
+    fn asked(self, state: &State, review: Option<Section>) -> bool {
+        let reviewed = review.is_some() && review == self.section();
+        match self {
+            Step::Role => reviewed || !state.role_given(),
+            Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
+            Step::Summary => true,
+        }
+    }
+}
+
+fn steps() -> Vec<Step> {
+    std::iter::once(Step::Role)
+        .chain(FIELDS.iter().map(Step::Field))
+        .chain(std::iter::once(Step::Summary))
+        .collect()
+}
+
+/// Runs the wizard to the end: asks, then writes the posting and its rendering.
+/// An interrupt or a failed write saves a draft and ends in [`crate::error::Error::Interrupted`].
+pub fn run(
+    p: &mut dyn Prompter,
+    registry: &Registry,
+    renderer: &Renderer,
+    settings: &Settings,
+) -> Result<Done> {
+    let answered = match &settings.resume {
+        Some(path) => draft::read_header(path)?.answered,
+        None => Default::default(),
+    };
+    let mut state = State::new(registry, &settings.inputs, answered)?;
+    let ctx = Ctx {
+        registry,
+        renderer,
+        settings,
+    };
+    match walk(p, &ctx, &mut state) {
+        Ok(plan) => finish::write(&ctx, &state, &plan, true),
+        Err(Halt::Back | Halt::Interrupt) => Err(finish::interrupted(&ctx, &state)),
+        Err(Halt::Failed(e)) => Err(finish::failed(&ctx, &state, e)),
+    }
+}
+
+fn walk(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<Plan> {
+    let steps = steps();
+    let mut review = None;
+    let mut i = steps
+        .iter()
+        .position(|s| s.asked(state, None) && !state.answered.contains(s.id()))
+        .unwrap_or(steps.len() - 1);
+    loop {
+        match ask(p, ctx, state, steps[i]) {
+            Ok(Next::Forward) => i = forward(&steps, i, state, &mut review),
+            Ok(Next::Stay) => {}
+            Ok(Next::Review(section)) => {
+                review = Some(section);
+                i = steps
+                    .iter()
+                    .position(|s| s.section() == Some(section))
+                    .unwrap_or(0);
+            }
+            Ok(Next::Save(plan)) => return Ok(plan),
+            Err(Halt::Back) => {
+                i = (0..i)
+                    .rev()
+                    .find(|j| steps[*j].asked(state, review))
+                    .ok_or(Halt::Back)?;
+            }
+            Err(halt) => return Err(halt),
+        }
+    }
+}
+
+/// The next step asked; after a reviewed section, the summary.
+fn forward(steps: &[Step], i: usize, state: &State, review: &mut Option<Section>) -> usize {
+    let mut j = i + 1;
+    if review.is_some() && steps[j].section() != *review {
+        *review = None;
+        return steps.len() - 1;
+    }
+    while !steps[j].asked(state, *review) {
+        j += 1;
+    }
+    j
+}
+
+fn ask(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State, step: Step) -> Reply<Next> {
+    match step {
+        Step::Role => ask_role(p, ctx, state).map(|_| Next::Forward),
+        Step::Field(f) => ask_field(p, state, f).map(|_| Next::Forward),
+        Step::Summary => summary(p, ctx, state),
+    }
+}
+
+fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
+    let presets: Vec<_> = ctx.registry.by_industry().into_values().flatten().collect();
+    let width = presets.iter().map(|p| p.name.len()).max().unwrap_or(0);
+    let mut options: Vec<String> = presets
+        .iter()
+        .map(|p| format!("{:width$}  · {}", p.name, p.industry))
+        .collect();
+    options.push("None: start from an empty posting".into());
+    let start = state
+        .role
+        .as_ref()
+        .and_then(|r| presets.iter().position(|p| &p.id == r))
+        .unwrap_or(0);
+    let ask = Ask {
+        message: "Role to start from",
+        help: &help(ROLE, "type to filter, ↑↓ to move, Enter to choose"),
+    };
+    let i = p.select(&ask, &options, start)?;
+    let role = presets.get(i).map(|p| p.id.clone());
+    state.set_role(ctx.registry, role).map_err(Halt::Failed)
+}
+
+/// The field's advice from [`explain::FIELD_HELP`], then the keys that work.
+fn help(path: &str, keys: &str) -> String {
+    match explain::help(path) {
+        Some(advice) => format!("{advice} · {keys}"),
+        None => keys.to_string(),
+    }
+}
+
+fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    match f.kind {
+        Kind::Line(_) | Kind::Money(_) | Kind::Months => ask_line(p, state, f),
+        Kind::Long => ask_long(p, state, f),
+        Kind::List(noun) => ask_list(p, state, f, noun),
+        Kind::Choice(choices) => ask_choice(p, state, f, &choices()),
+    }
+}
+
+/// What leaving a field out writes: nothing, or empty text over a preset's value.
+fn left_out(state: &State, f: &Field) -> Option<Option<toml::Value>> {
+    match (state.preset(f.path), f.kind) {
+        (None, _) => Some(None),
+        (Some(_), Kind::Line(None) | Kind::Long) => Some(Some(toml::Value::String(String::new()))),
+        _ => None,
+    }
+}
+
+fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    let current = state
+        .current(f.path)
+        .map(|v| display(&v))
+        .unwrap_or_default();
+    let clearable = !f.required && left_out(state, f).is_some();
+    let keys = match (current.is_empty(), clearable) {
+        (false, true) => "Enter keeps it, - leaves it out",
+        (false, false) => "Enter keeps it",
+        (true, _) => "Enter leaves it empty",
+    };
+    let check = |s: &str| line_check(state, f, clearable, s.trim());
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, keys),
+    };
+    let typed = p.text(&ask, &current, &check)?;
+    let value = match typed.trim() {
+        "" | "-" => left_out(state, f).flatten(),
+        t => Some(typed_value(f, t)),
+    };
+    state.answer(f.path, value);
+    Ok(())
+}
+
+fn line_check(
+    state: &State,
+    f: &Field,
+    clearable: bool,
+    s: &str,
+) -> std::result::Result<(), String> {
+    match s {
+        "-" if clearable => Ok(()),
+        "-" => Err("the role preset sets this field, so it cannot be left out".into()),
+        "" if f.required => state.check(f, s),
+        "" => Ok(()),
+        _ => state.check(f, s),
+    }
+}
+
+fn typed_value(f: &Field, text: &str) -> toml::Value {
+    match f.kind {
+        Kind::Money(_) => toml::Value::Float(super::fields::parse_number(text).unwrap_or(0.0)),
+        Kind::Months => toml::Value::Integer(super::fields::parse_months(text).unwrap_or(0).into()),
+        _ => toml::Value::String(text.to_string()),
+    }
+}
+
+fn ask_choice(
+    p: &mut dyn Prompter,
+    state: &mut State,
+    f: &Field,
+    choices: &[(&str, &str)],
+) -> Reply<()> {
+    let mut labels: Vec<String> = choices.iter().map(|(_, l)| l.to_string()).collect();
+    let can_leave = state.preset(f.path).is_none();
+    if can_leave {
+        labels.push("Leave it out".into());
+    }
+    let current = state.current(f.path);
+    let start = choices
+        .iter()
+        .position(|(k, _)| current.as_ref().and_then(|v| v.as_str()) == Some(*k))
+        .unwrap_or(if can_leave { choices.len() } else { 0 });
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, "↑↓ to move, Enter to choose"),
+    };
+    let i = p.select(&ask, &labels, start)?;
+    let value = choices
+        .get(i)
+        .map(|(k, _)| toml::Value::String(k.to_string()));
+    state.answer(f.path, value);
+    Ok(())
+}
+
+fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> Reply<()> {
+    let items: Vec<String> = state
+        .current(f.path)
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let ask = Ask {
+        message: f.message,
+        help: &help(
+            f.path,
+            "space ticks, → all, ← none, type to filter, Enter to go on",
+        ),
+    };
+    loop {
+        let kept = if items.is_empty() {
+            Vec::new()
+        } else {
+            let all: Vec<usize> = (0..items.len()).collect();
+            let picked = p.multi(&ask, &items, &all)?;
+            picked.into_iter().map(|i| items[i].clone()).collect()
+        };
+        match add_items(p, f, noun, kept) {
+            Ok(list) => {
+                let list = list.into_iter().map(toml::Value::String).collect();
+                state.answer(f.path, Some(toml::Value::Array(list)));
+                return Ok(());
+            }
+            // Esc while adding goes back to the ticks of the same list.
+            Err(Halt::Back) if !items.is_empty() => continue,
+            Err(halt) => return Err(halt),
+        }
+    }
+}
+
+fn add_items(
+    p: &mut dyn Prompter,
+    f: &Field,
+    noun: &str,
+    mut list: Vec<String>,
+) -> Reply<Vec<String>> {
+    let message = format!("Add a {noun} (Enter when done)");
+    let ask = Ask {
+        message: &message,
+        help: &help(
+            f.path,
+            "type one, Enter adds it; Enter on an empty line goes on",
+        ),
+    };
+    loop {
+        let typed = p.text(&ask, "", &|_| Ok(()))?;
+        match typed.trim() {
+            "" => return Ok(list),
+            item => list.push(item.to_string()),
+        }
+    }
+}
+
+/// The choices for Markdown text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LongChoice {
+    Keep,
+    Type,
+    Editor,
+    LeaveOut,
+}
+
+impl LongChoice {
+    fn label(self, has_text: bool) -> &'static str {
+        match (self, has_text) {
+            (LongChoice::Keep, _) => "Keep it",
+            (LongChoice::Type, true) => "Write a new one here (one paragraph)",
+            (LongChoice::Type, false) => "Write it here (one paragraph)",
+            (LongChoice::Editor, true) => "Edit it in your editor",
+            (LongChoice::Editor, false) => "Write it in your editor",
+            (LongChoice::LeaveOut, _) => "Leave it out",
+        }
+    }
+}
+
+fn ask_long(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    let current = state
+        .current(f.path)
+        .map(|v| display(&v))
+        .unwrap_or_default();
+    let has_text = !current.trim().is_empty();
+    let mut choices = Vec::new();
+    if has_text {
+        choices.push(LongChoice::Keep);
+        p.show(&format!("{}:\n{}", f.message, indent(&current)));
+    }
+    choices.extend([LongChoice::Type, LongChoice::Editor]);
+    if !f.required && left_out(state, f).is_some() {
+        choices.push(LongChoice::LeaveOut);
+    }
+    let labels: Vec<String> = choices
+        .iter()
+        .map(|c| c.label(has_text).to_string())
+        .collect();
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, "↑↓ to move, Enter to choose"),
+    };
+    // Enter keeps the text, or leaves an optional one out: Enter everywhere accepts.
+    let start = match choices.iter().position(|c| *c == LongChoice::LeaveOut) {
+        Some(i) if !has_text => i,
+        _ => 0,
+    };
+    loop {
+        let choice = choices[p.select(&ask, &labels, start)?];
+        match long_answer(p, state, f, choice, &current) {
+            Ok(value) => {
+                state.answer(f.path, value);
+                return Ok(());
+            }
+            Err(Halt::Back) => continue,
+            Err(halt) => return Err(halt),
+        }
+    }
+}
+
+fn long_answer(
+    p: &mut dyn Prompter,
+    state: &State,
+    f: &Field,
+    choice: LongChoice,
+    current: &str,
+) -> Reply<Option<toml::Value>> {
+    let needed = |s: &str| match s.trim() {
+        "" if f.required => Err(format!("is empty; write a few sentences for {}", f.path)),
+        _ => Ok(()),
+    };
+    let text = match choice {
+        LongChoice::Keep => current.to_string(),
+        LongChoice::LeaveOut => return Ok(left_out(state, f).flatten()),
+        LongChoice::Type => {
+            let ask = Ask {
+                message: f.message,
+                help: &help(
+                    f.path,
+                    "for several paragraphs, go back with Esc and choose the editor",
+                ),
+            };
+            p.text(&ask, "", &needed)?
+        }
+        LongChoice::Editor => {
+            let ask = Ask {
+                message: f.message,
+                help: &help(f.path, "save and close the editor to go on"),
+            };
+            let text = p.editor(&ask, current)?;
+            if let Err(message) = needed(&text) {
+                p.show(&format!("{}: {message}", f.path));
+                return Err(Halt::Back);
+            }
+            text
+        }
+    };
+    Ok(match text.trim() {
+        "" => left_out(state, f).flatten(),
+        t => Some(toml::Value::String(t.to_string())),
+    })
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
+    let preview = finish::preview(ctx, state).map_err(Halt::Failed)?;
+    p.show(&preview.text);
+    let save_it = preview.problems == 0
+        && p.confirm(
+            &Ask {
+                message: "Save this posting?",
+                help: "Enter saves it; n chooses a part to change; Esc goes back one question",
+            },
+            true,
+        )?;
+    if save_it {
+        return match finish::plan(p, ctx.settings) {
+            Ok(plan) => Ok(Next::Save(plan)),
+            Err(Halt::Back) => Ok(Next::Stay),
+            Err(halt) => Err(halt),
+        };
+    }
+    let labels: Vec<String> = Section::ALL.iter().map(|s| s.label().to_string()).collect();
+    let ask = Ask {
+        message: "Which part do you want to change?",
+        help: "values given by --from, --company or --set are asked too; Esc shows the summary again",
+    };
+    match p.select(&ask, &labels, 0) {
+        Ok(i) => Ok(Next::Review(Section::ALL[i])),
+        Err(Halt::Back) => Ok(Next::Stay),
+        Err(halt) => Err(halt),
+    }
+}

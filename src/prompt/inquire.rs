@@ -1,0 +1,86 @@
+//! The [`Prompter`] for people: inquire prompts on the terminal (drawn on
+//! standard error, so standard output stays free for the posting).
+
+use std::path::Path;
+
+use ::inquire::error::InquireError;
+use ::inquire::validator::Validation;
+use ::inquire::{Confirm, Editor, MultiSelect, Select, Text};
+
+use crate::error::Error;
+
+use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply};
+
+/// Prompts on the terminal.
+#[derive(Debug, Default)]
+pub struct Terminal;
+
+/// Esc goes back, Ctrl-C stops; anything else is a failure.
+fn halt(e: InquireError) -> Halt {
+    match e {
+        InquireError::OperationCanceled => Halt::Back,
+        InquireError::OperationInterrupted => Halt::Interrupt,
+        InquireError::NotTTY => Halt::Failed(Error::Usage(NO_TERMINAL.into())),
+        InquireError::IO(e) => Halt::Failed(Error::io("use", Path::new("the terminal"), e)),
+        other => Halt::Failed(Error::Usage(format!("the prompt failed: {other}"))),
+    }
+}
+
+impl Prompter for Terminal {
+    fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String> {
+        let validator = move |s: &str| {
+            Ok(match check(s) {
+                Ok(()) => Validation::Valid,
+                Err(message) => Validation::Invalid(message.into()),
+            })
+        };
+        let mut prompt = Text::new(ask.message)
+            .with_help_message(ask.help)
+            .with_validator(validator);
+        if !default.is_empty() {
+            prompt = prompt.with_default(default);
+        }
+        prompt.prompt().map_err(halt)
+    }
+
+    fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
+        Select::new(ask.message, options.to_vec())
+            .with_help_message(ask.help)
+            .with_starting_cursor(start)
+            .with_page_size(10)
+            .raw_prompt()
+            .map(|o| o.index)
+            .map_err(halt)
+    }
+
+    fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
+        MultiSelect::new(ask.message, options.to_vec())
+            .with_help_message(ask.help)
+            .with_default(checked)
+            .with_page_size(10)
+            .raw_prompt()
+            .map(|picked| picked.into_iter().map(|o| o.index).collect())
+            .map_err(halt)
+    }
+
+    fn editor(&mut self, ask: &Ask, text: &str) -> Reply<String> {
+        Editor::new(ask.message)
+            .with_help_message(ask.help)
+            .with_predefined_text(text)
+            .with_file_extension(".md")
+            .prompt()
+            .map_err(halt)
+    }
+
+    fn confirm(&mut self, ask: &Ask, default: bool) -> Reply<bool> {
+        Confirm::new(ask.message)
+            .with_help_message(ask.help)
+            .with_default(default)
+            .prompt()
+            .map_err(halt)
+    }
+
+    fn show(&mut self, text: &str) {
+        eprintln!("{text}");
+    }
+}

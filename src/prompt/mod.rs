@@ -1,0 +1,161 @@
+//! `jobpost new`: the interactive wizard.
+//!
+//! The flow ([`flow`]) asks one question per field through the [`Prompter`] seam:
+//! [`inquire::Terminal`] talks to a person, [`script::Script`] replays answers in
+//! tests. Answers are kept as layer values ([`state`]) and merged with the role
+//! preset by the same load/merge/validate path `jobpost render` uses, so a saved
+//! posting renders to exactly the preview. `--defaults` asks nothing and takes
+//! what is given, else the preset's value.
+
+pub mod draft;
+pub mod fields;
+pub mod finish;
+pub mod flow;
+pub mod inquire;
+pub mod script;
+pub mod state;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::cli::NewArgs;
+use crate::error::{Error, Result};
+use crate::load::Inputs;
+use crate::output::print;
+use crate::preset::Registry;
+use crate::render::{Format, Renderer};
+
+/// Why a prompt returned without an answer.
+#[derive(Debug)]
+pub enum Halt {
+    /// Esc: go back one step.
+    Back,
+    /// Ctrl-C: stop, keeping the answers so far.
+    Interrupt,
+    /// The terminal failed.
+    Failed(Error),
+}
+
+/// What a prompt gives: an answer, or why there is none.
+pub type Reply<T> = std::result::Result<T, Halt>;
+
+/// A check on typed text; `Err` is shown before the question is asked again.
+pub type Check<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
+
+/// A question and the line of advice shown under it.
+#[derive(Debug, Clone, Copy)]
+pub struct Ask<'a> {
+    /// The question.
+    pub message: &'a str,
+    /// Good practice for this field, and the keys that work here.
+    pub help: &'a str,
+}
+
+/// The seam between the flow and a terminal: one method per kind of prompt.
+pub trait Prompter {
+    /// One line of text; Enter on an empty line gives `default`.
+    fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String>;
+    /// One of `options` (filtered by typing), the cursor on `start`.
+    fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize>;
+    /// Any of `options`, the `checked` ones ticked to begin with.
+    fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>>;
+    /// Long text in the user's editor, starting from `text`.
+    fn editor(&mut self, ask: &Ask, text: &str) -> Reply<String>;
+    /// Yes or no.
+    fn confirm(&mut self, ask: &Ask, default: bool) -> Reply<bool>;
+    /// Shows text between prompts: the summary, the preview, notes.
+    fn show(&mut self, text: &str);
+}
+
+/// Where the rendered posting goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output (it is not the terminal the prompts use).
+    Stdout,
+    /// This file.
+    File(PathBuf),
+    /// A file beside the posting file, named after it.
+    BesidePosting,
+}
+
+/// `jobpost new`'s flags, resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// What to merge below the answers: `--from` (or the draft), `--role`, `--company`, `--set`.
+    pub inputs: Inputs,
+    /// The posting file to write.
+    pub save: PathBuf,
+    /// Where the rendered posting goes.
+    pub output: Target,
+    /// The rendered format.
+    pub format: Format,
+    /// Overwrite existing files.
+    pub force: bool,
+    /// The draft being continued, if any.
+    pub resume: Option<PathBuf>,
+}
+
+/// The default posting file name.
+pub const DEFAULT_SAVE: &str = "posting.toml";
+
+/// Why `new` cannot prompt without a terminal, and how to run it without one.
+pub const NO_TERMINAL: &str = "`jobpost new` asks questions, but standard input is not a terminal; \
+to write a posting without prompts, pass --defaults with the values to use, e.g. \
+`jobpost new --role cashier --defaults --set company.name=\"Acme Stores\"` \
+(see `jobpost roles list` for the roles)";
+
+impl Settings {
+    /// Resolves the flags; `interactive` is false for `--defaults`, and
+    /// `stdout_terminal` tells whether standard output is a terminal.
+    pub fn resolve(args: &NewArgs, interactive: bool, stdout_terminal: bool) -> Result<Self> {
+        let resumed = match &args.resume {
+            Some(path) => Some(draft::read_header(path)?),
+            None => None,
+        };
+        let save = args
+            .save
+            .clone()
+            .or_else(|| resumed.as_ref().and_then(|h| h.save.clone()))
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_SAVE));
+        let output = match &args.output {
+            Some(path) => Target::File(path.clone()),
+            None if interactive && stdout_terminal => Target::BesidePosting,
+            None => Target::Stdout,
+        };
+        Ok(Settings {
+            inputs: Inputs {
+                file: args.resume.clone().or_else(|| args.from.clone()),
+                role: args.role.clone(),
+                company: args.company.clone(),
+                sets: args.sets.clone(),
+            },
+            save,
+            output,
+            format: args.format,
+            force: args.force,
+            resume: args.resume.clone(),
+        })
+    }
+}
+
+/// Runs `jobpost new`.
+pub fn new(registry: &Registry, templates: Option<&Path>, args: &NewArgs) -> Result<u8> {
+    let interactive = !args.defaults;
+    if interactive && !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(NO_TERMINAL.into()));
+    }
+    let settings = Settings::resolve(args, interactive, std::io::stdout().is_terminal())?;
+    let renderer = Renderer::new(templates)?;
+    let done = if interactive {
+        flow::run(&mut inquire::Terminal, registry, &renderer, &settings)?
+    } else {
+        finish::defaults(registry, &renderer, &settings)?
+    };
+    if let Some(text) = &done.stdout {
+        print(text)?;
+    }
+    eprintln!("{}", done.report());
+    Ok(0)
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! A [`Prompter`] that replays scripted keys, for fast tests of the flow: it
+//! applies the same checks a terminal would and logs every question.
+
+use std::collections::VecDeque;
+
+use crate::error::Error;
+
+use super::{Ask, Check, Halt, Prompter, Reply};
+
+/// One scripted answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key {
+    /// Accept what is offered.
+    Enter,
+    /// Type this text, then Enter.
+    Type(String),
+    /// Choose the option at this index.
+    Pick(usize),
+    /// Tick exactly these options.
+    Ticks(Vec<usize>),
+    /// Answer a confirm.
+    Yes,
+    /// Answer a confirm.
+    No,
+    /// Go back.
+    Esc,
+    /// Stop.
+    CtrlC,
+    /// Press Enter at every question until this one, then go on with the next key.
+    EnterUntil(&'static str),
+}
+
+/// Replays keys; every question, rejection and shown text is logged.
+#[derive(Debug, Default)]
+pub struct Script {
+    keys: VecDeque<Key>,
+    /// `? message`, `! rejection`, `> shown text`, in order.
+    pub log: Vec<String>,
+}
+
+impl Script {
+    /// A script of `keys`.
+    pub fn new(keys: impl IntoIterator<Item = Key>) -> Self {
+        Script {
+            keys: keys.into_iter().collect(),
+            log: Vec::new(),
+        }
+    }
+
+    /// The next key for `ask`; a script that runs out fails the run.
+    fn next(&mut self, ask: &Ask) -> Reply<Key> {
+        self.log.push(format!("? {}", ask.message));
+        if let Some(Key::EnterUntil(until)) = self.keys.front() {
+            if *until != ask.message {
+                return Ok(Key::Enter);
+            }
+            self.keys.pop_front();
+        }
+        match self.keys.pop_front() {
+            Some(Key::Esc) => Err(Halt::Back),
+            Some(Key::CtrlC) => Err(Halt::Interrupt),
+            Some(key) => Ok(key),
+            None => Err(Halt::Failed(Error::Usage(format!(
+                "the script ran out at `{}`",
+                ask.message
+            )))),
+        }
+    }
+
+    fn unexpected<T>(&self, key: Key, ask: &Ask) -> Reply<T> {
+        Err(Halt::Failed(Error::Usage(format!(
+            "the script answered `{}` with {key:?}",
+            ask.message
+        ))))
+    }
+}
+
+impl Prompter for Script {
+    fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String> {
+        loop {
+            let typed = match self.next(ask)? {
+                Key::Enter => default.to_string(),
+                Key::Type(s) if s.is_empty() => default.to_string(),
+                Key::Type(s) => s,
+                other => return self.unexpected(other, ask),
+            };
+            match check(&typed) {
+                Ok(()) => return Ok(typed),
+                Err(message) => self.log.push(format!("! {message}")),
+            }
+        }
+    }
+
+    fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
+        match self.next(ask)? {
+            Key::Enter => Ok(start),
+            Key::Pick(i) if i < options.len() => Ok(i),
+            other => self.unexpected(other, ask),
+        }
+    }
+
+    fn multi(&mut self, ask: &Ask, _: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
+        match self.next(ask)? {
+            Key::Enter => Ok(checked.to_vec()),
+            Key::Ticks(ticks) => Ok(ticks),
+            other => self.unexpected(other, ask),
+        }
+    }
+
+    fn editor(&mut self, ask: &Ask, text: &str) -> Reply<String> {
+        match self.next(ask)? {
+            Key::Enter => Ok(text.to_string()),
+            Key::Type(s) => Ok(s),
+            other => self.unexpected(other, ask),
+        }
+    }
+
+    fn confirm(&mut self, ask: &Ask, default: bool) -> Reply<bool> {
+        match self.next(ask)? {
+            Key::Enter => Ok(default),
+            Key::Yes => Ok(true),
+            Key::No => Ok(false),
+            other => self.unexpected(other, ask),
+        }
+    }
+
+    fn show(&mut self, text: &str) {
+        self.log.push(format!("> {text}"));
+    }
+}

@@ -1,0 +1,310 @@
+//! The wizard's state: what was given (role preset, `--from`, `--company`,
+//! `--set`), what was answered, and the posting file both make.
+//!
+//! Answers are layer values keyed by dotted path. The posting file holds the role,
+//! every given value and every answer that differs from the preset; it is merged
+//! over the preset chain by [`load::merge`], exactly as `jobpost render` merges it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::error::Result;
+use crate::layer::{self, Layer};
+use crate::load::{self, Inputs, Merged, Slot};
+use crate::model::{KEYS, keys_of};
+use crate::preset::Registry;
+
+use super::fields::{self, Field, Kind};
+
+/// The step id of the role question (fields use their path).
+pub const ROLE: &str = "role";
+
+/// Everything known so far.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The role preset: given, chosen, or none.
+    pub role: Option<String>,
+    /// The preset chain merged with what was given.
+    pub base: Merged,
+    /// The preset chain's values alone, by path.
+    preset: BTreeMap<String, toml::Value>,
+    /// Paths whose values came from flags or files; they are not asked again.
+    pub given: BTreeSet<String>,
+    /// Answers by path; `None` means left out.
+    pub answers: BTreeMap<String, Option<toml::Value>>,
+    /// Steps answered: [`ROLE`] or a field path.
+    pub answered: BTreeSet<String>,
+    inputs: Inputs,
+}
+
+impl State {
+    /// Loads what `inputs` name. Paths of `answered` steps (from a draft) count
+    /// as answers, the rest of the draft as given.
+    pub fn new(registry: &Registry, inputs: &Inputs, answered: BTreeSet<String>) -> Result<Self> {
+        let base = load::load(registry, inputs)?;
+        let mut state = State {
+            role: base.posting.role.clone(),
+            base,
+            preset: BTreeMap::new(),
+            given: BTreeSet::new(),
+            answers: BTreeMap::new(),
+            answered,
+            inputs: inputs.clone(),
+        };
+        state.classify(registry)?;
+        for path in state.answered.clone() {
+            if path != ROLE {
+                state.answers.insert(path.clone(), state.slot(&path));
+            }
+        }
+        Ok(state)
+    }
+
+    /// Whether the role came from a flag or file rather than an answer.
+    pub fn role_given(&self) -> bool {
+        self.role.is_some() && !self.answered.contains(ROLE) && self.base.origin(ROLE).is_some()
+    }
+
+    /// Answers the role question: merges another preset below the answers.
+    pub fn set_role(&mut self, registry: &Registry, role: Option<String>) -> Result<()> {
+        self.inputs.role = role.clone();
+        self.base = load::load(registry, &self.inputs)?;
+        self.role = role;
+        self.answered.insert(ROLE.to_string());
+        self.classify(registry)
+    }
+
+    /// Sorts the merged values into preset values and given values.
+    fn classify(&mut self, registry: &Registry) -> Result<()> {
+        let chain = self.chain(registry)?;
+        let sources: Vec<Arc<str>> = chain.iter().map(|l| l.source.clone()).collect();
+        self.preset = values(&load::merge(&chain)?);
+        let from_preset = |slot: &Slot| match slot {
+            Slot::Value(_, o) => sources.contains(&o.source),
+            Slot::List(items) => items.iter().all(|(_, o)| sources.contains(&o.source)),
+        };
+        self.given = self
+            .base
+            .slots
+            .iter()
+            .filter(|(path, slot)| {
+                *path != ROLE
+                    && !self.answered.contains(*path)
+                    && (!from_preset(slot) || self.preset.get(*path) != value(slot).as_ref())
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        Ok(())
+    }
+
+    fn chain<'r>(&self, registry: &'r Registry) -> Result<Vec<&'r Layer>> {
+        Ok(match &self.role {
+            Some(id) => registry.chain(id)?.into_iter().map(|p| &p.layer).collect(),
+            None => Vec::new(),
+        })
+    }
+
+    fn slot(&self, path: &str) -> Option<toml::Value> {
+        self.base.slots.get(path).and_then(value)
+    }
+
+    /// The value at `path` now: the answer, else what was given or preset.
+    pub fn current(&self, path: &str) -> Option<toml::Value> {
+        match self.answers.get(path) {
+            Some(answer) => answer.clone(),
+            None => self.slot(path),
+        }
+    }
+
+    /// The preset's value at `path`.
+    pub fn preset(&self, path: &str) -> Option<&toml::Value> {
+        self.preset.get(path)
+    }
+
+    /// Records the answer to `field`.
+    pub fn answer(&mut self, path: &str, value: Option<toml::Value>) {
+        self.answers.insert(path.to_string(), value);
+        self.answered.insert(path.to_string());
+    }
+
+    /// Checks typed (non-empty) `text` for `field` with the `validate` rules,
+    /// against the other answers where a rule spans two fields.
+    pub fn check(&self, field: &Field, text: &str) -> std::result::Result<(), String> {
+        match field.kind {
+            Kind::Line(Some(rule)) => rule(text),
+            Kind::Money(end) => fields::money(text, end, self.other_end(end)),
+            Kind::Months => fields::parse_months(text).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
+    /// The other end of the pay range, to check `end` against. The top is asked
+    /// after the bottom, so the bottom is checked only against a given top.
+    fn other_end(&self, end: fields::End) -> Option<f64> {
+        let other = match end {
+            fields::End::Min if self.given.contains("pay.max") => "pay.max",
+            fields::End::Min => return None,
+            fields::End::Max => "pay.min",
+        };
+        let v = self.current(other)?;
+        v.as_float().or(v.as_integer().map(|i| i as f64))
+    }
+
+    /// Whether a given value of `field` passes its rule (a bad one is asked again).
+    pub fn given_ok(&self, field: &Field) -> bool {
+        match self.current(field.path) {
+            Some(v) => self.check(field, &display(&v)).is_ok(),
+            None => true,
+        }
+    }
+
+    /// The value written to the posting file at `path`, if any.
+    fn written(&self, path: &str) -> Option<toml::Value> {
+        if path == ROLE {
+            return self.role.clone().map(toml::Value::String);
+        }
+        match self.answers.get(path) {
+            Some(answer) => answer
+                .clone()
+                .filter(|v| self.given.contains(path) || self.preset.get(path) != Some(v)),
+            None if self.given.contains(path) => self.slot(path),
+            None => None,
+        }
+    }
+
+    /// The posting file: role, given values and answers that differ from the preset.
+    pub fn document(&self) -> toml::Table {
+        let mut root = toml::Table::new();
+        for path in leaf_paths() {
+            if let Some(v) = self.written(&path) {
+                insert(&mut root, &path, v);
+            }
+        }
+        root
+    }
+
+    /// The posting file as TOML text.
+    pub fn text(&self) -> String {
+        toml::to_string_pretty(&self.document()).unwrap_or_default()
+    }
+
+    /// The posting file (named `name`) merged over the preset chain: what
+    /// `jobpost render` makes of the saved file.
+    pub fn merged(&self, registry: &Registry, name: &str) -> Result<Merged> {
+        let text = self.text();
+        let (layer, _) = layer::parse(name, &text, false)?;
+        let mut layers = self.chain(registry)?;
+        layers.push(&layer);
+        let mut merged = load::merge(&layers)?;
+        merged.file = Some(Arc::from(name));
+        Ok(merged)
+    }
+}
+
+/// A merged slot as a plain TOML value.
+fn value(slot: &Slot) -> Option<toml::Value> {
+    Some(match slot {
+        Slot::Value(v, _) => v.clone(),
+        Slot::List(items) => toml::Value::Array(
+            items
+                .iter()
+                .map(|(s, _)| toml::Value::String(s.clone()))
+                .collect(),
+        ),
+    })
+}
+
+fn values(merged: &Merged) -> BTreeMap<String, toml::Value> {
+    merged
+        .slots
+        .iter()
+        .filter_map(|(p, s)| Some((p.clone(), value(s)?)))
+        .collect()
+}
+
+/// A value as a person would type it: text bare, numbers plain.
+pub fn display(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Float(f) => f.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Every value key of a posting, in file order (`include` left out: the
+/// posting file holds the included values themselves).
+fn leaf_paths() -> Vec<String> {
+    KEYS.iter()
+        .flat_map(|(table, keys)| keys.iter().map(move |k| layer::join(table, k)))
+        .filter(|p| keys_of(p).is_none() && p != "include")
+        .collect()
+}
+
+fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
+    match path.split_once('.') {
+        Some((head, rest)) => {
+            let entry = root
+                .entry(head.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(t) = entry {
+                insert(t, rest, value);
+            }
+        }
+        None => {
+            root.insert(path.to_string(), value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(sets: &[&str]) -> State {
+        let inputs = Inputs {
+            role: Some("cashier".into()),
+            sets: sets.iter().map(|s| s.to_string()).collect(),
+            ..Inputs::default()
+        };
+        State::new(&Registry::load(None).unwrap(), &inputs, BTreeSet::new()).unwrap()
+    }
+
+    #[test]
+    fn given_values_are_told_apart_from_the_preset() {
+        let s = state(&["company.name=Acme", "title=Cashier"]);
+        assert!(s.given.contains("company.name"));
+        assert!(
+            s.given.contains("title"),
+            "given even when equal to the preset"
+        );
+        assert!(!s.given.contains("purpose"));
+        assert!(s.role_given());
+    }
+
+    #[test]
+    fn the_document_holds_given_values_and_changed_answers() {
+        let mut s = state(&["company.name=Acme"]);
+        let preset_title = s.current("title");
+        s.answer("title", preset_title);
+        s.answer("pay.min", Some(toml::Value::Float(16.0)));
+        let text = s.text();
+        assert!(text.starts_with("role = \"cashier\"\n"), "{text}");
+        assert!(
+            !text.contains("title"),
+            "unchanged answers stay in the preset: {text}"
+        );
+        assert!(text.contains("min = 16.0"), "{text}");
+        assert!(text.contains("name = \"Acme\""), "{text}");
+    }
+
+    #[test]
+    fn the_merged_posting_is_what_render_loads() {
+        let mut s = state(&[]);
+        s.answer("duties.weekly", Some(toml::Value::Array(vec![])));
+        let registry = Registry::load(None).unwrap();
+        let merged = s.merged(&registry, "posting.toml").unwrap();
+        let weekly = merged.posting.duties.unwrap().weekly.unwrap();
+        assert!(weekly.is_empty());
+        assert_eq!(merged.posting.title.as_deref(), Some("Cashier"));
+    }
+}

@@ -1,0 +1,300 @@
+//! Tests of the flow with scripted answers: order of questions, checks, going
+//! back, drafts and resuming, and that the saved file renders as previewed.
+
+use std::path::{Path, PathBuf};
+
+use super::script::{Key, Script};
+use super::{Settings, Target, draft, finish, flow};
+use crate::error::Error;
+use crate::load::{self, Inputs};
+use crate::preset::Registry;
+use crate::publish::{Output, publish};
+use crate::render::{Format, Renderer};
+
+use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Ticks, Type, Yes};
+
+fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
+    Settings {
+        inputs: Inputs {
+            role: role.map(str::to_string),
+            sets: sets.iter().map(|s| s.to_string()).collect(),
+            ..Inputs::default()
+        },
+        save: dir.join("posting.toml"),
+        output: Target::BesidePosting,
+        format: Format::Md,
+        force: false,
+        resume: None,
+    }
+}
+
+fn run(script: &mut Script, settings: &Settings) -> crate::error::Result<finish::Done> {
+    let registry = Registry::load(None).unwrap();
+    let renderer = Renderer::new(None).unwrap();
+    flow::run(script, &registry, &renderer, settings)
+}
+
+fn asked(script: &Script) -> Vec<&str> {
+    script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("? "))
+        .collect()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// What `jobpost render FILE` prints.
+fn render_file(path: &Path) -> String {
+    let registry = Registry::load(None).unwrap();
+    let inputs = Inputs {
+        file: Some(path.to_path_buf()),
+        ..Inputs::default()
+    };
+    let merged = load::load(&registry, &inputs).unwrap();
+    crate::validate::validate(&merged).unwrap();
+    publish(&Renderer::new(None).unwrap(), &merged, Output::Md, None).unwrap()
+}
+
+#[test]
+fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme Stores"]);
+    let mut script = Script::new(vec![Enter; 60]);
+    let done = run(&mut script, &s).unwrap();
+    let q = asked(&script);
+    assert_eq!(
+        q.first(),
+        Some(&"Job title"),
+        "role and given company name are not asked"
+    );
+    assert!(!q.contains(&"Company name"));
+    assert_eq!(q.last(), Some(&"Save this posting?"));
+    let posting = read(&done.posting);
+    assert!(posting.contains("role = \"cashier\""), "{posting}");
+    assert!(
+        !posting.contains("title ="),
+        "accepted defaults stay in the preset: {posting}"
+    );
+    let output = read(done.output.as_ref().unwrap());
+    assert_eq!(output, render_file(&done.posting));
+    assert!(
+        script
+            .log
+            .iter()
+            .any(|l| l.starts_with("> ") && l.contains(&output))
+    );
+}
+
+#[test]
+fn typed_values_are_checked_and_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), None, &[]);
+    let keys = vec![
+        Pick(14),                    // cashier
+        Type("HEAD CASHIER".into()), // shouting: rejected
+        Type("Head Cashier".into()), // title
+        Pick(1),                     // purpose: write a new one
+        Type("You run the front end.".into()),
+        Ticks(vec![0]), // keep one daily duty
+        Type("Train new cashiers".into()),
+        Enter,
+        Ticks(vec![]), // no weekly duties
+        Enter,
+        Enter,
+        Enter,
+        Enter,
+        Enter,               // skills as they are
+        Pick(2),             // education
+        Type("lots".into()), // not a number
+        Type("12".into()),   // experience
+        Type("A busy store".into()),
+        Type("Weekends".into()),
+        Enter,
+        Enter,   // physical demands
+        Pick(1), // hybrid
+        Type("Denver".into()),
+        Type("CO".into()),
+        Type("usa".into()), // not an ISO code
+        Type("US".into()),
+        Type("usd".into()), // lower case: rejected
+        Type("USD".into()),
+        Enter,             // period
+        Type("30".into()), // min
+        Type("20".into()), // max below min: rejected
+        Type("35".into()),
+        Ticks(vec![0]),
+        Type("Free parking".into()),
+        Enter,
+        Type("Tips".into()),
+        Type("Acme Stores".into()),
+        Pick(1), // about: write it in the editor
+        Type("We sell *everything*.\n\nSince 1990.".into()),
+        Type("example.com".into()), // no scheme: rejected
+        Type("https://example.com".into()),
+        Type("https://example.com/jobs".into()),
+        Type("jobs@example".into()), // no dotted domain: rejected
+        Type("jobs@example.com".into()),
+        Type("Send your resume.".into()),
+        Yes,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    let rejected: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("! "))
+        .collect();
+    assert_eq!(rejected.len(), 7, "{rejected:?}");
+    assert!(
+        rejected.contains(&"pay.min (30) is above pay.max (20)"),
+        "{rejected:?}"
+    );
+    let p = load::load(
+        &Registry::load(None).unwrap(),
+        &Inputs {
+            file: Some(done.posting.clone()),
+            ..Inputs::default()
+        },
+    )
+    .unwrap()
+    .posting;
+    assert_eq!(p.title.as_deref(), Some("Head Cashier"));
+    let pay = p.pay.unwrap();
+    assert_eq!((pay.min, pay.max), (Some(30.0), Some(35.0)));
+    assert_eq!(
+        pay.benefits.unwrap().last().map(String::as_str),
+        Some("Free parking")
+    );
+    assert_eq!(p.duties.as_ref().unwrap().weekly.as_deref(), Some(&[][..]));
+    assert_eq!(p.qualifications.unwrap().experience_months, Some(12));
+    assert!(
+        p.company
+            .unwrap()
+            .about
+            .unwrap()
+            .contains("\n\nSince 1990.")
+    );
+    assert_eq!(
+        read(done.output.as_ref().unwrap()),
+        render_file(&done.posting)
+    );
+}
+
+#[test]
+fn esc_goes_back_one_question_and_cancels_at_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), &[]);
+    let mut script = Script::new([Type("Lead Cashier".into()), Esc, Enter, Esc, Esc]);
+    let err = run(&mut script, &s).unwrap_err();
+    assert_eq!(
+        asked(&script),
+        ["Job title", "Purpose", "Job title", "Purpose", "Job title"]
+    );
+    let Error::Interrupted(path) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, dir.path().join("posting.draft.toml"));
+    assert!(read(&path).contains("title = \"Lead Cashier\""));
+}
+
+#[test]
+fn ctrl_c_saves_a_draft_and_resume_goes_on_from_the_first_unanswered() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), None, &[]);
+    let mut script = Script::new([Pick(14), Type("Night Cashier".into()), Enter, CtrlC]);
+    let Err(Error::Interrupted(draft_path)) = run(&mut script, &s) else {
+        panic!("expected an interrupt")
+    };
+    let header = draft::read_header(&draft_path).unwrap();
+    assert_eq!(header.answered.len(), 3, "{:?}", header.answered);
+    let mut resumed = settings(dir.path(), None, &[]);
+    resumed.inputs.file = Some(draft_path.clone());
+    resumed.resume = Some(draft_path.clone());
+    let mut script = Script::new(vec![Enter; 60]);
+    let done = run(&mut script, &resumed).unwrap();
+    assert_eq!(asked(&script)[0], "Daily duties");
+    assert!(read(&done.posting).contains("title = \"Night Cashier\""));
+    assert!(!draft_path.exists(), "the finished draft is removed");
+    assert_eq!(done.removed_draft, Some(draft_path));
+}
+
+#[test]
+fn given_values_are_asked_only_when_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme"]);
+    let keys = [
+        EnterUntil("Save this posting?"),
+        No,
+        Pick(8),
+        Type("Acme Stores".into()),
+        Enter,
+        Enter,
+        Yes,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    let q = asked(&script);
+    let review = q
+        .iter()
+        .position(|m| *m == "Which part do you want to change?")
+        .unwrap();
+    assert_eq!(
+        q[review + 1..],
+        [
+            "Company name",
+            "About the company",
+            "Company website",
+            "Save this posting?"
+        ]
+    );
+    assert!(read(&done.posting).contains("name = \"Acme Stores\""));
+}
+
+#[test]
+fn an_existing_posting_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("posting.toml"), "keep me").unwrap();
+    let s = settings(dir.path(), Some("cashier"), &[]);
+    let mut script = Script::new(vec![Enter; 60]);
+    let done = run(&mut script, &s).unwrap();
+    assert_eq!(done.posting, dir.path().join("posting-2.toml"));
+    assert_eq!(done.output, Some(dir.path().join("posting-2.md")));
+    assert_eq!(read(&dir.path().join("posting.toml")), "keep me");
+}
+
+#[test]
+fn defaults_list_every_missing_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), None, &["pay.min=3"]);
+    let registry = Registry::load(None).unwrap();
+    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let msg = err.to_string();
+    for field in ["title", "purpose", "pay.currency", "pay.period"] {
+        assert!(
+            msg.contains(&format!("{field}: missing")),
+            "{field} in {msg}"
+        );
+    }
+    assert!(!dir.path().join("posting.toml").exists());
+}
+
+#[test]
+fn defaults_write_the_preset_with_given_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(
+        dir.path(),
+        Some("bank-teller"),
+        &["company.name=First Bank"],
+    );
+    s.output = Target::Stdout;
+    let registry = Registry::load(None).unwrap();
+    let done = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap();
+    assert_eq!(
+        done.stdout.as_deref(),
+        Some(render_file(&done.posting).as_str())
+    );
+    let _: PathBuf = done.posting;
+}

@@ -60,6 +60,11 @@ fn label(origin: &Origin) -> String {
 /// Help and an example for every key, used by `init` (and the wizard's help lines).
 pub const FIELD_HELP: &[(&str, &str, &str)] = &[
     (
+        "role",
+        "the closest role: it fills in duties, skills and pay you can keep, edit or drop",
+        "\"cashier\"",
+    ),
+    (
         "title",
         "the job's name as people search for it; no location, pay or codes",
         "\"Customer Service Associate\"",

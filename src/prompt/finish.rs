@@ -72,11 +72,12 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         other => other,
     };
     let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
-    let rule = "─".repeat(60);
     let text = format!(
-        "{rule}\n{}{rule}\n{}{rule}",
+        "{}{}{}{rendered}{}",
+        heading("Summary"),
         summary(&problems, &warnings(&merged.posting)),
-        rendered
+        heading("Preview"),
+        heading("").trim_end(),
     );
     Ok(Preview {
         text,
@@ -93,8 +94,18 @@ fn output_of(format: Format) -> Output {
     }
 }
 
+/// `── Summary ───…`, 60 columns wide.
+fn heading(title: &str) -> String {
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" {title} ")
+    };
+    format!("──{title}{}\n", "─".repeat(58 - title.chars().count()))
+}
+
 fn summary(problems: &[Problem], warnings: &[String]) -> String {
-    let mut out = String::from("Summary\n");
+    let mut out = String::new();
     for p in problems {
         out.push_str(&format!("  ✗ {p}\n"));
     }
@@ -107,7 +118,6 @@ fn summary(problems: &[Problem], warnings: &[String]) -> String {
     if !problems.is_empty() {
         out.push_str("  fix the problems marked ✗ before saving\n");
     }
-    out.push_str("\nPreview\n\n");
     out
 }
 

@@ -440,17 +440,25 @@ fn long_answer(
     })
 }
 
+/// `text` wrapped to 76 columns and indented by two, paragraphs kept.
 fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!("  {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.lines().map(wrap_line).collect::<Vec<_>>().join("\n")
+}
+
+fn wrap_line(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in line.split_whitespace() {
+        let len = word.chars().count();
+        if width > 0 && width + 1 + len > 76 {
+            out.push('\n');
+            width = 0;
+        }
+        out.push_str(if width == 0 { "  " } else { " " });
+        out.push_str(word);
+        width += len + 1;
+    }
+    out
 }
 
 fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use ::inquire::error::InquireError;
+use ::inquire::list_option::ListOption;
 use ::inquire::validator::Validation;
 use ::inquire::{Confirm, Editor, MultiSelect, Select, Text};
 
@@ -46,6 +47,7 @@ impl Prompter for Terminal {
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
         Select::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
+            .with_formatter(&|o| o.value.split_whitespace().collect::<Vec<_>>().join(" "))
             .with_starting_cursor(start)
             .with_page_size(10)
             .raw_prompt()
@@ -54,8 +56,12 @@ impl Prompter for Terminal {
     }
 
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
+        let total = options.len();
+        let counted =
+            move |picked: &[ListOption<&String>]| format!("{} of {total} kept", picked.len());
         MultiSelect::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
+            .with_formatter(&counted)
             .with_default(checked)
             .with_page_size(10)
             .raw_prompt()

@@ -139,119 +139,34 @@ use Kind::{Line, List, Long};
 use Section as S;
 
 /// Every field the wizard asks, in order.
+#[rustfmt::skip] // a table: one field a line reads best
 pub const FIELDS: &[Field] = &[
-    Field {
-        required: true,
-        ..field("title", "Job title", S::Title, Line(Some(validate::title)))
-    },
-    Field {
-        required: true,
-        ..field("purpose", "Purpose", S::Purpose, Long)
-    },
-    field(
-        "duties.daily",
-        "Daily duties",
-        S::Duties,
-        List("daily duty"),
-    ),
-    field(
-        "duties.weekly",
-        "Weekly duties",
-        S::Duties,
-        List("weekly duty"),
-    ),
-    field(
-        "skills.required",
-        "Required skills",
-        S::Skills,
-        List("required skill"),
-    ),
-    field(
-        "skills.preferred",
-        "Preferred skills",
-        S::Skills,
-        List("preferred skill"),
-    ),
-    field(
-        "qualifications.education",
-        "Education",
-        S::Qualifications,
-        Kind::Choice(education),
-    ),
-    field(
-        "qualifications.experience_months",
-        "Experience (months)",
-        S::Qualifications,
-        Kind::Months,
-    ),
-    field(
-        "conditions.environment",
-        "Work environment",
-        S::Conditions,
-        Line(None),
-    ),
+    Field { required: true, ..field("title", "Job title", S::Title, Line(Some(validate::title))) },
+    Field { required: true, ..field("purpose", "Purpose", S::Purpose, Long) },
+    field("duties.daily", "Daily duties", S::Duties, List("daily duty")),
+    field("duties.weekly", "Weekly duties", S::Duties, List("weekly duty")),
+    field("skills.required", "Required skills", S::Skills, List("required skill")),
+    field("skills.preferred", "Preferred skills", S::Skills, List("preferred skill")),
+    field("qualifications.education", "Education", S::Qualifications, Kind::Choice(education)),
+    field("qualifications.experience_months", "Experience (months)", S::Qualifications, Kind::Months),
+    field("conditions.environment", "Work environment", S::Conditions, Line(None)),
     field("conditions.schedule", "Schedule", S::Conditions, Line(None)),
-    field(
-        "conditions.physical",
-        "Physical demands",
-        S::Conditions,
-        List("physical demand"),
-    ),
-    field(
-        "location.workplace",
-        "Workplace",
-        S::Conditions,
-        Kind::Choice(workplace),
-    ),
+    field("conditions.physical", "Physical demands", S::Conditions, List("physical demand")),
+    field("location.workplace", "Workplace", S::Conditions, Kind::Choice(workplace)),
     field("location.city", "City", S::Conditions, Line(None)),
-    field(
-        "location.region",
-        "State or region",
-        S::Conditions,
-        Line(None),
-    ),
-    field(
-        "location.country",
-        "Country (ISO code)",
-        S::Conditions,
-        Line(Some(validate::country)),
-    ),
-    field(
-        "pay.currency",
-        "Pay currency",
-        S::Pay,
-        Line(Some(validate::currency)),
-    ),
+    field("location.region", "State or region", S::Conditions, Line(None)),
+    field("location.country", "Country (ISO code)", S::Conditions, Line(Some(validate::country))),
+    field("pay.currency", "Pay currency", S::Pay, Line(Some(validate::currency))),
     field("pay.period", "Pay period", S::Pay, Kind::Choice(period)),
     field("pay.min", "Pay from", S::Pay, Kind::Money(End::Min)),
     field("pay.max", "Pay up to", S::Pay, Kind::Money(End::Max)),
     field("pay.benefits", "Benefits", S::Pay, List("benefit")),
-    field(
-        "pay.extras",
-        "Extras (bonus, tips, commission)",
-        S::Pay,
-        Line(None),
-    ),
+    field("pay.extras", "Extras (bonus, tips, commission)", S::Pay, Line(None)),
     field("company.name", "Company name", S::Company, Line(None)),
     field("company.about", "About the company", S::Company, Long),
-    field(
-        "company.website",
-        "Company website",
-        S::Company,
-        Line(Some(validate::url)),
-    ),
-    field(
-        "apply.url",
-        "Application page",
-        S::Apply,
-        Line(Some(validate::url)),
-    ),
-    field(
-        "apply.email",
-        "Application e-mail",
-        S::Apply,
-        Line(Some(validate::email)),
-    ),
+    field("company.website", "Company website", S::Company, Line(Some(validate::url))),
+    field("apply.url", "Application page", S::Apply, Line(Some(validate::url))),
+    field("apply.email", "Application e-mail", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", "How to apply", S::Apply, Line(None)),
 ];
 

@@ -253,11 +253,7 @@ pub fn failed(ctx: &Ctx, state: &State, e: Error) -> Error {
 /// `--defaults`: nothing is asked; what is given, else the preset, must make a
 /// whole posting.
 pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -> Result<Done> {
-    let answered = match &settings.resume {
-        Some(path) => draft::read_header(path)?.answered,
-        None => Default::default(),
-    };
-    let state = State::new(registry, &settings.inputs, answered)?;
+    let state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let problems = validate::problems(&state.base);
     if !problems.is_empty() {
         return Err(Error::Usage(format!(

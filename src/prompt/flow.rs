@@ -12,7 +12,7 @@ use crate::render::Renderer;
 use super::fields::{FIELDS, Field, Kind, Section};
 use super::finish::{self, Done, Plan};
 use super::state::{ROLE, State, display};
-use super::{Ask, Halt, Prompter, Reply, Settings, draft};
+use super::{Ask, Halt, Prompter, Reply, Settings};
 
 /// What the flow needs besides the prompter.
 pub struct Ctx<'a> {
@@ -83,11 +83,7 @@ pub fn run(
     renderer: &Renderer,
     settings: &Settings,
 ) -> Result<Done> {
-    let answered = match &settings.resume {
-        Some(path) => draft::read_header(path)?.answered,
-        None => Default::default(),
-    };
-    let mut state = State::new(registry, &settings.inputs, answered)?;
+    let mut state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let ctx = Ctx {
         registry,
         renderer,
@@ -276,19 +272,11 @@ fn ask_choice(
 }
 
 fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> Reply<()> {
-    let items: Vec<String> = state
-        .current(f.path)
-        .and_then(|v| v.as_array().cloned())
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect();
+    let items = list_items(state, f.path);
+    let keys = "space ticks, → all, ← none, type to filter, Enter to go on";
     let ask = Ask {
         message: f.message,
-        help: &help(
-            f.path,
-            "space ticks, → all, ← none, type to filter, Enter to go on",
-        ),
+        help: &help(f.path, keys),
     };
     loop {
         let kept = if items.is_empty() {
@@ -309,6 +297,16 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
             Err(halt) => return Err(halt),
         }
     }
+}
+
+fn list_items(state: &State, path: &str) -> Vec<String> {
+    let value = state.current(path);
+    let items = value.as_ref().and_then(|v| v.as_array());
+    items
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
 }
 
 fn add_items(
@@ -404,40 +402,45 @@ fn long_answer(
     choice: LongChoice,
     current: &str,
 ) -> Reply<Option<toml::Value>> {
-    let needed = |s: &str| match s.trim() {
-        "" if f.required => Err(format!("is empty; write a few sentences for {}", f.path)),
-        _ => Ok(()),
-    };
     let text = match choice {
         LongChoice::Keep => current.to_string(),
         LongChoice::LeaveOut => return Ok(left_out(state, f).flatten()),
         LongChoice::Type => {
+            let keys = "for several paragraphs, go back with Esc and choose the editor";
             let ask = Ask {
                 message: f.message,
-                help: &help(
-                    f.path,
-                    "for several paragraphs, go back with Esc and choose the editor",
-                ),
+                help: &help(f.path, keys),
             };
-            p.text(&ask, "", &needed)?
+            p.text(&ask, "", &|s| needed(f, s))?
         }
-        LongChoice::Editor => {
-            let ask = Ask {
-                message: f.message,
-                help: &help(f.path, "save and close the editor to go on"),
-            };
-            let text = p.editor(&ask, current)?;
-            if let Err(message) = needed(&text) {
-                p.show(&format!("{}: {message}", f.path));
-                return Err(Halt::Back);
-            }
-            text
-        }
+        LongChoice::Editor => edit_long(p, f, current)?,
     };
     Ok(match text.trim() {
         "" => left_out(state, f).flatten(),
         t => Some(toml::Value::String(t.to_string())),
     })
+}
+
+/// Required text must not be empty.
+fn needed(f: &Field, text: &str) -> std::result::Result<(), String> {
+    match text.trim() {
+        "" if f.required => Err(format!("is empty; write a few sentences for {}", f.path)),
+        _ => Ok(()),
+    }
+}
+
+/// The text from the user's editor; empty required text goes back to the choices.
+fn edit_long(p: &mut dyn Prompter, f: &Field, current: &str) -> Reply<String> {
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, "save and close the editor to go on"),
+    };
+    let text = p.editor(&ask, current)?;
+    if let Err(message) = needed(f, &text) {
+        p.show(&format!("{}: {message}", f.path));
+        return Err(Halt::Back);
+    }
+    Ok(text)
 }
 
 /// `text` wrapped to 76 columns and indented by two, paragraphs kept.

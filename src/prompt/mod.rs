@@ -15,6 +15,7 @@ pub mod inquire;
 pub mod script;
 pub mod state;
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -93,6 +94,8 @@ pub struct Settings {
     pub force: bool,
     /// The draft being continued, if any.
     pub resume: Option<PathBuf>,
+    /// The steps the draft answered.
+    pub answered: BTreeSet<String>,
 }
 
 /// The default posting file name.
@@ -109,13 +112,13 @@ impl Settings {
     /// `stdout_terminal` tells whether standard output is a terminal.
     pub fn resolve(args: &NewArgs, interactive: bool, stdout_terminal: bool) -> Result<Self> {
         let resumed = match &args.resume {
-            Some(path) => Some(draft::read_header(path)?),
-            None => None,
+            Some(path) => draft::read_header(path)?,
+            None => draft::Header::default(),
         };
         let save = args
             .save
             .clone()
-            .or_else(|| resumed.as_ref().and_then(|h| h.save.clone()))
+            .or(resumed.save)
             .unwrap_or_else(|| PathBuf::from(DEFAULT_SAVE));
         let output = match &args.output {
             Some(path) => Target::File(path.clone()),
@@ -134,6 +137,7 @@ impl Settings {
             format: args.format,
             force: args.force,
             resume: args.resume.clone(),
+            answered: resumed.answered,
         })
     }
 }

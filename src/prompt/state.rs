@@ -90,7 +90,7 @@ impl State {
             .filter(|(path, slot)| {
                 *path != ROLE
                     && !self.answered.contains(*path)
-                    && (!from_preset(slot) || self.preset.get(*path) != value(slot).as_ref())
+                    && (!from_preset(slot) || self.preset.get(*path) != Some(&value(slot)))
             })
             .map(|(path, _)| path.clone())
             .collect();
@@ -105,7 +105,7 @@ impl State {
     }
 
     fn slot(&self, path: &str) -> Option<toml::Value> {
-        self.base.slots.get(path).and_then(value)
+        self.base.slots.get(path).map(value)
     }
 
     /// The value at `path` now: the answer, else what was given or preset.
@@ -175,9 +175,22 @@ impl State {
     /// The posting file: role, given values and answers that differ from the preset.
     pub fn document(&self) -> toml::Table {
         let mut root = toml::Table::new();
-        for path in leaf_paths() {
-            if let Some(v) = self.written(&path) {
-                insert(&mut root, &path, v);
+        for (table, keys) in KEYS {
+            let mut section = toml::Table::new();
+            for key in keys.iter() {
+                let path = layer::join(table, key);
+                // Tables come in their own turn; `include` values are written themselves.
+                if keys_of(&path).is_some() || path == "include" {
+                    continue;
+                }
+                if let Some(v) = self.written(&path) {
+                    section.insert(key.to_string(), v);
+                }
+            }
+            if table.is_empty() {
+                root.extend(section);
+            } else if !section.is_empty() {
+                root.insert(table.to_string(), toml::Value::Table(section));
             }
         }
         root
@@ -202,23 +215,22 @@ impl State {
 }
 
 /// A merged slot as a plain TOML value.
-fn value(slot: &Slot) -> Option<toml::Value> {
-    Some(match slot {
+fn value(slot: &Slot) -> toml::Value {
+    match slot {
         Slot::Value(v, _) => v.clone(),
-        Slot::List(items) => toml::Value::Array(
-            items
-                .iter()
-                .map(|(s, _)| toml::Value::String(s.clone()))
-                .collect(),
-        ),
-    })
+        Slot::List(items) => items
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>()
+            .into(),
+    }
 }
 
 fn values(merged: &Merged) -> BTreeMap<String, toml::Value> {
     merged
         .slots
         .iter()
-        .filter_map(|(p, s)| Some((p.clone(), value(s)?)))
+        .map(|(p, s)| (p.clone(), value(s)))
         .collect()
 }
 
@@ -228,31 +240,6 @@ pub fn display(v: &toml::Value) -> String {
         toml::Value::String(s) => s.clone(),
         toml::Value::Float(f) => f.to_string(),
         other => other.to_string(),
-    }
-}
-
-/// Every value key of a posting, in file order (`include` left out: the
-/// posting file holds the included values themselves).
-fn leaf_paths() -> Vec<String> {
-    KEYS.iter()
-        .flat_map(|(table, keys)| keys.iter().map(move |k| layer::join(table, k)))
-        .filter(|p| keys_of(p).is_none() && p != "include")
-        .collect()
-}
-
-fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
-    match path.split_once('.') {
-        Some((head, rest)) => {
-            let entry = root
-                .entry(head.to_string())
-                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
-            if let toml::Value::Table(t) = entry {
-                insert(t, rest, value);
-            }
-        }
-        None => {
-            root.insert(path.to_string(), value);
-        }
     }
 }
 

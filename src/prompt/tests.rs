@@ -25,6 +25,7 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
         format: Format::Md,
         force: false,
         resume: None,
+        answered: Default::default(),
     }
 }
 
@@ -213,6 +214,7 @@ fn ctrl_c_saves_a_draft_and_resume_goes_on_from_the_first_unanswered() {
     let mut resumed = settings(dir.path(), None, &[]);
     resumed.inputs.file = Some(draft_path.clone());
     resumed.resume = Some(draft_path.clone());
+    resumed.answered = header.answered;
     let mut script = Script::new(vec![Enter; 60]);
     let done = run(&mut script, &resumed).unwrap();
     assert_eq!(asked(&script)[0], "Daily duties");
@@ -297,4 +299,37 @@ fn defaults_write_the_preset_with_given_values() {
         Some(render_file(&done.posting).as_str())
     );
     let _: PathBuf = done.posting;
+}
+
+#[test]
+fn values_from_a_file_are_not_asked_unless_they_break_a_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.toml");
+    std::fs::write(
+        &from,
+        "role = \"cashier\"\ntitle = \"Cashier\"\n[pay]\ncurrency = \"usd\"\n",
+    )
+    .unwrap();
+    let mut s = settings(dir.path(), None, &[]);
+    s.inputs.file = Some(from);
+    let keys = [
+        EnterUntil("Pay currency"),
+        Type("EUR".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    let q = asked(&script);
+    assert_eq!(q[0], "Purpose", "role and title come from the file");
+    assert!(
+        q.contains(&"Pay currency"),
+        "a bad given value is asked again"
+    );
+    let posting = read(&done.posting);
+    assert!(
+        posting.contains("title = \"Cashier\""),
+        "given values are kept: {posting}"
+    );
+    assert!(posting.contains("currency = \"EUR\""), "{posting}");
 }

@@ -36,6 +36,8 @@ pub struct Done {
     pub stdout: Option<String>,
     /// The draft this run continued, now removed.
     pub removed_draft: Option<PathBuf>,
+    /// The format rendered.
+    pub format: Format,
 }
 
 impl Done {
@@ -46,7 +48,13 @@ impl Done {
             Some(out) => format!("wrote {posting} and {}", out.display()),
             None => format!("wrote {posting}"),
         };
-        line.push_str(&format!("; render it again with: jobpost render {posting}"));
+        let flag = match self.format {
+            Format::Md => String::new(),
+            other => format!(" --format {}", other.extension()),
+        };
+        line.push_str(&format!(
+            "; render it again with: jobpost render {posting}{flag}"
+        ));
         if let Some(d) = &self.removed_draft {
             line.push_str(&format!("\nremoved the finished draft {}", d.display()));
         }
@@ -67,16 +75,17 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let name = ctx.settings.save.display().to_string();
     let merged = state.merged(ctx.registry, &name)?;
     let problems = validate::problems(&merged);
-    let format = match ctx.settings.format {
-        Format::Html => Format::Md,
-        other => other,
+    // A page of HTML is no preview in a terminal; its Markdown says the same.
+    let (format, title) = match ctx.settings.format {
+        Format::Html => (Format::Md, "Preview (as Markdown; the file is HTML)"),
+        other => (other, "Preview"),
     };
     let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
         summary(&problems, &warnings(&merged.posting)),
-        heading("Preview"),
+        heading(title),
         heading("").trim_end(),
     );
     Ok(Preview {
@@ -228,6 +237,7 @@ pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<
         output: plan.output.clone(),
         stdout: plan.output.is_none().then_some(rendered),
         removed_draft,
+        format: ctx.settings.format,
     })
 }
 

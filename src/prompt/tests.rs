@@ -333,3 +333,26 @@ fn values_from_a_file_are_not_asked_unless_they_break_a_rule() {
     );
     assert!(posting.contains("currency = \"EUR\""), "{posting}");
 }
+
+#[test]
+fn a_failed_write_keeps_the_answers_in_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(&dir.path().join("no-such-folder"), Some("cashier"), &[]);
+    s.output = Target::Stdout;
+    let keys = [
+        Type("Floor Cashier".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+    ];
+    let Err(Error::Interrupted(draft)) = run(&mut Script::new(keys), &s) else {
+        panic!("expected the answers in a draft")
+    };
+    let text = read(&draft);
+    std::fs::remove_file(&draft).unwrap();
+    assert!(
+        draft.starts_with(std::env::temp_dir()),
+        "{}",
+        draft.display()
+    );
+    assert!(text.contains("title = \"Floor Cashier\""), "{text}");
+}

@@ -104,7 +104,12 @@ fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Re
     };
     let report = export::export(registry, &renderer, &settings)?;
     for f in &report.failed {
-        eprintln!("error: {}: {}", f.file.display(), f.error);
+        // Most messages already start with the file (and line); say it once.
+        let (file, error) = (f.file.display().to_string(), f.error.to_string());
+        match error.starts_with(&file) {
+            true => eprintln!("error: {error}"),
+            false => eprintln!("error: {file}: {error}"),
+        }
     }
     eprintln!("{}", report.summary(&settings));
     Ok(if report.failed.is_empty() {

@@ -301,7 +301,7 @@ fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
         .chain([s.out.clone()])
         .collect();
     for dir in folders {
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        crate::output::create_folder(&dir)?;
     }
     Ok(())
 }

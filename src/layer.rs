@@ -291,7 +291,65 @@ fn toml_error(source: &str, index: &LineIndex, e: toml::de::Error) -> Error {
         }
         None => (source.to_string(), String::new()),
     };
-    Error::input(at, format!("{}{snippet}", plain_message(e.message())))
+    let message = match e.span() {
+        Some(span) if e.message().trim() == "duplicate key" => duplicate_key(index, span),
+        _ => plain_message(e.message()),
+    };
+    Error::input(at, format!("{message}{snippet}"))
+}
+
+/// "duplicate key `min` in [pay]", with the line that first set it when a plain
+/// scan of the earlier lines finds it.
+fn duplicate_key(index: &LineIndex, span: std::ops::Range<usize>) -> String {
+    let key = index
+        .text
+        .get(span.clone())
+        .unwrap_or("")
+        .trim()
+        .trim_matches('"');
+    let pos = index.pos(span.start);
+    let text = index.line_text(pos.line);
+    let header = text.trim_start().starts_with('[');
+    let table = if header {
+        ""
+    } else {
+        table_at(index, pos.line)
+    };
+    let place = match table {
+        "" => String::new(),
+        t => format!(" in [{t}]"),
+    };
+    // Inside an inline table the scope is the braces, which a line scan cannot see.
+    let inline = text.chars().take(pos.col - 1).any(|c| c == '{');
+    let first = (1..pos.line)
+        .filter(|_| !inline)
+        .find(|&l| {
+            (header || table_at(index, l) == table) && defines(index.line_text(l), key, header)
+        })
+        .map(|l| format!(" (first set on line {l})"))
+        .unwrap_or_default();
+    format!("duplicate key `{key}`{place}{first}; expected each key once per table")
+}
+
+/// The `[table]` header in force at 1-based `line` (`""` at the top level).
+fn table_at<'a>(index: &LineIndex<'a>, line: usize) -> &'a str {
+    (1..=line)
+        .rev()
+        .map(|l| index.line_text(l).trim())
+        .find(|t| t.starts_with('['))
+        .map_or("", |t| t.trim_matches(|c| c == '[' || c == ']').trim())
+}
+
+/// Whether `line` sets `key` (as `key = …`, `key.x = …`, or a `[key]` header).
+fn defines(line: &str, key: &str, header: bool) -> bool {
+    let line = line.trim_start();
+    let rest = match header {
+        true => line.strip_prefix('[').map(str::trim_start),
+        false => Some(line),
+    };
+    rest.and_then(|r| r.strip_prefix(key))
+        .and_then(|r| r.trim_start().chars().next())
+        .is_some_and(|c| matches!(c, '=' | '.' | ']'))
 }
 
 /// Rewrites serde's messages into the project's voice.
@@ -312,13 +370,30 @@ pub fn plain_message(message: &str) -> String {
         ),
         ("expected a string", "expected text in quotes"),
         ("expected a sequence", "expected a list"),
-        ("expected struct ", "expected a table "),
         ("invalid value: integer", "found the number"),
         ("string \"", "text \""),
+        ("found sequence", "found a list"),
+        ("found map", "found a table"),
+        (
+            "expected a TOML datetime",
+            "expected a date such as 2026-12-01, without quotes",
+        ),
     ] {
         out = out.replace(from, to);
     }
-    lower_first(&out)
+    lower_first(&without_struct_name(&out))
+}
+
+/// serde names the Rust struct it expected ("expected struct Pay"); users only
+/// need to know a table goes there.
+fn without_struct_name(message: &str) -> String {
+    match message.split_once("expected struct ") {
+        Some((head, tail)) => {
+            let rest = tail.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+            format!("{head}expected a table{rest}")
+        }
+        None => message.to_string(),
+    }
 }
 
 fn unknown_name(rest: &str, noun: &str) -> String {
@@ -347,6 +422,14 @@ fn lower_first(s: &str) -> String {
 
 /// Checks a dotted `--set` path against the schema, suggesting the closest key.
 pub fn check_path(path: &str) -> std::result::Result<(), String> {
+    if path.is_empty() {
+        return Err("nothing before `=`; expected KEY=VALUE, e.g. `pay.min=21`".into());
+    }
+    if path.split('.').any(str::is_empty) {
+        return Err(format!(
+            "`{path}` has an empty key; expected a dotted path such as `pay.min`"
+        ));
+    }
     let mut table = String::new();
     for key in path.split('.') {
         let Some(keys) = keys_of(&table) else {
@@ -415,6 +498,21 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_name_the_key_table_and_first_line() {
+        let msg = |text: &str| parse("p.toml", text, false).err().unwrap().to_string();
+        assert!(
+            msg("[a]\nmin = 1\n[pay]\nmin = 1\nmin = 2\n")
+                .starts_with("p.toml:5:1: duplicate key `min` in [pay] (first set on line 4);"),
+        );
+        // Same name, other scope: no line is claimed.
+        let inline = msg("[conditions]\nx = 1\ny = { x = 1, x = 2 }\n");
+        assert!(
+            inline.starts_with("p.toml:3:14: duplicate key `x` in [conditions]; expected"),
+            "{inline}"
+        );
+    }
+
+    #[test]
     fn set_paths_are_checked() {
         assert!(check_path("pay.min").is_ok());
         assert_eq!(
@@ -426,6 +524,12 @@ mod tests {
             "unknown key `titel` at the top level; did you mean `title`?"
         );
         assert!(check_path("pay").is_err());
+        assert!(
+            check_path("")
+                .unwrap_err()
+                .starts_with("nothing before `=`")
+        );
+        assert!(check_path("pay.").unwrap_err().contains("empty key"));
         assert!(check_path("title.x").is_err());
     }
 

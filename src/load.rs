@@ -3,6 +3,7 @@
 //! remembers where every value came from.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -80,16 +81,33 @@ pub fn read_text(path: &Path) -> Result<String> {
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::input(
-            path.display().to_string(),
-            format!(
-                "is {} bytes; a posting file is at most {MAX_FILE_BYTES} bytes",
-                meta.len()
-            ),
-        ));
+        return Err(too_big(path, Some(meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    // Read at most one byte past the limit: a device or a pipe reports no size
+    // and could otherwise be read forever.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(path, None));
+    }
     decode(path, bytes)
+}
+
+/// `size` is `None` for a stream with no known length.
+fn too_big(path: &Path, size: Option<u64>) -> Error {
+    const MIB: u64 = 1024 * 1024;
+    let limit = MAX_FILE_BYTES / MIB;
+    let size = size.map_or(format!("more than {limit} MiB"), |s| {
+        format!("{:.1} MiB", s as f64 / MIB as f64)
+    });
+    Error::input(
+        path.display().to_string(),
+        format!(
+            "is too large to be a posting ({size}); expected a TOML file of at most {limit} MiB"
+        ),
+    )
 }
 
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
@@ -160,40 +178,46 @@ fn relocate(e: Error, origin: &Origin) -> Error {
     }
 }
 
-/// Reads `path` and, before it, the files it includes (depth first).
-fn read_with_includes(path: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<Layer>) -> Result<()> {
+/// Reads `path` and, before it, the files it includes (depth first). `stack`
+/// holds the files being read, canonical (to spot loops) and as named (to report them).
+fn read_with_includes(
+    path: &Path,
+    stack: &mut Vec<(PathBuf, PathBuf)>,
+    out: &mut Vec<Layer>,
+) -> Result<()> {
     let text = read_text(path)?;
     let (layer, _) = layer::parse(&path.display().to_string(), &text, false)?;
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    stack.push(canonical);
+    stack.push((canonical(path), path.to_path_buf()));
     let dir = path.parent().unwrap_or(Path::new(""));
     for (inc, origin) in &layer.include {
         let target = dir.join(inc);
-        let canonical = target.canonicalize().unwrap_or_else(|_| target.clone());
-        if stack.contains(&canonical) {
-            let chain: Vec<_> = stack.iter().map(|p| p.display().to_string()).collect();
+        if stack.iter().any(|(c, _)| *c == canonical(&target)) {
+            let chain: Vec<_> = stack.iter().map(|(_, p)| p.display().to_string()).collect();
             return Err(Error::input(
                 origin.to_string(),
-                format!(
-                    "include loop: {} → {}",
-                    chain.join(" → "),
-                    canonical.display()
-                ),
+                format!("include loop: {} → {}", chain.join(" → "), target.display()),
             ));
         }
-        read_with_includes(&target, stack, out).map_err(|e| include_error(origin, inc, e))?;
+        read_with_includes(&target, stack, out)
+            .map_err(|e| include_error(origin, inc, &target, e))?;
     }
     stack.pop();
     out.push(layer);
     Ok(())
 }
 
-fn include_error(origin: &Origin, inc: &str, e: Error) -> Error {
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reports a file that cannot be included at the `include` entry naming it.
+fn include_error(origin: &Origin, inc: &str, target: &Path, e: Error) -> Error {
+    let at = origin.to_string();
     match e {
-        Error::Io { source, .. } => Error::input(
-            origin.to_string(),
-            format!("cannot include `{inc}`: {source}"),
-        ),
+        Error::Io { source, .. } => Error::input(at, format!("cannot include `{inc}`: {source}")),
+        Error::Input(p) if p.at == target.display().to_string() => {
+            Error::input(at, format!("cannot include `{inc}`: it {}", p.message))
+        }
         other => other,
     }
 }

@@ -7,6 +7,23 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// Temporary files are named `.jobpost-XXXXXX.tmp` until they are renamed into place.
+pub const TMP_PREFIX: &str = ".jobpost-";
+/// See [`TMP_PREFIX`].
+pub const TMP_SUFFIX: &str = ".tmp";
+
+/// The operating system's error without the random temporary path tempfile
+/// appends to it (" at path …"), which would only confuse a reader.
+fn os_error(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((reason, _)) if e.raw_os_error().is_none() => {
+            std::io::Error::new(e.kind(), reason.to_string())
+        }
+        _ => e,
+    }
+}
+
 /// Writes `contents` to `path` atomically; refuses to replace a file unless `force`.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     if path.is_dir() {
@@ -22,14 +39,24 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::input(
+            path.display().to_string(),
+            format!(
+                "cannot write here: `{}` is not an existing folder; create it first",
+                dir.display()
+            ),
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".jobpost-")
-        .suffix(".tmp")
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a file in", dir, e))?;
+        .map_err(|e| Error::io("create a file in", dir, os_error(e)))?;
+    // On failure `tmp` is dropped, which deletes it: no partial file stays.
     tmp.write_all(contents)
-        .map_err(|e| Error::io("write", path, e))?;
-    tmp.flush().map_err(|e| Error::io("write", path, e))?;
+        .and_then(|_| tmp.flush())
+        .map_err(|e| Error::io("write", path, os_error(e)))?;
     let persisted = if force {
         tmp.persist(path)
     } else {
@@ -37,7 +64,20 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     };
     persisted.map(|_| ()).map_err(|e| match e.error.kind() {
         std::io::ErrorKind::AlreadyExists => Error::Exists(path.to_path_buf()),
-        _ => Error::io("write", path, e.error),
+        _ => Error::io("write", path, os_error(e.error)),
+    })
+}
+
+/// Creates `dir` and its parents, naming the part of the path that is a file
+/// when one stands in the way.
+pub fn create_folder(dir: &Path) -> Result<()> {
+    let dir: std::path::PathBuf = dir.components().collect();
+    std::fs::create_dir_all(&dir).map_err(|e| match dir.ancestors().find(|a| a.is_file()) {
+        Some(file) => Error::input(
+            file.display().to_string(),
+            "is a file; expected a folder to write into",
+        ),
+        None => Error::io("create", &dir, e),
     })
 }
 

@@ -1,0 +1,543 @@
+//! Property tests: the layered merge follows its rules for any layers, and
+//! rendering never panics and never lets script into a page, for any posting.
+//!
+//! Case counts are kept modest (see `CASES`) so `cargo test` stays fast; raise
+//! them with `PROPTEST_CASES=10000 cargo test --test props` for a long run.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use jobpost::layer::{self, Layer, Origin};
+use jobpost::load::{Merged, Slot, merge};
+use jobpost::model::{
+    Apply, Company, Conditions, Duties, Education, EmploymentType, Location, Pay, Period, Posting,
+    Qualifications, Skills, Workplace,
+};
+use jobpost::publish::{Output, publish_all};
+use jobpost::render::Renderer;
+use proptest::prelude::*;
+use toml::value::{Date, Datetime};
+
+const CASES: u32 = 96;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(CASES),
+        ..ProptestConfig::default()
+    }
+}
+
+/// Any text: arbitrary characters (controls and NUL included) mixed with the
+/// HTML, Markdown and JSON fragments most likely to break out of something.
+fn text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => any::<char>().prop_map(String::from),
+        2 => "\\PC{0,6}",
+        1 => prop::sample::select(FRAGMENTS).prop_map(str::to_string),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|p| p.concat())
+}
+
+const FRAGMENTS: &[&str] = &[
+    "<script>document.body.setAttribute('data-pwned','1')</script>",
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1) \"t\")",
+    "![i](data:text/html,<script>alert(1)</script>)",
+    "[x]: javascript:alert(1)\n\n[x]",
+    "<https://a.example/\" onmouseover=\"alert(1)>",
+    "&lt;script&gt;",
+    "&#x3C;script&#x3E;",
+    "<!--",
+    "-->",
+    "]]>",
+    "\u{2028}",
+    "\n\n- ",
+    "\n# ",
+    "`",
+    "*",
+    "_",
+    "|",
+    "\\",
+    "    indented code\n",
+    "```\n<script>\n```",
+    "<div style=\"x\" onclick=alert(1)>",
+];
+
+fn list() -> impl Strategy<Value = Option<Vec<String>>> {
+    prop::option::of(prop::collection::vec(text(), 0..4))
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(text())
+}
+
+/// A URL-like field: sometimes safe, sometimes hostile, sometimes junk.
+fn link() -> impl Strategy<Value = Option<String>> {
+    let safe = text().prop_map(|t| format!("https://a.example/{t}"));
+    let mail = text().prop_map(|t| format!("a{t}@b.example"));
+    prop::option::of(prop_oneof![safe, mail, text()])
+}
+
+/// Amounts: mostly plausible, sometimes any float (NaN, infinities, negatives).
+fn amount() -> impl Strategy<Value = Option<f64>> {
+    prop::option::of(prop_oneof![3 => 0.0..1.0e7f64, 1 => any::<f64>()])
+}
+
+fn date() -> impl Strategy<Value = Option<Datetime>> {
+    prop::option::of(
+        (1u16..=9999, 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Datetime {
+            date: Some(Date { year, month, day }),
+            time: None,
+            offset: None,
+        }),
+    )
+}
+
+fn pick<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl Strategy<Value = Option<T>> {
+    prop::option::of(prop::sample::select(all))
+}
+
+prop_compose! {
+    fn company()(name in opt_text(), about in opt_text(), website in link(),
+                 values in list(), eeo in opt_text()) -> Company {
+        Company { name, about, website, values, eeo }
+    }
+}
+
+prop_compose! {
+    fn location()(workplace in pick(Workplace::ALL), street in opt_text(), city in opt_text(),
+                  region in opt_text(), postal_code in opt_text(),
+                  country in prop::option::of(prop_oneof![Just("US".to_string()), text()]),
+                  applicant_countries in list()) -> Location {
+        Location { workplace, street, city, region, postal_code, country, applicant_countries }
+    }
+}
+
+prop_compose! {
+    fn qualifications()(required in list(), preferred in list(),
+                        education in pick(Education::ALL),
+                        experience_months in prop::option::of(any::<u32>())) -> Qualifications {
+        Qualifications { required, preferred, education, experience_months }
+    }
+}
+
+prop_compose! {
+    fn conditions()(environment in opt_text(), schedule in opt_text(), travel in opt_text(),
+                    physical in list(), hours_per_week in amount()) -> Conditions {
+        Conditions { environment, schedule, travel, physical, hours_per_week }
+    }
+}
+
+prop_compose! {
+    fn pay()(min in amount(), max in amount(),
+             currency in prop::option::of(prop_oneof![
+                 prop::sample::select(&["USD", "EUR", "GBP", "CAD", "AUD", "INR", "CHF", "JPY"][..])
+                     .prop_map(str::to_string),
+                 text(),
+             ]),
+             period in pick(Period::ALL), benefits in list(), extras in opt_text()) -> Pay {
+        Pay { min, max, currency, period, benefits, extras }
+    }
+}
+
+prop_compose! {
+    fn head()(title in opt_text(), purpose in opt_text(),
+              employment_type in pick(EmploymentType::ALL), reference in opt_text(),
+              posted in date(), apply_by in date(), objectives in list())
+              -> Posting {
+        Posting { title, purpose, employment_type, reference, posted, apply_by, objectives,
+                  ..Posting::default() }
+    }
+}
+
+prop_compose! {
+    fn posting()(head in head(),
+                 company in prop::option::of(company()),
+                 location in prop::option::of(location()),
+                 duties in prop::option::of((list(), list())
+                     .prop_map(|(daily, weekly)| Duties { daily, weekly })),
+                 skills in prop::option::of((list(), list())
+                     .prop_map(|(required, preferred)| Skills { required, preferred })),
+                 qualifications in prop::option::of(qualifications()),
+                 conditions in prop::option::of(conditions()),
+                 pay in prop::option::of(pay()),
+                 apply in prop::option::of((link(), link(), opt_text())
+                     .prop_map(|(url, email, instructions)| Apply { url, email, instructions })))
+                 -> Posting {
+        Posting { company, location, duties, skills, qualifications, conditions, pay, apply, ..head }
+    }
+}
+
+/// Half the time, a posting with what JSON-LD needs (hostile text included),
+/// so the JSON-LD and the page embedding it are exercised too.
+fn any_posting() -> impl Strategy<Value = Posting> {
+    (posting(), any::<bool>(), text()).prop_map(|(mut p, complete, t)| {
+        if complete {
+            let filled = |s: Option<String>| Some(s.unwrap_or_default() + "x" + &t);
+            p.title = filled(p.title);
+            p.purpose = filled(p.purpose);
+            let company = p.company.get_or_insert(Company {
+                name: None,
+                about: None,
+                website: None,
+                values: None,
+                eeo: None,
+            });
+            company.name = filled(company.name.take());
+            let place = p.location.get_or_insert(Location {
+                workplace: None,
+                street: None,
+                city: None,
+                region: None,
+                postal_code: None,
+                country: None,
+                applicant_countries: None,
+            });
+            place.country = filled(place.country.take());
+            place.applicant_countries = Some(vec!["US".into(), t]);
+        }
+        p
+    })
+}
+
+fn renderer() -> &'static Renderer {
+    static RENDERER: OnceLock<Renderer> = OnceLock::new();
+    RENDERER.get_or_init(|| Renderer::new(None).unwrap())
+}
+
+fn merged(posting: Posting) -> Merged {
+    Merged {
+        posting,
+        slots: BTreeMap::new(),
+        layers: Vec::new(),
+        file: None,
+    }
+}
+
+/// One start tag of an HTML text: its name and attributes, read the way a
+/// browser tokenizer does (quoted values taken whole).
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attributes: Vec<(String, String)>,
+}
+
+fn start_tags(html: &str) -> Vec<Tag> {
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while let Some(at) = html[i..].find('<') {
+        i += at + 1;
+        if !html.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut cursor = Cursor { html, i };
+        tags.push(cursor.tag());
+        i = cursor.i;
+    }
+    tags
+}
+
+/// A position in an HTML text, read forwards.
+struct Cursor<'a> {
+    html: &'a str,
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.html.as_bytes().get(self.i).copied()
+    }
+
+    fn skip(&mut self, what: impl Fn(u8) -> bool) {
+        while self.peek().is_some_and(&what) {
+            self.i += 1;
+        }
+    }
+
+    /// Bytes up to the first `stop`, lower-cased.
+    fn until(&mut self, stop: impl Fn(u8) -> bool) -> String {
+        let start = self.i;
+        self.skip(|c| !stop(c));
+        self.html[start..self.i].to_ascii_lowercase()
+    }
+
+    /// The tag whose name starts here; leaves the cursor after its `>`.
+    fn tag(&mut self) -> Tag {
+        let name = self.until(|c| c.is_ascii_whitespace() || c == b'/' || c == b'>');
+        let mut attributes = Vec::new();
+        loop {
+            self.skip(|c| c.is_ascii_whitespace() || c == b'/');
+            if self.peek().is_none_or(|c| c == b'>') {
+                self.i += 1;
+                return Tag { name, attributes };
+            }
+            let attr =
+                self.until(|c| c.is_ascii_whitespace() || c == b'=' || c == b'>' || c == b'/');
+            self.skip(|c| c.is_ascii_whitespace());
+            let value = if self.peek() == Some(b'=') {
+                self.i += 1;
+                self.skip(|c| c.is_ascii_whitespace());
+                self.value()
+            } else {
+                String::new()
+            };
+            attributes.push((attr, value));
+        }
+    }
+
+    fn value(&mut self) -> String {
+        match self.peek() {
+            Some(q) if q == b'"' || q == b'\'' => {
+                self.i += 1;
+                let value = self.until(|c| c == q);
+                self.i += 1;
+                value
+            }
+            _ => self.until(|c| c.is_ascii_whitespace() || c == b'>'),
+        }
+    }
+}
+
+/// No script but the JSON-LD block, no event handler, no script or data URL.
+fn assert_safe_html(html: &str) -> Result<(), TestCaseError> {
+    let tags = start_tags(html);
+    let scripts: Vec<&Tag> = tags.iter().filter(|t| t.name == "script").collect();
+    prop_assert!(scripts.len() <= 1, "{} script elements", scripts.len());
+    if let Some(script) = scripts.first() {
+        let ld = [("type".to_string(), "application/ld+json".to_string())];
+        prop_assert_eq!(&script.attributes[..], &ld[..]);
+    }
+    for tag in &tags {
+        let embeds = [
+            "img", "svg", "iframe", "object", "embed", "form", "math", "base",
+        ];
+        prop_assert!(
+            !embeds.contains(&tag.name.as_str()),
+            "unexpected <{}>",
+            tag.name
+        );
+        for (attr, value) in &tag.attributes {
+            prop_assert!(!attr.starts_with("on"), "<{} {}=…>", tag.name, attr);
+            let url: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert!(
+                !url.starts_with("javascript:") && !url.starts_with("data:"),
+                "<{} {}={}>",
+                tag.name,
+                attr,
+                value
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every format of any posting renders without a panic; the HTML page
+    /// carries no script but the JSON-LD block and no event handler.
+    #[test]
+    fn render_never_panics_and_html_stays_safe(p in any_posting()) {
+        let date = Date { year: 2027, month: 1, day: 4 };
+        let m = merged(p);
+        let _ = jobpost::validate::problems(&m);
+        let outputs = [Output::Md, Output::Html, Output::Txt];
+        let texts = publish_all(renderer(), &m, &outputs, Some(date)).unwrap();
+        assert_safe_html(&texts[1])?;
+        // JSON-LD needs some fields; when the posting has them it must parse.
+        let with_ld = publish_all(renderer(), &m, &[Output::Jsonld, Output::Html], Some(date));
+        if let Ok(texts) = with_ld {
+            let ld: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
+            prop_assert_eq!(&ld["@type"], "JobPosting");
+            prop_assert!(texts[1].contains("<script type=\"application/ld+json\">"));
+            assert_safe_html(&texts[1])?;
+        }
+    }
+
+    /// Markdown helpers on any text: no panic, and the HTML is safe.
+    #[test]
+    fn markdown_never_panics(t in text()) {
+        assert_safe_html(&jobpost::markdown::to_html(&t))?;
+        let _ = jobpost::markdown::to_safe_markdown(&t);
+        let _ = jobpost::markdown::to_plain(&t);
+        let _ = jobpost::markdown::escape_text(&t);
+    }
+}
+
+// ---- merge ----------------------------------------------------------------
+
+/// A TOML string literal for any text.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn quoted_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// What one layer does to `duties.daily`.
+#[derive(Debug, Clone)]
+enum ListOp {
+    Keep,
+    Replace(Vec<String>),
+    /// Items to add, and indices (into the list below) of items to remove.
+    Edit(Vec<String>, Vec<prop::sample::Index>),
+}
+
+fn list_op() -> impl Strategy<Value = ListOp> {
+    let items = || prop::collection::vec(text(), 0..4);
+    prop_oneof![
+        Just(ListOp::Keep),
+        items().prop_map(ListOp::Replace),
+        (
+            items(),
+            prop::collection::vec(any::<prop::sample::Index>(), 0..3)
+        )
+            .prop_map(|(a, r)| ListOp::Edit(a, r)),
+    ]
+}
+
+/// One layer: maybe a title, maybe a pay minimum, and a list operation.
+#[derive(Debug, Clone)]
+struct LayerSpec {
+    title: Option<String>,
+    min: Option<u32>,
+    daily: ListOp,
+}
+
+fn layer_spec() -> impl Strategy<Value = LayerSpec> {
+    (opt_text(), prop::option::of(any::<u32>()), list_op())
+        .prop_map(|(title, min, daily)| LayerSpec { title, min, daily })
+}
+
+/// Turns the specs into layers, and tracks the list the merge should produce:
+/// each item with the name of the layer that put it there.
+fn build(specs: &[LayerSpec]) -> (Vec<Layer>, Vec<(String, String)>) {
+    let mut expected: Vec<(String, String)> = Vec::new();
+    let mut layers = Vec::new();
+    for (n, spec) in specs.iter().enumerate() {
+        let name = format!("layer{n}");
+        let mut text = String::new();
+        if let Some(t) = &spec.title {
+            text.push_str(&format!("title = {}\n", quoted(t)));
+        }
+        if let Some(m) = spec.min {
+            text.push_str(&format!("[pay]\nmin = {m}\n"));
+        }
+        match &spec.daily {
+            ListOp::Keep => {}
+            ListOp::Replace(items) => {
+                text.push_str(&format!("[duties]\ndaily = {}\n", quoted_list(items)));
+                expected = items.iter().map(|i| (i.clone(), name.clone())).collect();
+            }
+            ListOp::Edit(add, remove) => {
+                let below = expected.clone();
+                let mut picked: Vec<usize> =
+                    remove.iter().map(|i| i.index(below.len().max(1))).collect();
+                picked.sort_unstable();
+                picked.dedup();
+                let removed: Vec<String> = picked
+                    .iter()
+                    .filter_map(|&i| below.get(i))
+                    .map(|(s, _)| s.clone())
+                    .collect();
+                for r in &removed {
+                    let at = expected.iter().position(|(s, _)| s == r).unwrap();
+                    expected.remove(at);
+                }
+                expected.extend(add.iter().map(|i| (i.clone(), name.clone())));
+                text.push_str(&format!(
+                    "[duties]\ndaily = {{ add = {}, remove = {} }}\n",
+                    quoted_list(add),
+                    quoted_list(&removed)
+                ));
+            }
+        }
+        let (mut layer, _) = layer::parse("t", &text, false).unwrap();
+        layer.rename(&name);
+        layers.push(layer);
+    }
+    (layers, expected)
+}
+
+fn last_set<T: Clone>(
+    specs: &[LayerSpec],
+    get: impl Fn(&LayerSpec) -> Option<T>,
+) -> Option<(T, String)> {
+    specs
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(n, s)| get(s).map(|v| (v, format!("layer{n}"))))
+}
+
+fn source(o: Option<&Origin>) -> Option<String> {
+    o.map(|o| o.source.to_string())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A later layer wins for single values and keeps its origin; list edits
+    /// replace, remove then append, and every item remembers its layer.
+    #[test]
+    fn merge_follows_layer_order(specs in prop::collection::vec(layer_spec(), 1..6)) {
+        let (layers, expected) = build(&specs);
+        let refs: Vec<&Layer> = layers.iter().collect();
+        let m = merge(&refs).unwrap();
+        let title = last_set(&specs, |s| s.title.clone());
+        prop_assert_eq!(m.posting.title.clone(), title.as_ref().map(|t| t.0.clone()));
+        prop_assert_eq!(source(m.origin("title")), title.map(|t| t.1));
+        let min = last_set(&specs, |s| s.min);
+        let got_min = m.posting.pay.as_ref().and_then(|p| p.min);
+        prop_assert_eq!(got_min, min.as_ref().map(|m| f64::from(m.0)));
+        prop_assert_eq!(source(m.origin("pay.min")), min.map(|m| m.1));
+        let got: Vec<(String, String)> = match m.slots.get("duties.daily") {
+            Some(Slot::List(items)) => items.iter().map(|(s, o)| (s.clone(), o.source.to_string())).collect(),
+            _ => Vec::new(),
+        };
+        prop_assert_eq!(got, expected);
+        let names: Vec<Arc<str>> = (0..specs.len()).map(|n| Arc::from(format!("layer{n}"))).collect();
+        prop_assert_eq!(m.layers, names);
+    }
+
+    /// Removing an item the list below does not hold is an error naming the
+    /// layer and the item, never a silent no-op.
+    #[test]
+    fn removing_a_missing_item_fails(items in prop::collection::vec(text(), 0..4), gone in text()) {
+        prop_assume!(!items.contains(&gone));
+        let below = layer::parse("below", &format!("[duties]\ndaily = {}\n", quoted_list(&items)), false).unwrap().0;
+        let edit = format!("[duties]\ndaily = {{ remove = [{}] }}\n", quoted(&gone));
+        let above = layer::parse("above", &edit, false).unwrap().0;
+        let err = merge(&[&below, &above]).unwrap_err().to_string();
+        prop_assert!(err.starts_with("above:2:"), "{}", err);
+        prop_assert!(err.contains("cannot remove"), "{}", err);
+    }
+}
+
+/// The checker itself catches what it is there to catch.
+#[test]
+fn the_html_checker_sees_unsafe_markup() {
+    let unsafe_pages = [
+        "<p>hi</p><script>alert(1)</script>",
+        "<p>hi<img src=x onerror=alert(1)></p>",
+        "<a title='x > y' OnClick=alert(1)>x</a>",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<script type=\"application/ld+json\">{}</script><script>1</script>",
+    ];
+    for page in unsafe_pages {
+        assert!(assert_safe_html(page).is_err(), "{page}");
+    }
+    let safe = "<p>&lt;script&gt; on=1 href=\"javascript:x\"</p><a href=\"https://a.example/?onclick=1\">x</a>";
+    assert!(assert_safe_html(safe).is_ok());
+}

@@ -19,6 +19,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::ThreadPool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
@@ -28,7 +29,7 @@ use crate::load::{self, Inputs};
 use crate::model::Posting;
 use crate::output::write_atomic;
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
+use crate::publish::{Output, publish_all};
 use crate::render::{self, Renderer};
 use crate::validate;
 
@@ -37,7 +38,13 @@ use crate::validate;
 pub const PARTIAL_MARKER: &str = "# jobpost: partial";
 
 /// The careers page and its data, written at the top of the output folder.
-const INDEX_FILES: [&str; 2] = ["index.html", "index.json"];
+const INDEX_FILES: [&str; 2] = [INDEX_PAGE, "index.json"];
+
+/// The careers page's template and file name.
+const INDEX_PAGE: &str = "index.html";
+
+/// The template of one row of the careers page's table.
+const INDEX_ROW: &str = "index-row.html";
 
 /// What to export, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -108,33 +115,81 @@ struct Job {
     stem: PathBuf,
 }
 
-/// What the careers page and `index.json` show of one posting.
-#[derive(Debug, Serialize)]
-pub struct Row {
-    /// Job title.
-    pub title: String,
-    /// Employer.
-    pub company: String,
-    /// `Full-time`, or empty.
-    pub employment_type: String,
-    /// `On-site`, `Hybrid`, `Remote`, or empty.
-    pub workplace: String,
-    /// One-line place.
-    pub location: String,
-    /// Pay range, or empty.
-    pub pay: String,
-    /// Relative URL of the posting's page (HTML if exported, else the first format).
-    pub link: String,
-    /// Relative path of each file written, by extension.
-    pub files: BTreeMap<&'static str, String>,
+/// What the index keeps of one exported posting: a few short strings.
+#[derive(Debug)]
+struct Row {
+    title: String,
+    company: String,
+    employment_type: &'static str,
+    workplace: &'static str,
+    location: String,
+    pay: String,
+    /// Output path relative to the output folder, `/`-separated, without extension.
+    path: String,
 }
 
-/// The careers page's context.
+/// One posting as the index shows it: the row template's context and an
+/// element of `index.json`. Built when needed, so rows stay small.
+#[derive(Debug, Serialize)]
+struct Entry<'a> {
+    title: &'a str,
+    company: &'a str,
+    employment_type: &'a str,
+    workplace: &'a str,
+    location: &'a str,
+    pay: &'a str,
+    /// Relative URL of the posting's page (HTML if exported, else the first format).
+    link: String,
+    /// Relative path of each file written, by extension.
+    files: BTreeMap<&'static str, String>,
+}
+
+impl<'a> Entry<'a> {
+    fn new(row: &'a Row, formats: &[Output]) -> Self {
+        let file = |f: &Output| format!("{}.{}", row.path, f.extension());
+        let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
+            .into_iter()
+            .find(|f| formats.contains(f));
+        Entry {
+            title: &row.title,
+            company: &row.company,
+            employment_type: row.employment_type,
+            workplace: row.workplace,
+            location: &row.location,
+            pay: &row.pay,
+            link: main.map(|f| url_path(&file(&f))).unwrap_or_default(),
+            files: formats.iter().map(|f| (f.extension(), file(f))).collect(),
+        }
+    }
+}
+
+/// `index.json`: the entries built one at a time as they are serialised.
+#[derive(Debug, Serialize)]
+struct IndexData<'a> {
+    title: &'a str,
+    #[serde(serialize_with = "entries")]
+    postings: (&'a [Row], &'a [Output]),
+}
+
+fn entries<S: serde::Serializer>(
+    (rows, formats): &(&[Row], &[Output]),
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(rows.iter().map(|r| Entry::new(r, formats)))
+}
+
+/// The careers page's context. `rows` is a placeholder the rendered rows replace,
+/// so the page is assembled once instead of passing every row through tera again.
 #[derive(Debug, Serialize)]
 struct IndexPage<'a> {
-    title: String,
-    postings: &'a [Row],
+    title: &'a str,
+    count: usize,
+    rows: &'static str,
 }
+
+/// Stands for the table rows in the rendered page. Text from postings is
+/// escaped there, so only the template itself can produce it.
+const ROWS_PLACEHOLDER: &str = "<!-- jobpost: rows -->";
 
 /// Exports every posting `s` names; failures of single postings are in the report.
 pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<Report> {
@@ -164,7 +219,7 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
     });
     bar.finish_and_clear();
     let (rows, failed) = split(&jobs, results);
-    write_index(renderer, s, &rows)?;
+    write_index(renderer, &pool, s, &rows)?;
     Ok(Report {
         exported: rows.len(),
         failed,
@@ -272,35 +327,34 @@ fn output_path(out: &Path, stem: &Path, ext: &str) -> PathBuf {
     PathBuf::from(path)
 }
 
-/// Checks that no two postings write the same file and that no file would be
+/// Checks that no two postings write the same files and that no file would be
 /// overwritten without `--force`, then creates the folders: all before writing.
 fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
-    let mut owner: HashMap<PathBuf, &Path> = INDEX_FILES
-        .iter()
-        .map(|f| (s.out.join(f), Path::new("the index page")))
-        .collect();
-    let mut planned = Vec::with_capacity(jobs.len() * s.formats.len());
+    // Every posting writes the same extensions, so outputs clash exactly when stems do.
+    let mut owner: HashMap<&Path, &Path> = HashMap::with_capacity(jobs.len());
     for job in jobs {
-        for f in &s.formats {
-            let path = output_path(&s.out, &job.stem, f.extension());
-            if let Some(other) = owner.insert(path.clone(), &job.source) {
-                return Err(clash(other, &job.source, &path));
-            }
-            planned.push(path);
+        if let Some(other) = owner.insert(&job.stem, &job.source) {
+            return Err(clash(other, &job.source, &s.out.join(&job.stem)));
+        }
+        if job.stem == Path::new("index") && s.formats.contains(&Output::Html) {
+            let index = s.out.join(INDEX_FILES[0]);
+            return Err(clash(Path::new("the careers page"), &job.source, &index));
         }
     }
     if !s.force && has_entries(&s.out) {
+        let outputs = jobs.iter().flat_map(|j| {
+            let stem = &j.stem;
+            s.formats
+                .iter()
+                .map(move |f| output_path(&s.out, stem, f.extension()))
+        });
         let index = INDEX_FILES.iter().map(|f| s.out.join(f));
-        if let Some(p) = planned.into_iter().chain(index).find(|p| p.exists()) {
+        if let Some(p) = outputs.chain(index).find(|p| p.exists()) {
             return Err(Error::Exists(p));
         }
     }
-    let folders: BTreeSet<PathBuf> = jobs
-        .iter()
-        .filter_map(|j| s.out.join(&j.stem).parent().map(Path::to_path_buf))
-        .chain([s.out.clone()])
-        .collect();
-    for dir in folders {
+    let folders: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.stem.parent()).collect();
+    for dir in folders.into_iter().map(|d| s.out.join(d)) {
         crate::output::create_folder(&dir)?;
     }
     Ok(())
@@ -308,7 +362,7 @@ fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
 
 fn clash(a: &Path, b: &Path, path: &Path) -> Error {
     Error::Usage(format!(
-        "`{}` and `{}` would both be written to `{}`; rename one, or export them separately",
+        "`{}` and `{}` would both be written to `{}.*`; rename one, or export them separately",
         a.display(),
         b.display(),
         path.display()
@@ -341,34 +395,19 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     let merged = load::load(registry, &inputs)?;
     validate::validate(&merged)?;
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = s
-        .formats
-        .iter()
-        .map(|f| publish(renderer, &merged, *f, Some(s.date)))
-        .collect::<Result<Vec<_>>>()?;
+    let texts = publish_all(renderer, &merged, &s.formats, Some(s.date))?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
     }
-    Ok(row(&merged.posting, &job.stem, &s.formats))
+    Ok(row(&merged.posting, &job.stem))
 }
 
-fn row(p: &Posting, stem: &Path, formats: &[Output]) -> Row {
-    let rel: Vec<String> = stem
+fn row(p: &Posting, stem: &Path) -> Row {
+    let parts: Vec<String> = stem
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let rel = rel.join("/");
-    let files: BTreeMap<&'static str, String> = formats
-        .iter()
-        .map(|f| (f.extension(), format!("{rel}.{}", f.extension())))
-        .collect();
-    let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
-        .into_iter()
-        .find(|f| formats.contains(f))
-        .map(|f| format!("{rel}.{}", f.extension()))
-        .unwrap_or_default();
-    let label = |l: Option<&'static str>| l.unwrap_or_default().to_string();
     Row {
         title: p.title.clone().unwrap_or_default(),
         company: p
@@ -376,17 +415,15 @@ fn row(p: &Posting, stem: &Path, formats: &[Output]) -> Row {
             .as_ref()
             .and_then(|c| c.name.clone())
             .unwrap_or_default(),
-        employment_type: label(p.employment_type.map(|e| e.label())),
-        workplace: label(
-            p.location
-                .as_ref()
-                .and_then(|l| l.workplace)
-                .map(|w| w.label()),
-        ),
+        employment_type: p.employment_type.map_or("", |e| e.label()),
+        workplace: p
+            .location
+            .as_ref()
+            .and_then(|l| l.workplace)
+            .map_or("", |w| w.label()),
         location: render::location_text(p),
         pay: render::pay_range(p),
-        link: url_path(&main),
-        files,
+        path: parts.join("/"),
     }
 }
 
@@ -420,22 +457,56 @@ fn split(jobs: &[Job], results: Vec<Result<Row>>) -> (Vec<Row>, Vec<Failure>) {
 }
 
 /// `index.html` and `index.json`.
-fn write_index(renderer: &Renderer, s: &Settings, rows: &[Row]) -> Result<()> {
+fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let companies: BTreeSet<&str> = rows.iter().map(|r| r.company.as_str()).collect();
     let title = match companies.into_iter().collect::<Vec<_>>()[..] {
         [one] if !one.is_empty() => format!("Open positions at {one}"),
         _ => "Open positions".to_string(),
     };
+    let html = careers_page(renderer, pool, &title, rows, &s.formats)?;
+    write_atomic(&s.out.join(INDEX_PAGE), html.as_bytes(), s.force)?;
+    drop(html);
+    let data = IndexData {
+        title: &title,
+        postings: (rows, &s.formats),
+    };
+    // Sized up front: growing by doubling would hold up to twice the file.
+    let mut json = Vec::with_capacity(512 * rows.len() + 256);
+    serde_json::to_writer_pretty(&mut json, &data)
+        .map_err(|e| Error::Usage(format!("cannot write the index: {e}")))?;
+    json.push(b'\n');
+    write_atomic(&s.out.join(INDEX_FILES[1]), &json, s.force)
+}
+
+/// The page shell with one `index-row.html` per posting in place of the
+/// placeholder, rendered a chunk at a time in parallel.
+fn careers_page(
+    renderer: &Renderer,
+    pool: &ThreadPool,
+    title: &str,
+    rows: &[Row],
+    formats: &[Output],
+) -> Result<String> {
     let page = IndexPage {
         title,
-        postings: rows,
+        count: rows.len(),
+        rows: ROWS_PLACEHOLDER,
     };
-    let html = renderer.render_template("index.html", "page", &page)?;
-    write_atomic(&s.out.join(INDEX_FILES[0]), html.as_bytes(), s.force)?;
-    let mut json = serde_json::to_string_pretty(&page)
-        .map_err(|e| Error::Usage(format!("cannot write the index: {e}")))?;
-    json.push('\n');
-    write_atomic(&s.out.join(INDEX_FILES[1]), json.as_bytes(), s.force)
+    let shell = renderer.render_template(INDEX_PAGE, "page", &page)?;
+    let (head, tail) = shell.split_once(ROWS_PLACEHOLDER).unwrap_or((&shell, ""));
+    let mut html = String::with_capacity(shell.len() + rows.len() * 400);
+    html.push_str(head);
+    for chunk in rows.chunks(1024) {
+        let fragments: Vec<String> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|r| renderer.render_template(INDEX_ROW, "r", &Entry::new(r, formats)))
+                .collect::<Result<_>>()
+        })?;
+        fragments.iter().for_each(|f| html.push_str(f));
+    }
+    html.push_str(tail);
+    Ok(html)
 }
 
 #[cfg(test)]

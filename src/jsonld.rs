@@ -153,17 +153,37 @@ impl JobPosting {
 /// separators become `\uXXXX`, which JSON reads back as the same characters, so
 /// no field can close the element or start a comment.
 pub fn for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    replace(json, |bytes, i| match bytes[i] {
+        b'<' => Some(("\\u003c", 1)),
+        b'>' => Some(("\\u003e", 1)),
+        b'&' => Some(("\\u0026", 1)),
+        0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+            Some(0xA8) => Some(("\\u2028", 3)),
+            Some(0xA9) => Some(("\\u2029", 3)),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Copies `text`, replacing each match `find(bytes, at)` reports as
+/// (replacement, bytes matched). Works on bytes and copies unchanged runs whole,
+/// since export runs this over every description.
+fn replace(text: &str, find: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut copied = 0;
+    for i in 0..bytes.len() {
+        if i < copied {
+            continue;
+        }
+        if let Some((with, len)) = find(bytes, i) {
+            out.push_str(&text[copied..i]);
+            out.push_str(with);
+            copied = i + len;
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -491,17 +511,13 @@ fn push_markdown(html: &mut String, md: &str) {
 
 /// Escapes text for HTML.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    replace(text, |bytes, i| match bytes[i] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

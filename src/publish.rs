@@ -50,32 +50,64 @@ pub fn publish(
     output: Output,
     date: Option<Date>,
 ) -> Result<String> {
-    let p = &merged.posting;
-    match output.template() {
-        None => jsonld::to_json(p, date)
-            .map(|json| json + "\n")
-            .map_err(|e| locate(e, merged)),
-        Some(Format::Html) => page(renderer, merged, date),
-        Some(format) => renderer.render(p, format),
-    }
+    let mut texts = publish_all(renderer, merged, &[output], date)?;
+    Ok(texts.remove(0))
 }
 
-/// The HTML page, with JSON-LD when the posting has what it needs, and then the
-/// date it states, since the page must show everything the markup says.
-fn page(renderer: &Renderer, merged: &Merged, date: Option<Date>) -> Result<String> {
+/// `merged` in each of `outputs`, in order. The view and the JSON-LD are built
+/// once and shared, which matters when exporting thousands of postings.
+pub fn publish_all(
+    renderer: &Renderer,
+    merged: &Merged,
+    outputs: &[Output],
+    date: Option<Date>,
+) -> Result<Vec<String>> {
     let p = &merged.posting;
     let mut view = View::new(p);
-    if let Ok(node) = jsonld::build(p, &view, date) {
-        view.jsonld = jsonld::for_script(&node.to_pretty()?);
-        if view.posted.is_empty() {
-            view.posted = long_date(&Datetime {
-                date: Some(jsonld::date_posted(p, date)),
-                time: None,
-                offset: None,
-            });
-        }
+    let needs_ld = outputs
+        .iter()
+        .any(|o| matches!(o, Output::Html | Output::Jsonld));
+    // A page is still written without JSON-LD; a JSON-LD file cannot be.
+    let json = match needs_ld.then(|| jsonld::build(p, &view, date)?.to_pretty()) {
+        Some(Err(e)) if outputs.contains(&Output::Jsonld) => return Err(locate(e, merged)),
+        Some(Ok(json)) => Some(json),
+        _ => None,
+    };
+    let mut texts = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        texts.push(match (output.template(), &json) {
+            (Some(Format::Html), Some(json)) => page(renderer, &mut view, json, date, p)?,
+            (Some(format), _) => renderer.render_prepared(&view, format)?,
+            (None, Some(json)) => format!("{json}\n"),
+            (None, None) => unreachable!("JSON-LD is built whenever it is asked for"),
+        });
     }
-    renderer.render_prepared(&view, Format::Html)
+    Ok(texts)
+}
+
+/// The HTML page with the JSON-LD embedded and the date it states shown, since
+/// the page must show everything the markup says. The view is restored after,
+/// so the other formats sharing it stay as the posting wrote them.
+fn page(
+    renderer: &Renderer,
+    view: &mut View,
+    json: &str,
+    date: Option<Date>,
+    p: &crate::model::Posting,
+) -> Result<String> {
+    let posted = view.posted.clone();
+    view.jsonld = jsonld::for_script(json);
+    if view.posted.is_empty() {
+        view.posted = long_date(&Datetime {
+            date: Some(jsonld::date_posted(p, date)),
+            time: None,
+            offset: None,
+        });
+    }
+    let html = renderer.render_prepared(view, Format::Html);
+    view.jsonld.clear();
+    view.posted = posted;
+    html
 }
 
 /// Points field problems at the file (and line) the posting came from.

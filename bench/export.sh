@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Times `jobpost export` to md, html and jsonld on N generated postings (default
+# 10000) and records peak memory. Uses hyperfine when installed, else /usr/bin/time.
+#   bash bench/export.sh [N] [JOBS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+jobs=${2:-2}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet
+bin=target/release/jobpost
+python3 bench/gen.py "$n" "$work/postings"
+run="$bin export $work/postings --out $work/out --format md,html,jsonld --jobs $jobs --date 2027-01-04 --force"
+
+echo "== $n postings, --jobs $jobs, $(nproc) cores"
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 5 --prepare "rm -rf $work/out" "$run"
+else
+  for _ in 1 2 3; do rm -rf "$work/out"; /usr/bin/time -f "%e s wall" $run 2>&1 | tail -1; done
+fi
+rm -rf "$work/out"
+/usr/bin/time -f "peak RSS: %M KiB" $run 2>&1 | tail -2
+echo "files written: $(find "$work/out" -type f | wc -l)"
+# A single render, for the 5 ms target.
+one=$(find "$work/postings" -name '*.toml' | head -1)
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 3 --runs 30 -N "$bin render $one --format html --date 2027-01-04"
+fi

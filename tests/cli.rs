@@ -401,24 +401,15 @@ fn a_field_cannot_close_the_jsonld_script() {
         "role = \"cashier\"\ntitle = {hostile:?}\n[company]\nname = {hostile:?}\n[location]\ncountry = \"US\"\ncity = {hostile:?}\n[duties]\ndaily = [\"a\u{2028}b {hostile}\"]\n"
     );
     fs::write(work.path().join("p.toml"), posting).unwrap();
-    let out = Command::new(bin())
-        .args([
-            "render",
-            "p.toml",
-            "--format",
-            "html",
-            "--date",
-            "2027-01-04",
-        ])
-        .current_dir(work.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page = String::from_utf8(out.stdout).unwrap();
+    let args = [
+        "render",
+        "p.toml",
+        "--format",
+        "html",
+        "--date",
+        "2027-01-04",
+    ];
+    let page = stdout_of(work.path(), &args);
     let lower = page.to_lowercase();
     assert_eq!(lower.matches("<script").count(), 1, "one script element");
     assert_eq!(lower.matches("</script").count(), 1, "closed once");
@@ -427,4 +418,16 @@ fn a_field_cannot_close_the_jsonld_script() {
     let ld = embedded_jsonld(&page);
     assert_eq!(ld["title"], hostile);
     assert_eq!(ld["hiringOrganization"]["name"], hostile);
+}
+
+/// Standard output of a successful `jobpost ARGS` run in `dir`.
+fn stdout_of(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             &args,
         )?))
         .map(|_| 0),
+        Command::Lint(args) => lint(&Registry::load(roles)?, args),
         Command::Eject(args) => eject(args),
         Command::Completions(args) => {
             let mut out = Vec::new();
@@ -196,4 +197,15 @@ fn eject(args: EjectArgs) -> Result<u8> {
         args.dir.display()
     );
     Ok(0)
+}
+
+fn lint(registry: &Registry, args: crate::cli::LintArgs) -> Result<u8> {
+    let settings = crate::lint::run::Settings {
+        format: args.format.parse().map_err(Error::Usage)?,
+        inputs: args.inputs,
+        fail_on: args.fail_on,
+        config: args.config,
+        jurisdictions: args.jurisdictions,
+    };
+    crate::lint::run::run(registry, &settings)
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Export many postings at once, in parallel, with an index page.
     Export(ExportArgs),
+    /// Check postings (TOML, Markdown or text) for completeness, pay transparency and wording.
+    Lint(LintArgs),
     /// Print the merged posting as TOML, each value marked with where it came from.
     Explain(SourceArgs),
     /// Write the shipped templates and presets to a folder, to edit and pass back with --templates/--roles.
@@ -202,4 +204,24 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `jobpost lint`
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Posting files (TOML, Markdown, plain text) or folders to search.
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format: human, json, sarif (2.1.0) or github (workflow annotations).
+    #[arg(long, default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
+    pub format: String,
+    /// The lowest severity that makes the command exit 1.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: crate::lint::run::FailOn,
+    /// Configuration file (default: `jobpost.toml` found upward from the first input).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Also check the pay-transparency law of this jurisdiction (e.g. US-CO, US-NYC, CA-ON, EU). Repeatable.
+    #[arg(long = "jurisdiction", value_name = "CODE")]
+    pub jurisdictions: Vec<String>,
 }

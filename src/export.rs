@@ -14,7 +14,7 @@
 //! same whatever the number of threads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ use toml::value::Date;
 use crate::error::{Error, Result};
 use crate::load::{self, Inputs};
 use crate::model::Posting;
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_atomic_with};
 use crate::preset::Registry;
 use crate::publish::{Output, publish_all};
 use crate::render::{self, Renderer};
@@ -185,6 +185,13 @@ struct IndexPage<'a> {
     title: &'a str,
     count: usize,
     rows: &'static str,
+}
+
+/// What the careers page lists.
+struct Page<'a> {
+    title: &'a str,
+    rows: &'a [Row],
+    formats: &'a [Output],
 }
 
 /// Stands for the table rows in the rendered page. Text from postings is
@@ -456,57 +463,70 @@ fn split(jobs: &[Job], results: Vec<Result<Row>>) -> (Vec<Row>, Vec<Failure>) {
     (rows, failed)
 }
 
-/// `index.html` and `index.json`.
+/// `index.html` and `index.json`, streamed to their files so a large export
+/// never holds either whole.
 fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let companies: BTreeSet<&str> = rows.iter().map(|r| r.company.as_str()).collect();
     let title = match companies.into_iter().collect::<Vec<_>>()[..] {
         [one] if !one.is_empty() => format!("Open positions at {one}"),
         _ => "Open positions".to_string(),
     };
-    let html = careers_page(renderer, pool, &title, rows, &s.formats)?;
-    write_atomic(&s.out.join(INDEX_PAGE), html.as_bytes(), s.force)?;
-    drop(html);
+    let page_path = s.out.join(INDEX_PAGE);
+    write_atomic_with(&page_path, s.force, |w| {
+        let mut w = BufWriter::new(w);
+        let page = Page {
+            title: &title,
+            rows,
+            formats: &s.formats,
+        };
+        careers_page(renderer, pool, &page, &page_path, &mut w)?;
+        w.flush().map_err(|e| Error::io("write", &page_path, e))
+    })?;
     let data = IndexData {
         title: &title,
         postings: (rows, &s.formats),
     };
-    // Sized up front: growing by doubling would hold up to twice the file.
-    let mut json = Vec::with_capacity(512 * rows.len() + 256);
-    serde_json::to_writer_pretty(&mut json, &data)
-        .map_err(|e| Error::Usage(format!("cannot write the index: {e}")))?;
-    json.push(b'\n');
-    write_atomic(&s.out.join(INDEX_FILES[1]), &json, s.force)
+    let json_path = s.out.join(INDEX_FILES[1]);
+    write_atomic_with(&json_path, s.force, |w| {
+        let mut w = BufWriter::new(w);
+        serde_json::to_writer_pretty(&mut w, &data)
+            .map_err(std::io::Error::from)
+            .and_then(|_| w.write_all(b"\n"))
+            .and_then(|_| w.flush())
+            .map_err(|e| Error::io("write", &json_path, e))
+    })
 }
 
-/// The page shell with one `index-row.html` per posting in place of the
-/// placeholder, rendered a chunk at a time in parallel.
+/// Writes the page shell with one `index-row.html` per posting in place of the
+/// placeholder, the rows rendered a chunk at a time in parallel.
 fn careers_page(
     renderer: &Renderer,
     pool: &ThreadPool,
-    title: &str,
-    rows: &[Row],
-    formats: &[Output],
-) -> Result<String> {
-    let page = IndexPage {
-        title,
-        count: rows.len(),
+    page: &Page,
+    path: &Path,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let io = |e| Error::io("write", path, e);
+    let context = IndexPage {
+        title: page.title,
+        count: page.rows.len(),
         rows: ROWS_PLACEHOLDER,
     };
-    let shell = renderer.render_template(INDEX_PAGE, "page", &page)?;
+    let shell = renderer.render_template(INDEX_PAGE, "page", &context)?;
     let (head, tail) = shell.split_once(ROWS_PLACEHOLDER).unwrap_or((&shell, ""));
-    let mut html = String::with_capacity(shell.len() + rows.len() * 400);
-    html.push_str(head);
-    for chunk in rows.chunks(1024) {
+    w.write_all(head.as_bytes()).map_err(io)?;
+    for chunk in page.rows.chunks(1024) {
         let fragments: Vec<String> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|r| renderer.render_template(INDEX_ROW, "r", &Entry::new(r, formats)))
+                .map(|r| renderer.render_template(INDEX_ROW, "r", &Entry::new(r, page.formats)))
                 .collect::<Result<_>>()
         })?;
-        fragments.iter().for_each(|f| html.push_str(f));
+        for f in &fragments {
+            w.write_all(f.as_bytes()).map_err(io)?;
+        }
     }
-    html.push_str(tail);
-    Ok(html)
+    w.write_all(tail.as_bytes()).map_err(io)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`export`]: many postings in parallel, with an index page;
+//! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
 //! - [`prompt`]: the `jobpost new` wizard;
 //! - [`output`]: atomic writes;
@@ -27,6 +28,7 @@ pub mod export;
 pub mod explain;
 pub mod jsonld;
 pub mod layer;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;

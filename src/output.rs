@@ -26,6 +26,19 @@ fn os_error(e: std::io::Error) -> std::io::Error {
 
 /// Writes `contents` to `path` atomically; refuses to replace a file unless `force`.
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    write_atomic_with(path, force, |w| {
+        w.write_all(contents)
+            .map_err(|e| Error::io("write", path, os_error(e)))
+    })
+}
+
+/// Like [`write_atomic`], with the contents written by `fill`, so a large file
+/// (an export's index) need not be held in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     if path.is_dir() {
         return Err(Error::input(
             path.display().to_string(),
@@ -54,8 +67,8 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a file in", dir, os_error(e)))?;
     // On failure `tmp` is dropped, which deletes it: no partial file stays.
-    tmp.write_all(contents)
-        .and_then(|_| tmp.flush())
+    fill(&mut tmp)?;
+    tmp.flush()
         .map_err(|e| Error::io("write", path, os_error(e)))?;
     let persisted = if force {
         tmp.persist(path)

@@ -1,0 +1,653 @@
+//! The document model the rules run on, and builders for Markdown and plain text.
+//!
+//! A [`Doc`] is a list of [`Segment`]s (title, headings, prose paragraphs, bullets), each
+//! tagged with the posting [`Section`] it belongs to and with where its text sits in the
+//! file, plus [`Facts`] extracted from the whole text (pay, location, benefits…) and the
+//! inline [`Suppression`]s. Rules only read a `Doc`; they never parse files. TOML postings
+//! are turned into a `Doc` by the caller from the structured posting (see
+//! [`Segment::new`], [`Segment::inexact`], [`super::facts::extract_facts`] and
+//! [`parse_toml_suppressions`]).
+//!
+//! Segment text is *exact* for Markdown and text: it maps char for char onto the file from
+//! `loc` (Markdown syntax such as `**`, link targets and list markers is blanked to spaces
+//! rather than removed), so a match anywhere in it gets its own `line:col`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::facts::{Analysed, analyse, facts_from};
+use super::text::{PhraseSet, tokenize};
+
+/// A 1-based position in a file; `col` counts chars, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Loc {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in chars.
+    pub col: usize,
+}
+
+impl Loc {
+    /// The position `line:col`.
+    pub fn new(line: usize, col: usize) -> Loc {
+        Loc { line, col }
+    }
+}
+
+/// The parts a job posting is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// The job title.
+    Title,
+    /// About the employer.
+    Company,
+    /// Why the role exists; the summary.
+    Purpose,
+    /// What success looks like.
+    Objectives,
+    /// Responsibilities.
+    Duties,
+    /// Skills the candidate brings.
+    Skills,
+    /// Required or preferred qualifications.
+    Qualifications,
+    /// Schedule, location, physical environment.
+    Conditions,
+    /// Pay range or rate.
+    Pay,
+    /// Benefits and perks.
+    Benefits,
+    /// How to apply.
+    Apply,
+    /// Equal-opportunity statement.
+    Eeo,
+    /// Anything else.
+    Other,
+}
+
+impl Section {
+    /// A lower-case human name ("duties", "working conditions").
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Title => "title",
+            Section::Company => "company",
+            Section::Purpose => "purpose",
+            Section::Objectives => "objectives",
+            Section::Duties => "duties",
+            Section::Skills => "skills",
+            Section::Qualifications => "qualifications",
+            Section::Conditions => "working conditions",
+            Section::Pay => "pay",
+            Section::Benefits => "benefits",
+            Section::Apply => "how to apply",
+            Section::Eeo => "equal opportunity",
+            Section::Other => "other",
+        }
+    }
+}
+
+/// What kind of block a segment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegKind {
+    /// The job title.
+    Title,
+    /// A section heading.
+    Heading,
+    /// A paragraph.
+    Prose,
+    /// A list item.
+    Bullet,
+}
+
+/// One block of text with its section and position.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    /// The section the block belongs to.
+    pub section: Section,
+    /// Title, heading, paragraph or bullet.
+    pub kind: SegKind,
+    /// The text.
+    pub text: String,
+    /// Where `text[0]` is in the file.
+    pub loc: Loc,
+    /// Bullets of the same list share an id.
+    pub list: Option<usize>,
+    /// True when `text` maps char for char onto the file from `loc` (newlines included);
+    /// false (TOML strings with escapes) makes every finding in it point at `loc`.
+    pub exact: bool,
+}
+
+impl Segment {
+    /// An exact segment (its text appears verbatim in the file from `loc`).
+    pub fn new(section: Section, kind: SegKind, text: impl Into<String>, loc: Loc) -> Segment {
+        Segment {
+            section,
+            kind,
+            text: text.into(),
+            loc,
+            list: None,
+            exact: true,
+        }
+    }
+
+    /// A segment whose text does not map onto the file (findings point at `loc`).
+    pub fn inexact(section: Section, kind: SegKind, text: impl Into<String>, loc: Loc) -> Segment {
+        Segment {
+            exact: false,
+            ..Segment::new(section, kind, text, loc)
+        }
+    }
+
+    /// The same segment as a bullet of list `list`.
+    pub fn in_list(mut self, list: usize) -> Segment {
+        self.list = Some(list);
+        self
+    }
+
+    /// The file position of char `offset` of the text (`loc` itself when not exact).
+    pub fn loc_at(&self, offset: usize) -> Loc {
+        if !self.exact {
+            return self.loc;
+        }
+        let mut loc = self.loc;
+        for c in self.text.chars().take(offset) {
+            if c == '\n' {
+                loc.line += 1;
+                loc.col = 1;
+            } else {
+                loc.col += 1;
+            }
+        }
+        loc
+    }
+
+    /// The last line the segment covers.
+    pub fn last_line(&self) -> usize {
+        if self.exact {
+            self.loc.line + self.text.matches('\n').count()
+        } else {
+            self.loc.line
+        }
+    }
+}
+
+/// Pay found in a posting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PayFacts {
+    /// Lowest figure.
+    pub min: Option<f64>,
+    /// Highest figure.
+    pub max: Option<f64>,
+    /// ISO 4217 code ("USD").
+    pub currency: Option<String>,
+    /// hour, day, week, month or year.
+    pub period: Option<String>,
+    /// The wording that leaves the range open ("$50k+", "up to $60,000", "competitive").
+    pub open_ended: Option<String>,
+    /// Where the pay was found.
+    pub loc: Option<Loc>,
+}
+
+/// Facts about the posting that the rules need, however the posting was written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facts {
+    /// Pay, if the posting states any.
+    pub pay: Option<PayFacts>,
+    /// Benefits are described.
+    pub has_benefits: bool,
+    /// An application deadline is given.
+    pub has_deadline: bool,
+    /// How to apply is given.
+    pub has_apply: bool,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: Option<String>,
+    /// State or province code ("CO", "NY", "ON").
+    pub region: Option<String>,
+    /// City ("New York City").
+    pub city: Option<String>,
+    /// The job is remote.
+    pub remote: bool,
+    /// The largest experience ask, in months.
+    pub experience_months: Option<u32>,
+    /// The role is entry-level or junior.
+    pub entry_level: bool,
+    /// Pay includes commission.
+    pub commission: bool,
+}
+
+/// Rules turned off by an inline comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// Rule ids; empty means every rule.
+    pub rules: Vec<String>,
+    /// The line it applies to; `None` for the whole file.
+    pub line: Option<usize>,
+}
+
+impl Suppression {
+    /// Does this suppression silence `rule` at `line`?
+    pub fn covers(&self, rule: &str, line: usize) -> bool {
+        let rule_ok = self.rules.is_empty() || self.rules.iter().any(|r| r == rule || r == "all");
+        rule_ok && self.line.is_none_or(|l| l == line)
+    }
+}
+
+/// A posting ready to lint.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Doc {
+    /// The file path as the user gave it.
+    pub path: String,
+    /// The file's text.
+    pub source: String,
+    /// The blocks in file order.
+    pub segments: Vec<Segment>,
+    /// Facts extracted from the text (or set by the caller for TOML).
+    pub facts: Facts,
+    /// Inline suppressions.
+    pub suppressions: Vec<Suppression>,
+    /// The builders' split of each segment into words, kept so that linting does not
+    /// split the text again. Checked against the segments before use, so a `Doc` whose
+    /// segments were changed afterwards, or built by hand with `..Doc::default()`, is
+    /// still linted correctly.
+    #[serde(skip)]
+    pub(crate) analysis: Analysis,
+}
+
+/// A cache of [`Analysed`] segments; never part of a `Doc`'s value (always equal).
+#[derive(Clone, Default)]
+pub(crate) struct Analysis(pub(crate) Vec<Analysed>);
+
+impl PartialEq for Analysis {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Analysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Analysis({} segments)", self.0.len())
+    }
+}
+
+impl Doc {
+    /// A Markdown posting: the first H1 is the title, headings set sections.
+    pub fn from_markdown(path: &str, text: &str) -> Doc {
+        let source = strip_bom(text);
+        let segments = markdown::segments(source);
+        finish(path, source, segments, markdown_directives(source))
+    }
+
+    /// A plain-text posting: the first line is the title; lines ending with `:`, lines in
+    /// capitals and short lines followed by a blank line are headings; lines starting with
+    /// `-`, `*`, `•` or `1.` are bullets.
+    pub fn from_text(path: &str, text: &str) -> Doc {
+        let source = strip_bom(text);
+        let segments = plain::segments(source);
+        finish(path, source, segments, text_directives(source))
+    }
+
+    /// Markdown for `.md`/`.markdown` paths, plain text otherwise.
+    pub fn from_path_text(path: &str, text: &str) -> Doc {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Doc::from_markdown(path, text)
+        } else {
+            Doc::from_text(path, text)
+        }
+    }
+
+    /// A posting built by the caller (TOML): segments, facts and suppressions as given.
+    pub fn new(
+        path: &str,
+        source: &str,
+        segments: Vec<Segment>,
+        facts: Facts,
+        suppressions: Vec<Suppression>,
+    ) -> Doc {
+        Doc {
+            path: path.to_string(),
+            source: source.to_string(),
+            segments,
+            facts,
+            suppressions,
+            analysis: Analysis::default(),
+        }
+    }
+
+    /// The cached analysis, when it still matches the segments.
+    pub(crate) fn cached_analysis(&self) -> Option<&[Analysed]> {
+        let a = &self.analysis.0;
+        let fits = a.len() == self.segments.len()
+            && a.iter().zip(&self.segments).all(|(a, s)| a.is_for(&s.text));
+        fits.then_some(a.as_slice())
+    }
+
+    /// The title segment, if any.
+    pub fn title(&self) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.kind == SegKind::Title)
+    }
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn finish(path: &str, source: &str, segments: Vec<Segment>, dirs: Vec<Directive>) -> Doc {
+    let analysed = analyse(&segments);
+    let facts = facts_from(&segments, &analysed);
+    let suppressions = resolve_directives(&dirs, &segments);
+    Doc {
+        analysis: Analysis(analysed),
+        ..Doc::new(path, source, segments, facts, suppressions)
+    }
+}
+
+/// Maps a heading (or a label like "Salary:") to the section it introduces: the first
+/// section, in priority order, with a keyword phrase in the text ("physical
+/// requirements" is working conditions before "requirements" is qualifications).
+pub fn classify_heading(text: &str) -> Option<Section> {
+    static INDEX: OnceLock<(PhraseSet, Vec<Section>)> = OnceLock::new();
+    let (set, sections) = INDEX.get_or_init(|| {
+        let pairs: Vec<(&str, Section)> = HEADING_KEYWORDS
+            .iter()
+            .flat_map(|(s, words)| words.iter().map(move |w| (*w, *s)))
+            .collect();
+        (
+            PhraseSet::new(pairs.iter().map(|(w, _)| *w)),
+            pairs.iter().map(|(_, s)| *s).collect(),
+        )
+    });
+    // Keywords are listed in section priority order, so the lowest index wins.
+    let toks = tokenize(text);
+    set.find_all(&toks)
+        .iter()
+        .map(|h| h.item)
+        .min()
+        .and_then(|i| sections.get(i).copied())
+}
+
+/// Checked in order, so "physical requirements" is Conditions before "requirements" is
+/// Qualifications, and "about the role" is Purpose before "about" is Company.
+const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
+    (
+        Section::Eeo,
+        &[
+            "equal opportunity",
+            "equal employment",
+            "eeo",
+            "non discrimination",
+            "nondiscrimination",
+            "diversity",
+            "accommodation",
+            "accommodations",
+        ],
+    ),
+    (
+        Section::Apply,
+        &[
+            "how to apply",
+            "to apply",
+            "apply",
+            "application",
+            "applications",
+            "next steps",
+            "hiring process",
+            "interview process",
+            "recruitment process",
+        ],
+    ),
+    (
+        Section::Conditions,
+        &[
+            "physical requirements",
+            "physical demands",
+            "working conditions",
+            "work conditions",
+            "work environment",
+            "working environment",
+            "schedule",
+            "hours",
+            "working hours",
+            "shift",
+            "shifts",
+            "location",
+            "where you'll work",
+            "where you will work",
+            "when you'll work",
+            "when you will work",
+            "where and when",
+            "travel",
+            "work setting",
+            "remote",
+            "hybrid",
+        ],
+    ),
+    (
+        Section::Pay,
+        &[
+            "pay",
+            "salary",
+            "compensation",
+            "wage",
+            "wages",
+            "remuneration",
+            "rate of pay",
+            "pay range",
+            "salary range",
+        ],
+    ),
+    (
+        Section::Benefits,
+        &[
+            "benefits",
+            "perks",
+            "what we offer",
+            "we offer",
+            "what you get",
+            "what you'll get",
+            "rewards",
+        ],
+    ),
+    (
+        Section::Duties,
+        &[
+            "responsibilities",
+            "what you'll do",
+            "what you will do",
+            "what you'll be doing",
+            "what you will be doing",
+            "duties",
+            "day to day",
+            "your day",
+            "key tasks",
+            "tasks",
+            "in this role",
+        ],
+    ),
+    (
+        Section::Objectives,
+        &[
+            "objectives",
+            "goals",
+            "success looks like",
+            "outcomes",
+            "first 90 days",
+            "first 30 days",
+            "first year",
+            "your impact",
+        ],
+    ),
+    (
+        Section::Qualifications,
+        &[
+            "qualifications",
+            "requirements",
+            "required",
+            "education",
+            "certifications",
+            "certification",
+            "licenses",
+            "licences",
+            "experience",
+            "nice to have",
+            "preferred",
+            "bonus points",
+            "must have",
+            "must haves",
+        ],
+    ),
+    (
+        Section::Skills,
+        &[
+            "skills",
+            "what you bring",
+            "what you'll bring",
+            "what you will bring",
+            "about you",
+            "who you are",
+            "you have",
+            "you'll need",
+            "what we're looking for",
+            "what we are looking for",
+            "competencies",
+            "abilities",
+        ],
+    ),
+    (
+        Section::Purpose,
+        &[
+            "about the role",
+            "about this role",
+            "about the job",
+            "about the position",
+            "the role",
+            "role",
+            "overview",
+            "summary",
+            "purpose",
+            "position",
+            "the opportunity",
+            "job description",
+            "description",
+            "introduction",
+        ],
+    ),
+    (
+        Section::Company,
+        &[
+            "about us",
+            "who we are",
+            "about the company",
+            "our company",
+            "company",
+            "about",
+            "our team",
+            "the team",
+            "our mission",
+            "mission",
+            "why join",
+            "why work",
+            "culture",
+            "our story",
+        ],
+    ),
+];
+
+/// A section label at the start of a paragraph or bullet ("Salary: $50,000" or
+/// "**Location:** Denver"), if it names a section.
+fn label_section(text: &str) -> Option<Section> {
+    let colon = text.char_indices().take(40).find(|(_, c)| *c == ':')?.0;
+    let label = text.get(..colon)?;
+    if label.trim().is_empty() || tokenize(label).len() > 4 {
+        return None;
+    }
+    classify_heading(label)
+}
+
+/// Tracks which section the blocks being read belong to.
+struct SectionState {
+    current: Section,
+    level: usize,
+    seen_heading: bool,
+}
+
+impl SectionState {
+    fn new() -> Self {
+        // Text before the first recognised heading (the intro under the title) is the
+        // posting's purpose statement.
+        SectionState {
+            current: Section::Purpose,
+            level: 0,
+            seen_heading: false,
+        }
+    }
+
+    /// A heading of `level` (1 = top); returns its section.
+    fn heading(&mut self, text: &str, level: usize) -> Section {
+        match classify_heading(text) {
+            Some(s) => {
+                self.current = s;
+                self.level = level;
+                self.seen_heading = true;
+            }
+            // An unknown sub-heading stays in its parent's section; an unknown heading
+            // at the same or a higher level starts an unrecognised section.
+            None if self.seen_heading && level <= self.level => self.current = Section::Other,
+            None => {}
+        }
+        self.current
+    }
+
+    fn block(&self, text: &str) -> Section {
+        label_section(text).unwrap_or(self.current)
+    }
+}
+
+/// When no H1 or first line was taken as the title, a leading unrecognised heading is.
+fn promote_title(segments: &mut [Segment]) {
+    if segments.iter().any(|s| s.kind == SegKind::Title) {
+        return;
+    }
+    if let Some(first) = segments.first_mut() {
+        if first.kind == SegKind::Heading && classify_heading(&first.text).is_none() {
+            first.kind = SegKind::Title;
+            first.section = Section::Title;
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based line:col (col in chars).
+struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { src, starts }
+    }
+
+    fn loc(&self, byte: usize) -> Loc {
+        let line = self.starts.partition_point(|&s| s <= byte).max(1);
+        let start = self.starts[line - 1];
+        let col = self.src.get(start..byte).map_or(0, |s| s.chars().count()) + 1;
+        Loc { line, col }
+    }
+}
+
+mod markdown;
+mod plain;
+mod suppress;
+
+pub use suppress::parse_toml_suppressions;
+use suppress::{Directive, markdown_directives, resolve_directives, text_directives};
+
+#[cfg(test)]
+mod tests;

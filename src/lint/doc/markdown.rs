@@ -1,0 +1,192 @@
+//! Markdown → segments with pulldown-cmark's offset iterator.
+
+use super::*;
+
+/// A block being collected: the source ranges of its text events.
+struct Block<'s> {
+    kind: SegKind,
+    list: Option<usize>,
+    level: usize,
+    pieces: Vec<(Range<usize>, CowStr<'s>)>,
+}
+
+struct Builder<'s> {
+    src: &'s str,
+    index: LineIndex<'s>,
+    out: Vec<Segment>,
+    state: SectionState,
+    block: Option<Block<'s>>,
+    lists: Vec<usize>,
+    next_list: usize,
+    skip: usize,
+    has_title: bool,
+}
+
+pub(super) fn segments(src: &str) -> Vec<Segment> {
+    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut b = Builder {
+        src,
+        index: LineIndex::new(src),
+        out: Vec::new(),
+        state: SectionState::new(),
+        block: None,
+        lists: Vec::new(),
+        next_list: 0,
+        skip: 0,
+        has_title: false,
+    };
+    for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        b.event(ev, range);
+    }
+    b.flush();
+    promote_title(&mut b.out);
+    b.out
+}
+
+impl<'s> Builder<'s> {
+    fn event(&mut self, ev: Event<'s>, range: Range<usize>) {
+        match ev {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) if self.skip == 0 => self.text(range, t),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'s>) {
+        match tag {
+            Tag::Heading { level, .. } => self.open(SegKind::Heading, level as usize),
+            Tag::Paragraph => {
+                // The first paragraph of a loose list item is the item's own text.
+                let in_fresh_item = self
+                    .block
+                    .as_ref()
+                    .is_some_and(|b| b.kind == SegKind::Bullet && b.pieces.is_empty());
+                if !in_fresh_item {
+                    self.open(SegKind::Prose, 0);
+                }
+            }
+            Tag::List(_) => {
+                self.flush();
+                self.lists.push(self.next_list);
+                self.next_list += 1;
+            }
+            Tag::Item => self.open(SegKind::Bullet, 0),
+            Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                self.flush();
+                self.skip += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+                self.skip = self.skip.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+
+    /// Starts a block. Later paragraphs of a list item open as prose, so they are not
+    /// counted as extra bullets.
+    fn open(&mut self, kind: SegKind, level: usize) {
+        self.flush();
+        let list = if kind == SegKind::Bullet {
+            self.lists.last().copied()
+        } else {
+            None
+        };
+        self.block = Some(Block {
+            kind,
+            list,
+            level,
+            pieces: Vec::new(),
+        });
+    }
+
+    fn text(&mut self, range: Range<usize>, t: CowStr<'s>) {
+        if self.block.is_none() {
+            self.open(SegKind::Prose, 0);
+        }
+        if let Some(b) = self.block.as_mut() {
+            b.pieces.push((range, t));
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(block) = self.block.take() else {
+            return;
+        };
+        let Some((start, text)) = exact_text(self.src, &block.pieces) else {
+            return;
+        };
+        let loc = self.index.loc(start);
+        let seg = match block.kind {
+            SegKind::Heading if block.level == 1 && !self.has_title => {
+                self.has_title = true;
+                Segment::new(Section::Title, SegKind::Title, text, loc)
+            }
+            SegKind::Heading => {
+                let section = self.state.heading(&text, block.level);
+                Segment::new(section, SegKind::Heading, text, loc)
+            }
+            kind => {
+                let section = self.state.block(&text);
+                let mut s = Segment::new(section, kind, text, loc);
+                s.list = block.list;
+                s
+            }
+        };
+        self.out.push(seg);
+    }
+}
+
+/// The source from the first piece to the last with everything that is not text
+/// (markup, link targets, list markers of continuation lines) blanked to spaces, so the
+/// result maps char for char onto the file.
+fn exact_text(src: &str, pieces: &[(Range<usize>, CowStr<'_>)]) -> Option<(usize, String)> {
+    let start = pieces.first()?.0.start;
+    let mut out = String::new();
+    let mut pos = start;
+    for (r, t) in pieces {
+        if r.start < pos {
+            continue;
+        }
+        blank_into(src.get(pos..r.start)?, &mut out);
+        let slice = src.get(r.clone())?;
+        let n = slice.chars().count();
+        let tn = t.chars().count();
+        if slice == t.as_ref() {
+            out.push_str(slice);
+        } else if let Some(at) = slice.find(t.as_ref()).filter(|_| !t.is_empty()) {
+            // Inline code: the text sits inside its backticks.
+            blank_into(&slice[..at], &mut out);
+            out.push_str(t);
+            blank_into(&slice[at + t.len()..], &mut out);
+        } else if tn <= n && !slice.contains('\n') {
+            // An entity or escape ("&amp;", "\*"): its meaning, padded to its width.
+            out.push_str(t);
+            out.extend(std::iter::repeat_n(' ', n - tn));
+        } else {
+            blank_into(slice, &mut out);
+        }
+        pos = r.end;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    if out.trim().is_empty() {
+        return None;
+    }
+    Some((start, out))
+}
+
+fn blank_into(s: &str, out: &mut String) {
+    out.extend(s.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+}

@@ -1,0 +1,264 @@
+//! Tests for the document builders and suppression parsing.
+
+use super::suppress::directive_body;
+use super::*;
+
+fn brief(doc: &Doc) -> Vec<(Section, SegKind, String, usize, usize)> {
+    doc.segments
+        .iter()
+        .map(|s| (s.section, s.kind, s.text.clone(), s.loc.line, s.loc.col))
+        .collect()
+}
+
+#[test]
+fn headings_classify_into_sections() {
+    let cases = [
+        ("Responsibilities", Some(Section::Duties)),
+        ("What you'll do", Some(Section::Duties)),
+        ("What You’ll Do", Some(Section::Duties)),
+        ("Duties", Some(Section::Duties)),
+        ("Requirements", Some(Section::Qualifications)),
+        ("Qualifications", Some(Section::Qualifications)),
+        ("What you bring", Some(Section::Skills)),
+        ("Skills", Some(Section::Skills)),
+        ("Pay", Some(Section::Pay)),
+        ("Salary", Some(Section::Pay)),
+        ("Compensation & Benefits", Some(Section::Pay)),
+        ("Benefits", Some(Section::Benefits)),
+        ("How to apply", Some(Section::Apply)),
+        ("About us", Some(Section::Company)),
+        ("Who we are", Some(Section::Company)),
+        ("About the role", Some(Section::Purpose)),
+        ("Schedule", Some(Section::Conditions)),
+        ("Working conditions", Some(Section::Conditions)),
+        ("Where you'll work", Some(Section::Conditions)),
+        ("Physical requirements", Some(Section::Conditions)),
+        ("Equal opportunity", Some(Section::Eeo)),
+        ("Our stack", None),
+        ("Payroll", None),
+    ];
+    for (h, want) in cases {
+        assert_eq!(classify_heading(h), want, "{h}");
+    }
+}
+
+#[test]
+fn markdown_segments_sections_lists_and_positions() {
+    let text = "---\ntitle: x\n---\n# Baker\n\nIntro **text** here.\n\n## What you'll do\n\n- Bake\n- Serve *coffee*\n\n  More about serving.\n\n### Tools\n\n- Ovens\n\n## Salary\n\n$50,000 a year.\n\n```\nrockstar code\n```\n";
+    let doc = Doc::from_markdown("p.md", text);
+    let b = brief(&doc);
+    assert_eq!(
+        b,
+        vec![
+            (Section::Title, SegKind::Title, "Baker".into(), 4, 3),
+            (
+                Section::Purpose,
+                SegKind::Prose,
+                "Intro   text   here.".into(),
+                6,
+                1
+            ),
+            (
+                Section::Duties,
+                SegKind::Heading,
+                "What you'll do".into(),
+                8,
+                4
+            ),
+            (Section::Duties, SegKind::Bullet, "Bake".into(), 10, 3),
+            (
+                Section::Duties,
+                SegKind::Bullet,
+                "Serve  coffee".into(),
+                11,
+                3
+            ),
+            (
+                Section::Duties,
+                SegKind::Prose,
+                "More about serving.".into(),
+                13,
+                3
+            ),
+            (Section::Duties, SegKind::Heading, "Tools".into(), 15, 5),
+            (Section::Duties, SegKind::Bullet, "Ovens".into(), 17, 3),
+            (Section::Pay, SegKind::Heading, "Salary".into(), 19, 4),
+            (
+                Section::Pay,
+                SegKind::Prose,
+                "$50,000 a year.".into(),
+                21,
+                1
+            ),
+        ]
+    );
+    let lists: Vec<Option<usize>> = doc.segments.iter().map(|s| s.list).collect();
+    assert_eq!(lists[3], lists[4]);
+    assert_ne!(lists[4], lists[7]);
+    assert!(lists[3].is_some());
+}
+
+#[test]
+fn markdown_without_h1_takes_a_leading_unknown_heading_as_title() {
+    let doc = Doc::from_markdown("p.md", "## Pastry Chef\n\nText.\n");
+    assert_eq!(doc.title().map(|t| t.text.as_str()), Some("Pastry Chef"));
+    let doc = Doc::from_markdown("p.md", "## Duties\n\nText.\n");
+    assert!(doc.title().is_none());
+}
+
+#[test]
+fn labels_set_a_block_section() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "# Baker\n\n**Location:** Denver, CO\n\nSalary: $20/hr\n\nPlain.\n",
+    );
+    let secs: Vec<Section> = doc.segments.iter().map(|s| s.section).collect();
+    assert_eq!(
+        secs,
+        [
+            Section::Title,
+            Section::Conditions,
+            Section::Pay,
+            Section::Purpose
+        ]
+    );
+}
+
+#[test]
+fn columns_count_chars_not_bytes() {
+    let doc = Doc::from_markdown("p.md", "# Café Crème\n\nÜber naïve rockstar.\n");
+    let seg = &doc.segments[1];
+    let k = seg
+        .text
+        .find("rockstar")
+        .map(|b| seg.text[..b].chars().count())
+        .unwrap();
+    assert_eq!(seg.loc_at(k), Loc::new(3, 12));
+}
+
+#[test]
+fn plain_text_headings_bullets_and_paragraphs() {
+    let text = "Line Cook\n\nABOUT US\nWe cook food\nfor people.\n\nResponsibilities:\n- Prep vegetables\n  and sauces\n• Clean\n\n1. Cook\n2) Plate\n\nBenefits\n\nHealth insurance.\n";
+    let doc = Doc::from_text("p.txt", text);
+    let b = brief(&doc);
+    assert_eq!(
+        b,
+        vec![
+            (Section::Title, SegKind::Title, "Line Cook".into(), 1, 1),
+            (Section::Company, SegKind::Heading, "ABOUT US".into(), 3, 1),
+            (
+                Section::Company,
+                SegKind::Prose,
+                "We cook food\nfor people.".into(),
+                4,
+                1
+            ),
+            (
+                Section::Duties,
+                SegKind::Heading,
+                "Responsibilities".into(),
+                7,
+                1
+            ),
+            (
+                Section::Duties,
+                SegKind::Bullet,
+                "Prep vegetables\n  and sauces".into(),
+                8,
+                3
+            ),
+            (Section::Duties, SegKind::Bullet, "Clean".into(), 10, 3),
+            (Section::Duties, SegKind::Bullet, "Cook".into(), 12, 4),
+            (Section::Duties, SegKind::Bullet, "Plate".into(), 13, 4),
+            (
+                Section::Benefits,
+                SegKind::Heading,
+                "Benefits".into(),
+                15,
+                1
+            ),
+            (
+                Section::Benefits,
+                SegKind::Prose,
+                "Health insurance.".into(),
+                17,
+                1
+            ),
+        ]
+    );
+    // One list across a blank line; the continuation line maps exactly.
+    assert_eq!(doc.segments[4].list, doc.segments[7].list);
+    assert_eq!(doc.segments[4].loc_at(18), Loc::new(9, 3));
+}
+
+#[test]
+fn plain_text_handles_crlf_and_bom() {
+    let doc = Doc::from_text("p.txt", "\u{feff}Baker\r\n\r\nWe bake.\r\n");
+    assert_eq!(doc.segments[0].text, "Baker");
+    assert_eq!(doc.segments[1].text, "We bake.");
+    assert_eq!(doc.segments[1].loc, Loc::new(3, 1));
+}
+
+#[test]
+fn markdown_directives_resolve_to_lines() {
+    let text = "# T\n\n<!-- jobpost-disable a, b -->\n\nPara one\nline two\n\nX <!-- jobpost-disable c -->\n<!-- jobpost-disable-file d -->\n";
+    let doc = Doc::from_markdown("p.md", text);
+    let s = &doc.suppressions;
+    let has = |rule: &str, line: usize| s.iter().any(|x| x.covers(rule, line));
+    assert!(has("a", 5) && has("b", 6) && !has("a", 8));
+    assert!(has("c", 8) && !has("c", 5));
+    assert!(has("d", 1) && has("d", 99));
+    assert!(!has("e", 5));
+}
+
+#[test]
+fn not_a_directive() {
+    assert!(directive_body("jobpost-disabled x").is_none());
+    assert!(directive_body("see jobpost-disable x").is_none());
+    assert_eq!(
+        directive_body(" jobpost-disable x,y  z").map(|d| d.1.len()),
+        Some(3)
+    );
+}
+
+#[test]
+fn toml_suppressions() {
+    let text = r##"title = "Rockstar # not a comment"  # jobpost-disable hype-title
+# jobpost-disable word-count
+# a plain comment
+
+description = """
+A #hash inside
+lines"""
+pay = "x"
+tags = [
+  "a",  # jobpost-disable banned-word
+  "b",
+]
+# jobpost-disable-file gender-coded
+"##;
+    let s = parse_toml_suppressions(text);
+    let lines = |rule: &str| -> Vec<Option<usize>> {
+        s.iter()
+            .filter(|x| x.rules.iter().any(|r| r == rule))
+            .map(|x| x.line)
+            .collect()
+    };
+    assert_eq!(lines("hype-title"), [Some(1)]);
+    assert_eq!(lines("word-count"), [Some(5), Some(6), Some(7)]);
+    assert_eq!(lines("banned-word"), [Some(10)]);
+    assert_eq!(lines("gender-coded"), [None]);
+    assert_eq!(s.len(), 6);
+}
+
+#[test]
+fn toml_suppression_on_unterminated_string_does_not_panic() {
+    let s = parse_toml_suppressions("a = \"open\n# jobpost-disable x\nb = 1\n");
+    assert_eq!(
+        s,
+        vec![Suppression {
+            rules: vec!["x".into()],
+            line: Some(3)
+        }]
+    );
+}

@@ -1,0 +1,433 @@
+//! Facts extracted from a posting's text: pay, benefits, deadline, how to apply,
+//! location, remote, experience asked and seniority.
+//!
+//! The extractors are deliberately conservative: a money amount only counts as pay when it
+//! sits in the pay section, carries a period ("/hr", "per year") or has a pay word in its
+//! sentence, and never when it is a bonus, budget or revenue figure. The rules read the
+//! result from [`Facts`]; TOML postings may fill `Facts` from structured fields instead.
+
+use std::sync::OnceLock;
+
+use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
+use super::text::{PhraseSet, Span, Token, sentences, tokenize_chars};
+
+mod money;
+mod place;
+
+pub use money::{Money, scan_money};
+use money::{find_pay, settle_currency};
+use place::locate;
+pub use place::{CA_PROVINCES, EU_COUNTRIES, Place, US_STATES, place_span};
+
+/// A segment's text split into chars, words and sentences: the work every extractor
+/// and rule shares, done once per segment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysed {
+    /// The text as chars (offsets in tokens and matches index this).
+    pub chars: Vec<char>,
+    /// Its words.
+    pub toks: Vec<Token>,
+    /// Its sentences (see [`sentences`]).
+    pub sentences: Vec<Span>,
+}
+
+impl Analysed {
+    /// Splits a text.
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize_chars(&chars);
+        let sentences = sentences(&chars);
+        Analysed {
+            chars,
+            toks,
+            sentences,
+        }
+    }
+
+    /// Was this made from `text`?
+    pub fn is_for(&self, text: &str) -> bool {
+        self.chars.iter().copied().eq(text.chars())
+    }
+}
+
+/// Splits every segment.
+pub fn analyse(segments: &[Segment]) -> Vec<Analysed> {
+    segments.iter().map(|s| Analysed::new(&s.text)).collect()
+}
+
+/// A segment with its analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Prepared<'a> {
+    /// The segment.
+    pub seg: &'a Segment,
+    /// Its text as chars (offsets in tokens and matches index this).
+    pub chars: &'a [char],
+    /// Its words.
+    pub toks: &'a [Token],
+    /// Its sentences.
+    pub sentences: &'a [Span],
+}
+
+/// Pairs segments with their analyses.
+pub fn prepare<'a>(segments: &'a [Segment], analysed: &'a [Analysed]) -> Vec<Prepared<'a>> {
+    segments
+        .iter()
+        .zip(analysed)
+        .map(|(seg, a)| Prepared {
+            seg,
+            chars: &a.chars,
+            toks: &a.toks,
+            sentences: &a.sentences,
+        })
+        .collect()
+}
+
+impl<'a> Prepared<'a> {
+    /// The text of chars `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        self.chars
+            .get(start.min(end)..end)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// A token as written.
+    pub fn word(&self, t: &Token) -> String {
+        self.slice(t.start, t.end)
+    }
+
+    /// Does the token start with a capital letter?
+    pub fn capitalised(&self, t: &Token) -> bool {
+        self.chars.get(t.start).is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The text of tokens `first..=last`, as written.
+    pub fn tok_text(&self, first: usize, last: usize) -> String {
+        match (self.toks.get(first), self.toks.get(last)) {
+            (Some(a), Some(b)) => self.slice(a.start, b.end),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Everything [`Facts`] holds, from the segments' text.
+pub fn extract_facts(segments: &[Segment]) -> Facts {
+    facts_from(segments, &analyse(segments))
+}
+
+/// [`extract_facts`] from segments already analysed.
+pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
+    let prep = prepare(segments, analysed);
+    let mut facts = Facts {
+        pay: find_pay(&prep),
+        has_benefits: has_benefits(&prep),
+        has_deadline: has_deadline(&prep),
+        has_apply: has_apply(&prep),
+        ..Facts::default()
+    };
+    locate(&prep, &mut facts);
+    facts.experience_months = prep
+        .iter()
+        .flat_map(experience_asks)
+        .map(|a| a.months)
+        .max();
+    facts.entry_level = is_entry_level(&prep);
+    facts.commission = prep.iter().any(|p| {
+        p.toks
+            .iter()
+            .any(|t| t.lower.starts_with("commission") || (t.lower == "ote" && p.word(t) == "OTE"))
+    });
+    settle_currency(&mut facts);
+    facts
+}
+
+// ---------------------------------------------------------------------------------------
+// Benefits, deadline, apply
+
+const BENEFIT_WORDS: &[&str] = &[
+    "health insurance",
+    "medical insurance",
+    "medical coverage",
+    "medical dental",
+    "dental",
+    "vision insurance",
+    "health benefits",
+    "healthcare",
+    "paid time off",
+    "pto",
+    "401 k",
+    "401k",
+    "retirement plan",
+    "pension",
+    "parental leave",
+    "sick leave",
+    "sick days",
+    "paid leave",
+    "paid holidays",
+    "vacation",
+    "life insurance",
+    "disability insurance",
+    "employee discount",
+    "tuition",
+    "wellness",
+    "benefits",
+];
+
+fn has_benefits(prep: &[Prepared<'_>]) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(BENEFIT_WORDS.iter().copied()));
+    prep.iter().any(|p| {
+        (p.seg.section == Section::Benefits && p.seg.kind != SegKind::Heading)
+            || !set.find(p.toks).is_empty()
+    })
+}
+
+const DEADLINE_WORDS: &[&str] = &[
+    "apply by",
+    "applications close",
+    "applications closes",
+    "application deadline",
+    "deadline",
+    "closing date",
+    "closes",
+    "close on",
+    "accepted until",
+    "accepted through",
+    "until",
+    "through",
+    "no later than",
+    "expires",
+    "before",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// True when the segment contains a calendar date: "March 15", "15 March",
+/// "2026-03-15" or "3/15/2026".
+pub fn has_date(p: &Prepared<'_>) -> bool {
+    let day = |t: Option<&Token>| {
+        t.is_some_and(|t| {
+            let d = t.lower.trim_end_matches(|c: char| c.is_alphabetic());
+            d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)) && d.len() <= 2
+        })
+    };
+    let worded = p.toks.iter().enumerate().any(|(i, t)| {
+        MONTHS.contains(&t.lower.as_str())
+            && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
+    });
+    worded || numeric_date(p)
+}
+
+/// "2026-03-15" or "3/15/2026": three numbers joined by `-` (ISO) or `/` (US).
+fn numeric_date(p: &Prepared<'_>) -> bool {
+    let digits = |t: &Token| t.lower.bytes().all(|b| b.is_ascii_digit());
+    let joined = |a: &Token, b: &Token, sep: char| p.chars.get(a.end..b.start) == Some(&[sep][..]);
+    p.toks.windows(3).any(|w| {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        if !(digits(a) && digits(b) && digits(c)) || b.lower.len() > 2 {
+            return false;
+        }
+        let iso =
+            a.lower.len() == 4 && c.lower.len() <= 2 && joined(a, b, '-') && joined(b, c, '-');
+        let us = a.lower.len() <= 2
+            && (2..=4).contains(&c.lower.len())
+            && joined(a, b, '/')
+            && joined(b, c, '/');
+        iso || us
+    })
+}
+
+fn has_deadline(prep: &[Prepared<'_>]) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(DEADLINE_WORDS.iter().copied()));
+    prep.iter()
+        .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
+}
+
+const APPLY_WORDS: &[&str] = &[
+    "to apply",
+    "apply at",
+    "apply online",
+    "apply via",
+    "apply through",
+    "apply here",
+    "apply now",
+    "apply on",
+    "apply using",
+    "send your resume",
+    "send your cv",
+    "send us your",
+    "email your",
+    "submit your application",
+    "submit your resume",
+    "submit a resume",
+    "click apply",
+];
+
+fn has_apply(prep: &[Prepared<'_>]) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(APPLY_WORDS.iter().copied()));
+    prep.iter().any(|p| {
+        (p.seg.section == Section::Apply && p.seg.kind != SegKind::Heading)
+            || !set.find(p.toks).is_empty()
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// ---------------------------------------------------------------------------------------
+// Experience and seniority
+
+/// An experience ask ("3+ years of experience") in a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExperienceAsk {
+    /// First char of the number.
+    pub start: usize,
+    /// One past "years"/"months".
+    pub end: usize,
+    /// The ask in months.
+    pub months: u32,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+];
+
+fn small_number(t: &Token) -> Option<u32> {
+    if let Some(n) = NUMBER_WORDS.iter().position(|w| t.lower == *w) {
+        return u32::try_from(n).ok();
+    }
+    t.lower.parse::<u32>().ok().filter(|n| *n <= 50)
+}
+
+/// Experience asks in a segment: a number, optionally "+" or "-N"/"to N", then
+/// years/months, counted when "experience" follows closely or the segment lists
+/// skills or qualifications. Ages ("18 years or older") and history ("10 years ago",
+/// "25 years in business") are not asks.
+pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
+    let qual = matches!(p.seg.section, Section::Skills | Section::Qualifications);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        let t = &p.toks[i];
+        i += 1;
+        let Some(n) = small_number(t) else { continue };
+        let mut j = i;
+        // "3-5 years", "3 to 5 years": the ask is the lower figure.
+        if p.toks.get(j).is_some_and(|u| u.lower == "to")
+            && p.toks.get(j + 1).and_then(small_number).is_some()
+        {
+            j += 2;
+        } else if p.toks.get(j).and_then(small_number).is_some()
+            && matches!(p.slice(t.end, p.toks[j].start).trim(), "-" | "–" | "—")
+        {
+            j += 1;
+        } else if p.toks.get(j).is_some_and(|u| u.lower == "or")
+            && p.toks.get(j + 1).is_some_and(|u| u.lower == "more")
+        {
+            j += 2;
+        } else if p.toks.get(j).is_some_and(|u| u.lower == "plus") {
+            j += 1;
+        }
+        let Some(unit) = p.toks.get(j) else { continue };
+        let per = match unit.lower.as_str() {
+            "years" | "year" | "yrs" | "yr" | "year's" | "years'" => 12,
+            "months" | "month" => 1,
+            _ => continue,
+        };
+        let next: Vec<&str> = p
+            .toks
+            .iter()
+            .skip(j + 1)
+            .take(4)
+            .map(|t| t.lower.as_str())
+            .collect();
+        let not_ask = ["old", "older", "age", "ago", "business", "history"];
+        if next.iter().take(2).any(|w| not_ask.contains(w)) {
+            continue;
+        }
+        let says_exp = next
+            .iter()
+            .any(|w| w.starts_with("experience") || *w == "exp");
+        if says_exp || qual {
+            out.push(ExperienceAsk {
+                start: t.start,
+                end: unit.end,
+                months: n * per,
+            });
+            i = j + 1;
+        }
+    }
+    out
+}
+
+const ENTRY_TITLE_WORDS: &[&str] = &[
+    "junior",
+    "jr",
+    "entry",
+    "trainee",
+    "apprentice",
+    "intern",
+    "internship",
+    "graduate",
+    "grad",
+];
+
+const ENTRY_PHRASES: &[&str] = &[
+    "entry level",
+    "no experience required",
+    "no experience needed",
+    "no experience necessary",
+    "no prior experience",
+    "new grads",
+    "new graduates",
+];
+
+fn is_entry_level(prep: &[Prepared<'_>]) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(ENTRY_PHRASES.iter().copied()));
+    prep.iter().any(|p| {
+        let title = p.seg.kind == SegKind::Title
+            && p.toks
+                .iter()
+                .any(|t| ENTRY_TITLE_WORDS.contains(&t.lower.as_str()));
+        title || !set.find(p.toks).is_empty()
+    })
+}
+
+/// Where `loc` would be if there is no better place: the title, else 1:1.
+pub fn doc_start(segments: &[Segment]) -> Loc {
+    segments
+        .iter()
+        .find(|s| s.kind == SegKind::Title)
+        .map_or(Loc::new(1, 1), |s| s.loc)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,587 @@
+//! Money in text: amounts ("$50,000", "€45.000", "₹12,00,000", "50k", "USD 50,000"),
+//! ranges ("–", "to", "between … and"), periods ("/hr", "a year") and open-ended forms
+//! ("$50k+", "up to", "from", "or more"), and which figures are pay.
+
+use std::sync::OnceLock;
+
+use super::super::text::{PhraseSet, is_word_char};
+use super::{Facts, PayFacts, Prepared, Section, Token};
+
+/// One money mention: a figure or a range, with what surrounds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    /// First char (of the open-ended wording when there is one).
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// Lower figure (`None` for "up to $60,000").
+    pub min: Option<f64>,
+    /// Upper figure (`None` for "$50k+", "from $40,000").
+    pub max: Option<f64>,
+    /// ISO code; bare `$` is reported as "$" and settled later from the location.
+    pub currency: &'static str,
+    /// hour, day, week, month or year.
+    pub period: Option<&'static str>,
+    /// The range is open on one side.
+    pub open: bool,
+}
+
+const PREFIXES: &[(&str, &str)] = &[
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("US$", "USD"),
+    ("NZ$", "NZD"),
+    ("$", "$"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₹", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CAD", "CAD"),
+    ("AUD", "AUD"),
+    ("INR", "INR"),
+    ("NZD", "NZD"),
+    ("CHF", "CHF"),
+];
+
+fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
+    pat.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(i + k) == Some(&c))
+}
+
+/// A currency sign or code at `i`: (ISO code or "$", chars used).
+fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    if i > 0 && is_word_char(chars[i - 1]) {
+        return None;
+    }
+    PREFIXES.iter().find_map(|(p, code)| {
+        let n = p.chars().count();
+        let is_code = p.chars().all(|c| c.is_ascii_uppercase());
+        let ok = starts_with_at(chars, i, p)
+            && !(is_code && chars.get(i + n).copied().is_some_and(char::is_alphanumeric));
+        ok.then_some((*code, n))
+    })
+}
+
+/// How a currency groups thousands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    /// "50,000".
+    Comma,
+    /// "50,000" or "50.000" (euros).
+    CommaOrDot,
+    /// "12,00,000" (rupees: groups of two, then three).
+    Indian,
+}
+
+fn grouping(code: &str) -> Grouping {
+    match code {
+        "EUR" => Grouping::CommaOrDot,
+        "INR" => Grouping::Indian,
+        _ => Grouping::Comma,
+    }
+}
+
+/// A number at `i` ("50,000", "18.50", "50k", "45.000" for euros, "12,00,000" for
+/// rupees): (value, end, had a k suffix).
+fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)> {
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    if !digit(i) {
+        return None;
+    }
+    let mut s = String::new();
+    let mut k = i;
+    while digit(k) {
+        s.push(chars[k]);
+        k += 1;
+    }
+    // Thousands groups: ",000" (or ".000" for euros, ",00" for rupees), then decimals.
+    loop {
+        let sep = chars.get(k).copied();
+        let three = digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4);
+        let two = g == Grouping::Indian && digit(k + 1) && digit(k + 2) && !digit(k + 3);
+        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && sep == Some('.'));
+        if sep_ok && (three || two) {
+            let n = if three { 3 } else { 2 };
+            s.extend(&chars[k + 1..k + 1 + n]);
+            k += 1 + n;
+        } else {
+            break;
+        }
+    }
+    if chars.get(k) == Some(&'.') && digit(k + 1) {
+        s.push('.');
+        k += 1;
+        while digit(k) {
+            s.push(chars[k]);
+            k += 1;
+        }
+    }
+    let mut value: f64 = s.parse().ok()?;
+    let mut kilo = false;
+    let mut j = k;
+    while chars.get(j) == Some(&' ') && j < k + 1 {
+        j += 1;
+    }
+    if matches!(chars.get(j), Some('k') | Some('K'))
+        && !chars.get(j + 1).is_some_and(|c| is_word_char(*c))
+    {
+        value *= 1000.0;
+        kilo = true;
+        k = j + 1;
+    }
+    Some((value, k, kilo))
+}
+
+/// A money amount at `i`, with a sign before or after the number.
+fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
+    if let Some((code, n)) = currency_at(chars, i) {
+        let mut j = i + n;
+        if chars.get(j) == Some(&' ') && code.len() == 3 {
+            j += 1;
+        }
+        let (v, end, kilo) = number_at(chars, j, grouping(code))?;
+        return Some((v, end, code, kilo));
+    }
+    let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
+    if !before_ok {
+        return None;
+    }
+    let (v, end, kilo) = number_at(chars, i, Grouping::CommaOrDot)?;
+    let mut j = end;
+    if chars.get(j) == Some(&' ') {
+        j += 1;
+    }
+    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != "$")?;
+    Some((v, j + n, code, kilo))
+}
+
+/// The rest of a range after its first figure: ("–", "to", "and") then a figure.
+fn range_tail(
+    chars: &[char],
+    mut j: usize,
+    between: bool,
+    code: &str,
+) -> Option<(f64, usize, bool)> {
+    let skip = |j: &mut usize| {
+        while chars.get(*j).is_some_and(|c| *c == ' ') {
+            *j += 1;
+        }
+    };
+    skip(&mut j);
+    if matches!(chars.get(j), Some('-') | Some('–') | Some('—')) {
+        j += 1;
+    } else if starts_with_at(chars, j, "to ") {
+        j += 3;
+    } else if between && starts_with_at(chars, j, "and ") {
+        j += 4;
+    } else {
+        return None;
+    }
+    skip(&mut j);
+    let mut g = grouping(code);
+    if let Some((c, n)) = currency_at(chars, j) {
+        g = grouping(c);
+        j += n;
+        if chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+    }
+    let (v, mut end, kilo) = number_at(chars, j, g)?;
+    // A trailing code ("… 60,000 EUR").
+    let mut k = end;
+    if chars.get(k) == Some(&' ') {
+        k += 1;
+    }
+    if let Some((code, n)) = currency_at(chars, k) {
+        if code != "$" {
+            end = k + n;
+        }
+    }
+    Some((v, end, kilo))
+}
+
+/// Chars `start..end` lower-cased one char for one char, so offsets stay valid.
+fn lower_slice(chars: &[char], start: usize, end: usize) -> String {
+    let end = end.min(chars.len());
+    chars[start.min(end)..end]
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect()
+}
+
+const UPPER_BOUND_ONLY: &[&str] = &[
+    "up to",
+    "upto",
+    "maximum of",
+    "max",
+    "as much as",
+    "no more than",
+];
+const LOWER_BOUND_ONLY: &[&str] = &[
+    "from",
+    "starting at",
+    "starting from",
+    "starts at",
+    "start at",
+    "beginning at",
+    "at least",
+    "minimum of",
+    "minimum",
+    "min",
+    "no less than",
+    "over",
+    "more than",
+    "in excess of",
+    "above",
+];
+const OPEN_AFTER: &[&str] = &["or more", "and up", "and above", "or higher", "or above"];
+
+/// An open-ended lead-in right before `start` ("up to "): its start char.
+fn lead_in(chars: &[char], start: usize, list: &[&str]) -> Option<usize> {
+    let before = lower_slice(chars, start.saturating_sub(20), start);
+    let trimmed = before.trim_end();
+    list.iter().find_map(|w| {
+        let rest = trimmed.strip_suffix(w)?;
+        let boundary = rest.is_empty() || rest.ends_with(|c: char| !is_word_char(c));
+        let back = before.chars().count().saturating_sub(rest.chars().count());
+        boundary.then(|| start.saturating_sub(back))
+    })
+}
+
+const PERIODS: &[(&str, &str)] = &[
+    ("/hr", "hour"),
+    ("/hour", "hour"),
+    ("/h", "hour"),
+    ("per hour", "hour"),
+    ("an hour", "hour"),
+    ("a hour", "hour"),
+    ("hourly", "hour"),
+    ("per hr", "hour"),
+    ("ph", "hour"),
+    ("/yr", "year"),
+    ("/year", "year"),
+    ("/annum", "year"),
+    ("per year", "year"),
+    ("a year", "year"),
+    ("per annum", "year"),
+    ("annually", "year"),
+    ("annual", "year"),
+    ("yearly", "year"),
+    ("p.a.", "year"),
+    ("pa", "year"),
+    ("/mo", "month"),
+    ("/month", "month"),
+    ("per month", "month"),
+    ("a month", "month"),
+    ("monthly", "month"),
+    ("/wk", "week"),
+    ("/week", "week"),
+    ("per week", "week"),
+    ("a week", "week"),
+    ("weekly", "week"),
+    ("/day", "day"),
+    ("per day", "day"),
+    ("a day", "day"),
+    ("daily", "day"),
+];
+
+/// The pay period written right after `end`.
+fn period_after(chars: &[char], end: usize) -> Option<&'static str> {
+    let after = lower_slice(chars, end, end + 14);
+    let t = after.trim_start();
+    PERIODS.iter().find_map(|(p, period)| {
+        let rest = t.strip_prefix(p)?;
+        rest.chars()
+            .next()
+            .is_none_or(|c| !is_word_char(c))
+            .then_some(*period)
+    })
+}
+
+/// The period implied by words before the figure ("annual salary of", "hourly rate").
+fn period_before(chars: &[char], start: usize, value: f64) -> Option<&'static str> {
+    let before = lower_slice(chars, start.saturating_sub(30), start);
+    if (before.contains("hourly") || before.contains("wage")) && value < 1000.0 {
+        Some("hour")
+    } else if (before.contains("annual") || before.contains("salary")) && value >= 10000.0 {
+        Some("year")
+    } else {
+        None
+    }
+}
+
+/// Every money mention in a segment's chars.
+pub fn scan_money(chars: &[char]) -> Vec<Money> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some((v1, end1, code, kilo1)) = amount_at(chars, i) else {
+            i += 1;
+            continue;
+        };
+        let between = lower_slice(chars, i.saturating_sub(9), i)
+            .trim_end()
+            .ends_with("between");
+        let mut m = Money {
+            start: i,
+            end: end1,
+            min: Some(v1),
+            max: Some(v1),
+            currency: code,
+            period: None,
+            open: false,
+        };
+        if let Some((mut v2, end2, kilo2)) = range_tail(chars, end1, between, code) {
+            // "$50-60k": the k belongs to both figures (and "$50k-60" likewise).
+            let v1 = if kilo2 && !kilo1 && v1 < 1000.0 {
+                v1 * 1000.0
+            } else {
+                v1
+            };
+            if kilo1 && !kilo2 && v2 < 1000.0 {
+                v2 *= 1000.0;
+            }
+            m.min = Some(v1);
+            m.max = Some(v2);
+            m.end = end2;
+        } else {
+            open_single(chars, &mut m);
+        }
+        let value = m.min.or(m.max).unwrap_or(0.0);
+        m.period = period_after(chars, m.end).or_else(|| period_before(chars, m.start, value));
+        i = m.end.max(i + 1);
+        out.push(m);
+    }
+    merge_split_range(out)
+}
+
+/// "min $50,000, max $60,000": a lower-bound-only figure followed closely by an
+/// upper-bound-only one is one bounded range.
+fn merge_split_range(list: Vec<Money>) -> Vec<Money> {
+    let mut out: Vec<Money> = Vec::with_capacity(list.len());
+    for m in list {
+        if let Some(prev) = out.last_mut() {
+            let lower_only = prev.open && prev.max.is_none() && prev.min.is_some();
+            let upper_only = m.open && m.min.is_none() && m.max.is_some();
+            if lower_only && upper_only && m.start <= prev.end + 40 {
+                prev.max = m.max;
+                prev.end = m.end;
+                prev.open = false;
+                prev.period = prev.period.or(m.period);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Marks a single figure as open-ended when it is "$50k+", "up to …", "from …", "… or more".
+fn open_single(chars: &[char], m: &mut Money) {
+    if chars.get(m.end) == Some(&'+') {
+        m.end += 1;
+        m.max = None;
+        m.open = true;
+    } else if let Some(s) = lead_in(chars, m.start, UPPER_BOUND_ONLY) {
+        m.start = s;
+        m.min = None;
+        m.open = true;
+    } else if let Some(s) = lead_in(chars, m.start, LOWER_BOUND_ONLY) {
+        m.start = s;
+        m.max = None;
+        m.open = true;
+    } else {
+        let after = lower_slice(chars, m.end, m.end + 12);
+        if let Some(w) = OPEN_AFTER
+            .iter()
+            .find(|w| after.trim_start().starts_with(**w))
+        {
+            let lead = after.chars().count() - after.trim_start().chars().count();
+            m.end += lead + w.chars().count();
+            m.max = None;
+            m.open = true;
+        }
+    }
+}
+
+/// Words that make a money figure something other than pay.
+const NOT_PAY: &[&str] = &[
+    "bonus",
+    "stipend",
+    "budget",
+    "revenue",
+    "allowance",
+    "reimbursement",
+    "reimbursed",
+    "referral",
+    "funding",
+    "raised",
+    "valuation",
+    "sales",
+    "arr",
+    "million",
+    "billion",
+    "tuition",
+    "match",
+    "matching",
+    "discount",
+    "credit",
+    "fee",
+    "fees",
+    "cost",
+    "costs",
+    "deposit",
+    "grant",
+    "spend",
+    "investment",
+    "assets",
+    "portfolio",
+    "signing",
+    "relocation",
+    "fund",
+    "funds",
+];
+
+/// Words that make a money figure pay.
+const PAY_WORDS: &[&str] = &[
+    "salary",
+    "pay",
+    "wage",
+    "wages",
+    "compensation",
+    "rate",
+    "range",
+    "earn",
+    "earns",
+    "earning",
+    "base",
+    "hourly",
+    "annual",
+    "annually",
+    "ote",
+    "income",
+    "paid",
+    "starting",
+];
+
+/// Is `m` a pay figure? Looks at the words around it within its sentence.
+fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
+    let sentence = p
+        .sentences
+        .iter()
+        .find(|s| s.start <= m.start && m.start < s.end.max(s.start + 1))
+        .map_or((0, p.chars.len()), |s| (s.start, s.end));
+    let near: Vec<&Token> = p
+        .toks
+        .iter()
+        .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
+        .collect();
+    let close = |t: &&&Token| t.end + 40 >= m.start && t.start <= m.end + 30;
+    if near
+        .iter()
+        .filter(close)
+        .any(|t| NOT_PAY.contains(&t.lower.as_str()))
+    {
+        return false;
+    }
+    p.seg.section == Section::Pay
+        || m.period.is_some()
+        || near.iter().any(|t| PAY_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Vague pay wording that gives no figure.
+const VAGUE_PAY: &[&str] = &[
+    "competitive salary",
+    "competitive pay",
+    "competitive compensation",
+    "competitive wage",
+    "competitive wages",
+    "competitive rate",
+    "competitive rates",
+    "competitive base",
+    "competitive package",
+    "doe",
+    "d o e",
+    "depending on experience",
+    "dependent on experience",
+    "based on experience",
+    "commensurate with experience",
+    "negotiable",
+    "market rate",
+];
+
+fn vague_set() -> &'static PhraseSet {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    SET.get_or_init(|| PhraseSet::new(VAGUE_PAY.iter().copied()))
+}
+
+/// The posting's pay: the first pay figure in the pay section, else the first anywhere,
+/// else vague wording ("competitive") as an open-ended pay with no figures.
+pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+    let in_pay = prep.iter().filter(|p| p.seg.section == Section::Pay);
+    let found = in_pay.chain(prep.iter()).find_map(|p| {
+        scan_money(p.chars)
+            .into_iter()
+            .find(|m| is_pay(p, m))
+            .map(|m| (p, m))
+    });
+    if let Some((p, m)) = found {
+        return Some(PayFacts {
+            min: m.min,
+            max: m.max,
+            currency: Some(m.currency.to_string()),
+            period: m.period.map(str::to_string),
+            open_ended: m.open.then(|| p.slice(m.start, m.end)),
+            loc: Some(p.seg.loc_at(m.start)),
+        });
+    }
+    vague_pay(prep)
+}
+
+fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+    for p in prep {
+        let hit = vague_set().find(p.toks).into_iter().next();
+        // "Salary: Competitive" in the pay section.
+        let bare = (p.seg.section == Section::Pay)
+            .then(|| p.toks.iter().position(|t| t.lower == "competitive"))
+            .flatten();
+        let span = match (hit, bare) {
+            (Some(h), _) => Some((h.first, h.last)),
+            (None, Some(i)) => Some((i, i)),
+            _ => None,
+        };
+        if let Some((a, b)) = span {
+            return Some(PayFacts {
+                open_ended: Some(p.tok_text(a, b)),
+                loc: p.toks.get(a).map(|t| p.seg.loc_at(t.start)),
+                ..PayFacts::default()
+            });
+        }
+    }
+    None
+}
+
+/// Bare `$` becomes CAD/AUD in Canada/Australia and USD elsewhere; a posting paid in
+/// US dollars with no stated country is taken to be a US posting.
+pub(super) fn settle_currency(facts: &mut Facts) {
+    let country = facts.country.clone();
+    if let Some(pay) = facts.pay.as_mut() {
+        if pay.currency.as_deref() == Some("$") {
+            let code = match country.as_deref() {
+                Some("CA") => "CAD",
+                Some("AU") => "AUD",
+                Some("NZ") => "NZD",
+                _ => "USD",
+            };
+            pay.currency = Some(code.to_string());
+        }
+        if country.is_none() && pay.currency.as_deref() == Some("USD") {
+            facts.country = Some("US".to_string());
+        }
+    }
+}

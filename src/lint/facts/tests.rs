@@ -1,0 +1,336 @@
+//! Tests for fact extraction: pay forms, location, experience, deadline, benefits.
+
+use super::*;
+use crate::lint::doc::Doc;
+
+fn facts(md: &str) -> Facts {
+    Doc::from_markdown("p.md", md).facts
+}
+
+fn pay(md: &str) -> PayFacts {
+    facts(md).pay.unwrap_or_else(|| panic!("no pay in {md:?}"))
+}
+
+type PayCase = (
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+#[test]
+fn pay_forms() {
+    let cases: &[PayCase] = &[
+        (
+            "Salary: $50,000 - $60,000 a year.",
+            Some(50000.0),
+            Some(60000.0),
+            "USD",
+            Some("year"),
+            None,
+        ),
+        (
+            "Pay is $50k–$60k.",
+            Some(50000.0),
+            Some(60000.0),
+            "USD",
+            None,
+            None,
+        ),
+        (
+            "Pay: $50-60k per year",
+            Some(50000.0),
+            Some(60000.0),
+            "USD",
+            Some("year"),
+            None,
+        ),
+        (
+            "We pay $18.50/hr.",
+            Some(18.5),
+            Some(18.5),
+            "USD",
+            Some("hour"),
+            None,
+        ),
+        (
+            "Salary €45.000 - €55.000 per annum",
+            Some(45000.0),
+            Some(55000.0),
+            "EUR",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary CA$70,000 to CA$80,000",
+            Some(70000.0),
+            Some(80000.0),
+            "CAD",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary A$90k",
+            Some(90000.0),
+            Some(90000.0),
+            "AUD",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary £30,000 per annum",
+            Some(30000.0),
+            Some(30000.0),
+            "GBP",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary ₹12,00,000 per year",
+            Some(1200000.0),
+            Some(1200000.0),
+            "INR",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary USD 50,000 to 60,000",
+            Some(50000.0),
+            Some(60000.0),
+            "USD",
+            Some("year"),
+            None,
+        ),
+        (
+            "Salary 50,000 EUR",
+            Some(50000.0),
+            Some(50000.0),
+            "EUR",
+            Some("year"),
+            None,
+        ),
+        (
+            "Pay between $40,000 and $50,000",
+            Some(40000.0),
+            Some(50000.0),
+            "USD",
+            None,
+            None,
+        ),
+        (
+            "Salary $50k+",
+            Some(50000.0),
+            None,
+            "USD",
+            Some("year"),
+            Some("$50k+"),
+        ),
+        ("Pay $50k+", Some(50000.0), None, "USD", None, Some("$50k+")),
+        (
+            "Salary up to $60,000",
+            None,
+            Some(60000.0),
+            "USD",
+            Some("year"),
+            Some("up to $60,000"),
+        ),
+        (
+            "Salary from $40,000",
+            Some(40000.0),
+            None,
+            "USD",
+            Some("year"),
+            Some("from $40,000"),
+        ),
+        (
+            "Pay starting at $20/hr",
+            Some(20.0),
+            None,
+            "USD",
+            Some("hour"),
+            Some("starting at $20"),
+        ),
+        (
+            "Salary $40,000 or more",
+            Some(40000.0),
+            None,
+            "USD",
+            Some("year"),
+            Some("$40,000 or more"),
+        ),
+        (
+            "Salary: min $50,000, max $60,000",
+            Some(50000.0),
+            Some(60000.0),
+            "USD",
+            Some("year"),
+            None,
+        ),
+    ];
+    for (text, min, max, cur, period, open) in cases {
+        let p = pay(text);
+        assert_eq!((p.min, p.max), (*min, *max), "{text}");
+        assert_eq!(p.currency.as_deref(), Some(*cur), "{text}");
+        assert_eq!(p.period.as_deref(), *period, "{text}");
+        assert_eq!(p.open_ended.as_deref(), *open, "{text}");
+    }
+}
+
+#[test]
+fn vague_pay_is_open_ended_without_figures() {
+    for (text, open) in [
+        ("We offer a competitive salary.", "competitive salary"),
+        ("Salary DOE", "DOE"),
+        ("Pay depending on experience", "depending on experience"),
+        ("# T\n\n## Pay\n\nCompetitive.", "Competitive"),
+    ] {
+        let p = pay(text);
+        assert_eq!(p.open_ended.as_deref(), Some(open), "{text}");
+        assert_eq!((p.min, p.max), (None, None));
+    }
+    // A figure wins over the vague words.
+    let p = pay("Competitive salary: $50,000-$55,000 DOE");
+    assert_eq!(
+        (p.min, p.max, p.open_ended),
+        (Some(50000.0), Some(55000.0), None)
+    );
+}
+
+#[test]
+fn money_that_is_not_pay() {
+    for text in [
+        "You will manage a $2M budget.",
+        "We raised $10,000,000 last year.",
+        "A $500 signing bonus.",
+        "Learning stipend of $1,000 a year.",
+        "We have 50,000 customers.",
+    ] {
+        assert_eq!(facts(text).pay, None, "{text}");
+    }
+    // In the pay section any figure is pay.
+    assert!(facts("# T\n\n## Pay\n\n$52,000.").pay.is_some());
+}
+
+#[test]
+fn pay_location_is_reported() {
+    let p = pay("# T\n\nIntro.\n\n## Pay\n\nBase: $50,000-$60,000");
+    assert_eq!(p.loc, Some(Loc::new(7, 7)));
+}
+
+#[test]
+fn locations() {
+    type Case = (
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[Case] = &[
+        ("Work in Denver, CO.", Some("US"), Some("CO"), None),
+        (
+            "Location: New York, NY",
+            Some("US"),
+            Some("NY"),
+            Some("New York City"),
+        ),
+        (
+            "Our Brooklyn bakery.",
+            Some("US"),
+            Some("NY"),
+            Some("New York City"),
+        ),
+        ("Based in Albany, New York.", Some("US"), Some("NY"), None),
+        ("Office in Washington, DC.", Some("US"), Some("DC"), None),
+        ("Office in Toronto, ON.", Some("CA"), Some("ON"), None),
+        ("Office in Berlin.", Some("DE"), None, None),
+        ("Remote (US only).", Some("US"), None, None),
+        ("Help us grow.", None, None, None),
+        (
+            "## Location\n\nRemote (WA residents only).",
+            Some("US"),
+            Some("WA"),
+            None,
+        ),
+        ("## Location\n\nRemote OR hybrid.", None, None, None),
+        ("Our WA team.", None, None, None),
+        (
+            "In Cleveland, OH.",
+            Some("US"),
+            Some("OH"),
+            Some("Cleveland"),
+        ),
+    ];
+    for (text, country, region, city) in cases {
+        let f = facts(text);
+        assert_eq!(f.country.as_deref(), *country, "{text}");
+        assert_eq!(f.region.as_deref(), *region, "{text}");
+        assert_eq!(f.city.as_deref(), *city, "{text}");
+    }
+}
+
+#[test]
+fn conditions_section_outranks_company_blurb() {
+    let f = facts("# T\n\n## About us\n\nHead office in Chicago.\n\n## Location\n\nSeattle.\n");
+    assert_eq!(f.region.as_deref(), Some("WA"));
+}
+
+#[test]
+fn canadian_dollars_from_location() {
+    let f = facts("# T\n\nToronto, ON. Salary $60,000-$70,000.");
+    assert_eq!(f.pay.and_then(|p| p.currency).as_deref(), Some("CAD"));
+    let f = facts("Remote. Salary $60,000-$70,000.");
+    assert_eq!(f.country.as_deref(), Some("US"));
+    assert!(f.remote);
+}
+
+#[test]
+fn remote_detection() {
+    assert!(facts("This is a remote role.").remote);
+    assert!(facts("Work from home.").remote);
+    assert!(!facts("Experience with remote sensing.").remote);
+    assert!(!facts("This is not remote.").remote);
+    assert!(!facts("Hybrid: two days remote.").remote);
+}
+
+#[test]
+fn experience_asks_and_seniority() {
+    let cases: &[(&str, Option<u32>)] = &[
+        ("3+ years of experience", Some(36)),
+        ("At least 2 years experience in retail", Some(24)),
+        ("3-5 years of experience", Some(36)),
+        ("Two or more years of experience", Some(24)),
+        ("6 months experience", Some(6)),
+        ("Must be 18 years or older", None),
+        ("Founded 25 years ago", None),
+        ("We have 10 years in business", None),
+    ];
+    for (text, months) in cases {
+        assert_eq!(facts(text).experience_months, *months, "{text}");
+    }
+    // In a qualifications list "experience" need not follow.
+    assert_eq!(
+        facts("# T\n\n## Requirements\n\n- 4 years in kitchens\n").experience_months,
+        Some(48)
+    );
+    assert!(facts("# Junior Baker\n").entry_level);
+    assert!(facts("# Baker\n\nThis is an entry-level role.").entry_level);
+    assert!(!facts("# Senior Baker\n\nMentor junior bakers.").entry_level);
+}
+
+#[test]
+fn deadline_apply_and_benefits() {
+    assert!(facts("Apply by March 31, 2027.").has_deadline);
+    assert!(facts("Applications close 2027-04-01.").has_deadline);
+    assert!(facts("# T\n\n## How to apply\n\nSend a CV before 15 April.").has_deadline);
+    assert!(!facts("Open until filled.").has_deadline);
+    assert!(!facts("We opened in March 2019.").has_deadline);
+    assert!(facts("Send your resume to a@b.example.").has_apply);
+    assert!(!facts("We bake bread.").has_apply);
+    assert!(facts("Health insurance and paid time off.").has_benefits);
+    assert!(facts("We match your 401(k).").has_benefits);
+    assert!(facts("# T\n\n## Perks\n\nFree bread.").has_benefits);
+    assert!(!facts("We bake bread.").has_benefits);
+    assert!(facts("Base plus commission.").commission);
+}

@@ -1,0 +1,289 @@
+//! Output formats for findings.
+//!
+//! - [`Format::Human`]: `path:line:col: severity[rule-id]: message`, the source line with
+//!   the offending text underlined (`^^^`), `  = help: …` when there is a fix, a blank
+//!   line, and a summary line ("3 errors, 2 warnings, 1 note in 2 files"). Plain text, no
+//!   colour codes: colouring is the caller's business.
+//! - [`Format::Json`]: an array of objects with path, line, column, end_line,
+//!   end_column, rule, severity, message, suggestion, matched.
+//! - [`Format::Sarif`]: SARIF 2.1.0 with tool.driver "jobpost", every rule in the rules
+//!   array, and results with physicalLocation regions (columns in Unicode code points).
+//! - [`Format::Github`]: workflow commands, `::error file=…,line=…,col=…,endColumn=…,
+//!   title=rule-id::message` (notes become `::notice`).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::rules::RULES;
+use super::{Finding, Severity};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Compiler-style text for people.
+    Human,
+    /// A JSON array.
+    Json,
+    /// SARIF 2.1.0 for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "human" => Ok(Format::Human),
+            "json" => Ok(Format::Json),
+            "sarif" => Ok(Format::Sarif),
+            "github" => Ok(Format::Github),
+            _ => Err(format!(
+                "unknown format \"{s}\" (human, json, sarif, github)"
+            )),
+        }
+    }
+}
+
+/// Renders findings. `sources` returns a file's text by path, for the human format's
+/// excerpts (return `None` to skip them).
+pub fn render(
+    findings: &[Finding],
+    sources: &dyn Fn(&str) -> Option<String>,
+    format: Format,
+) -> String {
+    match format {
+        Format::Human => render_human(findings, sources, None),
+        Format::Json => json(findings),
+        Format::Sarif => sarif(findings),
+        Format::Github => github(findings),
+    }
+}
+
+/// "3 errors, 2 warnings, 1 note in 2 files".
+pub fn summary(findings: &[Finding], files: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}, {} in {}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note"),
+        plural(files, "file")
+    )
+}
+
+/// The human format. The summary counts `files_checked` files when given (the caller
+/// knows how many it linted), else the files that have findings; with neither findings
+/// nor a count it reads "no problems found".
+pub fn render_human(
+    findings: &[Finding],
+    sources: &dyn Fn(&str) -> Option<String>,
+    files_checked: Option<usize>,
+) -> String {
+    let mut cache: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    let mut out = String::new();
+    for f in findings {
+        let lines = cache.entry(f.path.as_str()).or_insert_with(|| {
+            sources(&f.path).map(|s| {
+                let s = s.strip_prefix('\u{feff}').unwrap_or(&s).to_string();
+                s.lines()
+                    .map(|l| l.trim_end_matches('\r').to_string())
+                    .collect()
+            })
+        });
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            f.path, f.line, f.col, f.severity, f.rule, f.message
+        );
+        if let Some(line) = lines.as_ref().and_then(|l| l.get(f.line.wrapping_sub(1))) {
+            excerpt(&mut out, f, line);
+        }
+        if let Some(s) = &f.suggestion {
+            let _ = writeln!(out, "  = help: {s}");
+        }
+        out.push('\n');
+    }
+    let with_findings: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    match files_checked {
+        None if findings.is_empty() => out.push_str("no problems found\n"),
+        files => {
+            let n = files.unwrap_or(with_findings.len());
+            let _ = writeln!(out, "{}", summary(findings, n));
+        }
+    }
+    out
+}
+
+/// The source line and a caret underline of the finding's text on it.
+fn excerpt(out: &mut String, f: &Finding, line: &str) {
+    let shown: String = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let len = shown.chars().count();
+    let start = f.col.max(1);
+    let avail = (len + 1).saturating_sub(start).max(1);
+    let carets = if f.end_line == f.line {
+        f.end_col.saturating_sub(start).clamp(1, avail)
+    } else {
+        avail
+    };
+    let num = f.line.to_string();
+    let pad = " ".repeat(num.len());
+    let _ = writeln!(out, " {num} | {}", shown.trim_end());
+    let _ = writeln!(
+        out,
+        " {pad} | {}{}",
+        " ".repeat(start - 1),
+        "^".repeat(carets)
+    );
+}
+
+fn json(findings: &[Finding]) -> String {
+    let mut s = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".to_string());
+    s.push('\n');
+    s
+}
+
+/// "missing-section" → "MissingSection".
+fn pascal(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A relative path as a URI reference: `\` becomes `/`, anything outside the
+/// unreserved set and `/` is percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn sarif(findings: &[Finding]) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": pascal(r.id),
+                "shortDescription": { "text": r.summary },
+                "defaultConfiguration": { "level": sarif_level(r.default) },
+                "properties": { "family": r.family },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings.iter().map(sarif_result).collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "jobpost",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn sarif_result(f: &Finding) -> Value {
+    let text = match &f.suggestion {
+        Some(h) => format!("{} (help: {h})", f.message),
+        None => f.message.clone(),
+    };
+    let mut result = json!({
+        "ruleId": f.rule,
+        "level": sarif_level(f.severity),
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": {
+            "artifactLocation": { "uri": uri(&f.path) },
+            "region": {
+                "startLine": f.line,
+                "startColumn": f.col,
+                "endLine": f.end_line,
+                "endColumn": f.end_col,
+            },
+        }}],
+    });
+    if let Some(i) = RULES.iter().position(|r| r.id == f.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    result
+}
+
+/// Escapes workflow-command data.
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes workflow-command property values.
+fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let cmd = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let end_line = if f.end_line != f.line {
+            format!(",endLine={}", f.end_line)
+        } else {
+            String::new()
+        };
+        let msg = match &f.suggestion {
+            Some(h) => format!("{}\nhelp: {h}", f.message),
+            None => f.message.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "::{cmd} file={},line={},col={}{end_line},endColumn={},title={}::{}",
+            gh_prop(&f.path),
+            f.line,
+            f.col,
+            f.end_col,
+            gh_prop(f.rule),
+            gh_data(&msg)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,138 @@
+//! Completeness: the sections a good posting has.
+//!
+//! `missing-section` reports, one finding each, a missing title, purpose, duties, skills
+//! or qualifications, working conditions, pay, how to apply and company section. A
+//! section counts when some text sits under it (a heading alone does not); pay also
+//! counts when a pay figure appears anywhere, and how-to-apply when the text says how to
+//! apply ("send your CV to…").
+
+use super::super::doc::{Section, SegKind};
+use super::{Ctx, Report};
+
+/// A required section: its name, the sections that satisfy it, and the fix.
+struct Required {
+    name: &'static str,
+    sections: &'static [Section],
+    help: &'static str,
+}
+
+const REQUIRED: &[Required] = &[
+    Required {
+        name: "title",
+        sections: &[Section::Title],
+        help: "start the posting with the job title (a level-1 heading in Markdown)",
+    },
+    Required {
+        name: "purpose",
+        sections: &[Section::Purpose],
+        help: "open with two or three sentences on why the role exists",
+    },
+    Required {
+        name: "duties",
+        sections: &[Section::Duties],
+        help: "add a \"What you'll do\" section listing the main duties",
+    },
+    Required {
+        name: "skills or qualifications",
+        sections: &[Section::Skills, Section::Qualifications],
+        help: "add a \"What you bring\" section with the skills and qualifications needed",
+    },
+    Required {
+        name: "working conditions",
+        sections: &[Section::Conditions],
+        help: "add a \"Where and when you'll work\" section: location, schedule, physical setting",
+    },
+    Required {
+        name: "pay",
+        sections: &[Section::Pay],
+        help: "add a \"Pay\" section with the range, e.g. \"$52,000-$60,000 a year\"",
+    },
+    Required {
+        name: "how to apply",
+        sections: &[Section::Apply],
+        help: "add a \"How to apply\" section saying where to apply and by when",
+    },
+    Required {
+        name: "company",
+        sections: &[Section::Company],
+        help: "add an \"About us\" section on the employer",
+    },
+];
+
+/// Reports each missing section.
+pub fn check(ctx: &mut Ctx<'_>) {
+    for req in REQUIRED {
+        if !present(ctx, req) {
+            ctx.at_doc(
+                "missing-section",
+                Report::new(format!("posting has no {} section", req.name)).help(req.help),
+            );
+        }
+    }
+}
+
+fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
+    let facts = &ctx.doc.facts;
+    let by_fact = match req.sections.first() {
+        Some(Section::Pay) => facts.pay.is_some(),
+        Some(Section::Apply) => facts.has_apply,
+        _ => false,
+    };
+    by_fact
+        || ctx.doc.segments.iter().any(|s| {
+            req.sections.contains(&s.section)
+                && (s.kind != SegKind::Heading)
+                && !s.text.trim().is_empty()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::tests::{ids, lint_md};
+
+    const FULL: &str = "# Baker\n\nBake bread for our neighbourhood.\n\n## About us\n\nA small bakery.\n\n\
+## What you'll do\n\n- Bake bread\n\n## What you bring\n\n- Patience\n\n## Where you'll work\n\n\
+Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail us.\n";
+
+    #[test]
+    fn complete_posting_has_no_missing_sections() {
+        let f = lint_md(FULL);
+        assert!(!ids(&f).contains(&"missing-section"), "{f:#?}");
+    }
+
+    #[test]
+    fn each_missing_section_is_one_finding() {
+        let f = lint_md("Some words about nothing.\n");
+        let msgs: Vec<&str> = f
+            .iter()
+            .filter(|f| f.rule == "missing-section")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "posting has no title section",
+                "posting has no duties section",
+                "posting has no skills or qualifications section",
+                "posting has no working conditions section",
+                "posting has no pay section",
+                "posting has no how to apply section",
+                "posting has no company section",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_heading_does_not_count_but_inline_pay_does() {
+        let text = FULL.replace(
+            "## Where you'll work\n\nEarly shifts in the shop.\n\n",
+            "## Schedule\n\n",
+        );
+        let f = lint_md(&text);
+        assert!(f.iter().any(|f| f.message.contains("working conditions")));
+        let text = FULL.replace("## Pay\n\n$20 an hour.\n\n", "");
+        let text = text.replace("A small bakery.", "A small bakery paying $20 an hour.");
+        let f = lint_md(&text);
+        assert!(!f.iter().any(|f| f.message.contains("no pay")), "{f:#?}");
+    }
+}

@@ -1,0 +1,420 @@
+//! Gender-coded wording, faithful to Gaucher, Friesen & Kay (2011), Appendix A.
+//!
+//! - Entries the paper marks with `*` are stems and match any word starting with them
+//!   ("lead*" matches "leader", "leadership"); the others match whole words only
+//!   ("kind" does not match "kinds", "logic" does not match "logical"), allowing a
+//!   possessive "'s".
+//! - The paper's misprint "implusive" matches "impulsive" (and itself).
+//! - A word counts once even when several entries match it ("interpersonal" is both
+//!   `interpersonal` and `interpersona*`; "dominant" both `dominant` and `domina*`).
+//! - Hyphenated compounds: a compound is first tried whole ("self-confident" →
+//!   `self-confiden*`, once), then without its hyphens ("co-operative" → `cooperat*`),
+//!   then part by part ("team-leading" → `lead*`).
+//! - Boilerplate is not counted: "responsibilities" (the section heading word; the
+//!   adjective "responsible" still counts), "committee", "competitive salary/pay/…",
+//!   "individual contributor", "dependent on", "depending on", "dependents" (benefits
+//!   text), sales "leads", "lead generation", "SharePoint".
+//! - Words on the configuration's allow list are neither reported nor counted.
+//!
+//! `gender-coded` reports each coded word; `gender-balance` gives the verdict once:
+//! difference = feminine − masculine; 0 is "neutral", 1–3 "feminine-coded" /
+//! "masculine-coded", above 3 "strongly …". With no coded word at all there is no verdict.
+
+use std::sync::OnceLock;
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::super::text::{FastMap, KeyHash, PhraseSet, Token, covered, strip_possessive, word_key};
+use super::{Ctx, Report};
+
+/// Masculine-coded entries (42), as printed in the paper.
+pub const MASCULINE: &[&str] = &[
+    "active",
+    "adventurous",
+    "aggress*",
+    "ambitio*",
+    "analy*",
+    "assert*",
+    "athlet*",
+    "autonom*",
+    "boast*",
+    "challeng*",
+    "compet*",
+    "confident",
+    "courag*",
+    "decide",
+    "decisive",
+    "decision*",
+    "determin*",
+    "dominant",
+    "domina*",
+    "force*",
+    "greedy",
+    "headstrong",
+    "hierarch*",
+    "hostil*",
+    "implusive",
+    "independen*",
+    "individual*",
+    "intellect*",
+    "lead*",
+    "logic",
+    "masculine",
+    "objective",
+    "opinion",
+    "outspoken",
+    "persist",
+    "principle*",
+    "reckless",
+    "stubborn",
+    "superior",
+    "self-confiden*",
+    "self-sufficien*",
+    "self-relian*",
+];
+
+/// Feminine-coded entries (40), as printed in the paper.
+pub const FEMININE: &[&str] = &[
+    "affectionate",
+    "child*",
+    "cheer*",
+    "commit*",
+    "communal",
+    "compassion*",
+    "connect*",
+    "considerate",
+    "cooperat*",
+    "depend*",
+    "emotiona*",
+    "empath*",
+    "feminine",
+    "flatterable",
+    "gentle",
+    "honest",
+    "interpersonal",
+    "interdependen*",
+    "interpersona*",
+    "kind",
+    "kinship",
+    "loyal*",
+    "modesty",
+    "nag",
+    "nurtur*",
+    "pleasant*",
+    "polite",
+    "quiet*",
+    "respon*",
+    "sensitiv*",
+    "submissive",
+    "support*",
+    "sympath*",
+    "tender*",
+    "together*",
+    "trust*",
+    "understand*",
+    "warm*",
+    "whin*",
+    "yield*",
+];
+
+/// Boilerplate that contains a coded stem but is not coded language.
+const EXCEPTIONS: &[&str] = &[
+    "responsibilities",
+    "committee",
+    "committees",
+    "competitive salary",
+    "competitive salaries",
+    "competitive pay",
+    "competitive compensation",
+    "competitive wage",
+    "competitive wages",
+    "competitive rate",
+    "competitive rates",
+    "competitive benefits",
+    "competitive package",
+    "competitive base",
+    "competitive total compensation",
+    "individual contributor",
+    "individual contributors",
+    "dependent on",
+    "dependant on",
+    "depending on",
+    "depends on",
+    "dependents",
+    "dependants",
+    "dependent care",
+    "dependent coverage",
+    "sales leads",
+    "qualified leads",
+    "new leads",
+    "inbound leads",
+    "outbound leads",
+    "warm leads",
+    "cold leads",
+    "generate leads",
+    "generating leads",
+    "follow up on leads",
+    "leads list",
+    "lead generation",
+    "lead gen",
+    "sharepoint",
+];
+
+/// Neutral alternatives offered for some coded words.
+const ALTERNATIVES: &[(&str, &str)] = &[
+    ("aggress", "\"proactive\" or \"bold\""),
+    ("ambitio", "\"motivated\""),
+    ("competitive", "\"motivated by results\""),
+    ("dominant", "\"leading\""),
+    ("dominate", "\"lead\""),
+    ("decisive", "\"clear-thinking\""),
+    ("fearless", "\"confident\""),
+    ("headstrong", "\"persistent\""),
+    ("outspoken", "\"candid\""),
+    ("reckless", "\"bold\""),
+    ("stubborn", "\"persistent\""),
+    ("superior", "\"excellent\""),
+    ("force", "\"drive\""),
+    ("hostil", "\"challenging\""),
+    ("nag", "\"remind\""),
+    ("submissive", "\"cooperative\""),
+    ("whin", "\"raise concerns\""),
+];
+
+/// Which list an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coding {
+    /// Masculine-coded.
+    Masculine,
+    /// Feminine-coded.
+    Feminine,
+}
+
+impl Coding {
+    fn word(self) -> &'static str {
+        match self {
+            Coding::Masculine => "masculine",
+            Coding::Feminine => "feminine",
+        }
+    }
+}
+
+/// One entry of the word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// As printed ("lead*").
+    pub printed: &'static str,
+    /// The stem or word, without `*`.
+    pub word: &'static str,
+    /// A stem.
+    pub stem: bool,
+    /// Masculine or feminine.
+    pub coding: Coding,
+}
+
+impl Entry {
+    /// Does the (lower-case) word match this entry?
+    pub fn matches(&self, w: &str) -> bool {
+        if self.stem {
+            return w.starts_with(self.word);
+        }
+        let w = strip_possessive(w);
+        // The paper's "implusive" is a misprint of "impulsive".
+        w == self.word || (self.word == "implusive" && w == "impulsive")
+    }
+}
+
+fn entries() -> &'static [Entry] {
+    static E: OnceLock<Vec<Entry>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mk = |list: &'static [&'static str], coding| {
+            list.iter().map(move |p| Entry {
+                printed: p,
+                word: p.trim_end_matches('*'),
+                stem: p.ends_with('*'),
+                coding,
+            })
+        };
+        mk(MASCULINE, Coding::Masculine)
+            .chain(mk(FEMININE, Coding::Feminine))
+            .collect()
+    })
+}
+
+/// Entries indexed for lookup: whole words by hash, stems by their first two chars, so
+/// a word is compared with at most a few entries.
+struct Index {
+    whole: HashMap<u64, &'static Entry, BuildHasherDefault<KeyHash>>,
+    stems: FastMap<(char, char), Vec<&'static Entry>>,
+}
+
+fn first_two(w: &str) -> (char, char) {
+    let mut c = w.chars();
+    (c.next().unwrap_or(' '), c.next().unwrap_or(' '))
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut idx = Index {
+            whole: HashMap::default(),
+            stems: FastMap::default(),
+        };
+        // Listed order decides which entry a word reports: whole words before stems
+        // (so "dominant" is `dominant`, not `domina*`), masculine list first.
+        for e in entries() {
+            if e.stem {
+                idx.stems.entry(first_two(e.word)).or_default().push(e);
+            } else {
+                idx.whole.entry(word_key(e.word)).or_insert(e);
+                if e.word == "implusive" {
+                    idx.whole.entry(word_key("impulsive")).or_insert(e);
+                }
+            }
+        }
+        idx
+    })
+}
+
+/// The entry a word matches, whole-word entries first.
+pub fn entry_for(word: &str) -> Option<&'static Entry> {
+    entry_by_keys(word, word_key(word), word_key(strip_possessive(word)))
+}
+
+/// [`entry_for`] with the word's hashes already known (tokens carry them).
+fn entry_by_keys(word: &str, key: u64, base_key: u64) -> Option<&'static Entry> {
+    let idx = index();
+    let whole = idx.whole.get(&key).or_else(|| idx.whole.get(&base_key));
+    // Hashes can collide; the entry must really match.
+    if let Some(e) = whole.filter(|e| e.matches(word)) {
+        return Some(e);
+    }
+    idx.stems
+        .get(&first_two(word))?
+        .iter()
+        .find(|e| word.starts_with(e.word))
+        .copied()
+}
+
+fn exceptions() -> &'static PhraseSet {
+    static S: OnceLock<PhraseSet> = OnceLock::new();
+    S.get_or_init(|| PhraseSet::new(EXCEPTIONS.iter().copied()))
+}
+
+/// A coded word found in a segment: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodedWord {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive; more than `first` for compounds).
+    pub last: usize,
+    /// The entry it matched.
+    pub entry: &'static Entry,
+}
+
+/// Coded words in a token list, each counted once, boilerplate excluded.
+pub fn coded_words(toks: &[Token]) -> Vec<CodedWord> {
+    let ex = exceptions().find_all(toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while toks.get(j + 1).is_some_and(|t| t.hyphen_before) {
+            j += 1;
+        }
+        let found = compound(toks, i, j).map(|e| (i, j, e)).or_else(|| {
+            let t = &toks[i];
+            entry_by_keys(&t.lower, t.key, t.base_key).map(|e| (i, i, e))
+        });
+        let next = match found {
+            Some((a, b, _)) if a != b => b + 1,
+            _ => i + 1,
+        };
+        if let Some((first, last, entry)) = found {
+            let hit = super::super::text::Hit {
+                first,
+                last,
+                item: 0,
+            };
+            if !covered(&hit, &ex) {
+                out.push(CodedWord { first, last, entry });
+            }
+        }
+        i = next;
+    }
+    out
+}
+
+/// A hyphenated compound `toks[i..=j]` matched whole, then without its hyphens (stems only).
+fn compound(toks: &[Token], i: usize, j: usize) -> Option<&'static Entry> {
+    if j == i {
+        return None;
+    }
+    let parts: Vec<&str> = toks[i..=j].iter().map(|t| t.lower.as_str()).collect();
+    let whole = parts.join("-");
+    entry_for(&whole).or_else(|| {
+        let joined = parts.concat();
+        entries().iter().find(|e| e.stem && e.matches(&joined))
+    })
+}
+
+/// The verdict for a difference feminine − masculine.
+pub fn verdict(feminine: usize, masculine: usize) -> &'static str {
+    let diff = feminine as i64 - masculine as i64;
+    match diff {
+        0 => "neutral",
+        1..=3 => "feminine-coded",
+        d if d > 3 => "strongly feminine-coded",
+        -3..=-1 => "masculine-coded",
+        _ => "strongly masculine-coded",
+    }
+}
+
+/// Reports each coded word and the verdict.
+pub fn check(ctx: &mut Ctx<'_>) {
+    let mut counts = (0usize, 0usize);
+    let mut hits = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        for w in coded_words(p.toks) {
+            let text = p.tok_text(w.first, w.last);
+            if ctx.cfg.allows(&text) {
+                continue;
+            }
+            match w.entry.coding {
+                Coding::Feminine => counts.0 += 1,
+                Coding::Masculine => counts.1 += 1,
+            }
+            hits.push((si, w, text));
+        }
+    }
+    for (si, w, text) in hits {
+        let mut r = Report::new(format!(
+            "\"{text}\" is {}-coded (Gaucher, Friesen & Kay 2011: {})",
+            w.entry.coding.word(),
+            w.entry.printed
+        ));
+        let lower = text.to_lowercase();
+        if let Some((_, alt)) = ALTERNATIVES.iter().find(|(k, _)| lower.starts_with(k)) {
+            r = r.help(format!("consider {alt}"));
+        }
+        ctx.at_tokens("gender-coded", si, w.first, w.last, r);
+    }
+    let (fem, masc) = counts;
+    if fem + masc == 0 {
+        return;
+    }
+    let v = verdict(fem, masc);
+    let r = Report::new(format!(
+        "wording is {v}: {fem} feminine-coded and {masc} masculine-coded words (Gaucher, Friesen & Kay 2011)"
+    ));
+    let r = if v.contains("masculine") {
+        r.help("masculine-coded postings appeal less to women; swap some masculine-coded words for neutral ones")
+    } else {
+        r
+    };
+    ctx.at_doc("gender-balance", r);
+}
+
+#[cfg(test)]
+mod tests;

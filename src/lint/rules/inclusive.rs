@@ -1,0 +1,513 @@
+//! Exclusionary and off-putting language.
+//!
+//! Word lists are matched whole-word (a trailing `*` marks a stem), longest phrase first,
+//! with phrase exceptions checked around every match: "Her Majesty", "setup wizard",
+//! "young children" and "remote sensing" are not flagged, and since nothing matches a
+//! bare "man", "fail" or "pool", neither are "man-hours", "fail-safe" or "talent pool".
+//!
+//! Rules: `gendered-term` (he/his, guys, manpower, salesman), `age-coded` (digital
+//! native, young, recent graduate, energetic), `ability-assumption` ("must be able to
+//! stand for 8 hours" with no reason in the sentence), `hype-title` (rockstar, ninja,
+//! guru, wizard), `culture-cliche` (work hard play hard, hit the ground running, we're a
+//! family), `native-speaker`, `inflated-experience` (3+ years for an entry-level role)
+//! and `banned-word` (the configuration's ban list).
+
+use std::sync::OnceLock;
+
+use super::super::facts::experience_asks;
+use super::super::text::{PhraseSet, covered};
+use super::{Ctx, Report};
+
+/// A listed term: the phrase, its rule, and the fix.
+struct Term {
+    phrase: &'static str,
+    rule: &'static str,
+    fix: &'static str,
+}
+
+const fn t(phrase: &'static str, rule: &'static str, fix: &'static str) -> Term {
+    Term { phrase, rule, fix }
+}
+
+const G: &str = "gendered-term";
+const A: &str = "age-coded";
+const B: &str = "ability-assumption";
+const H: &str = "hype-title";
+const C: &str = "culture-cliche";
+const N: &str = "native-speaker";
+
+const PRONOUN_FIX: &str = "address the candidate as \"you\" (or use \"they\")";
+const FAMILY_FIX: &str = "describe how the team supports each other instead";
+
+const TERMS: &[Term] = &[
+    t("he", G, PRONOUN_FIX),
+    t("him", G, PRONOUN_FIX),
+    t("his", G, PRONOUN_FIX),
+    t("himself", G, PRONOUN_FIX),
+    t("she", G, PRONOUN_FIX),
+    t("her", G, PRONOUN_FIX),
+    t("hers", G, PRONOUN_FIX),
+    t("herself", G, PRONOUN_FIX),
+    t("he or she", G, PRONOUN_FIX),
+    t("he/she", G, PRONOUN_FIX),
+    t("she or he", G, PRONOUN_FIX),
+    t("s/he", G, PRONOUN_FIX),
+    t("his or her", G, PRONOUN_FIX),
+    t("his/her", G, PRONOUN_FIX),
+    t("her or his", G, PRONOUN_FIX),
+    t("him or her", G, PRONOUN_FIX),
+    t("him/her", G, PRONOUN_FIX),
+    t("guys", G, "\"everyone\", \"folks\" or \"team\""),
+    t("manpower", G, "\"staff\", \"workforce\" or \"people\""),
+    t("salesman", G, "\"salesperson\" or \"sales representative\""),
+    t("salesmen", G, "\"salespeople\""),
+    t("saleswoman", G, "\"salesperson\""),
+    t("chairman", G, "\"chair\""),
+    t("foreman", G, "\"supervisor\" or \"crew lead\""),
+    t("foremen", G, "\"supervisors\""),
+    t("fireman", G, "\"firefighter\""),
+    t("firemen", G, "\"firefighters\""),
+    t("policeman", G, "\"police officer\""),
+    t("workman", G, "\"worker\""),
+    t("workmen", G, "\"workers\""),
+    t("repairman", G, "\"repair technician\""),
+    t("handyman", G, "\"maintenance technician\""),
+    t("cameraman", G, "\"camera operator\""),
+    t("deliveryman", G, "\"delivery driver\""),
+    t("middleman", G, "\"intermediary\""),
+    t("craftsman", G, "\"craftsperson\" or \"artisan\""),
+    t("tradesman", G, "\"tradesperson\""),
+    t("tradesmen", G, "\"tradespeople\""),
+    t("businessman", G, "\"businessperson\""),
+    t("waitress", G, "\"server\""),
+    t("waitresses", G, "\"servers\""),
+    t("hostess", G, "\"host\""),
+    t("stewardess", G, "\"flight attendant\""),
+    t("mankind", G, "\"people\" or \"humanity\""),
+    t("manned", G, "\"staffed\""),
+    t("girl friday", G, "\"assistant\""),
+    t("digital native", A, "\"comfortable with digital tools\""),
+    t(
+        "digital natives",
+        A,
+        "\"people comfortable with digital tools\"",
+    ),
+    t(
+        "young",
+        A,
+        "describe the work, not the age of the people doing it",
+    ),
+    t(
+        "youthful",
+        A,
+        "describe the work, not the age of the people doing it",
+    ),
+    t("recent graduate", A, "\"early-career\" or \"entry-level\""),
+    t("recent graduates", A, "\"early-career candidates\""),
+    t("recent grad", A, "\"early-career\" or \"entry-level\""),
+    t("recent grads", A, "\"early-career candidates\""),
+    t(
+        "recent college graduate",
+        A,
+        "\"early-career\" or \"entry-level\"",
+    ),
+    t("fresh graduate", A, "\"early-career\" or \"entry-level\""),
+    t("fresh graduates", A, "\"early-career candidates\""),
+    t(
+        "fresh out of college",
+        A,
+        "\"early-career\" or \"entry-level\"",
+    ),
+    t("energetic", A, "\"motivated\" or \"engaged\""),
+    t("high energy", A, "describe the pace of the work instead"),
+    t(
+        "able-bodied",
+        B,
+        "list the physical tasks and why they are essential",
+    ),
+    t(
+        "physically fit",
+        B,
+        "list the physical tasks and why they are essential",
+    ),
+    t(
+        "in good health",
+        B,
+        "list the physical tasks and why they are essential",
+    ),
+    t(
+        "perfect vision",
+        B,
+        "list the visual tasks and why they are essential",
+    ),
+    t(
+        "perfect eyesight",
+        B,
+        "list the visual tasks and why they are essential",
+    ),
+    t(
+        "20/20 vision",
+        B,
+        "list the visual tasks and why they are essential",
+    ),
+    t(
+        "rockstar",
+        H,
+        "use the job's real name (e.g. \"developer\", \"baker\")",
+    ),
+    t("rockstars", H, "use the job's real name"),
+    t(
+        "rock star",
+        H,
+        "use the job's real name (e.g. \"developer\", \"baker\")",
+    ),
+    t(
+        "ninja",
+        H,
+        "use the job's real name (e.g. \"developer\", \"baker\")",
+    ),
+    t("ninjas", H, "use the job's real name"),
+    t(
+        "guru",
+        H,
+        "use the job's real name (e.g. \"specialist\", \"expert\")",
+    ),
+    t("gurus", H, "use the job's real name"),
+    t(
+        "wizard",
+        H,
+        "use the job's real name (e.g. \"specialist\", \"expert\")",
+    ),
+    t("wizards", H, "use the job's real name"),
+    t("superstar", H, "use the job's real name"),
+    t("superstars", H, "use the job's real name"),
+    t("unicorn", H, "use the job's real name"),
+    t("jedi", H, "use the job's real name"),
+    t("code monkey", H, "use the job's real name"),
+    t("wunderkind", H, "use the job's real name"),
+    t("badass", H, "use the job's real name"),
+    t("samurai", H, "use the job's real name"),
+    t(
+        "work hard play hard",
+        C,
+        "describe the actual hours and how time off works",
+    ),
+    t(
+        "work hard and play hard",
+        C,
+        "describe the actual hours and how time off works",
+    ),
+    t(
+        "hit the ground running",
+        C,
+        "describe the onboarding and what the first weeks look like",
+    ),
+    t("fast-paced family", C, FAMILY_FIX),
+    t("we're a family", C, FAMILY_FIX),
+    t("we are a family", C, FAMILY_FIX),
+    t("like a family", C, FAMILY_FIX),
+    t("like family", C, FAMILY_FIX),
+    t("one big family", C, FAMILY_FIX),
+    t("big happy family", C, FAMILY_FIX),
+    t("part of the family", C, FAMILY_FIX),
+    t("join our family", C, FAMILY_FIX),
+    t("wear many hats", C, "list the actual tasks"),
+    t("go-getter", C, "describe what the person will achieve"),
+    t(
+        "thick skin",
+        C,
+        "describe the difficult situations and the support offered",
+    ),
+    t(
+        "thick-skinned",
+        C,
+        "describe the difficult situations and the support offered",
+    ),
+    t("drink from a firehose", C, "describe the onboarding"),
+    t("drink from the firehose", C, "describe the onboarding"),
+    t(
+        "whatever it takes",
+        C,
+        "state the expected hours and effort",
+    ),
+    t("crush it", C, "describe the goals"),
+    t("hustle", C, "describe the pace of the work"),
+    t("culture fit", C, "name the values you look for"),
+    t(
+        "native speaker",
+        N,
+        "\"fluent in English\" (or the language needed)",
+    ),
+    t(
+        "native speakers",
+        N,
+        "\"fluent in English\" (or the language needed)",
+    ),
+    t(
+        "native-level",
+        N,
+        "\"fluent\" or \"professional working proficiency\"",
+    ),
+    t("native fluency", N, "\"fluent\""),
+    t("native-like", N, "\"fluent\""),
+    t("native english", N, "\"fluent in English\""),
+    t("native spanish", N, "\"fluent in Spanish\""),
+    t("native french", N, "\"fluent in French\""),
+    t("native german", N, "\"fluent in German\""),
+    t("native mandarin", N, "\"fluent in Mandarin\""),
+    t("native chinese", N, "\"fluent in Chinese\""),
+    t("native japanese", N, "\"fluent in Japanese\""),
+    t("native portuguese", N, "\"fluent in Portuguese\""),
+    t("native italian", N, "\"fluent in Italian\""),
+    t("native dutch", N, "\"fluent in Dutch\""),
+    t("mother tongue", N, "\"fluent in\" the language needed"),
+    t("english as a first language", N, "\"fluent in English\""),
+    t("first language english", N, "\"fluent in English\""),
+];
+
+/// Phrases around a term that make it harmless.
+const EXCEPTIONS: &[&str] = &[
+    "her majesty",
+    "his majesty",
+    "her royal highness",
+    "his royal highness",
+    "her excellency",
+    "his excellency",
+    "his honour",
+    "her honour",
+    "his honor",
+    "her honor",
+    "young children",
+    "young people",
+    "young adults",
+    "young learners",
+    "young students",
+    "young patients",
+    "young athletes",
+    "young readers",
+    "young families",
+    "young company",
+    "young startup",
+    "young business",
+    "setup wizard",
+    "installation wizard",
+    "install wizard",
+    "configuration wizard",
+    "wizard interface",
+    "unicorn startup",
+    "unicorn company",
+];
+
+fn message(rule: &str, m: &str) -> String {
+    match rule {
+        "gendered-term" if is_pronoun(m) => format!("\"{m}\" assumes the candidate's gender"),
+        "gendered-term" => format!("\"{m}\" is a gendered term"),
+        "age-coded" => format!("\"{m}\" signals a preferred age"),
+        "ability-assumption" => {
+            format!("\"{m}\" assumes a physical ability without saying why it is essential")
+        }
+        "hype-title" => format!("\"{m}\" is a hype title that puts many candidates off"),
+        "culture-cliche" => format!("\"{m}\" is a culture cliché that puts candidates off"),
+        "native-speaker" => {
+            format!("\"{m}\" excludes fluent speakers who learned the language later")
+        }
+        _ => format!("\"{m}\" is exclusionary"),
+    }
+}
+
+fn is_pronoun(m: &str) -> bool {
+    let l = m.to_lowercase();
+    ["he", "him", "his", "she", "her", "s/he"]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
+fn sets() -> &'static (PhraseSet, PhraseSet) {
+    static S: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
+    S.get_or_init(|| {
+        (
+            PhraseSet::new(TERMS.iter().map(|t| t.phrase)),
+            PhraseSet::new(EXCEPTIONS.iter().copied()),
+        )
+    })
+}
+
+/// Runs the listed terms, physical-ability asks, experience asks and the ban list.
+pub fn check(ctx: &mut Ctx<'_>) {
+    listed_terms(ctx);
+    physical_asks(ctx);
+    inflated_experience(ctx);
+    banned(ctx);
+}
+
+fn listed_terms(ctx: &mut Ctx<'_>) {
+    let (terms, exceptions) = sets();
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let ex = exceptions.find_all(p.toks);
+        for h in terms.find(p.toks) {
+            if !covered(&h, &ex) {
+                found.push((si, h, p.tok_text(h.first, h.last)));
+            }
+        }
+    }
+    for (si, h, m) in found {
+        let Some(term) = TERMS.get(h.item) else {
+            continue;
+        };
+        let r = Report::new(message(term.rule, &m)).help(term.fix);
+        ctx.at_tokens(term.rule, si, h.first, h.last, r);
+    }
+}
+
+/// Physical tasks. Seeing, hearing, speaking and driving are left out: "must speak
+/// Spanish" or "must drive a forklift" are usually the job itself.
+const PHYSICAL_VERBS: &[&str] = &[
+    "stand", "lift", "walk", "sit", "carry", "climb", "kneel", "crouch", "bend", "stoop", "reach",
+    "run", "push", "pull",
+];
+
+/// Words that give the reason a physical task is essential.
+const REASONS: &[&str] = &[
+    "because",
+    "since",
+    "as the",
+    "as this",
+    "as you",
+    "as our",
+    "so that",
+    "in order to",
+    "while",
+    "when",
+    "during",
+    "which involves",
+    "to safely",
+    "accommodation",
+    "accommodations",
+    "essential",
+];
+
+/// "must be able to lift 50 lbs", "ability to stand for 8 hours", "must walk…": flagged
+/// unless the same sentence gives a reason ("because", "while", "essential", an
+/// accommodation statement…).
+fn physical_asks(ctx: &mut Ctx<'_>) {
+    static REASON: OnceLock<PhraseSet> = OnceLock::new();
+    let reasons = REASON.get_or_init(|| PhraseSet::new(REASONS.iter().copied()));
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        for s in p.sentences {
+            let idx: Vec<usize> = (0..p.toks.len())
+                .filter(|&i| p.toks[i].start >= s.start && p.toks[i].end <= s.end)
+                .collect();
+            let Some(&first) = idx.first() else { continue };
+            let toks = &p.toks[first..first + idx.len()];
+            let Some((a, v)) = physical_ask(toks) else {
+                continue;
+            };
+            if !reasons.find(toks).is_empty() {
+                continue;
+            }
+            let last = (v + 6).min(toks.len() - 1);
+            found.push((si, first + a, first + last));
+        }
+    }
+    for (si, a, b) in found {
+        let m = ctx.prep[si].tok_text(a, b);
+        let r = Report::new(message("ability-assumption", &m))
+            .help("say why the task is essential (\"to move 50 lb flour sacks\") and that reasonable accommodation is available");
+        ctx.at_tokens("ability-assumption", si, a, b, r);
+    }
+}
+
+/// The start token and verb token of a physical ask in a sentence's tokens.
+fn physical_ask(toks: &[super::super::text::Token]) -> Option<(usize, usize)> {
+    let is_verb = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| PHYSICAL_VERBS.contains(&t.lower.as_str()))
+    };
+    (0..toks.len()).find_map(|i| {
+        let w = toks[i].lower.as_str();
+        let to = toks.get(i + 1).is_some_and(|t| t.lower == "to");
+        match w {
+            "able" | "ability" if to && is_verb(i + 2) => {
+                let start = if i >= 2 && toks[i - 2].lower == "must" {
+                    i - 2
+                } else {
+                    i
+                };
+                Some((start, i + 2))
+            }
+            "must" | "required" if is_verb(i + 1) => Some((i, i + 1)),
+            "required" if to && is_verb(i + 2) => Some((i, i + 2)),
+            _ => None,
+        }
+    })
+}
+
+/// An entry-level or junior posting asking for three or more years (Datapeople's bands:
+/// junior 1–3 years; an entry-level ask above 2 years is out of band).
+fn inflated_experience(ctx: &mut Ctx<'_>) {
+    if !ctx.doc.facts.entry_level {
+        return;
+    }
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        for a in experience_asks(p) {
+            if a.months > 24 {
+                found.push((si, a, p.slice(a.start, a.end)));
+            }
+        }
+    }
+    let help = "ask for 0-2 years, or describe the skills instead of the years";
+    if found.is_empty() {
+        // A TOML posting may state the ask only as a fact.
+        if let Some(m) = ctx.doc.facts.experience_months.filter(|m| *m > 24) {
+            let r = Report::new(format!(
+                "asks for {} of experience for an entry-level role",
+                years(m)
+            ))
+            .help(help);
+            ctx.at_doc("inflated-experience", r);
+        }
+        return;
+    }
+    for (si, a, m) in found {
+        let r = Report::new(format!(
+            "\"{m}\" of experience is a lot to ask for an entry-level role; junior roles ask for 1-3 years"
+        ))
+        .help(help)
+        .matched(m);
+        ctx.at_span("inflated-experience", si, a.start, a.end, r);
+    }
+}
+
+fn years(months: u32) -> String {
+    if months % 12 == 0 {
+        let y = months / 12;
+        format!("{y} year{}", if y == 1 { "" } else { "s" })
+    } else {
+        format!("{months} months")
+    }
+}
+
+/// The configuration's `ban` list.
+fn banned(ctx: &mut Ctx<'_>) {
+    if ctx.cfg.ban.is_empty() {
+        return;
+    }
+    let set = PhraseSet::new(ctx.cfg.ban.iter().map(String::as_str));
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        for h in set.find(p.toks) {
+            found.push((si, h, p.tok_text(h.first, h.last)));
+        }
+    }
+    for (si, h, m) in found {
+        let r = Report::new(format!("\"{m}\" is on this project's banned list"))
+            .help("reword, or remove it from [lint] ban in jobpost.toml");
+        ctx.at_tokens("banned-word", si, h.first, h.last, r);
+    }
+}
+
+#[cfg(test)]
+mod tests;

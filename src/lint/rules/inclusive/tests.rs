@@ -1,0 +1,197 @@
+//! Exclusionary language: each rule fires on its terms and not on look-alikes.
+
+use crate::lint::tests::{lint_md, lint_md_with, matched, of};
+
+fn m(text: &str, rule: &str) -> Vec<String> {
+    matched(&lint_md(&format!("# Baker\n\n{text}\n")), rule)
+}
+
+#[test]
+fn named_false_positives_are_not_flagged() {
+    let text = "# Baker\n\nHer Majesty's kitchens log man-hours. We win new customers with \
+                fail-safe ovens and a deep talent pool. His Majesty approves.\n";
+    let f = lint_md(text);
+    for rule in [
+        "gendered-term",
+        "age-coded",
+        "ability-assumption",
+        "hype-title",
+        "culture-cliche",
+        "native-speaker",
+        "negative-phrasing",
+        "impersonal-voice",
+    ] {
+        assert!(of(&f, rule).is_empty(), "{rule}: {:?}", of(&f, rule));
+    }
+}
+
+#[test]
+fn gendered_terms_and_pronouns() {
+    assert_eq!(
+        m(
+            "Hey guys, we need manpower and a salesman.",
+            "gendered-term"
+        ),
+        ["guys", "manpower", "salesman"]
+    );
+    assert_eq!(
+        m(
+            "He will report to the chef; his shift starts early.",
+            "gendered-term"
+        ),
+        ["He", "his"]
+    );
+    assert_eq!(
+        m("He or she will bake. His/her tools.", "gendered-term"),
+        ["He or she", "His/her"]
+    );
+    assert_eq!(m("Tell her we said hi.", "gendered-term"), ["her"]);
+    assert!(
+        m(
+            "The helper helps. Shelves. Hershey. Heather.",
+            "gendered-term"
+        )
+        .is_empty()
+    );
+    assert!(m("Chairs. Man-hours. Mankato. Human.", "gendered-term").is_empty());
+}
+
+#[test]
+fn pronoun_message_differs_from_term_message() {
+    let f = lint_md("# Baker\n\nHe needs manpower.\n");
+    let g = of(&f, "gendered-term");
+    assert!(g[0].message.contains("assumes the candidate's gender"));
+    assert!(g[1].message.contains("is a gendered term"));
+    assert!(g[1].suggestion.as_deref().unwrap_or("").contains("staff"));
+}
+
+#[test]
+fn age_coded() {
+    assert_eq!(
+        m(
+            "A young, energetic digital native or recent graduate.",
+            "age-coded"
+        ),
+        ["young", "energetic", "digital native", "recent graduate"]
+    );
+    assert!(
+        m(
+            "You will teach young children. We are a young company. Younger. Energy.",
+            "age-coded"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn ability_assumptions_need_a_reason() {
+    assert_eq!(
+        m("Must be able to stand for 8 hours.", "ability-assumption"),
+        ["Must be able to stand for 8 hours"]
+    );
+    assert_eq!(
+        m("Ability to lift 50 lbs.", "ability-assumption"),
+        ["Ability to lift 50 lbs"]
+    );
+    assert_eq!(
+        m("You must lift heavy trays.", "ability-assumption"),
+        ["must lift heavy trays"]
+    );
+    assert_eq!(
+        m("Able-bodied workers only.", "ability-assumption"),
+        ["Able-bodied"]
+    );
+    assert!(
+        m(
+            "You must be able to lift 50 lb flour sacks because deliveries arrive by hand.",
+            "ability-assumption"
+        )
+        .is_empty()
+    );
+    assert!(
+        m(
+            "Able to stand for long periods, with or without reasonable accommodation.",
+            "ability-assumption"
+        )
+        .is_empty()
+    );
+    assert!(
+        m(
+            "Able to understand recipes. You will stand out.",
+            "ability-assumption"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn hype_titles() {
+    assert_eq!(
+        m("A rockstar, a ninja, a guru and a wizard.", "hype-title"),
+        ["rockstar", "ninja", "guru", "wizard"]
+    );
+    assert_eq!(m("A rock star.", "hype-title"), ["rock star"]);
+    assert!(m("Use the setup wizard. Rocks. Starry. Gurung.", "hype-title").is_empty());
+}
+
+#[test]
+fn culture_cliches() {
+    assert_eq!(
+        m(
+            "We work hard, play hard and hit the ground running in a fast-paced family.",
+            "culture-cliche"
+        ),
+        [
+            "work hard, play hard",
+            "hit the ground running",
+            "fast-paced family"
+        ]
+    );
+    assert_eq!(m("We're a family.", "culture-cliche"), ["We're a family"]);
+    assert!(
+        m(
+            "We're a family-owned bakery with family leave and a fast-paced kitchen.",
+            "culture-cliche"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn native_speaker() {
+    assert_eq!(
+        m("Native English speaker required.", "native-speaker"),
+        ["Native English"]
+    );
+    assert_eq!(
+        m("Spanish native speakers welcome.", "native-speaker"),
+        ["native speakers"]
+    );
+    assert!(m("Build cloud-native and React Native apps with native code. Native plants. Non-native speakers welcome.", "native-speaker").is_empty());
+}
+
+#[test]
+fn inflated_experience_for_entry_roles_only() {
+    let f = lint_md("# Junior Baker\n\n## Requirements\n\n- 10+ years of experience\n");
+    assert_eq!(matched(&f, "inflated-experience"), ["10+ years"]);
+    let f = lint_md("# Baker\n\nThis entry-level role needs 3 years of experience.\n");
+    assert_eq!(matched(&f, "inflated-experience"), ["3 years"]);
+    let f = lint_md("# Junior Baker\n\n- 1 year of experience\n- 2 years of experience\n");
+    assert!(of(&f, "inflated-experience").is_empty());
+    let f = lint_md("# Senior Baker\n\n- 10+ years of experience\n");
+    assert!(of(&f, "inflated-experience").is_empty());
+}
+
+#[test]
+fn banned_words_from_config() {
+    let cfg = "[lint]\nban = [\"synergy\", \"circle back\", \"disrupt*\"]\n";
+    let f = lint_md_with(
+        "# Baker\n\nSynergy! We circle back to disruptive baking. Synergies.\n",
+        cfg,
+    );
+    assert_eq!(
+        matched(&f, "banned-word"),
+        ["Synergy", "circle back", "disruptive"]
+    );
+    assert!(of(&lint_md("# Baker\n\nSynergy.\n"), "banned-word").is_empty());
+}

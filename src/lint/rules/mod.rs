@@ -1,0 +1,433 @@
+//! The rule families, the registry of rule ids with their default severities, and the
+//! context every rule writes its findings into.
+//!
+//! A rule family is a `check(&mut Ctx)` function. Rules report at their default severity;
+//! [`super::lint`] then applies the configuration, the allow list and inline
+//! suppressions, so rules never need to know about them (except where the allow list
+//! changes a count, as in the gender verdict).
+
+pub mod completeness;
+pub mod gender;
+pub mod inclusive;
+pub mod pay;
+pub mod readability;
+pub mod voice;
+
+use serde::Serialize;
+
+use super::config::Config;
+use super::doc::{Doc, Loc, Segment};
+use super::facts::{Analysed, Prepared, doc_start, prepare};
+use super::{Finding, Severity};
+use pay::Jurisdiction;
+
+/// A rule's id, family, default severity and one-line description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Kebab-case id used in output, configuration and suppressions.
+    pub id: &'static str,
+    /// The family (the file in `rules/`).
+    pub family: &'static str,
+    /// Severity unless configured otherwise.
+    pub default: Severity,
+    /// What the rule checks.
+    pub summary: &'static str,
+}
+
+const fn rule(
+    id: &'static str,
+    family: &'static str,
+    default: Severity,
+    summary: &'static str,
+) -> RuleInfo {
+    RuleInfo {
+        id,
+        family,
+        default,
+        summary,
+    }
+}
+
+use Severity::{Error, Note, Warning};
+
+/// Every rule, in documentation order.
+pub const RULES: &[RuleInfo] = &[
+    rule(
+        "missing-section",
+        "completeness",
+        Warning,
+        "A section a good posting has is missing (title, purpose, duties, skills or qualifications, working conditions, pay, how to apply, company).",
+    ),
+    rule(
+        "pay-missing",
+        "pay",
+        Error,
+        "A pay-transparency law that applies requires a pay range or figure.",
+    ),
+    rule(
+        "pay-open-ended",
+        "pay",
+        Error,
+        "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".",
+    ),
+    rule(
+        "pay-min-above-max",
+        "pay",
+        Error,
+        "The pay range's minimum is above its maximum.",
+    ),
+    rule(
+        "pay-benefits-missing",
+        "pay",
+        Error,
+        "A pay-transparency law that applies requires a description of benefits.",
+    ),
+    rule(
+        "pay-deadline-missing",
+        "pay",
+        Error,
+        "A pay-transparency law that applies requires the application deadline.",
+    ),
+    rule(
+        "pay-range-too-wide",
+        "pay",
+        Error,
+        "A pay-transparency law that applies caps the width of the pay range.",
+    ),
+    rule(
+        "gender-coded",
+        "gender",
+        Note,
+        "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.",
+    ),
+    rule(
+        "gender-balance",
+        "gender",
+        Note,
+        "The posting's overall gender-coded wording verdict.",
+    ),
+    rule(
+        "gendered-term",
+        "inclusive",
+        Warning,
+        "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).",
+    ),
+    rule(
+        "age-coded",
+        "inclusive",
+        Warning,
+        "Wording that signals a preferred age (digital native, young, recent graduate, energetic).",
+    ),
+    rule(
+        "ability-assumption",
+        "inclusive",
+        Warning,
+        "A physical ability required without saying why it is essential.",
+    ),
+    rule(
+        "hype-title",
+        "inclusive",
+        Warning,
+        "A hype title (rockstar, ninja, guru, wizard).",
+    ),
+    rule(
+        "culture-cliche",
+        "inclusive",
+        Warning,
+        "A culture cliché (work hard play hard, hit the ground running, we're a family).",
+    ),
+    rule(
+        "native-speaker",
+        "inclusive",
+        Warning,
+        "Asking for a native speaker rather than fluency.",
+    ),
+    rule(
+        "inflated-experience",
+        "inclusive",
+        Warning,
+        "An experience ask out of line with an entry-level or junior role.",
+    ),
+    rule(
+        "banned-word",
+        "inclusive",
+        Warning,
+        "A word or phrase banned in the project's jobpost.toml.",
+    ),
+    rule(
+        "word-count",
+        "readability",
+        Warning,
+        "The posting is shorter or longer than the configured word band (300-700).",
+    ),
+    rule(
+        "reading-grade",
+        "readability",
+        Warning,
+        "The prose's Flesch-Kincaid grade is above the configured maximum (9).",
+    ),
+    rule(
+        "long-sentence",
+        "readability",
+        Warning,
+        "A sentence longer than the configured maximum (25 words).",
+    ),
+    rule(
+        "too-many-bullets",
+        "readability",
+        Warning,
+        "More bullets in one section than the configured maximum (10).",
+    ),
+    rule(
+        "too-many-requirements",
+        "readability",
+        Warning,
+        "More required qualifications than the configured maximum (8).",
+    ),
+    rule(
+        "title-length",
+        "readability",
+        Warning,
+        "A title longer than the configured maximum (60 characters).",
+    ),
+    rule(
+        "title-noise",
+        "readability",
+        Warning,
+        "A title carrying a location, pay, codes, marketing words or capitals.",
+    ),
+    rule(
+        "impersonal-voice",
+        "voice",
+        Warning,
+        "Talking about \"the ideal candidate\" instead of to \"you\".",
+    ),
+    rule(
+        "negative-phrasing",
+        "voice",
+        Warning,
+        "Negative phrasing where a positive form exists.",
+    ),
+    rule(
+        "duplicate-bullet",
+        "voice",
+        Warning,
+        "A bullet that repeats another.",
+    ),
+];
+
+/// The registry entry for `id`.
+pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// What a rule sees, and where it writes.
+pub struct Ctx<'a> {
+    /// The posting.
+    pub doc: &'a Doc,
+    /// The configuration (bands, allow and ban lists).
+    pub cfg: &'a Config,
+    /// Every segment, split into chars and words once.
+    pub prep: Vec<Prepared<'a>>,
+    /// The pay-transparency laws that apply.
+    pub jurisdictions: Vec<&'static Jurisdiction>,
+    out: Vec<Finding>,
+}
+
+/// A finding's text, fix and matched words.
+pub struct Report {
+    /// The message.
+    pub message: String,
+    /// How to fix it.
+    pub suggestion: Option<String>,
+    /// The offending text.
+    pub matched: Option<String>,
+}
+
+impl Report {
+    /// A message with no fix.
+    pub fn new(message: impl Into<String>) -> Report {
+        Report {
+            message: message.into(),
+            suggestion: None,
+            matched: None,
+        }
+    }
+
+    /// Adds a fix.
+    pub fn help(mut self, s: impl Into<String>) -> Report {
+        self.suggestion = Some(s.into());
+        self
+    }
+
+    /// Adds the matched text.
+    pub fn matched(mut self, s: impl Into<String>) -> Report {
+        self.matched = Some(s.into());
+        self
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for one posting.
+    pub fn new(
+        doc: &'a Doc,
+        cfg: &'a Config,
+        jurisdictions: Vec<&'static Jurisdiction>,
+        analysed: &'a [Analysed],
+    ) -> Self {
+        Ctx {
+            doc,
+            cfg,
+            prep: prepare(&doc.segments, analysed),
+            jurisdictions,
+            out: Vec::new(),
+        }
+    }
+
+    /// The findings written so far.
+    pub fn finish(self) -> Vec<Finding> {
+        self.out
+    }
+
+    /// Reports chars `start..end` of segment `seg_index`.
+    pub fn at_span(
+        &mut self,
+        rule: &'static str,
+        seg_index: usize,
+        start: usize,
+        end: usize,
+        r: Report,
+    ) {
+        let Some(p) = self.prep.get(seg_index) else {
+            return;
+        };
+        let (from, to) = span_locs(self.doc, p, start, end);
+        self.push(rule, from, to, r);
+    }
+
+    /// Reports tokens `first..=last` of segment `seg_index`, with their text as `matched`.
+    pub fn at_tokens(
+        &mut self,
+        rule: &'static str,
+        seg_index: usize,
+        first: usize,
+        last: usize,
+        r: Report,
+    ) {
+        let Some(p) = self.prep.get(seg_index) else {
+            return;
+        };
+        let (Some(a), Some(b)) = (p.toks.get(first), p.toks.get(last)) else {
+            return;
+        };
+        let (start, end) = (a.start, b.end);
+        let r = if r.matched.is_none() {
+            let m = p.slice(start, end);
+            r.matched(m)
+        } else {
+            r
+        };
+        self.at_span(rule, seg_index, start, end, r);
+    }
+
+    /// Reports a whole segment (its first line).
+    pub fn at_segment(&mut self, rule: &'static str, seg: &Segment, r: Report) {
+        let len = seg
+            .text
+            .lines()
+            .next()
+            .map_or(1, |l| l.chars().count().max(1));
+        let end = if seg.exact {
+            Loc::new(seg.loc.line, seg.loc.col + len)
+        } else {
+            Loc::new(seg.loc.line, seg.loc.col + 1)
+        };
+        self.push(rule, seg.loc, end, r);
+    }
+
+    /// Reports a finding about the whole posting, at its title (or 1:1).
+    pub fn at_doc(&mut self, rule: &'static str, r: Report) {
+        match self.doc.title() {
+            Some(t) => {
+                let t = t.clone();
+                self.at_segment(rule, &t, r);
+            }
+            None => {
+                let at = doc_start(&self.doc.segments);
+                self.push(rule, at, Loc::new(at.line, at.col + 1), r);
+            }
+        }
+    }
+
+    /// Reports at a position, underlining `len` chars.
+    pub fn at_loc(&mut self, rule: &'static str, loc: Loc, len: usize, r: Report) {
+        self.push(rule, loc, Loc::new(loc.line, loc.col + len.max(1)), r);
+    }
+
+    fn push(&mut self, rule: &'static str, from: Loc, to: Loc, r: Report) {
+        let severity = rule_info(rule).map_or(Severity::Warning, |i| i.default);
+        self.out.push(Finding {
+            path: self.doc.path.clone(),
+            line: from.line,
+            col: from.col,
+            end_line: to.line,
+            end_col: to.col,
+            rule,
+            severity,
+            message: r.message,
+            suggestion: r.suggestion,
+            matched: r.matched,
+        });
+    }
+}
+
+/// Start and (exclusive) end positions of chars `start..end` of a segment. For inexact
+/// segments the text is looked for on the segment's line of the file, else the finding
+/// sits on `loc`.
+fn span_locs(doc: &Doc, p: &Prepared<'_>, start: usize, end: usize) -> (Loc, Loc) {
+    let seg = p.seg;
+    if seg.exact {
+        return (seg.loc_at(start), seg.loc_at(end.max(start + 1)));
+    }
+    let needle = p.slice(start, end);
+    let found = doc
+        .source
+        .lines()
+        .nth(seg.loc.line.saturating_sub(1))
+        .and_then(|line| {
+            let from: usize = line
+                .char_indices()
+                .nth(seg.loc.col.saturating_sub(1))
+                .map_or(line.len(), |(b, _)| b);
+            let at = line.get(from..)?.find(&needle)?;
+            let col = line.get(..from + at)?.chars().count() + 1;
+            Some(col)
+        })
+        .filter(|_| !needle.is_empty() && !needle.contains('\n'));
+    match found {
+        Some(col) => (
+            Loc::new(seg.loc.line, col),
+            Loc::new(seg.loc.line, col + needle.chars().count()),
+        ),
+        None => (seg.loc, Loc::new(seg.loc.line, seg.loc.col + 1)),
+    }
+}
+
+/// Runs every rule family.
+pub fn run_all(ctx: &mut Ctx<'_>) {
+    completeness::check(ctx);
+    pay::check(ctx);
+    gender::check(ctx);
+    inclusive::check(ctx);
+    readability::check(ctx);
+    voice::check(ctx);
+}
+
+/// "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}

@@ -1,0 +1,596 @@
+//! Pay transparency: the jurisdiction table and the checks it drives.
+//!
+//! [`JURISDICTIONS`] holds one row per law, with its source and effective date
+//! (from `shared/reference/pay-transparency.md`, facts as of late 2026; not legal
+//! advice). To update the rules, edit the table: the checks only read its flags.
+//!
+//! For every jurisdiction that applies (see [`jurisdictions_for`]):
+//! - `pay-missing`: no pay figure or range;
+//! - `pay-open-ended`: "$50k+", "up to $60,000", "from $40,000" or "competitive" where
+//!   the law wants a bounded range;
+//! - `pay-benefits-missing`: no benefits description where the law asks for one;
+//! - `pay-deadline-missing`: no application deadline where the law asks for one;
+//! - `pay-range-too-wide`: a range wider than the law allows (Ontario: $50,000 a year).
+//!
+//! `pay-min-above-max` fires whatever the jurisdiction. Each rule reports once, naming
+//! the first law (in table order) and how many others agree.
+
+use serde::Serialize;
+
+use super::super::config::Config;
+use super::super::doc::{Doc, Loc, Section, SegKind};
+use super::super::facts::{EU_COUNTRIES, doc_start};
+use super::{Ctx, Report, join_and};
+
+/// One pay-transparency law.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Jurisdiction {
+    /// Code used in configuration and flags ("US-CO", "US-NY-NYC", "CA-ON", "EU").
+    pub code: &'static str,
+    /// Place name.
+    pub name: &'static str,
+    /// The law, as messages name it.
+    pub law: &'static str,
+    /// Statute or regulation citation.
+    pub source: &'static str,
+    /// In force from (ISO date; notes give disputed readings).
+    pub effective: &'static str,
+    /// ISO country the law is in.
+    pub country: &'static str,
+    /// State or province, for laws below country level.
+    pub region: Option<&'static str>,
+    /// City, for city ordinances.
+    pub city: Option<&'static str>,
+    /// What the posting must show, as the message words it.
+    pub must_show: &'static str,
+    /// A figure or range is required.
+    pub requires_pay: bool,
+    /// Open-ended ranges ("$50k+", "up to") are not allowed.
+    pub bounded: bool,
+    /// A description of benefits is required.
+    pub benefits: bool,
+    /// An application deadline is required.
+    pub deadline: bool,
+    /// Widest allowed range per year, in the local currency.
+    pub max_width: Option<f64>,
+    /// Ranges whose top is above this are exempt from `max_width`.
+    pub width_exempt_above: Option<f64>,
+    /// Employers covered.
+    pub employer_size: &'static str,
+    /// Disputed readings and other notes.
+    pub notes: &'static str,
+}
+
+const fn law(
+    code: &'static str,
+    name: &'static str,
+    law: &'static str,
+    source: &'static str,
+) -> Jurisdiction {
+    Jurisdiction {
+        code,
+        name,
+        law,
+        source,
+        effective: "",
+        country: "US",
+        region: None,
+        city: None,
+        must_show: "a pay range or figure",
+        requires_pay: true,
+        bounded: false,
+        benefits: false,
+        deadline: false,
+        max_width: None,
+        width_exempt_above: None,
+        employer_size: "",
+        notes: "",
+    }
+}
+
+/// The pay-transparency laws jobpost checks, in the order messages name them.
+pub const JURISDICTIONS: &[Jurisdiction] = &[
+    Jurisdiction {
+        effective: "2021-01-01",
+        region: Some("CO"),
+        must_show: "the pay rate or range",
+        bounded: true,
+        benefits: true,
+        deadline: true,
+        employer_size: "1+",
+        notes: "a single figure is fine; the deadline is required from 2024-01-01; bonus and commission must be described",
+        ..law(
+            "US-CO",
+            "Colorado",
+            "Colorado's Equal Pay for Equal Work Act",
+            "C.R.S. 8-5-201; 7 CCR 1103-18 r.11",
+        )
+    },
+    Jurisdiction {
+        effective: "2022-11-01",
+        region: Some("NY"),
+        city: Some("New York City"),
+        must_show: "a good-faith minimum and maximum annual salary or hourly wage",
+        bounded: true,
+        employer_size: "4+ (or 1 domestic worker)",
+        notes: "min = max is fine when there is no flexibility",
+        ..law(
+            "US-NY-NYC",
+            "New York City",
+            "New York City's salary transparency law",
+            "NYC Admin. Code 8-107(32)",
+        )
+    },
+    Jurisdiction {
+        effective: "2023-09-17",
+        region: Some("NY"),
+        must_show: "a minimum and maximum pay range",
+        bounded: true,
+        employer_size: "4+",
+        notes: "commission jobs need a statement that pay includes commission",
+        ..law(
+            "US-NY",
+            "New York State",
+            "New York Labor Law 194-b",
+            "N.Y. Lab. Law 194-b",
+        )
+    },
+    Jurisdiction {
+        effective: "2023-01-01",
+        region: Some("CA"),
+        must_show: "the pay scale (a set rate may stand alone; a link or QR code does not satisfy it)",
+        employer_size: "15+",
+        ..law(
+            "US-CA",
+            "California",
+            "California Labor Code 432.3",
+            "Cal. Lab. Code 432.3, SB 1162",
+        )
+    },
+    Jurisdiction {
+        effective: "2023-01-01",
+        region: Some("WA"),
+        must_show: "the wage scale or salary range",
+        bounded: true,
+        benefits: true,
+        employer_size: "15+",
+        ..law(
+            "US-WA",
+            "Washington",
+            "Washington's Equal Pay and Opportunities Act",
+            "RCW 49.58.110",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-01-01",
+        region: Some("IL"),
+        must_show: "the wage or salary range",
+        benefits: true,
+        employer_size: "15+",
+        notes: "a link to a public page with the pay and benefits is allowed",
+        ..law(
+            "US-IL",
+            "Illinois",
+            "the Illinois Equal Pay Act as amended by HB 3129",
+            "820 ILCS 112/10(b-25), HB 3129",
+        )
+    },
+    Jurisdiction {
+        effective: "2024-10-01",
+        region: Some("MD"),
+        must_show: "a good-faith minimum and maximum wage range",
+        bounded: true,
+        benefits: true,
+        employer_size: "all",
+        ..law(
+            "US-MD",
+            "Maryland",
+            "Maryland's wage range transparency law",
+            "SB 525",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-01-01",
+        region: Some("MN"),
+        must_show: "the starting salary range or fixed rate",
+        bounded: true,
+        benefits: true,
+        employer_size: "30+",
+        ..law(
+            "US-MN",
+            "Minnesota",
+            "Minnesota's pay transparency law",
+            "Minn. Stat. 181.173",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-06-01",
+        region: Some("NJ"),
+        must_show: "the hourly wage or salary, or a range",
+        benefits: true,
+        employer_size: "10+",
+        ..law(
+            "US-NJ",
+            "New Jersey",
+            "New Jersey's pay transparency law",
+            "S2310",
+        )
+    },
+    Jurisdiction {
+        effective: "2024-06-30",
+        region: Some("DC"),
+        must_show: "the minimum and maximum projected pay",
+        bounded: true,
+        employer_size: "1+",
+        notes: "healthcare benefits must be disclosed before the first interview",
+        ..law(
+            "US-DC",
+            "Washington, DC",
+            "the District of Columbia's Wage Transparency Omnibus Amendment Act",
+            "D.C. Code 32-1451 et seq.",
+        )
+    },
+    Jurisdiction {
+        effective: "2024-01-01",
+        region: Some("HI"),
+        must_show: "the hourly rate or salary range",
+        employer_size: "50+",
+        ..law(
+            "US-HI",
+            "Hawaii",
+            "Hawaii's pay transparency law",
+            "HRS 378-2.8",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-10-29",
+        region: Some("MA"),
+        must_show: "a good-faith annual salary or hourly wage range",
+        employer_size: "25+",
+        notes: "some sources give 2025-07-31 as the effective date",
+        ..law(
+            "US-MA",
+            "Massachusetts",
+            "Massachusetts' pay transparency law",
+            "H.4890",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-07-01",
+        region: Some("VT"),
+        must_show: "the minimum and maximum pay, or a single figure",
+        employer_size: "5+ (some say 4+)",
+        notes: "commission jobs need a statement; tipped jobs need the base wage",
+        ..law(
+            "US-VT",
+            "Vermont",
+            "Vermont's pay transparency law",
+            "H.704",
+        )
+    },
+    Jurisdiction {
+        effective: "2025-10-27",
+        region: Some("OH"),
+        city: Some("Cleveland"),
+        must_show: "the salary range or scale",
+        employer_size: "15+",
+        notes: "\"salary\" includes benefits (implied)",
+        ..law(
+            "US-OH-CLE",
+            "Cleveland",
+            "Cleveland's pay transparency ordinance",
+            "Ord. 104-2025",
+        )
+    },
+    Jurisdiction {
+        effective: "2023-11-01",
+        country: "CA",
+        region: Some("BC"),
+        must_show: "the expected pay or pay range",
+        bounded: true,
+        employer_size: "all",
+        ..law(
+            "CA-BC",
+            "British Columbia",
+            "British Columbia's Pay Transparency Act",
+            "S.B.C. 2023, c. 18, s. 5",
+        )
+    },
+    Jurisdiction {
+        effective: "2026-01-01",
+        country: "CA",
+        region: Some("ON"),
+        must_show: "the expected pay or a bounded range no wider than $50,000 a year",
+        bounded: true,
+        max_width: Some(50_000.0),
+        width_exempt_above: Some(200_000.0),
+        employer_size: "25+",
+        notes: "postings must also say whether AI screens applicants and whether a vacancy exists",
+        ..law(
+            "CA-ON",
+            "Ontario",
+            "Ontario's Employment Standards Act, Part III.1",
+            "O. Reg. 476/24",
+        )
+    },
+    Jurisdiction {
+        effective: "2026-06-07",
+        country: "EU",
+        must_show: "the initial pay or its range, in the notice or before the interview",
+        employer_size: "all",
+        notes: "transposition deadline; national law decides details; no pay-history questions",
+        ..law(
+            "EU",
+            "European Union",
+            "the EU Pay Transparency Directive",
+            "Directive (EU) 2023/970, Art. 5",
+        )
+    },
+];
+
+/// Rows for a configuration or flag code: a row's code ("US-CO", case-insensitive),
+/// "NYC", or "US" (every US row).
+pub fn find_jurisdiction(code: &str) -> Vec<&'static Jurisdiction> {
+    let c = code.trim().to_ascii_uppercase();
+    let c = match c.as_str() {
+        "NYC" | "US-NYC" => "US-NY-NYC".to_string(),
+        "CLEVELAND" | "US-CLE" => "US-OH-CLE".to_string(),
+        _ => c,
+    };
+    if c == "US" {
+        return JURISDICTIONS.iter().filter(|j| j.country == "US").collect();
+    }
+    JURISDICTIONS.iter().filter(|j| j.code == c).collect()
+}
+
+/// The laws to check a posting against: codes from the configuration and `extra`
+/// (command-line flags), plus those the posting's location selects. A remote US posting
+/// with no state gets every US law (Colorado, California and Washington reach remote jobs
+/// their residents could fill); a New York City posting gets both the city and state laws.
+pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'static Jurisdiction> {
+    let mut picked: Vec<&'static Jurisdiction> = cfg
+        .jurisdictions
+        .iter()
+        .chain(extra)
+        .flat_map(|c| find_jurisdiction(c))
+        .collect();
+    let f = &doc.facts;
+    let country = f.country.as_deref().unwrap_or("");
+    let region = f.region.as_deref();
+    for j in JURISDICTIONS {
+        let by_place = match (j.country, region) {
+            ("EU", _) => EU_COUNTRIES.contains(&country),
+            (c, Some(r)) if c == country => {
+                j.region == Some(r) && j.city.is_none_or(|city| f.city.as_deref() == Some(city))
+            }
+            ("US", None) => country == "US" && f.remote,
+            _ => false,
+        };
+        if by_place {
+            picked.push(j);
+        }
+    }
+    // Table order, no repeats.
+    JURISDICTIONS
+        .iter()
+        .filter(|j| picked.iter().any(|p| p.code == j.code))
+        .collect()
+}
+
+/// Runs the pay checks.
+pub fn check(ctx: &mut Ctx<'_>) {
+    min_above_max(ctx);
+    if ctx.jurisdictions.is_empty() {
+        return;
+    }
+    let js = ctx.jurisdictions.clone();
+    let pay = ctx.doc.facts.pay.clone();
+    let has_figure = pay
+        .as_ref()
+        .is_some_and(|p| p.min.is_some() || p.max.is_some());
+    let open = pay.as_ref().and_then(|p| p.open_ended.clone());
+
+    // "Competitive" with no figure is open-ended where the law wants a bounded range,
+    // and missing pay everywhere else.
+    let missing: Vec<_> = js
+        .iter()
+        .filter(|j| j.requires_pay && !has_figure && !(j.bounded && open.is_some()))
+        .copied()
+        .collect();
+    if let Some(first) = missing.first() {
+        let mut r = Report::new(format!(
+            "{} requires {}; the posting states no pay{}",
+            cite(first),
+            first.must_show,
+            also(&missing)
+        ))
+        .help("add the pay range with its period, e.g. \"$52,000-$60,000 a year\"");
+        if let Some(o) = &open {
+            r = r.matched(o.clone());
+        }
+        let at = pay_loc(ctx);
+        let len = open.as_ref().map_or(1, |o| o.chars().count());
+        ctx.at_loc("pay-missing", at, len, r);
+    }
+
+    if let Some(o) = &open {
+        let bounded: Vec<_> = js.iter().filter(|j| j.bounded).copied().collect();
+        if let Some(first) = bounded.first() {
+            let r = Report::new(format!(
+                "\"{o}\" is open-ended; {} requires a bounded range (a minimum and a maximum) or a single figure{}",
+                cite(first),
+                also(&bounded)
+            ))
+            .help("give both ends of the range, e.g. \"$52,000-$60,000 a year\"")
+            .matched(o.clone());
+            let at = pay_loc(ctx);
+            ctx.at_loc("pay-open-ended", at, o.chars().count(), r);
+        }
+    }
+
+    let (benefits, deadline) = (ctx.doc.facts.has_benefits, ctx.doc.facts.has_deadline);
+    if !benefits {
+        let help = "add a \"Benefits\" section: health insurance, paid time off, retirement plan and other compensation";
+        requirement(
+            ctx,
+            &js,
+            |j| j.benefits,
+            "pay-benefits-missing",
+            "a general description of benefits",
+            help,
+        );
+    }
+    if !deadline {
+        let help = "add \"Apply by <date>\" to the How to apply section";
+        requirement(
+            ctx,
+            &js,
+            |j| j.deadline,
+            "pay-deadline-missing",
+            "the application deadline",
+            help,
+        );
+    }
+    too_wide(ctx, &js);
+}
+
+/// "Colorado's Equal Pay for Equal Work Act (C.R.S. 8-5-201; …)".
+fn cite(j: &Jurisdiction) -> String {
+    format!("{} ({})", j.law, j.source)
+}
+
+/// "; so do the laws of Washington, Maryland and 3 more" for the rows after the first.
+fn also(js: &[&Jurisdiction]) -> String {
+    if js.len() < 2 {
+        return String::new();
+    }
+    let rest = &js[1..];
+    let mut names: Vec<String> = rest.iter().take(3).map(|j| j.name.to_string()).collect();
+    if rest.len() > 3 {
+        names.push(format!("{} more", rest.len() - 3));
+    }
+    format!(" (so do the laws of {})", join_and(&names))
+}
+
+/// Where pay findings go: the pay figure, else the pay heading, else the title.
+fn pay_loc(ctx: &Ctx<'_>) -> Loc {
+    if let Some(l) = ctx.doc.facts.pay.as_ref().and_then(|p| p.loc) {
+        return l;
+    }
+    ctx.doc
+        .segments
+        .iter()
+        .find(|s| s.section == Section::Pay && s.kind == SegKind::Heading)
+        .map_or_else(|| doc_start(&ctx.doc.segments), |s| s.loc)
+}
+
+/// Reports `rule` once when any law in `js` `asks` for something the posting lacks.
+fn requirement(
+    ctx: &mut Ctx<'_>,
+    js: &[&'static Jurisdiction],
+    asks: impl Fn(&Jurisdiction) -> bool,
+    rule: &'static str,
+    what: &str,
+    help: &str,
+) {
+    let laws: Vec<_> = js.iter().filter(|j| asks(j)).copied().collect();
+    if let Some(first) = laws.first() {
+        let r = Report::new(format!(
+            "{} requires {what} in the posting; none found{}",
+            cite(first),
+            also(&laws)
+        ))
+        .help(help);
+        ctx.at_doc(rule, r);
+    }
+}
+
+fn min_above_max(ctx: &mut Ctx<'_>) {
+    let Some(pay) = ctx.doc.facts.pay.clone() else {
+        return;
+    };
+    let (Some(min), Some(max)) = (pay.min, pay.max) else {
+        return;
+    };
+    if min <= max {
+        return;
+    }
+    let r = Report::new(format!(
+        "pay range is reversed: the minimum {} is above the maximum {}",
+        money(min),
+        money(max)
+    ))
+    .help("put the lower figure first");
+    let at = pay_loc(ctx);
+    ctx.at_loc("pay-min-above-max", at, 1, r);
+}
+
+/// Yearly equivalent of a figure: 2,080 hours, 260 days, 52 weeks or 12 months a year.
+/// With no period, figures of 1,000 or more are taken as yearly and smaller ones as hourly.
+pub fn annualize(value: f64, period: Option<&str>) -> f64 {
+    match period {
+        Some("hour") => value * 2080.0,
+        Some("day") => value * 260.0,
+        Some("week") => value * 52.0,
+        Some("month") => value * 12.0,
+        Some(_) => value,
+        None if value >= 1000.0 => value,
+        None => value * 2080.0,
+    }
+}
+
+fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
+    let Some(pay) = ctx.doc.facts.pay.clone() else {
+        return;
+    };
+    let (Some(min), Some(max)) = (pay.min, pay.max) else {
+        return;
+    };
+    let period = pay.period.as_deref();
+    let (lo, hi) = (annualize(min, period), annualize(max, period));
+    let Some(j) = js.iter().find(|j| {
+        j.max_width.is_some_and(|w| hi - lo > w) && j.width_exempt_above.is_none_or(|top| hi <= top)
+    }) else {
+        return;
+    };
+    let width = j.max_width.unwrap_or_default();
+    let r = Report::new(format!(
+        "pay range is {} a year wide; {} allows at most {} a year (ranges topping {} are exempt)",
+        money(hi - lo),
+        cite(j),
+        money(width),
+        money(j.width_exempt_above.unwrap_or(f64::INFINITY)),
+    ))
+    .help(format!(
+        "narrow the range to at most {} a year",
+        money(width)
+    ));
+    let at = pay_loc(ctx);
+    ctx.at_loc("pay-range-too-wide", at, 1, r);
+}
+
+/// "$52,000" or "$18.50".
+fn money(v: f64) -> String {
+    if !v.is_finite() {
+        return "-".to_string();
+    }
+    let cents = (v * 100.0).round() as i64;
+    let whole = cents / 100;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if whole < 0 { "-" } else { "" };
+    if cents % 100 == 0 {
+        format!("{sign}${grouped}")
+    } else {
+        format!("{sign}${grouped}.{:02}", (cents % 100).abs())
+    }
+}
+
+#[cfg(test)]
+mod tests;

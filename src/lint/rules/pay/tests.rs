@@ -1,0 +1,219 @@
+//! Pay transparency: the table, jurisdiction selection and each check.
+
+use super::*;
+use crate::lint::tests::{lint_md, lint_md_with, of};
+
+/// A posting with everything Colorado asks for; tests remove pieces.
+const CO: &str = "# Baker\n\nBake bread in Denver, CO.\n\n## Pay\n\n$20-$24 an hour.\n\n\
+## Benefits\n\nHealth insurance and paid time off.\n\n## How to apply\n\nApply by March 31, 2027.\n";
+
+fn pay_rules(f: &[crate::lint::Finding]) -> Vec<&'static str> {
+    f.iter()
+        .filter(|f| f.rule.starts_with("pay-"))
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn table_rows_are_complete() {
+    let required = [
+        "US-CO",
+        "US-NY-NYC",
+        "US-NY",
+        "US-CA",
+        "US-WA",
+        "US-IL",
+        "US-MD",
+        "US-MN",
+        "US-NJ",
+        "US-DC",
+        "US-HI",
+        "US-MA",
+        "US-VT",
+        "CA-BC",
+        "CA-ON",
+        "EU",
+    ];
+    for code in required {
+        let j = find_jurisdiction(code);
+        assert_eq!(j.len(), 1, "{code}");
+        let j = j[0];
+        assert!(
+            !j.law.is_empty() && !j.source.is_empty() && j.effective.len() == 10,
+            "{code}"
+        );
+    }
+    let benefits: Vec<&str> = JURISDICTIONS
+        .iter()
+        .filter(|j| j.benefits)
+        .map(|j| j.code)
+        .collect();
+    assert_eq!(
+        benefits,
+        ["US-CO", "US-WA", "US-IL", "US-MD", "US-MN", "US-NJ"]
+    );
+    let deadline: Vec<&str> = JURISDICTIONS
+        .iter()
+        .filter(|j| j.deadline)
+        .map(|j| j.code)
+        .collect();
+    assert_eq!(deadline, ["US-CO"]);
+    assert_eq!(find_jurisdiction("nyc")[0].code, "US-NY-NYC");
+    assert_eq!(find_jurisdiction("US").len(), 14);
+    assert!(find_jurisdiction("US-XX").is_empty());
+}
+
+#[test]
+fn complete_colorado_posting_passes() {
+    assert!(pay_rules(&lint_md(CO)).is_empty(), "{:#?}", lint_md(CO));
+}
+
+#[test]
+fn missing_pay_names_the_law() {
+    let text = CO.replace("## Pay\n\n$20-$24 an hour.\n\n", "");
+    let f = lint_md(&text);
+    let p = of(&f, "pay-missing");
+    assert_eq!(p.len(), 1);
+    assert!(
+        p[0].message
+            .starts_with("Colorado's Equal Pay for Equal Work Act (C.R.S. 8-5-201"),
+        "{}",
+        p[0].message
+    );
+    assert_eq!(p[0].severity, crate::lint::Severity::Error);
+}
+
+#[test]
+fn open_ended_forms() {
+    for (pay, expect) in [
+        ("$50k+", "pay-open-ended"),
+        ("Up to $60,000 a year.", "pay-open-ended"),
+        ("From $40,000 a year.", "pay-open-ended"),
+        ("Competitive.", "pay-open-ended"),
+    ] {
+        let text = CO.replace("$20-$24 an hour.", pay);
+        assert_eq!(pay_rules(&lint_md(&text)), [expect], "{pay}");
+    }
+    // California does not require a bounded range, but "competitive" is no pay at all.
+    let ca = "# Baker\n\nIn San Francisco, CA.\n\n## Pay\n\nCompetitive.\n";
+    assert_eq!(pay_rules(&lint_md(ca)), ["pay-missing"]);
+    let ca = "# Baker\n\nIn San Francisco, CA.\n\n## Pay\n\nUp to $60,000.\n";
+    assert!(pay_rules(&lint_md(ca)).is_empty());
+}
+
+#[test]
+fn benefits_and_deadline() {
+    let text = CO.replace("## Benefits\n\nHealth insurance and paid time off.\n\n", "");
+    assert_eq!(pay_rules(&lint_md(&text)), ["pay-benefits-missing"]);
+    let text = CO.replace("Apply by March 31, 2027.", "Apply online.");
+    assert_eq!(pay_rules(&lint_md(&text)), ["pay-deadline-missing"]);
+    // Washington asks for benefits but not a deadline.
+    let wa = "# Baker\n\nIn Seattle.\n\n## Pay\n\n$20-$24 an hour.\n";
+    assert_eq!(pay_rules(&lint_md(wa)), ["pay-benefits-missing"]);
+}
+
+#[test]
+fn min_above_max_fires_anywhere() {
+    let f = lint_md("# Baker\n\nPay: $60,000-$50,000 a year.\n");
+    assert_eq!(pay_rules(&f), ["pay-min-above-max"]);
+    assert!(
+        of(&f, "pay-min-above-max")[0]
+            .message
+            .contains("$60,000 is above the maximum $50,000")
+    );
+}
+
+#[test]
+fn ontario_width() {
+    let on = |pay: &str| lint_md(&format!("# Baker\n\nIn Toronto, ON.\n\n## Pay\n\n{pay}\n"));
+    assert_eq!(
+        pay_rules(&on("$60,000-$120,000 a year")),
+        ["pay-range-too-wide"]
+    );
+    assert!(pay_rules(&on("$60,000-$110,000 a year")).is_empty());
+    assert!(
+        pay_rules(&on("$190,000-$260,000 a year")).is_empty(),
+        "exempt above $200,000"
+    );
+    assert_eq!(pay_rules(&on("$20-$50 an hour")), ["pay-range-too-wide"]);
+    let f = on("$60,000-$120,000 a year");
+    let msg = &of(&f, "pay-range-too-wide")[0].message;
+    assert!(
+        msg.contains("$60,000 a year wide") && msg.contains("O. Reg. 476/24"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn no_jurisdiction_no_pay_findings() {
+    let f = lint_md("# Baker\n\nIn Austin, TX.\n\nCompetitive pay.\n");
+    assert!(pay_rules(&f).is_empty());
+    let f = lint_md("# Baker\n\nIn London.\n");
+    assert!(pay_rules(&f).is_empty());
+}
+
+#[test]
+fn remote_us_gets_every_us_law() {
+    let doc = crate::lint::Doc::from_markdown("p.md", "# Baker\n\nRemote, United States.\n");
+    let js = jurisdictions_for(&doc, &Config::default(), &[]);
+    assert_eq!(js.len(), 14);
+    let f = lint_md("# Baker\n\nRemote, United States.\n");
+    let p = of(&f, "pay-missing");
+    assert!(
+        p[0].message
+            .contains("(so do the laws of New York City, New York State, California and 10 more)"),
+        "{}",
+        p[0].message
+    );
+    assert_eq!(
+        pay_rules(&f),
+        [
+            "pay-benefits-missing",
+            "pay-deadline-missing",
+            "pay-missing"
+        ]
+    );
+}
+
+#[test]
+fn location_picks_city_and_state_laws() {
+    let codes = |md: &str| {
+        let doc = crate::lint::Doc::from_markdown("p.md", md);
+        jurisdictions_for(&doc, &Config::default(), &[])
+            .iter()
+            .map(|j| j.code)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes("# B\n\nIn Brooklyn."), ["US-NY-NYC", "US-NY"]);
+    assert_eq!(codes("# B\n\nIn Albany, NY."), ["US-NY"]);
+    assert_eq!(codes("# B\n\nIn Cleveland, OH."), ["US-OH-CLE"]);
+    assert_eq!(codes("# B\n\nIn Columbus, OH."), Vec::<&str>::new());
+    assert_eq!(codes("# B\n\nIn Vancouver, BC."), ["CA-BC"]);
+    assert_eq!(codes("# B\n\nIn Berlin, Germany."), ["EU"]);
+    assert_eq!(codes("# B\n\nSomewhere."), Vec::<&str>::new());
+}
+
+#[test]
+fn config_jurisdictions_apply_without_a_location() {
+    let f = lint_md_with(
+        "# Baker\n\nBake.\n",
+        "[lint]\njurisdictions = [\"US-NY\"]\n",
+    );
+    let p = of(&f, "pay-missing");
+    assert!(
+        p[0].message.starts_with("New York Labor Law 194-b"),
+        "{}",
+        p[0].message
+    );
+}
+
+#[test]
+fn annualize_periods() {
+    assert_eq!(annualize(20.0, Some("hour")), 41_600.0);
+    assert_eq!(annualize(1000.0, Some("week")), 52_000.0);
+    assert_eq!(annualize(5000.0, Some("month")), 60_000.0);
+    assert_eq!(annualize(50_000.0, None), 50_000.0);
+    assert_eq!(annualize(25.0, None), 52_000.0);
+    assert_eq!(money(52_000.0), "$52,000");
+    assert_eq!(money(18.5), "$18.50");
+}

@@ -1,0 +1,223 @@
+//! Positive, candidate-facing language.
+//!
+//! - `impersonal-voice`: "the ideal candidate", "the successful applicant", "candidates
+//!   must"… where "you" would do (not "the applicant tracking system"); and, once per
+//!   posting, "we" outnumbering "you" (Ongig, Datapeople: "you" at least as often as
+//!   "we"), counted outside the company and equal-opportunity sections, from 5 "we"s up.
+//! - `negative-phrasing`: "do not apply unless", "must not", "failure to", "don't
+//!   hesitate"… where a positive form exists (but not "fail-safe" or "not required").
+//! - `duplicate-bullet`: a bullet with the same words as an earlier one (case, punctuation
+//!   and spacing ignored), or nearly the same (normalised Levenshtein similarity ≥ 0.9).
+
+use std::sync::OnceLock;
+
+use super::super::doc::{Section, SegKind};
+use super::super::text::{PhraseSet, covered};
+use super::{Ctx, Report};
+
+const IMPERSONAL: &[&str] = &[
+    "the ideal candidate",
+    "the ideal applicant",
+    "the successful candidate",
+    "the successful applicant",
+    "the right candidate",
+    "the perfect candidate",
+    "the selected candidate",
+    "the chosen candidate",
+    "the applicant",
+    "the candidate",
+    "the incumbent",
+    "the jobholder",
+    "the job holder",
+    "the post holder",
+    "the postholder",
+    "candidates must",
+    "candidates should",
+    "candidates will",
+    "applicants must",
+    "applicants should",
+    "applicants will",
+];
+
+const IMPERSONAL_EXCEPTIONS: &[&str] = &["the applicant tracking", "the candidate experience"];
+
+/// Negative phrasing and its positive form.
+const NEGATIVE: &[(&str, &str)] = &[
+    ("do not apply", "say who should apply: \"Apply if you…\""),
+    ("don't apply", "say who should apply: \"Apply if you…\""),
+    ("need not apply", "say who should apply: \"Apply if you…\""),
+    ("only apply if", "\"Apply if you…\""),
+    ("must not", "say what to do instead"),
+    ("will not be tolerated", "state the behaviour you expect"),
+    ("not tolerated", "state the behaviour you expect"),
+    ("will not tolerate", "state the behaviour you expect"),
+    ("won't tolerate", "state the behaviour you expect"),
+    ("zero tolerance", "state the behaviour you expect"),
+    ("not afraid to", "\"willing to\" or \"comfortable…\""),
+    ("not afraid of", "\"comfortable with\""),
+    ("don't mind", "\"enjoy\" or \"are comfortable with\""),
+    ("do not mind", "\"enjoy\" or \"are comfortable with\""),
+    ("don't hesitate", "\"feel free to\""),
+    ("do not hesitate", "\"feel free to\""),
+    (
+        "will not be considered",
+        "say what a complete application includes",
+    ),
+    (
+        "won't be considered",
+        "say what a complete application includes",
+    ),
+    ("failure to", "state the expectation positively"),
+    ("fail to", "state the expectation positively"),
+    ("fails to", "state the expectation positively"),
+    ("no phone calls", "\"please apply online\""),
+    ("no excuses", "state the expectation positively"),
+    ("without supervision", "\"independently\""),
+];
+
+fn sets() -> &'static (PhraseSet, PhraseSet, PhraseSet) {
+    static S: OnceLock<(PhraseSet, PhraseSet, PhraseSet)> = OnceLock::new();
+    S.get_or_init(|| {
+        (
+            PhraseSet::new(IMPERSONAL.iter().copied()),
+            PhraseSet::new(IMPERSONAL_EXCEPTIONS.iter().copied()),
+            PhraseSet::new(NEGATIVE.iter().map(|(p, _)| *p)),
+        )
+    })
+}
+
+/// Runs the voice checks.
+pub fn check(ctx: &mut Ctx<'_>) {
+    impersonal(ctx);
+    we_versus_you(ctx);
+    negative(ctx);
+    duplicates(ctx);
+}
+
+fn impersonal(ctx: &mut Ctx<'_>) {
+    let (set, exceptions, _) = sets();
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let ex = exceptions.find_all(p.toks);
+        found.extend(
+            set.find(p.toks)
+                .into_iter()
+                .filter(|h| !covered(h, &ex))
+                .map(|h| (si, h.first, h.last, p.tok_text(h.first, h.last))),
+        );
+    }
+    for (si, a, b, m) in found {
+        let r = Report::new(format!("\"{m}\" talks about the reader; talk to them"))
+            .help("address the reader as \"you\" (e.g. \"You have…\")");
+        ctx.at_tokens("impersonal-voice", si, a, b, r);
+    }
+}
+
+fn we_versus_you(ctx: &mut Ctx<'_>) {
+    let (mut we, mut you) = (0usize, 0usize);
+    for p in &ctx.prep {
+        if matches!(p.seg.section, Section::Company | Section::Eeo) {
+            continue;
+        }
+        for t in p.toks {
+            match t.lower.as_str() {
+                "we" | "we're" | "we've" | "we'll" | "we'd" | "our" | "ours" | "us" => we += 1,
+                "you" | "you're" | "you've" | "you'll" | "you'd" | "your" | "yours" => you += 1,
+                _ => {}
+            }
+        }
+    }
+    if we >= 5 && we > you {
+        let times = |n: usize| match n {
+            0 => "never".to_string(),
+            1 => "once".to_string(),
+            n => format!("{n} times"),
+        };
+        let r = Report::new(format!(
+            "the posting says \"we\"/\"our\" {} and \"you\"/\"your\" {}; write to the reader at least as often as about the company",
+            times(we),
+            times(you)
+        ))
+        .help("turn \"We need someone who…\" into \"You…\"");
+        ctx.at_doc("impersonal-voice", r);
+    }
+}
+
+fn negative(ctx: &mut Ctx<'_>) {
+    let (_, _, set) = sets();
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        found.extend(set.find(p.toks).into_iter().map(|h| (si, h)));
+    }
+    for (si, h) in found {
+        let Some((_, fix)) = NEGATIVE.get(h.item) else {
+            continue;
+        };
+        let m = ctx.prep[si].tok_text(h.first, h.last);
+        let r = Report::new(format!("\"{m}\" is negative phrasing; say it positively")).help(*fix);
+        ctx.at_tokens("negative-phrasing", si, h.first, h.last, r);
+    }
+}
+
+fn duplicates(ctx: &mut Ctx<'_>) {
+    let bullets: Vec<(usize, Bullet<'_>)> = ctx
+        .prep
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.seg.kind == SegKind::Bullet && p.toks.len() >= 2)
+        .map(|(si, p)| (si, Bullet::new(p.toks.iter().map(|t| t.lower.as_str()))))
+        .collect();
+    let mut found = Vec::new();
+    for (k, (si, b)) in bullets.iter().enumerate() {
+        let earlier = bullets[..k].iter().find(|(_, other)| similar(b, other));
+        if let Some((first, _)) = earlier {
+            found.push((*si, *first));
+        }
+    }
+    for (si, first) in found {
+        let line = ctx.prep[first].seg.loc.line;
+        let r = Report::new(format!("bullet repeats the one on line {line}"))
+            .help("remove it or merge the two");
+        let seg = ctx.prep[si].seg;
+        ctx.at_segment("duplicate-bullet", seg, r);
+    }
+}
+
+/// A bullet's words, normalised (lower case, single spaces, no punctuation).
+struct Bullet<'a> {
+    text: String,
+    chars: usize,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Bullet<'a> {
+    fn new(words: impl Iterator<Item = &'a str>) -> Bullet<'a> {
+        let words: Vec<&str> = words.collect();
+        let text = words.join(" ");
+        Bullet {
+            chars: text.chars().count(),
+            text,
+            words,
+        }
+    }
+}
+
+/// Same words, or nearly (long enough that a one-word slip is not a different bullet).
+fn similar(a: &Bullet<'_>, b: &Bullet<'_>) -> bool {
+    if a.text == b.text {
+        return true;
+    }
+    let (short, long) = (a.chars.min(b.chars), a.chars.max(b.chars));
+    if short < 20 || long * 4 > short * 5 {
+        return false;
+    }
+    // Cheap screen before the quadratic edit distance: most words must be shared.
+    let shared = b.words.iter().filter(|w| a.words.contains(w)).count();
+    if shared * 2 < a.words.len() {
+        return false;
+    }
+    strsim::normalized_levenshtein(&a.text, &b.text) >= 0.9
+}
+
+#[cfg(test)]
+mod tests;

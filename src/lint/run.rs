@@ -1,0 +1,209 @@
+//! `jobpost lint` and the `--check` of other commands: find the inputs, build a
+//! [`Doc`] for each (TOML postings after merging, Markdown and text as written),
+//! run the rules, print in the asked format and turn the worst finding into an
+//! exit code.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human};
+use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, did_you_mean};
+use crate::load::{self, Inputs, Merged};
+use crate::preset::Registry;
+
+/// When findings make the command fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Never fail because of findings.
+    Never,
+}
+
+impl FailOn {
+    /// True when `severity` reaches this threshold.
+    pub fn reached_by(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Resolved `jobpost lint` settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Files and folders to check.
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    pub format: Format,
+    /// Failure threshold.
+    pub fail_on: FailOn,
+    /// `--config`, else `jobpost.toml` found upward from the first input.
+    pub config: Option<PathBuf>,
+    /// Extra jurisdiction codes (`--jurisdiction`).
+    pub jurisdictions: Vec<String>,
+}
+
+/// One checked input: its findings, or why it could not be read.
+struct Checked {
+    findings: Vec<Finding>,
+    source: Option<(String, String)>,
+    error: Option<Error>,
+}
+
+/// Runs `jobpost lint`; returns the exit code.
+pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
+    let cfg = config_for(s.config.as_deref(), s.inputs.first().map(PathBuf::as_path), &s.jurisdictions)?;
+    let files = find_inputs(&s.inputs)?;
+    let checked: Vec<Checked> = files.par_iter().map(|f| check_file(registry, &cfg, f)).collect();
+    let mut findings = Vec::new();
+    let mut sources = std::collections::HashMap::new();
+    let mut unreadable = 0;
+    for c in checked {
+        if let Some(e) = c.error {
+            eprintln!("error: {e}");
+            unreadable += 1;
+        }
+        findings.extend(c.findings);
+        sources.extend(c.source);
+    }
+    let lookup = |p: &str| sources.get(p).cloned();
+    let text = match s.format {
+        Format::Human => render_human(&findings, &lookup, Some(files.len())),
+        other => render(&findings, &lookup, other),
+    };
+    crate::output::print(&text)?;
+    Ok(exit_code(&findings, s.fail_on, unreadable > 0))
+}
+
+fn exit_code(findings: &[Finding], fail_on: FailOn, unreadable: bool) -> u8 {
+    if unreadable {
+        EXIT_INPUT
+    } else if findings.iter().any(|f| fail_on.reached_by(f.severity)) {
+        EXIT_PROBLEMS
+    } else {
+        0
+    }
+}
+
+/// The configuration: `--config`, else `jobpost.toml` upward from `start`, else defaults;
+/// plus the `--jurisdiction` codes.
+pub fn config_for(explicit: Option<&Path>, start: Option<&Path>, extra: &[String]) -> Result<Config> {
+    let found = explicit.map(Path::to_path_buf).or_else(|| start.and_then(find_config));
+    let mut cfg = match found {
+        Some(path) => Config::load(&path).map_err(|e| {
+            let at = e.path.as_deref().unwrap_or(&path).display().to_string();
+            Error::input(at, e.message)
+        })?,
+        None => Config::default(),
+    };
+    for code in extra {
+        if super::find_jurisdiction(code).is_empty() {
+            let hint = did_you_mean(code, super::JURISDICTIONS.iter().map(|j| j.code));
+            return Err(Error::Usage(format!("--jurisdiction {code}: unknown jurisdiction{hint}")));
+        }
+        cfg.jurisdictions.push(code.clone());
+    }
+    Ok(cfg)
+}
+
+fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
+    match doc_for(registry, path) {
+        Ok(doc) => Checked {
+            findings: lint(&doc, cfg),
+            source: Some((doc.path.clone(), doc.source.clone())),
+            error: None,
+        },
+        Err(e) => Checked {
+            findings: Vec::new(),
+            source: None,
+            error: Some(e),
+        },
+    }
+}
+
+/// The lint view of one file: TOML postings are merged first.
+fn doc_for(registry: &Registry, path: &Path) -> Result<Doc> {
+    let name = path.display().to_string();
+    let text = load::read_text(path)?;
+    if is_toml(path) {
+        let inputs = Inputs {
+            file: Some(path.to_path_buf()),
+            ..Inputs::default()
+        };
+        let merged = load::load(registry, &inputs)?;
+        return Ok(posting::from_merged(&name, &text, &merged));
+    }
+    Ok(Doc::from_path_text(&name, &text))
+}
+
+/// Findings for an already merged posting (render --check, export --check, the wizard).
+pub fn check_merged(merged: &Merged, path: &str, source: &str, cfg: &Config) -> Vec<Finding> {
+    lint(&posting::from_merged(path, source, merged), cfg)
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+fn is_lintable(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(ext.as_deref(), Some("toml" | "md" | "markdown" | "txt"))
+        && path.file_name().is_some_and(|n| n != super::config::CONFIG_FILE)
+}
+
+/// Files named directly, and lintable files found below folders (sorted, hidden
+/// entries skipped; TOML partials marked `# jobpost: partial` skipped).
+pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io("read", input, e))?;
+        if meta.is_dir() {
+            walk(input, &mut out)?;
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if is_lintable(&path) && !(is_toml(&path) && marked_partial(&path)) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// True when a TOML file's first line is the export's partial marker.
+fn marked_partial(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .is_ok_and(|t| t.lines().next().is_some_and(|l| l.trim() == crate::export::PARTIAL_MARKER))
+}
+
+/// Prints findings for people on standard error; true when any reaches `fail_on`.
+pub fn report_to_stderr(findings: &[Finding], path: &str, source: &str, fail_on: FailOn) -> bool {
+    if !findings.is_empty() {
+        let src = source.to_string();
+        let p = path.to_string();
+        let lookup = move |q: &str| (q == p).then(|| src.clone());
+        eprint!("{}", render_human(findings, &lookup, Some(1)));
+    }
+    findings.iter().any(|f| fail_on.reached_by(f.severity))
+}

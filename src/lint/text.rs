@@ -1,0 +1,441 @@
+//! Word-level text helpers shared by the document builder and the rules.
+//!
+//! Everything here works on `char` offsets, never byte offsets, so a match can be turned
+//! into a `line:col` (columns count chars) and no slice can land inside a multi-byte
+//! character. Letters are Unicode letters: "café" and "Müller" are one word each, unlike
+//! tools that replace non-ASCII letters by spaces.
+//!
+//! Tokens are split at hyphens but remember that they were hyphen-joined, so phrase
+//! patterns written with a hyphen or a space ("fast-paced") match both spellings, and the
+//! gender matcher can still look at a hyphenated compound ("self-confident") as a whole.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a. Phrase tables are keyed by short words, where SipHash's per-call setup costs
+/// more than the hashing itself; there is no untrusted-key concern here.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` with the [`Fnv`] hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash of a word: tokens carry it so that every phrase table can look a
+/// token up without hashing its text again.
+pub fn word_key(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Passes a `u64` key (already a hash) through unchanged.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyHash(u64);
+
+impl Hasher for KeyHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// One word of a segment's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Char offset of the first char in the segment text.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// Lower-cased, with typographic apostrophes made plain (`’` → `'`).
+    pub lower: String,
+    /// True when the word follows the previous one through a single hyphen ("fast-paced").
+    pub hyphen_before: bool,
+    /// [`word_key`] of `lower`.
+    pub key: u64,
+    /// [`word_key`] of `lower` without a possessive `'s` (equal to `key` when none).
+    pub base_key: u64,
+}
+
+/// True for chars that make up words: Unicode letters and digits, plus combining accents
+/// so that decomposed "é" (e + U+0301) does not split a word.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits text into word tokens (see [`tokenize_chars`]).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    tokenize_chars(&chars)
+}
+
+/// Splits chars into word tokens: maximal runs of word chars, keeping apostrophes that sit
+/// between word chars ("you'll", "O’Brien") inside the word.
+pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(chars.len() / 5 + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i];
+            let inner_apostrophe = is_apostrophe(c)
+                && i > start
+                && chars.get(i + 1).copied().is_some_and(is_word_char);
+            if is_word_char(c) || inner_apostrophe {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let hyphen_before = start >= 2
+            && is_hyphen(chars[start - 1])
+            && out.last().is_some_and(|t: &Token| t.end == start - 1);
+        let mut lower = String::with_capacity(i - start);
+        for &c in &chars[start..i] {
+            if is_apostrophe(c) {
+                lower.push('\'');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let key = word_key(&lower);
+        let base = strip_possessive(&lower);
+        let base_key = if base.len() == lower.len() {
+            key
+        } else {
+            word_key(base)
+        };
+        out.push(Token {
+            start,
+            end: i,
+            lower,
+            hyphen_before,
+            key,
+            base_key,
+        });
+    }
+    out
+}
+
+/// The word without a trailing possessive `'s` ("candidate's" → "candidate").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").unwrap_or(word)
+}
+
+/// One word of a phrase pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatWord {
+    /// Lower-case word.
+    pub word: String,
+    /// A stem (written with a trailing `*`): matches any word that starts with it.
+    pub prefix: bool,
+}
+
+impl PatWord {
+    /// Does this pattern word match the token?
+    pub fn matches(&self, tok: &Token) -> bool {
+        if self.prefix {
+            tok.lower.starts_with(&self.word)
+        } else {
+            tok.lower == self.word || strip_possessive(&tok.lower) == self.word
+        }
+    }
+}
+
+/// Splits a phrase like `"fast-paced"` or `"work hard play hard"` or `"lead*"` into words.
+pub fn compile(phrase: &str) -> Vec<PatWord> {
+    phrase
+        .split(|c: char| c.is_whitespace() || is_hyphen(c) || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let lower = w.to_lowercase().replace('’', "'");
+            match lower.strip_suffix('*') {
+                Some(stem) => PatWord {
+                    word: stem.to_string(),
+                    prefix: true,
+                },
+                None => PatWord {
+                    word: lower,
+                    prefix: false,
+                },
+            }
+        })
+        .collect()
+}
+
+/// A match of pattern `item` covering tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index of the last token (inclusive).
+    pub last: usize,
+    /// Index of the pattern in the set.
+    pub item: usize,
+}
+
+/// A set of phrase patterns indexed by their first word, so matching a segment costs one
+/// hash lookup per token instead of one comparison per pattern.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseSet {
+    pats: Vec<Vec<PatWord>>,
+    by_first: HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHash>>,
+    prefixed: Vec<usize>,
+    /// A 512-bit filter of first-word keys: most tokens start no pattern, and a bit test
+    /// is cheaper than a hash-table probe.
+    first_bits: [u64; 8],
+}
+
+/// The word and bit of `key` in [`PhraseSet`]'s filter.
+fn key_bit(key: u64) -> (usize, u64) {
+    let k = (key >> 7) as usize;
+    ((k >> 6) & 7, 1u64 << (k & 63))
+}
+
+impl PhraseSet {
+    /// Builds the set; pattern `i` keeps index `i` in [`Hit::item`].
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = PhraseSet::default();
+        for p in phrases {
+            let words = compile(p);
+            let idx = set.pats.len();
+            if let Some(first) = words.first() {
+                if first.prefix {
+                    set.prefixed.push(idx);
+                } else {
+                    let key = word_key(&first.word);
+                    let (w, bit) = key_bit(key);
+                    set.first_bits[w] |= bit;
+                    set.by_first.entry(key).or_default().push(idx);
+                }
+            }
+            set.pats.push(words);
+        }
+        set
+    }
+
+    /// Every match of every pattern, overlapping ones included.
+    pub fn find_all(&self, toks: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let maybe = |key: u64| {
+            let (w, bit) = key_bit(key);
+            self.first_bits[w] & bit != 0
+        };
+        let none: &[usize] = &[];
+        for (i, tok) in toks.iter().enumerate() {
+            let own = maybe(tok.key);
+            let base = tok.base_key != tok.key && maybe(tok.base_key);
+            if !own && !base && self.prefixed.is_empty() {
+                continue;
+            }
+            let get = |hit: bool, key: u64| {
+                if hit {
+                    self.by_first.get(&key).map_or(none, Vec::as_slice)
+                } else {
+                    none
+                }
+            };
+            let exact = get(own, tok.key).iter().chain(get(base, tok.base_key));
+            for &p in exact.chain(self.prefixed.iter()) {
+                if let Some(last) = self.match_at(p, toks, i) {
+                    hits.push(Hit {
+                        first: i,
+                        last,
+                        item: p,
+                    });
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.first, h.last, h.item));
+        hits.dedup();
+        hits
+    }
+
+    /// Matches, keeping for each stretch of text only the longest (then earliest-listed)
+    /// pattern, so "he or she" is one finding rather than three.
+    pub fn find(&self, toks: &[Token]) -> Vec<Hit> {
+        longest_non_overlapping(self.find_all(toks))
+    }
+
+    /// Matches pattern `p` at token `i`. A match never starts inside a hyphenated
+    /// compound ("cloud-native" is not "native …"), and a phrase of several words never
+    /// ends inside one ("we're a family-owned bakery" is not "we're a family").
+    fn match_at(&self, p: usize, toks: &[Token], i: usize) -> Option<usize> {
+        let words = self.pats.get(p)?;
+        if words.is_empty() || toks.get(i)?.hyphen_before {
+            return None;
+        }
+        for (k, w) in words.iter().enumerate() {
+            if !w.matches(toks.get(i + k)?) {
+                return None;
+            }
+        }
+        let last = i + words.len() - 1;
+        let cut = words.len() > 1 && toks.get(last + 1).is_some_and(|t| t.hyphen_before);
+        (!cut).then_some(last)
+    }
+}
+
+/// Keeps non-overlapping hits, preferring the one that starts first and, among those,
+/// the longest.
+pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        a.first
+            .cmp(&b.first)
+            .then(b.last.cmp(&a.last))
+            .then(a.item.cmp(&b.item))
+    });
+    let mut out: Vec<Hit> = Vec::new();
+    for h in hits {
+        if out.last().is_some_and(|prev| h.first <= prev.last) {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+/// True when `inner` lies within one of `outer`'s spans (used for phrase exceptions such
+/// as "Her Majesty" around "her").
+pub fn covered(inner: &Hit, outer: &[Hit]) -> bool {
+    outer
+        .iter()
+        .any(|o| o.first <= inner.first && inner.last <= o.last)
+}
+
+/// A sentence of a segment as a char range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First char (inclusive).
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "st", "approx", "no",
+    "jr", "sr", "u.s", "p.a", "d.o.e", "a.m", "p.m", "corp", "dept", "incl",
+];
+
+/// Splits text into sentences at `.`, `!` or `?` followed by whitespace or the end,
+/// skipping decimal points ("18.50") and common abbreviations ("e.g.", "Inc.").
+/// Leading and trailing whitespace is trimmed from each span; empty spans are dropped.
+pub fn sentences(chars: &[char]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next_is_break = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if matches!(c, '.' | '!' | '?') && next_is_break && !(c == '.' && is_abbreviation(chars, i))
+        {
+            push_trimmed(chars, start, i + 1, &mut out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_trimmed(chars, start, chars.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(chars: &[char], dot: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && (is_word_char(chars[s - 1]) || chars[s - 1] == '.') {
+        s -= 1;
+    }
+    let word: String = chars[s..dot].iter().collect::<String>().to_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<Span>) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if chars[s..e].iter().any(|c| is_word_char(*c)) {
+        out.push(Span { start: s, end: e });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_accents_apostrophes_and_hyphen_links() {
+        let t = tokenize("Café-owner you’ll  naïve Müller's x");
+        let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(words, ["café", "owner", "you'll", "naïve", "müller's", "x"]);
+        assert!(t[1].hyphen_before);
+        assert!(!t[2].hyphen_before);
+        assert_eq!((t[0].start, t[0].end), (0, 4));
+        assert_eq!((t[1].start, t[1].end), (5, 10));
+    }
+
+    #[test]
+    fn phrase_set_matches_hyphen_and_space_spellings() {
+        let set = PhraseSet::new(["fast-paced", "he or she", "he", "lead*"]);
+        let toks = tokenize("A fast paced team; he or she leads. Fast-paced!");
+        let hits = set.find(&toks);
+        let items: Vec<usize> = hits.iter().map(|h| h.item).collect();
+        assert_eq!(items, [0, 1, 3, 0]);
+    }
+
+    #[test]
+    fn sentences_skip_decimals_and_abbreviations() {
+        let chars: Vec<char> = "Pay is $18.50 per hour. Bring tools, e.g. a knife! Done"
+            .chars()
+            .collect();
+        let s = sentences(&chars);
+        assert_eq!(s.len(), 3);
+        let first: String = chars[s[0].start..s[0].end].iter().collect();
+        assert_eq!(first, "Pay is $18.50 per hour.");
+    }
+}

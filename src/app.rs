@@ -76,6 +76,9 @@ pub fn load_valid(registry: &Registry, args: &SourceArgs) -> Result<Merged> {
 
 fn render(registry: &Registry, templates: Option<&Path>, args: RenderArgs) -> Result<u8> {
     let merged = load_valid(registry, &args.source)?;
+    if args.check && !check(&merged, args.source.file.as_deref())? {
+        return Ok(EXIT_PROBLEMS);
+    }
     let renderer = Renderer::new(templates)?;
     let text = publish(&renderer, &merged, args.format, args.date)?;
     match &args.output {
@@ -103,6 +106,7 @@ fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Re
         // One date for the whole run, so postings exported together agree.
         date: args.date.unwrap_or_else(jsonld::today),
     };
+    crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;
     for f in &report.failed {
         // Most messages already start with the file (and line); say it once.
@@ -208,4 +212,18 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs) -> Result<u8> {
         jurisdictions: args.jurisdictions,
     };
     crate::lint::run::run(registry, &settings)
+}
+
+/// Lints a merged posting for `--check`: prints findings on standard error and
+/// says whether it may be published (no errors).
+fn check(merged: &Merged, file: Option<&Path>) -> Result<bool> {
+    use crate::lint::run::{FailOn, check_merged, config_for, report_to_stderr};
+    let start = file.and_then(Path::parent).unwrap_or(Path::new("."));
+    let cfg = config_for(None, Some(start), &[])?;
+    let (name, source) = match file {
+        Some(f) => (f.display().to_string(), load::read_text(f)?),
+        None => ("(merged posting)".to_string(), String::new()),
+    };
+    let findings = check_merged(merged, &name, &source, &cfg);
+    Ok(!report_to_stderr(&findings, &name, &source, FailOn::Error))
 }

@@ -67,6 +67,22 @@ pub enum Error {
     /// A command-line combination that cannot work.
     #[error("{0}")]
     Usage(String),
+    /// The user interrupted an export; what was written is complete.
+    #[error(
+        "interrupted after exporting {written} of {total} postings to `{}`{}; the index was not written (run the same command with --force to finish)",
+        out.display(),
+        if *failed > 0 { format!(" ({failed} failed)") } else { String::new() }
+    )]
+    Stopped {
+        /// Postings whose files were all written.
+        written: usize,
+        /// Postings that failed before the interrupt.
+        failed: usize,
+        /// Postings in the run.
+        total: usize,
+        /// The output folder.
+        out: PathBuf,
+    },
     /// The user interrupted the wizard; the draft keeps what was answered.
     #[error("interrupted; your answers so far are saved in `{}` (continue with `jobpost new --resume {}`)", .0.display(), .0.display())]
     Interrupted(PathBuf),
@@ -86,7 +102,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Interrupted(_) => EXIT_INTERRUPTED,
+            Error::Interrupted(_) | Error::Stopped { .. } => EXIT_INTERRUPTED,
             _ => EXIT_INPUT,
         }
     }

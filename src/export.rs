@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
 use crate::error::{Error, Result};
+use crate::interrupt;
 use crate::load::{self, Inputs};
 use crate::model::Posting;
 use crate::output::{write_atomic, write_atomic_with};
@@ -215,22 +216,38 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
     }
     prepare(&jobs, s)?;
     let bar = progress(jobs.len());
-    let results: Vec<Result<Row>> = pool.install(|| {
+    // After Ctrl-C, postings not yet started are `None`; those running finish.
+    let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let row = export_one(registry, renderer, s, job);
+                let row = (!interrupt::requested()).then(|| export_one(registry, renderer, s, job));
                 bar.inc(1);
                 row
             })
             .collect()
     });
     bar.finish_and_clear();
+    let results = finished(results, s)?;
     let (rows, failed) = split(&jobs, results);
     write_index(renderer, &pool, s, &rows)?;
     Ok(Report {
         exported: rows.len(),
         failed,
         skipped: count - jobs.len(),
+    })
+}
+
+/// Every posting's result, or, after an interrupt, how far the run got.
+fn finished(results: Vec<Option<Result<Row>>>, s: &Settings) -> Result<Vec<Result<Row>>> {
+    if results.iter().all(Option::is_some) {
+        return Ok(results.into_iter().flatten().collect());
+    }
+    let count = |ok: bool| results.iter().flatten().filter(|r| r.is_ok() == ok).count();
+    Err(Error::Stopped {
+        written: count(true),
+        failed: count(false),
+        total: results.len(),
+        out: s.out.clone(),
     })
 }
 
@@ -360,6 +377,8 @@ fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
             return Err(Error::Exists(p));
         }
     }
+    // A killed run can leave temporary files; they are never complete outputs.
+    crate::output::remove_stale_temps(&s.out)?;
     let folders: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.stem.parent()).collect();
     for dir in folders.into_iter().map(|d| s.out.join(d)) {
         crate::output::create_folder(&dir)?;

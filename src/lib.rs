@@ -17,7 +17,7 @@
 //! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
 //! - [`prompt`]: the `jobpost new` wizard;
-//! - [`output`]: atomic writes;
+//! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
 //! - [`cli`], [`app`]: the command line;
 //! - [`error`]: the one error type.
 
@@ -26,6 +26,7 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod explain;
+pub mod interrupt;
 pub mod jsonld;
 pub mod layer;
 pub mod lint;

@@ -94,6 +94,33 @@ pub fn create_folder(dir: &Path) -> Result<()> {
     })
 }
 
+/// Removes the temporary files (`.jobpost-*.tmp`) a killed run left in `dir` and
+/// its subfolders, so a rerun leaves only complete files. Links are not followed.
+/// Returns how many were removed; a missing `dir` has none.
+pub fn remove_stale_temps(dir: &Path) -> Result<usize> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(0),
+        Err(e) => return Err(Error::io("read the folder", dir, e)),
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => removed += remove_stale_temps(&path)?,
+            Ok(t) if t.is_file() && name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX) => {
+                std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?;
+                removed += 1;
+            }
+            _ => {}
+        }
+    }
+    Ok(removed)
+}
+
 /// Prints to standard output, treating a closed pipe (`| head`) as success.
 pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
@@ -122,6 +149,25 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("retail");
+        std::fs::create_dir(&sub).unwrap();
+        for name in [".jobpost-a1B2c3.tmp", "keep.html", ".jobpost-notes.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::write(sub.join(".jobpost-x.tmp"), "half").unwrap();
+        assert_eq!(remove_stale_temps(dir.path()).unwrap(), 2);
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".jobpost-notes.txt", "keep.html", "retail"]);
+        assert_eq!(remove_stale_temps(&dir.path().join("missing")).unwrap(), 0);
     }
 
     #[test]

@@ -102,6 +102,10 @@ pub struct RenderArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Lint first (with `jobpost.toml` found upward from the file); print the findings and
+    /// write nothing when any is an error.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `jobpost export`

@@ -431,3 +431,30 @@ fn stdout_of(dir: &Path, args: &[&str]) -> String {
     assert!(out.status.success(), "{args:?}: {stderr}");
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Every shipped preset, rendered with its defaults and the one thing a preset
+/// cannot know (who is hiring), passes lint with no errors and no warnings.
+#[test]
+fn every_preset_passes_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = preset_ids();
+    for id in &ids {
+        let text = format!("role = \"{id}\"\n\n[company]\nname = \"Acme\"\n");
+        fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
+    }
+    let out = Command::new(bin())
+        .args(["lint", ".", "--format", "json", "--fail-on", "warning"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let serious: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "note")
+        .map(|f| format!("{}: {} {}", f["path"], f["rule"], f["message"]))
+        .collect();
+    assert!(serious.is_empty(), "{}", serious.join("\n"));
+    assert!(out.status.success());
+}

@@ -84,7 +84,7 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
-        summary(&problems, &warnings(&merged.posting)),
+        summary(&problems, &[warnings(&merged.posting), lint_findings(ctx, &merged, &name)].concat()),
         heading(title),
         heading("").trim_end(),
     );
@@ -130,16 +130,26 @@ fn summary(problems: &[Problem], warnings: &[String]) -> String {
     out
 }
 
-/// Checks a reader would notice that the field rules do not make.
+/// What `jobpost lint` would say (warnings and errors, and the wording verdict), with
+/// the configuration found next to the posting file.
+fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<String> {
+    use crate::lint::{Severity, run};
+    let dir = ctx.settings.save.parent().filter(|d| !d.as_os_str().is_empty());
+    let cfg = run::config_for(None, Some(dir.unwrap_or(Path::new("."))), &[]).unwrap_or_default();
+    run::check_merged(merged, name, "", &cfg)
+        .into_iter()
+        .filter(|f| f.severity >= Severity::Warning || f.rule == "gender-balance")
+        .map(|f| format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message))
+        .collect()
+}
+
+/// Checks a reader would notice that neither the field rules nor lint make
+/// (lint reports a missing company; these are about the pay and apply fields).
 pub fn warnings(p: &Posting) -> Vec<String> {
     let mut out = Vec::new();
     let pay = p.pay.as_ref();
     if pay.is_none_or(|pay| pay.min.is_none() || pay.max.is_none()) {
         out.push("pay: no pay range; state one, many jurisdictions require it".into());
-    }
-    let company = p.company.as_ref();
-    if company.is_none_or(|c| c.name.as_deref().unwrap_or("").trim().is_empty()) {
-        out.push("company.name: missing; say who is hiring".into());
     }
     let apply = p.apply.as_ref();
     if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {

@@ -10,8 +10,9 @@ jobs=${2:-2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-bin=target/release/jobpost
+# JOBPOST_BIN=path benchmarks that binary instead of building one.
+bin=${JOBPOST_BIN:-target/release/jobpost}
+[ -n "${JOBPOST_BIN:-}" ] || cargo build --release --quiet
 python3 bench/gen.py "$n" "$work/postings"
 run="$bin export $work/postings --out $work/out --format md,html,jsonld --jobs $jobs --date 2027-01-04 --force"
 

@@ -11,7 +11,9 @@ use jobpost::load::{self, Inputs};
 use jobpost::preset::Registry;
 
 fn fixture(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 fn bench(c: &mut Criterion) {
@@ -31,7 +33,12 @@ fn bench(c: &mut Criterion) {
     };
     let merged = load::load(&registry, &inputs).unwrap();
     c.bench_function("lint toml (merged posting + rules)", |b| {
-        b.iter(|| lint(&posting::from_merged("posting.toml", &text, black_box(&merged)), &cfg))
+        b.iter(|| {
+            lint(
+                &posting::from_merged("posting.toml", &text, black_box(&merged)),
+                &cfg,
+            )
+        })
     });
 }
 

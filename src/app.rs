@@ -96,6 +96,11 @@ fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Re
             formats.push(f);
         }
     }
+    let first = args.inputs.first().map(|p| p.as_path());
+    let check = match args.check {
+        true => Some(crate::lint::run::config_for(None, first, &[])?),
+        false => None,
+    };
     let settings = export::Settings {
         inputs: args.inputs,
         out: args.out,
@@ -105,6 +110,7 @@ fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Re
         company: args.company,
         // One date for the whole run, so postings exported together agree.
         date: args.date.unwrap_or_else(jsonld::today),
+        check,
     };
     crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;

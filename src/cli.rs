@@ -139,6 +139,10 @@ pub struct ExportArgs {
     /// JSON-LD `datePosted` for postings without a `posted` date (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
+    /// Lint each posting first (with `jobpost.toml` found upward from the first input);
+    /// a posting with lint errors fails and is not written.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `jobpost new`

@@ -24,9 +24,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::interrupt;
-use crate::load::{self, Inputs};
+use crate::load::{self, Inputs, Merged};
 use crate::model::Posting;
 use crate::output::{write_atomic, write_atomic_with};
 use crate::preset::Registry;
@@ -64,6 +64,8 @@ pub struct Settings {
     pub company: Option<PathBuf>,
     /// JSON-LD `datePosted` for postings without `posted`: one date for the whole run.
     pub date: Date,
+    /// `--check`: lint each posting with this configuration; one with errors fails.
+    pub check: Option<crate::lint::Config>,
 }
 
 /// How an export went.
@@ -288,7 +290,11 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Job>) -> Result<()> {
         let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
         if kind.is_dir() {
             walk(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+        } else if path.extension().is_some_and(|e| e == "toml")
+            // The lint configuration lives beside postings; it is not one.
+            && entry.file_name() != crate::lint::config::CONFIG_FILE
+            && path.is_file()
+        {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             out.push(Job {
                 stem: rel.with_extension(""),
@@ -420,6 +426,9 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     };
     let merged = load::load(registry, &inputs)?;
     validate::validate(&merged)?;
+    if let Some(cfg) = &s.check {
+        lint_errors(&merged, &job.source, cfg)?;
+    }
     // Render every format before writing any, so a failing posting writes nothing.
     let texts = publish_all(renderer, &merged, &s.formats, Some(s.date))?;
     for (f, text) in s.formats.iter().zip(texts) {
@@ -427,6 +436,25 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
         write_atomic(&path, text.as_bytes(), s.force)?;
     }
     Ok(row(&merged.posting, &job.stem))
+}
+
+/// `--check`: the posting's lint errors as one failure, so it is not written.
+fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Result<()> {
+    let name = file.display().to_string();
+    let source = load::read_text(file)?;
+    let problems: Vec<Problem> = crate::lint::run::check_merged(merged, &name, &source, cfg)
+        .into_iter()
+        .filter(|f| f.severity == crate::lint::Severity::Error)
+        .map(|f| Problem {
+            at: format!("{}:{}:{}", f.path, f.line, f.col),
+            message: format!("error[{}]: {}", f.rule, f.message),
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
 }
 
 fn row(p: &Posting, stem: &Path) -> Row {

@@ -24,8 +24,8 @@
 pub mod app;
 pub mod cli;
 pub mod error;
-pub mod export;
 pub mod explain;
+pub mod export;
 pub mod interrupt;
 pub mod jsonld;
 pub mod layer;

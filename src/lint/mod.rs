@@ -19,11 +19,11 @@
 
 pub mod config;
 pub mod doc;
-pub mod posting;
-pub mod run;
 pub mod facts;
+pub mod posting;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod text;
 
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! value sits at the line of its key in the posting file; values inherited from
 //! a preset or an include point at the `role`/`include` key, where they enter.
 
-use super::doc::{Doc, Facts, Loc, PayFacts, SegKind, Section, Segment, parse_toml_suppressions};
+use super::doc::{Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, parse_toml_suppressions};
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
 use crate::model::Workplace;
@@ -19,15 +19,39 @@ struct Group {
 /// The rendered layout (see templates/posting.md). `=pay` and `=required-extra`
 /// stand for text the renderer derives (the pay line; education and experience).
 const GROUPS: &[Group] = &[
-    Group { heading: "About us", section: Section::Company, fields: &["company.name", "company.about", "company.values"] },
-    Group { heading: "About the role", section: Section::Purpose, fields: &["purpose"] },
-    Group { heading: "What you will achieve", section: Section::Objectives, fields: &["objectives"] },
-    Group { heading: "Every day", section: Section::Duties, fields: &["duties.daily"] },
-    Group { heading: "Every week", section: Section::Duties, fields: &["duties.weekly"] },
+    Group {
+        heading: "About us",
+        section: Section::Company,
+        fields: &["company.name", "company.about", "company.values"],
+    },
+    Group {
+        heading: "About the role",
+        section: Section::Purpose,
+        fields: &["purpose"],
+    },
+    Group {
+        heading: "What you will achieve",
+        section: Section::Objectives,
+        fields: &["objectives"],
+    },
+    Group {
+        heading: "Every day",
+        section: Section::Duties,
+        fields: &["duties.daily"],
+    },
+    Group {
+        heading: "Every week",
+        section: Section::Duties,
+        fields: &["duties.weekly"],
+    },
     Group {
         heading: "Required",
         section: Section::Qualifications,
-        fields: &["skills.required", "qualifications.required", "=required-extra"],
+        fields: &[
+            "skills.required",
+            "qualifications.required",
+            "=required-extra",
+        ],
     },
     Group {
         heading: "Nice to have",
@@ -37,13 +61,37 @@ const GROUPS: &[Group] = &[
     Group {
         heading: "Working conditions",
         section: Section::Conditions,
-        fields: &["conditions.environment", "conditions.schedule", "conditions.travel"],
+        fields: &[
+            "conditions.environment",
+            "conditions.schedule",
+            "conditions.travel",
+        ],
     },
-    Group { heading: "Physical demands", section: Section::Conditions, fields: &["conditions.physical"] },
-    Group { heading: "Pay", section: Section::Pay, fields: &["=pay", "pay.extras"] },
-    Group { heading: "Benefits", section: Section::Benefits, fields: &["pay.benefits"] },
-    Group { heading: "How to apply", section: Section::Apply, fields: &["apply.instructions", "apply.url", "apply.email"] },
-    Group { heading: "Equal opportunity", section: Section::Eeo, fields: &["company.eeo"] },
+    Group {
+        heading: "Physical demands",
+        section: Section::Conditions,
+        fields: &["conditions.physical"],
+    },
+    Group {
+        heading: "Pay",
+        section: Section::Pay,
+        fields: &["=pay", "pay.extras"],
+    },
+    Group {
+        heading: "Benefits",
+        section: Section::Benefits,
+        fields: &["pay.benefits"],
+    },
+    Group {
+        heading: "How to apply",
+        section: Section::Apply,
+        fields: &["apply.instructions", "apply.url", "apply.email"],
+    },
+    Group {
+        heading: "Equal opportunity",
+        section: Section::Eeo,
+        fields: &["company.eeo"],
+    },
 ];
 
 /// Builds segments at their file positions.
@@ -62,27 +110,49 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         path,
         fallback: entry_point(path, merged),
     };
-    let mut segments: Vec<Segment> = b.text("title", Section::Title, SegKind::Title).into_iter().collect();
+    let mut segments: Vec<Segment> = b
+        .text("title", Section::Title, SegKind::Title)
+        .into_iter()
+        .collect();
     for (id, group) in GROUPS.iter().enumerate() {
         let body: Vec<Segment> = group
             .fields
             .iter()
             .flat_map(|f| b.field(f, group.section))
-            .map(|s| if s.kind == SegKind::Bullet { s.in_list(id) } else { s })
+            .map(|s| {
+                if s.kind == SegKind::Bullet {
+                    s.in_list(id)
+                } else {
+                    s
+                }
+            })
             .collect();
         if let Some(first) = body.first() {
-            segments.push(Segment::inexact(group.section, SegKind::Heading, group.heading, first.loc));
+            segments.push(Segment::inexact(
+                group.section,
+                SegKind::Heading,
+                group.heading,
+                first.loc,
+            ));
             segments.extend(body);
         }
     }
     let facts = facts(&b);
-    Doc::new(path, source, segments, facts, parse_toml_suppressions(source))
+    Doc::new(
+        path,
+        source,
+        segments,
+        facts,
+        parse_toml_suppressions(source),
+    )
 }
 
 impl Builder<'_> {
     fn loc(&self, origin: Option<&Origin>) -> Loc {
         match origin {
-            Some(o) if &*o.source == self.path => o.pos.map_or(self.fallback, |p| Loc::new(p.line, p.col)),
+            Some(o) if &*o.source == self.path => {
+                o.pos.map_or(self.fallback, |p| Loc::new(p.line, p.col))
+            }
             _ => self.fallback,
         }
     }
@@ -92,22 +162,30 @@ impl Builder<'_> {
         match field {
             "=pay" => self.derived(&self.view.pay.range, section, SegKind::Prose, "pay.min"),
             "=required-extra" => self.required_extra(section),
-            "apply.url" | "apply.email" => self.text(field, section, SegKind::Heading).into_iter().collect(),
+            "apply.url" | "apply.email" => self
+                .text(field, section, SegKind::Heading)
+                .into_iter()
+                .collect(),
             _ => match self.merged.slots.get(field) {
                 Some(Slot::List(items)) => items
                     .iter()
-                    .map(|(text, o)| Segment::inexact(section, SegKind::Bullet, text.clone(), self.loc(Some(o))))
+                    .map(|(text, o)| {
+                        Segment::inexact(section, SegKind::Bullet, text.clone(), self.loc(Some(o)))
+                    })
                     .collect(),
-                _ => self.text(field, section, SegKind::Prose).into_iter().collect(),
+                _ => self
+                    .text(field, section, SegKind::Prose)
+                    .into_iter()
+                    .collect(),
             },
         }
     }
 
     fn text(&self, field: &str, section: Section, kind: SegKind) -> Option<Segment> {
         match self.merged.slots.get(field)? {
-            Slot::Value(toml::Value::String(s), o) if !s.trim().is_empty() => {
-                Some(Segment::inexact(section, kind, s.clone(), self.loc(Some(o))))
-            }
+            Slot::Value(toml::Value::String(s), o) if !s.trim().is_empty() => Some(
+                Segment::inexact(section, kind, s.clone(), self.loc(Some(o))),
+            ),
             _ => None,
         }
     }
@@ -117,20 +195,38 @@ impl Builder<'_> {
         if text.is_empty() {
             return Vec::new();
         }
-        vec![Segment::inexact(section, kind, text, self.loc(self.merged.origin(at)))]
+        vec![Segment::inexact(
+            section,
+            kind,
+            text,
+            self.loc(self.merged.origin(at)),
+        )]
     }
 
     /// The education and experience lines the "Required" list gains when rendered.
     fn required_extra(&self, section: Section) -> Vec<Segment> {
         let p = &self.merged.posting;
-        let listed = p.skills.iter().flat_map(|s| s.required.iter().flatten()).count()
-            + p.qualifications.iter().flat_map(|q| q.required.iter().flatten()).count();
-        let at = ["qualifications.education", "qualifications.experience_months"]
-            .into_iter()
-            .find(|f| self.merged.slots.contains_key(*f))
-            .unwrap_or("qualifications");
+        let listed = p
+            .skills
+            .iter()
+            .flat_map(|s| s.required.iter().flatten())
+            .count()
+            + p.qualifications
+                .iter()
+                .flat_map(|q| q.required.iter().flatten())
+                .count();
+        let at = [
+            "qualifications.education",
+            "qualifications.experience_months",
+        ]
+        .into_iter()
+        .find(|f| self.merged.slots.contains_key(*f))
+        .unwrap_or("qualifications");
         let extra = self.view.required.get(listed..).unwrap_or_default();
-        extra.iter().flat_map(|t| self.derived(t, section, SegKind::Bullet, at)).collect()
+        extra
+            .iter()
+            .flat_map(|t| self.derived(t, section, SegKind::Bullet, at))
+            .collect()
     }
 }
 
@@ -150,25 +246,35 @@ fn facts(b: &Builder) -> Facts {
     let location = p.location.as_ref();
     let apply = p.apply.as_ref();
     let months = p.qualifications.as_ref().and_then(|q| q.experience_months);
-    let pay_at = b.merged.origin("pay.min").or_else(|| b.merged.origin("pay.max"));
+    let pay_at = b
+        .merged
+        .origin("pay.min")
+        .or_else(|| b.merged.origin("pay.max"));
     Facts {
-        pay: pay.filter(|pay| pay.min.is_some() || pay.max.is_some()).map(|pay| PayFacts {
-            min: pay.min,
-            max: pay.max,
-            currency: pay.currency.clone(),
-            period: pay.period.map(|x| x.key().to_string()),
-            open_ended: None,
-            loc: Some(b.loc(pay_at)),
-        }),
-        has_benefits: pay.and_then(|x| x.benefits.as_ref()).is_some_and(|l| !l.is_empty()),
+        pay: pay
+            .filter(|pay| pay.min.is_some() || pay.max.is_some())
+            .map(|pay| PayFacts {
+                min: pay.min,
+                max: pay.max,
+                currency: pay.currency.clone(),
+                period: pay.period.map(|x| x.key().to_string()),
+                open_ended: None,
+                loc: Some(b.loc(pay_at)),
+            }),
+        has_benefits: pay
+            .and_then(|x| x.benefits.as_ref())
+            .is_some_and(|l| !l.is_empty()),
         has_deadline: p.apply_by.is_some(),
-        has_apply: apply.is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
+        has_apply: apply
+            .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
         country: location.and_then(|l| l.country.clone()),
         region: location.and_then(|l| l.region.clone()),
         city: location.and_then(|l| l.city.clone()),
         remote: location.and_then(|l| l.workplace) == Some(Workplace::Remote),
         experience_months: months,
         entry_level: months.is_some_and(|m| m <= 12),
-        commission: pay.and_then(|x| x.extras.as_deref()).is_some_and(|e| e.to_lowercase().contains("commission")),
+        commission: pay
+            .and_then(|x| x.extras.as_deref())
+            .is_some_and(|e| e.to_lowercase().contains("commission")),
     }
 }

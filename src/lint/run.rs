@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human};
+use super::{
+    Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human,
+};
 use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, did_you_mean};
 use crate::load::{self, Inputs, Merged};
 use crate::preset::Registry;
@@ -58,9 +60,16 @@ struct Checked {
 
 /// Runs `jobpost lint`; returns the exit code.
 pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
-    let cfg = config_for(s.config.as_deref(), s.inputs.first().map(PathBuf::as_path), &s.jurisdictions)?;
+    let cfg = config_for(
+        s.config.as_deref(),
+        s.inputs.first().map(PathBuf::as_path),
+        &s.jurisdictions,
+    )?;
     let files = find_inputs(&s.inputs)?;
-    let checked: Vec<Checked> = files.par_iter().map(|f| check_file(registry, &cfg, f)).collect();
+    let checked: Vec<Checked> = files
+        .par_iter()
+        .map(|f| check_file(registry, &cfg, f))
+        .collect();
     let mut findings = Vec::new();
     let mut sources = std::collections::HashMap::new();
     let mut unreadable = 0;
@@ -93,8 +102,14 @@ fn exit_code(findings: &[Finding], fail_on: FailOn, unreadable: bool) -> u8 {
 
 /// The configuration: `--config`, else `jobpost.toml` upward from `start`, else defaults;
 /// plus the `--jurisdiction` codes.
-pub fn config_for(explicit: Option<&Path>, start: Option<&Path>, extra: &[String]) -> Result<Config> {
-    let found = explicit.map(Path::to_path_buf).or_else(|| start.and_then(find_config));
+pub fn config_for(
+    explicit: Option<&Path>,
+    start: Option<&Path>,
+    extra: &[String],
+) -> Result<Config> {
+    let found = explicit
+        .map(Path::to_path_buf)
+        .or_else(|| start.and_then(find_config));
     let mut cfg = match found {
         Some(path) => Config::load(&path).map_err(|e| {
             let at = e.path.as_deref().unwrap_or(&path).display().to_string();
@@ -105,7 +120,9 @@ pub fn config_for(explicit: Option<&Path>, start: Option<&Path>, extra: &[String
     for code in extra {
         if super::find_jurisdiction(code).is_empty() {
             let hint = did_you_mean(code, super::JURISDICTIONS.iter().map(|j| j.code));
-            return Err(Error::Usage(format!("--jurisdiction {code}: unknown jurisdiction{hint}")));
+            return Err(Error::Usage(format!(
+                "--jurisdiction {code}: unknown jurisdiction{hint}"
+            )));
         }
         cfg.jurisdictions.push(code.clone());
     }
@@ -148,13 +165,18 @@ pub fn check_merged(merged: &Merged, path: &str, source: &str, cfg: &Config) -> 
 }
 
 fn is_toml(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 fn is_lintable(path: &Path) -> bool {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
     matches!(ext.as_deref(), Some("toml" | "md" | "markdown" | "txt"))
-        && path.file_name().is_some_and(|n| n != super::config::CONFIG_FILE)
+        && path
+            .file_name()
+            .is_some_and(|n| n != super::config::CONFIG_FILE)
 }
 
 /// Files named directly, and lintable files found below folders (sorted, hidden
@@ -193,8 +215,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 
 /// True when a TOML file's first line is the export's partial marker.
 fn marked_partial(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .is_ok_and(|t| t.lines().next().is_some_and(|l| l.trim() == crate::export::PARTIAL_MARKER))
+    std::fs::read_to_string(path).is_ok_and(|t| {
+        t.lines()
+            .next()
+            .is_some_and(|l| l.trim() == crate::export::PARTIAL_MARKER)
+    })
 }
 
 /// Prints findings for people on standard error; true when any reaches `fail_on`.

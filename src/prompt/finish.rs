@@ -84,7 +84,14 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
-        summary(&problems, &[warnings(&merged.posting), lint_findings(ctx, &merged, &name)].concat()),
+        summary(
+            &problems,
+            &[
+                warnings(&merged.posting),
+                lint_findings(ctx, &merged, &name)
+            ]
+            .concat()
+        ),
         heading(title),
         heading("").trim_end(),
     );
@@ -134,7 +141,11 @@ fn summary(problems: &[Problem], warnings: &[String]) -> String {
 /// the configuration found next to the posting file.
 fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<String> {
     use crate::lint::{Severity, run};
-    let dir = ctx.settings.save.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = ctx
+        .settings
+        .save
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty());
     let cfg = run::config_for(None, Some(dir.unwrap_or(Path::new("."))), &[]).unwrap_or_default();
     run::check_merged(merged, name, "", &cfg)
         .into_iter()

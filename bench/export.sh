@@ -1,37 +1,47 @@
 #!/usr/bin/env bash
 # Times `jobpost export` to md, html and jsonld on N generated postings (default
-# 10000) and records peak memory. Uses hyperfine when installed, else /usr/bin/time.
+# 10000; several sizes may be given) and records peak memory, then times a
+# single `jobpost render`. Uses hyperfine when installed, else /usr/bin/time.
 # Run it on a quiet machine: other processes' CPU use shows up as wall time.
-#   bash bench/export.sh [N] [JOBS]
+#   bash bench/export.sh [N...]          JOBS=2 by default
+#   JOBPOST_BIN=path bash bench/export.sh   benchmarks that binary instead of building one
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-10000}
-jobs=${2:-2}
+sizes=("${@:-10000}")
+jobs=${JOBS:-2}
 work=$(mktemp -d)
+# Deleted only at the end: on a file system without a journal (ext4 here),
+# creating files within minutes of deleting thousands makes the kernel scan the
+# recently freed inodes, which would be measured as export time. For the same
+# reason each run writes a fresh folder and the previous one is moved aside.
 trap 'rm -rf "$work"' EXIT
 
-# JOBPOST_BIN=path benchmarks that binary instead of building one.
 bin=${JOBPOST_BIN:-target/release/jobpost}
 [ -n "${JOBPOST_BIN:-}" ] || cargo build --release --quiet
-python3 bench/gen.py "$n" "$work/postings"
-run="$bin export $work/postings --out $work/out --format md,html,jsonld --jobs $jobs --date 2027-01-04 --force"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
 
-# Each run writes a fresh folder; the last one is moved aside, not deleted: on a
-# file system without a journal (ext4 here), creating files right after deleting
-# thousands costs the kernel a scan of the recently freed inodes, which would be
-# measured as export time.
-aside="mv $work/out \$(mktemp -u -p $work old.XXXXXX) 2>/dev/null || true"
-echo "== $n postings, --jobs $jobs, $(nproc) cores"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 5 --prepare "$aside" "$run"
-else
-  for _ in 1 2 3; do sh -c "$aside"; /usr/bin/time -f "%e s wall" $run 2>&1 | tail -1; done
-fi
-sh -c "$aside"
-/usr/bin/time -f "%e s wall, %U s user, %S s system, peak RSS %M KiB" $run 2>&1 | tail -2
-echo "files written: $(find "$work/out" -type f | wc -l)"
-# A single render, for the 5 ms target.
-one=$(find "$work/postings" -name '*.toml' | head -1)
+for n in "${sizes[@]}"; do
+  dir=$work/$n
+  python3 bench/gen.py "$n" "$dir/postings"
+  run="$bin export $dir/postings --out $dir/out --format md,html,jsonld --jobs $jobs --date 2027-01-04"
+  aside="mv $dir/out \$(mktemp -u -p $dir old.XXXXXX) 2>/dev/null || true"
+  echo
+  echo "== $n postings, --jobs $jobs"
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 1 --runs 5 --prepare "$aside" "$run"
+  else
+    for _ in 1 2 3; do sh -c "$aside"; /usr/bin/time -f "%e s wall" $run 2>&1 | tail -1; done
+  fi
+  sh -c "$aside"
+  /usr/bin/time -f "%e s wall, %U s user, %S s system, peak RSS %M KiB" $run 2>&1 | tail -2
+  echo "files written: $(find "$dir/out" -type f | wc -l)"
+done
+
+echo
+echo "== a single render (HTML page with JSON-LD)"
+one=$(find "$work/${sizes[0]}/postings" -name '*.toml' -print -quit)
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 3 --runs 30 -N "$bin render $one --format html --date 2027-01-04"
+else
+  /usr/bin/time -f "%e s wall" "$bin" render "$one" --format html --date 2027-01-04 >/dev/null
 fi

@@ -92,11 +92,11 @@ pub fn to_safe_markdown(md: &str) -> String {
     let mut open: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         match event {
+            // Escaped as a whole, not just its angle brackets: once `<` is gone
+            // the text is no longer an HTML block, and Markdown hidden in it
+            // (a `javascript:` link) would come alive.
             Event::Html(_) | Event::InlineHtml(_) => {
-                edits.push((
-                    range.clone(),
-                    md[range].replace('<', "&lt;").replace('>', "&gt;"),
-                ));
+                edits.push((range.clone(), escape(&md[range], true)));
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -138,8 +138,14 @@ fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
     out.trim_end().to_string()
 }
 
-/// Escapes plain text so Markdown shows it literally.
+/// Escapes plain text so Markdown shows it literally, on one line.
 pub fn escape_text(text: &str) -> String {
+    escape(text, false)
+}
+
+/// Backslash-escapes every character Markdown gives meaning to inline;
+/// newlines are kept or made spaces.
+fn escape(text: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(
@@ -148,7 +154,7 @@ pub fn escape_text(text: &str) -> String {
         ) {
             out.push('\\');
         }
-        if c == '\n' {
+        if c == '\n' && !keep_newlines {
             out.push(' ');
             continue;
         }
@@ -218,8 +224,17 @@ mod tests {
         );
         assert_eq!(
             md,
-            "Join **us**. &lt;b onclick=x&gt;hi&lt;/b&gt; click [web](https://a.example)"
+            "Join **us**. \\<b onclick=x\\>hi\\</b\\> click [web](https://a.example)"
         );
+    }
+
+    #[test]
+    fn markdown_hidden_in_html_stays_text() {
+        // Found by fuzzing: `&lt;!--` is no comment, so the link came alive.
+        let md = to_safe_markdown("<!--[x](javascript:alert(1))");
+        assert_eq!(md, "\\<!--\\[x\\](javascript:alert(1))");
+        let block = to_safe_markdown("<div>\n[x]: javascript:alert(1)\n\n[x]\n</div>");
+        assert!(!block.contains("[x]:"), "{block}");
     }
 
     #[test]

@@ -258,51 +258,22 @@ fn names(paths: &[PathBuf]) -> String {
     quoted.join(", ")
 }
 
-/// Every `*.toml` file the inputs name, in input order, folders sorted by name.
+/// Every `*.toml` file the inputs name, in input order, folders sorted by name; the
+/// lint configuration (`jobpost.toml`) lives beside postings and is not one.
 fn candidates(inputs: &[PathBuf]) -> Result<Vec<Job>> {
-    let mut jobs = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| Error::io("read", input, e))?;
-        if meta.is_dir() {
-            walk(input, input, &mut jobs)?;
-        } else {
-            let name = input.file_name().map(PathBuf::from).unwrap_or_default();
-            jobs.push(Job {
-                source: input.clone(),
-                stem: name.with_extension(""),
-            });
-        }
-    }
-    Ok(jobs)
-}
-
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Job>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        // Hidden entries are tool folders (.git) and editor files, never postings.
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // `file_type` does not follow links, so a linked folder cannot loop.
-        let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
-        if kind.is_dir() {
-            walk(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml")
-            // The lint configuration lives beside postings; it is not one.
-            && entry.file_name() != crate::lint::config::CONFIG_FILE
-            && path.is_file()
-        {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            out.push(Job {
-                stem: rel.with_extension(""),
-                source: path,
-            });
-        }
-    }
-    Ok(())
+    let keep = |p: &Path| {
+        crate::files::has_extension(p, "toml")
+            && p.file_name()
+                .is_some_and(|n| n != crate::lint::config::CONFIG_FILE)
+    };
+    let found = crate::files::find(inputs, &keep)?;
+    Ok(found
+        .into_iter()
+        .map(|f| Job {
+            stem: f.rel.with_extension(""),
+            source: f.path,
+        })
+        .collect())
 }
 
 /// Drops partial files: marked ones, included ones and the company profile.

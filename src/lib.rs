@@ -13,6 +13,7 @@
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
+//! - [`files`]: finding input files in folders;
 //! - [`export`]: many postings in parallel, with an index page;
 //! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
@@ -26,6 +27,7 @@ pub mod cli;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod files;
 pub mod interrupt;
 pub mod jsonld;
 pub mod layer;

@@ -165,52 +165,23 @@ pub fn check_merged(merged: &Merged, path: &str, source: &str, cfg: &Config) -> 
 }
 
 fn is_toml(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    crate::files::has_extension(path, "toml")
 }
 
 fn is_lintable(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    matches!(ext.as_deref(), Some("toml" | "md" | "markdown" | "txt"))
+    let ext = ["toml", "md", "markdown", "txt"];
+    ext.iter().any(|e| crate::files::has_extension(path, e))
         && path
             .file_name()
             .is_some_and(|n| n != super::config::CONFIG_FILE)
+        && !(is_toml(path) && marked_partial(path))
 }
 
-/// Files named directly, and lintable files found below folders (sorted, hidden
-/// entries skipped; TOML partials marked `# jobpost: partial` skipped).
+/// Files named directly, and lintable files found below folders (sorted; hidden
+/// entries, the configuration and TOML partials marked `# jobpost: partial` skipped).
 pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| Error::io("read", input, e))?;
-        if meta.is_dir() {
-            walk(input, &mut out)?;
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if is_lintable(&path) && !(is_toml(&path) && marked_partial(&path)) {
-            out.push(path);
-        }
-    }
-    Ok(())
+    let found = crate::files::find(inputs, &is_lintable)?;
+    Ok(found.into_iter().map(|f| f.path).collect())
 }
 
 /// True when a TOML file's first line is the export's partial marker.

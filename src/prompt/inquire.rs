@@ -16,6 +16,16 @@ use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply};
 #[derive(Debug, Default)]
 pub struct Terminal;
 
+impl Terminal {
+    /// A terminal prompter; without colour when `NO_COLOR` is set (no-color.org).
+    pub fn new() -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            ::inquire::set_global_render_config(::inquire::ui::RenderConfig::empty());
+        }
+        Terminal
+    }
+}
+
 /// Esc goes back, Ctrl-C stops; anything else is a failure.
 fn halt(e: InquireError) -> Halt {
     match e {

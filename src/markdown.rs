@@ -88,6 +88,23 @@ fn sanitizer() -> ammonia::Builder<'static> {
 /// User Markdown for a Markdown document: raw HTML is shown as text and links
 /// or images with unsafe addresses are reduced to their text.
 pub fn to_safe_markdown(md: &str) -> String {
+    // Neutralising one construct can expose another (the brackets around a
+    // removed link may form a new one), so passes repeat until one finds
+    // nothing to change; text that keeps changing is escaped whole.
+    let mut text = apply_edits(md, unsafe_spans(md));
+    for _ in 0..8 {
+        let edits = unsafe_spans(&text);
+        if edits.is_empty() {
+            return text;
+        }
+        text = apply_edits(&text, edits);
+    }
+    escape(&text, true)
+}
+
+/// Raw HTML and links or images with unsafe addresses in `md`, each with the
+/// text that replaces it.
+fn unsafe_spans(md: &str) -> Vec<(Range<usize>, String)> {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut open: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
@@ -118,7 +135,7 @@ pub fn to_safe_markdown(md: &str) -> String {
             }
         }
     }
-    apply_edits(md, edits)
+    edits
 }
 
 /// Applies non-overlapping replacements (outer ones win over nested ones).
@@ -235,6 +252,15 @@ mod tests {
         assert_eq!(md, "\\<!--\\[x\\](javascript:alert(1))");
         let block = to_safe_markdown("<div>\n[x]: javascript:alert(1)\n\n[x]\n</div>");
         assert!(!block.contains("[x]:"), "{block}");
+    }
+
+    #[test]
+    fn removing_a_link_cannot_form_a_new_one() {
+        // Found by fuzzing: dropping the inner link left `[ref](data:)`.
+        let md = to_safe_markdown("[[ref]](data:)\n- [ref]:e");
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new(&md));
+        assert!(!html.contains("href=\"data:"), "{md} → {html}");
     }
 
     #[test]

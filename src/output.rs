@@ -61,9 +61,13 @@ pub fn write_atomic_with(
             ),
         ));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .suffix(TMP_SUFFIX)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TMP_PREFIX).suffix(TMP_SUFFIX);
+    // Outputs are published (a web server, a colleague reads them): the usual
+    // 0666 less the umask, not the temporary file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a file in", dir, os_error(e)))?;
     // On failure `tmp` is dropped, which deletes it: no partial file stays.

@@ -458,3 +458,17 @@ fn every_preset_passes_lint() {
     assert!(serious.is_empty(), "{}", serious.join("\n"));
     assert!(out.status.success());
 }
+
+#[cfg(unix)]
+#[test]
+fn exported_files_are_readable_by_others_as_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let umask = Command::new("sh").args(["-c", "umask"]).output().unwrap();
+    let umask = u32::from_str_radix(String::from_utf8(umask.stdout).unwrap().trim(), 8).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = export_sample(work.path(), "2");
+    for path in [out.join("index.html"), out.join("retail/cashier.html")] {
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "{}", path.display());
+    }
+}

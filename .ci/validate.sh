@@ -3,7 +3,7 @@
 # the export and JSON-LD test postings:
 #   - every HTML page and the index pass the Nu HTML Checker with no errors;
 #   - every HTML page and the index pass axe-core (WCAG 2 A and AA) in headless Chromium;
-#   - every Markdown file, and BENCHMARKS.md, passes markdownlint (config: .markdownlint.jsonc).
+#   - every Markdown file, BENCHMARKS.md and README.md passes markdownlint (config: .markdownlint.jsonc).
 # Exits non-zero on any finding. Installs Chromium from Debian and the checkers
 # from npm into $JOBPOST_CI_TOOLS (default /tmp/jobpost-ci-tools, reused when present).
 # With SCREENSHOTS=DIR, also saves DIR/page.png and DIR/index.png.
@@ -88,7 +88,7 @@ node -e 'const r = require(process.argv[1]);
   process.exit(r.length && !bad.length ? 0 : 1);' "$work/axe.json"
 
 step "markdownlint"
-"$tools/node_modules/.bin/markdownlint" --config .markdownlint.jsonc "${markdown[@]}" BENCHMARKS.md
+"$tools/node_modules/.bin/markdownlint" --config .markdownlint.jsonc "${markdown[@]}" BENCHMARKS.md README.md
 echo "no findings"
 
 if [ -n "${SCREENSHOTS:-}" ]; then

@@ -263,18 +263,11 @@ proptest! {
     fn markdown_never_panics(t in text()) {
         assert_safe_html(&jobpost::markdown::to_html(&t))?;
         let md = jobpost::markdown::to_safe_markdown(&t);
-        prop_assert_eq!(html::script_problem(&board(&md)), None, "{}", md);
+        prop_assert_eq!(html::script_problem(&html::board(&md)), None, "{}", md);
         let escaped = jobpost::markdown::escape_text(&t);
-        assert_safe_html(&board(&escaped))?;
+        assert_safe_html(&html::board(&escaped))?;
         let _ = jobpost::markdown::to_plain(&t);
     }
-}
-
-/// Markdown as a careless job board would show it: CommonMark, raw HTML kept.
-fn board(md: &str) -> String {
-    let mut out = String::new();
-    pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new(md));
-    out
 }
 
 // ---- merge ----------------------------------------------------------------
@@ -444,6 +437,9 @@ fn the_html_checker_sees_unsafe_markup() {
     }
     let safe = "<p>&lt;script&gt; on=1 href=\"javascript:x\"</p><a href=\"https://a.example/?onclick=1\">x</a>";
     assert!(assert_safe_html(safe).is_ok());
+    let image = "<img alt=\"vbscript:x\" src=\"https://a.example/x.png\">";
+    assert_eq!(html::script_problem(image), None, "alt text is no URL");
+    assert!(html::script_problem("<img src=\" data:x\">").is_some());
     for cut in ["<p", "<a href='x", "<a href=", "<a b"] {
         assert!(html::problem(cut).is_none(), "{cut}");
     }

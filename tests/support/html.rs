@@ -127,13 +127,35 @@ fn embedding(tag: &Tag) -> Option<String> {
         .then(|| format!("unexpected <{}>", tag.name))
 }
 
+/// Attributes a browser loads or follows as a URL.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+];
+
 fn scripting(tag: &Tag) -> Option<String> {
     tag.attributes.iter().find_map(|(attr, value)| {
         let url: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+        let bad_url = ["javascript:", "vbscript:", "data:"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme));
         let bad = attr.starts_with("on")
-            || url.starts_with("javascript:")
-            || url.starts_with("vbscript:")
-            || url.starts_with("data:");
+            || attr == "srcdoc"
+            || (URL_ATTRIBUTES.contains(&attr.as_str()) && bad_url);
         bad.then(|| format!("<{} {attr}=\"{value}\">", tag.name))
     })
+}
+
+/// Markdown as a careless job board would show it: CommonMark, raw HTML kept.
+pub fn board(md: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new(md));
+    out
 }

@@ -1,0 +1,81 @@
+//! Any bytes as a posting file: parse, merge (alone and over a preset), validate,
+//! explain, lint, and render every format and the JSON-LD. Nothing may panic,
+//! and every HTML page must be safe to open.
+
+#![no_main]
+
+use std::sync::OnceLock;
+
+use jobpost::layer::{self, Layer};
+use jobpost::load::{Merged, merge};
+use jobpost::preset::Registry;
+use jobpost::publish::{Output, publish_all};
+use jobpost::render::Renderer;
+use libfuzzer_sys::fuzz_target;
+use toml::value::Date;
+
+#[path = "../../tests/support/html.rs"]
+mod html;
+
+struct Tools {
+    registry: Registry,
+    renderer: Renderer,
+}
+
+fn tools() -> &'static Tools {
+    static TOOLS: OnceLock<Tools> = OnceLock::new();
+    TOOLS.get_or_init(|| Tools {
+        registry: Registry::load(None).unwrap(),
+        renderer: Renderer::new(None).unwrap(),
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = layer::parse("preset.toml", text, true);
+    let Ok((layer, _)) = layer::parse("posting.toml", text, false) else {
+        return;
+    };
+    if let Ok(merged) = merge(&[&layer]) {
+        check(&merged, text);
+    }
+    // Over a real preset, so list edits meet real lists.
+    let chain = tools().registry.chain("cashier").unwrap();
+    let mut layers: Vec<&Layer> = chain.into_iter().map(|p| &p.layer).collect();
+    layers.push(&layer);
+    if let Ok(merged) = merge(&layers) {
+        check(&merged, text);
+    }
+});
+
+fn check(merged: &Merged, text: &str) {
+    let valid = jobpost::validate::problems(merged).is_empty();
+    let _ = jobpost::explain::explain(merged);
+    let cfg = jobpost::lint::Config::default();
+    let _ = jobpost::lint::run::check_merged(merged, "posting.toml", text, &cfg);
+    let date = Some(Date {
+        year: 2027,
+        month: 1,
+        day: 4,
+    });
+    let renderer = &tools().renderer;
+    let outputs = [Output::Md, Output::Html, Output::Txt];
+    let texts = publish_all(renderer, merged, &outputs, date).expect("templates render");
+    assert_eq!(html::problem(&texts[1]), None, "unsafe page");
+    // What render and export write (they validate first) is safe on a job board
+    // that turns our Markdown into HTML with raw HTML kept.
+    if valid {
+        assert_eq!(
+            html::script_problem(&html::board(&texts[0])),
+            None,
+            "unsafe Markdown"
+        );
+    }
+    if let Ok(texts) = publish_all(renderer, merged, &[Output::Jsonld, Output::Html], date) {
+        let ld: Result<serde_json::Value, _> = serde_json::from_str(&texts[0]);
+        assert!(ld.is_ok(), "JSON-LD parses");
+        assert_eq!(html::problem(&texts[1]), None, "unsafe page with JSON-LD");
+    }
+}

@@ -151,7 +151,12 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &NewArgs) -> Res
     let settings = Settings::resolve(args, interactive, std::io::stdout().is_terminal())?;
     let renderer = Renderer::new(templates)?;
     let done = if interactive {
-        flow::run(&mut inquire::Terminal::new(), registry, &renderer, &settings)?
+        flow::run(
+            &mut inquire::Terminal::new(),
+            registry,
+            &renderer,
+            &settings,
+        )?
     } else {
         finish::defaults(registry, &renderer, &settings)?
     };

@@ -63,7 +63,7 @@ country = "US"'
 install_tools
 step "exporting the sample"
 cargo build --quiet
-bin=target/debug/jobpost
+bin=${CARGO_TARGET_DIR:-target}/debug/jobpost
 make_sample "$bin"
 out=$work/out
 "$bin" export "$work/in" --out "$out" --company "$work/company.toml" \

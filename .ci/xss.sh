@@ -60,7 +60,7 @@ done
 
 step "exporting the hostile postings"
 cargo build --quiet
-bin=$PWD/target/debug/jobpost
+bin=$(realpath "${CARGO_TARGET_DIR:-target}")/debug/jobpost
 out=$work/out
 "$bin" export tests/xss/postings --out "$out" --format html,md --date 2027-01-04
 for posting in tests/xss/postings/*.toml; do

@@ -16,7 +16,7 @@ work=$(mktemp -d)
 # reason each run writes a fresh folder and the previous one is moved aside.
 trap 'rm -rf "$work"' EXIT
 
-bin=${JOBPOST_BIN:-target/release/jobpost}
+bin=${JOBPOST_BIN:-${CARGO_TARGET_DIR:-target}/release/jobpost}
 [ -n "${JOBPOST_BIN:-}" ] || cargo build --release --quiet
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
 

@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet
-bin=target/release/jobpost
+bin=${CARGO_TARGET_DIR:-target}/release/jobpost
 python3 bench/gen.py "$n" "$work/postings"
 $bin export "$work/postings" --out "$work/md" --format md --date 2027-01-04 >/dev/null 2>&1
 echo "== $n postings, $(nproc) cores"

@@ -290,16 +290,20 @@ fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
         .collect()
 }
 
+/// True when a TOML text's first line is [`PARTIAL_MARKER`].
+pub fn is_marked_partial(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|l| l.trim() == PARTIAL_MARKER)
+}
+
 /// Whether `path` is marked partial, and the files it includes. Unreadable or
 /// malformed files count as postings, so the export reports what is wrong.
 fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (false, Vec::new());
     };
-    let marked = text
-        .lines()
-        .next()
-        .is_some_and(|l| l.trim() == PARTIAL_MARKER);
+    let marked = is_marked_partial(&text);
     // Parsing is the slow part, so only files that mention `include` pay for it.
     if !text.contains("include") {
         return (marked, Vec::new());

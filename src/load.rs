@@ -39,6 +39,20 @@ pub enum Slot {
     List(Vec<Item>),
 }
 
+impl Slot {
+    /// The slot as a plain TOML value (a list as an array of strings).
+    pub fn value(&self) -> toml::Value {
+        match self {
+            Slot::Value(v, _) => v.clone(),
+            Slot::List(items) => items
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+}
+
 /// The merged posting and the origin of each value, keyed by dotted path.
 #[derive(Debug, Clone)]
 pub struct Merged {
@@ -334,16 +348,7 @@ fn describe_list(list: &[Item]) -> String {
 fn to_posting(slots: &BTreeMap<String, Slot>) -> Result<Posting> {
     let mut root = toml::Table::new();
     for (path, slot) in slots {
-        let value = match slot {
-            Slot::Value(v, _) => v.clone(),
-            Slot::List(items) => toml::Value::Array(
-                items
-                    .iter()
-                    .map(|(s, _)| toml::Value::String(s.clone()))
-                    .collect(),
-            ),
-        };
-        insert(&mut root, path, value);
+        insert(&mut root, path, slot.value());
     }
     Posting::deserialize(toml::Value::Table(root))
         .map_err(|e| Error::input("merged posting", layer::plain_message(&e.to_string())))

@@ -186,11 +186,7 @@ pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// True when a TOML file's first line is the export's partial marker.
 fn marked_partial(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| {
-        t.lines()
-            .next()
-            .is_some_and(|l| l.trim() == crate::export::PARTIAL_MARKER)
-    })
+    std::fs::read_to_string(path).is_ok_and(|t| crate::export::is_marked_partial(&t))
 }
 
 /// Prints findings for people on standard error; true when any reaches `fail_on`.

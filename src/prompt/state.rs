@@ -90,7 +90,7 @@ impl State {
             .filter(|(path, slot)| {
                 *path != ROLE
                     && !self.answered.contains(*path)
-                    && (!from_preset(slot) || self.preset.get(*path) != Some(&value(slot)))
+                    && (!from_preset(slot) || self.preset.get(*path) != Some(&slot.value()))
             })
             .map(|(path, _)| path.clone())
             .collect();
@@ -105,7 +105,7 @@ impl State {
     }
 
     fn slot(&self, path: &str) -> Option<toml::Value> {
-        self.base.slots.get(path).map(value)
+        self.base.slots.get(path).map(Slot::value)
     }
 
     /// The value at `path` now: the answer, else what was given or preset.
@@ -214,23 +214,11 @@ impl State {
     }
 }
 
-/// A merged slot as a plain TOML value.
-fn value(slot: &Slot) -> toml::Value {
-    match slot {
-        Slot::Value(v, _) => v.clone(),
-        Slot::List(items) => items
-            .iter()
-            .map(|(s, _)| s.as_str())
-            .collect::<Vec<_>>()
-            .into(),
-    }
-}
-
 fn values(merged: &Merged) -> BTreeMap<String, toml::Value> {
     merged
         .slots
         .iter()
-        .map(|(p, s)| (p.clone(), value(s)))
+        .map(|(p, s)| (p.clone(), s.value()))
         .collect()
 }
 

@@ -11,6 +11,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/run.rs"]
+mod run;
+use run::stdout_of;
+
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_jobpost")
 }
@@ -178,17 +182,9 @@ fn every_preset_renders_in_every_format() {
 #[test]
 fn html_escapes_hostile_text_everywhere() {
     let case = fixtures().join("hostile-html");
-    let out = Command::new(bin())
-        .args(["render", "posting.toml", "--format", "html"])
-        .current_dir(&case)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = String::from_utf8(out.stdout).unwrap().to_lowercase();
+    let args = fs::read_to_string(case.join("args")).unwrap();
+    let args: Vec<&str> = args.lines().filter(|l| !l.is_empty()).collect();
+    let html = stdout_of(&case, &args).to_lowercase();
     for tag in tags(&html) {
         assert!(
             !tag.starts_with("<script>") && !tag.starts_with("<img") && !tag.starts_with("<svg"),
@@ -418,18 +414,6 @@ fn a_field_cannot_close_the_jsonld_script() {
     let ld = embedded_jsonld(&page);
     assert_eq!(ld["title"], hostile);
     assert_eq!(ld["hiringOrganization"]["name"], hostile);
-}
-
-/// Standard output of a successful `jobpost ARGS` run in `dir`.
-fn stdout_of(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{args:?}: {stderr}");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Every shipped preset, rendered with its defaults and the one thing a preset

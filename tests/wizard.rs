@@ -16,6 +16,10 @@ use expectrl::{Eof, Expect, Regex, Session};
 
 const BIN: &str = env!("CARGO_BIN_EXE_jobpost");
 
+#[path = "support/run.rs"]
+mod run;
+use run::stdout_of;
+
 /// A prompt became ready; the group is the first line of its question.
 const READY: &str = r"\x1b\[\?2004h\x1b\[\?25l\? ([^\r\n\x1b]*)";
 
@@ -136,19 +140,7 @@ fn read(path: &Path) -> String {
 
 /// What `jobpost render FILE` prints.
 fn render(dir: &Path, file: &str) -> String {
-    let out = Command::new(BIN)
-        .args(["render", file])
-        .current_dir(dir)
-        .env_remove("JOBPOST_ROLES")
-        .env_remove("JOBPOST_TEMPLATES")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(dir, &["render", file])
 }
 
 /// The rendered posting the wizard showed before saving.

@@ -804,4 +804,54 @@ mod tests {
         );
         assert_eq!(url_path("é.html"), "%C3%A9.html");
     }
+
+    fn settings(base_url: Option<&str>) -> Settings {
+        Settings {
+            inputs: Vec::new(),
+            out: PathBuf::from("out"),
+            formats: vec![Output::Html],
+            jobs: None,
+            force: false,
+            company: None,
+            date: Date {
+                year: 2027,
+                month: 1,
+                day: 4,
+            },
+            check: None,
+            base_url: base_url.map(String::from),
+        }
+    }
+
+    #[test]
+    fn pages_link_back_up_to_the_index_and_are_absolute_only_with_a_base_url() {
+        let nested = site(
+            &settings(None),
+            Path::new("retail/night shift"),
+            Some("logos/1-a.png"),
+        );
+        assert_eq!(nested.links.index, "../index.html");
+        assert_eq!(nested.links.canonical, "");
+        assert_eq!(nested.logo.as_deref(), Some("../logos/1-a.png"));
+        let top = site(
+            &settings(Some("https://example.com/jobs/")),
+            Path::new("retail/night shift"),
+            None,
+        );
+        assert_eq!(
+            top.links.canonical,
+            "https://example.com/jobs/retail/night%20shift.html"
+        );
+        assert_eq!(top.logo, None);
+        assert_eq!(
+            xml_escape("https://x.test/?a=1&b='2'"),
+            "https://x.test/?a=1&amp;b=&apos;2&apos;"
+        );
+    }
+
+    #[test]
+    fn logo_copies_are_named_by_content() {
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_ne!(fnv1a(b"logo one"), fnv1a(b"logo two"));
+    }
 }

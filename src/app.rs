@@ -119,6 +119,7 @@ fn export(registry: &Registry, templates: Option<&Path>, args: ExportArgs) -> Re
         // One date for the whole run, so postings exported together agree.
         date: args.date.unwrap_or_else(jsonld::today),
         check,
+        base_url: args.base_url,
     };
     crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;

@@ -147,6 +147,25 @@ pub struct ExportArgs {
     /// a posting with lint errors fails and is not written.
     #[arg(long)]
     pub check: bool,
+    /// The address the folder is published at (`https://example.com/jobs/`): pages get
+    /// canonical links and `sitemap.xml` is written. Without it nothing is absolute.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+/// A site address for `--base-url`, ending in `/` so page paths append to it.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    crate::validate::url(s)?;
+    if s.contains(['?', '#']) {
+        return Err(format!(
+            "`{s}` has a query or fragment; expected a folder address such as https://example.com/jobs/"
+        ));
+    }
+    Ok(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
 }
 
 /// `jobpost new`

@@ -7,7 +7,7 @@ use toml::value::{Date, Datetime};
 use crate::error::{Error, Problem, Result};
 use crate::jsonld;
 use crate::load::Merged;
-use crate::render::{Format, Renderer, View, long_date};
+use crate::render::{Format, Renderer, SiteView, View, long_date};
 
 /// Every output format: the templates plus schema.org JSON-LD.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -62,8 +62,32 @@ pub fn publish_all(
     outputs: &[Output],
     date: Option<Date>,
 ) -> Result<Vec<String>> {
+    publish_on_site(renderer, merged, outputs, date, &Site::default())
+}
+
+/// What `export` knows about where a page goes: its links and the logo's copy.
+#[derive(Debug, Default, Clone)]
+pub struct Site {
+    /// Links back to the index and the canonical URL.
+    pub links: SiteView,
+    /// The logo's `src` relative to the page, when the export copied it.
+    pub logo: Option<String>,
+}
+
+/// [`publish_all`] for a page that is part of an exported site.
+pub fn publish_on_site(
+    renderer: &Renderer,
+    merged: &Merged,
+    outputs: &[Output],
+    date: Option<Date>,
+    site: &Site,
+) -> Result<Vec<String>> {
     let p = &merged.posting;
     let mut view = View::new(p);
+    view.site = site.links.clone();
+    if let Some(logo) = &site.logo {
+        view.company.logo = logo.clone();
+    }
     let needs_ld = outputs
         .iter()
         .any(|o| matches!(o, Output::Html | Output::Jsonld));

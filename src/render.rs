@@ -216,6 +216,17 @@ pub struct View {
     pub apply: ApplyView,
     /// JSON-LD for the page's `<script>` (already escaped for it), or empty.
     pub jsonld: String,
+    /// Where the page sits on a site: set by `export`, empty for `render`.
+    pub site: SiteView,
+}
+
+/// Links an exported page has and a single rendered page does not.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct SiteView {
+    /// Relative link to the careers page (`index.html`, `../index.html`), or empty.
+    pub index: String,
+    /// Absolute URL of the page itself (`--base-url`), or empty.
+    pub canonical: String,
 }
 
 /// `[company]` for readers.
@@ -231,6 +242,10 @@ pub struct CompanyView {
     pub values: Vec<String>,
     /// Equal-opportunity statement.
     pub eeo: String,
+    /// Logo `src`: an https URL or a relative path, or empty.
+    pub logo: String,
+    /// Brand colour `#rrggbb` that passes the contrast check, or empty.
+    pub color: String,
 }
 
 /// Working conditions for readers.
@@ -312,6 +327,7 @@ impl View {
             pay: pay_view(p),
             apply: apply_view(p),
             jsonld: String::new(),
+            site: SiteView::default(),
         }
     }
 }
@@ -326,7 +342,24 @@ fn company_view(p: &Posting) -> CompanyView {
         website: link(&c.website),
         values: list(c.values.as_ref()),
         eeo: text(&c.eeo),
+        logo: c
+            .logo
+            .clone()
+            .filter(|l| logo_src_ok(l))
+            .unwrap_or_default(),
+        color: c
+            .color
+            .clone()
+            .filter(|c| crate::validate::color(c).is_ok())
+            .unwrap_or_default(),
     }
+}
+
+/// A logo the page may load: an https URL, or a relative path with no scheme
+/// (the only network request a page makes is one the employer asked for).
+fn logo_src_ok(logo: &str) -> bool {
+    let relative = !logo.contains(':') && !logo.starts_with('/') && !logo.starts_with('\\');
+    relative || (logo.starts_with("https://") && crate::validate::url(logo).is_ok())
 }
 
 fn required(p: &Posting) -> Vec<String> {

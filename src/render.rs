@@ -46,28 +46,31 @@ impl Format {
     }
 }
 
+/// The prefix under which the shipped templates stay reachable whatever the
+/// user's folder holds, so a user template can `{% extends "builtin/posting.html" %}`
+/// and override only the blocks it needs.
+pub const BUILTIN: &str = "builtin/";
+
 /// Tera with every template parsed once, ready to render many postings.
 pub struct Renderer {
     tera: Tera,
 }
 
 impl Renderer {
-    /// Loads the embedded templates, then those in `user_dir` over them.
+    /// Loads the shipped templates under [`BUILTIN`], those of `user_dir` (a
+    /// folder of templates, or the folder `jobpost eject` writes) by their own
+    /// names, and the shipped ones again under the names the user's lack.
     pub fn new(user_dir: Option<&Path>) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         register_filters(&mut tera);
-        let mut templates: Vec<(String, String)> = EMBEDDED_TEMPLATES
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        if let Some(dir) = user_dir {
-            for (name, text) in read_user_templates(dir)? {
-                templates.retain(|(n, _)| *n != name);
-                templates.push((name, text));
+        let user = match user_dir {
+            Some(dir) => {
+                read_user_templates(&crate::theme::resolve(dir, &crate::theme::TEMPLATES)?)?
             }
-        }
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            None => Vec::new(),
+        };
+        tera.add_raw_templates(template_set(user))
             .map_err(|e| template_error(&e))?;
         Ok(Renderer { tera })
     }
@@ -103,6 +106,23 @@ impl Renderer {
             .map_err(|e| template_error(&e))?;
         Ok(if tidy_text { tidy(&out) } else { out })
     }
+}
+
+/// Every shipped template under `builtin/`, then the shipped ones the user's
+/// do not replace under their own names, then the user's.
+fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
+    let shipped = EMBEDDED_TEMPLATES.iter();
+    let mut set: Vec<(String, String)> = shipped
+        .clone()
+        .map(|(n, t)| (format!("{BUILTIN}{n}"), t.to_string()))
+        .collect();
+    set.extend(
+        shipped
+            .filter(|(n, _)| !user.iter().any(|(u, _)| u == n))
+            .map(|(n, t)| (n.to_string(), t.to_string())),
+    );
+    set.extend(user);
+    set
 }
 
 fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {

@@ -169,7 +169,12 @@ fn main() -> ExitCode {
         ),
     ];
     // A panicking check fails its trial; libtest-mimic catches the panic.
-    trials.extend(checks.map(|(name, check)| Trial::test(name, move || Ok(check()))));
+    trials.extend(checks.map(|(name, check)| {
+        Trial::test(name, move || {
+            check();
+            Ok(())
+        })
+    }));
     libtest_mimic::run(&args, trials).exit_code()
 }
 

@@ -1,5 +1,6 @@
 //! Rendering: the reader-facing view of a posting, tera set up once with the
-//! embedded templates (a user folder overrides them by name) and the Markdown
+//! embedded templates (a user folder overrides them by name, and they stay
+//! reachable as `builtin/<name>` for themes that extend them) and the Markdown
 //! filters, and one entry point per output format.
 //!
 //! Renderers take a posting and return a string; they never print or write.

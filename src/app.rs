@@ -232,9 +232,9 @@ fn eject(args: EjectArgs) -> Result<u8> {
             write_atomic(&dir.join(name), text.as_bytes(), args.force)?;
         }
     }
+    let dir = args.dir.display();
     eprintln!(
-        "wrote templates/ and roles/ under {}; use them with --templates and --roles",
-        args.dir.display()
+        "wrote templates/ and roles/ under {dir}; use them with --templates {dir} --roles {dir}"
     );
     Ok(0)
 }

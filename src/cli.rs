@@ -15,10 +15,10 @@ use crate::render::Format;
 #[derive(Debug, Parser)]
 #[command(name = "jobpost", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// A folder of role presets (`<id>.toml`) that win over the shipped ones with the same id.
+    /// A folder of role presets (`<id>.toml`) that win over the shipped ones with the same id, or the folder `eject` wrote.
     #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_ROLES")]
     pub roles: Option<PathBuf>,
-    /// A folder of templates (`posting.md`, `posting.html`, …) that win over the shipped ones by name.
+    /// A folder of templates (`posting.md`, `posting.html`, …) that win over the shipped ones by name, or the folder `eject` wrote; the shipped ones stay reachable as `builtin/<name>`.
     #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_TEMPLATES")]
     pub templates: Option<PathBuf>,
     /// What to do.

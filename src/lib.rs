@@ -14,6 +14,7 @@
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`files`]: finding input files in folders;
+//! - [`theme`]: the `--templates` and `--roles` folders (a user's own, or the one `eject` writes);
 //! - [`export`]: many postings in parallel, with an index page;
 //! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
@@ -41,4 +42,5 @@ pub mod preset;
 pub mod prompt;
 pub mod publish;
 pub mod render;
+pub mod theme;
 pub mod validate;

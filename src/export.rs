@@ -62,10 +62,12 @@ pub struct Settings {
     pub force: bool,
     /// A company profile merged below every posting.
     pub company: Option<PathBuf>,
-    /// JSON-LD `datePosted` for postings without `posted`: one date for the whole run.
-    pub date: Date,
+    /// `--posted`: the date of postings without `posted`; one for the whole run.
+    pub date: Option<Date>,
     /// `--check`: lint each posting with this configuration; one with errors fails.
     pub check: Option<crate::lint::Config>,
+    /// `--verbose`: name each file written on standard error.
+    pub verbose: bool,
 }
 
 /// How an export went.
@@ -94,19 +96,31 @@ impl Report {
         let total = self.exported + self.failed.len();
         let formats: Vec<&str> = s.formats.iter().map(|f| f.extension()).collect();
         let mut line = format!(
-            "exported {} of {total} postings ({}) to `{}`, with {}",
+            "exported {} of {} ({}) to `{}`, with {}",
             self.exported,
+            count(total, "posting"),
             formats.join(", "),
             s.out.display(),
             INDEX_FILES.join(" and ")
         );
         if self.skipped > 0 {
-            line.push_str(&format!("; skipped {} partial files", self.skipped));
+            line.push_str(&format!(
+                "; skipped {}",
+                count(self.skipped, "partial file")
+            ));
         }
         if !self.failed.is_empty() {
             line.push_str(&format!("; {} failed", self.failed.len()));
         }
         line
+    }
+}
+
+/// `1 posting`, `2 postings`.
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 
@@ -405,10 +419,13 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
         lint_errors(&merged, &job.source, cfg)?;
     }
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_all(renderer, &merged, &s.formats, Some(s.date))?;
+    let texts = publish_all(renderer, &merged, &s.formats, s.date)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
+        if s.verbose {
+            eprintln!("wrote {}", path.display());
+        }
     }
     Ok(row(&merged.posting, &job.stem))
 }

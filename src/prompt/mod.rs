@@ -134,7 +134,7 @@ impl Settings {
             },
             save,
             output,
-            format: args.format,
+            format: args.format.unwrap_or(Format::Md),
             force: args.force,
             resume: args.resume.clone(),
             answered: resumed.answered,

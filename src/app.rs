@@ -55,7 +55,14 @@ pub fn run(cli: Cli) -> Result<u8> {
     let templates = cli.templates.as_deref();
     match cli.command {
         Command::Roles(args) => roles_command(&Registry::load(roles)?, args.command),
-        Command::New(args) => new(&Registry::load(roles)?, templates, args),
+        Command::New(args) => new(
+            &Registry::load(roles)?,
+            templates,
+            NewArgs {
+                quiet: chatter == Chatter::Quiet,
+                ..args
+            },
+        ),
         Command::Init(args) => init(&Registry::load(roles)?, args, chatter),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args, chatter),
         Command::Export(args) => export(&Registry::load(roles)?, templates, args, chatter),
@@ -186,11 +193,6 @@ fn render(
     }
     let renderer = Renderer::new(templates)?;
     let text = publish(&renderer, &merged, format, args.posted)?;
-    if format == Output::Html {
-        if let Some(note) = page_note(&merged, args.posted) {
-            chatter.say(&note);
-        }
-    }
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), args.force)?;
@@ -199,6 +201,12 @@ fn render(
             }
         }
         None => print(&text)?,
+    }
+    // After the page is out: a note about a page that failed to write is noise.
+    if format == Output::Html {
+        if let Some(note) = page_note(&merged, args.posted) {
+            chatter.say(&note);
+        }
     }
     Ok(0)
 }

@@ -570,7 +570,13 @@ mod tests {
             panic!("expected missing fields")
         };
         let paths: Vec<_> = problems.iter().map(|p| p.at.as_str()).collect();
-        assert_eq!(paths, ["company.name", "location.country"]);
+        assert_eq!(paths, ["company.name", "location.country", "posted"]);
+        // A date from the command line stands in for `posted`; no clock is read.
+        let date = parse_date("2027-01-04").ok();
+        let Err(Error::Invalid(problems)) = to_json(&p, date) else {
+            panic!("expected missing fields")
+        };
+        assert!(problems.iter().all(|p| p.at != "posted"));
     }
 
     #[test]

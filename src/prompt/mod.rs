@@ -163,7 +163,9 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &NewArgs) -> Res
     if let Some(text) = &done.stdout {
         print(text)?;
     }
-    eprintln!("{}", done.report());
+    if !args.quiet {
+        eprintln!("{}", done.report());
+    }
     Ok(0)
 }
 #[cfg(test)]

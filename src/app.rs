@@ -257,6 +257,7 @@ fn export(
         date: args.posted,
         check,
         verbose: chatter == Chatter::Verbose,
+        quiet: chatter == Chatter::Quiet,
     };
     crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;

@@ -68,6 +68,8 @@ pub struct Settings {
     pub check: Option<crate::lint::Config>,
     /// `--verbose`: name each file written on standard error.
     pub verbose: bool,
+    /// `--quiet`: no progress bar.
+    pub quiet: bool,
 }
 
 /// How an export went.
@@ -231,7 +233,7 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len());
+    let bar = progress(jobs.len(), s.quiet);
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
@@ -394,9 +396,10 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise.
-fn progress(len: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+/// A progress bar on standard error when it is a terminal; hidden otherwise,
+/// and with `--quiet`.
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());

@@ -50,6 +50,16 @@ fn completion_scripts_offer_values_and_role_ids() {
         .unwrap();
     assert!(man_opts.contains("--out"), "{man_opts}");
     assert!(!man_opts.contains("--roles"), "{man_opts}");
+    // The edited bash script still parses.
+    let file = dir.path().join("jobpost.bash");
+    std::fs::write(&file, &bash).unwrap();
+    if let Ok(check) = Command::new("bash").arg("-n").arg(&file).output() {
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
     let zsh = stdout(&["completions", "zsh"], dir.path());
     assert!(
         zsh.starts_with("#compdef jobpost\n"),

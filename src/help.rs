@@ -191,7 +191,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
 /// completion nor the man page offers them there.
 pub const IDLE_GLOBALS: &[(&str, &[&str])] = &[
     ("completions", &["roles", "templates", "quiet", "verbose"]),
-    ("man", &["roles", "templates", "quiet", "verbose"]),
+    ("man", &["roles", "templates"]),
     ("eject", &["roles", "templates"]),
     ("roles", &["templates", "quiet", "verbose"]),
     ("explain", &["templates", "quiet", "verbose"]),
@@ -235,11 +235,12 @@ pub fn adjust(mut cmd: Command) -> Command {
 
 /// `cmd` and its subcommands with the arguments `names` hidden.
 fn hide(mut cmd: Command, names: &[&str]) -> Command {
-    for name in names {
-        if cmd.get_arguments().any(|a| a.get_id() == *name) {
-            cmd = cmd.mut_arg(*name, |a| a.hide(true));
-        }
-    }
+    // `mut_args` edits in place; `mut_arg` would move the argument to the end,
+    // which on a built command leaves the flag lookup pointing at the wrong ones.
+    cmd = cmd.mut_args(|a| match names.contains(&a.get_id().as_str()) {
+        true => a.hide(true),
+        false => a,
+    });
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -306,6 +307,29 @@ mod tests {
         }
         out.retain(|w| !w.is_empty());
         out
+    }
+
+    #[test]
+    fn every_subcommand_still_parses_its_flags() {
+        let cmd = command();
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = sub.get_name();
+            let e = command()
+                .try_get_matches_from(["jobpost", name, "--help"])
+                .unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp, "{name}");
+        }
+        let m = command()
+            .try_get_matches_from(["jobpost", "man", "--out", "pages", "-q"])
+            .unwrap();
+        let (_, man) = m.subcommand().unwrap();
+        assert_eq!(man.get_one::<std::path::PathBuf>("out").unwrap(), "pages");
+        assert!(man.get_flag("quiet"));
+        let m = command()
+            .try_get_matches_from(["jobpost", "roles", "show", "cashier", "--raw"])
+            .unwrap();
+        let show = m.subcommand().unwrap().1.subcommand().unwrap().1;
+        assert_eq!(show.get_one::<String>("id").unwrap(), "cashier");
     }
 
     #[test]

@@ -68,12 +68,16 @@ pub struct Settings {
     pub force: bool,
     /// A company profile merged below every posting.
     pub company: Option<PathBuf>,
-    /// JSON-LD `datePosted` for postings without `posted`: one date for the whole run.
-    pub date: Date,
+    /// `--posted`: the date of postings without `posted`; one for the whole run.
+    pub date: Option<Date>,
     /// `--check`: lint each posting with this configuration; one with errors fails.
     pub check: Option<crate::lint::Config>,
     /// `--base-url`: the site's address, ending in `/`; adds canonical links and `sitemap.xml`.
     pub base_url: Option<String>,
+    /// `--verbose`: name each file written on standard error.
+    pub verbose: bool,
+    /// `--quiet`: no progress bar.
+    pub quiet: bool,
 }
 
 /// How an export went.
@@ -102,8 +106,9 @@ impl Report {
         let total = self.exported + self.failed.len();
         let formats: Vec<&str> = s.formats.iter().map(|f| f.extension()).collect();
         let mut line = format!(
-            "exported {} of {total} postings ({}) to `{}`, with {}",
+            "exported {} of {} ({}) to `{}`, with {}",
             self.exported,
+            count(total, "posting"),
             formats.join(", "),
             s.out.display(),
             INDEX_FILES.join(" and ")
@@ -112,12 +117,23 @@ impl Report {
             line.push_str(&format!(" and {SITEMAP}"));
         }
         if self.skipped > 0 {
-            line.push_str(&format!("; skipped {} partial files", self.skipped));
+            line.push_str(&format!(
+                "; skipped {}",
+                count(self.skipped, "partial file")
+            ));
         }
         if !self.failed.is_empty() {
             line.push_str(&format!("; {} failed", self.failed.len()));
         }
         line
+    }
+}
+
+/// `1 posting`, `2 postings`.
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 
@@ -140,7 +156,8 @@ struct Row {
     /// City and region (or country), for the location filter.
     place: String,
     pay: String,
-    /// `YYYY-MM-DD`: the posting's date, or the run's for postings without one.
+    /// `YYYY-MM-DD`: the posting's date, or the run's `--posted` for postings without
+    /// one; empty when neither says.
     posted: String,
     /// Brand colour, or empty.
     color: String,
@@ -266,7 +283,7 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len());
+    let bar = progress(jobs.len(), s.quiet);
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
@@ -436,9 +453,10 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise.
-fn progress(len: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+/// A progress bar on standard error when it is a terminal; hidden otherwise,
+/// and with `--quiet`.
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
@@ -463,10 +481,13 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     let logo = logo_copy(&merged)?;
     let site = site(s, &job.stem, logo.as_ref().map(|(_, name)| name.as_str()));
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_on_site(renderer, &merged, &s.formats, Some(s.date), &site)?;
+    let texts = publish_on_site(renderer, &merged, &s.formats, s.date, &site)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
+        if s.verbose {
+            eprintln!("wrote {}", path.display());
+        }
     }
     let mut row = row(&merged.posting, &job.stem, s.date);
     if let Some((_, name)) = &logo {
@@ -551,10 +572,13 @@ fn write_sitemap(s: &Settings, base: &str, rows: &[Row]) -> Result<()> {
     );
     for r in rows {
         let link = Entry::new(r, &s.formats).link;
+        let lastmod = match r.posted.as_str() {
+            "" => String::new(),
+            date => format!("<lastmod>{date}</lastmod>"),
+        };
         xml.push_str(&format!(
-            "<url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-            xml_escape(&format!("{base}{link}")),
-            r.posted
+            "<url><loc>{}</loc>{lastmod}</url>\n",
+            xml_escape(&format!("{base}{link}"))
         ));
     }
     xml.push_str("</urlset>\n");
@@ -597,8 +621,8 @@ fn slash_path(stem: &Path) -> String {
     parts.join("/")
 }
 
-fn row(p: &Posting, stem: &Path, date: Date) -> Row {
-    let posted = p.posted.as_ref().and_then(|d| d.date).unwrap_or(date);
+fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
+    let posted = p.posted.as_ref().and_then(|d| d.date).or(date);
     Row {
         title: p.title.clone().unwrap_or_default(),
         company: p
@@ -615,7 +639,7 @@ fn row(p: &Posting, stem: &Path, date: Date) -> Row {
         location: render::location_text(p),
         place: place(p),
         pay: render::pay_range(p),
-        posted: posted.to_string(),
+        posted: posted.map(|d| d.to_string()).unwrap_or_default(),
         color: p
             .company
             .as_ref()
@@ -813,13 +837,15 @@ mod tests {
             jobs: None,
             force: false,
             company: None,
-            date: Date {
+            date: Some(Date {
                 year: 2027,
                 month: 1,
                 day: 4,
-            },
+            }),
             check: None,
             base_url: base_url.map(String::from),
+            verbose: false,
+            quiet: false,
         }
     }
 

@@ -20,20 +20,24 @@
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
 //! - [`prompt`]: the `jobpost new` wizard;
 //! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
-//! - [`cli`], [`app`]: the command line;
+//! - [`cli`], [`app`]: the command line; [`help`]: examples and per-subcommand help;
+//!   [`complete`]: shell completion scripts; [`man`]: man pages;
 //! - [`error`]: the one error type.
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod files;
+pub mod help;
 pub mod interrupt;
 pub mod jsonld;
 pub mod layer;
 pub mod lint;
 pub mod load;
+pub mod man;
 pub mod markdown;
 pub mod model;
 pub mod money;

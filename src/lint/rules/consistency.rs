@@ -15,7 +15,7 @@ use iso_currency::{Country, Currency};
 use super::super::Severity;
 use super::super::doc::{Loc, Section, SegKind};
 use super::super::facts::doc_start;
-use super::pay::annualize;
+use super::pay::{annualize, pay_loc};
 use super::{Ctx, Report};
 use crate::model::Workplace;
 
@@ -315,18 +315,6 @@ fn plain_amount(v: f64) -> String {
         out.push(c);
     }
     if whole < 0 { format!("-{out}") } else { out }
-}
-
-/// Where pay findings go: the pay figure, else the pay heading, else the title.
-fn pay_loc(ctx: &Ctx<'_>) -> Loc {
-    if let Some(l) = ctx.doc.facts.pay.as_ref().and_then(|p| p.loc) {
-        return l;
-    }
-    ctx.doc
-        .segments
-        .iter()
-        .find(|s| s.section == Section::Pay && s.kind == SegKind::Heading)
-        .map_or_else(|| doc_start(&ctx.doc.segments), |s| s.loc)
 }
 
 #[cfg(test)]

@@ -473,7 +473,7 @@ fn also(js: &[&Jurisdiction]) -> String {
 }
 
 /// Where pay findings go: the pay figure, else the pay heading, else the title.
-fn pay_loc(ctx: &Ctx<'_>) -> Loc {
+pub(super) fn pay_loc(ctx: &Ctx<'_>) -> Loc {
     if let Some(l) = ctx.doc.facts.pay.as_ref().and_then(|p| p.loc) {
         return l;
     }

@@ -58,6 +58,7 @@ pub fn inputs(args: &SourceArgs) -> Inputs {
         role: args.role.clone(),
         company: args.company.clone(),
         sets: args.sets.clone(),
+        unsets: args.unsets.clone(),
     }
 }
 
@@ -84,6 +85,13 @@ fn render(registry: &Registry, templates: Option<&Path>, args: RenderArgs) -> Re
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes(), args.force)?,
         None => print(&text)?,
+    }
+    let needs = validate::still_needed(&merged.posting);
+    if !needs.is_empty() {
+        eprintln!(
+            "note: not ready to publish; the employer has not given: {}",
+            needs.join(", ")
+        );
     }
     Ok(0)
 }
@@ -136,7 +144,7 @@ fn roles_command(registry: &Registry, cmd: RolesCommand) -> Result<u8> {
         RolesCommand::Show { id, raw: true } => print(&registry.get(&id)?.text)?,
         RolesCommand::Show { id, raw: false } => {
             let preset = registry.get(&id)?;
-            let merged = preset_merged(registry, &id)?;
+            let merged = load::preset(registry, &id)?;
             let header = format!(
                 "# {} ({}){}\n",
                 preset.name,
@@ -151,11 +159,6 @@ fn roles_command(registry: &Registry, cmd: RolesCommand) -> Result<u8> {
         }
     }
     Ok(0)
-}
-
-fn preset_merged(registry: &Registry, id: &str) -> Result<Merged> {
-    let layers: Vec<_> = registry.chain(id)?.into_iter().map(|p| &p.layer).collect();
-    load::merge(&layers)
 }
 
 /// The presets grouped by industry, aligned in columns.
@@ -177,21 +180,47 @@ pub fn roles_list(registry: &Registry) -> String {
 }
 
 fn init(registry: &Registry, args: InitArgs) -> Result<u8> {
-    let text = match &args.role {
+    if let Some(company) = &args.company {
+        write_atomic(company, explain::company_starter().as_bytes(), args.force)?;
+        eprintln!("wrote {}; fill in your employer's facts", company.display());
+    }
+    let Some(file) = &args.file else {
+        return Ok(0);
+    };
+    let mut text = match &args.role {
         Some(id) => {
             let preset = registry.get(id)?;
-            let merged = preset_merged(registry, id)?;
+            let merged = load::preset(registry, id)?;
             explain::starter(Some((id, &preset.name)), Some(&merged))
         }
         None => explain::starter(None, None),
     };
-    write_atomic(&args.file, text.as_bytes(), args.force)?;
+    if let Some(company) = &args.company {
+        // A top-level key: it must come before the first table.
+        let at = text.find("\n[").unwrap_or(text.len());
+        let include = format!(
+            "\n# Your company profile, merged below this file.\ninclude = [{}]\n",
+            toml::Value::String(relative_to(company, file))
+        );
+        text.insert_str(at, &include);
+    }
+    write_atomic(file, text.as_bytes(), args.force)?;
     eprintln!(
         "wrote {}; render it with: jobpost render {}",
-        args.file.display(),
-        args.file.display()
+        file.display(),
+        file.display()
     );
     Ok(0)
+}
+
+/// `target` as a path relative to the folder of `file` when it lies below it.
+fn relative_to(target: &Path, file: &Path) -> String {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    target
+        .strip_prefix(dir)
+        .unwrap_or(target)
+        .display()
+        .to_string()
 }
 
 fn eject(args: EjectArgs) -> Result<u8> {

@@ -82,6 +82,10 @@ pub struct SourceArgs {
     /// Override one value, e.g. `--set pay.min=21` or `--set company.name="Acme"`. Repeatable.
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub sets: Vec<String>,
+    /// Remove a value or a whole table that a lower layer sets, e.g. `--unset pay` or
+    /// `--unset company.eeo`; applied before the --set values. Repeatable.
+    #[arg(long = "unset", value_name = "KEY")]
+    pub unsets: Vec<String>,
 }
 
 /// `jobpost render`
@@ -183,10 +187,16 @@ pub struct NewArgs {
 
 /// `jobpost init`
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).multiple(true).args(["file", "company"]))]
 pub struct InitArgs {
     /// The posting file to create.
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub file: Option<PathBuf>,
+    /// Also (or only) create this commented company profile: the employer facts
+    /// postings share (name, about, equal-opportunity statement, benefits, how to
+    /// apply); the posting file then includes it.
+    #[arg(long, value_name = "FILE")]
+    pub company: Option<PathBuf>,
     /// The role preset to start from.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,

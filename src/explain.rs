@@ -3,9 +3,11 @@
 
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
-use crate::model::KEYS;
+use crate::model::{KEYS, is_employer_fact};
 
-/// The merged posting as TOML; every value carries a comment naming its layer.
+/// The merged posting as TOML; every value carries a comment naming its layer,
+/// and every employer fact the posting lacks is marked as not given (with the
+/// preset's suggestion, if it has one) or as removed (with where).
 pub fn explain(merged: &Merged) -> String {
     let layers: Vec<&str> = merged.layers.iter().map(|l| &**l).collect();
     let mut out =
@@ -14,10 +16,8 @@ pub fn explain(merged: &Merged) -> String {
     for (table, keys) in KEYS {
         let lines: Vec<String> = keys
             .iter()
-            .filter_map(|k| {
-                let path = crate::layer::join(table, k);
-                merged.slots.get(&path).map(|slot| entry(k, slot))
-            })
+            .filter(|k| keys_is_leaf(table, k) && !matches!(**k, "include" | "unset"))
+            .filter_map(|k| explain_key(merged, &crate::layer::join(table, k), k))
             .collect();
         if lines.is_empty() {
             continue;
@@ -29,6 +29,48 @@ pub fn explain(merged: &Merged) -> String {
         out.push_str(&lines.concat());
     }
     out
+}
+
+/// The line(s) for one key: its value and layer, or why an employer fact is absent.
+fn explain_key(merged: &Merged, path: &str, key: &str) -> Option<String> {
+    if let Some(slot) = merged.slots.get(path) {
+        return Some(entry(key, slot));
+    }
+    let removed = merged
+        .removed
+        .iter()
+        .find(|(p, _)| crate::model::within(path, p));
+    if let Some((p, origin)) = removed {
+        return Some(format!(
+            "# {key}: removed by `unset {p}` ({})\n",
+            label(origin)
+        ));
+    }
+    if !is_employer_fact(path) || (path == "location.applicant_countries" && !remote(merged)) {
+        return None;
+    }
+    let hint = merged
+        .hints
+        .get(path)
+        .map(|slot| format!("; the preset suggests {}", inline(&slot.value())))
+        .unwrap_or_default();
+    Some(format!("# {key}: not given{hint}\n"))
+}
+
+fn remote(merged: &Merged) -> bool {
+    let workplace = merged.posting.location.as_ref().and_then(|l| l.workplace);
+    workplace == Some(crate::model::Workplace::Remote)
+}
+
+/// A value on one line, lists included.
+fn inline(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(|v| v.to_string()).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
 }
 
 fn entry(key: &str, slot: &Slot) -> String {
@@ -61,7 +103,7 @@ fn label(origin: &Origin) -> String {
 pub const FIELD_HELP: &[(&str, &str, &str)] = &[
     (
         "role",
-        "the closest role: it fills in duties, skills and pay you can keep, edit or drop",
+        "the closest role: it fills in duties, skills and qualifications you can keep, edit or drop",
         "\"cashier\"",
     ),
     (
@@ -204,24 +246,56 @@ pub fn help(path: &str) -> Option<&'static str> {
 }
 
 /// A commented starter file: the role, and every key commented out with its
-/// help and either the preset's value or an example.
+/// help and either the preset's value, the preset's suggestion for an employer
+/// fact, or an example.
 pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
     let mut out = String::from(
-        "# A jobpost posting file. Keys you leave out or commented come from the role preset.\n",
+        "# A jobpost posting file. Role knowledge you leave out comes from the role preset;\n\
+         # pay, benefits, schedule, place and how to apply are yours to give.\n",
     );
     out.push_str("# See every merged value and where it comes from: jobpost explain FILE\n");
     out.push_str("# A list can be replaced (key = [\"…\"]) or edited (key = { add = [\"…\"], remove = [\"…\"] }).\n");
+    if let Some(source) = preset.and_then(|m| m.hint_source.as_deref()) {
+        out.push_str(&format!("# The preset's suggestions come from: {source}\n"));
+    }
     if let Some((id, name)) = role {
         out.push_str(&format!(
             "\n# {name}\nrole = {}\n",
             toml::Value::String(id.to_string())
         ));
     }
-    for (table, keys) in KEYS {
+    out.push_str(&commented_tables(KEYS, preset));
+    out
+}
+
+/// A commented starter company profile: the employer facts postings share.
+pub fn company_starter() -> String {
+    let mut out = String::from(
+        "# jobpost: partial\n\
+         # A company profile: the employer facts your postings share. Name it with\n\
+         # `include = [\"company.toml\"]` in a posting, or pass `--company company.toml`.\n\
+         # A posting's own values win over these.\n",
+    );
+    out.push_str(&commented_tables(COMPANY_KEYS, None));
+    out
+}
+
+/// What a company profile usually holds.
+const COMPANY_KEYS: &[(&str, &[&str])] = &[
+    ("company", &["name", "about", "website", "values", "eeo"]),
+    ("location", &["city", "region", "country"]),
+    ("pay", &["currency", "benefits"]),
+    ("apply", &["url", "email", "instructions"]),
+];
+
+/// `keys` as commented TOML tables, each key with its help line.
+fn commented_tables(keys: &[(&str, &[&str])], preset: Option<&Merged>) -> String {
+    let mut out = String::new();
+    for (table, keys) in keys {
         let mut section = String::new();
         for key in keys
             .iter()
-            .filter(|k| !matches!(**k, "role" | "include") && keys_is_leaf(table, k))
+            .filter(|k| !matches!(**k, "role" | "include" | "unset") && keys_is_leaf(table, k))
         {
             let path = crate::layer::join(table, key);
             section.push_str(&starter_line(&path, key, preset));
@@ -248,18 +322,24 @@ fn starter_line(path: &str, key: &str, preset: Option<&Merged>) -> String {
         .find(|(p, _, _)| *p == path)
         .map_or(("", "\"…\""), |(_, h, e)| (*h, *e));
     let from_preset = preset.and_then(|m| m.slots.get(path));
-    match from_preset {
-        Some(slot) => {
-            let value = match slot {
-                Slot::Value(v, _) => v.to_string(),
-                Slot::List(items) => list_value(items.iter().map(|(s, _)| s.as_str())),
-            };
-            format!(
-                "# {help} (from the preset)\n{}\n",
-                comment_out(&format!("{key} = {value}"))
-            )
-        }
-        None => format!("# {help}\n# {key} = {example}\n"),
+    let hint = preset.and_then(|m| m.hints.get(path));
+    match (from_preset, hint) {
+        (Some(slot), _) => format!(
+            "# {help} (from the preset)\n{}\n",
+            comment_out(&format!("{key} = {}", slot_value(slot)))
+        ),
+        (None, Some(slot)) => format!(
+            "# {help} (the preset's suggestion: check it, then uncomment)\n{}\n",
+            comment_out(&format!("{key} = {}", slot_value(slot)))
+        ),
+        (None, None) => format!("# {help}\n# {key} = {example}\n"),
+    }
+}
+
+fn slot_value(slot: &Slot) -> String {
+    match slot {
+        Slot::Value(v, _) => v.to_string(),
+        Slot::List(items) => list_value(items.iter().map(|(s, _)| s.as_str())),
     }
 }
 

@@ -57,6 +57,8 @@ pub enum OpKind {
         /// Items to take out; each must be present.
         remove: Vec<Item>,
     },
+    /// Removes the value, list or whole table at the path that lower layers set.
+    Unset,
 }
 
 /// One operation of a layer, at a dotted path such as `pay.min`.
@@ -110,6 +112,9 @@ impl Layer {
 /// Top-level keys that belong to presets, not postings.
 pub const PRESET_KEYS: &[&str] = &["id", "name", "industry", "extends"];
 
+/// The key of `[hints]` that says where a preset's suggestions come from.
+pub const HINTS_SOURCE: &str = "source";
+
 /// Byte offsets of line starts, to turn spans into line and column.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -161,47 +166,120 @@ pub struct Parsed<'a> {
     pub table: Spanned<DeTable<'a>>,
     /// Preset keys found at the top level, with their values and positions.
     pub meta: Vec<(String, toml::Value, Pos)>,
+    /// A preset's `[hints]`: suggested employer facts, as a layer of their own.
+    pub hints: Option<Layer>,
+    /// A preset's `[setting]`: `(workplace key, text, position)` in file order.
+    pub setting: Vec<(String, toml::Value, Pos)>,
 }
 
 /// Parses `text` (named `source` in messages) into a layer. With `preset` set,
-/// the preset keys (`name`, `industry`, `extends`, `id`) are allowed and returned.
+/// the preset keys (`name`, `industry`, `extends`, `id`), `[hints]` and `[setting]`
+/// are allowed and returned apart.
 pub fn parse<'a>(source: &str, text: &'a str, preset: bool) -> Result<(Layer, Parsed<'a>)> {
     let index = LineIndex::new(text);
     let mut table = DeTable::parse(text).map_err(|e| toml_error(source, &index, e))?;
-    let meta = if preset {
-        take_meta(&mut table, &index, source)?
-    } else {
-        Vec::new()
+    let (mut meta, mut hints, mut setting) = (Vec::new(), None, Vec::new());
+    if preset {
+        meta = take_meta(&mut table, PRESET_KEYS, &index, source)?;
+        if let Some(mut h) = take_table(&mut table, "hints", &index, source)? {
+            meta.extend(take_meta(&mut h, &[HINTS_SOURCE], &index, source)?);
+            hints = Some(layer_of(source, &index, &h)?);
+        }
+        if let Some(t) = take_table(&mut table, "setting", &index, source)? {
+            setting = take_meta(&mut { t }, &[], &index, source)?;
+        }
+    }
+    let layer = layer_of(source, &index, &table)?;
+    let parsed = Parsed {
+        table,
+        meta,
+        hints,
+        setting,
     };
+    Ok((layer, parsed))
+}
+
+/// Checks `table` against the schema and flattens it into a layer.
+fn layer_of(source: &str, index: &LineIndex, table: &Spanned<DeTable<'_>>) -> Result<Layer> {
     let typed: Posting<ListPatch> = Posting::deserialize(Deserializer::from(table.clone()))
-        .map_err(|e| toml_error(source, &index, e))?;
+        .map_err(|e| toml_error(source, index, e))?;
     let source: Arc<str> = Arc::from(source);
     let mut ops = Vec::new();
-    flatten(&source, &index, table.get_ref(), "", &mut ops);
-    let include = match ops.iter().position(|o| o.path == "include") {
+    flatten(&source, index, table.get_ref(), "", &mut ops);
+    let include = take_list(&mut ops, "include");
+    for (path, origin) in take_list(&mut ops, "unset") {
+        check_unset(&path).map_err(|m| Error::input(origin.to_string(), m))?;
+        let kind = OpKind::Unset;
+        ops.push(Op { path, origin, kind });
+    }
+    Ok(Layer {
+        source,
+        ops,
+        role: typed.role,
+        include,
+    })
+}
+
+/// Takes the list at top-level key `key` out of `ops`.
+fn take_list(ops: &mut Vec<Op>, key: &str) -> Vec<Item> {
+    match ops.iter().position(|o| o.path == key) {
         Some(i) => match ops.remove(i).kind {
             OpKind::Replace(items) => items,
             _ => Vec::new(),
         },
         None => Vec::new(),
-    };
-    let layer = Layer {
-        source,
-        ops,
-        role: typed.role,
-        include,
-    };
-    Ok((layer, Parsed { table, meta }))
+    }
 }
 
+/// Takes the table at top-level `key` out of `table`; a non-table is an error.
+fn take_table<'a>(
+    table: &mut Spanned<DeTable<'a>>,
+    key: &str,
+    index: &LineIndex,
+    source: &str,
+) -> Result<Option<Spanned<DeTable<'a>>>> {
+    let Some((k, v)) = table.get_mut().remove_entry(key) else {
+        return Ok(None);
+    };
+    let span = v.span();
+    match v.into_inner() {
+        DeValue::Table(t) => Ok(Some(Spanned::new(span, t))),
+        _ => {
+            let pos = index.pos(k.span().start);
+            Err(Error::input(
+                format!("{source}:{}:{}", pos.line, pos.col),
+                format!("`{key}` must be a table, e.g. `[{key}]`"),
+            ))
+        }
+    }
+}
+
+/// Checks a path given to `unset`/`--unset`: any key or table of the schema.
+pub fn check_unset(path: &str) -> std::result::Result<(), String> {
+    match check_path(path) {
+        Err(_) if keys_of(path).is_some() && !path.is_empty() => Ok(()),
+        other => other,
+    }
+}
+
+/// Takes `keys` (every key when empty) out of `table` as plain values.
 fn take_meta(
     table: &mut Spanned<DeTable<'_>>,
+    keys: &[&str],
     index: &LineIndex,
     source: &str,
 ) -> Result<Vec<(String, toml::Value, Pos)>> {
+    let all: Vec<String> = match keys {
+        [] => table
+            .get_ref()
+            .keys()
+            .map(|k| k.get_ref().to_string())
+            .collect(),
+        _ => keys.iter().map(|k| k.to_string()).collect(),
+    };
     let mut meta = Vec::new();
-    for key in PRESET_KEYS {
-        if let Some((k, v)) = table.get_mut().remove_entry(*key) {
+    for key in &all {
+        if let Some((k, v)) = table.get_mut().remove_entry(key.as_str()) {
             let pos = index.pos(k.span().start);
             let value = to_value(v).map_err(|e| toml_error(source, index, e))?;
             meta.push((key.to_string(), value, pos));

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::error::{Error, Result, closest};
-use crate::layer::{self, Item, Layer, OpKind, Origin, check_path};
-use crate::model::Posting;
-use crate::preset::Registry;
+use crate::layer::{self, Item, Layer, Op, OpKind, Origin, check_path, check_unset};
+use crate::model::{Posting, Workplace, within};
+use crate::preset::{Preset, Registry};
 
 /// The largest posting file we read; anything bigger is not a posting.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -28,6 +28,8 @@ pub struct Inputs {
     pub company: Option<PathBuf>,
     /// `--set KEY=VALUE`, in order.
     pub sets: Vec<String>,
+    /// `--unset PATH`: removed after the files, before the `--set` values.
+    pub unsets: Vec<String>,
 }
 
 /// A merged value with its origin.
@@ -54,7 +56,7 @@ impl Slot {
 }
 
 /// The merged posting and the origin of each value, keyed by dotted path.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Merged {
     /// The typed posting.
     pub posting: Posting,
@@ -64,6 +66,13 @@ pub struct Merged {
     pub layers: Vec<Arc<str>>,
     /// The posting file, for problems with fields no layer set.
     pub file: Option<Arc<str>>,
+    /// Paths a layer removed (`unset`, `--unset`), with where; shown by `explain`.
+    pub removed: BTreeMap<String, Origin>,
+    /// The role preset's suggested employer facts (`[hints]`), merged along its
+    /// chain; never rendered.
+    pub hints: BTreeMap<String, Slot>,
+    /// Where the preset's pay band and other hints come from, if it says.
+    pub hint_source: Option<String>,
 }
 
 impl Merged {
@@ -145,12 +154,36 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
 
 /// Loads and merges everything `inputs` names.
 pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
+    let upper = upper_layers(inputs)?;
+    let chain = match role_of(&upper) {
+        Some((role, origin)) => registry.chain(&role).map_err(|e| relocate(e, origin))?,
+        None => Vec::new(),
+    };
+    let mut merged = merge_with_chain(&chain, &upper)?;
+    merged.file = inputs
+        .file
+        .as_ref()
+        .map(|f| Arc::from(f.display().to_string()));
+    Ok(merged)
+}
+
+/// A preset merged with what it extends, as a posting of its own.
+pub fn preset(registry: &Registry, id: &str) -> Result<Merged> {
+    merge_with_chain(&registry.chain(id)?, &[])
+}
+
+/// The layers above the preset chain, lowest first: company profile, the posting
+/// file (after its includes), `--unset`, `--set`, `--role`.
+fn upper_layers(inputs: &Inputs) -> Result<Vec<Layer>> {
     let mut upper = Vec::new();
     if let Some(company) = &inputs.company {
         read_with_includes(company, &mut Vec::new(), &mut upper)?;
     }
     if let Some(file) = &inputs.file {
         read_with_includes(file, &mut Vec::new(), &mut upper)?;
+    }
+    for path in &inputs.unsets {
+        upper.push(unset_layer(path)?);
     }
     for set in &inputs.sets {
         upper.push(set_layer(set)?);
@@ -159,18 +192,45 @@ pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
         let quoted = toml::Value::String(role.clone()).to_string();
         upper.push(flag_layer(&format!("--role {role}"), "role", &quoted)?);
     }
-    let mut layers: Vec<&Layer> = Vec::new();
-    if let Some((role, origin)) = role_of(&upper) {
-        let chain = registry.chain(&role).map_err(|e| relocate(e, origin))?;
-        layers.extend(chain.into_iter().map(|p| &p.layer));
-    }
-    layers.extend(upper.iter());
+    Ok(upper)
+}
+
+/// Merges the preset chain, then `upper`; picks the preset's setting text for the
+/// posting's workplace and gathers the chain's hints.
+pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
+    let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).chain(upper.iter()).collect();
     let mut merged = merge(&layers)?;
-    merged.file = inputs
-        .file
-        .as_ref()
-        .map(|f| Arc::from(f.display().to_string()));
+    if !upper.iter().flat_map(|l| &l.ops).any(covers_environment) {
+        if let Some((text, origin)) = setting_for(chain, workplace_of(&merged)) {
+            let slot = Slot::Value(toml::Value::String(text), origin);
+            merged.slots.insert(ENVIRONMENT.to_string(), slot);
+            merged.posting = to_posting(&merged.slots)?;
+        }
+    }
+    let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
+    merged.hints = merge(&hints)?.slots;
+    merged.hint_source = chain.iter().rev().find_map(|p| p.hint_source.clone());
     Ok(merged)
+}
+
+const ENVIRONMENT: &str = "conditions.environment";
+
+/// Whether a layer's own operation decides the environment text (sets or removes it).
+fn covers_environment(op: &Op) -> bool {
+    within(ENVIRONMENT, &op.path)
+}
+
+fn workplace_of(merged: &Merged) -> Option<Workplace> {
+    merged.posting.location.as_ref()?.workplace
+}
+
+/// The setting text of the highest preset that has one for `workplace`.
+fn setting_for(chain: &[&Preset], workplace: Option<Workplace>) -> Option<(String, Origin)> {
+    let workplace = workplace?;
+    chain
+        .iter()
+        .rev()
+        .find_map(|p| p.setting.get(&workplace).cloned())
 }
 
 /// The role the highest layer names, with where it named it.
@@ -247,6 +307,14 @@ pub fn set_layer(arg: &str) -> Result<Layer> {
     flag_layer(&at, path, &parse_set_value(raw.trim()))
 }
 
+/// Turns `--unset pay` into a layer that removes `pay` from the layers below.
+pub fn unset_layer(path: &str) -> Result<Layer> {
+    let at = format!("--unset {path}");
+    check_unset(path.trim()).map_err(|m| Error::input(&at, m))?;
+    let quoted = toml::Value::String(path.trim().to_string()).to_string();
+    flag_layer(&at, "unset", &format!("[{quoted}]"))
+}
+
 /// A layer holding one value given on the command line (`value` is TOML).
 fn flag_layer(at: &str, path: &str, value: &str) -> Result<Layer> {
     let text = format!("{path} = {value}\n");
@@ -284,8 +352,9 @@ fn strip_position(e: Error, at: &str) -> Error {
 /// Applies `layers`, lowest first, and types the result.
 pub fn merge(layers: &[&Layer]) -> Result<Merged> {
     let mut slots = BTreeMap::new();
+    let mut removed = BTreeMap::new();
     for layer in layers {
-        apply(&mut slots, layer)?;
+        apply(&mut slots, &mut removed, layer)?;
     }
     let posting = to_posting(&slots)?;
     let layers = layers.iter().map(|l| l.source.clone()).collect();
@@ -294,12 +363,25 @@ pub fn merge(layers: &[&Layer]) -> Result<Merged> {
         slots,
         layers,
         file: None,
+        removed,
+        hints: BTreeMap::new(),
+        hint_source: None,
     })
 }
 
-fn apply(slots: &mut BTreeMap<String, Slot>, layer: &Layer) -> Result<()> {
+fn apply(
+    slots: &mut BTreeMap<String, Slot>,
+    removed: &mut BTreeMap<String, Origin>,
+    layer: &Layer,
+) -> Result<()> {
     for op in &layer.ops {
+        // A value given again after a removal is no longer removed.
+        removed.retain(|p, _| !within(&op.path, p));
         match &op.kind {
+            OpKind::Unset => {
+                slots.retain(|p, _| !within(p, &op.path));
+                removed.insert(op.path.clone(), op.origin.clone());
+            }
             OpKind::Set(v) => {
                 slots.insert(op.path.clone(), Slot::Value(v.clone(), op.origin.clone()));
             }

@@ -43,6 +43,9 @@ pub struct Posting<L = List> {
     /// Partial posting files merged below this one, relative to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
+    /// Values or whole tables (dotted paths) that lower layers set and this one removes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unset: Option<Vec<String>>,
     /// Who the employer is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<Company<L>>,
@@ -81,6 +84,7 @@ impl<L> Default for Posting<L> {
             apply_by: None,
             objectives: None,
             include: None,
+            unset: None,
             company: None,
             location: None,
             duties: None,
@@ -269,7 +273,7 @@ pub struct ListEdit {
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $key:literal / $label:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $key)] $variant),+
         }
@@ -362,6 +366,7 @@ labelled_enum! {
 pub const LIST_PATHS: &[&str] = &[
     "objectives",
     "include",
+    "unset",
     "company.values",
     "location.applicant_countries",
     "duties.daily",
@@ -388,6 +393,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "apply_by",
             "objectives",
             "include",
+            "unset",
             "company",
             "location",
             "duties",
@@ -433,6 +439,33 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ),
     ("apply", &["url", "email", "instructions"]),
 ];
+
+/// Employer facts, as dotted paths or whole tables: only the employer can say them, so
+/// a role preset may suggest them under `[hints]` but never set them, and renderers
+/// print them only when a posting, a company profile or a flag gives them.
+pub const EMPLOYER_FACTS: &[&str] = &[
+    "employment_type",
+    "reference",
+    "posted",
+    "apply_by",
+    "company",
+    "location",
+    "conditions.schedule",
+    "conditions.hours_per_week",
+    "conditions.travel",
+    "pay",
+    "apply",
+];
+
+/// True when `path` is an employer fact or lies inside one (`pay.min`, `company`).
+pub fn is_employer_fact(path: &str) -> bool {
+    EMPLOYER_FACTS.iter().any(|f| within(path, f))
+}
+
+/// True when `path` is `table` or a key below it.
+pub fn within(path: &str, table: &str) -> bool {
+    path == table || path.strip_prefix(table).is_some_and(|r| r.starts_with('.'))
+}
 
 /// True when `path` names a list field.
 pub fn is_list_path(path: &str) -> bool {

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Result, closest, did_you_mean};
-use crate::layer::{self, Layer, Pos};
+use crate::layer::{self, Layer, Origin, Pos};
+use crate::model::{Workplace, is_employer_fact};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -30,8 +31,14 @@ pub struct Preset {
     pub file: String,
     /// The source text, for `roles show --raw` and `eject`.
     pub text: String,
-    /// Its posting values.
+    /// Its role knowledge, as posting values.
     pub layer: Layer,
+    /// Suggested employer facts (`[hints]`): offered by `init` and the wizard, never rendered.
+    pub hints: Option<Layer>,
+    /// Where the hints (a pay band, say) come from, with the year.
+    pub hint_source: Option<String>,
+    /// Setting text per workplace (`[setting]`), chosen by `location.workplace`.
+    pub setting: BTreeMap<Workplace, (String, Origin)>,
 }
 
 /// All presets known to this run.
@@ -137,13 +144,101 @@ impl Registry {
     }
 }
 
-/// Parses one preset file, checking its metadata keys.
+/// Parses one preset file, checking its metadata keys and that it sets role
+/// knowledge only (employer facts go under `[hints]`).
 fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
     let (mut layer, parsed) = layer::parse(file, text, true)?;
+    check_kinds(&layer, false)?;
+    let mut hints = parsed.hints;
+    if let Some(h) = &mut hints {
+        check_kinds(h, true)?;
+        h.rename(&format!("preset {id} (hint)"));
+    }
+    let setting = setting(id, file, parsed.setting)?;
     // Once parsed, values are credited to the preset by id (`explain`, merge errors).
     layer.rename(&format!("preset {id}"));
+    let meta = meta(id, file, parsed.meta)?;
+    let missing = |k: &str| Error::input(file, format!("a preset needs `{k} = \"…\"` at the top"));
+    Ok(Preset {
+        id: id.to_string(),
+        name: meta.name.ok_or_else(|| missing("name"))?,
+        industry: meta.industry.ok_or_else(|| missing("industry"))?,
+        extends: meta.extends,
+        file: file.to_string(),
+        text: text.to_string(),
+        layer,
+        hints,
+        hint_source: meta.source,
+        setting,
+    })
+}
+
+/// A preset's body holds role knowledge only; its `[hints]` employer facts only.
+fn check_kinds(layer: &Layer, hints: bool) -> Result<()> {
+    let stray = layer
+        .ops
+        .iter()
+        .find(|op| is_employer_fact(&op.path) != hints);
+    if let Some(op) = stray {
+        let message = match hints {
+            false => format!(
+                "`{}` is an employer fact, which a preset cannot set; suggest it under `[hints]` instead (e.g. `[hints.{}]`)",
+                op.path,
+                op.path.split('.').next().unwrap_or_default()
+            ),
+            true => format!(
+                "`{}` is role knowledge, not an employer fact; set it outside `[hints]`",
+                op.path
+            ),
+        };
+        return Err(Error::input(op.origin.to_string(), message));
+    }
+    match layer.include.first() {
+        Some((_, origin)) => Err(Error::input(
+            origin.to_string(),
+            "a preset cannot `include` files; use `extends` to build on another preset",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `[setting]`: text per workplace key (`on-site`, `hybrid`, `remote`).
+fn setting(
+    id: &str,
+    file: &str,
+    entries: Vec<(String, toml::Value, Pos)>,
+) -> Result<BTreeMap<Workplace, (String, Origin)>> {
+    let mut out = BTreeMap::new();
+    for (key, value, pos) in entries {
+        let at = format!("{file}:{}:{}", pos.line, pos.col);
+        let Some(workplace) = Workplace::from_key(&key) else {
+            let keys = Workplace::ALL.iter().map(|w| w.key());
+            let hint = did_you_mean(&key, keys.clone());
+            let list = keys.collect::<Vec<_>>().join(", ");
+            return Err(Error::input(
+                at,
+                format!("unknown workplace `{key}` in [setting]{hint} (expected one of: {list})"),
+            ));
+        };
+        let Some(text) = value.as_str() else {
+            return Err(Error::input(
+                at,
+                format!("`setting.{key}` must be text in quotes"),
+            ));
+        };
+        let origin = Origin {
+            source: format!("preset {id}").into(),
+            pos: Some(pos),
+        };
+        out.insert(workplace, (text.to_string(), origin));
+    }
+    Ok(out)
+}
+
+/// The preset's metadata keys, checked.
+fn meta(id: &str, file: &str, entries: Vec<(String, toml::Value, Pos)>) -> Result<Meta> {
     let mut meta = Meta::default();
-    for (key, value, pos) in parsed.meta {
+    for (key, value, pos) in entries {
         let at = |p: Pos| format!("{file}:{}:{}", p.line, p.col);
         let Some(s) = value.as_str().map(str::to_string) else {
             return Err(Error::input(
@@ -163,19 +258,11 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
             "name" => meta.name = Some(s),
             "industry" => meta.industry = Some(s),
             "extends" => meta.extends = Some(s),
+            layer::HINTS_SOURCE => meta.source = Some(s),
             _ => {}
         }
     }
-    let missing = |k: &str| Error::input(file, format!("a preset needs `{k} = \"…\"` at the top"));
-    Ok(Preset {
-        id: id.to_string(),
-        name: meta.name.ok_or_else(|| missing("name"))?,
-        industry: meta.industry.ok_or_else(|| missing("industry"))?,
-        extends: meta.extends,
-        file: file.to_string(),
-        text: text.to_string(),
-        layer,
-    })
+    Ok(meta)
 }
 
 #[derive(Default)]
@@ -183,6 +270,7 @@ struct Meta {
     name: Option<String>,
     industry: Option<String>,
     extends: Option<String>,
+    source: Option<String>,
 }
 
 #[cfg(test)]

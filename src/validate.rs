@@ -47,6 +47,41 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
     out
 }
 
+/// The employer facts a publishable posting still lacks, each named with the keys
+/// that give it; empty when the posting says who hires, what it pays, where the
+/// work is and how to apply. Law-specific needs (a deadline, benefits) are lint's.
+pub fn still_needed(p: &Posting) -> Vec<&'static str> {
+    let company = p.company.as_ref().and_then(|c| c.name.as_deref());
+    let pay = p.pay.as_ref();
+    let has_pay = pay.is_some_and(|p| {
+        (p.min.is_some() || p.max.is_some()) && p.currency.is_some() && p.period.is_some()
+    });
+    let apply = p.apply.as_ref();
+    let has_apply = apply.is_some_and(|a| a.url.is_some() || a.email.is_some());
+    let loc = p.location.as_ref();
+    let has_place = loc.is_some_and(|l| {
+        l.workplace.is_some() && (l.country.is_some() || l.applicant_countries.is_some())
+    });
+    [
+        (
+            company.is_some_and(|c| !c.trim().is_empty()),
+            "the company name (company.name)",
+        ),
+        (
+            has_pay,
+            "pay (pay.min and/or pay.max, pay.currency, pay.period)",
+        ),
+        (
+            has_place,
+            "where the work is (location.workplace, location.country)",
+        ),
+        (has_apply, "a way to apply (apply.url or apply.email)"),
+    ]
+    .into_iter()
+    .filter_map(|(given, what)| (!given).then_some(what))
+    .collect()
+}
+
 type Check<'a> = dyn FnMut(&str, std::result::Result<(), String>) + 'a;
 
 fn check_dates(p: &Posting, check: &mut Check) {

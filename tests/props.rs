@@ -4,7 +4,6 @@
 //! Case counts are kept modest (see `CASES`) so `cargo test` stays fast; raise
 //! them with `PROPTEST_CASES=10000 cargo test --test props` for a long run.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use jobpost::layer::{self, Layer, Origin};
@@ -220,9 +219,7 @@ fn renderer() -> &'static Renderer {
 fn merged(posting: Posting) -> Merged {
     Merged {
         posting,
-        slots: BTreeMap::new(),
-        layers: Vec::new(),
-        file: None,
+        ..Merged::default()
     }
 }
 

@@ -196,8 +196,8 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     w.answer("City", "Denver\r");
     w.answer("State or region", "CO\r");
     w.answer("Country", "US\r");
-    w.answer("Pay currency", "\r");
-    w.answer("Pay period", "\r");
+    w.answer("Pay currency", "\t\r"); // Tab takes the preset's suggestion
+    w.answer("Pay period", "hour\r");
     w.answer("Pay from", "30\r");
     w.answer("Pay up to", "20\r");
     w.see("pay.min (30) is above pay.max (20)");
@@ -225,9 +225,11 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
         "experience_months = 12",
         "workplace = \"on-site\"",
         "country = \"US\"",
+        "currency = \"USD\"",
+        "period = \"hour\"",
         "min = 30.0",
         "max = 35.0",
-        "\"Free parking\",",
+        "benefits = [\"Free parking\"]",
         "extras = \"Tips shared each week\"",
         "about = \"We sell everything.\"",
         "email = \"jobs@example.com\"",

@@ -207,11 +207,24 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         (true, _) => "Enter leaves it empty",
     };
     let check = |s: &str| line_check(state, f, clearable, s.trim());
-    let ask = Ask {
-        message: f.message,
-        help: &help(f.path, keys),
+    let suggestion = state.hint(f.path).filter(|_| current.is_empty());
+    let typed = match suggestion.map(|v| display(&v)) {
+        Some(hint) => {
+            let keys = format!("Tab takes the preset's suggestion, {keys}");
+            let ask = Ask {
+                message: f.message,
+                help: &help(f.path, &keys),
+            };
+            p.suggest(&ask, &hint, &check)?
+        }
+        None => {
+            let ask = Ask {
+                message: f.message,
+                help: &help(f.path, keys),
+            };
+            p.text(&ask, &current, &check)?
+        }
     };
-    let typed = p.text(&ask, &current, &check)?;
     let value = match typed.trim() {
         "" | "-" => left_out(state, f).flatten(),
         t => Some(typed_value(f, t)),
@@ -249,7 +262,15 @@ fn ask_choice(
     f: &Field,
     choices: &[(&str, &str)],
 ) -> Reply<()> {
-    let mut labels: Vec<String> = choices.iter().map(|(_, l)| l.to_string()).collect();
+    let hint = state.hint(f.path);
+    let hint = hint.as_ref().and_then(|v| v.as_str());
+    let mut labels: Vec<String> = choices
+        .iter()
+        .map(|(k, l)| match hint == Some(*k) {
+            true => format!("{l} (suggested)"),
+            false => l.to_string(),
+        })
+        .collect();
     let can_leave = state.preset(f.path).is_none();
     if can_leave {
         labels.push("Leave it out".into());
@@ -272,7 +293,14 @@ fn ask_choice(
 }
 
 fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> Reply<()> {
-    let items = list_items(state, f.path);
+    let mut items = list_items(state.current(f.path));
+    let kept = items.len();
+    // The preset's suggestions come after, unticked: the employer ticks what is true.
+    for hint in list_items(state.hint(f.path)) {
+        if !items.contains(&hint) {
+            items.push(hint);
+        }
+    }
     let keys = "space ticks, → all, ← none, type to filter, Enter to go on";
     let ask = Ask {
         message: f.message,
@@ -282,14 +310,16 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
         let kept = if items.is_empty() {
             Vec::new()
         } else {
-            let all: Vec<usize> = (0..items.len()).collect();
-            let picked = p.multi(&ask, &items, &all)?;
+            let ticked: Vec<usize> = (0..kept).collect();
+            let picked = p.multi(&ask, &items, &ticked)?;
             picked.into_iter().map(|i| items[i].clone()).collect()
         };
         match add_items(p, f, noun, kept) {
             Ok(list) => {
+                // Nothing before and nothing chosen: leave the field out, not empty.
+                let unset = list.is_empty() && state.current(f.path).is_none();
                 let list = list.into_iter().map(toml::Value::String).collect();
-                state.answer(f.path, Some(toml::Value::Array(list)));
+                state.answer(f.path, (!unset).then_some(toml::Value::Array(list)));
                 return Ok(());
             }
             // Esc while adding goes back to the ticks of the same list.
@@ -299,8 +329,7 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
     }
 }
 
-fn list_items(state: &State, path: &str) -> Vec<String> {
-    let value = state.current(path);
+fn list_items(value: Option<toml::Value>) -> Vec<String> {
     let items = value.as_ref().and_then(|v| v.as_array());
     items
         .into_iter()

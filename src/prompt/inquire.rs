@@ -54,6 +54,22 @@ impl Prompter for Terminal {
         prompt.prompt().map_err(halt)
     }
 
+    fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String> {
+        let validator = move |s: &str| {
+            Ok(match check(s) {
+                Ok(()) => Validation::Valid,
+                Err(message) => Validation::Invalid(message.into()),
+            })
+        };
+        Text::new(ask.message)
+            .with_help_message(ask.help)
+            .with_placeholder(suggestion)
+            .with_autocomplete(Suggestion(suggestion.to_string()))
+            .with_validator(validator)
+            .prompt()
+            .map_err(halt)
+    }
+
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
         Select::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
@@ -98,5 +114,24 @@ impl Prompter for Terminal {
 
     fn show(&mut self, text: &str) {
         eprintln!("{text}");
+    }
+}
+
+/// Tab on an empty line fills in the suggestion; no list is shown, the greyed
+/// placeholder already shows it.
+#[derive(Debug, Clone)]
+struct Suggestion(String);
+
+impl ::inquire::Autocomplete for Suggestion {
+    fn get_suggestions(&mut self, _: &str) -> Result<Vec<String>, ::inquire::CustomUserError> {
+        Ok(Vec::new())
+    }
+
+    fn get_completion(
+        &mut self,
+        input: &str,
+        _: Option<String>,
+    ) -> Result<::inquire::autocompletion::Replacement, ::inquire::CustomUserError> {
+        Ok(input.is_empty().then(|| self.0.clone()))
     }
 }

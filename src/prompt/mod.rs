@@ -56,6 +56,10 @@ pub struct Ask<'a> {
 pub trait Prompter {
     /// One line of text; Enter on an empty line gives `default`.
     fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String>;
+    /// One line of text that starts empty, with `suggestion` shown greyed: Tab
+    /// takes it, Enter on the empty line gives nothing. For employer facts, which
+    /// a preset may suggest but never fill in.
+    fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String>;
     /// One of `options` (filtered by typing), the cursor on `start`.
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize>;
     /// Any of `options`, the `checked` ones ticked to begin with.
@@ -131,6 +135,7 @@ impl Settings {
                 role: args.role.clone(),
                 company: args.company.clone(),
                 sets: args.sets.clone(),
+                unsets: Vec::new(),
             },
             save,
             output,

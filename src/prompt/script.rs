@@ -26,6 +26,8 @@ pub enum Key {
     Esc,
     /// Stop.
     CtrlC,
+    /// Take the suggestion (Tab), then Enter.
+    Tab,
     /// Press Enter at every question until this one, then go on with the next key.
     EnterUntil(&'static str),
 }
@@ -81,6 +83,21 @@ impl Prompter for Script {
             let typed = match self.next(ask)? {
                 Key::Enter => default.to_string(),
                 Key::Type(s) if s.is_empty() => default.to_string(),
+                Key::Type(s) => s,
+                other => return self.unexpected(other, ask),
+            };
+            match check(&typed) {
+                Ok(()) => return Ok(typed),
+                Err(message) => self.log.push(format!("! {message}")),
+            }
+        }
+    }
+
+    fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String> {
+        loop {
+            let typed = match self.next(ask)? {
+                Key::Enter => String::new(),
+                Key::Tab => suggestion.to_string(),
                 Key::Type(s) => s,
                 other => return self.unexpected(other, ask),
             };

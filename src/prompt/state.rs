@@ -121,6 +121,11 @@ impl State {
         self.preset.get(path)
     }
 
+    /// The preset's suggestion for the employer fact at `path` (`[hints]`).
+    pub fn hint(&self, path: &str) -> Option<toml::Value> {
+        self.base.hints.get(path).map(Slot::value)
+    }
+
     /// Records the answer to `field`.
     pub fn answer(&mut self, path: &str, value: Option<toml::Value>) {
         self.answers.insert(path.to_string(), value);

@@ -11,7 +11,7 @@ use crate::preset::Registry;
 use crate::publish::{Output, publish};
 use crate::render::{Format, Renderer};
 
-use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Ticks, Type, Yes};
+use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Tab, Ticks, Type, Yes};
 
 fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
     Settings {
@@ -82,6 +82,10 @@ fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let output = read(done.output.as_ref().unwrap());
     assert_eq!(output, render_file(&done.posting));
     assert!(
+        !output.contains("Pay and benefits") && !posting.contains("[pay]"),
+        "Enter never takes the preset's suggested pay: {posting}"
+    );
+    assert!(
         script
             .log
             .iter()
@@ -122,7 +126,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("US".into()),
         Type("usd".into()), // lower case: rejected
         Type("USD".into()),
-        Enter,             // period
+        Pick(0),           // period: per hour (nothing is filled in for the employer)
         Type("30".into()), // min
         Type("20".into()), // max below min: rejected
         Type("35".into()),
@@ -355,4 +359,40 @@ fn a_failed_write_keeps_the_answers_in_a_draft() {
         draft.display()
     );
     assert!(text.contains("title = \"Floor Cashier\""), "{text}");
+}
+
+#[test]
+fn suggestions_are_taken_with_tab_and_ticks_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme Stores"]);
+    let mut keys = vec![
+        EnterUntil("Pay currency"),
+        Tab,     // USD, suggested
+        Pick(0), // per hour
+        Tab,     // pay from: the suggestion
+        Type("19".into()),
+        Ticks(vec![0]), // the first suggested benefit
+    ];
+    keys.extend(vec![Enter; 20]);
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    let registry = Registry::load(None).unwrap();
+    let hints = load::preset(&registry, "cashier").unwrap().hints;
+    let hint = |path: &str| hints[path].value();
+    let pay = load::load(
+        &registry,
+        &Inputs {
+            file: Some(done.posting.clone()),
+            ..Inputs::default()
+        },
+    )
+    .unwrap()
+    .posting
+    .pay
+    .unwrap();
+    assert_eq!(pay.currency.as_deref(), hint("pay.currency").as_str());
+    assert_eq!(pay.min, hint("pay.min").as_float());
+    assert_eq!(pay.max, Some(19.0));
+    let first = hint("pay.benefits").as_array().unwrap()[0].clone();
+    assert_eq!(pay.benefits.unwrap(), [first.as_str().unwrap()]);
 }

@@ -33,7 +33,19 @@ fn ids() -> Vec<String> {
 #[test]
 fn a_role_draft_publishes_no_employer_fact() {
     let dir = tempfile::tempdir().unwrap();
+    let registry = Registry::load(None).unwrap();
     for id in ids() {
+        let hints: Vec<String> = load::preset(&registry, &id)
+            .unwrap()
+            .hints
+            .values()
+            .flat_map(|slot| match slot {
+                Slot::Value(toml::Value::String(s), _) => vec![s.clone()],
+                Slot::List(items) => items.iter().map(|(s, _)| s.clone()).collect(),
+                _ => Vec::new(),
+            })
+            .filter(|s| s.contains(' '))
+            .collect();
         for format in ["md", "html", "txt"] {
             let out = jobpost(dir.path(), &["render", "--role", &id, "--format", format]);
             let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
@@ -46,6 +58,13 @@ fn a_role_draft_publishes_no_employer_fact() {
                 "schedule:",
             ] {
                 assert!(!text.contains(absent), "{id} {format} shows `{absent}`");
+            }
+            for hint in &hints {
+                let hint = hint.to_lowercase();
+                assert!(
+                    !text.contains(&hint),
+                    "{id} {format} shows the hint `{hint}`"
+                );
             }
             assert!(
                 err.contains("not ready to publish") && err.contains("pay.min"),

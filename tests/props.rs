@@ -441,3 +441,74 @@ fn the_html_checker_sees_unsafe_markup() {
         assert!(html::problem(cut).is_none(), "{cut}");
     }
 }
+
+/// Every text a preset suggests for employer facts (its `[hints]`), lists flattened;
+/// one-word codes such as "USD" or "year" are not text a reader could spot.
+fn hint_texts(hints: &std::collections::BTreeMap<String, Slot>) -> Vec<String> {
+    let mut out = Vec::new();
+    for slot in hints.values() {
+        match slot.value() {
+            toml::Value::String(s) => out.push(s),
+            toml::Value::Array(items) => {
+                out.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)))
+            }
+            _ => {}
+        }
+    }
+    out.retain(|s| s.trim().contains(' '));
+    out
+}
+
+/// A figure with a currency sign before it ("$17", "£15"), as pay is shown.
+fn has_pay_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| matches!(w[0], '$' | '£' | '€' | '¥' | '₹') && w[1].is_ascii_digit())
+}
+
+/// Registry of the shipped presets, loaded once.
+fn registry() -> &'static jobpost::preset::Registry {
+    static REGISTRY: OnceLock<jobpost::preset::Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| jobpost::preset::Registry::load(None).unwrap())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A posting that names only its role, employer and place publishes none of the
+    /// preset's suggested employer facts, in any format: no hint text, no pay figure,
+    /// no JSON-LD `baseSalary`.
+    #[test]
+    fn no_employer_facts_no_hints_in_any_output(
+        index in 0usize..64,
+        workplace in prop::sample::select(Workplace::ALL),
+        country in prop::sample::select(&["US", "GB", "CA", "IE", "AU"][..]),
+        title in prop::option::of("[A-Z][a-z]{3,12}( [A-Z][a-z]{3,10})?"),
+    ) {
+        let ids: Vec<String> = registry().all().map(|p| p.id.clone()).collect();
+        let id = &ids[index % ids.len()];
+        let mut text = format!("role = \"{id}\"\n");
+        if let Some(t) = &title {
+            text.push_str(&format!("title = \"{t}\"\n"));
+        }
+        text.push_str(&format!(
+            "[company]\nname = \"Acme\"\n[location]\nworkplace = \"{}\"\ncountry = \"{country}\"\napplicant_countries = [\"{country}\"]\n",
+            workplace.key()
+        ));
+        let (layer, _) = layer::parse("posting.toml", &text, false).unwrap();
+        let chain = registry().chain(id).unwrap();
+        let merged = jobpost::load::merge_with_chain(&chain, &[layer]).unwrap();
+        let hints = hint_texts(&merged.hints);
+        let date = Some(Date { year: 2027, month: 1, day: 4 });
+        let outputs = [Output::Md, Output::Html, Output::Txt, Output::Jsonld];
+        let texts = publish_all(renderer(), &merged, &outputs, date).unwrap();
+        for (output, out) in outputs.iter().zip(&texts) {
+            for hint in &hints {
+                prop_assert!(!out.contains(hint.as_str()), "{id} {output:?} shows the hint {hint:?}");
+            }
+            prop_assert!(!has_pay_figure(out), "{id} {output:?} shows a pay figure");
+            prop_assert!(!out.contains("baseSalary"), "{id} {output:?} has a baseSalary");
+        }
+    }
+}

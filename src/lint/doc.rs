@@ -218,6 +218,10 @@ pub struct Facts {
     pub entry_level: bool,
     /// Pay includes commission.
     pub commission: bool,
+    /// The workplace a structured posting states (`location.workplace`).
+    pub workplace: Option<crate::model::Workplace>,
+    /// For remote roles: the countries applicants may live in (alpha-2).
+    pub applicant_countries: Vec<String>,
 }
 
 /// Rules turned off by an inline comment.

@@ -276,5 +276,9 @@ fn facts(b: &Builder) -> Facts {
         commission: pay
             .and_then(|x| x.extras.as_deref())
             .is_some_and(|e| e.to_lowercase().contains("commission")),
+        workplace: location.and_then(|l| l.workplace),
+        applicant_countries: location
+            .and_then(|l| l.applicant_countries.clone())
+            .unwrap_or_default(),
     }
 }

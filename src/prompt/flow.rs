@@ -267,7 +267,7 @@ fn ask_choice(
     let mut labels: Vec<String> = choices
         .iter()
         .map(|(k, l)| match hint == Some(*k) {
-            true => format!("{l} (suggested)"),
+            true => format!("{l}{}", super::SUGGESTED),
             false => l.to_string(),
         })
         .collect();

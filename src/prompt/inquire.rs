@@ -10,7 +10,7 @@ use ::inquire::{Confirm, Editor, MultiSelect, Select, Text};
 
 use crate::error::Error;
 
-use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply};
+use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, SUGGESTED};
 
 /// Prompts on the terminal.
 #[derive(Debug, Default)]
@@ -73,7 +73,10 @@ impl Prompter for Terminal {
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
         Select::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
-            .with_formatter(&|o| o.value.split_whitespace().collect::<Vec<_>>().join(" "))
+            .with_formatter(&|o| {
+                let label = o.value.trim_end_matches(SUGGESTED);
+                label.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
             .with_starting_cursor(start)
             .with_page_size(10)
             .raw_prompt()

@@ -37,6 +37,9 @@ pub enum Halt {
     Failed(Error),
 }
 
+/// Marks the choice a preset suggests; the answer is shown without it.
+pub const SUGGESTED: &str = " (suggested)";
+
 /// What a prompt gives: an answer, or why there is none.
 pub type Reply<T> = std::result::Result<T, Halt>;
 

@@ -211,9 +211,11 @@ impl State {
     pub fn merged(&self, registry: &Registry, name: &str) -> Result<Merged> {
         let text = self.text();
         let (layer, _) = layer::parse(name, &text, false)?;
-        let mut layers = self.chain(registry)?;
-        layers.push(&layer);
-        let mut merged = load::merge(&layers)?;
+        let chain = match &self.role {
+            Some(id) => registry.chain(id)?,
+            None => Vec::new(),
+        };
+        let mut merged = load::merge_with_chain(&chain, &[layer])?;
         merged.file = Some(Arc::from(name));
         Ok(merged)
     }

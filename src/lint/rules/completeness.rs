@@ -59,9 +59,14 @@ const REQUIRED: &[Required] = &[
     },
 ];
 
-/// Reports each missing section.
+/// Reports each missing section. Missing pay where a pay-transparency law applies
+/// is `pay-missing`'s error, naming the law, so it is not reported twice.
 pub fn check(ctx: &mut Ctx<'_>) {
+    let pay_law = ctx.jurisdictions.iter().any(|j| j.requires_pay);
     for req in REQUIRED {
+        if req.name == "pay" && pay_law {
+            continue;
+        }
         if !present(ctx, req) {
             ctx.at_doc(
                 "missing-section",

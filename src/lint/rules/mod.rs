@@ -7,6 +7,7 @@
 //! changes a count, as in the gender verdict).
 
 pub mod completeness;
+pub mod consistency;
 pub mod gender;
 pub mod inclusive;
 pub mod pay;
@@ -214,6 +215,24 @@ pub const RULES: &[RuleInfo] = &[
         Warning,
         "A bullet that repeats another.",
     ),
+    rule(
+        "workplace-mismatch",
+        "consistency",
+        Warning,
+        "The text says remote, from home or on-site against the posting's stated workplace.",
+    ),
+    rule(
+        "currency-mismatch",
+        "consistency",
+        Warning,
+        "The pay currency is not the currency of the job's country (a note where both are plausible).",
+    ),
+    rule(
+        "pay-period-implausible",
+        "consistency",
+        Warning,
+        "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.",
+    ),
 ];
 
 /// The registry entry for `id`.
@@ -242,6 +261,8 @@ pub struct Report {
     pub suggestion: Option<String>,
     /// The offending text.
     pub matched: Option<String>,
+    /// A severity below the rule's default, for a weaker case of the same fault.
+    pub severity: Option<Severity>,
 }
 
 impl Report {
@@ -251,6 +272,7 @@ impl Report {
             message: message.into(),
             suggestion: None,
             matched: None,
+            severity: None,
         }
     }
 
@@ -365,7 +387,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn push(&mut self, rule: &'static str, from: Loc, to: Loc, r: Report) {
-        let severity = rule_info(rule).map_or(Severity::Warning, |i| i.default);
+        let default = rule_info(rule).map_or(Severity::Warning, |i| i.default);
+        let severity = r.severity.unwrap_or(default);
         self.out.push(Finding {
             path: self.doc.path.clone(),
             line: from.line,
@@ -421,6 +444,7 @@ pub fn run_all(ctx: &mut Ctx<'_>) {
     inclusive::check(ctx);
     readability::check(ctx);
     voice::check(ctx);
+    consistency::check(ctx);
 }
 
 /// "a, b and c".

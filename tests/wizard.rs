@@ -214,6 +214,7 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     w.answer("Application e-mail", "jobs@example.com\r");
     w.answer("How to apply", "Send your resume.\r");
     w.answer("Save this posting?", "\r");
+    w.answer("Save the employer's answers as company.toml", "n\r");
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
     let posting = read(&dir.path().join("posting.toml"));

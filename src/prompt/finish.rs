@@ -38,6 +38,8 @@ pub struct Done {
     pub removed_draft: Option<PathBuf>,
     /// The format rendered.
     pub format: Format,
+    /// The company profile written from the employer's answers, if any.
+    pub profile: Option<PathBuf>,
 }
 
 impl Done {
@@ -55,6 +57,12 @@ impl Done {
         line.push_str(&format!(
             "; render it again with: jobpost render {posting}{flag}"
         ));
+        if let Some(p) = &self.profile {
+            line.push_str(&format!(
+                "\nwrote {}: the employer's facts, offered by `jobpost new` next time",
+                p.display()
+            ));
+        }
         if let Some(d) = &self.removed_draft {
             line.push_str(&format!("\nremoved the finished draft {}", d.display()));
         }
@@ -259,6 +267,7 @@ pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<
         stdout: plan.output.is_none().then_some(rendered),
         removed_draft,
         format: ctx.settings.format,
+        profile: None,
     })
 }
 

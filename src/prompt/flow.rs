@@ -83,17 +83,31 @@ pub fn run(
     renderer: &Renderer,
     settings: &Settings,
 ) -> Result<Done> {
+    let mut settings = settings.clone();
+    let reuse = match settings.resume {
+        Some(_) => Ok(()),
+        None => super::profile::offer_reuse(p, &mut settings),
+    };
+    let settings = &settings;
     let mut state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let ctx = Ctx {
         registry,
         renderer,
         settings,
     };
-    match walk(p, &ctx, &mut state) {
-        Ok(plan) => finish::write(&ctx, &state, &plan, true),
-        Err(Halt::Back | Halt::Interrupt) => Err(finish::interrupted(&ctx, &state)),
-        Err(Halt::Failed(e)) => Err(finish::failed(&ctx, &state, e)),
+    let walked = reuse.and_then(|()| walk(p, &ctx, &mut state));
+    let mut done = match walked {
+        Ok(plan) => finish::write(&ctx, &state, &plan, true)?,
+        Err(Halt::Back | Halt::Interrupt) => return Err(finish::interrupted(&ctx, &state)),
+        Err(Halt::Failed(e)) => return Err(finish::failed(&ctx, &state, e)),
+    };
+    // The posting is saved: a stop here loses nothing, so it only skips the offer.
+    match super::profile::offer_save(p, registry, settings, &done.posting) {
+        Ok(profile) => done.profile = profile,
+        Err(Halt::Failed(e)) => return Err(e),
+        Err(_) => {}
     }
+    Ok(done)
 }
 
 fn walk(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<Plan> {

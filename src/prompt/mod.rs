@@ -12,6 +12,7 @@ pub mod fields;
 pub mod finish;
 pub mod flow;
 pub mod inquire;
+pub mod profile;
 pub mod script;
 pub mod state;
 

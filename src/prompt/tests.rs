@@ -72,7 +72,13 @@ fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
         "role and given company name are not asked"
     );
     assert!(!q.contains(&"Company name"));
-    assert_eq!(q.last(), Some(&"Save this posting?"));
+    assert_eq!(q[q.len() - 2], "Save this posting?");
+    assert!(
+        q.last()
+            .unwrap()
+            .starts_with("Save the employer's answers as")
+    );
+    assert_eq!(done.profile, Some(dir.path().join("company.toml")));
     let posting = read(&done.posting);
     assert!(posting.contains("role = \"cashier\""), "{posting}");
     assert!(
@@ -144,9 +150,25 @@ fn typed_values_are_checked_and_asked_again() {
         Type("jobs@example.com".into()),
         Type("Send your resume.".into()),
         Yes,
+        Yes, // keep the employer's answers as company.toml
     ];
     let mut script = Script::new(keys);
     let done = run(&mut script, &s).unwrap();
+    let profile = read(&dir.path().join("company.toml"));
+    for line in [
+        "# jobpost: partial",
+        "name = \"Acme Stores\"",
+        "country = \"US\"",
+        "currency = \"USD\"",
+        "\"Free parking\"",
+        "instructions = \"Send your resume.\"",
+    ] {
+        assert!(profile.contains(line), "`{line}` in {profile}");
+    }
+    assert!(
+        !profile.contains("min ="),
+        "pay figures are per posting: {profile}"
+    );
     let rejected: Vec<&str> = script
         .log
         .iter()
@@ -239,21 +261,29 @@ fn given_values_are_asked_only_when_reviewed() {
         Enter,
         Enter,
         Yes,
+        No, // no company profile
     ];
     let mut script = Script::new(keys);
     let done = run(&mut script, &s).unwrap();
+    assert!(!dir.path().join("company.toml").exists());
+    assert_eq!(done.profile, None);
     let q = asked(&script);
     let review = q
         .iter()
         .position(|m| *m == "Which part do you want to change?")
         .unwrap();
+    let offer = format!(
+        "Save the employer's answers as {} for your next posting?",
+        dir.path().join("company.toml").display()
+    );
     assert_eq!(
         q[review + 1..],
         [
             "Company name",
             "About the company",
             "Company website",
-            "Save this posting?"
+            "Save this posting?",
+            offer.as_str(),
         ]
     );
     assert!(read(&done.posting).contains("name = \"Acme Stores\""));
@@ -395,4 +425,23 @@ fn suggestions_are_taken_with_tab_and_ticks_only() {
     assert_eq!(pay.max, Some(19.0));
     let first = hint("pay.benefits").as_array().unwrap()[0].clone();
     assert_eq!(pay.benefits.unwrap(), [first.as_str().unwrap()]);
+}
+
+#[test]
+fn a_company_profile_beside_the_posting_is_offered_and_not_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("company.toml"),
+        "# jobpost: partial\n[company]\nname = \"Acme Stores\"\n[pay]\ncurrency = \"CAD\"\n",
+    )
+    .unwrap();
+    let s = settings(dir.path(), Some("cashier"), &[]);
+    let mut script = Script::new(vec![Yes, EnterUntil("Save this posting?"), Yes]);
+    let done = run(&mut script, &s).unwrap();
+    let q = asked(&script);
+    assert!(q[0].starts_with("Use the company profile"), "{q:?}");
+    assert!(!q.contains(&"Company name") && !q.contains(&"Pay currency"));
+    assert_eq!(done.profile, None, "the profile exists: not offered again");
+    let posting = read(&done.posting);
+    assert!(posting.contains("currency = \"CAD\""), "{posting}");
 }

@@ -2,11 +2,12 @@
 # Validates what `jobpost export` writes, on a sample of every role preset plus
 # the export and JSON-LD test postings:
 #   - every HTML page and the index pass the Nu HTML Checker with no errors;
-#   - every HTML page and the index pass axe-core (WCAG 2 A and AA) in headless Chromium;
+#   - every HTML page and the index pass axe-core (WCAG 2 A and AA, colour contrast
+#     included) in headless Chromium, in light and in dark mode (prefers-color-scheme);
 #   - every Markdown file, BENCHMARKS.md and README.md passes markdownlint (config: .markdownlint.jsonc).
 # Exits non-zero on any finding. Installs Chromium from Debian and the checkers
 # from npm into $JOBPOST_CI_TOOLS (default /tmp/jobpost-ci-tools, reused when present).
-# With SCREENSHOTS=DIR, also saves DIR/page.png and DIR/index.png.
+# Screenshots are taken by .ci/browser.sh.
 #
 #   bash .ci/validate.sh
 set -euo pipefail
@@ -34,7 +35,8 @@ install_tools() {
 }
 
 # One posting per preset (every fourth one remote), the JSON-LD and export test
-# postings without the deliberately broken one, and a company profile.
+# postings without the deliberately broken one, the browser test's branded
+# postings (logo and colour), and a company profile.
 make_sample() {
   local bin=$1 in=$work/in i=0
   mkdir -p "$in/presets"
@@ -58,6 +60,7 @@ country = "US"'
     >"$work/company.toml"
   (cd tests/fixtures && find render-jsonld render-jsonld-remote hostile-html export-basic/postings \
     -name '*.toml' ! -name broken.toml -exec cp --parents {} "$in/" \;)
+  cp -r tests/browser/postings "$in/branded"
 }
 
 install_tools
@@ -79,29 +82,23 @@ echo "no errors"
 step "axe-core, WCAG 2 A and AA"
 # One browser session for every page; --save with --exit is what makes it fail
 # on violations (with --stdout it always exits 0).
-"$tools/node_modules/.bin/axe" "${pages[@]/#/file://}" --chromedriver-path "$(command -v chromedriver)" \
-  --chrome-options="headless,no-sandbox,disable-gpu" --tags wcag2a,wcag2aa \
-  --dir "$work" --save axe.json --exit >"$work/axe.log" 2>&1 || { cat "$work/axe.log"; exit 1; }
-node -e 'const r = require(process.argv[1]);
-  const bad = r.filter(p => p.violations.length);
-  console.log(`${r.length} pages checked, ${bad.length} with violations`);
-  process.exit(r.length && !bad.length ? 0 : 1);' "$work/axe.json"
+# Dark mode through Blink's preferred colour scheme (0 is dark), as a reader's
+# system setting would choose it.
+for mode in light dark; do
+  options="headless,no-sandbox,disable-gpu"
+  [ "$mode" = dark ] && options="$options,blink-settings=preferredColorScheme=0"
+  "$tools/node_modules/.bin/axe" "${pages[@]/#/file://}" --chromedriver-path "$(command -v chromedriver)" \
+    --chrome-options="$options" --tags wcag2a,wcag2aa \
+    --dir "$work" --save "axe-$mode.json" --exit >"$work/axe.log" 2>&1 || { cat "$work/axe.log"; exit 1; }
+  node -e 'const r = require(process.argv[1]);
+    const bad = r.filter(p => p.violations.length);
+    console.log(`${process.argv[2]} mode: ${r.length} pages checked, ${bad.length} with violations`);
+    process.exit(r.length && !bad.length ? 0 : 1);' "$work/axe-$mode.json" "$mode"
+done
 
 step "markdownlint"
 "$tools/node_modules/.bin/markdownlint" --config .markdownlint.jsonc "${markdown[@]}" BENCHMARKS.md README.md
 echo "no findings"
 
-if [ -n "${SCREENSHOTS:-}" ]; then
-  step "screenshots in $SCREENSHOTS"
-  mkdir -p "$SCREENSHOTS"
-  shot() {
-    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-      --disable-background-networking --disable-component-update --disable-sync \
-      --hide-scrollbars --user-data-dir="$(mktemp -d -p "$work")" \
-      --screenshot="$2" --window-size=1000,1300 "file://$1" 2>/dev/null
-  }
-  shot "$out/render-jsonld/posting.html" "$SCREENSHOTS/page.png"
-  shot "$out/index.html" "$SCREENSHOTS/index.png"
-fi
 echo
 echo "validate: all checks passed"

@@ -19,18 +19,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 step() { printf '\n== %s\n' "$*"; }
 
-if ! command -v chromium >/dev/null; then
-  step "installing chromium"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+# shellcheck source=.ci/chromium.sh
+. .ci/chromium.sh
+need_chromium
 
 # The page's DOM after load, scripts and timers (virtual time) included.
 dom() {
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$(mktemp -d -p "$work")" --virtual-time-budget=3000 \
-    --dump-dom "file://$1" 2>/dev/null
+  headless_chromium "$work" --virtual-time-budget=3000 --dump-dom "file://$1"
+}
+
+# A page without the links only an exported page has (back to the careers page).
+standalone() {
+  sed -e 's|^<a class="back" href="[^"]*">All open positions</a>$||' \
+    -e 's|<span class="nav">.*</span>||' "$1"
 }
 
 # Why the page at $1 is unsafe, or nothing.
@@ -66,10 +67,10 @@ out=$work/out
 for posting in tests/xss/postings/*.toml; do
   name=$(basename "$posting" .toml)
   "$bin" render "$posting" --format html --date 2027-01-04 -o "$work/$name.html"
-  cmp -s "$work/$name.html" "$out/$name.html" ||
+  cmp -s "$work/$name.html" <(standalone "$out/$name.html") ||
     { echo "render and export differ for $name"; exit 1; }
 done
-echo "render --format html writes the same pages as export"
+echo "render --format html writes the same pages as export, but for the links back to the index"
 
 step "loading every page in headless Chromium"
 failed=0

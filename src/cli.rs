@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueHint};
 
 use toml::value::Date;
 
-use crate::jsonld::parse_date;
+use crate::jsonld::{parse_date, today};
 use crate::publish::Output;
 use crate::render::Format;
 
@@ -15,12 +15,18 @@ use crate::render::Format;
 #[derive(Debug, Parser)]
 #[command(name = "jobpost", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// A folder of role presets (`<id>.toml`) that win over the shipped ones with the same id.
-    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_ROLES")]
+    /// A folder of role presets (`<id>.toml`) that win over the shipped ones with the same id, or the folder `eject` wrote.
+    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_ROLES", value_hint = ValueHint::DirPath)]
     pub roles: Option<PathBuf>,
-    /// A folder of templates (`posting.md`, `posting.html`, …) that win over the shipped ones by name.
-    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_TEMPLATES")]
+    /// A folder of templates (`posting.md`, `posting.html`, …) that win over the shipped ones by name, or the folder `eject` wrote; the shipped ones stay reachable as `builtin/<name>`.
+    #[arg(long, global = true, value_name = "DIR", env = "JOBPOST_TEMPLATES", value_hint = ValueHint::DirPath)]
     pub templates: Option<PathBuf>,
+    /// Print only what was asked for and errors: no notes, summaries or progress.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print each file written, on standard error.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -29,9 +35,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List or show the role presets.
-    #[command(subcommand)]
-    Roles(RolesCommand),
+    /// List or show the role presets (alone: list them).
+    Roles(RolesArgs),
     /// Write a posting by answering questions, starting from a role preset.
     New(NewArgs),
     /// Write a commented starter posting file from a role preset.
@@ -48,18 +53,43 @@ pub enum Command {
     Eject(EjectArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff), or write one page per subcommand into a folder.
+    Man(ManArgs),
+}
+
+/// `jobpost roles [list|show]`
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// What to do with the presets [default: list].
+    #[command(subcommand)]
+    pub command: Option<RolesCommand>,
+}
+
+/// `jobpost man`
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `jobpost.1` and one `jobpost-<subcommand>.1` per subcommand into this
+    /// folder (created if missing) instead of printing `jobpost.1`.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
+    /// Overwrite pages that exist.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// `jobpost roles …`
 #[derive(Debug, Subcommand)]
 pub enum RolesCommand {
     /// The presets, grouped by industry.
-    List,
+    List {
+        /// Print only the ids, one per line (for scripts and shell completion).
+        #[arg(long)]
+        ids: bool,
+    },
     /// One preset merged with what it extends, as TOML.
     Show {
         /// Preset id, e.g. `retail-customer-service`.
+        #[arg(value_name = "ID")]
         id: String,
         /// Print the preset file as written instead of the merged result.
         #[arg(long)]
@@ -94,12 +124,13 @@ pub struct RenderArgs {
     /// The posting to render.
     #[command(flatten)]
     pub source: SourceArgs,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "md")]
-    pub format: Output,
-    /// JSON-LD `datePosted` when the posting has no `posted` date (default: today, UTC).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<Date>,
+    /// Output format [default: from the -o file name's extension, else md].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Output>,
+    /// The date the posting shows and JSON-LD's `datePosted`, when the posting has no
+    /// `posted`: `YYYY-MM-DD`, or `today` (UTC).
+    #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
+    pub posted: Option<Date>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -120,7 +151,7 @@ pub struct ExportArgs {
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
     /// Folder to write into, created if missing; folders of the inputs are mirrored below it.
-    #[arg(long, short = 'o', value_name = "DIR")]
+    #[arg(long, short = 'o', value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub out: PathBuf,
     /// Formats to write for each posting, comma-separated.
     #[arg(
@@ -140,13 +171,33 @@ pub struct ExportArgs {
     /// A company profile (partial posting) merged below every posting.
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,
-    /// JSON-LD `datePosted` for postings without a `posted` date (default: today, UTC).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<Date>,
+    /// The date shown by postings without `posted` (and their JSON-LD `datePosted`):
+    /// `YYYY-MM-DD`, or `today` (UTC). JSON-LD needs one of the two.
+    #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
+    pub posted: Option<Date>,
     /// Lint each posting first (with `jobpost.toml` found upward from the first input);
     /// a posting with lint errors fails and is not written.
     #[arg(long)]
     pub check: bool,
+    /// The address the folder is published at (`https://example.com/jobs/`): pages get
+    /// canonical links and `sitemap.xml` is written. Without it nothing is absolute.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+/// A site address for `--base-url`, ending in `/` so page paths append to it.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    crate::validate::url(s)?;
+    if s.contains(['?', '#']) {
+        return Err(format!(
+            "`{s}` has a query or fragment; expected a folder address such as https://example.com/jobs/"
+        ));
+    }
+    Ok(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
 }
 
 /// `jobpost new`
@@ -171,9 +222,19 @@ pub struct NewArgs {
     /// file when standard output is the terminal].
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Format of the rendered posting.
-    #[arg(long, short = 'f', value_enum, default_value = "md")]
-    pub format: Format,
+    /// Format of the rendered posting [default: from the -o file name's extension, else md].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// The date the posting goes up, written into the posting as `posted`:
+    /// `YYYY-MM-DD`, or `today` (UTC).
+    #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
+    pub posted: Option<Date>,
+    /// The global `--quiet`, set by `app`: no closing "wrote …" line.
+    #[arg(skip)]
+    pub quiet: bool,
+    /// Prompt colours: auto (when `NO_COLOR` is not set), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: clap::ColorChoice,
     /// Ask nothing: use the given values, else the preset's; fail naming what is missing.
     #[arg(long)]
     pub defaults: bool,
@@ -209,7 +270,7 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct EjectArgs {
     /// Folder to write `templates/` and `roles/` into.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub dir: PathBuf,
     /// Overwrite files that exist.
     #[arg(long)]
@@ -231,7 +292,7 @@ pub struct LintArgs {
     #[arg(value_name = "FILE", required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output format: human, json, sarif (2.1.0) or github (workflow annotations).
-    #[arg(long, default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
+    #[arg(long, short = 'f', default_value = "human", value_parser = ["human", "json", "sarif", "github"])]
     pub format: String,
     /// The lowest severity that makes the command exit 1.
     #[arg(long, value_enum, default_value = "error")]
@@ -242,4 +303,13 @@ pub struct LintArgs {
     /// Also check the pay-transparency law of this jurisdiction (e.g. US-CO, US-NYC, CA-ON, EU). Repeatable.
     #[arg(long = "jurisdiction", value_name = "CODE")]
     pub jurisdictions: Vec<String>,
+}
+
+/// Parses a `--posted` value: `YYYY-MM-DD`, or `today` for the current date (UTC),
+/// read here, once, so rendering itself never reads the clock.
+pub fn parse_posted(s: &str) -> Result<Date, String> {
+    match s {
+        "today" => Ok(today()),
+        _ => parse_date(s).map_err(|e| format!("{e}, or `today`")),
+    }
 }

@@ -147,6 +147,16 @@ pub const FIELD_HELP: &[(&str, &str, &str)] = &[
     ("company.values", "what you stand for", "[\"…\"]"),
     ("company.eeo", "your equal-opportunity statement", "\"…\""),
     (
+        "company.logo",
+        "logo for the page header: an image file or an https:// URL",
+        "\"logo.png\"",
+    ),
+    (
+        "company.color",
+        "brand colour behind the page header and buttons",
+        "\"#1f5f8b\"",
+    ),
+    (
         "location.workplace",
         "on-site | hybrid | remote",
         "\"on-site\"",

@@ -30,8 +30,8 @@ use crate::load::{self, Inputs, Merged};
 use crate::model::Posting;
 use crate::output::{write_atomic, write_atomic_with};
 use crate::preset::Registry;
-use crate::publish::{Output, publish_all};
-use crate::render::{self, Renderer};
+use crate::publish::{Output, Site, publish_on_site};
+use crate::render::{self, Renderer, SiteView};
 use crate::validate;
 
 /// A first line that marks a TOML file in an input folder as a partial posting
@@ -46,6 +46,12 @@ const INDEX_PAGE: &str = "index.html";
 
 /// The template of one row of the careers page's table.
 const INDEX_ROW: &str = "index-row.html";
+
+/// Written with `--base-url`: every posting page for search engines.
+const SITEMAP: &str = "sitemap.xml";
+
+/// The folder below the output folder that holds copied logos.
+const LOGOS: &str = "logos";
 
 /// What to export, resolved from the command line.
 #[derive(Debug, Clone)]
@@ -62,10 +68,16 @@ pub struct Settings {
     pub force: bool,
     /// A company profile merged below every posting.
     pub company: Option<PathBuf>,
-    /// JSON-LD `datePosted` for postings without `posted`: one date for the whole run.
-    pub date: Date,
+    /// `--posted`: the date of postings without `posted`; one for the whole run.
+    pub date: Option<Date>,
     /// `--check`: lint each posting with this configuration; one with errors fails.
     pub check: Option<crate::lint::Config>,
+    /// `--base-url`: the site's address, ending in `/`; adds canonical links and `sitemap.xml`.
+    pub base_url: Option<String>,
+    /// `--verbose`: name each file written on standard error.
+    pub verbose: bool,
+    /// `--quiet`: no progress bar.
+    pub quiet: bool,
 }
 
 /// How an export went.
@@ -94,19 +106,34 @@ impl Report {
         let total = self.exported + self.failed.len();
         let formats: Vec<&str> = s.formats.iter().map(|f| f.extension()).collect();
         let mut line = format!(
-            "exported {} of {total} postings ({}) to `{}`, with {}",
+            "exported {} of {} ({}) to `{}`, with {}",
             self.exported,
+            count(total, "posting"),
             formats.join(", "),
             s.out.display(),
             INDEX_FILES.join(" and ")
         );
+        if s.base_url.is_some() {
+            line.push_str(&format!(" and {SITEMAP}"));
+        }
         if self.skipped > 0 {
-            line.push_str(&format!("; skipped {} partial files", self.skipped));
+            line.push_str(&format!(
+                "; skipped {}",
+                count(self.skipped, "partial file")
+            ));
         }
         if !self.failed.is_empty() {
             line.push_str(&format!("; {} failed", self.failed.len()));
         }
         line
+    }
+}
+
+/// `1 posting`, `2 postings`.
+fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 
@@ -126,7 +153,18 @@ struct Row {
     employment_type: &'static str,
     workplace: &'static str,
     location: String,
+    /// City and region (or country), for the location filter.
+    place: String,
     pay: String,
+    /// `YYYY-MM-DD`: the posting's date, or the run's `--posted` for postings without
+    /// one; empty when neither says.
+    posted: String,
+    /// Brand colour, or empty.
+    color: String,
+    /// A local logo to copy: the source file and its path below the output folder.
+    logo: Option<(PathBuf, String)>,
+    /// The logo as the careers page shows it: that path, or an https URL, or empty.
+    logo_src: String,
     /// Output path relative to the output folder, `/`-separated, without extension.
     path: String,
 }
@@ -140,7 +178,9 @@ struct Entry<'a> {
     employment_type: &'a str,
     workplace: &'a str,
     location: &'a str,
+    place: &'a str,
     pay: &'a str,
+    posted: &'a str,
     /// Relative URL of the posting's page (HTML if exported, else the first format).
     link: String,
     /// Relative path of each file written, by extension.
@@ -159,7 +199,9 @@ impl<'a> Entry<'a> {
             employment_type: row.employment_type,
             workplace: row.workplace,
             location: &row.location,
+            place: &row.place,
             pay: &row.pay,
+            posted: &row.posted,
             link: main.map(|f| url_path(&file(&f))).unwrap_or_default(),
             files: formats.iter().map(|f| (f.extension(), file(f))).collect(),
         }
@@ -188,13 +230,37 @@ struct IndexPage<'a> {
     title: &'a str,
     count: usize,
     rows: &'static str,
+    /// The one employer every posting shares, or empty.
+    company: &'a str,
+    /// Their brand colour when every posting has the same one, or empty.
+    color: &'a str,
+    /// Their logo when every posting has the same one, or empty.
+    logo: &'a str,
+    /// More than one employer: show a company column.
+    company_column: bool,
+    /// The careers page's absolute URL (`--base-url`), or empty.
+    canonical: String,
+}
+
+/// One row's template context: the entry plus what the page decides for all rows.
+#[derive(Debug, Serialize)]
+struct RowView<'a> {
+    #[serde(flatten)]
+    entry: Entry<'a>,
+    company_column: bool,
+    /// The absolute URL, printed after the link on paper (`--base-url`), or empty.
+    url: String,
 }
 
 /// What the careers page lists.
 struct Page<'a> {
     title: &'a str,
+    company: &'a str,
+    color: &'a str,
+    logo: &'a str,
     rows: &'a [Row],
     formats: &'a [Output],
+    base_url: Option<&'a str>,
 }
 
 /// Stands for the table rows in the rendered page. Text from postings is
@@ -217,7 +283,7 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len());
+    let bar = progress(jobs.len(), s.quiet);
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
@@ -230,8 +296,14 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
     });
     bar.finish_and_clear();
     let results = finished(results, s)?;
-    let (rows, failed) = split(&jobs, results);
+    let (mut rows, failed) = split(&jobs, results);
+    copy_logos(&rows, s)?;
+    // Newest first; the sort is stable, so equal dates keep input order.
+    rows.sort_by(|a, b| b.posted.cmp(&a.posted));
     write_index(renderer, &pool, s, &rows)?;
+    if let Some(base) = &s.base_url {
+        write_sitemap(s, base, &rows)?;
+    }
     Ok(Report {
         exported: rows.len(),
         failed,
@@ -353,7 +425,8 @@ fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
                 .iter()
                 .map(move |f| output_path(&s.out, stem, f.extension()))
         });
-        let index = INDEX_FILES.iter().map(|f| s.out.join(f));
+        let sitemap = s.base_url.as_ref().map(|_| SITEMAP);
+        let index = INDEX_FILES.iter().chain(&sitemap).map(|f| s.out.join(f));
         if let Some(p) = outputs.chain(index).find(|p| p.exists()) {
             return Err(Error::Exists(p));
         }
@@ -380,9 +453,10 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise.
-fn progress(len: usize) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+/// A progress bar on standard error when it is a terminal; hidden otherwise,
+/// and with `--quiet`.
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
@@ -404,13 +478,119 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     if let Some(cfg) = &s.check {
         lint_errors(&merged, &job.source, cfg)?;
     }
+    let logo = logo_copy(&merged)?;
+    let site = site(s, &job.stem, logo.as_ref().map(|(_, name)| name.as_str()));
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_all(renderer, &merged, &s.formats, Some(s.date))?;
+    let texts = publish_on_site(renderer, &merged, &s.formats, s.date, &site)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
+        if s.verbose {
+            eprintln!("wrote {}", path.display());
+        }
     }
-    Ok(row(&merged.posting, &job.stem))
+    let mut row = row(&merged.posting, &job.stem, s.date);
+    if let Some((_, name)) = &logo {
+        row.logo_src = url_path(name);
+    }
+    row.logo = logo;
+    Ok(row)
+}
+
+/// The page's links: back to the careers page, its canonical URL, its logo copy.
+fn site(s: &Settings, stem: &Path, logo: Option<&str>) -> Site {
+    let up = "../".repeat(stem.components().count().saturating_sub(1));
+    let page = format!("{}.html", slash_path(stem));
+    Site {
+        links: SiteView {
+            index: format!("{up}{INDEX_PAGE}"),
+            canonical: s
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{}", url_path(&page)))
+                .unwrap_or_default(),
+        },
+        logo: logo.map(|name| format!("{up}{}", url_path(name))),
+    }
+}
+
+/// A local `company.logo`: the file, and where its copy goes below the output
+/// folder. The name starts with a hash of the content, so different logos with
+/// the same file name stay apart and one logo shared by many postings is one file.
+fn logo_copy(merged: &Merged) -> Result<Option<(PathBuf, String)>> {
+    let Some(file) = validate::logo_file(merged) else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&file).map_err(|e| Error::io("read the logo", &file, e))?;
+    let name = file.file_name().map_or_else(
+        || "logo".to_string(),
+        |n| {
+            n.to_string_lossy()
+                .replace(|c: char| c.is_whitespace() || c == '/', "-")
+        },
+    );
+    Ok(Some((
+        file,
+        format!("{LOGOS}/{:08x}-{name}", fnv1a(&bytes)),
+    )))
+}
+
+/// 32-bit FNV-1a: a stable, dependency-free content hash for file names.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Copies each distinct logo once into the `logos` folder.
+fn copy_logos(rows: &[Row], s: &Settings) -> Result<()> {
+    let logos: BTreeMap<&str, &Path> = rows
+        .iter()
+        .filter_map(|r| r.logo.as_ref())
+        .map(|(file, name)| (name.as_str(), file.as_path()))
+        .collect();
+    if logos.is_empty() {
+        return Ok(());
+    }
+    crate::output::create_folder(&s.out.join(LOGOS))?;
+    for (name, file) in logos {
+        let bytes = std::fs::read(file).map_err(|e| Error::io("read the logo", file, e))?;
+        let target = s.out.join(name);
+        // Named by content: an existing copy with the same bytes is this logo.
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            continue;
+        }
+        write_atomic(&target, &bytes, s.force)?;
+    }
+    Ok(())
+}
+
+/// `sitemap.xml`: every posting's page with its date, for search engines.
+fn write_sitemap(s: &Settings, base: &str, rows: &[Row]) -> Result<()> {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for r in rows {
+        let link = Entry::new(r, &s.formats).link;
+        let lastmod = match r.posted.as_str() {
+            "" => String::new(),
+            date => format!("<lastmod>{date}</lastmod>"),
+        };
+        xml.push_str(&format!(
+            "<url><loc>{}</loc>{lastmod}</url>\n",
+            xml_escape(&format!("{base}{link}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    write_atomic(&s.out.join(SITEMAP), xml.as_bytes(), s.force)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 /// `--check`: the posting's lint errors as one failure, so it is not written.
@@ -432,11 +612,17 @@ fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Resul
     }
 }
 
-fn row(p: &Posting, stem: &Path) -> Row {
+/// `a/b` from a relative path, whatever the platform's separator.
+fn slash_path(stem: &Path) -> String {
     let parts: Vec<String> = stem
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
+    parts.join("/")
+}
+
+fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
+    let posted = p.posted.as_ref().and_then(|d| d.date).or(date);
     Row {
         title: p.title.clone().unwrap_or_default(),
         company: p
@@ -451,8 +637,40 @@ fn row(p: &Posting, stem: &Path) -> Row {
             .and_then(|l| l.workplace)
             .map_or("", |w| w.label()),
         location: render::location_text(p),
+        place: place(p),
         pay: render::pay_range(p),
-        path: parts.join("/"),
+        posted: posted.map(|d| d.to_string()).unwrap_or_default(),
+        color: p
+            .company
+            .as_ref()
+            .and_then(|c| c.color.clone())
+            .unwrap_or_default(),
+        logo: None,
+        logo_src: p
+            .company
+            .as_ref()
+            .and_then(|c| c.logo.clone())
+            .filter(|l| l.starts_with("https://"))
+            .unwrap_or_default(),
+        path: slash_path(stem),
+    }
+}
+
+/// `Denver, CO`: the city and region, or the country, for the location filter.
+fn place(p: &Posting) -> String {
+    let Some(l) = &p.location else {
+        return String::new();
+    };
+    let parts: Vec<&str> = [l.city.as_deref(), l.region.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    match (parts.is_empty(), &l.country) {
+        (false, _) => parts.join(", "),
+        (true, Some(c)) => isocountry::CountryCode::for_alpha2(c)
+            .map(|c| c.name().to_string())
+            .unwrap_or_else(|_| c.clone()),
+        (true, None) => String::new(),
     }
 }
 
@@ -488,18 +706,23 @@ fn split(jobs: &[Job], results: Vec<Result<Row>>) -> (Vec<Row>, Vec<Failure>) {
 /// `index.html` and `index.json`, streamed to their files so a large export
 /// never holds either whole.
 fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
-    let companies: BTreeSet<&str> = rows.iter().map(|r| r.company.as_str()).collect();
-    let title = match companies.into_iter().collect::<Vec<_>>()[..] {
-        [one] if !one.is_empty() => format!("Open positions at {one}"),
-        _ => "Open positions".to_string(),
+    let company = shared(rows, |r| &r.company);
+    let title = match company {
+        "" => "Open positions".to_string(),
+        one => format!("Careers at {one}"),
     };
     let page_path = s.out.join(INDEX_PAGE);
     write_atomic_with(&page_path, s.force, |w| {
         let mut w = BufWriter::new(w);
         let page = Page {
             title: &title,
+            company,
+            // Brand only a one-employer page.
+            color: brand(company, rows, |r| &r.color),
+            logo: brand(company, rows, |r| &r.logo_src),
             rows,
             formats: &s.formats,
+            base_url: s.base_url.as_deref(),
         };
         careers_page(renderer, pool, &page, &page_path, &mut w)?;
         w.flush().map_err(|e| Error::io("write", &page_path, e))
@@ -519,6 +742,24 @@ fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row
     })
 }
 
+/// The value every row has for `field`, or empty when they differ.
+fn shared<'a>(rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
+    let values: BTreeSet<&str> = rows.iter().map(|r| field(r).as_str()).collect();
+    match values.into_iter().collect::<Vec<_>>()[..] {
+        [one] => one,
+        _ => "",
+    }
+}
+
+/// `shared` on a page of one employer; empty otherwise.
+fn brand<'a>(company: &str, rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
+    if company.is_empty() {
+        ""
+    } else {
+        shared(rows, field)
+    }
+}
+
 /// Writes the page shell with one `index-row.html` per posting in place of the
 /// placeholder, the rows rendered a chunk at a time in parallel.
 fn careers_page(
@@ -529,10 +770,21 @@ fn careers_page(
     w: &mut dyn Write,
 ) -> Result<()> {
     let io = |e| Error::io("write", path, e);
+    let company_column = page.company.is_empty() && page.rows.iter().any(|r| !r.company.is_empty());
+    let absolute = |link: &str| {
+        page.base_url
+            .map(|b| format!("{b}{link}"))
+            .unwrap_or_default()
+    };
     let context = IndexPage {
         title: page.title,
         count: page.rows.len(),
         rows: ROWS_PLACEHOLDER,
+        company: page.company,
+        color: page.color,
+        logo: page.logo,
+        company_column,
+        canonical: absolute(INDEX_PAGE),
     };
     let shell = renderer.render_template(INDEX_PAGE, "page", &context)?;
     let (head, tail) = shell.split_once(ROWS_PLACEHOLDER).unwrap_or((&shell, ""));
@@ -541,7 +793,16 @@ fn careers_page(
         let fragments: Vec<String> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|r| renderer.render_template(INDEX_ROW, "r", &Entry::new(r, page.formats)))
+                .map(|r| {
+                    let entry = Entry::new(r, page.formats);
+                    let url = absolute(&entry.link);
+                    let view = RowView {
+                        entry,
+                        company_column,
+                        url,
+                    };
+                    renderer.render_template(INDEX_ROW, "r", &view)
+                })
                 .collect::<Result<_>>()
         })?;
         for f in &fragments {
@@ -566,5 +827,57 @@ mod tests {
             "retail/night%20shift.html"
         );
         assert_eq!(url_path("é.html"), "%C3%A9.html");
+    }
+
+    fn settings(base_url: Option<&str>) -> Settings {
+        Settings {
+            inputs: Vec::new(),
+            out: PathBuf::from("out"),
+            formats: vec![Output::Html],
+            jobs: None,
+            force: false,
+            company: None,
+            date: Some(Date {
+                year: 2027,
+                month: 1,
+                day: 4,
+            }),
+            check: None,
+            base_url: base_url.map(String::from),
+            verbose: false,
+            quiet: false,
+        }
+    }
+
+    #[test]
+    fn pages_link_back_up_to_the_index_and_are_absolute_only_with_a_base_url() {
+        let nested = site(
+            &settings(None),
+            Path::new("retail/night shift"),
+            Some("logos/1-a.png"),
+        );
+        assert_eq!(nested.links.index, "../index.html");
+        assert_eq!(nested.links.canonical, "");
+        assert_eq!(nested.logo.as_deref(), Some("../logos/1-a.png"));
+        let top = site(
+            &settings(Some("https://example.com/jobs/")),
+            Path::new("retail/night shift"),
+            None,
+        );
+        assert_eq!(
+            top.links.canonical,
+            "https://example.com/jobs/retail/night%20shift.html"
+        );
+        assert_eq!(top.logo, None);
+        assert_eq!(
+            xml_escape("https://x.test/?a=1&b='2'"),
+            "https://x.test/?a=1&amp;b=&apos;2&apos;"
+        );
+    }
+
+    #[test]
+    fn logo_copies_are_named_by_content() {
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_ne!(fnv1a(b"logo one"), fnv1a(b"logo two"));
     }
 }

@@ -136,7 +136,7 @@ struct Experience {
 }
 
 /// The posting as pretty-printed JSON-LD. `date` is the `datePosted` used when
-/// the posting has no `posted` date; without either, today's (UTC) date is used.
+/// the posting has no `posted` date; without either it is an error.
 pub fn to_json(p: &Posting, date: Option<Date>) -> Result<String> {
     build(p, &View::new(p), date)?.to_pretty()
 }
@@ -190,17 +190,27 @@ fn replace(text: &str, find: impl Fn(&[u8], usize) -> Option<(&'static str, usiz
 /// The `JobPosting` node of `p`, or every field JSON-LD needs that `p` lacks.
 /// `view` is `View::new(p)`, passed in so a caller rendering the page too builds it once.
 pub fn build(p: &Posting, view: &View, date: Option<Date>) -> Result<JobPosting> {
-    let missing = missing(p);
-    if !missing.is_empty() {
-        return Err(Error::Invalid(missing));
+    let mut missing = missing(p);
+    let posted = date_posted(p, date);
+    if posted.is_none() {
+        missing.push(Problem {
+            at: "posted".into(),
+            message: "missing; JSON-LD needs the date the posting goes up (datePosted): \
+                      add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
+                      (or --posted today)"
+                .into(),
+        });
     }
+    let (true, Some(posted)) = (missing.is_empty(), posted) else {
+        return Err(Error::Invalid(missing));
+    };
     let company = p.company.as_ref();
     Ok(JobPosting {
         context: "https://schema.org/",
         kind: "JobPosting",
         title: view.title.clone(),
         description: description(view),
-        date_posted: iso(&date_posted(p, date)),
+        date_posted: iso(&posted),
         valid_through: p
             .apply_by
             .and_then(|d| d.date)
@@ -226,12 +236,13 @@ pub fn build(p: &Posting, view: &View, date: Option<Date>) -> Result<JobPosting>
     })
 }
 
-/// The date the posting went up: `posted`, else `date`, else today.
-pub fn date_posted(p: &Posting, date: Option<Date>) -> Date {
-    p.posted.and_then(|d| d.date).or(date).unwrap_or_else(today)
+/// The date the posting went up: `posted`, else `date` (`--posted`).
+pub fn date_posted(p: &Posting, date: Option<Date>) -> Option<Date> {
+    p.posted.and_then(|d| d.date).or(date)
 }
 
-/// Today's date in UTC, from the system clock.
+/// Today's date in UTC, from the system clock: only for `--posted today`, read
+/// once when the flag is parsed, never while rendering.
 pub fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -559,7 +570,13 @@ mod tests {
             panic!("expected missing fields")
         };
         let paths: Vec<_> = problems.iter().map(|p| p.at.as_str()).collect();
-        assert_eq!(paths, ["company.name", "location.country"]);
+        assert_eq!(paths, ["company.name", "location.country", "posted"]);
+        // A date from the command line stands in for `posted`; no clock is read.
+        let date = parse_date("2027-01-04").ok();
+        let Err(Error::Invalid(problems)) = to_json(&p, date) else {
+            panic!("expected missing fields")
+        };
+        assert!(problems.iter().all(|p| p.at != "posted"));
     }
 
     #[test]

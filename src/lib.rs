@@ -14,25 +14,30 @@
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`files`]: finding input files in folders;
+//! - [`theme`]: the `--templates` and `--roles` folders (a user's own, or the one `eject` writes);
 //! - [`export`]: many postings in parallel, with an index page;
 //! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
 //! - [`prompt`]: the `jobpost new` wizard;
 //! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
-//! - [`cli`], [`app`]: the command line;
+//! - [`cli`], [`app`]: the command line; [`help`]: examples and per-subcommand help;
+//!   [`complete`]: shell completion scripts; [`man`]: man pages;
 //! - [`error`]: the one error type.
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 pub mod error;
 pub mod explain;
 pub mod export;
 pub mod files;
+pub mod help;
 pub mod interrupt;
 pub mod jsonld;
 pub mod layer;
 pub mod lint;
 pub mod load;
+pub mod man;
 pub mod markdown;
 pub mod model;
 pub mod money;
@@ -41,4 +46,5 @@ pub mod preset;
 pub mod prompt;
 pub mod publish;
 pub mod render;
+pub mod theme;
 pub mod validate;

@@ -2,10 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    let cli = jobpost::cli::Cli::parse();
+    // Parsed with the command `help` completes (examples, idle flags hidden).
+    let matches = jobpost::help::command().get_matches();
+    let cli = jobpost::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match jobpost::app::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -116,6 +116,14 @@ pub struct Company<L = List> {
     /// Equal-opportunity statement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eeo: Option<String>,
+    /// Logo for the page header: a local image file (relative to the posting
+    /// file, copied next to exported pages) or an `https://` URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// Brand colour (`#1f5f8b`) behind the page header and buttons, where
+    /// white text must keep a contrast of at least 4.5:1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
 }
 
 /// `[location]`: where the work happens.
@@ -404,7 +412,10 @@ pub const KEYS: &[(&str, &[&str])] = &[
             "apply",
         ],
     ),
-    ("company", &["name", "about", "website", "values", "eeo"]),
+    (
+        "company",
+        &["name", "about", "website", "values", "eeo", "logo", "color"],
+    ),
     (
         "location",
         &[

@@ -48,7 +48,8 @@ pub struct Registry {
 }
 
 impl Registry {
-    /// The embedded presets, then those of `user_dir` over them.
+    /// The embedded presets, then those of `user_dir` (a folder of presets, or
+    /// the folder `jobpost eject` writes) over them.
     pub fn load(user_dir: Option<&Path>) -> Result<Self> {
         let mut reg = Registry::default();
         for (file, text) in EMBEDDED_ROLES {
@@ -56,7 +57,7 @@ impl Registry {
             reg.insert(parse_preset(stem, &format!("roles/{file}"), text)?);
         }
         if let Some(dir) = user_dir {
-            reg.load_dir(dir)?;
+            reg.load_dir(&crate::theme::resolve(dir, &crate::theme::ROLES)?)?;
         }
         Ok(reg)
     }

@@ -1,13 +1,17 @@
 //! One merged posting in any output format, shared by `render` and `export`:
 //! the template formats, the JSON-LD, and the HTML page, which embeds the
 //! JSON-LD whenever the posting has what JSON-LD requires.
+//!
+//! No clock is read here: the date a posting shows is its `posted` value, else
+//! the date the caller passes (`--posted`), else none — the same in every format,
+//! and JSON-LD, which requires a date, fails without one.
 
 use toml::value::{Date, Datetime};
 
 use crate::error::{Error, Problem, Result};
 use crate::jsonld;
 use crate::load::Merged;
-use crate::render::{Format, Renderer, View, long_date};
+use crate::render::{Format, Renderer, SiteView, View, long_date};
 
 /// Every output format: the templates plus schema.org JSON-LD.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -42,8 +46,8 @@ impl Output {
     }
 }
 
-/// `merged` in `output`. `date` is the JSON-LD `datePosted` for a posting
-/// without `posted` (today when `None`).
+/// `merged` in `output`. `date` is the date shown (and JSON-LD's `datePosted`)
+/// for a posting without `posted`.
 pub fn publish(
     renderer: &Renderer,
     merged: &Merged,
@@ -62,8 +66,39 @@ pub fn publish_all(
     outputs: &[Output],
     date: Option<Date>,
 ) -> Result<Vec<String>> {
+    publish_on_site(renderer, merged, outputs, date, &Site::default())
+}
+
+/// What `export` knows about where a page goes: its links and the logo's copy.
+#[derive(Debug, Default, Clone)]
+pub struct Site {
+    /// Links back to the index and the canonical URL.
+    pub links: SiteView,
+    /// The logo's `src` relative to the page, when the export copied it.
+    pub logo: Option<String>,
+}
+
+/// [`publish_all`] for a page that is part of an exported site.
+pub fn publish_on_site(
+    renderer: &Renderer,
+    merged: &Merged,
+    outputs: &[Output],
+    date: Option<Date>,
+    site: &Site,
+) -> Result<Vec<String>> {
     let p = &merged.posting;
     let mut view = View::new(p);
+    view.site = site.links.clone();
+    if let Some(logo) = &site.logo {
+        view.company.logo = logo.clone();
+    }
+    if let (true, Some(date)) = (view.posted.is_empty(), date) {
+        view.posted = long_date(&Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        });
+    }
     let needs_ld = outputs
         .iter()
         .any(|o| matches!(o, Output::Html | Output::Jsonld));
@@ -76,7 +111,7 @@ pub fn publish_all(
     let mut texts = Vec::with_capacity(outputs.len());
     for output in outputs {
         texts.push(match (output.template(), &json) {
-            (Some(Format::Html), Some(json)) => page(renderer, &mut view, json, date, p)?,
+            (Some(Format::Html), Some(json)) => page(renderer, &mut view, json)?,
             (Some(format), _) => renderer.render_prepared(&view, format)?,
             (None, Some(json)) => format!("{json}\n"),
             (None, None) => unreachable!("JSON-LD is built whenever it is asked for"),
@@ -85,28 +120,12 @@ pub fn publish_all(
     Ok(texts)
 }
 
-/// The HTML page with the JSON-LD embedded and the date it states shown, since
-/// the page must show everything the markup says. The view is restored after,
-/// so the other formats sharing it stay as the posting wrote them.
-fn page(
-    renderer: &Renderer,
-    view: &mut View,
-    json: &str,
-    date: Option<Date>,
-    p: &crate::model::Posting,
-) -> Result<String> {
-    let posted = view.posted.clone();
+/// The HTML page with the JSON-LD embedded (the view already shows the date the
+/// markup states). The view is restored after, for the other formats sharing it.
+fn page(renderer: &Renderer, view: &mut View, json: &str) -> Result<String> {
     view.jsonld = jsonld::for_script(json);
-    if view.posted.is_empty() {
-        view.posted = long_date(&Datetime {
-            date: Some(jsonld::date_posted(p, date)),
-            time: None,
-            offset: None,
-        });
-    }
     let html = renderer.render_prepared(view, Format::Html);
     view.jsonld.clear();
-    view.posted = posted;
     html
 }
 

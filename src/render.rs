@@ -1,5 +1,6 @@
 //! Rendering: the reader-facing view of a posting, tera set up once with the
-//! embedded templates (a user folder overrides them by name) and the Markdown
+//! embedded templates (a user folder overrides them by name, and they stay
+//! reachable as `builtin/<name>` for themes that extend them) and the Markdown
 //! filters, and one entry point per output format.
 //!
 //! Renderers take a posting and return a string; they never print or write.
@@ -46,28 +47,50 @@ impl Format {
     }
 }
 
+/// The prefix under which the shipped templates stay reachable whatever the
+/// user's folder holds, so a user template can `{% extends "builtin/posting.html" %}`
+/// and override only the blocks it needs.
+pub const BUILTIN: &str = "builtin/";
+
+/// The blocks of the shipped posting templates, one per section, that a theme
+/// extending `builtin/posting.*` can override; `head` and `style` are in the
+/// HTML page only.
+pub const POSTING_BLOCKS: [&str; 13] = [
+    "head",
+    "style",
+    "header",
+    "company",
+    "purpose",
+    "objectives",
+    "duties",
+    "skills",
+    "conditions",
+    "pay",
+    "apply",
+    "eeo",
+    "footer",
+];
+
 /// Tera with every template parsed once, ready to render many postings.
 pub struct Renderer {
     tera: Tera,
 }
 
 impl Renderer {
-    /// Loads the embedded templates, then those in `user_dir` over them.
+    /// Loads the shipped templates under [`BUILTIN`], those of `user_dir` (a
+    /// folder of templates, or the folder `jobpost eject` writes) by their own
+    /// names, and the shipped ones again under the names the user's lack.
     pub fn new(user_dir: Option<&Path>) -> Result<Self> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         register_filters(&mut tera);
-        let mut templates: Vec<(String, String)> = EMBEDDED_TEMPLATES
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        if let Some(dir) = user_dir {
-            for (name, text) in read_user_templates(dir)? {
-                templates.retain(|(n, _)| *n != name);
-                templates.push((name, text));
+        let user = match user_dir {
+            Some(dir) => {
+                read_user_templates(&crate::theme::resolve(dir, &crate::theme::TEMPLATES)?)?
             }
-        }
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            None => Vec::new(),
+        };
+        tera.add_raw_templates(template_set(user))
             .map_err(|e| template_error(&e))?;
         Ok(Renderer { tera })
     }
@@ -105,6 +128,23 @@ impl Renderer {
     }
 }
 
+/// Every shipped template under `builtin/`, then the shipped ones the user's
+/// do not replace under their own names, then the user's.
+fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
+    let shipped = EMBEDDED_TEMPLATES.iter();
+    let mut set: Vec<(String, String)> = shipped
+        .clone()
+        .map(|(n, t)| (format!("{BUILTIN}{n}"), t.to_string()))
+        .collect();
+    set.extend(
+        shipped
+            .filter(|(n, _)| !user.iter().any(|(u, _)| u == n))
+            .map(|(n, t)| (n.to_string(), t.to_string())),
+    );
+    set.extend(user);
+    set
+}
+
 fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
@@ -136,10 +176,40 @@ fn template_error(e: &tera::Error) -> Error {
         _ => String::new(),
     };
     let detail = detail.trim();
+    let detail = detail.strip_prefix("error: ").unwrap_or(detail);
+    // Errors found while linking templates together carry their file only in
+    // the report's ` --> posting.md:1:2` line.
+    let name = match name.is_empty() {
+        true => reported_file(detail).unwrap_or("?").to_string(),
+        false => name,
+    };
     Error::Template {
-        name: if name.is_empty() { "?".into() } else { name },
-        detail: detail.strip_prefix("error: ").unwrap_or(detail).to_string(),
+        name,
+        detail: format!("{detail}{}", block_hint(detail)),
     }
+}
+
+/// The file named by the ` --> file:line:col` line of a tera report.
+fn reported_file(detail: &str) -> Option<&str> {
+    let at = detail.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
+    at.split(':').next()
+}
+
+/// For a theme overriding a block the shipped templates do not have: the block
+/// names they have, and the closest one.
+fn block_hint(detail: &str) -> String {
+    let Some(block) = detail
+        .strip_prefix("Block `")
+        .and_then(|rest| rest.split_once("` is not defined in any parent template"))
+        .map(|(block, _)| block)
+    else {
+        return String::new();
+    };
+    format!(
+        "\n  = the shipped posting templates have the blocks {}{}",
+        POSTING_BLOCKS.join(", "),
+        crate::error::did_you_mean(block, POSTING_BLOCKS)
+    )
 }
 
 fn register_filters(tera: &mut Tera) {
@@ -216,6 +286,17 @@ pub struct View {
     pub apply: ApplyView,
     /// JSON-LD for the page's `<script>` (already escaped for it), or empty.
     pub jsonld: String,
+    /// Where the page sits on a site: set by `export`, empty for `render`.
+    pub site: SiteView,
+}
+
+/// Links an exported page has and a single rendered page does not.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct SiteView {
+    /// Relative link to the careers page (`index.html`, `../index.html`), or empty.
+    pub index: String,
+    /// Absolute URL of the page itself (`--base-url`), or empty.
+    pub canonical: String,
 }
 
 /// `[company]` for readers.
@@ -231,6 +312,10 @@ pub struct CompanyView {
     pub values: Vec<String>,
     /// Equal-opportunity statement.
     pub eeo: String,
+    /// Logo `src`: an https URL or a relative path, or empty.
+    pub logo: String,
+    /// Brand colour `#rrggbb` that passes the contrast check, or empty.
+    pub color: String,
 }
 
 /// Working conditions for readers.
@@ -312,6 +397,7 @@ impl View {
             pay: pay_view(p),
             apply: apply_view(p),
             jsonld: String::new(),
+            site: SiteView::default(),
         }
     }
 }
@@ -326,7 +412,24 @@ fn company_view(p: &Posting) -> CompanyView {
         website: link(&c.website),
         values: list(c.values.as_ref()),
         eeo: text(&c.eeo),
+        logo: c
+            .logo
+            .clone()
+            .filter(|l| logo_src_ok(l))
+            .unwrap_or_default(),
+        color: c
+            .color
+            .clone()
+            .filter(|c| crate::validate::color(c).is_ok())
+            .unwrap_or_default(),
     }
+}
+
+/// A logo the page may load: an https URL, or a relative path with no scheme
+/// (the only network request a page makes is one the employer asked for).
+fn logo_src_ok(logo: &str) -> bool {
+    let relative = !logo.contains(':') && !logo.starts_with('/') && !logo.starts_with('\\');
+    relative || (logo.starts_with("https://") && crate::validate::url(logo).is_ok())
 }
 
 fn required(p: &Posting) -> Vec<String> {
@@ -510,6 +613,64 @@ mod tests {
     fn tidy_collapses_blank_runs() {
         assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb\n");
         assert_eq!(tidy("x\n\n- a\n\n- b\n\ny\n"), "x\n\n- a\n- b\n\ny\n");
+    }
+
+    /// A theme folder holding one `posting.<ext>` with `text`.
+    fn theme(ext: &str, text: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(format!("posting.{ext}")), text).unwrap();
+        dir
+    }
+
+    fn sample() -> Posting {
+        let registry = crate::preset::Registry::load(None).unwrap();
+        let inputs = crate::load::Inputs {
+            role: Some("cashier".into()),
+            ..Default::default()
+        };
+        crate::load::load(&registry, &inputs).unwrap().posting
+    }
+
+    #[test]
+    fn every_section_block_can_be_overridden_alone() {
+        let posting = sample();
+        for format in [Format::Md, Format::Txt, Format::Html] {
+            let ext = format.extension();
+            let shipped = Renderer::new(None)
+                .unwrap()
+                .render(&posting, format)
+                .unwrap();
+            let blocks = match format {
+                Format::Html => &POSTING_BLOCKS[..],
+                _ => &POSTING_BLOCKS[2..],
+            };
+            for block in blocks {
+                let text = format!(
+                    "{{% extends \"builtin/posting.{ext}\" %}}{{% block {block} %}}MARK-{block}{{% endblock %}}"
+                );
+                let dir = theme(ext, &text);
+                let out = Renderer::new(Some(dir.path()))
+                    .unwrap()
+                    .render(&posting, format)
+                    .unwrap();
+                assert!(out.contains(&format!("MARK-{block}")), "{ext} {block}");
+                assert_ne!(out, shipped, "{ext} {block}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_block_names_the_closest_one() {
+        let dir = theme(
+            "md",
+            "{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}",
+        );
+        let err = Renderer::new(Some(dir.path())).err().unwrap().to_string();
+        assert!(
+            err.starts_with("template `posting.md`: Block `payy`"),
+            "{err}"
+        );
+        assert!(err.ends_with("; did you mean `pay`?"), "{err}");
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
     check_pay(p, &mut check);
     check_place(p, &mut check);
     check_links(p, &mut check);
+    check_brand(merged, &mut check);
     out
 }
 
@@ -141,6 +142,139 @@ fn check_links(p: &Posting, check: &mut Check) {
         check("apply.url", opt(a.url.as_deref(), url));
         check("apply.email", opt(a.email.as_deref(), email));
     }
+}
+
+/// `company.color` must carry white text; `company.logo` must be an image
+/// file that exists, or an `https://` URL.
+fn check_brand(merged: &Merged, check: &mut Check) {
+    let Some(c) = &merged.posting.company else {
+        return;
+    };
+    if let Some(logo) = &c.logo {
+        check("company.logo", logo_at(logo, &logo_file(merged)));
+    }
+    check("company.color", opt(c.color.as_deref(), color));
+}
+
+/// The local file `company.logo` names, resolved against the folder of the
+/// file that set it; `None` for a URL or no logo.
+pub fn logo_file(merged: &Merged) -> Option<std::path::PathBuf> {
+    let logo = merged.posting.company.as_ref()?.logo.as_deref()?;
+    if has_scheme(logo) {
+        return None;
+    }
+    let origin = merged.origin("company.logo");
+    // Files have positions; `--set` and presets do not, and count from here.
+    let dir = origin.filter(|o| o.pos.is_some()).and_then(|o| {
+        std::path::Path::new(&*o.source)
+            .parent()
+            .map(|d| d.to_path_buf())
+    });
+    Some(dir.unwrap_or_default().join(logo))
+}
+
+/// `https:`, `javascript:` and the like; `C:\\` is a drive, not a scheme.
+fn has_scheme(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// Image types a browser shows in `<img>`.
+const LOGO_TYPES: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+fn logo_at(logo: &str, file: &Option<std::path::PathBuf>) -> std::result::Result<(), String> {
+    let Some(file) = file else {
+        return match logo.strip_prefix("https://") {
+            Some(_) => url(logo),
+            None => Err(format!(
+                "`{logo}` is neither an image file nor an https:// address; expected e.g. \"logo.png\""
+            )),
+        };
+    };
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !LOGO_TYPES.contains(&ext.to_ascii_lowercase().as_str()) {
+        return Err(format!(
+            "`{logo}` is not an image file; expected one ending in .{}",
+            LOGO_TYPES.join(", .")
+        ));
+    }
+    if !file.is_file() {
+        return Err(format!(
+            "`{}` does not exist; expected an image file",
+            file.display()
+        ));
+    }
+    Ok(())
+}
+
+/// A brand colour, `#rgb` or `#rrggbb`, on which white text keeps 4.5:1.
+pub fn color(s: &str) -> std::result::Result<(), String> {
+    let rgb = parse_color(s).ok_or_else(|| {
+        format!("`{s}` is not a colour; expected a hex colour such as \"#1f5f8b\"")
+    })?;
+    let ratio = contrast_with_white(rgb);
+    if ratio >= MIN_CONTRAST {
+        return Ok(());
+    }
+    Err(format!(
+        "`{s}` is too light: white text on it has a contrast of {ratio:.2}:1, below 4.5:1; \
+         the nearest colour that passes is \"{}\"",
+        hex(passing_color(rgb))
+    ))
+}
+
+/// WCAG AA for normal text.
+const MIN_CONTRAST: f64 = 4.5;
+
+fn parse_color(s: &str) -> Option<[u8; 3]> {
+    let h = s.strip_prefix('#')?;
+    if !h.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize, n: usize| u8::from_str_radix(&h[i..i + n], 16).ok();
+    match h.len() {
+        3 => Some([digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17]),
+        6 => Some([digit(0, 2)?, digit(2, 2)?, digit(4, 2)?]),
+        _ => None,
+    }
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// WCAG relative luminance.
+fn luminance(rgb: [u8; 3]) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+}
+
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    1.05 / (luminance(rgb) + 0.05)
+}
+
+/// The same hue darkened by the least amount that makes white text pass:
+/// every channel scaled by one factor, found in small steps.
+fn passing_color(rgb: [u8; 3]) -> [u8; 3] {
+    (0..=100)
+        .rev()
+        .map(|k| {
+            let f = f64::from(k) / 100.0;
+            rgb.map(|c| (f64::from(c) * f).round() as u8)
+        })
+        .find(|c| contrast_with_white(*c) >= MIN_CONTRAST)
+        .unwrap_or([0, 0, 0])
 }
 
 fn opt<T: ?Sized>(
@@ -328,5 +462,24 @@ mod tests {
         assert!(email("jobs@example.com").is_ok());
         assert!(email("jobs@example").is_err());
         assert!(hours(0.0).is_err());
+    }
+
+    #[test]
+    fn brand_colours_carry_white_text() {
+        assert!(color("#1f5f8b").is_ok());
+        assert!(color("#000").is_ok());
+        assert!(color("blue").unwrap_err().contains("not a colour"));
+        assert!(color("#12345").is_err());
+        let e = color("#ffcc00").unwrap_err();
+        assert!(
+            e.contains("contrast of 1.") && e.contains("below 4.5:1"),
+            "{e}"
+        );
+        // The suggestion passes and is the lightest step of the same hue that does.
+        let suggested = parse_color(&e[e.rfind('#').unwrap()..e.len() - 1]).unwrap();
+        assert!(contrast_with_white(suggested) >= MIN_CONTRAST);
+        let lighter = suggested.map(|c| (f64::from(c) * 1.02).min(255.0).round() as u8);
+        assert!(contrast_with_white(lighter) < MIN_CONTRAST);
+        assert_eq!(passing_color([0x0b, 0x4f, 0x9c]), [0x0b, 0x4f, 0x9c]);
     }
 }

@@ -1,15 +1,23 @@
 //! Runs the real binary on every fixture folder and compares with committed
-//! expected files.
+//! expected files, then the checks that span many runs.
 //!
 //! A case is `tests/fixtures/<case>/` holding its inputs and a file `args` (one
 //! argument per line). It runs in a scratch copy of the folder; its standard
 //! output, standard error, exit code and every file it writes are compared with
 //! `expected/` in the case folder. `JOBPOST_BLESS=1 cargo test` rewrites them.
+//!
+//! Every case is its own named test (this file has its own `main`, built on
+//! libtest-mimic), so `cargo test bad-currency` or
+//! `cargo test --test cli -- --exact bad-currency` runs one case, and
+//! `JOBPOST_BLESS=1` with a filter rewrites only the cases it selects. A new
+//! check written here must be added to the list in `main`.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 #[path = "support/run.rs"]
 mod run;
@@ -122,8 +130,51 @@ fn check_case(case: &Path) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn fixtures_match_expected_output() {
+fn main() -> ExitCode {
+    let args = Arguments::from_args();
+    let mut trials = fixture_trials();
+    let checks: [(&str, fn()); 7] = [
+        (
+            "html_escapes_hostile_text_everywhere",
+            html_escapes_hostile_text_everywhere,
+        ),
+        (
+            "completions_and_man_page_are_generated",
+            completions_and_man_page_are_generated,
+        ),
+        (
+            "exported_jsonld_has_the_required_fields_and_matches_the_page",
+            exported_jsonld_has_the_required_fields_and_matches_the_page,
+        ),
+        (
+            "export_bytes_do_not_depend_on_the_number_of_threads",
+            export_bytes_do_not_depend_on_the_number_of_threads,
+        ),
+        (
+            "a_field_cannot_close_the_jsonld_script",
+            a_field_cannot_close_the_jsonld_script,
+        ),
+        (
+            "exported_files_are_readable_by_others_as_the_umask_allows",
+            exported_files_are_readable_by_others_as_the_umask_allows,
+        ),
+        (
+            "an_ejected_theme_is_used_as_written_and_edited",
+            an_ejected_theme_is_used_as_written_and_edited,
+        ),
+    ];
+    // A panicking check fails its trial; libtest-mimic catches the panic.
+    trials.extend(checks.map(|(name, check)| {
+        Trial::test(name, move || {
+            check();
+            Ok(())
+        })
+    }));
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// One test per fixture folder, named after it.
+fn fixture_trials() -> Vec<Trial> {
     let mut cases: Vec<PathBuf> = fs::read_dir(fixtures())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -131,14 +182,13 @@ fn fixtures_match_expected_output() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 10, "fixture cases missing");
-    let failures: Vec<String> = cases.iter().filter_map(|c| check_case(c).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    cases
+        .into_iter()
+        .map(|case| {
+            let name = case.file_name().unwrap().to_string_lossy().into_owned();
+            Trial::test(name, move || check_case(&case).map_err(Failed::from))
+        })
+        .collect()
 }
 
 fn jobpost(args: &[&str]) -> std::process::Output {
@@ -155,7 +205,6 @@ fn preset_ids() -> Vec<String> {
         .collect()
 }
 
-#[test]
 fn html_escapes_hostile_text_everywhere() {
     let case = fixtures().join("hostile-html");
     let args = fs::read_to_string(case.join("args")).unwrap();
@@ -183,7 +232,6 @@ fn tags(html: &str) -> Vec<&str> {
         .collect()
 }
 
-#[test]
 fn completions_and_man_page_are_generated() {
     for shell in ["bash", "zsh", "fish"] {
         let out = jobpost(&["completions", shell]);
@@ -265,7 +313,6 @@ fn find_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     found
 }
 
-#[test]
 fn exported_jsonld_has_the_required_fields_and_matches_the_page() {
     let work = tempfile::tempdir().unwrap();
     let out = export_sample(work.path(), "2");
@@ -350,7 +397,6 @@ fn embedded_jsonld(page: &str) -> serde_json::Value {
     serde_json::from_str(&page[start..end]).unwrap()
 }
 
-#[test]
 fn export_bytes_do_not_depend_on_the_number_of_threads() {
     let work = tempfile::tempdir().unwrap();
     let one = files(&export_sample(work.path(), "1"));
@@ -369,7 +415,6 @@ fn export_bytes_do_not_depend_on_the_number_of_threads() {
     }
 }
 
-#[test]
 fn a_field_cannot_close_the_jsonld_script() {
     let work = tempfile::tempdir().unwrap();
     let hostile = "</script><script>alert(1)</script><!--";
@@ -396,9 +441,14 @@ fn a_field_cannot_close_the_jsonld_script() {
     assert_eq!(ld["hiringOrganization"]["name"], hostile);
 }
 
-#[cfg(unix)]
-#[test]
+/// Exported files get the permissions the umask allows (on Unix; elsewhere nothing to check).
 fn exported_files_are_readable_by_others_as_the_umask_allows() {
+    #[cfg(unix)]
+    umask_is_honoured();
+}
+
+#[cfg(unix)]
+fn umask_is_honoured() {
     use std::os::unix::fs::PermissionsExt;
     let umask = Command::new("sh").args(["-c", "umask"]).output().unwrap();
     let umask = u32::from_str_radix(String::from_utf8(umask.stdout).unwrap().trim(), 8).unwrap();
@@ -408,4 +458,33 @@ fn exported_files_are_readable_by_others_as_the_umask_allows() {
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o666 & !umask, "{}", path.display());
     }
+}
+
+/// What a new user does: eject, edit the stylesheet and a preset, then pass the
+/// folder `eject` wrote to `--templates` and `--roles` as it is.
+fn an_ejected_theme_is_used_as_written_and_edited() {
+    let work = tempfile::tempdir().unwrap();
+    stdout_of(work.path(), &["eject", "my-theme"]);
+    let css = work.path().join("my-theme/templates/style.css");
+    let mut style = fs::read_to_string(&css).unwrap();
+    style.push_str("\nh1 { color: #7a0019; }\n");
+    fs::write(&css, style).unwrap();
+    let preset = work.path().join("my-theme/roles/cashier.toml");
+    let text = fs::read_to_string(&preset).unwrap();
+    let edited = text.replacen("title = ", "title = \"Till Captain\"\n# was: title = ", 1);
+    assert_ne!(text, edited, "the shipped cashier preset sets a title");
+    fs::write(&preset, edited).unwrap();
+    let args = ["--templates", "my-theme", "--roles", "my-theme", "render"];
+    let page = stdout_of(
+        work.path(),
+        &[&args[..], &["--role", "cashier", "-f", "html"]].concat(),
+    );
+    assert!(
+        page.contains("h1 { color: #7a0019; }"),
+        "the edited style.css is used"
+    );
+    assert!(
+        page.contains("<h1>Till Captain</h1>"),
+        "the edited preset is used"
+    );
 }

@@ -111,7 +111,7 @@ fn pick<T: Copy + std::fmt::Debug + 'static>(
 prop_compose! {
     fn company()(name in opt_text(), about in opt_text(), website in link(),
                  values in list(), eeo in opt_text()) -> Company {
-        Company { name, about, website, values, eeo }
+        Company { name, about, website, values, eeo, logo: None, color: None }
     }
 }
 
@@ -193,6 +193,8 @@ fn any_posting() -> impl Strategy<Value = Posting> {
                 website: None,
                 values: None,
                 eeo: None,
+                logo: None,
+                color: None,
             });
             company.name = filled(company.name.take());
             let place = p.location.get_or_insert(Location {

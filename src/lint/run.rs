@@ -49,6 +49,8 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     /// Extra jurisdiction codes (`--jurisdiction`).
     pub jurisdictions: Vec<String>,
+    /// `--quiet`: the human format without its summary line.
+    pub quiet: bool,
 }
 
 /// One checked input: its findings, or why it could not be read.
@@ -83,11 +85,23 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
     }
     let lookup = |p: &str| sources.get(p).cloned();
     let text = match s.format {
+        Format::Human if s.quiet => without_summary(render_human(&findings, &lookup, Some(1))),
         Format::Human => render_human(&findings, &lookup, Some(files.len())),
         other => render(&findings, &lookup, other),
     };
     crate::output::print(&text)?;
     Ok(exit_code(&findings, s.fail_on, unreadable > 0))
+}
+
+/// The human report less its last line, the summary ("2 errors … in 3 files"),
+/// and the blank line before it.
+fn without_summary(mut text: String) -> String {
+    text.pop();
+    text.truncate(text.rfind('\n').map_or(0, |i| i + 1));
+    while text.ends_with("\n\n") {
+        text.pop();
+    }
+    text
 }
 
 fn exit_code(findings: &[Finding], fail_on: FailOn, unreadable: bool) -> u8 {

@@ -17,12 +17,25 @@ use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, SUGGESTED};
 pub struct Terminal;
 
 impl Terminal {
-    /// A terminal prompter; without colour when `NO_COLOR` is set (no-color.org).
+    /// A terminal prompter, coloured as [`colour`] last set.
     pub fn new() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            ::inquire::set_global_render_config(::inquire::ui::RenderConfig::empty());
-        }
         Terminal
+    }
+}
+
+/// Sets the prompts' colours for `--color`: `auto` is on unless `NO_COLOR` is set
+/// and not empty (no-color.org); `always` wins over `NO_COLOR`, which the
+/// terminal library also reads, so it is told explicitly either way.
+pub fn colour(choice: clap::ColorChoice) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = match choice {
+        clap::ColorChoice::Always => true,
+        clap::ColorChoice::Never => false,
+        clap::ColorChoice::Auto => !no_color,
+    };
+    crossterm::style::force_color_output(on);
+    if !on {
+        ::inquire::set_global_render_config(::inquire::ui::RenderConfig::empty());
     }
 }
 

@@ -143,7 +143,7 @@ impl Settings {
             },
             save,
             output,
-            format: args.format,
+            format: args.format.unwrap_or(Format::Md),
             force: args.force,
             resume: args.resume.clone(),
             answered: resumed.answered,
@@ -172,7 +172,9 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &NewArgs) -> Res
     if let Some(text) = &done.stdout {
         print(text)?;
     }
-    eprintln!("{}", done.report());
+    if !args.quiet {
+        eprintln!("{}", done.report());
+    }
     Ok(0)
 }
 #[cfg(test)]

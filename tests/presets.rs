@@ -190,3 +190,56 @@ fn every_preset_with_an_employer_lints_clean_in_every_format() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Presets know the role, not the employer's clock or country: no time zones, and
+/// no setting text for a workplace a preset does not list (a cashier is on-site).
+#[test]
+fn presets_name_no_time_zone_and_settings_do_not_leak_from_parents() {
+    let registry = Registry::load(None).unwrap();
+    let phrases = [
+        "eastern time",
+        "central time",
+        "mountain time",
+        "pacific time",
+    ];
+    let codes = [
+        "et", "ct", "mt", "pt", "est", "cst", "mst", "pst", "edt", "pdt", "gmt", "utc", "bst",
+        "aest", "aedt",
+    ];
+    for preset in registry.all() {
+        let text = preset.text.to_lowercase();
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        for zone in phrases {
+            assert!(
+                !text.contains(zone),
+                "{} names a time zone: {zone}",
+                preset.id
+            );
+        }
+        for code in codes {
+            assert!(
+                !words.contains(&code),
+                "{} names a time zone: {code}",
+                preset.id
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = jobpost(
+        dir.path(),
+        &[
+            "render",
+            "--role",
+            "cashier",
+            "--set",
+            "location.workplace=remote",
+            "--set",
+            "location.country=US",
+        ],
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !md.contains("Environment:"),
+        "a cashier has no remote setting:\n{md}"
+    );
+}

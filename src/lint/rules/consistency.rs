@@ -13,8 +13,7 @@ use std::str::FromStr;
 use iso_currency::{Country, Currency};
 
 use super::super::Severity;
-use super::super::doc::{Loc, Section, SegKind};
-use super::super::facts::doc_start;
+use super::super::doc::SegKind;
 use super::pay::{annualize, pay_loc};
 use super::{Ctx, Report};
 use crate::model::Workplace;

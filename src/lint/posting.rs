@@ -260,6 +260,7 @@ fn facts(b: &Builder) -> Facts {
                 period: pay.period.map(|x| x.key().to_string()),
                 open_ended: None,
                 loc: Some(b.loc(pay_at)),
+                end: None,
             }),
         has_benefits: pay
             .and_then(|x| x.benefits.as_ref())
@@ -267,8 +268,8 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
-        country: location.and_then(|l| l.country.clone()),
-        region: location.and_then(|l| l.region.clone()),
+        country: location.and_then(country_of),
+        region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),
         remote: location.and_then(|l| l.workplace) == Some(Workplace::Remote),
         experience_months: months,
@@ -277,4 +278,34 @@ fn facts(b: &Builder) -> Facts {
             .and_then(|x| x.extras.as_deref())
             .is_some_and(|e| e.to_lowercase().contains("commission")),
     }
+}
+
+/// The country whose laws the posting answers to: `country`, else for a remote role the
+/// first of `applicant_countries` (the rendered posting names them, and the Markdown
+/// lint reads them there), upper-cased like the codes in the jurisdiction table.
+fn country_of(l: &crate::model::Location) -> Option<String> {
+    let remote = l.workplace == Some(Workplace::Remote);
+    l.country
+        .clone()
+        .or_else(|| {
+            l.applicant_countries
+                .iter()
+                .flatten()
+                .next()
+                .filter(|_| remote)
+                .cloned()
+        })
+        .map(|c| c.trim().to_ascii_uppercase())
+}
+
+/// A state or province as its code: "co", "Colorado" and "CO" are all "CO", so no
+/// spelling switches a law off. Names outside the US and Canada stay as written.
+pub fn region_code(region: &str) -> String {
+    use super::facts::{CA_PROVINCES, US_STATES};
+    let r = region.trim();
+    US_STATES
+        .iter()
+        .chain(CA_PROVINCES)
+        .find(|(name, code)| name.eq_ignore_ascii_case(r) || code.eq_ignore_ascii_case(r))
+        .map_or_else(|| r.to_string(), |(_, code)| (*code).to_string())
 }

@@ -423,7 +423,9 @@ fn every_preset_passes_lint() {
     let dir = tempfile::tempdir().unwrap();
     let ids = preset_ids();
     for id in &ids {
-        let text = format!("role = \"{id}\"\n\n[company]\nname = \"Acme\"\n");
+        let text = format!(
+            "role = \"{id}\"\n\n[company]\nname = \"Acme\"\nabout = \"Acme runs two bakeries.\"\n"
+        );
         fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
     }
     let out = Command::new(bin())

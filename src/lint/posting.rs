@@ -22,7 +22,9 @@ const GROUPS: &[Group] = &[
     Group {
         heading: "About us",
         section: Section::Company,
-        fields: &["company.name", "company.about", "company.values"],
+        // The name alone is not rendered as text (it only names the "About" heading
+        // when there is an about text), so alone it is no company section.
+        fields: &["company.about", "company.values"],
     },
     Group {
         heading: "About the role",
@@ -308,4 +310,19 @@ pub fn region_code(region: &str) -> String {
         .chain(CA_PROVINCES)
         .find(|(name, code)| name.eq_ignore_ascii_case(r) || code.eq_ignore_ascii_case(r))
         .map_or_else(|| r.to_string(), |(_, code)| (*code).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::region_code;
+
+    #[test]
+    fn regions_are_codes_whatever_their_spelling() {
+        for r in ["co", "CO", "Colorado", "colorado ", "Co"] {
+            assert_eq!(region_code(r), "CO", "{r}");
+        }
+        assert_eq!(region_code("Ontario"), "ON");
+        assert_eq!(region_code("bc"), "BC");
+        assert_eq!(region_code("Bavaria"), "Bavaria");
+    }
 }

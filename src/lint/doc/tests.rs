@@ -262,3 +262,52 @@ fn toml_suppression_on_unterminated_string_does_not_panic() {
         }]
     );
 }
+
+#[test]
+fn headings_real_postings_use() {
+    for (heading, section) in [
+        ("Person specification", Section::Qualifications),
+        ("Your profile", Section::Skills),
+        ("Where and when you'll work", Section::Conditions),
+        ("You will", Section::Duties),
+        ("You'll have", Section::Skills),
+        ("Essential", Section::Qualifications),
+        ("At this level you will:", Section::Duties),
+        ("What the job involves", Section::Duties),
+    ] {
+        assert_eq!(classify_heading(heading), Some(section), "{heading}");
+    }
+    // Whole-heading entries do not take over longer headings.
+    assert_ne!(
+        classify_heading("What you will achieve"),
+        Some(Section::Duties)
+    );
+}
+
+#[test]
+fn front_matter_title_is_the_title_when_there_is_no_h1() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "---\nlayout: job\ntitle: \"Clinic Receptionist\"\n---\n\nYou greet patients.\n",
+    );
+    let t = doc.title().expect("title");
+    assert_eq!(
+        (t.text.as_str(), t.loc),
+        ("Clinic Receptionist", Loc::new(3, 9))
+    );
+    // An H1 still wins.
+    let doc = Doc::from_markdown("p.md", "---\ntitle: Old\n---\n\n# Baker\n\nText.\n");
+    assert_eq!(doc.title().map(|t| t.text.as_str()), Some("Baker"));
+}
+
+#[test]
+fn plain_text_known_heading_may_run_into_its_text() {
+    let doc = Doc::from_text(
+        "p.txt",
+        "Receptionist\n\nIntro text here.\n\nWhere and when you'll work\nWeekdays at the clinic.\n",
+    );
+    let b = brief(&doc);
+    assert_eq!(b[2].0, Section::Conditions);
+    assert_eq!(b[2].1, SegKind::Heading);
+    assert_eq!((b[3].0, b[3].1), (Section::Conditions, SegKind::Prose));
+}

@@ -203,4 +203,33 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
         let f = lint_md(&text);
         assert!(!f.iter().any(|f| f.message.contains("no pay")), "{f:#?}");
     }
+
+    #[test]
+    fn employer_described_in_the_opening_is_a_company_section() {
+        let no_company = FULL.replace("## About us\n\nA small bakery.\n\n", "");
+        let f = lint_md(&no_company);
+        assert!(f.iter().any(|f| f.message.contains("no company")), "{f:#?}");
+        for opening in [
+            "Harbor Family Clinics runs six small clinics. Bake bread for our neighbourhood.",
+            "The Corner Bakery of Leeds has baked since 1990.",
+            "We are a family bakery. Bake bread for our neighbourhood.",
+        ] {
+            let text = no_company.replace("Bake bread for our neighbourhood.", opening);
+            let f = lint_md(&text);
+            assert!(
+                !f.iter().any(|f| f.message.contains("no company")),
+                "{opening}: {f:#?}"
+            );
+        }
+        // Capitalised words at a sentence start without a verb after them are not a name.
+        let text = no_company.replace(
+            "Bake bread for our neighbourhood.",
+            "Bake Bread For Everyone.",
+        );
+        assert!(
+            lint_md(&text)
+                .iter()
+                .any(|f| f.message.contains("no company"))
+        );
+    }
 }

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthChar;
 
 use super::rules::RULES;
 use super::{Finding, Severity};
@@ -138,12 +139,19 @@ fn excerpt(out: &mut String, f: &Finding, line: &str) {
     let num = f.line.to_string();
     let pad = " ".repeat(num.len());
     let _ = writeln!(out, " {num} | {}", shown.trim_end());
-    let _ = writeln!(
-        out,
-        " {pad} | {}{}",
-        " ".repeat(start - 1),
-        "^".repeat(carets)
-    );
+    // Columns count chars; the terminal shows wide chars (CJK, emoji) in two cells and
+    // combining accents in none, so the underline is laid out in display cells.
+    let width = |from: usize, n: usize| -> usize {
+        shown
+            .chars()
+            .skip(from)
+            .take(n)
+            .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum()
+    };
+    let lead = width(0, start - 1);
+    let under = width(start - 1, carets).max(1);
+    let _ = writeln!(out, " {pad} | {}{}", " ".repeat(lead), "^".repeat(under));
 }
 
 fn json(findings: &[Finding]) -> String {

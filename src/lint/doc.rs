@@ -378,6 +378,10 @@ pub fn classify_heading(text: &str) -> Option<Section> {
     if let Some((_, s)) = EXACT_HEADINGS.iter().find(|(h, _)| *h == whole) {
         return Some(*s);
     }
+    // "As a Service Designer you will:" introduces the duties.
+    if whole.ends_with(" you will") || whole.ends_with(" you'll") {
+        return Some(Section::Duties);
+    }
     // Keywords are listed in section priority order, so the lowest index wins.
     set.find_all(&toks)
         .iter()
@@ -441,6 +445,7 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "hiring process",
             "interview process",
             "recruitment process",
+            "selection process",
         ],
     ),
     (
@@ -545,6 +550,7 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "must have",
             "must haves",
             "person specification",
+            "selection criteria",
             "essential criteria",
             "desirable criteria",
         ],

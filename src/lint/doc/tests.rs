@@ -274,6 +274,9 @@ fn headings_real_postings_use() {
         ("Essential", Section::Qualifications),
         ("At this level you will:", Section::Duties),
         ("What the job involves", Section::Duties),
+        ("As a Service Designer you will:", Section::Duties),
+        ("Selection criteria", Section::Qualifications),
+        ("Selection process details", Section::Apply),
     ] {
         assert_eq!(classify_heading(heading), Some(section), "{heading}");
     }

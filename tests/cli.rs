@@ -424,7 +424,7 @@ fn every_preset_passes_lint() {
     let ids = preset_ids();
     for id in &ids {
         let text = format!(
-            "role = \"{id}\"\n\n[company]\nname = \"Acme\"\nabout = \"Acme runs two bakeries.\"\n"
+            "role = \"{id}\"\n\n[company]\nname = \"Acme\"\nabout = \"Acme runs two bakeries.\"\n\n[location]\ncountry = \"GB\"\n"
         );
         fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
     }

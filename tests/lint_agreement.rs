@@ -154,3 +154,44 @@ fn region_spelled_any_way_selects_the_colorado_law() {
         assert!(colorado, "{name}: {findings:#?}");
     }
 }
+
+#[test]
+fn lint_errors_where_json_ld_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "remote.toml",
+            "role = \"bank-teller\"\n\n[company]\nname = \"Harbor Savings\"\n\n[location]\nworkplace = \"remote\"\n",
+            "location.applicant_countries",
+        ),
+        (
+            "nameless.toml",
+            "role = \"bank-teller\"\n\n[location]\nworkplace = \"on-site\"\ncountry = \"US\"\n",
+            "company.name",
+        ),
+    ];
+    for (file, text, _) in &cases {
+        fs::write(dir.path().join(file), text).unwrap();
+    }
+    let findings = lint_json(dir.path());
+    for (file, _, field) in &cases {
+        let hit = findings.iter().any(|f| {
+            f["path"].as_str().is_some_and(|p| p.ends_with(file))
+                && f["rule"] == "jsonld-required"
+                && f["severity"] == "error"
+                && f["message"].as_str().is_some_and(|m| m.contains(field))
+        });
+        assert!(hit, "{file}: {findings:#?}");
+        // The JSON-LD output refuses the same posting.
+        let out = Command::new(env!("CARGO_BIN_EXE_jobpost"))
+            .args(["render", file, "--format", "jsonld"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{file}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(field),
+            "{file}"
+        );
+    }
+}

@@ -326,3 +326,46 @@ mod tests {
         assert_eq!(region_code("Bavaria"), "Bavaria");
     }
 }
+
+/// `jsonld-required` errors: each field the JSON-LD output requires that the posting
+/// lacks ([`crate::jsonld::missing`], the check `export` and `render --format jsonld`
+/// run), at the field's key, else where inherited values enter the file. Severity
+/// configuration and inline suppressions apply as to every rule.
+pub fn jsonld_findings(
+    path: &str,
+    merged: &Merged,
+    doc: &Doc,
+    cfg: &super::Config,
+) -> Vec<super::Finding> {
+    let rule = "jsonld-required";
+    let Some(severity) = cfg.severity(rule, super::Severity::Error) else {
+        return Vec::new();
+    };
+    let fallback = entry_point(path, merged);
+    crate::jsonld::missing(&merged.posting)
+        .into_iter()
+        .map(|p| {
+            let at = merged
+                .origin(&p.at)
+                .filter(|o| &*o.source == path)
+                .and_then(|o| o.pos)
+                .map_or(fallback, |pos| Loc::new(pos.line, pos.col));
+            super::Finding {
+                path: path.to_string(),
+                line: at.line,
+                col: at.col,
+                end_line: at.line,
+                end_col: at.col + 1,
+                rule,
+                severity,
+                message: format!("`{}` {}", p.at, p.message),
+                suggestion: Some(format!(
+                    "set `{}`; `jobpost export` refuses the posting without it",
+                    p.at
+                )),
+                matched: None,
+            }
+        })
+        .filter(|f| !doc.suppressions.iter().any(|s| s.covers(rule, f.line)))
+        .collect()
+}

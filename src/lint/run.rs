@@ -131,8 +131,8 @@ pub fn config_for(
 
 fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
     match doc_for(registry, path) {
-        Ok(doc) => Checked {
-            findings: lint(&doc, cfg),
+        Ok((doc, merged)) => Checked {
+            findings: with_jsonld(lint(&doc, cfg), &doc, merged.as_ref(), cfg),
             source: Some((doc.path.clone(), doc.source.clone())),
             error: None,
         },
@@ -144,8 +144,8 @@ fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
     }
 }
 
-/// The lint view of one file: TOML postings are merged first.
-fn doc_for(registry: &Registry, path: &Path) -> Result<Doc> {
+/// The lint view of one file (TOML postings are merged first), with the merged posting.
+fn doc_for(registry: &Registry, path: &Path) -> Result<(Doc, Option<Merged>)> {
     let name = path.display().to_string();
     let text = load::read_text(path)?;
     if is_toml(path) {
@@ -154,14 +154,30 @@ fn doc_for(registry: &Registry, path: &Path) -> Result<Doc> {
             ..Inputs::default()
         };
         let merged = load::load(registry, &inputs)?;
-        return Ok(posting::from_merged(&name, &text, &merged));
+        let doc = posting::from_merged(&name, &text, &merged);
+        return Ok((doc, Some(merged)));
     }
-    Ok(Doc::from_path_text(&name, &text))
+    Ok((Doc::from_path_text(&name, &text), None))
+}
+
+/// Adds the JSON-LD requirement errors of a TOML posting, in finding order.
+fn with_jsonld(
+    mut findings: Vec<Finding>,
+    doc: &Doc,
+    merged: Option<&Merged>,
+    cfg: &Config,
+) -> Vec<Finding> {
+    if let Some(m) = merged {
+        findings.extend(posting::jsonld_findings(&doc.path, m, doc, cfg));
+        findings.sort_by(|a, b| (a.line, a.col, a.rule).cmp(&(b.line, b.col, b.rule)));
+    }
+    findings
 }
 
 /// Findings for an already merged posting (render --check, export --check, the wizard).
 pub fn check_merged(merged: &Merged, path: &str, source: &str, cfg: &Config) -> Vec<Finding> {
-    lint(&posting::from_merged(path, source, merged), cfg)
+    let doc = posting::from_merged(path, source, merged);
+    with_jsonld(lint(&doc, cfg), &doc, Some(merged), cfg)
 }
 
 fn is_toml(path: &Path) -> bool {

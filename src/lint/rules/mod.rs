@@ -179,6 +179,12 @@ pub const RULES: &[RuleInfo] = &[
         "A word or phrase banned in the project's jobpost.toml.",
     ),
     rule(
+        "jsonld-required",
+        "completeness",
+        Error,
+        "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).",
+    ),
+    rule(
         "word-count",
         "readability",
         Warning,

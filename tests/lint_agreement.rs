@@ -1,7 +1,7 @@
 //! Lint agrees with jobpost's own output: every shipped preset, completed with an
 //! employer layer (who is hiring, where, the pay, benefits and how to apply), renders to
-//! Markdown and plain text that lint with no errors and no warnings, and a posting linted
-//! as TOML gives the same rule ids as its own rendered Markdown.
+//! Markdown, plain text and HTML that lint with no errors and no warnings, and a posting
+//! linted as TOML gives the same rule ids as its own rendered Markdown and HTML.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -59,8 +59,8 @@ fn preset_ids(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Each preset completed with [`EMPLOYER`], written as `<id>.toml`, with its Markdown
-/// and text renderings as `<id>.md` and `<id>.txt`.
+/// Each preset completed with [`EMPLOYER`], written as `<id>.toml`, with its Markdown,
+/// text and HTML renderings as `<id>.md`, `<id>.txt` and `<id>.html`.
 fn postings(dir: &Path) -> Vec<String> {
     let ids = preset_ids(dir);
     assert!(ids.len() >= 14, "presets: {ids:?}");
@@ -68,7 +68,7 @@ fn postings(dir: &Path) -> Vec<String> {
         let toml = EMPLOYER.replacen("title = \"Posting\"\n", &format!("role = \"{id}\"\n"), 1);
         let file = format!("{id}.toml");
         fs::write(dir.join(&file), toml).unwrap();
-        for format in ["md", "txt"] {
+        for format in ["md", "txt", "html"] {
             let text = stdout_of(dir, &["render", &file, "--format", format]);
             fs::write(dir.join(format!("{id}.{format}")), text).unwrap();
         }

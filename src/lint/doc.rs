@@ -293,11 +293,23 @@ impl Doc {
         finish(path, source, segments, text_directives(source))
     }
 
-    /// Markdown for `.md`/`.markdown` paths, plain text otherwise.
+    /// An HTML page: headings, list items and paragraphs from its elements; scripts,
+    /// styles, comments and the head left out (the `<title>` is the title when the page
+    /// has no `<h1>`).
+    pub fn from_html(path: &str, text: &str) -> Doc {
+        let source = strip_bom(text);
+        let segments = html::segments(source);
+        finish(path, source, segments, markdown_directives(source))
+    }
+
+    /// Markdown for `.md`/`.markdown` paths, HTML for `.html`/`.htm`, plain text
+    /// otherwise.
     pub fn from_path_text(path: &str, text: &str) -> Doc {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Doc::from_markdown(path, text)
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Doc::from_html(path, text)
         } else {
             Doc::from_text(path, text)
         }
@@ -701,6 +713,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+mod html;
 mod markdown;
 mod plain;
 mod suppress;

@@ -147,7 +147,16 @@ impl<'a> Prepared<'a> {
             while i < c.len() && !c[i].is_whitespace() && !matches!(c[i], '<' | '>' | '"') {
                 i += 1;
             }
-            let word: String = c[start..i].iter().collect();
+            let w = &c[start..i];
+            let www = w.len() > 4
+                && w[..4]
+                    .iter()
+                    .map(char::to_ascii_lowercase)
+                    .eq("www.".chars());
+            if !www && !w.iter().any(|c| matches!(c, '/' | '@')) {
+                continue;
+            }
+            let word: String = w.iter().collect();
             let lower = word.to_ascii_lowercase();
             let is_addr = lower.contains("://")
                 || lower.starts_with("www.")

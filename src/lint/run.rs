@@ -185,7 +185,7 @@ fn is_toml(path: &Path) -> bool {
 }
 
 fn is_lintable(path: &Path) -> bool {
-    let ext = ["toml", "md", "markdown", "txt"];
+    let ext = ["toml", "md", "markdown", "txt", "html", "htm"];
     ext.iter().any(|e| crate::files::has_extension(path, e))
         && path
             .file_name()

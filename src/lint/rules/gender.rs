@@ -471,8 +471,12 @@ pub fn check(ctx: &mut Ctx<'_>) {
         if p.seg.kind == SegKind::Title {
             continue;
         }
+        let words = coded_words(p.toks);
+        if words.is_empty() {
+            continue;
+        }
         let skip = not_prose(p, &title);
-        for w in coded_words(p.toks) {
+        for w in words {
             let text = p.tok_text(w.first, w.last);
             if ctx.cfg.allows(&text) || (w.first..=w.last).any(|i| skip[i]) {
                 continue;

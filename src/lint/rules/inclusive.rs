@@ -363,6 +363,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
 
 /// A whole number token.
 fn number(t: &Token) -> Option<u32> {
+    if !t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     t.lower.parse().ok()
 }
 
@@ -374,7 +377,10 @@ const DECADES: &[&str] = &[
 /// "Early-late 20's", "in your 30s": a decade of life, with the word that ties it to the
 /// candidate: (first token, last token).
 fn decade_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
-    if !DECADES.contains(&toks[i].lower.as_str()) || i == 0 {
+    let w = toks[i].lower.as_str();
+    // Cheap test first: most words are neither a number nor "…ties".
+    let maybe = w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.ends_with("ties");
+    if !maybe || !DECADES.contains(&w) || i == 0 {
         return None;
     }
     let tie = |w: &str| matches!(w, "early" | "mid" | "late" | "your" | "their");
@@ -511,10 +517,21 @@ fn marked_senior(ctx: &Ctx<'_>) -> bool {
 /// (`experience-unmarked-senior`); any ask of a year or more gets a note
 /// (`years-of-experience`) suggesting the skills behind it.
 fn years_asked(ctx: &mut Ctx<'_>) {
+    // The facts hold the largest ask: none means there is nothing to report.
+    if ctx.doc.facts.experience_months.is_none_or(|m| m < 12) {
+        return;
+    }
     let entry = ctx.doc.facts.entry_level;
     let senior = marked_senior(ctx);
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
+        let has_unit = p
+            .toks
+            .iter()
+            .any(|t| t.lower.starts_with("year") || t.lower.starts_with("yr"));
+        if !has_unit {
+            continue;
+        }
         for a in experience_asks(p).into_iter().filter(|a| a.months >= 12) {
             found.push((si, a, one_line(&p.slice(a.start, a.end))));
         }

@@ -312,21 +312,6 @@ pub fn region_code(region: &str) -> String {
         .map_or_else(|| r.to_string(), |(_, code)| (*code).to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::region_code;
-
-    #[test]
-    fn regions_are_codes_whatever_their_spelling() {
-        for r in ["co", "CO", "Colorado", "colorado ", "Co"] {
-            assert_eq!(region_code(r), "CO", "{r}");
-        }
-        assert_eq!(region_code("Ontario"), "ON");
-        assert_eq!(region_code("bc"), "BC");
-        assert_eq!(region_code("Bavaria"), "Bavaria");
-    }
-}
-
 /// `jsonld-required` errors: each field the JSON-LD output requires that the posting
 /// lacks ([`crate::jsonld::missing`], the check `export` and `render --format jsonld`
 /// run), at the field's key, else where inherited values enter the file. Severity
@@ -368,4 +353,19 @@ pub fn jsonld_findings(
         })
         .filter(|f| !doc.suppressions.iter().any(|s| s.covers(rule, f.line)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::region_code;
+
+    #[test]
+    fn regions_are_codes_whatever_their_spelling() {
+        for r in ["co", "CO", "Colorado", "colorado ", "Co"] {
+            assert_eq!(region_code(r), "CO", "{r}");
+        }
+        assert_eq!(region_code("Ontario"), "ON");
+        assert_eq!(region_code("bc"), "BC");
+        assert_eq!(region_code("Bavaria"), "Bavaria");
+    }
 }

@@ -216,6 +216,8 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs) -> Result<u8> {
         fail_on: args.fail_on,
         config: args.config,
         jurisdictions: args.jurisdictions,
+        fix: args.fix,
+        dry_run: args.dry_run,
     };
     crate::lint::run::run(registry, &settings)
 }

@@ -49,6 +49,10 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     /// Extra jurisdiction codes (`--jurisdiction`).
     pub jurisdictions: Vec<String>,
+    /// `--fix`: apply the safe one-for-one swaps (see [`super::fix`]).
+    pub fix: bool,
+    /// `--dry-run` with `--fix`: print the changes instead of writing them.
+    pub dry_run: bool,
 }
 
 /// One checked input: its findings, or why it could not be read.
@@ -66,10 +70,34 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
         &s.jurisdictions,
     )?;
     let files = find_inputs(&s.inputs)?;
-    let checked: Vec<Checked> = files
-        .par_iter()
-        .map(|f| check_file(registry, &cfg, f))
-        .collect();
+    let check_all = || -> Vec<Checked> {
+        files
+            .par_iter()
+            .map(|f| check_file(registry, &cfg, f))
+            .collect()
+    };
+    let mut checked = check_all();
+    if s.fix {
+        let all: Vec<Finding> = checked.iter().flat_map(|c| c.findings.clone()).collect();
+        let fixed = super::fix::plan(&all)?;
+        if s.dry_run {
+            crate::output::print(&super::fix::diff(&fixed))?;
+            eprintln!(
+                "{} fixes in {} files (dry run: nothing written)",
+                fixed.count(),
+                fixed.files.len()
+            );
+            return Ok(0);
+        }
+        super::fix::write(&fixed)?;
+        eprintln!(
+            "fixed {} findings in {} files",
+            fixed.count(),
+            fixed.files.len()
+        );
+        // Report what is left.
+        checked = check_all();
+    }
     let mut findings = Vec::new();
     let mut sources = std::collections::HashMap::new();
     let mut unreadable = 0;

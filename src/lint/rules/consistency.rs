@@ -14,7 +14,7 @@ use iso_currency::{Country, Currency};
 
 use super::super::Severity;
 use super::super::doc::SegKind;
-use super::pay::{annualize, pay_loc};
+use super::pay::{annualize, at_pay};
 use super::{Ctx, Report};
 use crate::model::Workplace;
 
@@ -183,8 +183,7 @@ fn currency_mismatch(ctx: &mut Ctx<'_>) {
     if plausible {
         r.severity = Some(Severity::Note);
     }
-    let at = pay_loc(ctx);
-    ctx.at_loc("currency-mismatch", at, code.len(), r);
+    at_pay(ctx, "currency-mismatch", r);
 }
 
 fn dedup(items: &[String]) -> Vec<String> {
@@ -265,8 +264,7 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
             rate_noun(p)
         ));
     }
-    let at = pay_loc(ctx);
-    ctx.at_loc("pay-period-implausible", at, 1, r);
+    at_pay(ctx, "pay-period-implausible", r);
 }
 
 /// The period for which `value` (in US dollars) makes a typical yearly pay.

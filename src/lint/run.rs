@@ -232,11 +232,21 @@ fn is_lintable(path: &Path) -> bool {
         && path
             .file_name()
             .is_some_and(|n| n != super::config::CONFIG_FILE)
+        && !is_project_doc(path)
         && !(is_toml(path) && marked_partial(path))
 }
 
+/// A folder's own documents (`README.md`, `CHANGELOG.md`…) describe the postings
+/// beside them and are not postings; named on the command line they are linted.
+fn is_project_doc(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_uppercase());
+    let docs = ["README", "CHANGELOG", "CONTRIBUTING", "LICENSE", "CODE_OF_CONDUCT"];
+    stem.is_some_and(|s| docs.contains(&s.as_str()))
+}
+
 /// Files named directly, and lintable files found below folders (sorted; hidden
-/// entries, the configuration and TOML partials marked `# jobpost: partial` skipped).
+/// entries, the configuration, a folder's README and the like, and TOML partials
+/// marked `# jobpost: partial` skipped).
 pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let found = crate::files::find(inputs, &is_lintable)?;
     Ok(found.into_iter().map(|f| f.path).collect())

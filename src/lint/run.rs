@@ -240,7 +240,13 @@ fn is_lintable(path: &Path) -> bool {
 /// beside them and are not postings; named on the command line they are linted.
 fn is_project_doc(path: &Path) -> bool {
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_uppercase());
-    let docs = ["README", "CHANGELOG", "CONTRIBUTING", "LICENSE", "CODE_OF_CONDUCT"];
+    let docs = [
+        "README",
+        "CHANGELOG",
+        "CONTRIBUTING",
+        "LICENSE",
+        "CODE_OF_CONDUCT",
+    ];
     stem.is_some_and(|s| docs.contains(&s.as_str()))
 }
 

@@ -277,6 +277,82 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// `text` with its weights written the locale's way: "25 pounds" and "25 lb"
+    /// become "11 kg", or "11 kg (25 lb)" where pounds are still widely read.
+    pub fn weights(&self, text: &str) -> String {
+        if self.weight == Weight::Pounds {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((start, pounds, end)) = next_pounds(rest) {
+            out.push_str(&rest[..start]);
+            let kg = pounds * 0.453_592_37;
+            // Whole kilograms read naturally; a light load keeps one decimal.
+            let kg = if kg >= 1.0 {
+                format!("{kg:.0}")
+            } else {
+                format!("{kg:.1}")
+            };
+            out.push_str(&match self.weight {
+                Weight::KilogramsAndPounds => format!("{kg} kg ({} lb)", number(pounds)),
+                _ => format!("{kg} kg"),
+            });
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `25`, `2.5`: a number without a trailing `.0`.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The first "N pounds", "N lb" or "N lbs" in `s`: where the number starts, its
+/// value, and where the unit ends.
+fn next_pounds(s: &str) -> Option<(usize, f64, usize)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
+            j += 1;
+        }
+        let digits = s[i..j].trim_end_matches('.');
+        let after = &s[i + digits.len()..];
+        let after = after
+            .strip_prefix(' ')
+            .or_else(|| after.strip_prefix('-'))
+            .unwrap_or(after);
+        for unit in ["pounds", "pound", "lbs", "lb"] {
+            let Some(tail) = after.strip_prefix(unit) else {
+                continue;
+            };
+            if tail.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            if let Ok(n) = digits.parse::<f64>() {
+                return Some((i, n, s.len() - tail.len()));
+            }
+        }
+        i = j;
+    }
+    None
+}
+
 /// `education_high_school` from `education` and `high-school`.
 fn keyed(prefix: &str, key: &str) -> String {
     format!("{prefix}_{}", key.replace('-', "_"))
@@ -423,6 +499,32 @@ mod tests {
         assert!(err("fr-FR").starts_with(
             "unknown locale `fr-FR`; expected one of en-US, en-AU, en-CA, en-GB, en-IE"
         ));
+    }
+
+    #[test]
+    fn weights_follow_the_locale() {
+        let w = |tag, t| get(tag).unwrap().weights(t);
+        let text = "Lift boxes of up to 25 pounds when restocking shelves";
+        assert_eq!(w("en-US", text), text);
+        assert_eq!(
+            w("en-GB", text),
+            "Lift boxes of up to 11 kg when restocking shelves"
+        );
+        assert_eq!(
+            w("en-CA", text),
+            "Lift boxes of up to 11 kg (25 lb) when restocking shelves"
+        );
+        assert_eq!(
+            w("en-AU", "Carry 50 lb bags, then 20-lb boxes"),
+            "Carry 23 kg bags, then 9 kg boxes"
+        );
+        assert_eq!(
+            w("en-IE", "Lift 1 pound or 1.5 lbs."),
+            "Lift 0.5 kg or 0.7 kg."
+        );
+        // Numbers that are not weights stay as they are.
+        let other = "Stand for 8 hours; 25 poundcakes a day; B12 lb";
+        assert_eq!(w("en-GB", other), other);
     }
 
     #[test]

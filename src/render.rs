@@ -491,7 +491,10 @@ fn conditions_view(p: &Posting, loc: &Locale) -> ConditionsView {
             .unwrap_or_default(),
         environment: get(|c| &c.environment),
         travel: get(|c| &c.travel),
-        physical: list(c.and_then(|c| c.physical.as_ref())),
+        physical: list(c.and_then(|c| c.physical.as_ref()))
+            .iter()
+            .map(|d| loc.weights(d))
+            .collect(),
     }
 }
 

@@ -413,6 +413,8 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         config: args.config,
         jurisdictions: args.jurisdictions,
         quiet: chatter == Chatter::Quiet,
+        fix: args.fix,
+        dry_run: args.dry_run,
     };
     crate::lint::run::run(registry, &settings)
 }

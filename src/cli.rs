@@ -312,6 +312,13 @@ pub struct LintArgs {
     /// Also check the pay-transparency law of this jurisdiction (e.g. US-CO, US-NYC, CA-ON, EU). Repeatable.
     #[arg(long = "jurisdiction", value_name = "CODE")]
     pub jurisdictions: Vec<String>,
+    /// Apply the safe one-for-one fixes (a gendered job word, "native English speaker",
+    /// a hype title word) in place, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 /// Parses a `--posted` value: `YYYY-MM-DD`, or `today` for the current date (UTC),

@@ -281,8 +281,9 @@ pub fn iso(d: &Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
-/// Every field JSON-LD requires that `p` lacks, by field path.
-fn missing(p: &Posting) -> Vec<Problem> {
+/// Every field JSON-LD requires that `p` lacks, by field path: the one check behind
+/// `render --format jsonld`, `export` and lint's `jsonld-required` errors.
+pub fn missing(p: &Posting) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut need = |present: bool, at: &str, what: &str| {
         if !present {

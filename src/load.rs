@@ -234,13 +234,13 @@ fn workplace_of(merged: &Merged) -> Option<Workplace> {
     merged.posting.location.as_ref()?.workplace
 }
 
-/// The setting text of the highest preset that has one for `workplace`.
+/// The setting text for `workplace` of the highest preset with a `[setting]` table.
+/// A preset's table replaces its parent's whole: a workplace it leaves out is one
+/// the role is not done in (a cashier has no remote setting), so it gets no text.
 fn setting_for(chain: &[&Preset], workplace: Option<Workplace>) -> Option<(String, Origin)> {
     let workplace = workplace?;
-    chain
-        .iter()
-        .rev()
-        .find_map(|p| p.setting.get(&workplace).cloned())
+    let own = chain.iter().rev().find(|p| !p.setting.is_empty())?;
+    own.setting.get(&workplace).cloned()
 }
 
 /// The role the highest layer names, with where it named it.

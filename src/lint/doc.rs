@@ -191,6 +191,8 @@ pub struct PayFacts {
     pub open_ended: Option<String>,
     /// Where the pay was found.
     pub loc: Option<Loc>,
+    /// One past the end of the pay text, when it is known to sit on the file as written.
+    pub end: Option<Loc>,
 }
 
 /// Facts about the posting that the rules need, however the posting was written.
@@ -295,11 +297,23 @@ impl Doc {
         finish(path, source, segments, text_directives(source))
     }
 
-    /// Markdown for `.md`/`.markdown` paths, plain text otherwise.
+    /// An HTML page: headings, list items and paragraphs from its elements; scripts,
+    /// styles, comments and the head left out (the `<title>` is the title when the page
+    /// has no `<h1>`).
+    pub fn from_html(path: &str, text: &str) -> Doc {
+        let source = strip_bom(text);
+        let segments = html::segments(source);
+        finish(path, source, segments, markdown_directives(source))
+    }
+
+    /// Markdown for `.md`/`.markdown` paths, HTML for `.html`/`.htm`, plain text
+    /// otherwise.
     pub fn from_path_text(path: &str, text: &str) -> Doc {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Doc::from_markdown(path, text)
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Doc::from_html(path, text)
         } else {
             Doc::from_text(path, text)
         }
@@ -329,6 +343,14 @@ impl Doc {
         let fits = a.len() == self.segments.len()
             && a.iter().zip(&self.segments).all(|(a, s)| a.is_for(&s.text));
         fits.then_some(a.as_slice())
+    }
+
+    /// Was the posting read as plain text (not Markdown, HTML or a TOML posting)?
+    pub fn is_plain_text(&self) -> bool {
+        let lower = self.path.to_ascii_lowercase();
+        ![".md", ".markdown", ".toml", ".html", ".htm"]
+            .iter()
+            .any(|e| lower.ends_with(e))
     }
 
     /// The title segment, if any.
@@ -366,14 +388,50 @@ pub fn classify_heading(text: &str) -> Option<Section> {
             pairs.iter().map(|(_, s)| *s).collect(),
         )
     });
-    // Keywords are listed in section priority order, so the lowest index wins.
     let toks = tokenize(text);
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let whole = words.join(" ");
+    if let Some((_, s)) = EXACT_HEADINGS.iter().find(|(h, _)| *h == whole) {
+        return Some(*s);
+    }
+    // "As a Service Designer you will:" introduces the duties.
+    if whole.ends_with(" you will") || whole.ends_with(" you'll") {
+        return Some(Section::Duties);
+    }
+    // Keywords are listed in section priority order, so the lowest index wins.
     set.find_all(&toks)
         .iter()
         .map(|h| h.item)
         .min()
         .and_then(|i| sections.get(i).copied())
 }
+
+/// Headings that name a section only as a whole (as words inside a longer heading they
+/// mean something else: "you will" in "what you will achieve"). Collected from real
+/// postings: UK public-sector job descriptions ("You will", "You'll have", "Person
+/// specification", "Essential"), careers sites and job boards.
+const EXACT_HEADINGS: &[(&str, Section)] = &[
+    ("you will", Section::Duties),
+    ("you'll", Section::Duties),
+    ("at this level you will", Section::Duties),
+    ("at this level you", Section::Duties),
+    ("the job", Section::Duties),
+    ("the work", Section::Duties),
+    ("your role", Section::Duties),
+    ("the role involves", Section::Duties),
+    ("you'll have", Section::Skills),
+    ("you will have", Section::Skills),
+    ("you will need", Section::Skills),
+    ("what you need", Section::Skills),
+    ("essential", Section::Qualifications),
+    ("desirable", Section::Qualifications),
+    ("profile", Section::Skills),
+    ("the person", Section::Skills),
+    ("you", Section::Skills),
+    ("us", Section::Company),
+    ("where", Section::Conditions),
+    ("when", Section::Conditions),
+];
 
 /// Checked in order, so "physical requirements" is Conditions before "requirements" is
 /// Qualifications, and "about the role" is Purpose before "about" is Company.
@@ -403,6 +461,7 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "hiring process",
             "interview process",
             "recruitment process",
+            "selection process",
         ],
     ),
     (
@@ -471,6 +530,9 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "key tasks",
             "tasks",
             "in this role",
+            "what the job involves",
+            "what the role involves",
+            "main duties",
         ],
     ),
     (
@@ -503,6 +565,10 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "bonus points",
             "must have",
             "must haves",
+            "person specification",
+            "selection criteria",
+            "essential criteria",
+            "desirable criteria",
         ],
     ),
     (
@@ -520,6 +586,11 @@ const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
             "what we are looking for",
             "competencies",
             "abilities",
+            "your profile",
+            "your skills",
+            "your experience",
+            "what you'll need",
+            "what you will need",
         ],
     ),
     (
@@ -646,6 +717,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+mod html;
 mod markdown;
 mod plain;
 mod suppress;

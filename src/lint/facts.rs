@@ -102,6 +102,73 @@ impl<'a> Prepared<'a> {
         self.chars.get(t.start).is_some_and(|c| c.is_uppercase())
     }
 
+    /// Is token `i` a proper name by its looks: capitalised (not all capitals) in the
+    /// middle of a sentence of a paragraph or bullet ("Ernst & Young", "the Armed Forces",
+    /// "Yield Reports"). Headings and titles are written in title case, so capitals there
+    /// say nothing; the first word of a sentence, a bullet or a label ("Lead: …") is not
+    /// a name either.
+    pub fn proper_name_at(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if !matches!(self.seg.kind, SegKind::Prose | SegKind::Bullet) || !self.capitalised(t) {
+            return false;
+        }
+        let letters = || {
+            self.chars[t.start..t.end]
+                .iter()
+                .filter(|c| c.is_alphabetic())
+        };
+        if letters().count() > 1 && letters().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        let before = self.chars[..t.start]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '"' | '“' | '‘' | '\''));
+        before.is_some_and(|c| {
+            !matches!(c, '.' | '!' | '?' | ':' | ';' | '(' | '-' | '–' | '—' | '•')
+        })
+    }
+
+    /// Char ranges of web addresses and email addresses in the text: words inside them
+    /// ("…/leaders-can-benefit-from…") are not prose.
+    pub fn address_spans(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let c = self.chars;
+        while i < c.len() {
+            if c[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < c.len() && !c[i].is_whitespace() && !matches!(c[i], '<' | '>' | '"') {
+                i += 1;
+            }
+            let w = &c[start..i];
+            let www = w.len() > 4
+                && w[..4]
+                    .iter()
+                    .map(char::to_ascii_lowercase)
+                    .eq("www.".chars());
+            if !www && !w.iter().any(|c| matches!(c, '/' | '@')) {
+                continue;
+            }
+            let word: String = w.iter().collect();
+            let lower = word.to_ascii_lowercase();
+            let is_addr = lower.contains("://")
+                || lower.starts_with("www.")
+                || (word.contains('@') && word.contains('.'))
+                || bare_domain_path(&lower);
+            if is_addr {
+                out.push((start, i));
+            }
+        }
+        out
+    }
+
     /// The text of tokens `first..=last`, as written.
     pub fn tok_text(&self, first: usize, last: usize) -> String {
         match (self.toks.get(first), self.toks.get(last)) {
@@ -109,6 +176,18 @@ impl<'a> Prepared<'a> {
             _ => String::new(),
         }
     }
+}
+
+/// "example.gov.uk/careers": a dotted host followed by a path.
+fn bare_domain_path(word: &str) -> bool {
+    let Some(slash) = word.find('/') else {
+        return false;
+    };
+    let host = &word[..slash];
+    host.split('.').count() >= 2
+        && host.split('.').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }
 
 /// Everything [`Facts`] holds, from the segments' text.

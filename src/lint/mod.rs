@@ -20,6 +20,7 @@
 pub mod config;
 pub mod doc;
 pub mod facts;
+pub mod fix;
 pub mod posting;
 pub mod report;
 pub mod rules;

@@ -22,7 +22,9 @@ const GROUPS: &[Group] = &[
     Group {
         heading: "About us",
         section: Section::Company,
-        fields: &["company.name", "company.about", "company.values"],
+        // The name alone is not rendered as text (it only names the "About" heading
+        // when there is an about text), so alone it is no company section.
+        fields: &["company.about", "company.values"],
     },
     Group {
         heading: "About the role",
@@ -260,6 +262,7 @@ fn facts(b: &Builder) -> Facts {
                 period: pay.period.map(|x| x.key().to_string()),
                 open_ended: None,
                 loc: Some(b.loc(pay_at)),
+                end: None,
             }),
         has_benefits: pay
             .and_then(|x| x.benefits.as_ref())
@@ -267,8 +270,8 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
-        country: location.and_then(|l| l.country.clone()),
-        region: location.and_then(|l| l.region.clone()),
+        country: location.and_then(country_of),
+        region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),
         remote: location.and_then(|l| l.workplace) == Some(Workplace::Remote),
         experience_months: months,
@@ -280,5 +283,93 @@ fn facts(b: &Builder) -> Facts {
         applicant_countries: location
             .and_then(|l| l.applicant_countries.clone())
             .unwrap_or_default(),
+    }
+}
+
+/// The country whose laws the posting answers to: `country`, else for a remote role the
+/// first of `applicant_countries` (the rendered posting names them, and the Markdown
+/// lint reads them there), upper-cased like the codes in the jurisdiction table.
+fn country_of(l: &crate::model::Location) -> Option<String> {
+    let remote = l.workplace == Some(Workplace::Remote);
+    l.country
+        .clone()
+        .or_else(|| {
+            l.applicant_countries
+                .iter()
+                .flatten()
+                .next()
+                .filter(|_| remote)
+                .cloned()
+        })
+        .map(|c| c.trim().to_ascii_uppercase())
+}
+
+/// A state or province as its code: "co", "Colorado" and "CO" are all "CO", so no
+/// spelling switches a law off. Names outside the US and Canada stay as written.
+pub fn region_code(region: &str) -> String {
+    use super::facts::{CA_PROVINCES, US_STATES};
+    let r = region.trim();
+    US_STATES
+        .iter()
+        .chain(CA_PROVINCES)
+        .find(|(name, code)| name.eq_ignore_ascii_case(r) || code.eq_ignore_ascii_case(r))
+        .map_or_else(|| r.to_string(), |(_, code)| (*code).to_string())
+}
+
+/// `jsonld-required` errors: each field the JSON-LD output requires that the posting
+/// lacks ([`crate::jsonld::missing`], the check `export` and `render --format jsonld`
+/// run), at the field's key, else where inherited values enter the file. Severity
+/// configuration and inline suppressions apply as to every rule.
+pub fn jsonld_findings(
+    path: &str,
+    merged: &Merged,
+    doc: &Doc,
+    cfg: &super::Config,
+) -> Vec<super::Finding> {
+    let rule = "jsonld-required";
+    let Some(severity) = cfg.severity(rule, super::Severity::Error) else {
+        return Vec::new();
+    };
+    let fallback = entry_point(path, merged);
+    crate::jsonld::missing(&merged.posting)
+        .into_iter()
+        .map(|p| {
+            let at = merged
+                .origin(&p.at)
+                .filter(|o| &*o.source == path)
+                .and_then(|o| o.pos)
+                .map_or(fallback, |pos| Loc::new(pos.line, pos.col));
+            super::Finding {
+                path: path.to_string(),
+                line: at.line,
+                col: at.col,
+                end_line: at.line,
+                end_col: at.col + 1,
+                rule,
+                severity,
+                message: format!("`{}` {}", p.at, p.message),
+                suggestion: Some(format!(
+                    "set `{}`; `jobpost export` refuses the posting without it",
+                    p.at
+                )),
+                matched: None,
+            }
+        })
+        .filter(|f| !doc.suppressions.iter().any(|s| s.covers(rule, f.line)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::region_code;
+
+    #[test]
+    fn regions_are_codes_whatever_their_spelling() {
+        for r in ["co", "CO", "Colorado", "colorado ", "Co"] {
+            assert_eq!(region_code(r), "CO", "{r}");
+        }
+        assert_eq!(region_code("Ontario"), "ON");
+        assert_eq!(region_code("bc"), "BC");
+        assert_eq!(region_code("Bavaria"), "Bavaria");
     }
 }

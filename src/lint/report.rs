@@ -9,13 +9,15 @@
 //! - [`Format::Sarif`]: SARIF 2.1.0 with tool.driver "jobpost", every rule in the rules
 //!   array, and results with physicalLocation regions (columns in Unicode code points).
 //! - [`Format::Github`]: workflow commands, `::error file=…,line=…,col=…,endColumn=…,
-//!   title=rule-id::message` (notes become `::notice`).
+//!   title=rule-id::message` (notes become `::notice`); a file's per-word
+//!   `gender-coded` notes become one notice listing the words.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthChar;
 
 use super::rules::RULES;
 use super::{Finding, Severity};
@@ -137,12 +139,19 @@ fn excerpt(out: &mut String, f: &Finding, line: &str) {
     let num = f.line.to_string();
     let pad = " ".repeat(num.len());
     let _ = writeln!(out, " {num} | {}", shown.trim_end());
-    let _ = writeln!(
-        out,
-        " {pad} | {}{}",
-        " ".repeat(start - 1),
-        "^".repeat(carets)
-    );
+    // Columns count chars; the terminal shows wide chars (CJK, emoji) in two cells and
+    // combining accents in none, so the underline is laid out in display cells.
+    let width = |from: usize, n: usize| -> usize {
+        shown
+            .chars()
+            .skip(from)
+            .take(n)
+            .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum()
+    };
+    let lead = width(0, start - 1);
+    let under = width(start - 1, carets).max(1);
+    let _ = writeln!(out, " {pad} | {}{}", " ".repeat(lead), "^".repeat(under));
 }
 
 fn json(findings: &[Finding]) -> String {
@@ -185,6 +194,16 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
+/// Where code-scanning tools link the tool's name: the package's homepage, else its
+/// repository, else the crate's page.
+const INFORMATION_URI: &str = match option_env!("CARGO_PKG_HOMEPAGE") {
+    Some(h) if !h.is_empty() => h,
+    _ => match option_env!("CARGO_PKG_REPOSITORY") {
+        Some(r) if !r.is_empty() => r,
+        _ => "https://crates.io/crates/jobpost",
+    },
+};
+
 fn sarif(findings: &[Finding]) -> String {
     let rules: Vec<Value> = RULES
         .iter()
@@ -206,6 +225,7 @@ fn sarif(findings: &[Finding]) -> String {
             "tool": { "driver": {
                 "name": "jobpost",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
@@ -254,9 +274,46 @@ fn gh_prop(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The per-word `gender-coded` notes of each file as one finding at the first word,
+/// listing the words with their lines, so a pull request is not buried in notes. Other
+/// findings pass through in order.
+fn group_gender_notes(findings: &[Finding]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    let mut words: HashMap<String, (usize, Vec<String>)> = HashMap::new();
+    for f in findings {
+        let grouped = f.rule == "gender-coded" && f.severity == Severity::Note;
+        if !grouped {
+            out.push(f.clone());
+            continue;
+        }
+        let word = f.matched.clone().unwrap_or_default();
+        let entry = format!("\"{word}\" (line {})", f.line);
+        match words.get_mut(&f.path) {
+            Some((_, list)) => list.push(entry),
+            None => {
+                words.insert(f.path.clone(), (out.len(), vec![entry]));
+                out.push(f.clone());
+            }
+        }
+    }
+    for (at, list) in words.into_values() {
+        let f = &mut out[at];
+        if list.len() > 1 {
+            f.message = format!(
+                "{} gender-coded words (Gaucher, Friesen & Kay 2011): {}",
+                list.len(),
+                list.join(", ")
+            );
+            f.suggestion =
+                Some("see `jobpost lint` for each word and its neutral alternative".to_string());
+        }
+    }
+    out
+}
+
 fn github(findings: &[Finding]) -> String {
     let mut out = String::new();
-    for f in findings {
+    for f in &group_gender_notes(findings) {
         let cmd = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -51,6 +51,10 @@ pub struct Settings {
     pub jurisdictions: Vec<String>,
     /// `--quiet`: the human format without its summary line.
     pub quiet: bool,
+    /// `--fix`: apply the safe one-for-one swaps (see [`super::fix`]).
+    pub fix: bool,
+    /// `--dry-run` with `--fix`: print the changes instead of writing them.
+    pub dry_run: bool,
 }
 
 /// One checked input: its findings, or why it could not be read.
@@ -68,10 +72,34 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
         &s.jurisdictions,
     )?;
     let files = find_inputs(&s.inputs)?;
-    let checked: Vec<Checked> = files
-        .par_iter()
-        .map(|f| check_file(registry, &cfg, f))
-        .collect();
+    let check_all = || -> Vec<Checked> {
+        files
+            .par_iter()
+            .map(|f| check_file(registry, &cfg, f))
+            .collect()
+    };
+    let mut checked = check_all();
+    if s.fix {
+        let all: Vec<Finding> = checked.iter().flat_map(|c| c.findings.clone()).collect();
+        let fixed = super::fix::plan(&all)?;
+        if s.dry_run {
+            crate::output::print(&super::fix::diff(&fixed))?;
+            eprintln!(
+                "{} fixes in {} files (dry run: nothing written)",
+                fixed.count(),
+                fixed.files.len()
+            );
+            return Ok(0);
+        }
+        super::fix::write(&fixed)?;
+        eprintln!(
+            "fixed {} findings in {} files",
+            fixed.count(),
+            fixed.files.len()
+        );
+        // Report what is left.
+        checked = check_all();
+    }
     let mut findings = Vec::new();
     let mut sources = std::collections::HashMap::new();
     let mut unreadable = 0;
@@ -145,8 +173,8 @@ pub fn config_for(
 
 fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
     match doc_for(registry, path) {
-        Ok(doc) => Checked {
-            findings: lint(&doc, cfg),
+        Ok((doc, merged)) => Checked {
+            findings: with_jsonld(lint(&doc, cfg), &doc, merged.as_ref(), cfg),
             source: Some((doc.path.clone(), doc.source.clone())),
             error: None,
         },
@@ -158,8 +186,8 @@ fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
     }
 }
 
-/// The lint view of one file: TOML postings are merged first.
-fn doc_for(registry: &Registry, path: &Path) -> Result<Doc> {
+/// The lint view of one file (TOML postings are merged first), with the merged posting.
+fn doc_for(registry: &Registry, path: &Path) -> Result<(Doc, Option<Merged>)> {
     let name = path.display().to_string();
     let text = load::read_text(path)?;
     if is_toml(path) {
@@ -168,14 +196,30 @@ fn doc_for(registry: &Registry, path: &Path) -> Result<Doc> {
             ..Inputs::default()
         };
         let merged = load::load(registry, &inputs)?;
-        return Ok(posting::from_merged(&name, &text, &merged));
+        let doc = posting::from_merged(&name, &text, &merged);
+        return Ok((doc, Some(merged)));
     }
-    Ok(Doc::from_path_text(&name, &text))
+    Ok((Doc::from_path_text(&name, &text), None))
+}
+
+/// Adds the JSON-LD requirement errors of a TOML posting, in finding order.
+fn with_jsonld(
+    mut findings: Vec<Finding>,
+    doc: &Doc,
+    merged: Option<&Merged>,
+    cfg: &Config,
+) -> Vec<Finding> {
+    if let Some(m) = merged {
+        findings.extend(posting::jsonld_findings(&doc.path, m, doc, cfg));
+        findings.sort_by(|a, b| (a.line, a.col, a.rule).cmp(&(b.line, b.col, b.rule)));
+    }
+    findings
 }
 
 /// Findings for an already merged posting (render --check, export --check, the wizard).
 pub fn check_merged(merged: &Merged, path: &str, source: &str, cfg: &Config) -> Vec<Finding> {
-    lint(&posting::from_merged(path, source, merged), cfg)
+    let doc = posting::from_merged(path, source, merged);
+    with_jsonld(lint(&doc, cfg), &doc, Some(merged), cfg)
 }
 
 fn is_toml(path: &Path) -> bool {
@@ -183,16 +227,26 @@ fn is_toml(path: &Path) -> bool {
 }
 
 fn is_lintable(path: &Path) -> bool {
-    let ext = ["toml", "md", "markdown", "txt"];
+    let ext = ["toml", "md", "markdown", "txt", "html", "htm"];
     ext.iter().any(|e| crate::files::has_extension(path, e))
         && path
             .file_name()
             .is_some_and(|n| n != super::config::CONFIG_FILE)
+        && !is_project_doc(path)
         && !(is_toml(path) && marked_partial(path))
 }
 
+/// A folder's own documents (`README.md`, `CHANGELOG.md`…) describe the postings
+/// beside them and are not postings; named on the command line they are linted.
+fn is_project_doc(path: &Path) -> bool {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_uppercase());
+    let docs = ["README", "CHANGELOG", "CONTRIBUTING", "LICENSE", "CODE_OF_CONDUCT"];
+    stem.is_some_and(|s| docs.contains(&s.as_str()))
+}
+
 /// Files named directly, and lintable files found below folders (sorted; hidden
-/// entries, the configuration and TOML partials marked `# jobpost: partial` skipped).
+/// entries, the configuration, a folder's README and the like, and TOML partials
+/// marked `# jobpost: partial` skipped).
 pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let found = crate::files::find(inputs, &is_lintable)?;
     Ok(found.into_iter().map(|f| f.path).collect())

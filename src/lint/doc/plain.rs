@@ -84,10 +84,12 @@ fn is_heading(lines: &[Line<'_>], i: usize) -> bool {
     let colon = t.ends_with(':');
     let caps = is_all_caps(t) && !ends_sentence(t);
     let short = words <= 6 && !ends_sentence(t) && prev_blank && next_blank;
-    let known = words <= 5
+    // A known heading of up to six words ("Where and when you'll work") after a blank
+    // line may run straight into its text.
+    let known = words <= 6
         && !ends_sentence(t)
         && classify_heading(t).is_some()
-        && (next_blank || next_bullet || words <= 4)
+        && (next_blank || next_bullet || words <= 4 || prev_blank)
         && !t.contains(':');
     colon || caps || short || known
 }

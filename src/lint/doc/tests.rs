@@ -262,3 +262,106 @@ fn toml_suppression_on_unterminated_string_does_not_panic() {
         }]
     );
 }
+
+#[test]
+fn headings_real_postings_use() {
+    for (heading, section) in [
+        ("Person specification", Section::Qualifications),
+        ("Your profile", Section::Skills),
+        ("Where and when you'll work", Section::Conditions),
+        ("You will", Section::Duties),
+        ("You'll have", Section::Skills),
+        ("Essential", Section::Qualifications),
+        ("At this level you will:", Section::Duties),
+        ("What the job involves", Section::Duties),
+        ("As a Service Designer you will:", Section::Duties),
+        ("Selection criteria", Section::Qualifications),
+        ("Selection process details", Section::Apply),
+    ] {
+        assert_eq!(classify_heading(heading), Some(section), "{heading}");
+    }
+    // Whole-heading entries do not take over longer headings.
+    assert_ne!(
+        classify_heading("What you will achieve"),
+        Some(Section::Duties)
+    );
+}
+
+#[test]
+fn front_matter_title_is_the_title_when_there_is_no_h1() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "---\nlayout: job\ntitle: \"Clinic Receptionist\"\n---\n\nYou greet patients.\n",
+    );
+    let t = doc.title().expect("title");
+    assert_eq!(
+        (t.text.as_str(), t.loc),
+        ("Clinic Receptionist", Loc::new(3, 9))
+    );
+    // An H1 still wins.
+    let doc = Doc::from_markdown("p.md", "---\ntitle: Old\n---\n\n# Baker\n\nText.\n");
+    assert_eq!(doc.title().map(|t| t.text.as_str()), Some("Baker"));
+}
+
+#[test]
+fn plain_text_known_heading_may_run_into_its_text() {
+    let doc = Doc::from_text(
+        "p.txt",
+        "Receptionist\n\nIntro text here.\n\nWhere and when you'll work\nWeekdays at the clinic.\n",
+    );
+    let b = brief(&doc);
+    assert_eq!(b[2].0, Section::Conditions);
+    assert_eq!(b[2].1, SegKind::Heading);
+    assert_eq!((b[3].0, b[3].1), (Section::Conditions, SegKind::Prose));
+}
+
+#[test]
+fn html_pages_are_read_by_their_structure() {
+    let page = "<!DOCTYPE html>\n<html><head><title>Baker at Crumb</title>\n\
+<style>h1 { COLOR: RED }</style><script>var SHOUT = \"IGNORE ME\";</script></head>\n\
+<body><h1>Baker</h1>\n<p>You bake bread &amp; rolls for <b>our</b> caf&eacute;.</p>\n\
+<h2>What you&#39;ll do</h2>\n<ul><li>Shape loaves</li><li>Run the oven</li></ul>\n\
+<!-- a comment -->\n</body></html>\n";
+    let doc = Doc::from_html("p.html", page);
+    let b = brief(&doc);
+    assert_eq!(
+        b[0],
+        (Section::Title, SegKind::Title, "Baker".into(), 4, 11)
+    );
+    assert_eq!(b[1].1, SegKind::Prose);
+    assert!(
+        b[1].2
+            .starts_with("You bake bread &     rolls for    our     caf"),
+        "{:?}",
+        b[1].2
+    );
+    assert_eq!((b[2].0, b[2].1), (Section::Duties, SegKind::Heading));
+    assert_eq!((b[3].1, b[3].2.as_str()), (SegKind::Bullet, "Shape loaves"));
+    assert_eq!(doc.segments[3].list, doc.segments[4].list);
+    assert!(
+        doc.segments
+            .iter()
+            .all(|s| !s.text.contains("IGNORE") && !s.text.contains("COLOR"))
+    );
+    // Without an <h1> the page's <title> is the title.
+    let doc = Doc::from_html("p.html", "<title>Baker</title><p>Text.</p>");
+    assert_eq!(doc.title().map(|t| t.text.as_str()), Some("Baker"));
+}
+
+#[test]
+fn html_oddities_do_not_panic() {
+    for page in [
+        "<",
+        "<p",
+        "<p>&",
+        "&#xZZ;",
+        "<!--",
+        "<script>never closed",
+        "<a href='>'>x</a>",
+        "<p>é&amp;</p>",
+        "</p></ul><li>x",
+        "<ul><li>a<ul><li>b</li></ul></li></ul>",
+    ] {
+        let _ = Doc::from_html("p.html", page);
+    }
+}

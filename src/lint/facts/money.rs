@@ -469,7 +469,38 @@ const PAY_WORDS: &[&str] = &[
     "starting",
 ];
 
-/// Is `m` a pay figure? Looks at the words around it within its sentence.
+/// Words that start a new fact after a pay figure ("$60,000 a year, plus a bonus"):
+/// what follows them describes extras, not the figure.
+const CLAUSE_WORDS: &[&str] = &["plus", "with", "and", "or", "including", "includes"];
+
+/// The words that describe figure `m` itself: those of its own clause before it (back to
+/// a comma, semicolon, bracket or "plus"/"with"), and up to three right after it before
+/// any punctuation or clause word ("$5,000 signing bonus"). A bonus, match or discount
+/// mentioned after the pay range ("…a year, plus a yearly bonus of up to 10%") is a
+/// separate fact and does not make the range something other than pay.
+fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
+    let breaks = |a: usize, b: usize| p.slice(a, b).contains([',', ';', '(', ')', '.', '+']);
+    let mut out = Vec::new();
+    let mut edge = m.start;
+    for t in p.toks.iter().rev().filter(|t| t.end <= m.start) {
+        if t.end + 40 < m.start || breaks(t.end, edge) || CLAUSE_WORDS.contains(&t.lower.as_str()) {
+            break;
+        }
+        out.push(t);
+        edge = t.start;
+    }
+    let mut edge = m.end;
+    for t in p.toks.iter().filter(|t| t.start >= m.end).take(3) {
+        if breaks(edge, t.start) || CLAUSE_WORDS.contains(&t.lower.as_str()) {
+            break;
+        }
+        out.push(t);
+        edge = t.end;
+    }
+    out
+}
+
+/// Is `m` a pay figure? Looks at the words of its own clause, then its sentence.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     let sentence = p
         .sentences
@@ -481,10 +512,8 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         .iter()
         .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
         .collect();
-    let close = |t: &&&Token| t.end + 40 >= m.start && t.start <= m.end + 30;
-    if near
+    if own_words(p, m)
         .iter()
-        .filter(close)
         .any(|t| NOT_PAY.contains(&t.lower.as_str()))
     {
         return false;
@@ -538,6 +567,7 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
             period: m.period.map(str::to_string),
             open_ended: m.open.then(|| p.slice(m.start, m.end)),
             loc: Some(p.seg.loc_at(m.start)),
+            end: p.seg.exact.then(|| p.seg.loc_at(m.end)),
         });
     }
     vague_pay(prep)
@@ -559,6 +589,11 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
             return Some(PayFacts {
                 open_ended: Some(p.tok_text(a, b)),
                 loc: p.toks.get(a).map(|t| p.seg.loc_at(t.start)),
+                end: p
+                    .toks
+                    .get(b)
+                    .filter(|_| p.seg.exact)
+                    .map(|t| p.seg.loc_at(t.end)),
                 ..PayFacts::default()
             });
         }

@@ -436,9 +436,48 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
             return false;
         }
         let ex = exceptions.find_all(p.toks);
-        remote |= words.find(p.toks).iter().any(|h| !covered(h, &ex));
+        remote |= words
+            .find(p.toks)
+            .iter()
+            .any(|h| !covered(h, &ex) && !negated(p, h.first, h.last));
     }
     remote
+}
+
+/// Words that deny what is next to them.
+const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "non",
+    "never",
+    "isn't",
+    "aren't",
+    "cannot",
+    "can't",
+    "unavailable",
+    "without",
+];
+
+/// Is the remote mention at tokens `first..=last` denied in its own clause? "remote work
+/// is not available", "no remote", "cannot be done remotely" (up to five words before
+/// or after, not across a comma, semicolon or full stop).
+fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
+    let clause_break = |a: usize, b: usize| p.slice(a, b).contains([',', ';', '.', ':', '(']);
+    let is_neg = |t: &super::Token| NEGATORS.contains(&t.lower.as_str());
+    let anchor = &p.toks[first];
+    let before = p.toks[..first]
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(|t| !clause_break(t.end, anchor.start))
+        .any(is_neg);
+    let end = p.toks[last].end;
+    let after = p.toks[last + 1..]
+        .iter()
+        .take(5)
+        .take_while(|t| !clause_break(end, t.start))
+        .any(is_neg);
+    before || after
 }
 
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {

@@ -292,6 +292,16 @@ fn remote_detection() {
     assert!(!facts("Experience with remote sensing.").remote);
     assert!(!facts("This is not remote.").remote);
     assert!(!facts("Hybrid: two days remote.").remote);
+    for denied in [
+        "This is an onsite position, remote work is not available.",
+        "Remote work isn't possible for this role.",
+        "The work cannot be done remotely or from home.",
+        "We are not able to offer remote work.",
+    ] {
+        assert!(!facts(denied).remote, "{denied}");
+    }
+    // A denial in another clause does not count.
+    assert!(facts("Fully remote, no office to commute to.").remote);
 }
 
 #[test]
@@ -333,4 +343,25 @@ fn deadline_apply_and_benefits() {
     assert!(facts("# T\n\n## Perks\n\nFree bread.").has_benefits);
     assert!(!facts("We bake bread.").has_benefits);
     assert!(facts("Base plus commission.").commission);
+}
+
+#[test]
+fn extras_after_the_range_are_separate_facts() {
+    let range = "$145,000 to $165,000 a year";
+    for extra in [
+        ", plus a yearly bonus of up to 10% of salary",
+        ", with a 401(k) match",
+        ", plus a 30% staff discount",
+        " plus commission",
+        " (plus bonus)",
+        " and a $5,000 signing bonus",
+    ] {
+        let text = format!("Pay: {range}{extra}.");
+        let p = pay(&text);
+        assert_eq!((p.min, p.max), (Some(145000.0), Some(165000.0)), "{text}");
+        assert_eq!(p.open_ended, None, "{text}");
+    }
+    // The bonus figure itself is still not pay.
+    assert_eq!(facts("Plus a bonus of up to $10,000.").pay, None);
+    assert_eq!(facts("A $401 match and a $5,000 bonus.").pay, None);
 }

@@ -167,3 +167,56 @@ fn format_names_parse() {
     assert_eq!("sarif".parse::<Format>(), Ok(Format::Sarif));
     assert!("xml".parse::<Format>().is_err());
 }
+
+#[test]
+fn carets_line_up_after_wide_chars() {
+    let text = "# Baker\n\n東京の店: a rockstar.\n";
+    let f = lint(&Doc::from_markdown("p.md", text), &Config::default());
+    let out = render(&f, &src(text.to_string()), Format::Human);
+    // Four wide chars take eight cells, then ": a " four more.
+    let under = format!("   | {}{}\n", " ".repeat(12), "^".repeat(8));
+    assert!(
+        out.contains(&format!(" 3 | 東京の店: a rockstar.\n{under}")),
+        "{out}"
+    );
+}
+
+#[test]
+fn sarif_driver_has_an_information_uri() {
+    let (f, _) = small();
+    let v: Value = serde_json::from_str(&render(&f, &|_| None, Format::Sarif)).unwrap();
+    let uri = v["runs"][0]["tool"]["driver"]["informationUri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.starts_with("https://"), "{uri}");
+}
+
+#[test]
+fn github_groups_a_files_gender_notes_into_one() {
+    let word = |path: &str, line: usize, w: &str| Finding {
+        path: path.into(),
+        line,
+        col: 1,
+        end_line: line,
+        end_col: 1 + w.len(),
+        rule: "gender-coded",
+        severity: Severity::Note,
+        message: format!("\"{w}\" is coded"),
+        suggestion: None,
+        matched: Some(w.into()),
+    };
+    let f = [
+        word("a.md", 2, "lead"),
+        word("a.md", 5, "support"),
+        word("b.md", 3, "lead"),
+    ];
+    let out = github(&f);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].contains("file=a.md,line=2")
+            && lines[0].contains("2 gender-coded words (Gaucher, Friesen & Kay 2011): \"lead\" (line 2), \"support\" (line 5)"),
+        "{out}"
+    );
+    assert!(lines[1].contains("file=b.md,line=3") && lines[1].ends_with("\"lead\" is coded"));
+}

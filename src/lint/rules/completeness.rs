@@ -7,6 +7,8 @@
 //! apply ("send your CV to…").
 
 use super::super::doc::{Section, SegKind};
+use super::super::facts::Prepared;
+use super::super::text::PhraseSet;
 use super::{Ctx, Report};
 
 /// A required section: its name, the sections that satisfy it, and the fix.
@@ -68,12 +70,20 @@ pub fn check(ctx: &mut Ctx<'_>) {
             continue;
         }
         if !present(ctx, req) {
+            let help = match (req.name, is_toml(&ctx.doc.path)) {
+                ("title", true) => "set `title = \"…\"` at the top of the posting file",
+                _ => req.help,
+            };
             ctx.at_doc(
                 "missing-section",
-                Report::new(format!("posting has no {} section", req.name)).help(req.help),
+                Report::new(format!("posting has no {} section", req.name)).help(help),
             );
         }
     }
+}
+
+fn is_toml(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".toml")
 }
 
 fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
@@ -81,6 +91,7 @@ fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
     let by_fact = match req.sections.first() {
         Some(Section::Pay) => facts.pay.is_some(),
         Some(Section::Apply) => facts.has_apply,
+        Some(Section::Company) => employer_in_opening(ctx),
         _ => false,
     };
     by_fact
@@ -89,6 +100,63 @@ fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
                 && (s.kind != SegKind::Heading)
                 && !s.text.trim().is_empty()
         })
+}
+
+/// Verbs that follow an employer's name in a description of it.
+const EMPLOYER_VERBS: &[&str] = &[
+    "runs", "is", "are", "has", "have", "operates", "provides", "builds", "makes", "serves",
+    "offers", "was", "helps", "designs", "develops", "employs", "owns", "manages", "delivers",
+    "creates", "sells", "supplies", "supports", "brings", "bakes", "cares", "works",
+];
+
+/// Phrases that describe the employer in the posting's own voice.
+const EMPLOYER_PHRASES: &[&str] = &[
+    "we are a",
+    "we're a",
+    "we are an",
+    "we're an",
+    "we run",
+    "we employ",
+    "founded in",
+    "our company",
+    "family owned",
+    "our team of",
+];
+
+/// Does the opening (the paragraphs before the first section heading) describe the
+/// employer? "Harbor Family Clinics runs six small clinics…": a sentence opening with a
+/// capitalised name of two or more words and a verb, or "we are a…", "founded in…".
+fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
+    static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(EMPLOYER_PHRASES.iter().copied()));
+    ctx.prep
+        .iter()
+        .filter(|p| p.seg.kind != SegKind::Title)
+        .take_while(|p| p.seg.kind != SegKind::Heading)
+        .filter(|p| p.seg.kind == SegKind::Prose)
+        .any(|p| {
+            !set.find(p.toks).is_empty() || p.sentences.iter().any(|s| names_employer(p, s.start))
+        })
+}
+
+/// Does the sentence at `start` open with a name of two or more capitalised words
+/// ("Harbor Family Clinics", "The Corner Bakery") followed by a verb?
+fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
+    let mut toks = p.toks.iter().skip_while(|t| t.start < start).peekable();
+    if toks.peek().is_some_and(|t| t.lower == "the") {
+        toks.next();
+    }
+    let mut name = 0;
+    for t in toks {
+        if p.capitalised(t) && !matches!(t.lower.as_str(), "we" | "you" | "our" | "this") {
+            name += 1;
+        } else if matches!(t.lower.as_str(), "of" | "and") && name > 0 {
+            continue;
+        } else {
+            return name >= 2 && EMPLOYER_VERBS.contains(&t.lower.as_str());
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -139,5 +207,34 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
         let text = text.replace("A small bakery.", "A small bakery paying $20 an hour.");
         let f = lint_md(&text);
         assert!(!f.iter().any(|f| f.message.contains("no pay")), "{f:#?}");
+    }
+
+    #[test]
+    fn employer_described_in_the_opening_is_a_company_section() {
+        let no_company = FULL.replace("## About us\n\nA small bakery.\n\n", "");
+        let f = lint_md(&no_company);
+        assert!(f.iter().any(|f| f.message.contains("no company")), "{f:#?}");
+        for opening in [
+            "Harbor Family Clinics runs six small clinics. Bake bread for our neighbourhood.",
+            "The Corner Bakery of Leeds has baked since 1990.",
+            "We are a family bakery. Bake bread for our neighbourhood.",
+        ] {
+            let text = no_company.replace("Bake bread for our neighbourhood.", opening);
+            let f = lint_md(&text);
+            assert!(
+                !f.iter().any(|f| f.message.contains("no company")),
+                "{opening}: {f:#?}"
+            );
+        }
+        // Capitalised words at a sentence start without a verb after them are not a name.
+        let text = no_company.replace(
+            "Bake bread for our neighbourhood.",
+            "Bake Bread For Everyone.",
+        );
+        assert!(
+            lint_md(&text)
+                .iter()
+                .any(|f| f.message.contains("no company"))
+        );
     }
 }

@@ -13,9 +13,8 @@ use std::str::FromStr;
 use iso_currency::{Country, Currency};
 
 use super::super::Severity;
-use super::super::doc::{Loc, Section, SegKind};
-use super::super::facts::doc_start;
-use super::pay::annualize;
+use super::super::doc::SegKind;
+use super::pay::{annualize, at_pay};
 use super::{Ctx, Report};
 use crate::model::Workplace;
 
@@ -184,8 +183,7 @@ fn currency_mismatch(ctx: &mut Ctx<'_>) {
     if plausible {
         r.severity = Some(Severity::Note);
     }
-    let at = pay_loc(ctx);
-    ctx.at_loc("currency-mismatch", at, code.len(), r);
+    at_pay(ctx, "currency-mismatch", r);
 }
 
 fn dedup(items: &[String]) -> Vec<String> {
@@ -266,8 +264,7 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
             rate_noun(p)
         ));
     }
-    let at = pay_loc(ctx);
-    ctx.at_loc("pay-period-implausible", at, 1, r);
+    at_pay(ctx, "pay-period-implausible", r);
 }
 
 /// The period for which `value` (in US dollars) makes a typical yearly pay.
@@ -315,18 +312,6 @@ fn plain_amount(v: f64) -> String {
         out.push(c);
     }
     if whole < 0 { format!("-{out}") } else { out }
-}
-
-/// Where pay findings go: the pay figure, else the pay heading, else the title.
-fn pay_loc(ctx: &Ctx<'_>) -> Loc {
-    if let Some(l) = ctx.doc.facts.pay.as_ref().and_then(|p| p.loc) {
-        return l;
-    }
-    ctx.doc
-        .segments
-        .iter()
-        .find(|s| s.section == Section::Pay && s.kind == SegKind::Heading)
-        .map_or_else(|| doc_start(&ctx.doc.segments), |s| s.loc)
 }
 
 #[cfg(test)]

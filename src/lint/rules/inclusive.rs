@@ -14,8 +14,8 @@
 
 use std::sync::OnceLock;
 
-use super::super::facts::experience_asks;
-use super::super::text::{PhraseSet, covered};
+use super::super::facts::{Prepared, experience_asks};
+use super::super::text::{PhraseSet, Token, covered};
 use super::{Ctx, Report};
 
 /// A listed term: the phrase, its rule, and the fix.
@@ -35,6 +35,7 @@ const B: &str = "ability-assumption";
 const H: &str = "hype-title";
 const C: &str = "culture-cliche";
 const N: &str = "native-speaker";
+const K: &str = "cliche";
 
 const PRONOUN_FIX: &str = "address the candidate as \"you\" (or use \"they\")";
 const FAMILY_FIX: &str = "describe how the team supports each other instead";
@@ -58,6 +59,11 @@ const TERMS: &[Term] = &[
     t("him or her", G, PRONOUN_FIX),
     t("him/her", G, PRONOUN_FIX),
     t("guys", G, "\"everyone\", \"folks\" or \"team\""),
+    t("guy", G, "\"person\" or the job's name"),
+    t("dude", G, "\"person\" or the job's name"),
+    t("dudes", G, "\"people\" or \"team\""),
+    t("bro", G, "\"colleague\""),
+    t("bros", G, "\"colleagues\""),
     t("manpower", G, "\"staff\", \"workforce\" or \"people\""),
     t("salesman", G, "\"salesperson\" or \"sales representative\""),
     t("salesmen", G, "\"salespeople\""),
@@ -234,6 +240,18 @@ const TERMS: &[Term] = &[
     t("hustle", C, "describe the pace of the work"),
     t("culture fit", C, "name the values you look for"),
     t(
+        "top of your game",
+        K,
+        "say what good work looks like in this job",
+    ),
+    t("heroic", K, "describe the work and how it is recognised"),
+    t("heroes", K, "describe the work and how it is recognised"),
+    t(
+        "fast-paced",
+        K,
+        "say what the pace means: volumes, deadlines, hours",
+    ),
+    t(
         "native speaker",
         N,
         "\"fluent in English\" (or the language needed)",
@@ -308,6 +326,7 @@ fn message(rule: &str, m: &str) -> String {
         }
         "hype-title" => format!("\"{m}\" is a hype title that puts many candidates off"),
         "culture-cliche" => format!("\"{m}\" is a culture cliché that puts candidates off"),
+        "cliche" => format!("\"{m}\" is a cliché that tells candidates little"),
         "native-speaker" => {
             format!("\"{m}\" excludes fluent speakers who learned the language later")
         }
@@ -335,18 +354,221 @@ fn sets() -> &'static (PhraseSet, PhraseSet) {
 /// Runs the listed terms, physical-ability asks, experience asks and the ban list.
 pub fn check(ctx: &mut Ctx<'_>) {
     listed_terms(ctx);
+    age_limits(ctx);
     physical_asks(ctx);
     inflated_experience(ctx);
+    years_asked(ctx);
     banned(ctx);
+}
+
+/// A whole number token.
+fn number(t: &Token) -> Option<u32> {
+    if !t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    t.lower.parse().ok()
+}
+
+const DECADES: &[&str] = &[
+    "20s", "30s", "40s", "50s", "20's", "30's", "40's", "50's", "twenties", "thirties", "forties",
+    "fifties",
+];
+
+/// "Early-late 20's", "in your 30s": a decade of life, with the word that ties it to the
+/// candidate: (first token, last token).
+fn decade_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let w = toks[i].lower.as_str();
+    // Cheap test first: most words are neither a number nor "…ties".
+    let maybe = w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.ends_with("ties");
+    if !maybe || !DECADES.contains(&w) || i == 0 {
+        return None;
+    }
+    let tie = |w: &str| matches!(w, "early" | "mid" | "late" | "your" | "their");
+    if !tie(&toks[i - 1].lower) {
+        return None;
+    }
+    let mut first = i - 1;
+    while first > 0 && tie(&toks[first - 1].lower) && i - first < 3 {
+        first -= 1;
+    }
+    Some((first, i))
+}
+
+/// "between 18 and 30 years old", "aged 21-35", "no older than 40": an age range with an
+/// upper bound, or an upper age limit (a minimum age such as "18 or older" is a legal
+/// requirement and is not reported): (first token, last token).
+fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
+    let toks = p.toks;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let a = number(toks.get(i)?)?;
+    if !(14..=99).contains(&a) {
+        return None;
+    }
+    let upper_limit = matches!(
+        (word(i.wrapping_sub(2)), word(i.wrapping_sub(1))),
+        ("older", "than") | ("younger", "than") | ("age", "limit") | ("maximum", "age")
+    );
+    if upper_limit && i >= 2 && a >= 18 {
+        let start = if word(i - 3) == "no" || word(i - 3) == "not" {
+            i - 3
+        } else {
+            i - 2
+        };
+        return Some((start, i));
+    }
+    let gap = p.slice(toks[i].end, toks.get(i + 1)?.start);
+    let j = if matches!(gap.trim(), "-" | "–" | "—") && number(&toks[i + 1]).is_some() {
+        i + 1
+    } else if matches!(word(i + 1), "to" | "and") && toks.get(i + 2).and_then(number).is_some() {
+        i + 2
+    } else {
+        return None;
+    };
+    let b = number(&toks[j])?;
+    if b <= a || b > 99 {
+        return None;
+    }
+    let years_old =
+        matches!(word(j + 1), "years" | "yrs" | "year") && matches!(word(j + 2), "old" | "of");
+    let aged = matches!(word(i.wrapping_sub(1)), "aged" | "age" | "ages")
+        || (word(i.wrapping_sub(1)) == "between"
+            && matches!(word(i.wrapping_sub(2)), "aged" | "age"));
+    if years_old {
+        let first = if word(i.wrapping_sub(1)) == "between" {
+            i - 1
+        } else {
+            i
+        };
+        return Some((first, j + 2));
+    }
+    aged.then(|| (i - 1, j))
+}
+
+/// Age limits and decades of life ("must be between 18 and 30 years old", "early-late
+/// 20's") are `age-coded`.
+fn age_limits(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let mut i = 0;
+        while i < p.toks.len() {
+            match decade_at(p.toks, i).or_else(|| age_range_at(p, i)) {
+                Some((a, b)) => {
+                    found.push((si, a, b));
+                    i = b + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    for (si, a, b) in found {
+        let m = ctx.prep[si].tok_text(a, b);
+        let r = Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
+            .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")");
+        ctx.at_tokens("age-coded", si, a, b, r);
+    }
+}
+
+/// Words in a title that mark a senior role.
+const SENIOR_TITLE_WORDS: &[&str] = &[
+    "senior",
+    "sr",
+    "lead",
+    "principal",
+    "staff",
+    "head",
+    "director",
+    "manager",
+    "chief",
+    "architect",
+    "vp",
+    "president",
+    "partner",
+    "expert",
+    "consultant",
+    "supervisor",
+];
+
+/// Phrases in the body that mark a senior role.
+const SENIOR_PHRASES: &[&str] = &[
+    "senior role",
+    "senior position",
+    "senior level",
+    "senior-level",
+    "leadership role",
+    "leadership position",
+    "management role",
+    "management position",
+];
+
+/// Does anything mark the posting's role as senior?
+fn marked_senior(ctx: &Ctx<'_>) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(SENIOR_PHRASES.iter().copied()));
+    ctx.prep.iter().any(|p| {
+        let title = p.seg.kind == super::super::doc::SegKind::Title
+            && p.toks
+                .iter()
+                .any(|t| SENIOR_TITLE_WORDS.contains(&t.lower.as_str()));
+        title || !set.find(p.toks).is_empty()
+    })
+}
+
+/// Years asked: five or more where nothing marks the role as senior is a warning
+/// (`experience-unmarked-senior`); any ask of a year or more gets a note
+/// (`years-of-experience`) suggesting the skills behind it.
+fn years_asked(ctx: &mut Ctx<'_>) {
+    // The facts hold the largest ask: none means there is nothing to report.
+    if ctx.doc.facts.experience_months.is_none_or(|m| m < 12) {
+        return;
+    }
+    let entry = ctx.doc.facts.entry_level;
+    let senior = marked_senior(ctx);
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let has_unit = p
+            .toks
+            .iter()
+            .any(|t| t.lower.starts_with("year") || t.lower.starts_with("yr"));
+        if !has_unit {
+            continue;
+        }
+        for a in experience_asks(p).into_iter().filter(|a| a.months >= 12) {
+            found.push((si, a, one_line(&p.slice(a.start, a.end))));
+        }
+    }
+    for (si, a, m) in found {
+        if a.months >= 60 && !senior && !entry {
+            let r = Report::new(format!(
+                "\"{m}\" of experience asked, but nothing marks the role as senior"
+            ))
+            .help("ask for what the years stand for, or say the role is senior in the title")
+            .matched(m.clone());
+            ctx.at_span("experience-unmarked-senior", si, a.start, a.end, r);
+        }
+        let r = Report::new(format!(
+            "\"{m}\" counts time served; the skills behind it tell candidates more"
+        ))
+        .help("name what someone with that experience can do, e.g. \"can plan a week's bake on your own\"")
+        .matched(m);
+        ctx.at_span("years-of-experience", si, a.start, a.end, r);
+    }
+}
+
+/// Text on one line: runs of whitespace (line breaks included) become one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn listed_terms(ctx: &mut Ctx<'_>) {
     let (terms, exceptions) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let ex = exceptions.find_all(p.toks);
+        let mut ex = exceptions.find_all(p.toks);
+        ex.extend(super::gender::organisations().find_all(p.toks));
         for h in terms.find(p.toks) {
-            if !covered(&h, &ex) {
+            // "Ernst & Young", "Guy Fawkes": a name, not a word.
+            let name = h.first == h.last && p.proper_name_at(h.first);
+            if !covered(&h, &ex) && !name {
                 found.push((si, h, p.tok_text(h.first, h.last)));
             }
         }
@@ -387,14 +609,42 @@ const REASONS: &[&str] = &[
     "essential",
 ];
 
+/// Per segment: does its section (the blocks under the same heading, the heading
+/// included) give a reason for physical tasks? The standard physical-demands block puts
+/// the reason ("to perform the essential functions of this job") in the line before.
+fn reasoned_sections(ctx: &Ctx<'_>, reasons: &PhraseSet) -> Vec<bool> {
+    let mut group = Vec::with_capacity(ctx.prep.len());
+    let mut id = 0;
+    for p in &ctx.prep {
+        if matches!(
+            p.seg.kind,
+            super::super::doc::SegKind::Heading | super::super::doc::SegKind::Title
+        ) {
+            id += 1;
+        }
+        group.push(id);
+    }
+    let mut reasoned = vec![false; id + 1];
+    for (p, g) in ctx.prep.iter().zip(&group) {
+        if !reasons.find(p.toks).is_empty() {
+            reasoned[*g] = true;
+        }
+    }
+    group.iter().map(|g| reasoned[*g]).collect()
+}
+
 /// "must be able to lift 50 lbs", "ability to stand for 8 hours", "must walk…": flagged
-/// unless the same sentence gives a reason ("because", "while", "essential", an
-/// accommodation statement…).
+/// unless the sentence or its section gives a reason ("because", "while", "essential",
+/// an accommodation statement…).
 fn physical_asks(ctx: &mut Ctx<'_>) {
     static REASON: OnceLock<PhraseSet> = OnceLock::new();
     let reasons = REASON.get_or_init(|| PhraseSet::new(REASONS.iter().copied()));
+    let reasoned = reasoned_sections(ctx, reasons);
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
+        if reasoned[si] {
+            continue;
+        }
         for s in p.sentences {
             let idx: Vec<usize> = (0..p.toks.len())
                 .filter(|&i| p.toks[i].start >= s.start && p.toks[i].end <= s.end)
@@ -407,8 +657,7 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
             if !reasons.find(toks).is_empty() {
                 continue;
             }
-            let last = (v + 6).min(toks.len() - 1);
-            found.push((si, first + a, first + last));
+            found.push((si, first + a, first + clause_end(p, toks, v)));
         }
     }
     for (si, a, b) in found {
@@ -419,8 +668,23 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The last token of the clause that token `v` is in (up to a comma, semicolon, bracket
+/// or the sentence's end; at most twelve words on), so a quoted ask is never cut
+/// mid-phrase.
+fn clause_end(p: &Prepared<'_>, toks: &[Token], v: usize) -> usize {
+    let mut last = v;
+    while last + 1 < toks.len() && last < v + 12 {
+        let gap = p.slice(toks[last].end, toks[last + 1].start);
+        if gap.contains([',', ';', '(', ':', '.']) {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
 /// The start token and verb token of a physical ask in a sentence's tokens.
-fn physical_ask(toks: &[super::super::text::Token]) -> Option<(usize, usize)> {
+fn physical_ask(toks: &[Token]) -> Option<(usize, usize)> {
     let is_verb = |i: usize| {
         toks.get(i)
             .is_some_and(|t| PHYSICAL_VERBS.contains(&t.lower.as_str()))

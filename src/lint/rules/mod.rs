@@ -72,6 +72,12 @@ pub const RULES: &[RuleInfo] = &[
         "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".",
     ),
     rule(
+        "pay-vague",
+        "pay",
+        Warning,
+        "Pay described only as \"competitive\", \"DOE\" or \"negotiable\", with no figures.",
+    ),
+    rule(
         "pay-min-above-max",
         "pay",
         Error,
@@ -138,6 +144,12 @@ pub const RULES: &[RuleInfo] = &[
         "A culture cliché (work hard play hard, hit the ground running, we're a family).",
     ),
     rule(
+        "cliche",
+        "inclusive",
+        Note,
+        "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).",
+    ),
+    rule(
         "native-speaker",
         "inclusive",
         Warning,
@@ -150,10 +162,28 @@ pub const RULES: &[RuleInfo] = &[
         "An experience ask out of line with an entry-level or junior role.",
     ),
     rule(
+        "experience-unmarked-senior",
+        "inclusive",
+        Warning,
+        "Five or more years asked where nothing marks the role as senior.",
+    ),
+    rule(
+        "years-of-experience",
+        "inclusive",
+        Note,
+        "A years-of-experience ask: the skills behind it say more.",
+    ),
+    rule(
         "banned-word",
         "inclusive",
         Warning,
         "A word or phrase banned in the project's jobpost.toml.",
+    ),
+    rule(
+        "jsonld-required",
+        "completeness",
+        Error,
+        "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).",
     ),
     rule(
         "word-count",
@@ -397,9 +427,9 @@ impl<'a> Ctx<'a> {
             end_col: to.col,
             rule,
             severity,
-            message: r.message,
-            suggestion: r.suggestion,
-            matched: r.matched,
+            message: single_line(r.message),
+            suggestion: r.suggestion.map(single_line),
+            matched: r.matched.map(single_line),
         });
     }
 }
@@ -434,6 +464,32 @@ fn span_locs(doc: &Doc, p: &Prepared<'_>, start: usize, end: usize) -> (Loc, Loc
         ),
         None => (seg.loc, Loc::new(seg.loc.line, seg.loc.col + 1)),
     }
+}
+
+/// Text for a one-line report: a match that spans a line break would otherwise split the
+/// `file:line:col:` line (and show as `%0A` in annotations), so each run of whitespace
+/// holding a line break becomes one space.
+fn single_line(s: String) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut pending: Option<String> = None;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending.get_or_insert_with(String::new).push(c);
+            continue;
+        }
+        if let Some(ws) = pending.take() {
+            if ws.contains(['\n', '\r']) {
+                out.push(' ');
+            } else {
+                out.push_str(&ws);
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Runs every rule family.

@@ -19,7 +19,8 @@ use serde::Serialize;
 
 use super::super::config::Config;
 use super::super::doc::{Doc, Loc, Section, SegKind};
-use super::super::facts::{EU_COUNTRIES, doc_start};
+use super::super::facts::EU_COUNTRIES;
+use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
 
 /// One pay-transparency law.
@@ -380,6 +381,7 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
 /// Runs the pay checks.
 pub fn check(ctx: &mut Ctx<'_>) {
     min_above_max(ctx);
+    vague(ctx);
     if ctx.jurisdictions.is_empty() {
         return;
     }
@@ -406,25 +408,23 @@ pub fn check(ctx: &mut Ctx<'_>) {
         ))
         .help("add the pay range with its period, e.g. \"$52,000-$60,000 a year\"");
         if let Some(o) = &open {
-            r = r.matched(o.clone());
+            r = r.matched(one_line(o));
         }
-        let at = pay_loc(ctx);
-        let len = open.as_ref().map_or(1, |o| o.chars().count());
-        ctx.at_loc("pay-missing", at, len, r);
+        at_pay(ctx, "pay-missing", r);
     }
 
     if let Some(o) = &open {
         let bounded: Vec<_> = js.iter().filter(|j| j.bounded).copied().collect();
         if let Some(first) = bounded.first() {
             let r = Report::new(format!(
-                "\"{o}\" is open-ended; {} requires a bounded range (a minimum and a maximum) or a single figure{}",
+                "\"{}\" is open-ended; {} requires a bounded range (a minimum and a maximum) or a single figure{}",
+                one_line(o),
                 cite(first),
                 also(&bounded)
             ))
             .help("give both ends of the range, e.g. \"$52,000-$60,000 a year\"")
-            .matched(o.clone());
-            let at = pay_loc(ctx);
-            ctx.at_loc("pay-open-ended", at, o.chars().count(), r);
+            .matched(one_line(o));
+            at_pay(ctx, "pay-open-ended", r);
         }
     }
 
@@ -454,6 +454,31 @@ pub fn check(ctx: &mut Ctx<'_>) {
     too_wide(ctx, &js);
 }
 
+/// `pay-vague`: pay given only as "competitive", "DOE" or "negotiable", wherever the
+/// posting is. Where a pay law applies, `pay-missing` or `pay-open-ended` already says so
+/// with the law's name, and this stays quiet.
+fn vague(ctx: &mut Ctx<'_>) {
+    let Some(pay) = ctx.doc.facts.pay.as_ref() else {
+        return;
+    };
+    let Some(words) = pay.open_ended.as_deref() else {
+        return;
+    };
+    if pay.min.is_some() || pay.max.is_some() {
+        return;
+    }
+    if ctx.jurisdictions.iter().any(|j| j.requires_pay) {
+        return;
+    }
+    let words = one_line(words);
+    let r = Report::new(format!(
+        "\"{words}\" gives no figures; candidates skip postings that hide the pay"
+    ))
+    .help("state the range with its period, e.g. \"$52,000-$60,000 a year\"")
+    .matched(words);
+    at_pay(ctx, "pay-vague", r);
+}
+
 /// "Colorado's Equal Pay for Equal Work Act (C.R.S. 8-5-201; …)".
 fn cite(j: &Jurisdiction) -> String {
     format!("{} ({})", j.law, j.source)
@@ -472,16 +497,41 @@ fn also(js: &[&Jurisdiction]) -> String {
     format!(" (so do the laws of {})", join_and(&names))
 }
 
-/// Where pay findings go: the pay figure, else the pay heading, else the title.
-fn pay_loc(ctx: &Ctx<'_>) -> Loc {
-    if let Some(l) = ctx.doc.facts.pay.as_ref().and_then(|p| p.loc) {
-        return l;
+/// Reports `rule` where pay findings go, covering what they are about: the pay text as
+/// written (to the end of its line when its end is not known, as for a TOML key), else
+/// the pay heading, else the title.
+pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: &'static str, r: Report) {
+    let pay = ctx.doc.facts.pay.as_ref();
+    if let Some(at) = pay.and_then(|p| p.loc) {
+        let end = pay.and_then(|p| p.end).filter(|e| e.line == at.line);
+        let len = match end {
+            Some(e) => e.col.saturating_sub(at.col),
+            None => rest_of_line(&ctx.doc.source, at),
+        };
+        ctx.at_loc(rule, at, len, r);
+        return;
     }
-    ctx.doc
+    let heading = ctx
+        .doc
         .segments
         .iter()
         .find(|s| s.section == Section::Pay && s.kind == SegKind::Heading)
-        .map_or_else(|| doc_start(&ctx.doc.segments), |s| s.loc)
+        .cloned();
+    match heading {
+        Some(h) => ctx.at_segment(rule, &h, r),
+        None => ctx.at_doc(rule, r),
+    }
+}
+
+/// Chars from `at` to the end of its line, trailing spaces left out (at least 1).
+fn rest_of_line(source: &str, at: Loc) -> usize {
+    source
+        .lines()
+        .nth(at.line.saturating_sub(1))
+        .map_or(1, |l| {
+            let n = l.trim_end().chars().count();
+            (n + 1).saturating_sub(at.col).max(1)
+        })
 }
 
 /// Reports `rule` once when any law in `js` `asks` for something the posting lacks.
@@ -515,14 +565,14 @@ fn min_above_max(ctx: &mut Ctx<'_>) {
     if min <= max {
         return;
     }
+    let cur = pay.currency.as_deref();
     let r = Report::new(format!(
         "pay range is reversed: the minimum {} is above the maximum {}",
-        money(min),
-        money(max)
+        money(min, cur),
+        money(max, cur)
     ))
     .help("put the lower figure first");
-    let at = pay_loc(ctx);
-    ctx.at_loc("pay-min-above-max", at, 1, r);
+    at_pay(ctx, "pay-min-above-max", r);
 }
 
 /// Yearly equivalent of a figure: 2,080 hours, 260 days, 52 weeks or 12 months a year.
@@ -554,23 +604,43 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
         return;
     };
     let width = j.max_width.unwrap_or_default();
+    let cur = pay.currency.as_deref();
     let r = Report::new(format!(
         "pay range is {} a year wide; {} allows at most {} a year (ranges topping {} are exempt)",
-        money(hi - lo),
+        money(hi - lo, cur),
         cite(j),
-        money(width),
-        money(j.width_exempt_above.unwrap_or(f64::INFINITY)),
+        money(width, cur),
+        money(j.width_exempt_above.unwrap_or(f64::INFINITY), cur),
     ))
     .help(format!(
         "narrow the range to at most {} a year",
-        money(width)
+        money(width, cur)
     ));
-    let at = pay_loc(ctx);
-    ctx.at_loc("pay-range-too-wide", at, 1, r);
+    at_pay(ctx, "pay-range-too-wide", r);
+}
+
+/// "$52,000", "$18.50", "€3,000" or "CHF 3,000": the figure in the posting's currency
+/// (dollars when it is not known).
+fn money(v: f64, currency: Option<&str>) -> String {
+    if !v.is_finite() {
+        return "-".to_string();
+    }
+    let symbol = match currency.unwrap_or("USD") {
+        "USD" | "CAD" | "AUD" | "NZD" | "$" => "$".to_string(),
+        "EUR" => "€".to_string(),
+        "GBP" => "£".to_string(),
+        "INR" => "₹".to_string(),
+        other => format!("{other} "),
+    };
+    let plain = dollars(v);
+    match plain.strip_prefix('-') {
+        Some(rest) => format!("-{symbol}{}", rest.trim_start_matches('$')),
+        None => format!("{symbol}{}", plain.trim_start_matches('$')),
+    }
 }
 
 /// "$52,000" or "$18.50".
-fn money(v: f64) -> String {
+fn dollars(v: f64) -> String {
     if !v.is_finite() {
         return "-".to_string();
     }

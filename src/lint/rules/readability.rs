@@ -199,12 +199,7 @@ fn reading_grade(ctx: &mut Ctx<'_>) {
     let mut total = TextStats::default();
     let mut hardest: Option<(usize, f64)> = None;
     for (si, p) in ctx.prep.iter().enumerate().filter(|(_, p)| is_prose(p)) {
-        // A bullet is one sentence, whatever its punctuation.
-        let n = if p.seg.kind == SegKind::Bullet {
-            1
-        } else {
-            p.sentences.len()
-        };
+        let n = p.sentences.len().max(1);
         let s = stats_of(p.toks, n);
         total.add(s);
         if let Some(g) = s.grade() {
@@ -238,15 +233,7 @@ fn long_sentences(ctx: &mut Ctx<'_>) {
         if !matches!(p.seg.kind, SegKind::Prose | SegKind::Bullet) {
             continue;
         }
-        let spans = if p.seg.kind == SegKind::Bullet {
-            vec![Span {
-                start: 0,
-                end: p.chars.len(),
-            }]
-        } else {
-            p.sentences.to_vec()
-        };
-        for s in spans {
+        for s in p.sentences.iter().map(|s| after_label(p, *s)) {
             let n = p
                 .toks
                 .iter()
@@ -258,13 +245,39 @@ fn long_sentences(ctx: &mut Ctx<'_>) {
         }
     }
     for (si, s, n) in found {
-        let m = ctx.prep[si].slice(s.start, s.end);
+        let m = super::inclusive::one_line(&ctx.prep[si].slice(s.start, s.end));
         let r = Report::new(format!(
             "sentence has {n} words; keep sentences to {max} or fewer"
         ))
         .help("split it into two or three sentences")
         .matched(m);
         ctx.at_span("long-sentence", si, s.start, s.end, r);
+    }
+}
+
+/// A sentence without the label that opens its block ("**Schedule:** The branch is
+/// open…" counts from "The"): a label is a heading written inline, not part of the
+/// sentence.
+fn after_label(p: &Prepared<'_>, s: Span) -> Span {
+    let label_end = p.toks.iter().take(5).find_map(|t| {
+        let next = p
+            .chars
+            .get(t.end..)?
+            .iter()
+            .find(|c| !matches!(c, '*' | '_' | ' '))?;
+        (*next == ':').then_some(t.end)
+    });
+    match label_end {
+        Some(end) if s.start < end && end < s.end => {
+            let colon = (end..s.end)
+                .find(|&i| p.chars[i] == ':')
+                .map_or(end, |i| i + 1);
+            let start = (colon..s.end)
+                .find(|&i| !p.chars[i].is_whitespace() && p.chars[i] != '*' && p.chars[i] != '_')
+                .unwrap_or(s.end);
+            Span { start, end: s.end }
+        }
+        _ => s,
     }
 }
 
@@ -397,7 +410,8 @@ fn title(ctx: &mut Ctx<'_>) {
         let seg = ctx.prep[ti].seg;
         ctx.at_segment("title-length", seg, r);
     }
-    for (start, end, what, help) in title_noise(&ctx.prep[ti]) {
+    let plain = ctx.doc.is_plain_text();
+    for (start, end, what, help) in title_noise(&ctx.prep[ti], plain) {
         let m = ctx.prep[ti].slice(start, end);
         let r = Report::new(format!("title contains {what} (\"{m}\")"))
             .help(help)
@@ -427,8 +441,10 @@ const LONG_ACRONYMS: &[&str] = &[
     "SCADA", "COBOL", "FINRA", "HIPAA", "LATAM", "CISSP", "NASDAQ", "FORTRAN",
 ];
 
-/// Noise in a title: (start, end, what, fix), at most one of each kind.
-fn title_noise(p: &Prepared<'_>) -> Vec<(usize, usize, &'static str, &'static str)> {
+/// Noise in a title: (start, end, what, fix), at most one of each kind. In plain text
+/// (`plain`) a title written wholly in capitals is the format's way to mark a title, as
+/// jobpost's own text output does, and is not shouting.
+fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str, &'static str)> {
     let mut out = Vec::new();
     if let Some((s, e)) = title_location(p) {
         out.push((
@@ -465,7 +481,12 @@ fn title_noise(p: &Prepared<'_>) -> Vec<(usize, usize, &'static str, &'static st
     } else if let Some(i) = p.chars.iter().position(|c| *c == '!') {
         out.push((i, i + 1, "marketing punctuation", "keep just the job name"));
     }
-    if let Some((s, e)) = shouting(p) {
+    let whole_caps = p
+        .chars
+        .iter()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    if let Some((s, e)) = shouting(p).filter(|_| !(plain && whole_caps)) {
         // "URGENT" is reported once, as marketing.
         if !out.iter().any(|(a, b, _, _)| *a < e && s < *b) {
             out.push((s, e, "capitals shouting", "write the title in title case"));

@@ -174,3 +174,81 @@ fn findings_are_notes_with_positions() {
     assert_eq!((w[0].line, w[0].col, w[0].end_col), (3, 4, 8));
     assert_eq!(w[0].severity, crate::lint::Severity::Note);
 }
+
+/// Coded words reported in a Markdown posting's body, as matched.
+fn reported(body: &str) -> Vec<String> {
+    matched(&lint_md(&format!("# Baker\n\n{body}\n")), "gender-coded")
+}
+
+#[test]
+fn each_sense_exemption_is_not_coded() {
+    // One case per exception entry added from real postings; the bare word still counts.
+    let cases: &[(&str, &str)] = &[
+        ("Pay is dependent upon experience.", "dependent"),
+        ("Pay depending upon experience.", "depending"),
+        ("You work as an independent contractor.", "independent"),
+        ("Independent contractors invoice monthly.", "independent"),
+        ("You join the emergency response rota.", "response"),
+        ("You lead incident response.", "response"),
+        ("Keep the response time under an hour.", "response"),
+        ("We track response times daily.", "response"),
+        ("You prepare tender documents.", "tender"),
+        ("Draft each tender document.", "tender"),
+        ("You run the tender process.", "tender"),
+        ("Tendering is part of the job.", "tendering"),
+        ("An NHS foundation trust.", "trust"),
+        ("We are an NHS trust.", "trust"),
+        ("Veterans of the armed forces are welcome.", "forces"),
+        ("Air force veterans welcome.", "force"),
+        ("Join the task force.", "force"),
+        ("Former police force staff welcome.", "force"),
+        ("You read the yield report.", "yield"),
+        ("Send yield reports weekly.", "yield"),
+        ("We offer child care.", "child"),
+        ("Subsidised childcare.", "childcare"),
+        ("You generate your own leads.", "leads"),
+    ];
+    for (text, word) in cases {
+        let got = reported(text);
+        assert!(
+            !got.iter().any(|w| w.eq_ignore_ascii_case(word)),
+            "{text}: {got:?}"
+        );
+    }
+    // The words themselves stay coded.
+    for (text, word) in [
+        ("You are independent.", "independent"),
+        ("You respond to patients.", "respond"),
+        ("A tender touch.", "tender"),
+        ("Earn their trust.", "trust"),
+        ("You lead the shift.", "lead"),
+    ] {
+        assert_eq!(reported(text), [word], "{text}");
+    }
+}
+
+#[test]
+fn organisations_and_proper_names_are_not_coded() {
+    assert!(reported("You audit clients with Ernst & Young.").is_empty());
+    assert!(reported("Reviews come from Trustpilot.").is_empty());
+    // Capitalised mid-sentence: a name ("Yield Reports" is a product, "the Armed
+    // Forces" an institution).
+    assert!(reported("You file Yield Reports for the Armed Forces.").is_empty());
+    // Capitalised at the start of a sentence, a bullet or after a label: a word.
+    assert_eq!(reported("Lead the team."), ["Lead"]);
+    assert_eq!(reported("- Support the bakers"), ["Support"]);
+    assert_eq!(reported("Duties: Support the bakers."), ["Support"]);
+}
+
+#[test]
+fn job_title_and_addresses_are_not_coded() {
+    let f = lint_md(
+        "# Technical Support Specialist\n\nAs a Technical Support Specialist you answer \
+         calls. You give technical support by phone. See \
+         https://example.org/leaders-can-benefit-from-support or write to lead@example.org.\n",
+    );
+    assert!(matched(&f, "gender-coded").is_empty(), "{f:#?}");
+    // Outside the title's words, "support" still counts.
+    let f = lint_md("# Technical Support Specialist\n\nYou support the team.\n");
+    assert_eq!(matched(&f, "gender-coded"), ["support"]);
+}

@@ -195,3 +195,92 @@ fn banned_words_from_config() {
     );
     assert!(of(&lint_md("# Baker\n\nSynergy.\n"), "banned-word").is_empty());
 }
+
+#[test]
+fn names_are_not_age_or_gender_terms() {
+    assert!(m("You audit accounts for Ernst & Young clients.", "age-coded").is_empty());
+    assert!(m("You report to our founder, Guy Walker.", "gendered-term").is_empty());
+    assert_eq!(
+        m("Young people welcome? No: young candidates.", "age-coded"),
+        ["young"]
+    );
+}
+
+#[test]
+fn singular_gendered_terms() {
+    assert_eq!(m("We need a sales guy.", "gendered-term"), ["guy"]);
+    assert_eq!(m("A javascript dude.", "gendered-term"), ["dude"]);
+    assert_eq!(m("Join the bros.", "gendered-term"), ["bros"]);
+}
+
+#[test]
+fn age_limits_and_decades() {
+    assert_eq!(
+        m("Must be between 18 and 30 years old.", "age-coded"),
+        ["between 18 and 30 years old"]
+    );
+    assert_eq!(
+        m("Ideal for someone early-late 20's.", "age-coded"),
+        ["early-late 20's"]
+    );
+    assert_eq!(m("Applicants aged 21-35.", "age-coded"), ["aged 21-35"]);
+    assert_eq!(
+        m("Applicants no older than 40.", "age-coded"),
+        ["no older than 40"]
+    );
+    assert_eq!(m("You are in your 30s.", "age-coded"), ["your 30s"]);
+    // A legal minimum age, history and temperatures are not age limits.
+    for text in [
+        "Must be 18 years or older.",
+        "Founded in the 1990s.",
+        "Ovens run at 20-30 degrees above the room.",
+        "Between 2 and 3 years of experience.",
+    ] {
+        assert!(m(text, "age-coded").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn cliches_are_notes() {
+    let f = lint_md(
+        "# Baker\n\nStay at the top of your game in a fast-paced bakery with our heroic team.\n",
+    );
+    assert_eq!(
+        matched(&f, "cliche"),
+        ["top of your game", "fast-paced", "heroic"]
+    );
+    assert!(
+        of(&f, "cliche")
+            .iter()
+            .all(|x| x.severity == crate::lint::Severity::Note)
+    );
+}
+
+#[test]
+fn years_asked_without_seniority() {
+    let f = lint_md("# Baker\n\n## Requirements\n\n- 10+ years of experience baking\n");
+    assert_eq!(matched(&f, "experience-unmarked-senior"), ["10+ years"]);
+    assert_eq!(matched(&f, "years-of-experience"), ["10+ years"]);
+    // A senior title, or a short ask: no warning, the note stays.
+    let f = lint_md("# Senior Baker\n\n## Requirements\n\n- 10+ years of experience baking\n");
+    assert!(of(&f, "experience-unmarked-senior").is_empty());
+    assert_eq!(matched(&f, "years-of-experience"), ["10+ years"]);
+    let f = lint_md("# Baker\n\nThis is a senior role.\n\n- 6 years of experience\n");
+    assert!(of(&f, "experience-unmarked-senior").is_empty());
+    let f = lint_md("# Baker\n\n## Requirements\n\n- 2 years of experience\n");
+    assert!(of(&f, "experience-unmarked-senior").is_empty());
+    assert_eq!(of(&f, "years-of-experience").len(), 1);
+}
+
+#[test]
+fn physical_reason_in_the_section_counts() {
+    let text = "# Baker\n\n## Physical demands\n\nThe physical demands described here are \
+                representative of those that must be met to perform the essential functions \
+                of this job.\n\nThe employee is frequently required to sit, stand; walk and \
+                reach with hands and arms.\n";
+    assert!(of(&lint_md(text), "ability-assumption").is_empty());
+    // In another section the reason does not carry over.
+    let text =
+        "# Baker\n\n## About\n\nThis is essential.\n\n## Duties\n\nYou must stand all shift.\n";
+    assert_eq!(of(&lint_md(text), "ability-assumption").len(), 1);
+}

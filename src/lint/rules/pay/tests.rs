@@ -145,9 +145,10 @@ fn ontario_width() {
 }
 
 #[test]
-fn no_jurisdiction_no_pay_findings() {
+fn no_jurisdiction_no_pay_law_findings() {
+    // Only the law-free warning about vague pay.
     let f = lint_md("# Baker\n\nIn Austin, TX.\n\nCompetitive pay.\n");
-    assert!(pay_rules(&f).is_empty());
+    assert_eq!(pay_rules(&f), ["pay-vague"]);
     let f = lint_md("# Baker\n\nIn London.\n");
     assert!(pay_rules(&f).is_empty());
 }
@@ -214,6 +215,58 @@ fn annualize_periods() {
     assert_eq!(annualize(5000.0, Some("month")), 60_000.0);
     assert_eq!(annualize(50_000.0, None), 50_000.0);
     assert_eq!(annualize(25.0, None), 52_000.0);
-    assert_eq!(money(52_000.0), "$52,000");
-    assert_eq!(money(18.5), "$18.50");
+    assert_eq!(money(52_000.0, None), "$52,000");
+    assert_eq!(money(18.5, Some("USD")), "$18.50");
+    assert_eq!(money(3_000.0, Some("EUR")), "€3,000");
+    assert_eq!(money(3_000.0, Some("CHF")), "CHF 3,000");
+    assert_eq!(money(-3_000.0, Some("GBP")), "-£3,000");
+}
+
+#[test]
+fn bonus_after_the_range_keeps_colorado_satisfied() {
+    let text = CO.replace(
+        "$20-$24 an hour.",
+        "$145,000 to $165,000 a year, plus a yearly bonus of up to 10% of salary.",
+    );
+    assert!(
+        pay_rules(&lint_md(&text)).is_empty(),
+        "{:#?}",
+        lint_md(&text)
+    );
+}
+
+#[test]
+fn denied_remote_does_not_pull_in_colorado() {
+    let text = "# Baker\n\nThis is an onsite position, remote work is not available.\n\n\
+                Salary $50,000 a year.\n";
+    let f = lint_md(text);
+    assert!(pay_rules(&f).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn vague_pay_is_a_warning_without_a_pay_law() {
+    let f = lint_md("# Baker\n\nBake bread in London for a competitive salary.\n");
+    let v = of(&f, "pay-vague");
+    assert_eq!(v.len(), 1, "{f:#?}");
+    assert_eq!(v[0].matched.as_deref(), Some("competitive salary"));
+    assert_eq!((v[0].col, v[0].end_col), (28, 46));
+    // Where a law applies, its own rule speaks instead.
+    let f = lint_md("# Baker\n\nBake bread in Denver, CO for a competitive salary.\n");
+    assert!(of(&f, "pay-vague").is_empty());
+    assert!(!pay_rules(&f).is_empty());
+}
+
+#[test]
+fn pay_spans_cover_the_pay_text_and_messages_use_its_currency() {
+    let text = "# Baker\n\nToronto, ON.\n\n## Pay\n\n$40,000-$120,000 a year.\n";
+    let f = lint_md(text);
+    let w = of(&f, "pay-range-too-wide");
+    assert_eq!((w[0].line, w[0].col, w[0].end_col), (7, 1, 17), "{w:#?}");
+    // No pay at all: the finding covers the whole title, not one letter of it.
+    let f = lint_md("# Baker\n\nBake bread in Denver, CO.\n");
+    let m = of(&f, "pay-missing");
+    assert_eq!((m[0].line, m[0].col, m[0].end_col), (1, 3, 8));
+    let f = lint_md("# Baker\n\nIn Berlin.\n\n## Pay\n\nEUR 5,000-3,000 a month.\n");
+    let r = of(&f, "pay-min-above-max");
+    assert!(r[0].message.contains("€5,000"), "{}", r[0].message);
 }

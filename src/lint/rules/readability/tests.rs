@@ -219,3 +219,55 @@ fn title_noise_kinds() {
         assert!(noise(t).is_empty(), "{t}: {:?}", noise(t));
     }
 }
+
+#[test]
+fn plain_text_title_in_capitals_is_the_format_not_shouting() {
+    let noise = |text: &str| matched(&crate::lint::tests::lint_txt(text), "title-noise");
+    assert!(noise("SENIOR BAKER\n\nBake bread.\n").is_empty());
+    // Part capitals, and marketing words, still count.
+    assert_eq!(
+        noise("Baker NEEDED TODAY\n\nBake bread.\n"),
+        ["NEEDED TODAY"]
+    );
+    assert_eq!(noise("URGENT BAKER\n\nBake bread.\n"), ["URGENT"]);
+}
+
+#[test]
+fn a_bold_label_does_not_hide_a_sentence_break() {
+    let text = "# Baker\n\n## Where and when you'll work\n\n- **Schedule:** The branch is open \
+                weekdays from eight in the morning until six in the evening and on Saturday \
+                mornings. You work two Saturday mornings a month and get a weekday off.\n";
+    let f = lint_md(text);
+    assert!(of(&f, "long-sentence").is_empty(), "{f:#?}");
+    // A long sentence inside a bullet is still found, without its label.
+    let long = "- **Schedule:** one two three four five six seven eight nine ten eleven twelve \
+                thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone \
+                twentytwo twentythree twentyfour twentyfive twentysix.\n";
+    let f = lint_md(&format!("# Baker\n\n{long}"));
+    let l = of(&f, "long-sentence");
+    assert_eq!(l.len(), 1);
+    assert!(
+        l[0].matched
+            .as_deref()
+            .is_some_and(|m| m.starts_with("one two"))
+    );
+}
+
+#[test]
+fn matched_text_across_a_line_break_is_one_line() {
+    let words = (1..=30).map(|i| format!("w{i}x")).collect::<Vec<_>>();
+    let text = format!(
+        "# Baker\n\n{}\n{}.\n",
+        words[..15].join(" "),
+        words[15..].join(" ")
+    );
+    let f = lint_md(&text);
+    let l = of(&f, "long-sentence");
+    assert_eq!(l.len(), 1);
+    assert!(!l[0].matched.as_deref().unwrap_or("\n").contains('\n'));
+    assert!(
+        l[0].matched
+            .as_deref()
+            .is_some_and(|m| m.contains("w15x w16x"))
+    );
+}

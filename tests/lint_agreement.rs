@@ -1,0 +1,199 @@
+//! Lint agrees with jobpost's own output: every shipped preset, completed with an
+//! employer layer (who is hiring, where, the pay, benefits and how to apply), renders to
+//! Markdown, plain text and HTML that lint with no errors and no warnings, and a posting
+//! linted as TOML gives the same rule ids as its own rendered Markdown and HTML.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+#[path = "support/run.rs"]
+mod run;
+use run::stdout_of;
+
+/// The employer layer a preset cannot know. Denver, Colorado: the strictest US law
+/// (range, benefits and deadline required).
+const EMPLOYER: &str = r#"title = "Posting"
+apply_by = 2027-03-31
+
+[company]
+name = "Harbor Family Clinics"
+about = "Harbor Family Clinics runs six small clinics and a bakery café across Denver. We have cared for families here since 1998."
+
+[location]
+workplace = "on-site"
+city = "Denver"
+region = "Colorado"
+country = "US"
+
+[pay]
+min = 52000
+max = 60000
+currency = "USD"
+period = "year"
+benefits = ["Health insurance from your first month", "Four weeks of paid time off"]
+
+[apply]
+url = "https://harbor.example/jobs"
+"#;
+
+/// Lints `dir` as JSON; returns the findings.
+fn lint_json(dir: &Path) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_jobpost"))
+        .args(["lint", ".", "--format", "json", "--fail-on", "never"])
+        .current_dir(dir)
+        .env_remove("JOBPOST_ROLES")
+        .env_remove("JOBPOST_TEMPLATES")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+fn preset_ids(dir: &Path) -> Vec<String> {
+    stdout_of(dir, &["roles", "list"])
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// Each preset completed with [`EMPLOYER`], written as `<id>.toml`, with its Markdown,
+/// text and HTML renderings as `<id>.md`, `<id>.txt` and `<id>.html`.
+fn postings(dir: &Path) -> Vec<String> {
+    let ids = preset_ids(dir);
+    assert!(ids.len() >= 14, "presets: {ids:?}");
+    for id in &ids {
+        let toml = EMPLOYER.replacen("title = \"Posting\"\n", &format!("role = \"{id}\"\n"), 1);
+        let file = format!("{id}.toml");
+        fs::write(dir.join(&file), toml).unwrap();
+        for format in ["md", "txt", "html"] {
+            let text = stdout_of(dir, &["render", &file, "--format", format]);
+            fs::write(dir.join(format!("{id}.{format}")), text).unwrap();
+        }
+    }
+    ids
+}
+
+#[test]
+fn presets_rendered_with_an_employer_lint_clean_and_agree_with_their_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = postings(dir.path());
+    let findings = lint_json(dir.path());
+    let serious: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] != "note")
+        .map(|f| {
+            format!(
+                "{}:{}: {} {}",
+                f["path"], f["line"], f["rule"], f["message"]
+            )
+        })
+        .collect();
+    assert!(serious.is_empty(), "{}", serious.join("\n"));
+    let rules_of = |path: &str| -> BTreeSet<String> {
+        findings
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(path)))
+            .filter_map(|f| f["rule"].as_str().map(str::to_string))
+            .collect()
+    };
+    for id in &ids {
+        let (toml, md) = (
+            rules_of(&format!("{id}.toml")),
+            rules_of(&format!("{id}.md")),
+        );
+        assert_eq!(toml, md, "{id}: TOML and its Markdown disagree");
+    }
+}
+
+#[test]
+fn remote_posting_with_applicant_countries_gets_us_pay_laws_as_toml_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = "role = \"bank-teller\"\n\n[company]\nname = \"Harbor Savings\"\n\n\
+                about = \"Harbor Savings is a community bank.\"\n\n\
+                [location]\nworkplace = \"remote\"\napplicant_countries = [\"US\"]\n\n\
+                [pay]\nmin = 18\nmax = 21\ncurrency = \"USD\"\nperiod = \"hour\"\n\
+                benefits = [\"Paid time off\"]\n\n[apply]\nurl = \"https://harbor.example/jobs\"\n";
+    fs::write(dir.path().join("remote.toml"), toml).unwrap();
+    let md = stdout_of(dir.path(), &["render", "remote.toml", "--format", "md"]);
+    fs::write(dir.path().join("remote.md"), md).unwrap();
+    let findings = lint_json(dir.path());
+    // Pay and benefits given, no deadline: Colorado's deadline rule reaches remote US
+    // postings, whichever way the posting is read.
+    for file in ["remote.toml", "remote.md"] {
+        let rules: BTreeSet<&str> = findings
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+            .filter_map(|f| f["rule"].as_str())
+            .collect();
+        assert!(rules.contains("pay-deadline-missing"), "{file}: {rules:?}");
+        assert!(!rules.contains("missing-section"), "{file}: {rules:?}");
+    }
+}
+
+#[test]
+fn region_spelled_any_way_selects_the_colorado_law() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, region) in [("a", "co"), ("b", "Colorado"), ("c", "CO")] {
+        let toml = format!(
+            "role = \"bank-teller\"\n\n[company]\nname = \"Harbor Savings\"\n\n\
+             [location]\nworkplace = \"on-site\"\ncity = \"Springfield\"\nregion = \"{region}\"\ncountry = \"US\"\n"
+        );
+        fs::write(dir.path().join(format!("{name}.toml")), toml).unwrap();
+    }
+    let findings = lint_json(dir.path());
+    for name in ["a", "b", "c"] {
+        let colorado = findings.iter().any(|f| {
+            f["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(&format!("{name}.toml")))
+                && f["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("Colorado"))
+        });
+        assert!(colorado, "{name}: {findings:#?}");
+    }
+}
+
+#[test]
+fn lint_errors_where_json_ld_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "remote.toml",
+            "role = \"bank-teller\"\n\n[company]\nname = \"Harbor Savings\"\n\n[location]\nworkplace = \"remote\"\n",
+            "location.applicant_countries",
+        ),
+        (
+            "nameless.toml",
+            "role = \"bank-teller\"\n\n[location]\nworkplace = \"on-site\"\ncountry = \"US\"\n",
+            "company.name",
+        ),
+    ];
+    for (file, text, _) in &cases {
+        fs::write(dir.path().join(file), text).unwrap();
+    }
+    let findings = lint_json(dir.path());
+    for (file, _, field) in &cases {
+        let hit = findings.iter().any(|f| {
+            f["path"].as_str().is_some_and(|p| p.ends_with(file))
+                && f["rule"] == "jsonld-required"
+                && f["severity"] == "error"
+                && f["message"].as_str().is_some_and(|m| m.contains(field))
+        });
+        assert!(hit, "{file}: {findings:#?}");
+        // The JSON-LD output refuses the same posting.
+        let out = Command::new(env!("CARGO_BIN_EXE_jobpost"))
+            .args(["render", file, "--format", "jsonld"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{file}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(field),
+            "{file}"
+        );
+    }
+}

@@ -345,12 +345,24 @@ fn next_pounds(s: &str) -> Option<(usize, f64, usize)> {
                 continue;
             }
             if let Ok(n) = digits.parse::<f64>() {
+                // Text that already gives the kilograms ("25 pounds (11 kg)") gets
+                // them once, from the pounds.
+                let tail = kg_bracket(tail).unwrap_or(tail);
                 return Some((i, n, s.len() - tail.len()));
             }
         }
         i = j;
     }
     None
+}
+
+/// What follows a ` (11 kg)` at the start of `s`, if it starts with one.
+fn kg_bracket(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix(" (")?;
+    let digits = inner
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|n| *n > 0)?;
+    inner[digits..].strip_prefix(" kg)")
 }
 
 /// `education_high_school` from `education` and `high-school`.
@@ -522,6 +534,15 @@ mod tests {
             w("en-IE", "Lift 1 pound or 1.5 lbs."),
             "Lift 0.5 kg or 0.7 kg."
         );
+        // Kilograms the text already gives are not repeated.
+        let both = "Lift bags of up to 20 pounds (9 kg) when you restock";
+        assert_eq!(w("en-US", both), both);
+        assert_eq!(w("en-GB", both), "Lift bags of up to 9 kg when you restock");
+        assert_eq!(
+            w("en-CA", both),
+            "Lift bags of up to 9 kg (20 lb) when you restock"
+        );
+        assert_eq!(w("en-GB", "25 lb (heavy)"), "11 kg (heavy)");
         // Numbers that are not weights stay as they are.
         let other = "Stand for 8 hours; 25 poundcakes a day; B12 lb";
         assert_eq!(w("en-GB", other), other);

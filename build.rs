@@ -1,5 +1,6 @@
-//! Embeds every file of `roles/` and `templates/` into the binary, so the tool
-//! works from any folder and a user folder can override them name by name.
+//! Embeds every file of `roles/`, `templates/` and `src/locale/` into the binary,
+//! so the tool works from any folder and a user folder can override presets and
+//! templates name by name.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -7,7 +8,11 @@ use std::path::Path;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut code = String::new();
-    for (name, dir) in [("ROLES", "roles"), ("TEMPLATES", "templates")] {
+    for (name, dir) in [
+        ("ROLES", "roles"),
+        ("TEMPLATES", "templates"),
+        ("LOCALES", "src/locale"),
+    ] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())

@@ -165,6 +165,7 @@ pub fn inputs(args: &SourceArgs) -> Inputs {
         company: args.company.clone(),
         sets: args.sets.clone(),
         unsets: args.unsets.clone(),
+        locale: args.locale.clone(),
     }
 }
 
@@ -255,6 +256,10 @@ fn export(
         true => Some(crate::lint::run::config_for(None, first, &[])?),
         false => None,
     };
+    if let Some(tag) = &args.locale {
+        // Once for the run, rather than once per posting.
+        crate::locale::check(tag).map_err(|m| Error::input(format!("--locale {tag}"), m))?;
+    }
     let settings = export::Settings {
         inputs: args.inputs,
         out: args.out,
@@ -262,6 +267,7 @@ fn export(
         jobs: args.jobs,
         force: args.force,
         company: args.company,
+        locale: args.locale,
         date: args.posted,
         check,
         base_url: args.base_url,
@@ -309,7 +315,7 @@ fn roles_command(registry: &Registry, cmd: Option<RolesCommand>) -> Result<u8> {
                     .map(|e| format!(", extends {e}"))
                     .unwrap_or_default()
             );
-            print(&format!("{header}{}", explain::explain(&merged)))?;
+            print(&format!("{header}{}", explain::explain_preset(&merged)))?;
         }
     }
     Ok(0)

@@ -116,6 +116,11 @@ pub struct SourceArgs {
     /// `--unset company.eeo`; applied before the --set values. Repeatable.
     #[arg(long = "unset", value_name = "KEY")]
     pub unsets: Vec<String>,
+    /// The locale the posting reads in (en-US, en-CA, en-GB, en-IE, en-AU): headings,
+    /// dates, school levels, money and weights. Wins over `locale` in the files;
+    /// without either, the job's country decides.
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<String>,
 }
 
 /// `jobpost render`
@@ -171,6 +176,10 @@ pub struct ExportArgs {
     /// A company profile (partial posting) merged below every posting.
     #[arg(long, value_name = "FILE")]
     pub company: Option<PathBuf>,
+    /// The locale every posting reads in (en-US, en-CA, en-GB, en-IE, en-AU), over
+    /// each posting's own `locale`; without either, each job's country decides.
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<String>,
     /// The date shown by postings without `posted` (and their JSON-LD `datePosted`):
     /// `YYYY-MM-DD`, or `today` (UTC). JSON-LD needs one of the two.
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]

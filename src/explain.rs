@@ -7,8 +7,18 @@ use crate::model::{KEYS, is_employer_fact};
 
 /// The merged posting as TOML; every value carries a comment naming its layer,
 /// and every employer fact the posting lacks is marked as not given (with the
-/// preset's suggestion, if it has one) or as removed (with where).
+/// preset's suggestion, if it has one) or as removed (with where). The locale
+/// the posting reads in is named with why, when no layer sets it.
 pub fn explain(merged: &Merged) -> String {
+    explain_with(merged, true)
+}
+
+/// [`explain`] for a role preset (`roles show`): a preset has no locale of its own.
+pub fn explain_preset(merged: &Merged) -> String {
+    explain_with(merged, false)
+}
+
+fn explain_with(merged: &Merged, with_locale: bool) -> String {
     let layers: Vec<&str> = merged.layers.iter().map(|l| &**l).collect();
     let mut out =
         String::from("# The merged posting. Each comment names the layer a value comes from.\n");
@@ -17,6 +27,7 @@ pub fn explain(merged: &Merged) -> String {
         let lines: Vec<String> = keys
             .iter()
             .filter(|k| keys_is_leaf(table, k) && !matches!(**k, "include" | "unset"))
+            .filter(|k| with_locale || !(table.is_empty() && **k == "locale"))
             .filter_map(|k| explain_key(merged, &crate::layer::join(table, k), k))
             .collect();
         if lines.is_empty() {
@@ -45,6 +56,10 @@ fn explain_key(merged: &Merged, path: &str, key: &str) -> Option<String> {
             "# {key}: removed by `unset {p}` ({})\n",
             label(origin)
         ));
+    }
+    if path == "locale" {
+        let (locale, reason) = crate::locale::resolve(&merged.posting);
+        return Some(format!("# locale: {} ({reason})\n", locale.tag));
     }
     if !is_employer_fact(path) || (path == "location.applicant_countries" && !remote(merged)) {
         return None;
@@ -105,6 +120,11 @@ pub const FIELD_HELP: &[(&str, &str, &str)] = &[
         "role",
         "the closest role: it fills in duties, skills and qualifications you can keep, edit or drop",
         "\"cashier\"",
+    ),
+    (
+        "locale",
+        "en-US | en-CA | en-GB | en-IE | en-AU: headings, dates, school levels and money; without it, the job's country decides",
+        "\"en-GB\"",
     ),
     (
         "title",

@@ -68,6 +68,8 @@ pub struct Settings {
     pub force: bool,
     /// A company profile merged below every posting.
     pub company: Option<PathBuf>,
+    /// `--locale`: the locale of every posting, over their own.
+    pub locale: Option<String>,
     /// `--posted`: the date of postings without `posted`; one for the whole run.
     pub date: Option<Date>,
     /// `--check`: lint each posting with this configuration; one with errors fails.
@@ -156,6 +158,10 @@ struct Row {
     /// City and region (or country), for the location filter.
     place: String,
     pay: String,
+    /// The pay with its dollar always named (`US$`, `CA$`), for a page that mixes currencies.
+    pay_marked: String,
+    /// The pay's ISO 4217 code, or empty.
+    currency: String,
     /// `YYYY-MM-DD`: the posting's date, or the run's `--posted` for postings without
     /// one; empty when neither says.
     posted: String,
@@ -297,6 +303,7 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
     bar.finish_and_clear();
     let results = finished(results, s)?;
     let (mut rows, failed) = split(&jobs, results);
+    mark_mixed_currencies(&mut rows);
     copy_logos(&rows, s)?;
     // Newest first; the sort is stable, so equal dates keep input order.
     rows.sort_by(|a, b| b.posted.cmp(&a.posted));
@@ -471,6 +478,7 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     let inputs = Inputs {
         file: Some(job.source.clone()),
         company: s.company.clone(),
+        locale: s.locale.clone(),
         ..Inputs::default()
     };
     let merged = load::load(registry, &inputs)?;
@@ -623,6 +631,7 @@ fn slash_path(stem: &Path) -> String {
 
 fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
     let posted = p.posted.as_ref().and_then(|d| d.date).or(date);
+    let loc = crate::locale::of(p);
     Row {
         title: p.title.clone().unwrap_or_default(),
         company: p
@@ -636,9 +645,15 @@ fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
             .as_ref()
             .and_then(|l| l.workplace)
             .map_or("", |w| w.label()),
-        location: render::location_text(p),
+        location: render::location_text(p, loc),
         place: place(p),
-        pay: render::pay_range(p),
+        pay: render::pay_range(p, loc, false),
+        pay_marked: render::pay_range(p, loc, true),
+        currency: p
+            .pay
+            .as_ref()
+            .and_then(|pay| pay.currency.clone())
+            .unwrap_or_default(),
         posted: posted.map(|d| d.to_string()).unwrap_or_default(),
         color: p
             .company
@@ -667,9 +682,7 @@ fn place(p: &Posting) -> String {
         .collect();
     match (parts.is_empty(), &l.country) {
         (false, _) => parts.join(", "),
-        (true, Some(c)) => isocountry::CountryCode::for_alpha2(c)
-            .map(|c| c.name().to_string())
-            .unwrap_or_else(|_| c.clone()),
+        (true, Some(c)) => crate::country::name(c),
         (true, None) => String::new(),
     }
 }
@@ -701,6 +714,21 @@ fn split(jobs: &[Job], results: Vec<Result<Row>>) -> (Vec<Row>, Vec<Failure>) {
         }
     }
     (rows, failed)
+}
+
+/// On a careers page listing pay in more than one currency, every dollar says
+/// which it is (`US$`, `CA$`), whatever the job's own page shows.
+fn mark_mixed_currencies(rows: &mut [Row]) {
+    let currencies: BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r.currency.as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if currencies.len() > 1 {
+        for r in rows.iter_mut() {
+            r.pay = std::mem::take(&mut r.pay_marked);
+        }
+    }
 }
 
 /// `index.html` and `index.json`, streamed to their files so a large export
@@ -837,6 +865,7 @@ mod tests {
             jobs: None,
             force: false,
             company: None,
+            locale: None,
             date: Some(Date {
                 year: 2027,
                 month: 1,

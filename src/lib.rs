@@ -11,6 +11,7 @@
 //! - [`preset`]: the role preset registry;
 //! - [`load`]: reading files and merging layers with provenance;
 //! - [`validate`]: field rules shared by files, flags and the wizard;
+//! - [`locale`]: the message catalogue of each locale, and which one a posting reads in;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`files`]: finding input files in folders;
@@ -27,6 +28,7 @@
 pub mod app;
 pub mod cli;
 pub mod complete;
+pub mod country;
 pub mod error;
 pub mod explain;
 pub mod export;
@@ -37,6 +39,7 @@ pub mod jsonld;
 pub mod layer;
 pub mod lint;
 pub mod load;
+pub mod locale;
 pub mod man;
 pub mod markdown;
 pub mod model;

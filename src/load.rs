@@ -30,6 +30,8 @@ pub struct Inputs {
     pub sets: Vec<String>,
     /// `--unset PATH`: removed after the files, before the `--set` values.
     pub unsets: Vec<String>,
+    /// `--locale TAG`: wins over a `locale` in the files and `--set` values.
+    pub locale: Option<String>,
 }
 
 /// A merged value with its origin.
@@ -173,7 +175,7 @@ pub fn preset(registry: &Registry, id: &str) -> Result<Merged> {
 }
 
 /// The layers above the preset chain, lowest first: company profile, the posting
-/// file (after its includes), `--unset`, `--set`, `--role`.
+/// file (after its includes), `--unset`, `--set`, `--locale`, `--role`.
 fn upper_layers(inputs: &Inputs) -> Result<Vec<Layer>> {
     let mut upper = Vec::new();
     if let Some(company) = &inputs.company {
@@ -187,6 +189,14 @@ fn upper_layers(inputs: &Inputs) -> Result<Vec<Layer>> {
     }
     for set in &inputs.sets {
         upper.push(set_layer(set)?);
+    }
+    if let Some(locale) = &inputs.locale {
+        let quoted = toml::Value::String(locale.clone()).to_string();
+        upper.push(flag_layer(
+            &format!("--locale {locale}"),
+            "locale",
+            &quoted,
+        )?);
     }
     if let Some(role) = &inputs.role {
         let quoted = toml::Value::String(role.clone()).to_string();

@@ -19,6 +19,10 @@ pub struct Posting<L = List> {
     /// Preset id the posting starts from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// How the posting reads (`en-GB`): headings, dates, school levels, money and
+    /// weights. Without it, the job's country decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
     /// The job name, as a job seeker would search for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -76,6 +80,7 @@ impl<L> Default for Posting<L> {
     fn default() -> Self {
         Posting {
             role: None,
+            locale: None,
             title: None,
             purpose: None,
             employment_type: None,
@@ -393,6 +398,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
         "",
         &[
             "role",
+            "locale",
             "title",
             "purpose",
             "employment_type",
@@ -455,6 +461,7 @@ pub const KEYS: &[(&str, &[&str])] = &[
 /// a role preset may suggest them under `[hints]` but never set them, and renderers
 /// print them only when a posting, a company profile or a flag gives them.
 pub const EMPLOYER_FACTS: &[&str] = &[
+    "locale",
     "employment_type",
     "reference",
     "posted",

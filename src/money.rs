@@ -1,9 +1,8 @@
 //! Currencies and pay ranges as readers expect them: `$18.50–$22.00 per hour`,
-//! `₹4,50,000–₹6,00,000 per year`.
+//! `₹4,50,000–₹6,00,000 per year`. A dollar is a plain `$` only where the job's
+//! countries pay in it; elsewhere it says which (`US$`, `CA$`, `A$`, `NZ$`).
 
 use iso_currency::{Currency, IntoEnumIterator};
-
-use crate::model::Period;
 
 /// True for an active ISO 4217 code (upper case).
 pub fn is_currency(code: &str) -> bool {
@@ -15,13 +14,39 @@ pub fn currency_codes() -> impl Iterator<Item = &'static str> {
     Currency::iter().map(|c| c.code())
 }
 
+/// The dollars a reader might take `$` for: the code, the symbol that tells it
+/// from the others, and the countries (alpha-2) that pay in it.
+const DOLLARS: &[(&str, &str, &[&str])] = &[
+    (
+        "USD",
+        "US$",
+        &[
+            "US", "PR", "GU", "VI", "AS", "MP", "EC", "SV", "PA", "TL", "FM", "MH", "PW", "TC",
+            "VG", "BQ",
+        ],
+    ),
+    ("CAD", "CA$", &["CA"]),
+    ("AUD", "A$", &["AU", "CX", "CC", "NF", "KI", "NR", "TV"]),
+    ("NZD", "NZ$", &["NZ", "CK", "NU", "PN", "TK"]),
+];
+
+/// Whether a plain `$` is clear for `code` to readers of a job in `countries`:
+/// every one of them pays in it. With no country, `$` means US dollars.
+pub fn dollar_is_plain(code: &str, countries: &[&str]) -> bool {
+    match DOLLARS.iter().find(|(c, _, _)| *c == code) {
+        None => false,
+        Some(_) if countries.is_empty() => code == "USD",
+        Some((_, _, homes)) => countries.iter().all(|c| homes.contains(c)),
+    }
+}
+
 /// How an amount is written in a currency: symbol in front or code behind.
-fn symbol(code: &str) -> Option<&'static str> {
+/// `plain_dollar` writes a dollar as `$` rather than `US$`, `CA$`, ….
+fn symbol(code: &str, plain_dollar: bool) -> Option<&'static str> {
+    if let Some((_, marked, _)) = DOLLARS.iter().find(|(c, _, _)| *c == code) {
+        return Some(if plain_dollar { "$" } else { marked });
+    }
     Some(match code {
-        "USD" => "$",
-        "CAD" => "CA$",
-        "AUD" => "A$",
-        "NZD" => "NZ$",
         "EUR" => "€",
         "GBP" => "£",
         "INR" => "₹",
@@ -31,7 +56,7 @@ fn symbol(code: &str) -> Option<&'static str> {
 }
 
 /// An amount with its currency, e.g. `$18.50`, `CHF 4,200`.
-pub fn format_amount(value: f64, code: &str, cents: bool) -> String {
+pub fn format_amount(value: f64, code: &str, cents: bool, plain_dollar: bool) -> String {
     let digits = if cents {
         format!("{value:.2}")
     } else {
@@ -49,7 +74,7 @@ pub fn format_amount(value: f64, code: &str, cents: bool) -> String {
         Some(f) => format!("{grouped}.{f}"),
         None => grouped,
     };
-    match symbol(code) {
+    match symbol(code, plain_dollar) {
         Some(s) => format!("{s}{number}"),
         None => format!("{code} {number}"),
     }
@@ -88,25 +113,39 @@ fn group_pairs(s: &str) -> String {
     out
 }
 
+/// The words of a pay line in one locale.
+#[derive(Debug, Clone)]
+pub struct Wording {
+    /// `From {amount}`.
+    pub from: String,
+    /// `Up to {amount}`.
+    pub up_to: String,
+    /// `per hour`, or `None` when the posting gives no period.
+    pub period: Option<String>,
+    /// Write a dollar as `$` (see [`dollar_is_plain`]).
+    pub plain_dollar: bool,
+}
+
 /// The pay line: `$18.50–$22.00 per hour`, `From $40,000 per year`, `Up to …`.
 /// Cents are shown for both ends when either has them.
 pub fn format_range(
     min: Option<f64>,
     max: Option<f64>,
     code: &str,
-    period: Option<Period>,
+    words: &Wording,
 ) -> Option<String> {
     let cents = [min, max].iter().flatten().any(|v| v.fract() != 0.0);
-    let f = |v: f64| format_amount(v, code, cents);
+    let f = |v: f64| format_amount(v, code, cents, words.plain_dollar);
+    let fill = |pattern: &str, v: f64| crate::locale::fill(pattern, &[("amount", &f(v))]);
     let range = match (min, max) {
         (Some(a), Some(b)) if a == b => f(a),
         (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
-        (Some(a), None) => format!("From {}", f(a)),
-        (None, Some(b)) => format!("Up to {}", f(b)),
+        (Some(a), None) => fill(&words.from, a),
+        (None, Some(b)) => fill(&words.up_to, b),
         (None, None) => return None,
     };
-    Some(match period {
-        Some(p) => format!("{range} {}", p.label()),
+    Some(match &words.period {
+        Some(p) => format!("{range} {p}"),
         None => range,
     })
 }
@@ -115,9 +154,21 @@ pub fn format_range(
 mod tests {
     use super::*;
 
+    use crate::model::Period;
+
+    /// en-US words; a dollar plain as a job with no country shows it.
+    fn us(code: &str, period: Option<Period>) -> Wording {
+        Wording {
+            from: "From {amount}".into(),
+            up_to: "Up to {amount}".into(),
+            period: period.map(|p| p.label().to_string()),
+            plain_dollar: dollar_is_plain(code, &[]),
+        }
+    }
+
     #[test]
     fn ranges_read_naturally() {
-        let r = |a, b, c, p| format_range(a, b, c, p).unwrap();
+        let r = |a, b, c, p| format_range(a, b, c, &us(c, p)).unwrap();
         assert_eq!(
             r(Some(18.5), Some(22.0), "USD", Some(Period::Hour)),
             "$18.50–$22.00 per hour"
@@ -147,7 +198,32 @@ mod tests {
             r(Some(4200.0), Some(5100.0), "CHF", Some(Period::Month)),
             "CHF 4,200–CHF 5,100 per month"
         );
-        assert!(format_range(None, None, "USD", None).is_none());
+        assert!(format_range(None, None, "USD", &us("USD", None)).is_none());
+    }
+
+    #[test]
+    fn a_dollar_is_plain_only_where_the_job_pays_in_it() {
+        let amount = |code, countries: &[&str]| {
+            format_amount(20.0, code, false, dollar_is_plain(code, countries))
+        };
+        // At home: the plain symbol.
+        assert_eq!(amount("USD", &["US"]), "$20");
+        assert_eq!(amount("CAD", &["CA"]), "$20");
+        assert_eq!(amount("AUD", &["AU"]), "$20");
+        assert_eq!(amount("NZD", &["NZ"]), "$20");
+        // Another dollar could be meant.
+        assert_eq!(amount("USD", &["CA"]), "US$20");
+        assert_eq!(amount("CAD", &["US", "CA"]), "CA$20");
+        assert_eq!(amount("USD", &["US", "CA"]), "US$20");
+        assert_eq!(amount("AUD", &["NZ"]), "A$20");
+        assert_eq!(amount("USD", &["GB"]), "US$20");
+        // No country: `$` is the US dollar, as before.
+        assert_eq!(amount("USD", &[]), "$20");
+        assert_eq!(amount("CAD", &[]), "CA$20");
+        // Currencies no other shares a sign with are always the same.
+        assert_eq!(amount("GBP", &["US"]), "£20");
+        assert_eq!(amount("EUR", &["IE"]), "€20");
+        assert_eq!(amount("CHF", &["CH"]), "CHF 20");
     }
 
     #[test]

@@ -13,6 +13,9 @@ mod embedded {
 }
 pub use embedded::TEMPLATES as EMBEDDED_TEMPLATES;
 
+/// The shipped locale files (`src/locale/<tag>.toml`): (file name, contents).
+pub use embedded::LOCALES as EMBEDDED_LOCALES;
+
 /// The shipped preset files: (file name, contents).
 pub const EMBEDDED_ROLES: &[(&str, &str)] = embedded::ROLES;
 

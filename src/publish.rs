@@ -11,7 +11,7 @@ use toml::value::{Date, Datetime};
 use crate::error::{Error, Problem, Result};
 use crate::jsonld;
 use crate::load::Merged;
-use crate::render::{Format, Renderer, SiteView, View, long_date};
+use crate::render::{Format, Renderer, SiteView, View};
 
 /// Every output format: the templates plus schema.org JSON-LD.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -93,7 +93,7 @@ pub fn publish_on_site(
         view.company.logo = logo.clone();
     }
     if let (true, Some(date)) = (view.posted.is_empty(), date) {
-        view.posted = long_date(&Datetime {
+        view.posted = crate::locale::of(p).date(&Datetime {
             date: Some(date),
             time: None,
             offset: None,

@@ -5,12 +5,14 @@
 //!
 //! Renderers take a posting and return a string; they never print or write.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::error::{Error, Result};
+use crate::locale::{self, Locale};
 use crate::markdown;
 use crate::model::{Posting, Workplace};
 use crate::money;
@@ -251,18 +253,23 @@ fn tidy(text: &str) -> String {
 }
 
 /// What templates see: every field present, display strings computed once here
-/// so all formats say the same thing.
+/// so all formats say the same thing, in the posting's locale.
 #[derive(Debug, Serialize)]
 pub struct View {
+    /// The locale's tag, e.g. `en-GB`.
+    pub locale: String,
+    /// The locale's messages (headings and labels): `p.t.about_role`. Templates
+    /// take every word from here, never from a branch on the locale.
+    pub t: &'static BTreeMap<String, String>,
     /// Job title.
     pub title: String,
     /// `Full-time`, or empty.
     pub employment_type: String,
     /// Employer's reference.
     pub reference: String,
-    /// `January 5, 2027`, or empty.
+    /// `January 5, 2027` (`5 January 2027`), or empty.
     pub posted: String,
-    /// `January 5, 2027`, or empty.
+    /// `January 5, 2027` (`5 January 2027`), or empty.
     pub apply_by: String,
     /// The employer.
     pub company: CompanyView,
@@ -374,27 +381,30 @@ fn link(s: &Option<String>) -> String {
 }
 
 impl View {
-    /// The reader-facing view of `p`.
+    /// The reader-facing view of `p`, in its locale.
     pub fn new(p: &Posting) -> Self {
         let duties = p.duties.as_ref();
+        let loc = locale::of(p);
         View {
+            locale: loc.tag.clone(),
+            t: &loc.messages,
             title: text(&p.title),
             employment_type: p
                 .employment_type
-                .map(|e| e.label().to_string())
+                .map(|e| loc.employment(e))
                 .unwrap_or_default(),
             reference: text(&p.reference),
-            posted: p.posted.as_ref().map(long_date).unwrap_or_default(),
-            apply_by: p.apply_by.as_ref().map(long_date).unwrap_or_default(),
+            posted: p.posted.as_ref().map(|d| loc.date(d)).unwrap_or_default(),
+            apply_by: p.apply_by.as_ref().map(|d| loc.date(d)).unwrap_or_default(),
             company: company_view(p),
             purpose: text(&p.purpose),
             objectives: list(p.objectives.as_ref()),
             daily: list(duties.and_then(|d| d.daily.as_ref())),
             weekly: list(duties.and_then(|d| d.weekly.as_ref())),
-            required: required(p),
+            required: required(p, loc),
             preferred: preferred(p),
-            conditions: conditions_view(p),
-            pay: pay_view(p),
+            conditions: conditions_view(p, loc),
+            pay: pay_view(p, loc),
             apply: apply_view(p),
             jsonld: String::new(),
             site: SiteView::default(),
@@ -432,18 +442,22 @@ fn logo_src_ok(logo: &str) -> bool {
     relative || (logo.starts_with("https://") && crate::validate::url(logo).is_ok())
 }
 
-fn required(p: &Posting) -> Vec<String> {
+fn required(p: &Posting, loc: &Locale) -> Vec<String> {
     let mut out = list(p.skills.as_ref().and_then(|s| s.required.as_ref()));
     if let Some(q) = &p.qualifications {
         out.extend(list(q.required.as_ref()));
         // Presets often spell the education out as a qualification too.
         if let Some(e) = q.education.filter(|e| *e != crate::model::Education::None) {
-            if !out.iter().any(|r| r.eq_ignore_ascii_case(e.label())) {
-                out.push(e.label().to_string());
+            let label = loc.education(e);
+            if !out
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(&label) || r.eq_ignore_ascii_case(e.label()))
+            {
+                out.push(label);
             }
         }
         if let Some(m) = q.experience_months.filter(|m| *m > 0) {
-            out.push(format!("At least {} of relevant experience", months(m)));
+            out.push(loc.experience(m));
         }
     }
     out
@@ -457,17 +471,7 @@ fn preferred(p: &Posting) -> Vec<String> {
     out
 }
 
-/// `6 months`, `1 year`, `2 years`, `18 months`.
-pub fn months(m: u32) -> String {
-    match m {
-        12 => "1 year".into(),
-        m if m % 12 == 0 => format!("{} years", m / 12),
-        1 => "1 month".into(),
-        m => format!("{m} months"),
-    }
-}
-
-fn conditions_view(p: &Posting) -> ConditionsView {
+fn conditions_view(p: &Posting, loc: &Locale) -> ConditionsView {
     let c = p.conditions.as_ref();
     let get = |f: fn(&crate::model::Conditions) -> &Option<String>| {
         c.map(|c| text(f(c))).unwrap_or_default()
@@ -477,40 +481,30 @@ fn conditions_view(p: &Posting) -> ConditionsView {
             .location
             .as_ref()
             .and_then(|l| l.workplace)
-            .map(|w| w.label().to_string())
+            .map(|w| loc.workplace(w))
             .unwrap_or_default(),
-        location: location_text(p),
+        location: location_text(p, loc),
         schedule: get(|c| &c.schedule),
         hours: c
             .and_then(|c| c.hours_per_week)
-            .map(hours_text)
+            .map(|h| loc.hours(h))
             .unwrap_or_default(),
         environment: get(|c| &c.environment),
         travel: get(|c| &c.travel),
-        physical: list(c.and_then(|c| c.physical.as_ref())),
+        physical: list(c.and_then(|c| c.physical.as_ref()))
+            .iter()
+            .map(|d| loc.weights(d))
+            .collect(),
     }
-}
-
-fn hours_text(h: f64) -> String {
-    let n = if h.fract() == 0.0 {
-        format!("{h:.0}")
-    } else {
-        format!("{h}")
-    };
-    format!("About {n} hours a week")
 }
 
 /// A one-line place: `1600 Market St, Denver, CO 80202, United States`; for remote roles the
 /// countries applicants may live in.
-pub fn location_text(p: &Posting) -> String {
+pub fn location_text(p: &Posting, loc: &Locale) -> String {
     let Some(l) = &p.location else {
         return String::new();
     };
-    let country = |c: &str| {
-        isocountry::CountryCode::for_alpha2(c)
-            .map(|c| c.name().to_string())
-            .unwrap_or_else(|_| c.to_string())
-    };
+    let country = crate::country::name;
     let remote = l.workplace == Some(Workplace::Remote);
     let applicants: Vec<String> = l
         .applicant_countries
@@ -519,7 +513,8 @@ pub fn location_text(p: &Posting) -> String {
         .map(|c| country(c))
         .collect();
     if remote && !applicants.is_empty() {
-        return format!("Open to applicants in {}", applicants.join(", "));
+        let countries = applicants.join(", ");
+        return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
     }
     let region = [l.region.as_deref(), l.postal_code.as_deref()]
         .into_iter()
@@ -541,23 +536,52 @@ pub fn location_text(p: &Posting) -> String {
         .join(", ")
 }
 
-/// `$18.50–$22.00 per hour`, or empty when the posting states no amounts.
-pub fn pay_range(p: &Posting) -> String {
-    p.pay
-        .as_ref()
-        .and_then(|pay| {
-            let code = pay.currency.as_deref()?;
-            money::format_range(pay.min, pay.max, code, pay.period)
-        })
-        .unwrap_or_default()
+/// `$18.50–$22.00 per hour`, or empty when the posting states no amounts. A
+/// dollar is a plain `$` where the job's countries pay in it, else `US$`, `CA$`…;
+/// `marked` always says which dollar (for a page that mixes currencies).
+pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
+    let Some(pay) = &p.pay else {
+        return String::new();
+    };
+    let Some(code) = pay.currency.as_deref() else {
+        return String::new();
+    };
+    let words = money::Wording {
+        from: loc.text("pay_from").to_string(),
+        up_to: loc.text("pay_up_to").to_string(),
+        period: pay.period.map(|p| loc.period(p)),
+        plain_dollar: !marked && money::dollar_is_plain(code, &job_countries(p)),
+    };
+    money::format_range(pay.min, pay.max, code, &words).unwrap_or_default()
 }
 
-fn pay_view(p: &Posting) -> PayView {
+/// The countries a job's readers are in: where applicants may live for a remote
+/// role, else the workplace's country.
+fn job_countries(p: &Posting) -> Vec<&str> {
+    let Some(l) = &p.location else {
+        return Vec::new();
+    };
+    let applicants: Vec<&str> = l
+        .applicant_countries
+        .iter()
+        .flatten()
+        .map(|c| c.as_str())
+        .collect();
+    match (
+        l.workplace == Some(Workplace::Remote),
+        applicants.is_empty(),
+    ) {
+        (true, false) => applicants,
+        _ => l.country.iter().map(|c| c.as_str()).collect(),
+    }
+}
+
+fn pay_view(p: &Posting, loc: &Locale) -> PayView {
     let Some(pay) = &p.pay else {
         return PayView::default();
     };
     PayView {
-        range: pay_range(p),
+        range: pay_range(p, loc, false),
         extras: text(&pay.extras),
         benefits: list(pay.benefits.as_ref()),
     }
@@ -575,33 +599,6 @@ fn apply_view(p: &Posting) -> ApplyView {
             .filter(|e| crate::validate::email(e).is_ok())
             .unwrap_or_default(),
         instructions: text(&a.instructions),
-    }
-}
-
-/// `January 5, 2027` from a TOML date.
-pub fn long_date(d: &toml::value::Datetime) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match d.date {
-        Some(date) => {
-            let month = MONTHS
-                .get(usize::from(date.month).saturating_sub(1))
-                .unwrap_or(&"");
-            format!("{month} {}, {}", date.day, date.year)
-        }
-        None => d.to_string(),
     }
 }
 
@@ -671,13 +668,5 @@ mod tests {
             "{err}"
         );
         assert!(err.ends_with("; did you mean `pay`?"), "{err}");
-    }
-
-    #[test]
-    fn months_read_naturally() {
-        assert_eq!(months(6), "6 months");
-        assert_eq!(months(12), "1 year");
-        assert_eq!(months(36), "3 years");
-        assert_eq!(months(18), "18 months");
     }
 }

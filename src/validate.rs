@@ -40,6 +40,7 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
             "a purpose: a few sentences on what the role is for",
         ),
     );
+    check("locale", opt(p.locale.as_deref(), crate::locale::check));
     check_dates(p, &mut check);
     check_pay(p, &mut check);
     check_place(p, &mut check);

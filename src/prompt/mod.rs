@@ -140,6 +140,7 @@ impl Settings {
                 company: args.company.clone(),
                 sets: args.sets.clone(),
                 unsets: Vec::new(),
+                locale: None,
             },
             save,
             output,

@@ -1,0 +1,82 @@
+//! Country names as job seekers read them: the common short name ("United
+//! Kingdom", "South Korea") rather than the ISO 3166 official one ("United
+//! Kingdom of Great Britain and Northern Ireland", "Korea (Republic of)").
+//! Codes stay ISO in JSON-LD; this is for prose only.
+
+/// Short names for the countries whose ISO 3166 name is long, official or
+/// inverted; every other country keeps the name `isocountry` gives.
+const SHORT_NAMES: &[(&str, &str)] = &[
+    ("BN", "Brunei"),
+    ("BO", "Bolivia"),
+    ("CD", "Democratic Republic of the Congo"),
+    ("CG", "Republic of the Congo"),
+    ("FK", "Falkland Islands"),
+    ("FM", "Micronesia"),
+    ("GB", "United Kingdom"),
+    ("IR", "Iran"),
+    ("KP", "North Korea"),
+    ("KR", "South Korea"),
+    ("LA", "Laos"),
+    ("MD", "Moldova"),
+    ("MF", "Saint Martin"),
+    ("MK", "North Macedonia"),
+    ("PS", "Palestine"),
+    ("RU", "Russia"),
+    ("SX", "Sint Maarten"),
+    ("SY", "Syria"),
+    ("TW", "Taiwan"),
+    ("TZ", "Tanzania"),
+    ("US", "United States"),
+    ("VE", "Venezuela"),
+    ("VG", "British Virgin Islands"),
+    ("VI", "U.S. Virgin Islands"),
+    ("VN", "Vietnam"),
+];
+
+/// The name readers know `code` (ISO 3166-1 alpha-2) by; an unknown code as given.
+pub fn name(code: &str) -> String {
+    if let Some((_, short)) = SHORT_NAMES.iter().find(|(c, _)| *c == code) {
+        return short.to_string();
+    }
+    isocountry::CountryCode::for_alpha2(code)
+        .map(|c| c.name().to_string())
+        .unwrap_or_else(|_| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_short_names() {
+        assert_eq!(name("US"), "United States");
+        assert_eq!(name("GB"), "United Kingdom");
+        assert_eq!(name("KR"), "South Korea");
+        assert_eq!(name("NL"), "Netherlands");
+        assert_eq!(name("CA"), "Canada");
+        assert_eq!(name("IE"), "Ireland");
+        assert_eq!(name("AU"), "Australia");
+        assert_eq!(name("ZZ"), "ZZ");
+    }
+
+    #[test]
+    fn every_override_is_a_real_code_whose_iso_name_differs() {
+        for (code, short) in SHORT_NAMES {
+            let iso = isocountry::CountryCode::for_alpha2(code).unwrap().name();
+            assert_ne!(iso, *short, "{code}");
+        }
+    }
+
+    #[test]
+    fn no_country_is_shown_with_its_official_long_form() {
+        // These names have a comma or brackets in everyday use too.
+        let everyday = ["BQ", "CC", "SH"];
+        for c in isocountry::CountryCode::as_array() {
+            if everyday.contains(&c.alpha2()) {
+                continue;
+            }
+            let n = name(c.alpha2());
+            assert!(!n.contains('(') && !n.contains(", "), "{}: {n}", c.alpha2());
+        }
+    }
+}

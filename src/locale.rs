@@ -1,0 +1,561 @@
+//! Locales: how a posting reads where the job is. Each locale is one data file in
+//! `src/locale/<tag>.toml` (embedded at build time) holding the countries it is the
+//! default for, how weights are written and the message catalogue: headings,
+//! labels, the date pattern, school levels, pay periods. A locale file gives only
+//! what differs; every other message comes from `en-US`, so a new English locale
+//! is one more file.
+//!
+//! Templates never branch on the locale: the view carries the messages.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::{Education, EmploymentType, Period, Posting, Workplace};
+
+/// The locale every other one falls back to, and the one used when the job's
+/// country has no locale of its own.
+pub const DEFAULT: &str = "en-US";
+
+/// How weights in physical demands are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Weight {
+    /// As the posting wrote them (pounds in the US).
+    #[serde(rename = "lb")]
+    Pounds,
+    /// "N pounds" and "N lb" become kilograms.
+    #[serde(rename = "kg")]
+    Kilograms,
+    /// Kilograms, with the pounds kept in brackets: `11 kg (25 lb)`.
+    #[serde(rename = "kg (lb)")]
+    KilogramsAndPounds,
+}
+
+/// One locale, its messages completed from [`DEFAULT`].
+#[derive(Debug, Clone)]
+pub struct Locale {
+    /// The language tag, e.g. `en-GB`.
+    pub tag: String,
+    /// Countries (alpha-2) whose postings default to this locale.
+    pub countries: Vec<String>,
+    /// How weights are written.
+    pub weight: Weight,
+    /// Every message by key.
+    pub messages: BTreeMap<String, String>,
+}
+
+/// A locale file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    countries: Vec<String>,
+    weight: Option<Weight>,
+    #[serde(default)]
+    messages: BTreeMap<String, String>,
+}
+
+use crate::preset::EMBEDDED_LOCALES;
+
+/// Parses one locale file; `base` fills the messages and settings it leaves out.
+fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String> {
+    let file: File = toml::from_str(text).map_err(|e| format!("src/locale/{tag}.toml: {e}"))?;
+    let mut messages = base.map(|b| b.messages.clone()).unwrap_or_default();
+    messages.extend(file.messages);
+    Ok(Locale {
+        tag: tag.to_string(),
+        countries: file.countries,
+        weight: file
+            .weight
+            .or(base.map(|b| b.weight))
+            .unwrap_or(Weight::Pounds),
+        messages,
+    })
+}
+
+/// Every shipped locale, [`DEFAULT`] first, then by tag.
+pub fn all() -> &'static [Locale] {
+    static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let files: Vec<(&str, &str)> = EMBEDDED_LOCALES
+            .iter()
+            .filter_map(|(name, text)| Some((name.strip_suffix(".toml")?, *text)))
+            .collect();
+        let base_text = files
+            .iter()
+            .find(|(tag, _)| *tag == DEFAULT)
+            .map(|(_, t)| *t)
+            .expect("src/locale/en-US.toml is embedded");
+        // The shipped files are checked by the tests; a broken one is a build bug.
+        let base = parse(DEFAULT, base_text, None).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = vec![base.clone()];
+        for (tag, text) in files.into_iter().filter(|(t, _)| *t != DEFAULT) {
+            out.push(parse(tag, text, Some(&base)).unwrap_or_else(|e| panic!("{e}")));
+        }
+        out
+    })
+}
+
+/// The tags of every locale, for messages and completion.
+pub fn tags() -> impl Iterator<Item = &'static str> {
+    all().iter().map(|l| l.tag.as_str())
+}
+
+/// The locale named `tag`, exactly.
+pub fn get(tag: &str) -> Option<&'static Locale> {
+    all().iter().find(|l| l.tag == tag)
+}
+
+/// Checks a `locale` value: unknown ones get the list and the closest tag.
+pub fn check(tag: &str) -> Result<(), String> {
+    if get(tag).is_some() {
+        return Ok(());
+    }
+    let tags: Vec<&str> = tags().collect();
+    let hint = match closest(tag) {
+        Some(t) => format!("; did you mean `{t}`?"),
+        None => crate::error::did_you_mean(tag, tags.iter().copied()),
+    };
+    Err(format!(
+        "unknown locale `{tag}`; expected one of {}{hint}",
+        tags.join(", ")
+    ))
+}
+
+/// The locale a misspelt tag most likely means: the same tag in another case or
+/// with `_`, or the locale of the country it names (`en-UK` → `en-GB`).
+fn closest(tag: &str) -> Option<&'static str> {
+    let norm = tag.replace('_', "-");
+    if let Some(l) = all().iter().find(|l| l.tag.eq_ignore_ascii_case(&norm)) {
+        return Some(&l.tag);
+    }
+    let region = norm.rsplit('-').next()?.to_ascii_uppercase();
+    let region = if region == "UK" {
+        "GB".to_string()
+    } else {
+        region
+    };
+    all()
+        .iter()
+        .find(|l| l.countries.contains(&region))
+        .map(|l| l.tag.as_str())
+}
+
+/// Why a posting has its locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// `locale` is set (in the posting, a profile, `--set` or `--locale`).
+    Given,
+    /// From a country: the dotted path it was read from, and the code.
+    Country(&'static str, String),
+    /// No locale and no country with a locale of its own.
+    Default,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Given => f.write_str("given"),
+            Reason::Country(path, code) => write!(f, "from {path} = \"{code}\""),
+            Reason::Default => write!(
+                f,
+                "the default: no locale, and no country with a locale of its own"
+            ),
+        }
+    }
+}
+
+/// The one place a posting's locale is decided: `locale` if set, else the job's
+/// country (for a remote role, the first country applicants may live in), else
+/// [`DEFAULT`].
+pub fn resolve(p: &Posting) -> (&'static Locale, Reason) {
+    if let Some(l) = p.locale.as_deref().and_then(get) {
+        return (l, Reason::Given);
+    }
+    let default = get(DEFAULT).expect("en-US is shipped");
+    let Some(loc) = &p.location else {
+        return (default, Reason::Default);
+    };
+    let first_applicant = loc.applicant_countries.iter().flatten().next();
+    let remote = loc.workplace == Some(Workplace::Remote);
+    let country = match (remote, first_applicant, &loc.country) {
+        (true, Some(c), _) => Some(("location.applicant_countries", c)),
+        (_, _, Some(c)) => Some(("location.country", c)),
+        (_, Some(c), None) => Some(("location.applicant_countries", c)),
+        _ => None,
+    };
+    match country.and_then(|(path, c)| Some((path, c, for_country(c)?))) {
+        Some((path, c, l)) => (l, Reason::Country(path, c.clone())),
+        None => (default, Reason::Default),
+    }
+}
+
+/// The locale of a posting (see [`resolve`]).
+pub fn of(p: &Posting) -> &'static Locale {
+    resolve(p).0
+}
+
+/// The locale a country defaults to, if one lists it.
+pub fn for_country(code: &str) -> Option<&'static Locale> {
+    all().iter().find(|l| l.countries.iter().any(|c| c == code))
+}
+
+/// `{name}` placeholders of `pattern` replaced by their values.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(pattern.to_string(), |s, (k, v)| {
+        s.replace(&format!("{{{k}}}"), v)
+    })
+}
+
+impl Locale {
+    /// The message `key`, or the key itself if no locale has it (a template typo
+    /// then shows in the output rather than vanishing).
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.messages.get(key).map_or(key, String::as_str)
+    }
+
+    /// A date in prose: `February 1, 2027` or `1 February 2027`.
+    pub fn date(&self, d: &toml::value::Datetime) -> String {
+        let Some(date) = d.date else {
+            return d.to_string();
+        };
+        let month = self.text(&format!("month_{}", date.month)).to_string();
+        fill(
+            self.text("date"),
+            &[
+                ("day", &date.day.to_string()),
+                ("month", &month),
+                ("year", &date.year.to_string()),
+            ],
+        )
+    }
+
+    /// `6 months`, `1 year`, `2 years`, `18 months`.
+    pub fn months(&self, m: u32) -> String {
+        match m {
+            12 => self.text("one_year").to_string(),
+            m if m % 12 == 0 => fill(self.text("years"), &[("n", &(m / 12).to_string())]),
+            1 => self.text("one_month").to_string(),
+            m => fill(self.text("months"), &[("n", &m.to_string())]),
+        }
+    }
+
+    /// `At least 2 years of relevant experience`.
+    pub fn experience(&self, m: u32) -> String {
+        fill(self.text("experience"), &[("duration", &self.months(m))])
+    }
+
+    /// `About 30 hours a week`.
+    pub fn hours(&self, h: f64) -> String {
+        let n = if h.fract() == 0.0 {
+            format!("{h:.0}")
+        } else {
+            format!("{h}")
+        };
+        fill(self.text("hours_per_week"), &[("n", &n)])
+    }
+
+    /// The school level as readers in this locale know it.
+    pub fn education(&self, e: Education) -> String {
+        self.text(&keyed("education", e.key())).to_string()
+    }
+
+    /// `per hour`.
+    pub fn period(&self, p: Period) -> String {
+        self.text(&keyed("period", p.key())).to_string()
+    }
+
+    /// `Full-time`.
+    pub fn employment(&self, e: EmploymentType) -> String {
+        self.text(&keyed("employment", e.key())).to_string()
+    }
+
+    /// `On-site`.
+    pub fn workplace(&self, w: Workplace) -> String {
+        self.text(&keyed("workplace", w.key())).to_string()
+    }
+}
+
+impl Locale {
+    /// `text` with its weights written the locale's way: "25 pounds" and "25 lb"
+    /// become "11 kg", or "11 kg (25 lb)" where pounds are still widely read.
+    pub fn weights(&self, text: &str) -> String {
+        if self.weight == Weight::Pounds {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((start, pounds, end)) = next_pounds(rest) {
+            out.push_str(&rest[..start]);
+            let kg = pounds * 0.453_592_37;
+            // Whole kilograms read naturally; a light load keeps one decimal.
+            let kg = if kg >= 1.0 {
+                format!("{kg:.0}")
+            } else {
+                format!("{kg:.1}")
+            };
+            out.push_str(&match self.weight {
+                Weight::KilogramsAndPounds => format!("{kg} kg ({} lb)", number(pounds)),
+                _ => format!("{kg} kg"),
+            });
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `25`, `2.5`: a number without a trailing `.0`.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The first "N pounds", "N lb" or "N lbs" in `s`: where the number starts, its
+/// value, and where the unit ends.
+fn next_pounds(s: &str) -> Option<(usize, f64, usize)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
+            j += 1;
+        }
+        let digits = s[i..j].trim_end_matches('.');
+        let after = &s[i + digits.len()..];
+        let after = after
+            .strip_prefix(' ')
+            .or_else(|| after.strip_prefix('-'))
+            .unwrap_or(after);
+        for unit in ["pounds", "pound", "lbs", "lb"] {
+            let Some(tail) = after.strip_prefix(unit) else {
+                continue;
+            };
+            if tail.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            if let Ok(n) = digits.parse::<f64>() {
+                // Text that already gives the kilograms ("25 pounds (11 kg)") gets
+                // them once, from the pounds.
+                let tail = kg_bracket(tail).unwrap_or(tail);
+                return Some((i, n, s.len() - tail.len()));
+            }
+        }
+        i = j;
+    }
+    None
+}
+
+/// What follows a ` (11 kg)` at the start of `s`, if it starts with one.
+fn kg_bracket(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix(" (")?;
+    let digits = inner
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|n| *n > 0)?;
+    inner[digits..].strip_prefix(" kg)")
+}
+
+/// `education_high_school` from `education` and `high-school`.
+fn keyed(prefix: &str, key: &str) -> String {
+    format!("{prefix}_{}", key.replace('-', "_"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use toml::value::{Date, Datetime};
+
+    fn posting(text: &str) -> Posting {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_five_english_locales_are_shipped() {
+        let tags: Vec<&str> = tags().collect();
+        assert_eq!(tags, ["en-US", "en-AU", "en-CA", "en-GB", "en-IE"]);
+    }
+
+    #[test]
+    fn every_message_of_every_locale_is_known_to_en_us() {
+        let base = get(DEFAULT).unwrap();
+        for (name, text) in EMBEDDED_LOCALES {
+            let file: File = toml::from_str(text).unwrap();
+            for key in file.messages.keys() {
+                assert!(base.messages.contains_key(key), "{name}: {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_to_en_us() {
+        let base = get(DEFAULT).unwrap();
+        let nz = parse(
+            "en-NZ",
+            "countries = [\"NZ\"]\n[messages]\nrequired = \"Must have\"\n",
+            Some(base),
+        )
+        .unwrap();
+        assert_eq!(nz.text("required"), "Must have");
+        assert_eq!(nz.text("about_role"), "About the role");
+        assert_eq!(nz.weight, Weight::Pounds);
+        // The shipped en-GB gives no headings of its own.
+        assert_eq!(get("en-GB").unwrap().text("nice_to_have"), "Nice to have");
+    }
+
+    #[test]
+    fn every_labelled_value_has_a_message() {
+        let us = get(DEFAULT).unwrap();
+        let has = |k: String| us.messages.contains_key(&k);
+        assert!(
+            Education::ALL
+                .iter()
+                .all(|e| has(keyed("education", e.key())))
+        );
+        assert!(Period::ALL.iter().all(|e| has(keyed("period", e.key()))));
+        assert!(
+            EmploymentType::ALL
+                .iter()
+                .all(|e| has(keyed("employment", e.key())))
+        );
+        assert!(
+            Workplace::ALL
+                .iter()
+                .all(|e| has(keyed("workplace", e.key())))
+        );
+        // And en-US says them as the model's own labels do.
+        assert!(Education::ALL.iter().all(|e| us.education(*e) == e.label()));
+        assert!(Period::ALL.iter().all(|e| us.period(*e) == e.label()));
+    }
+
+    #[test]
+    fn dates_follow_the_locale() {
+        let d = Datetime {
+            date: Some(Date {
+                year: 2027,
+                month: 2,
+                day: 1,
+            }),
+            time: None,
+            offset: None,
+        };
+        let date = |tag| get(tag).unwrap().date(&d);
+        assert_eq!(date("en-US"), "February 1, 2027");
+        assert_eq!(date("en-CA"), "February 1, 2027");
+        assert_eq!(date("en-GB"), "1 February 2027");
+        assert_eq!(date("en-IE"), "1 February 2027");
+        assert_eq!(date("en-AU"), "1 February 2027");
+    }
+
+    #[test]
+    fn school_levels_follow_the_locale() {
+        let e = |tag| get(tag).unwrap().education(Education::HighSchool);
+        assert_eq!(e("en-US"), "High school diploma or equivalent");
+        assert_eq!(e("en-CA"), "High school diploma");
+        assert_eq!(e("en-GB"), "GCSEs or equivalent");
+        assert_eq!(e("en-IE"), "Leaving Certificate");
+        assert_eq!(e("en-AU"), "Year 12 or equivalent");
+    }
+
+    #[test]
+    fn the_locale_comes_from_the_job_country() {
+        let tag = |t: &str| {
+            let (l, r) = resolve(&posting(t));
+            (l.tag.clone(), r.to_string())
+        };
+        assert_eq!(
+            tag("[location]\ncountry = \"GB\""),
+            ("en-GB".into(), "from location.country = \"GB\"".into())
+        );
+        assert_eq!(
+            tag(
+                "[location]\nworkplace = \"remote\"\ncountry = \"US\"\napplicant_countries = [\"CA\", \"US\"]"
+            ),
+            (
+                "en-CA".into(),
+                "from location.applicant_countries = \"CA\"".into()
+            )
+        );
+        assert_eq!(
+            tag("locale = \"en-IE\"\n[location]\ncountry = \"GB\""),
+            ("en-IE".into(), "given".into())
+        );
+        assert_eq!(tag("[location]\ncountry = \"NL\"").0, "en-US");
+        assert_eq!(tag("title = \"x\"").0, "en-US");
+    }
+
+    #[test]
+    fn an_unknown_locale_names_the_closest() {
+        assert!(check("en-GB").is_ok());
+        let err = |t| check(t).unwrap_err();
+        assert!(
+            err("en-UK").ends_with("did you mean `en-GB`?"),
+            "{}",
+            err("en-UK")
+        );
+        assert!(err("en_au").ends_with("did you mean `en-AU`?"));
+        assert!(
+            err("en-IR").ends_with("did you mean `en-IE`?"),
+            "{}",
+            err("en-IR")
+        );
+        assert!(err("fr-FR").starts_with(
+            "unknown locale `fr-FR`; expected one of en-US, en-AU, en-CA, en-GB, en-IE"
+        ));
+    }
+
+    #[test]
+    fn weights_follow_the_locale() {
+        let w = |tag, t| get(tag).unwrap().weights(t);
+        let text = "Lift boxes of up to 25 pounds when restocking shelves";
+        assert_eq!(w("en-US", text), text);
+        assert_eq!(
+            w("en-GB", text),
+            "Lift boxes of up to 11 kg when restocking shelves"
+        );
+        assert_eq!(
+            w("en-CA", text),
+            "Lift boxes of up to 11 kg (25 lb) when restocking shelves"
+        );
+        assert_eq!(
+            w("en-AU", "Carry 50 lb bags, then 20-lb boxes"),
+            "Carry 23 kg bags, then 9 kg boxes"
+        );
+        assert_eq!(
+            w("en-IE", "Lift 1 pound or 1.5 lbs."),
+            "Lift 0.5 kg or 0.7 kg."
+        );
+        // Kilograms the text already gives are not repeated.
+        let both = "Lift bags of up to 20 pounds (9 kg) when you restock";
+        assert_eq!(w("en-US", both), both);
+        assert_eq!(w("en-GB", both), "Lift bags of up to 9 kg when you restock");
+        assert_eq!(
+            w("en-CA", both),
+            "Lift bags of up to 9 kg (20 lb) when you restock"
+        );
+        assert_eq!(w("en-GB", "25 lb (heavy)"), "11 kg (heavy)");
+        // Numbers that are not weights stay as they are.
+        let other = "Stand for 8 hours; 25 poundcakes a day; B12 lb";
+        assert_eq!(w("en-GB", other), other);
+    }
+
+    #[test]
+    fn experience_and_hours_read_naturally() {
+        let us = get("en-US").unwrap();
+        assert_eq!(us.months(6), "6 months");
+        assert_eq!(us.months(12), "1 year");
+        assert_eq!(us.months(36), "3 years");
+        assert_eq!(us.months(18), "18 months");
+        assert_eq!(us.experience(24), "At least 2 years of relevant experience");
+        assert_eq!(us.hours(37.5), "About 37.5 hours a week");
+    }
+}

@@ -371,8 +371,8 @@ pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -
         }
         return Err(Error::Usage(format!(
             "--defaults: cannot fill every field without asking; {}\n\
-             give the values with --set KEY=VALUE, --from FILE or --company FILE \
-             (a preset's hints are never used as employer facts), or run `jobpost new` in a terminal",
+             give the values with --set KEY=VALUE, --from FILE, --company FILE or --role ID \
+             (a preset's hints are never taken as employer facts), or run `jobpost new` in a terminal",
             why.join("\n")
         )));
     }

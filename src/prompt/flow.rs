@@ -675,7 +675,7 @@ fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
     let preview = finish::preview(ctx, state).map_err(Halt::Failed)?;
     p.show(&preview.text);
     if preview.problems == 0 && !preview.errors.is_empty() {
-        return fix_now(p, ctx, state, &preview.errors);
+        return fix_now(p, ctx, &preview.errors);
     }
     let save_it = preview.problems == 0
         && p.confirm(
@@ -711,12 +711,7 @@ fn choose_section(p: &mut dyn Prompter) -> Reply<Next> {
 
 /// With lint errors: each links to the question that fixes it; saving anyway
 /// says what remains.
-fn fix_now(
-    p: &mut dyn Prompter,
-    ctx: &Ctx,
-    state: &State,
-    errors: &[finish::Finding],
-) -> Reply<Next> {
+fn fix_now(p: &mut dyn Prompter, ctx: &Ctx, errors: &[finish::Finding]) -> Reply<Next> {
     let fixes: Vec<(&finish::Finding, &'static Field)> = errors
         .iter()
         .filter_map(|e| fix_for(&e.rule).map(|f| (e, f)))
@@ -752,7 +747,6 @@ fn fix_now(
         errors.len(),
         rules.join(", ")
     ));
-    let _ = state;
     match finish::plan(p, ctx.settings) {
         Ok(plan) => Ok(Next::Save(plan)),
         Err(Halt::Back) => Ok(Next::Stay),

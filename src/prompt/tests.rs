@@ -155,13 +155,11 @@ fn typed_values_are_checked_and_asked_again() {
         Enter,
         Enter,
         Enter,
-        Enter, // skills as they are
-        Enter,
-        Enter,
-        Enter,               // qualifications as they are
-        Pick(2),             // education
-        Type("lots".into()), // not a number
-        Type("12".into()),   // experience
+        Enter,                   // skills as they are
+        EnterUntil("Education"), // qualifications as they are
+        Pick(2),                 // education
+        Type("lots".into()),     // not a number
+        Type("12".into()),       // experience
         Type("A busy store".into()),
         Enter,
         Enter,              // physical demands
@@ -663,4 +661,45 @@ fn defaults_name_the_facts_the_law_requires() {
     );
     assert!(msg.contains("pay.benefits: the Illinois"), "{msg}");
     assert!(!dir.path().join("posting.toml").exists());
+}
+
+#[test]
+fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=Toronto";
+    sets[3] = "location.region=ON";
+    sets[4] = "location.country=CA";
+    sets.extend([
+        "pay.currency=CAD",
+        "pay.period=year",
+        "pay.min=40000",
+        "pay.max=100000",
+    ]);
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("The summary shows lint errors: fix now?"),
+        Enter, // fix the first: the top of the range
+        Type("80000".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let q = asked(&script);
+    let fix = q
+        .iter()
+        .position(|m| *m == "The summary shows lint errors: fix now?")
+        .unwrap();
+    assert_eq!(q[fix + 1], "Pay up to", "{q:?}");
+    assert!(
+        script
+            .log
+            .iter()
+            .any(|l| l.contains("error[pay-range-too-wide]")),
+        "{:?}",
+        script.log
+    );
+    assert!(read(&done.posting).contains("max = 80000.0"));
 }

@@ -86,6 +86,9 @@ pub enum Error {
     /// The user interrupted the wizard; the draft keeps what was answered.
     #[error("interrupted; your answers so far are saved in `{}` (continue with `jobpost new --resume {}`)", .0.display(), .0.display())]
     Interrupted(PathBuf),
+    /// The user stopped the wizard before answering anything: there is nothing to keep.
+    #[error("interrupted before any question was answered; nothing was saved")]
+    Cancelled,
 }
 
 fn list_problems(problems: &[Problem]) -> String {
@@ -102,7 +105,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Interrupted(_) | Error::Stopped { .. } => EXIT_INTERRUPTED,
+            Error::Interrupted(_) | Error::Cancelled | Error::Stopped { .. } => EXIT_INTERRUPTED,
             _ => EXIT_INPUT,
         }
     }

@@ -38,9 +38,17 @@ struct Wizard {
 
 impl Wizard {
     fn start(dir: &Path, args: &[&str]) -> Self {
+        Self::start_with_path(dir, args, None)
+    }
+
+    /// Starts with `PATH` set to `path` for jobpost (not for the shell that starts it).
+    fn start_with_path(dir: &Path, args: &[&str], path: Option<&Path>) -> Self {
         let mut cmd = Command::new("sh");
+        if let Some(path) = path {
+            cmd.env("WIZARD_PATH", path);
+        }
         cmd.arg("-c")
-            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
+            .arg("stty cols 100 rows 40 && PATH=\"${WIZARD_PATH:-$PATH}\" exec \"$0\" \"$@\"")
             .arg(BIN)
             .arg("new")
             .args(args)
@@ -100,6 +108,18 @@ impl Wizard {
         self.screen.extend_from_slice(found.as_bytes());
     }
 
+    /// Presses Enter at every prompt until the one asking `question`, then types `keys`.
+    fn enter_until(&mut self, question: &str, keys: &str) {
+        for _ in 0..100 {
+            if self.next().starts_with(question) {
+                self.send(keys);
+                return;
+            }
+            self.send("\r");
+        }
+        panic!("`{question}` was never asked:\n{}", self.text());
+    }
+
     /// Presses Enter at every prompt until the program ends; returns how many.
     fn enter_to_the_end(&mut self) -> usize {
         let mut prompts = 0;
@@ -154,7 +174,23 @@ fn preview(screen: &str) -> &str {
 #[test]
 fn enter_at_every_prompt_accepts_the_defaults() {
     let dir = tempfile::tempdir().unwrap();
-    let mut w = Wizard::start(dir.path(), &["--set", "company.name=Acme Stores"]);
+    let args = [
+        "--role",
+        "cashier",
+        "--set",
+        "company.name=Acme Stores",
+        "--set",
+        "location.workplace=on-site",
+        "--set",
+        "location.city=Austin",
+        "--set",
+        "location.region=TX",
+        "--set",
+        "location.country=US",
+        "--set",
+        "apply.url=https://example.com/jobs",
+    ];
+    let mut w = Wizard::start(dir.path(), &args);
     let prompts = w.enter_to_the_end();
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
@@ -169,11 +205,26 @@ fn enter_at_every_prompt_accepts_the_defaults() {
 }
 
 #[test]
-fn custom_values_in_every_section_with_a_bad_pay_corrected() {
+fn custom_values_in_every_section_for_a_colorado_job() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Wizard::start(dir.path(), &[]);
+    w.answer("Role to start from", "\r"); // nothing chosen: asked again
+    w.see("Choose a role");
     w.answer("Role to start from", "cashier\r");
+    w.answer("Employer", "Acme Stores\r");
+    w.answer("About the company", &format!("{UP}{UP}\r"));
+    w.answer("About the company", "We sell everything.\r");
+    w.answer("Company website", "https://example.com\r");
     w.answer("Job title", "Head Cashier\r");
+    w.answer("Your reference", "REQ-7\r");
+    w.answer("Workplace", "on-site\r");
+    w.answer("Street address", "1 Main St\r");
+    w.answer("City", "Denver\r");
+    w.answer("State or region", "CO\r");
+    w.answer("Postal code", "80202\r");
+    w.answer("Country", "US\r");
+    w.answer("Employment type", "full\r");
+    w.answer("Hours a week", "40\r");
     w.answer("Purpose", &format!("{DOWN}\r"));
     w.answer("Purpose", "You lead the cashiers on each shift.\r");
     w.answer("Daily duties", " \r"); // untick the first
@@ -186,17 +237,13 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     w.answer("Add a required skill", "\r");
     w.answer("Preferred skills", "\r");
     w.answer("Add a preferred skill", "\r");
-    w.answer("Education", "high school\r");
+    // Qualifications as the preset has them (one list or two).
+    w.enter_until("Education", "high school\r");
     w.answer("Experience (months)", "12\r");
     w.answer("Work environment", "A busy store in the city centre.\r");
-    w.answer("Schedule", "Weekdays, 9 to 5.\r");
     w.answer("Physical demands", "\r");
     w.answer("Add a physical demand", "\r");
-    w.answer("Workplace", "on-site\r");
-    w.answer("City", "Denver\r");
-    w.answer("State or region", "CO\r");
-    w.answer("Country", "US\r");
-    w.answer("Pay currency", "\t\r"); // Tab takes the preset's suggestion
+    w.answer("Pay currency (USD)", "\r"); // from the country
     w.answer("Pay period", "hour\r");
     w.answer("Pay from", "30\r");
     w.answer("Pay up to", "20\r");
@@ -206,10 +253,10 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     w.answer("Add a benefit", "Free parking\r");
     w.answer("Add a benefit", "\r");
     w.answer("Extras", "Tips shared each week\r");
-    w.answer("Company name", "Acme Stores\r");
-    w.answer("About the company", &format!("{UP}{UP}\r"));
-    w.answer("About the company", "We sell everything.\r");
-    w.answer("Company website", "https://example.com\r");
+    w.answer("Schedule", "Weekdays, 9 to 5.\r");
+    w.answer("Apply by", "\r"); // Colorado's law needs it
+    w.see("Colorado's Equal Pay for Equal Work Act requires the application deadline");
+    w.send("2026-12-31\r");
     w.answer("Application page", "https://example.com/jobs\r");
     w.answer("Application e-mail", "jobs@example.com\r");
     w.answer("How to apply", "Send your resume.\r");
@@ -217,14 +264,23 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     w.answer("Save the employer's answers as company.toml", "n\r");
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
+    assert!(
+        screen.contains("Apply by (YYYY-MM-DD): needed here: Colorado's Equal Pay"),
+        "{screen}"
+    );
     let posting = read(&dir.path().join("posting.toml"));
     for line in [
         "title = \"Head Cashier\"",
+        "reference = \"REQ-7\"",
+        "employment_type = \"full-time\"",
+        "apply_by = 2026-12-31",
         "\"Train new cashiers\",",
         "\"Calm under pressure\",",
         "education = \"high-school\"",
         "experience_months = 12",
         "workplace = \"on-site\"",
+        "street = \"1 Main St\"",
+        "postal_code = \"80202\"",
         "country = \"US\"",
         "currency = \"USD\"",
         "period = \"hour\"",
@@ -240,17 +296,26 @@ fn custom_values_in_every_section_with_a_bad_pay_corrected() {
     let md = read(&dir.path().join("posting.md"));
     assert_eq!(md, render(dir.path(), "posting.toml"));
     assert_eq!(preview(&screen), md);
+    let check = Command::new(BIN)
+        .args(["render", "--check", "posting.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
 }
 
 #[test]
 fn ctrl_c_saves_a_draft_and_resume_finishes_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Wizard::start(dir.path(), &["--role", "cashier"]);
+    w.answer("Employer", "Acme Stores\r");
+    w.answer("About the company", "\r");
+    w.answer("Company website", "\r");
     w.answer("Job title", "Night Cashier\r");
-    w.answer("Purpose", ESC); // back to the title
+    w.answer("Your reference", ESC); // back to the title
     w.answer("Job title", "\r");
-    w.answer("Purpose", "\r");
-    w.answer("Daily duties", CTRL_C);
+    w.answer("Your reference", "\r");
+    w.answer("Workplace", CTRL_C);
     let (code, screen) = w.finish();
     assert_eq!(code, 130, "{screen}");
     assert!(
@@ -261,11 +326,26 @@ fn ctrl_c_saves_a_draft_and_resume_finishes_it() {
     assert!(draft.contains("title = \"Night Cashier\""), "{draft}");
 
     let mut w = Wizard::start(dir.path(), &["--resume", "posting.draft.toml"]);
-    w.answer("Daily duties", "\r");
+    w.see("Continuing the draft posting.draft.toml: 5 answers restored; going on at “Workplace”.");
+    w.answer("Workplace", "remote\r");
+    w.answer("Street address", "\r");
+    w.answer("City", "\r");
+    w.answer("State or region", "\r");
+    w.answer("Postal code", "\r");
+    w.answer("Country", "\r");
+    w.answer("Countries applicants may live in", "\r"); // a remote job needs them
+    w.see("is empty; a posting needs this");
+    w.send("GB, IE\r");
+    w.enter_until("Application page", "https://example.com/jobs\r");
     w.enter_to_the_end();
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
-    assert!(read(&dir.path().join("posting.toml")).contains("title = \"Night Cashier\""));
+    let posting = read(&dir.path().join("posting.toml"));
+    assert!(posting.contains("title = \"Night Cashier\""), "{posting}");
+    assert!(
+        posting.contains("applicant_countries = [\n    \"GB\",\n    \"IE\",\n]"),
+        "{posting}"
+    );
     assert!(
         !dir.path().join("posting.draft.toml").exists(),
         "the finished draft is removed"
@@ -305,4 +385,131 @@ fn without_a_terminal_it_fails_at_once() {
         "{err}"
     );
     assert!(!dir.path().join("posting.toml").exists());
+}
+
+/// The employer facts of a job in `city` and `country`, as `--set` flags.
+fn employer(city: &str, region: &str, country: &str) -> Vec<String> {
+    let mut args = vec!["--role".to_string(), "cashier".to_string()];
+    for set in [
+        "company.name=Acme Stores".to_string(),
+        "location.workplace=on-site".to_string(),
+        format!("location.city={city}"),
+        format!("location.region={region}"),
+        format!("location.country={country}"),
+        "apply.url=https://example.com/jobs".to_string(),
+    ] {
+        args.push("--set".into());
+        args.push(set);
+    }
+    args
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn a_british_job_is_paid_in_pounds_and_figures_follow_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("London", "England", "GB");
+    let mut w = Wizard::start(dir.path(), &strs(&args));
+    w.enter_until("Pay currency (GBP)", "\r");
+    w.answer("Pay period", "hour\r");
+    w.answer("Pay from", "\t\r");
+    w.answer("Pay up to", "\t\r");
+    w.answer("Benefits", ESC);
+    w.answer("Pay up to", ESC);
+    w.answer("Pay from", ESC);
+    w.answer("Pay period", "year\r");
+    // The hourly figures (15 and 17.50) are offered again as yearly pay.
+    w.answer("Pay from (31000)", "15\r");
+    w.see("GBP 15 per year looks like an hourly rate");
+    w.send(&format!("{BACKSPACE}{BACKSPACE}\r"));
+    w.answer("Pay up to (36500)", "\r");
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    let posting = read(&dir.path().join("posting.toml"));
+    for line in [
+        "currency = \"GBP\"",
+        "period = \"year\"",
+        "min = 31000.0",
+        "max = 36500.0",
+    ] {
+        assert!(posting.contains(line), "`{line}` in:\n{posting}");
+    }
+}
+
+#[test]
+fn without_an_editor_it_says_so_and_asks_again_and_vi_is_the_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let args = employer("Austin", "TX", "US");
+    let mut w = Wizard::start_with_path(dir.path(), &strs(&args), Some(&bin));
+    w.answer("About the company", &format!("{UP}\r")); // write it in your editor
+    w.see("cannot start an editor: VISUAL and EDITOR are not set and neither vi nor nano is installed");
+    w.answer("About the company", CTRL_C);
+    let (code, screen) = w.finish();
+    assert_eq!(code, 130, "{screen}");
+
+    // A stand-in `vi` that writes the text into the file it is given.
+    let vi = bin.join("vi");
+    std::fs::write(
+        &vi,
+        "#!/bin/sh\nfor f; do :; done\nprintf 'Written in vi.\\n' > \"$f\"\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&vi, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let sub = dir.path().join("second");
+    std::fs::create_dir(&sub).unwrap();
+    let mut w = Wizard::start_with_path(&sub, &strs(&args), Some(&bin));
+    w.answer("About the company", &format!("{UP}\r"));
+    w.answer("About the company", "e");
+    // The stand-in editor returns at once; the same prompt then takes Enter.
+    std::thread::sleep(Duration::from_secs(1));
+    w.send("\r");
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    let posting = read(&sub.join("posting.toml"));
+    assert!(posting.contains("about = \"Written in vi.\""), "{posting}");
+}
+
+#[test]
+fn esc_on_the_first_question_stays_and_ctrl_c_before_any_answer_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Wizard::start(dir.path(), &[]);
+    w.answer("Role to start from", ESC);
+    w.answer("Role to start from", CTRL_C);
+    let (code, screen) = w.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(screen.contains("nothing was saved"), "{screen}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn an_unticked_item_can_be_ticked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("Austin", "TX", "US");
+    let mut w = Wizard::start(dir.path(), &strs(&args));
+    w.enter_until("Daily duties", " \r"); // untick the first
+    w.answer("Add a daily duty", "\r");
+    w.answer("Weekly duties", ESC); // back to the daily duties
+    // The unticked duty is still there, last: tick it again.
+    let ticks = format!("{UP} \r");
+    w.answer("Daily duties", &ticks);
+    w.answer("Add a daily duty", "\r");
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    let md = read(&dir.path().join("posting.md"));
+    assert!(
+        md.contains("- Scan items, apply coupons and take payment at the register"),
+        "{md}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The fields the wizard asks, in order, each with its kind of prompt and the
 //! `validate` rule a typed value must pass.
 
-use crate::model::{Education, Period, Workplace};
+use crate::model::{Education, EmploymentType, Period, Workplace};
 use crate::validate;
 
 /// A part of the posting, for going back to review it.
@@ -9,22 +9,28 @@ use crate::validate;
 pub enum Section {
     /// The role preset.
     Role,
-    /// The title.
+    /// The employer.
+    Company,
+    /// The title and the employer's reference.
     Title,
+    /// Workplace and location.
+    Place,
+    /// Employment type and hours.
+    Terms,
     /// The purpose.
     Purpose,
     /// Daily and weekly duties.
     Duties,
     /// Required and preferred skills.
     Skills,
-    /// Education and experience.
+    /// Qualifications, education and experience.
     Qualifications,
-    /// Environment, schedule, physical demands, workplace and location.
+    /// Environment and physical demands.
     Conditions,
     /// Pay and benefits.
     Pay,
-    /// The employer.
-    Company,
+    /// Schedule and the application deadline.
+    Dates,
     /// How to apply.
     Apply,
 }
@@ -33,14 +39,17 @@ impl Section {
     /// Every section, in the order asked.
     pub const ALL: &'static [Section] = &[
         Section::Role,
+        Section::Company,
         Section::Title,
+        Section::Place,
+        Section::Terms,
         Section::Purpose,
         Section::Duties,
         Section::Skills,
         Section::Qualifications,
         Section::Conditions,
         Section::Pay,
-        Section::Company,
+        Section::Dates,
         Section::Apply,
     ];
 
@@ -48,14 +57,17 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Role => "Role",
-            Section::Title => "Title",
+            Section::Company => "Employer",
+            Section::Title => "Title and reference",
+            Section::Place => "Workplace and location",
+            Section::Terms => "Employment type and hours",
             Section::Purpose => "Purpose",
             Section::Duties => "Duties",
             Section::Skills => "Skills",
             Section::Qualifications => "Qualifications",
             Section::Conditions => "Working conditions",
             Section::Pay => "Pay and benefits",
-            Section::Company => "Company",
+            Section::Dates => "Schedule and deadline",
             Section::Apply => "How to apply",
         }
     }
@@ -88,6 +100,12 @@ pub enum Kind {
     Money(End),
     /// A whole number of months.
     Months,
+    /// Hours a week.
+    Hours,
+    /// A date (YYYY-MM-DD).
+    Date,
+    /// Country codes, separated by commas.
+    Countries,
 }
 
 /// One field of the posting the wizard asks.
@@ -103,6 +121,8 @@ pub struct Field {
     pub kind: Kind,
     /// Whether a posting needs it.
     pub required: bool,
+    /// Asked only for remote jobs.
+    pub remote_only: bool,
 }
 
 const fn field(path: &'static str, message: &'static str, section: Section, kind: Kind) -> Field {
@@ -112,6 +132,7 @@ const fn field(path: &'static str, message: &'static str, section: Section, kind
         section,
         kind,
         required: false,
+        remote_only: false,
     }
 }
 
@@ -131,6 +152,14 @@ fn workplace() -> Vec<(&'static str, &'static str)> {
     choices(Workplace::ALL, Workplace::key, Workplace::label)
 }
 
+fn employment() -> Vec<(&'static str, &'static str)> {
+    choices(
+        EmploymentType::ALL,
+        EmploymentType::key,
+        EmploymentType::label,
+    )
+}
+
 fn period() -> Vec<(&'static str, &'static str)> {
     choices(Period::ALL, Period::key, Period::label)
 }
@@ -138,33 +167,44 @@ fn period() -> Vec<(&'static str, &'static str)> {
 use Kind::{Line, List, Long};
 use Section as S;
 
-/// Every field the wizard asks, in order.
+/// Every field the wizard asks, in order: the employer and the place first (the
+/// place decides which pay-transparency laws apply), then the role, then pay,
+/// dates and how to apply. A section's fields are together.
 #[rustfmt::skip] // a table: one field a line reads best
 pub const FIELDS: &[Field] = &[
+    Field { required: true, ..field("company.name", "Employer (company name)", S::Company, Line(None)) },
+    field("company.about", "About the company", S::Company, Long),
+    field("company.website", "Company website", S::Company, Line(Some(validate::url))),
     Field { required: true, ..field("title", "Job title", S::Title, Line(Some(validate::title))) },
+    field("reference", "Your reference for this job (e.g. REQ-1042)", S::Title, Line(None)),
+    Field { required: true, ..field("location.workplace", "Workplace", S::Place, Kind::Choice(workplace)) },
+    field("location.street", "Street address", S::Place, Line(None)),
+    field("location.city", "City", S::Place, Line(None)),
+    field("location.region", "State or region", S::Place, Line(None)),
+    field("location.postal_code", "Postal code", S::Place, Line(None)),
+    field("location.country", "Country (ISO code)", S::Place, Line(Some(validate::country))),
+    Field { required: true, remote_only: true, ..field("location.applicant_countries", "Countries applicants may live in (ISO codes, comma-separated)", S::Place, Kind::Countries) },
+    field("employment_type", "Employment type", S::Terms, Kind::Choice(employment)),
+    field("conditions.hours_per_week", "Hours a week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", "Purpose", S::Purpose, Long) },
     field("duties.daily", "Daily duties", S::Duties, List("daily duty")),
     field("duties.weekly", "Weekly duties", S::Duties, List("weekly duty")),
     field("skills.required", "Required skills", S::Skills, List("required skill")),
     field("skills.preferred", "Preferred skills", S::Skills, List("preferred skill")),
+    field("qualifications.required", "Required qualifications", S::Qualifications, List("required qualification")),
+    field("qualifications.preferred", "Preferred qualifications", S::Qualifications, List("preferred qualification")),
     field("qualifications.education", "Education", S::Qualifications, Kind::Choice(education)),
     field("qualifications.experience_months", "Experience (months)", S::Qualifications, Kind::Months),
     field("conditions.environment", "Work environment", S::Conditions, Line(None)),
-    field("conditions.schedule", "Schedule", S::Conditions, Line(None)),
     field("conditions.physical", "Physical demands", S::Conditions, List("physical demand")),
-    field("location.workplace", "Workplace", S::Conditions, Kind::Choice(workplace)),
-    field("location.city", "City", S::Conditions, Line(None)),
-    field("location.region", "State or region", S::Conditions, Line(None)),
-    field("location.country", "Country (ISO code)", S::Conditions, Line(Some(validate::country))),
     field("pay.currency", "Pay currency", S::Pay, Line(Some(validate::currency))),
     field("pay.period", "Pay period", S::Pay, Kind::Choice(period)),
     field("pay.min", "Pay from", S::Pay, Kind::Money(End::Min)),
     field("pay.max", "Pay up to", S::Pay, Kind::Money(End::Max)),
     field("pay.benefits", "Benefits", S::Pay, List("benefit")),
     field("pay.extras", "Extras (bonus, tips, commission)", S::Pay, Line(None)),
-    field("company.name", "Company name", S::Company, Line(None)),
-    field("company.about", "About the company", S::Company, Long),
-    field("company.website", "Company website", S::Company, Line(Some(validate::url))),
+    field("conditions.schedule", "Schedule", S::Dates, Line(None)),
+    field("apply_by", "Apply by (YYYY-MM-DD)", S::Dates, Kind::Date),
     field("apply.url", "Application page", S::Apply, Line(Some(validate::url))),
     field("apply.email", "Application e-mail", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", "How to apply", S::Apply, Line(None)),
@@ -186,6 +226,37 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
     cleaned
         .parse::<f64>()
         .map_err(|_| format!("`{s}` is not a number; expected an amount such as 18.50"))
+}
+
+/// Hours a week as typed.
+pub fn parse_hours(s: &str) -> Result<f64, String> {
+    let h = s
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| format!("`{s}` is not a number of hours; expected e.g. 40 or 37.5"))?;
+    validate::hours(h).map(|_| h)
+}
+
+/// A date as typed: `2026-12-31`.
+pub fn parse_date(s: &str) -> Result<toml::value::Datetime, String> {
+    let d: toml::value::Datetime = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a date; expected one such as 2026-12-31"))?;
+    validate::date(&d).map(|_| d)
+}
+
+/// Country codes as typed: `US, CA` (each checked).
+pub fn parse_countries(s: &str) -> Result<Vec<String>, String> {
+    let codes: Vec<String> = s
+        .split([',', ' '])
+        .filter(|c| !c.is_empty())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    for c in &codes {
+        validate::country(c)?;
+    }
+    Ok(codes)
 }
 
 /// A whole number of months as typed.

@@ -76,6 +76,35 @@ pub struct Preview {
     pub text: String,
     /// How many problems stop the posting from being saved.
     pub problems: usize,
+    /// The lint errors shown: each is offered to be fixed before saving.
+    pub errors: Vec<Finding>,
+}
+
+/// One lint finding of the summary.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: crate::lint::Severity,
+    /// The lint rule.
+    pub rule: String,
+    /// What it says.
+    pub message: String,
+}
+
+impl Finding {
+    /// `error[rule]: message`, marked `!` for errors and warnings, `·` for notes.
+    fn line(&self) -> String {
+        let mark = match self.severity >= crate::lint::Severity::Warning {
+            true => '!',
+            false => '·',
+        };
+        format!(
+            "  {mark} {}[{}]: {}\n",
+            self.severity.as_str(),
+            self.rule,
+            self.message
+        )
+    }
 }
 
 /// The summary (problems and warnings) and the rendered posting.
@@ -89,23 +118,22 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         other => (other, "Preview"),
     };
     let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
+    let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
-        summary(
-            &problems,
-            &[
-                warnings(&merged.posting),
-                lint_findings(ctx, &merged, &name)
-            ]
-            .concat()
-        ),
+        summary(&problems, &warnings(&merged.posting), &findings),
         heading(title),
         heading("").trim_end(),
     );
+    let errors = findings
+        .into_iter()
+        .filter(|f| f.severity == crate::lint::Severity::Error)
+        .collect();
     Ok(Preview {
         text,
         problems: problems.len(),
+        errors,
     })
 }
 
@@ -128,7 +156,7 @@ fn heading(title: &str) -> String {
     format!("──{title}{}\n", "─".repeat(58 - title.chars().count()))
 }
 
-fn summary(problems: &[Problem], warnings: &[String]) -> String {
+fn summary(problems: &[Problem], warnings: &[String], findings: &[Finding]) -> String {
     let mut out = String::new();
     for p in problems {
         out.push_str(&format!("  ✗ {p}\n"));
@@ -136,7 +164,10 @@ fn summary(problems: &[Problem], warnings: &[String]) -> String {
     for w in warnings {
         out.push_str(&format!("  ! {w}\n"));
     }
-    if problems.is_empty() && warnings.is_empty() {
+    for f in findings {
+        out.push_str(&f.line());
+    }
+    if problems.is_empty() && warnings.is_empty() && findings.is_empty() {
         out.push_str("  ✓ no problems found\n");
     }
     if !problems.is_empty() {
@@ -147,7 +178,7 @@ fn summary(problems: &[Problem], warnings: &[String]) -> String {
 
 /// What `jobpost lint` would say (warnings and errors, and the wording verdict), with
 /// the configuration found next to the posting file.
-fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<String> {
+fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Finding> {
     use crate::lint::{Severity, run};
     let dir = ctx
         .settings
@@ -158,7 +189,11 @@ fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Str
     run::check_merged(merged, name, "", &cfg)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning || f.rule == "gender-balance")
-        .map(|f| format!("{}[{}]: {}", f.severity.as_str(), f.rule, f.message))
+        .map(|f| Finding {
+            severity: f.severity,
+            rule: f.rule.to_string(),
+            message: f.message.clone(),
+        })
         .collect()
 }
 
@@ -290,16 +325,55 @@ pub fn failed(ctx: &Ctx, state: &State, e: Error) -> Error {
     }
 }
 
+/// The employer facts the law of the job's place requires that are not given,
+/// each with the law: `pay.min (…)`.
+pub fn missing_by_law(state: &State) -> Vec<String> {
+    let pay_given = ["pay.min", "pay.max"]
+        .iter()
+        .any(|p| state.current(p).is_some());
+    [
+        "pay.min",
+        "pay.currency",
+        "pay.period",
+        "pay.benefits",
+        "apply_by",
+    ]
+    .into_iter()
+    .filter(|p| !(p.starts_with("pay.m") && pay_given) && state.current(p).is_none())
+    .filter_map(|p| {
+        let law = state.required_by_law(p)?;
+        let key = if p == "pay.min" {
+            "pay.min or pay.max"
+        } else {
+            p
+        };
+        Some(format!("{key}: {law}"))
+    })
+    .collect()
+}
+
 /// `--defaults`: nothing is asked; what is given, else the preset, must make a
 /// whole posting.
 pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -> Result<Done> {
     let state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let problems = validate::problems(&state.base);
-    if !problems.is_empty() {
+    let missing = missing_by_law(&state);
+    if !problems.is_empty() || !missing.is_empty() {
+        let mut why = Vec::new();
+        if !problems.is_empty() {
+            why.push(Error::Invalid(problems).to_string());
+        }
+        if !missing.is_empty() {
+            why.push(format!(
+                "the law of the job's place needs employer facts that were not given:\n  {}",
+                missing.join("\n  ")
+            ));
+        }
         return Err(Error::Usage(format!(
             "--defaults: cannot fill every field without asking; {}\n\
-             give the values with --set KEY=VALUE, --from FILE or --role ID, or run `jobpost new` in a terminal",
-            Error::Invalid(problems)
+             give the values with --set KEY=VALUE, --from FILE, --company FILE or --role ID \
+             (a preset's hints are never taken as employer facts), or run `jobpost new` in a terminal",
+            why.join("\n")
         )));
     }
     let plan = Plan {

@@ -1,8 +1,10 @@
 //! The order of questions and how each kind of field is asked.
 //!
-//! Steps run forward; Esc goes back to the previous step that is asked, and Esc
-//! on the first one cancels. Given values are skipped unless the user chooses
-//! their section to review from the summary.
+//! Steps run forward; Esc goes back to the previous step that is asked (on the
+//! first one it stays). Given values are skipped unless the user chooses their
+//! section to review from the summary. Once the place is known, the laws of the
+//! place decide which employer facts cannot be left out (see
+//! [`State::required_by_law`]).
 
 use crate::error::Result;
 use crate::explain;
@@ -37,6 +39,7 @@ enum Next {
     Forward,
     Stay,
     Review(Section),
+    Fix(&'static str),
     Save(Plan),
 }
 
@@ -62,6 +65,7 @@ impl Step {
         let reviewed = review.is_some() && review == self.section();
         match self {
             Step::Role => reviewed || !state.role_given(),
+            Step::Field(f) if f.remote_only && !state.remote() => false,
             Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
             Step::Summary => true,
         }
@@ -98,6 +102,12 @@ pub fn run(
     let walked = reuse.and_then(|()| walk(p, &ctx, &mut state));
     let mut done = match walked {
         Ok(plan) => finish::write(&ctx, &state, &plan, true)?,
+        // Nothing answered, nothing to keep: no empty draft.
+        Err(Halt::Back | Halt::Interrupt)
+            if state.answered.is_empty() && settings.resume.is_none() =>
+        {
+            return Err(crate::error::Error::Cancelled);
+        }
         Err(Halt::Back | Halt::Interrupt) => return Err(finish::interrupted(&ctx, &state)),
         Err(Halt::Failed(e)) => return Err(finish::failed(&ctx, &state, e)),
     };
@@ -117,6 +127,9 @@ fn walk(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<Plan> {
         .iter()
         .position(|s| s.asked(state, None) && !state.answered.contains(s.id()))
         .unwrap_or(steps.len() - 1);
+    if let Some(draft) = &ctx.settings.resume {
+        p.show(&resumed(draft, state, steps[i]));
+    }
     loop {
         match ask(p, ctx, state, steps[i]) {
             Ok(Next::Forward) => i = forward(&steps, i, state, &mut review),
@@ -128,16 +141,38 @@ fn walk(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<Plan> {
                     .position(|s| s.section() == Some(section))
                     .unwrap_or(0);
             }
+            Ok(Next::Fix(path)) => {
+                if let Some(j) = steps.iter().position(|s| s.id() == path) {
+                    review = steps[j].section();
+                    i = j;
+                }
+            }
             Ok(Next::Save(plan)) => return Ok(plan),
+            // Esc on the first question stays on it.
             Err(Halt::Back) => {
                 i = (0..i)
                     .rev()
                     .find(|j| steps[*j].asked(state, review))
-                    .ok_or(Halt::Back)?;
+                    .unwrap_or(i);
             }
             Err(halt) => return Err(halt),
         }
     }
+}
+
+/// What `--resume` restored and where it goes on.
+fn resumed(draft: &std::path::Path, state: &State, next: Step) -> String {
+    let restored = state.answered.len();
+    let noun = if restored == 1 { "answer" } else { "answers" };
+    let at = match next {
+        Step::Role => "the role".to_string(),
+        Step::Field(f) => format!("“{}”", f.message),
+        Step::Summary => "the summary".to_string(),
+    };
+    format!(
+        "Continuing the draft {}: {restored} {noun} restored; going on at {at}.",
+        draft.display()
+    )
 }
 
 /// The next step asked; after a reviewed section, the summary.
@@ -169,19 +204,30 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
         .map(|p| format!("{:width$}  · {}", p.name, p.industry))
         .collect();
     options.push("None: start from an empty posting".into());
+    // No silent default: the cursor starts on a line that asks for a choice.
+    options.insert(0, CHOOSE_ROLE.into());
     let start = state
         .role
         .as_ref()
         .and_then(|r| presets.iter().position(|p| &p.id == r))
-        .unwrap_or(0);
+        .map_or(0, |i| i + 1);
     let ask = Ask {
         message: "Role to start from",
-        help: &help(ROLE, "type to filter, ↑↓ to move, Enter to choose"),
+        help: &help(ROLE, "type to search, ↑↓ to move, Enter to choose"),
     };
-    let i = p.select(&ask, &options, start)?;
-    let role = presets.get(i).map(|p| p.id.clone());
-    state.set_role(ctx.registry, role).map_err(Halt::Failed)
+    loop {
+        match p.select(&ask, &options, start)? {
+            0 => p.show("Choose a role: type part of its name (e.g. nurse) to search, or choose “None” to start from an empty posting."),
+            i => {
+                let role = presets.get(i - 1).map(|p| p.id.clone());
+                return state.set_role(ctx.registry, role).map_err(Halt::Failed);
+            }
+        }
+    }
 }
+
+/// The first line of the role list: choosing it asks again.
+const CHOOSE_ROLE: &str = "(type to search the roles)";
 
 /// The field's advice from [`explain::FIELD_HELP`], then the keys that work.
 fn help(path: &str, keys: &str) -> String {
@@ -192,8 +238,18 @@ fn help(path: &str, keys: &str) -> String {
 }
 
 fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    // The law is named once, at the first question it makes needed.
+    let first = ["pay.currency", "pay.benefits", "apply_by"].contains(&f.path);
+    if let Some(law) = state.required_by_law(f.path).filter(|_| first) {
+        p.show(&format!("{}: needed here: {law}.", f.message));
+    }
     match f.kind {
-        Kind::Line(_) | Kind::Money(_) | Kind::Months => ask_line(p, state, f),
+        Kind::Line(_)
+        | Kind::Money(_)
+        | Kind::Months
+        | Kind::Hours
+        | Kind::Date
+        | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
         Kind::List(noun) => ask_list(p, state, f, noun),
         Kind::Choice(choices) => ask_choice(p, state, f, &choices()),
@@ -213,16 +269,20 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let current = state
         .current(f.path)
         .map(|v| display(&v))
+        .filter(|c| !c.is_empty())
+        .or_else(|| derived(state, f))
         .unwrap_or_default();
-    let clearable = !f.required && left_out(state, f).is_some();
+    let needed = f.required || state.required_by_law(f.path).is_some();
+    let clearable = !needed && left_out(state, f).is_some();
     let keys = match (current.is_empty(), clearable) {
         (false, true) => "Enter keeps it, - leaves it out",
         (false, false) => "Enter keeps it",
-        (true, _) => "Enter leaves it empty",
+        (true, _) if needed => "a posting needs it",
+        (true, _) => "Enter leaves it empty, - leaves it out",
     };
     let check = |s: &str| line_check(state, f, clearable, s.trim());
-    let suggestion = state.hint(f.path).filter(|_| current.is_empty());
-    let typed = match suggestion.map(|v| display(&v)) {
+    let suggestion = suggestion(state, f).filter(|_| current.is_empty());
+    let typed = match suggestion {
         Some(hint) => {
             let keys = format!("Tab takes the preset's suggestion, {keys}");
             let ask = Ask {
@@ -253,20 +313,88 @@ fn line_check(
     clearable: bool,
     s: &str,
 ) -> std::result::Result<(), String> {
+    let law = state.required_by_law(f.path);
     match s {
+        "" | "-" if law.is_some() => Err(format!(
+            "{}; it cannot be left out",
+            law.unwrap_or_default()
+        )),
         "-" if clearable => Ok(()),
         "-" => Err("the role preset sets this field, so it cannot be left out".into()),
+        "" if f.required && matches!(f.kind, Kind::Line(None) | Kind::Countries) => {
+            Err("is empty; a posting needs this".into())
+        }
         "" if f.required => state.check(f, s),
+        "" if f.path == "apply.email" && state.text_of("apply.url").is_none() => Err(
+            "a posting needs an application page or e-mail; give an e-mail, or go back (Esc) to the page".into(),
+        ),
         "" => Ok(()),
         _ => state.check(f, s),
     }
 }
 
 fn typed_value(f: &Field, text: &str) -> toml::Value {
+    use super::fields::{parse_countries, parse_date, parse_hours, parse_months, parse_number};
     match f.kind {
-        Kind::Money(_) => toml::Value::Float(super::fields::parse_number(text).unwrap_or(0.0)),
-        Kind::Months => toml::Value::Integer(super::fields::parse_months(text).unwrap_or(0).into()),
+        Kind::Money(_) => toml::Value::Float(parse_number(text).unwrap_or(0.0)),
+        Kind::Months => toml::Value::Integer(parse_months(text).unwrap_or(0).into()),
+        Kind::Hours => toml::Value::Float(parse_hours(text).unwrap_or(0.0)),
+        Kind::Date => parse_date(text).map_or_else(
+            |_| toml::Value::String(text.to_string()),
+            toml::Value::Datetime,
+        ),
+        Kind::Countries => toml::Value::Array(
+            parse_countries(text)
+                .unwrap_or_default()
+                .into_iter()
+                .map(toml::Value::String)
+                .collect(),
+        ),
         _ => toml::Value::String(text.to_string()),
+    }
+}
+
+/// A default that follows from other answers: the currency of the country.
+fn derived(state: &State, f: &Field) -> Option<String> {
+    match f.path {
+        "pay.currency" => state
+            .text_of("location.country")
+            .and_then(|c| crate::lint::rules::consistency::currency_of(&c)),
+        _ => None,
+    }
+}
+
+/// The preset's suggestion, its pay figures turned into the chosen period.
+fn suggestion(state: &State, f: &Field) -> Option<String> {
+    let hint = state.hint(f.path)?;
+    let Kind::Money(_) = f.kind else {
+        return Some(display(&hint));
+    };
+    let figure = hint.as_float().or(hint.as_integer().map(|i| i as f64))?;
+    let hinted = state.hint("pay.period");
+    let from = hinted.as_ref().and_then(|v| v.as_str());
+    let to = state.text_of("pay.period");
+    Some(display(&toml::Value::Float(rescale(
+        figure,
+        from,
+        to.as_deref(),
+    ))))
+}
+
+/// `figure` per `from` as pay per `to`, rounded as people state pay.
+pub fn rescale(figure: f64, from: Option<&str>, to: Option<&str>) -> f64 {
+    use crate::lint::rules::pay::annualize;
+    let (Some(from), Some(to)) = (from, to) else {
+        return figure;
+    };
+    if from == to {
+        return figure;
+    }
+    let v = annualize(figure, Some(from)) / annualize(1.0, Some(to));
+    match v {
+        v if v >= 10_000.0 => (v / 500.0).round() * 500.0,
+        v if v >= 1_000.0 => (v / 50.0).round() * 50.0,
+        v => (v * 4.0).round() / 4.0,
     }
 }
 
@@ -285,7 +413,8 @@ fn ask_choice(
             false => l.to_string(),
         })
         .collect();
-    let can_leave = state.preset(f.path).is_none();
+    let can_leave =
+        state.preset(f.path).is_none() && !f.required && state.required_by_law(f.path).is_none();
     if can_leave {
         labels.push("Leave it out".into());
     }
@@ -302,17 +431,42 @@ fn ask_choice(
     let value = choices
         .get(i)
         .map(|(k, _)| toml::Value::String(k.to_string()));
+    let before = state.text_of(f.path);
     state.answer(f.path, value);
+    if f.path == "pay.period" {
+        period_changed(state, before.as_deref());
+    }
     Ok(())
+}
+
+/// A new pay period turns the figures already there into pay for that period,
+/// offered again when the figures are asked.
+fn period_changed(state: &mut State, before: Option<&str>) {
+    let now = state.text_of("pay.period");
+    if before.is_none() || before == now.as_deref() {
+        return;
+    }
+    for path in ["pay.min", "pay.max"] {
+        let figure = state.current(path);
+        let figure = figure.and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
+        if let Some(v) = figure {
+            let v = rescale(v, before, now.as_deref());
+            state
+                .answers
+                .insert(path.to_string(), Some(toml::Value::Float(v)));
+        }
+    }
 }
 
 fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> Reply<()> {
     let mut items = list_items(state.current(f.path));
     let kept = items.len();
-    // The preset's suggestions come after, unticked: the employer ticks what is true.
-    for hint in list_items(state.hint(f.path)) {
-        if !items.contains(&hint) {
-            items.push(hint);
+    // Items unticked before, then the preset's suggestions, come after, unticked:
+    // they stay to be ticked again, and the employer ticks what is true.
+    let offered = state.offered.get(f.path).cloned().unwrap_or_default();
+    for item in offered.into_iter().chain(list_items(state.hint(f.path))) {
+        if !items.contains(&item) {
+            items.push(item);
         }
     }
     let keys = "space ticks, → all, ← none, type to filter, Enter to go on";
@@ -329,7 +483,17 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
             picked.into_iter().map(|i| items[i].clone()).collect()
         };
         match add_items(p, f, noun, kept) {
+            Ok(list) if list.is_empty() && state.required_by_law(f.path).is_some() => {
+                let law = state.required_by_law(f.path).unwrap_or_default();
+                p.show(&format!("{}: {law}; tick or add at least one", f.path));
+            }
             Ok(list) => {
+                let shown = state.offered.entry(f.path.to_string()).or_default();
+                for item in items.iter().chain(&list) {
+                    if !shown.contains(item) {
+                        shown.push(item.clone());
+                    }
+                }
                 // Nothing before and nothing chosen: leave the field out, not empty.
                 let unset = list.is_empty() && state.current(f.path).is_none();
                 let list = list.into_iter().map(toml::Value::String).collect();
@@ -510,6 +674,9 @@ fn wrap_line(line: &str) -> String {
 fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
     let preview = finish::preview(ctx, state).map_err(Halt::Failed)?;
     p.show(&preview.text);
+    if preview.problems == 0 && !preview.errors.is_empty() {
+        return fix_now(p, ctx, &preview.errors);
+    }
     let save_it = preview.problems == 0
         && p.confirm(
             &Ask {
@@ -525,6 +692,11 @@ fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
             Err(halt) => Err(halt),
         };
     }
+    choose_section(p)
+}
+
+/// The part of the posting to change, chosen from the list of sections.
+fn choose_section(p: &mut dyn Prompter) -> Reply<Next> {
     let labels: Vec<String> = Section::ALL.iter().map(|s| s.label().to_string()).collect();
     let ask = Ask {
         message: "Which part do you want to change?",
@@ -535,4 +707,68 @@ fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
         Err(Halt::Back) => Ok(Next::Stay),
         Err(halt) => Err(halt),
     }
+}
+
+/// With lint errors: each links to the question that fixes it; saving anyway
+/// says what remains.
+fn fix_now(p: &mut dyn Prompter, ctx: &Ctx, errors: &[finish::Finding]) -> Reply<Next> {
+    let fixes: Vec<(&finish::Finding, &'static Field)> = errors
+        .iter()
+        .filter_map(|e| fix_for(&e.rule).map(|f| (e, f)))
+        .collect();
+    let mut labels: Vec<String> = fixes
+        .iter()
+        .map(|(e, f)| format!("Fix now: {} → “{}”", e.rule, f.message))
+        .collect();
+    let noun = if errors.len() == 1 { "error" } else { "errors" };
+    labels.push(format!(
+        "Save anyway (`jobpost lint` and `render --check` will report {} {noun})",
+        errors.len()
+    ));
+    labels.push("Change another part".into());
+    let ask = Ask {
+        message: "The summary shows lint errors: fix now?",
+        help: "Enter goes to the question that fixes the first one; Esc shows the summary again",
+    };
+    let i = match p.select(&ask, &labels, 0) {
+        Ok(i) => i,
+        Err(Halt::Back) => return Ok(Next::Stay),
+        Err(halt) => return Err(halt),
+    };
+    if let Some((_, f)) = fixes.get(i) {
+        return Ok(Next::Fix(f.path));
+    }
+    if i > fixes.len() {
+        return choose_section(p);
+    }
+    let rules: Vec<&str> = errors.iter().map(|e| e.rule.as_str()).collect();
+    p.show(&format!(
+        "warning: saving with {} lint {noun} ({}); fix them before publishing",
+        errors.len(),
+        rules.join(", ")
+    ));
+    match finish::plan(p, ctx.settings) {
+        Ok(plan) => Ok(Next::Save(plan)),
+        Err(Halt::Back) => Ok(Next::Stay),
+        Err(halt) => Err(halt),
+    }
+}
+
+/// The question that fixes a lint error, by rule.
+fn fix_for(rule: &str) -> Option<&'static Field> {
+    let path = match rule {
+        "pay-missing" | "pay-open-ended" => "pay.min",
+        "pay-range-too-wide" | "pay-min-above-max" => "pay.max",
+        "pay-deadline-missing" => "apply_by",
+        "pay-benefits-missing" => "pay.benefits",
+        "pay-period-implausible" => "pay.period",
+        "currency-mismatch" => "pay.currency",
+        "workplace-mismatch" => "location.workplace",
+        r if r.contains("apply") => "apply.url",
+        r if r.contains("company") || r.contains("employer") => "company.name",
+        r if r.contains("location") || r.contains("country") => "location.country",
+        r if r.contains("title") => "title",
+        _ => return None,
+    };
+    super::fields::find(path)
 }

@@ -1,6 +1,7 @@
 //! The [`Prompter`] for people: inquire prompts on the terminal (drawn on
 //! standard error, so standard output stays free for the posting).
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 use ::inquire::error::InquireError;
@@ -112,12 +113,29 @@ impl Prompter for Terminal {
     }
 
     fn editor(&mut self, ask: &Ask, text: &str) -> Reply<String> {
-        Editor::new(ask.message)
+        let Some(words) = editor_command() else {
+            self.show(NO_EDITOR);
+            return Err(Halt::Back);
+        };
+        let (command, args) = words.split_first().unwrap_or((&words[0], &[]));
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        let edited = Editor::new(ask.message)
             .with_help_message(ask.help)
             .with_predefined_text(text)
             .with_file_extension(".md")
-            .prompt()
-            .map_err(halt)
+            .with_editor_command(OsStr::new(command))
+            .with_args(&args)
+            .prompt();
+        match edited {
+            // The editor did not start: say so and go back to the question.
+            Err(InquireError::IO(e)) => {
+                self.show(&format!(
+                    "cannot start the editor `{command}`: {e}; {NO_EDITOR_FIX}"
+                ));
+                Err(Halt::Back)
+            }
+            other => other.map_err(halt),
+        }
     }
 
     fn confirm(&mut self, ask: &Ask, default: bool) -> Reply<bool> {
@@ -131,6 +149,33 @@ impl Prompter for Terminal {
     fn show(&mut self, text: &str) {
         eprintln!("{text}");
     }
+}
+
+const NO_EDITOR_FIX: &str = "set EDITOR to your editor, or choose “Write it here” to type the text";
+
+const NO_EDITOR: &str = "cannot start an editor: VISUAL and EDITOR are not set and neither vi nor nano is installed; \
+set EDITOR to your editor, or choose “Write it here” to type the text";
+
+/// The editor to use, as words: `VISUAL`, else `EDITOR`, else `vi`, else `nano`,
+/// whichever can be found; `None` when none can.
+fn editor_command() -> Option<Vec<String>> {
+    let from_env = ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .filter(|v| !v.trim().is_empty());
+    from_env
+        .chain(["vi".to_string(), "nano".to_string()])
+        .map(|c| c.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .find(|words| words.first().is_some_and(|w| installed(w)))
+}
+
+/// Whether `program` is a file, or one on `PATH`.
+fn installed(program: &str) -> bool {
+    if program.contains('/') {
+        return Path::new(program).is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
 }
 
 /// Tab on an empty line fills in the suggestion; no list is shown, the greyed

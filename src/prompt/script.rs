@@ -52,6 +52,13 @@ impl Script {
     /// The next key for `ask`; a script that runs out fails the run.
     fn next(&mut self, ask: &Ask) -> Reply<Key> {
         self.log.push(format!("? {}", ask.message));
+        // A question asked again and again (a rejected Enter) would never end.
+        if self.log.len() > 2_000 {
+            return Err(Halt::Failed(Error::Usage(format!(
+                "the script loops at `{}`",
+                ask.message
+            ))));
+        }
         if let Some(Key::EnterUntil(until)) = self.keys.front() {
             if *until != ask.message {
                 return Ok(Key::Enter);

@@ -14,6 +14,11 @@ use crate::load::{self, Inputs, Merged, Slot};
 use crate::model::{KEYS, keys_of};
 use crate::preset::Registry;
 
+use crate::lint::config::Config;
+use crate::lint::doc::{Doc, Facts};
+use crate::lint::rules::consistency;
+use crate::lint::rules::pay::{self, Jurisdiction};
+
 use super::fields::{self, Field, Kind};
 
 /// The step id of the role question (fields use their path).
@@ -34,6 +39,8 @@ pub struct State {
     pub answers: BTreeMap<String, Option<toml::Value>>,
     /// Steps answered: [`ROLE`] or a field path.
     pub answered: BTreeSet<String>,
+    /// Every item a list showed, by path: unticked ones stay to be ticked again.
+    pub offered: BTreeMap<String, Vec<String>>,
     inputs: Inputs,
 }
 
@@ -49,6 +56,7 @@ impl State {
             given: BTreeSet::new(),
             answers: BTreeMap::new(),
             answered,
+            offered: BTreeMap::new(),
             inputs: inputs.clone(),
         };
         state.classify(registry)?;
@@ -137,10 +145,74 @@ impl State {
     pub fn check(&self, field: &Field, text: &str) -> std::result::Result<(), String> {
         match field.kind {
             Kind::Line(Some(rule)) => rule(text),
-            Kind::Money(end) => fields::money(text, end, self.other_end(end)),
+            Kind::Money(end) => {
+                fields::money(text, end, self.other_end(end))?;
+                self.plausible(text)
+            }
             Kind::Months => fields::parse_months(text).map(|_| ()),
+            Kind::Hours => fields::parse_hours(text).map(|_| ()),
+            Kind::Date => fields::parse_date(text).map(|_| ()),
+            Kind::Countries => fields::parse_countries(text).map(|_| ()),
             _ => Ok(()),
         }
+    }
+
+    /// A pay figure must be pay for the chosen period ("15 per year" is not).
+    fn plausible(&self, text: &str) -> std::result::Result<(), String> {
+        let figure = fields::parse_number(text)?;
+        let (Some(period), Some(currency)) =
+            (self.text_of("pay.period"), self.text_of("pay.currency"))
+        else {
+            return Ok(());
+        };
+        match consistency::implausible(figure, &period, &currency) {
+            Some(reason) => Err(format!(
+                "{reason}; check the figure or go back (Esc) to the period"
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// The text value at `path`, if any.
+    pub fn text_of(&self, path: &str) -> Option<String> {
+        self.current(path)
+            .and_then(|v| v.as_str().map(str::to_string))
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Whether the job is remote.
+    pub fn remote(&self) -> bool {
+        self.text_of("location.workplace").as_deref() == Some("remote")
+    }
+
+    /// The pay-transparency laws of the job's place, as lint finds them.
+    pub fn laws(&self) -> Vec<&'static Jurisdiction> {
+        let facts = Facts {
+            country: self.text_of("location.country"),
+            region: self.text_of("location.region"),
+            city: self.text_of("location.city"),
+            remote: self.remote(),
+            ..Facts::default()
+        };
+        let doc = Doc::new("", "", Vec::new(), facts, Vec::new());
+        pay::jurisdictions_for(&doc, &Config::default(), &[])
+    }
+
+    /// Why the law of the job's place needs `path` (naming the law), if it does.
+    pub fn required_by_law(&self, path: &str) -> Option<String> {
+        let wants: fn(&Jurisdiction) -> bool = match path {
+            "pay.min" | "pay.currency" | "pay.period" => |j| j.requires_pay,
+            "pay.benefits" => |j| j.benefits,
+            "apply_by" => |j| j.deadline,
+            _ => return None,
+        };
+        let law = self.laws().into_iter().find(|j| wants(j))?;
+        let what = match path {
+            "pay.benefits" => "a general description of benefits",
+            "apply_by" => "the application deadline",
+            _ => law.must_show,
+        };
+        Some(format!("{} requires {what}", law.law))
     }
 
     /// The other end of the pay range, to check `end` against. The top is asked
@@ -234,6 +306,7 @@ pub fn display(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => s.clone(),
         toml::Value::Float(f) => f.to_string(),
+        toml::Value::Array(items) => items.iter().map(display).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
 }

@@ -29,6 +29,17 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
     }
 }
 
+/// The employer facts of a job in a place with no pay-transparency law (Austin,
+/// Texas), so Enter can go through every question.
+const EMPLOYER: &[&str] = &[
+    "company.name=Acme Stores",
+    "location.workplace=on-site",
+    "location.city=Austin",
+    "location.region=TX",
+    "location.country=US",
+    "apply.url=https://example.com/jobs",
+];
+
 fn run(script: &mut Script, settings: &Settings) -> crate::error::Result<finish::Done> {
     let registry = Registry::load(None).unwrap();
     let renderer = Renderer::new(None).unwrap();
@@ -62,16 +73,21 @@ fn render_file(path: &Path) -> String {
 #[test]
 fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let dir = tempfile::tempdir().unwrap();
-    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme Stores"]);
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
     let mut script = Script::new(vec![Enter; 60]);
     let done = run(&mut script, &s).unwrap();
     let q = asked(&script);
     assert_eq!(
         q.first(),
-        Some(&"Job title"),
+        Some(&"About the company"),
         "role and given company name are not asked"
     );
-    assert!(!q.contains(&"Company name"));
+    assert!(!q.contains(&"Employer (company name)"));
+    assert!(q.contains(&"Employment type") && q.contains(&"Apply by (YYYY-MM-DD)"));
+    assert!(
+        !q.iter().any(|m| m.starts_with("Countries applicants")),
+        "applicant countries are asked for remote jobs only"
+    );
     assert_eq!(q[q.len() - 2], "Save this posting?");
     assert!(
         q.last()
@@ -88,8 +104,12 @@ fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let output = read(done.output.as_ref().unwrap());
     assert_eq!(output, render_file(&done.posting));
     assert!(
-        !output.contains("Pay and benefits") && !posting.contains("[pay]"),
+        !posting.contains("min =") && !posting.contains("benefits"),
         "Enter never takes the preset's suggested pay: {posting}"
+    );
+    assert!(
+        posting.contains("currency = \"USD\""),
+        "the currency follows the country: {posting}"
     );
     assert!(
         script
@@ -104,10 +124,28 @@ fn typed_values_are_checked_and_asked_again() {
     let dir = tempfile::tempdir().unwrap();
     let s = settings(dir.path(), None, &[]);
     let keys = vec![
-        Pick(14),                    // cashier
+        Enter,    // no silent default: asked again
+        Pick(15), // cashier
+        Enter,    // employer: needed
+        Type("Acme Stores".into()),
+        Pick(1), // about: write it in the editor
+        Type("We sell *everything*.\n\nSince 1990.".into()),
+        Type("example.com".into()), // no scheme: rejected
+        Type("https://example.com".into()),
         Type("HEAD CASHIER".into()), // shouting: rejected
         Type("Head Cashier".into()), // title
-        Pick(1),                     // purpose: write a new one
+        Type("REQ-7".into()),        // reference
+        Pick(1),                     // hybrid
+        Type("1 Main St".into()),
+        Type("Denver".into()),
+        Type("CO".into()),
+        Type("80202".into()),
+        Type("usa".into()), // not an ISO code
+        Type("US".into()),
+        Pick(0),            // full-time
+        Type("200".into()), // hours: impossible
+        Type("40".into()),
+        Pick(1), // purpose: write a new one
         Type("You run the front end.".into()),
         Ticks(vec![0]), // keep one daily duty
         Type("Train new cashiers".into()),
@@ -117,34 +155,27 @@ fn typed_values_are_checked_and_asked_again() {
         Enter,
         Enter,
         Enter,
-        Enter,               // skills as they are
-        Pick(2),             // education
-        Type("lots".into()), // not a number
-        Type("12".into()),   // experience
+        Enter,                   // skills as they are
+        EnterUntil("Education"), // qualifications as they are
+        Pick(2),                 // education
+        Type("lots".into()),     // not a number
+        Type("12".into()),       // experience
         Type("A busy store".into()),
-        Type("Weekends".into()),
         Enter,
-        Enter,   // physical demands
-        Pick(1), // hybrid
-        Type("Denver".into()),
-        Type("CO".into()),
-        Type("usa".into()), // not an ISO code
-        Type("US".into()),
+        Enter,              // physical demands
         Type("usd".into()), // lower case: rejected
-        Type("USD".into()),
-        Pick(0),           // period: per hour (nothing is filled in for the employer)
-        Type("30".into()), // min
-        Type("20".into()), // max below min: rejected
+        Enter,              // USD, from the country
+        Pick(0),            // period: per hour (nothing is filled in for the employer)
+        Type("30".into()),  // min
+        Type("20".into()),  // max below min: rejected
         Type("35".into()),
         Ticks(vec![0]),
         Type("Free parking".into()),
         Enter,
         Type("Tips".into()),
-        Type("Acme Stores".into()),
-        Pick(1), // about: write it in the editor
-        Type("We sell *everything*.\n\nSince 1990.".into()),
-        Type("example.com".into()), // no scheme: rejected
-        Type("https://example.com".into()),
+        Type("Weekends".into()),
+        Enter, // deadline: Colorado's law needs it
+        Type("2026-12-31".into()),
         Type("https://example.com/jobs".into()),
         Type("jobs@example".into()), // no dotted domain: rejected
         Type("jobs@example.com".into()),
@@ -153,7 +184,8 @@ fn typed_values_are_checked_and_asked_again() {
         Yes, // keep the employer's answers as company.toml
     ];
     let mut script = Script::new(keys);
-    let done = run(&mut script, &s).unwrap();
+    let done = run(&mut script, &s);
+    let done = done.unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
     let profile = read(&dir.path().join("company.toml"));
     for line in [
         "# jobpost: partial",
@@ -174,7 +206,17 @@ fn typed_values_are_checked_and_asked_again() {
         .iter()
         .filter_map(|l| l.strip_prefix("! "))
         .collect();
-    assert_eq!(rejected.len(), 7, "{rejected:?}");
+    assert_eq!(rejected.len(), 10, "{rejected:?}");
+    assert!(
+        rejected.iter().any(|r| r.starts_with(
+            "Colorado's Equal Pay for Equal Work Act requires the application deadline"
+        )),
+        "{rejected:?}"
+    );
+    assert!(
+        script.log.iter().any(|l| l.starts_with("> Choose a role")),
+        "Enter on the role list chooses nothing"
+    );
     assert!(
         rejected.contains(&"pay.min (30) is above pay.max (20)"),
         "{rejected:?}"
@@ -197,6 +239,8 @@ fn typed_values_are_checked_and_asked_again() {
     );
     assert_eq!(p.duties.as_ref().unwrap().weekly.as_deref(), Some(&[][..]));
     assert_eq!(p.qualifications.unwrap().experience_months, Some(12));
+    assert_eq!(p.reference.as_deref(), Some("REQ-7"));
+    assert!(p.apply_by.is_some());
     assert!(
         p.company
             .unwrap()
@@ -211,14 +255,31 @@ fn typed_values_are_checked_and_asked_again() {
 }
 
 #[test]
-fn esc_goes_back_one_question_and_cancels_at_the_first() {
+fn esc_goes_back_one_question_and_stays_at_the_first() {
     let dir = tempfile::tempdir().unwrap();
-    let s = settings(dir.path(), Some("cashier"), &[]);
-    let mut script = Script::new([Type("Lead Cashier".into()), Esc, Enter, Esc, Esc]);
+    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme"]);
+    let keys = [
+        Esc, // the first question: stays
+        Enter,
+        Enter,
+        Type("Lead Cashier".into()),
+        Esc,
+        Enter,
+        CtrlC,
+    ];
+    let mut script = Script::new(keys);
     let err = run(&mut script, &s).unwrap_err();
     assert_eq!(
         asked(&script),
-        ["Job title", "Purpose", "Job title", "Purpose", "Job title"]
+        [
+            "About the company",
+            "About the company",
+            "Company website",
+            "Job title",
+            "Your reference for this job (e.g. REQ-1042)",
+            "Job title",
+            "Your reference for this job (e.g. REQ-1042)"
+        ]
     );
     let Error::Interrupted(path) = err else {
         panic!("{err}")
@@ -231,19 +292,55 @@ fn esc_goes_back_one_question_and_cancels_at_the_first() {
 fn ctrl_c_saves_a_draft_and_resume_goes_on_from_the_first_unanswered() {
     let dir = tempfile::tempdir().unwrap();
     let s = settings(dir.path(), None, &[]);
-    let mut script = Script::new([Pick(14), Type("Night Cashier".into()), Enter, CtrlC]);
+    let mut nothing = Script::new([CtrlC]);
+    assert!(
+        matches!(run(&mut nothing, &s), Err(Error::Cancelled)),
+        "Ctrl-C before any answer keeps no draft"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let keys = [
+        Pick(15),
+        Type("Acme".into()),
+        Enter,
+        Enter,
+        Type("Night Cashier".into()),
+        CtrlC,
+    ];
+    let mut script = Script::new(keys);
     let Err(Error::Interrupted(draft_path)) = run(&mut script, &s) else {
         panic!("expected an interrupt")
     };
     let header = draft::read_header(&draft_path).unwrap();
-    assert_eq!(header.answered.len(), 3, "{:?}", header.answered);
+    assert_eq!(header.answered.len(), 5, "{:?}", header.answered);
     let mut resumed = settings(dir.path(), None, &[]);
     resumed.inputs.file = Some(draft_path.clone());
     resumed.resume = Some(draft_path.clone());
     resumed.answered = header.answered;
-    let mut script = Script::new(vec![Enter; 60]);
+    let mut script = Script::new([
+        Enter,
+        Pick(0),
+        Type("Austin".into()),
+        Type("TX".into()),
+        Enter,
+        Type("US".into()),
+        EnterUntil("Application page"),
+        Type("https://example.com/jobs".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ]);
     let done = run(&mut script, &resumed).unwrap();
-    assert_eq!(asked(&script)[0], "Daily duties");
+    assert_eq!(
+        asked(&script)[0],
+        "Your reference for this job (e.g. REQ-1042)"
+    );
+    assert_eq!(
+        script.log[0],
+        format!(
+            "> Continuing the draft {}: 5 answers restored; going on at “Your reference for this job (e.g. REQ-1042)”.",
+            draft_path.display()
+        )
+    );
     assert!(read(&done.posting).contains("title = \"Night Cashier\""));
     assert!(!draft_path.exists(), "the finished draft is removed");
     assert_eq!(done.removed_draft, Some(draft_path));
@@ -252,11 +349,13 @@ fn ctrl_c_saves_a_draft_and_resume_goes_on_from_the_first_unanswered() {
 #[test]
 fn given_values_are_asked_only_when_reviewed() {
     let dir = tempfile::tempdir().unwrap();
-    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme"]);
+    let mut sets = EMPLOYER.to_vec();
+    sets[0] = "company.name=Acme";
+    let s = settings(dir.path(), Some("cashier"), &sets);
     let keys = [
         EnterUntil("Save this posting?"),
         No,
-        Pick(8),
+        Pick(1),
         Type("Acme Stores".into()),
         Enter,
         Enter,
@@ -279,7 +378,7 @@ fn given_values_are_asked_only_when_reviewed() {
     assert_eq!(
         q[review + 1..],
         [
-            "Company name",
+            "Employer (company name)",
             "About the company",
             "Company website",
             "Save this posting?",
@@ -293,7 +392,7 @@ fn given_values_are_asked_only_when_reviewed() {
 fn an_existing_posting_is_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("posting.toml"), "keep me").unwrap();
-    let s = settings(dir.path(), Some("cashier"), &[]);
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
     let mut script = Script::new(vec![Enter; 60]);
     let done = run(&mut script, &s).unwrap();
     assert_eq!(done.posting, dir.path().join("posting-2.toml"));
@@ -344,18 +443,23 @@ fn values_from_a_file_are_not_asked_unless_they_break_a_rule() {
         "role = \"cashier\"\ntitle = \"Cashier\"\n[pay]\ncurrency = \"usd\"\n",
     )
     .unwrap();
-    let mut s = settings(dir.path(), None, &[]);
+    let mut s = settings(dir.path(), None, EMPLOYER);
     s.inputs.file = Some(from);
     let keys = [
         EnterUntil("Pay currency"),
         Type("EUR".into()),
         EnterUntil("Save this posting?"),
         Yes,
+        No,
     ];
     let mut script = Script::new(keys);
     let done = run(&mut script, &s).unwrap();
     let q = asked(&script);
-    assert_eq!(q[0], "Purpose", "role and title come from the file");
+    assert_eq!(
+        q[0], "About the company",
+        "role and title come from the file"
+    );
+    assert!(!q.contains(&"Job title"));
     assert!(
         q.contains(&"Pay currency"),
         "a bad given value is asked again"
@@ -371,9 +475,14 @@ fn values_from_a_file_are_not_asked_unless_they_break_a_rule() {
 #[test]
 fn a_failed_write_keeps_the_answers_in_a_draft() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = settings(&dir.path().join("no-such-folder"), Some("cashier"), &[]);
+    let mut s = settings(
+        &dir.path().join("no-such-folder"),
+        Some("cashier"),
+        EMPLOYER,
+    );
     s.output = Target::Stdout;
     let keys = [
+        EnterUntil("Job title"),
         Type("Floor Cashier".into()),
         EnterUntil("Save this posting?"),
         Yes,
@@ -394,10 +503,10 @@ fn a_failed_write_keeps_the_answers_in_a_draft() {
 #[test]
 fn suggestions_are_taken_with_tab_and_ticks_only() {
     let dir = tempfile::tempdir().unwrap();
-    let s = settings(dir.path(), Some("cashier"), &["company.name=Acme Stores"]);
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
     let mut keys = vec![
         EnterUntil("Pay currency"),
-        Tab,     // USD, suggested
+        Enter,   // USD, from the country
         Pick(0), // per hour
         Tab,     // pay from: the suggestion
         Type("19".into()),
@@ -435,13 +544,162 @@ fn a_company_profile_beside_the_posting_is_offered_and_not_asked_again() {
         "# jobpost: partial\n[company]\nname = \"Acme Stores\"\n[pay]\ncurrency = \"CAD\"\n",
     )
     .unwrap();
-    let s = settings(dir.path(), Some("cashier"), &[]);
+    let s = settings(dir.path(), Some("cashier"), &EMPLOYER[1..]);
     let mut script = Script::new(vec![Yes, EnterUntil("Save this posting?"), Yes]);
     let done = run(&mut script, &s).unwrap();
     let q = asked(&script);
     assert!(q[0].starts_with("Use the company profile"), "{q:?}");
-    assert!(!q.contains(&"Company name") && !q.contains(&"Pay currency"));
+    assert!(!q.contains(&"Employer (company name)") && !q.contains(&"Pay currency"));
     assert_eq!(done.profile, None, "the profile exists: not offered again");
     let posting = read(&done.posting);
     assert!(posting.contains("currency = \"CAD\""), "{posting}");
+}
+
+#[test]
+fn the_law_of_the_place_decides_what_cannot_be_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=Denver";
+    sets[3] = "location.region=CO";
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("Pay from"),
+        Enter, // Colorado: pay cannot be left out
+        Type("-".into()),
+        Type("18".into()),
+        Type("20".into()),
+        Enter, // no benefit ticked or added: asked again
+        Enter,
+        Ticks(vec![0]),
+        EnterUntil("Apply by (YYYY-MM-DD)"),
+        Type("2026-12-31".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    let rejected: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("! "))
+        .collect();
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert!(
+        rejected[0].starts_with("Colorado's Equal Pay for Equal Work Act requires the pay rate"),
+        "{rejected:?}"
+    );
+    assert!(
+        script
+            .log
+            .iter()
+            .any(|l| l.contains("requires a general description of benefits; tick or add")),
+        "{:?}",
+        script.log
+    );
+    assert!(read(&done.posting).contains("apply_by = 2026-12-31"));
+}
+
+#[test]
+fn the_country_sets_the_currency_and_figures_follow_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=London";
+    sets[3] = "location.country=GB";
+    sets[4] = "location.postal_code=EC1A 1BB";
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("Pay currency"),
+        Enter,   // GBP
+        Pick(0), // per hour
+        Tab,
+        Tab,
+        Esc, // from the benefits back to the figures and the period
+        Esc,
+        Esc,
+        Pick(4), // per year
+        Type("15".into()),
+        Enter, // the hourly suggestion turned into a yearly figure
+        Enter,
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap();
+    assert!(
+        script
+            .log
+            .contains(&"! GBP 15 per year looks like an hourly rate; check the figure or go back (Esc) to the period".to_string()),
+        "{:?}",
+        script.log
+    );
+    let posting = read(&done.posting);
+    for line in [
+        "currency = \"GBP\"",
+        "period = \"year\"",
+        "min = 31000.0",
+        "max = 36500.0",
+    ] {
+        assert!(posting.contains(line), "`{line}` in {posting}");
+    }
+}
+
+#[test]
+fn defaults_name_the_facts_the_law_requires() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=Chicago";
+    sets[3] = "location.region=IL";
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let registry = Registry::load(None).unwrap();
+    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("pay.min or pay.max: the Illinois Equal Pay Act"),
+        "{msg}"
+    );
+    assert!(msg.contains("pay.benefits: the Illinois"), "{msg}");
+    assert!(!dir.path().join("posting.toml").exists());
+}
+
+#[test]
+fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=Toronto";
+    sets[3] = "location.region=ON";
+    sets[4] = "location.country=CA";
+    sets.extend([
+        "pay.currency=CAD",
+        "pay.period=year",
+        "pay.min=40000",
+        "pay.max=100000",
+    ]);
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("The summary shows lint errors: fix now?"),
+        Enter, // fix the first: the top of the range
+        Type("80000".into()),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let q = asked(&script);
+    let fix = q
+        .iter()
+        .position(|m| *m == "The summary shows lint errors: fix now?")
+        .unwrap();
+    assert_eq!(q[fix + 1], "Pay up to", "{q:?}");
+    assert!(
+        script
+            .log
+            .iter()
+            .any(|l| l.contains("error[pay-range-too-wide]")),
+        "{:?}",
+        script.log
+    );
+    assert!(read(&done.posting).contains("max = 80000.0"));
 }

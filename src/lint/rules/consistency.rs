@@ -197,7 +197,8 @@ fn dedup(items: &[String]) -> Vec<String> {
 }
 
 /// The currency a country pays in today (ISO 4217 code).
-fn currency_of(country: &str) -> Option<String> {
+/// The currency of a country (ISO 3166-1 alpha-2), e.g. `GBP` for `GB`.
+pub fn currency_of(country: &str) -> Option<String> {
     let country = Country::from_str(&country.to_uppercase()).ok()?;
     Some(Currency::from(country).code().to_string())
 }
@@ -235,9 +236,6 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
     let (Some(period), Some(code)) = (pay.period.as_deref(), pay.currency.as_deref()) else {
         return;
     };
-    let Some(&(_, unit)) = UNIT_VALUE.iter().find(|(c, _)| *c == code) else {
-        return;
-    };
     let figures: Vec<f64> = [pay.min, pay.max]
         .into_iter()
         .flatten()
@@ -246,18 +244,10 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
     let Some(&figure) = figures.first() else {
         return;
     };
-    let yearly = annualize(figure, Some(period)) * unit;
-    if (YEARLY_FLOOR..=YEARLY_CEILING).contains(&yearly) {
+    let Some((message, fits)) = verdict(figure, period, code) else {
         return;
-    }
-    let fits = fitting_period(figure * unit);
-    let mut r = Report::new(format!(
-        "{code} {} per {period} looks like {}",
-        plain_amount(figure),
-        fits.map_or("too little or too much for any period".to_string(), |p| {
-            format!("{} rate", article_rate(p))
-        })
-    ));
+    };
+    let mut r = Report::new(message);
     if let Some(p) = fits {
         r = r.help(format!(
             "if the figures are {}, set `pay.period = \"{p}\"`",
@@ -265,6 +255,31 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
         ));
     }
     at_pay(ctx, "pay-period-implausible", r);
+}
+
+/// Why `figure` (in `currency`) is not pay for one `period`, e.g. "GBP 15 per
+/// year looks like an hourly rate"; `None` when it is plausible or the currency
+/// is not known. Shared with the wizard, which rejects such a figure as typed.
+pub fn implausible(figure: f64, period: &str, currency: &str) -> Option<String> {
+    verdict(figure, period, currency).map(|(message, _)| message)
+}
+
+/// The message and the period the figure fits, if it does not fit its own.
+fn verdict(figure: f64, period: &str, code: &str) -> Option<(String, Option<&'static str>)> {
+    let &(_, unit) = UNIT_VALUE.iter().find(|(c, _)| *c == code)?;
+    let yearly = annualize(figure, Some(period)) * unit;
+    if figure <= 0.0 || (YEARLY_FLOOR..=YEARLY_CEILING).contains(&yearly) {
+        return None;
+    }
+    let fits = fitting_period(figure * unit);
+    let message = format!(
+        "{code} {} per {period} looks like {}",
+        plain_amount(figure),
+        fits.map_or("too little or too much for any period".to_string(), |p| {
+            format!("{} rate", article_rate(p))
+        })
+    );
+    Some((message, fits))
 }
 
 /// The period for which `value` (in US dollars) makes a typical yearly pay.

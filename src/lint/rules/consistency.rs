@@ -14,6 +14,8 @@ use iso_currency::{Country, Currency};
 
 use super::super::Severity;
 use super::super::doc::SegKind;
+use super::super::facts::Prepared;
+use super::super::text::Token;
 use super::pay::{annualize, at_pay};
 use super::{Ctx, Report};
 use crate::model::Workplace;
@@ -32,8 +34,14 @@ fn stated_workplace(ctx: &Ctx<'_>) -> Option<Workplace> {
     if let Some(w) = ctx.doc.facts.workplace {
         return Some(w);
     }
-    ctx.doc.segments.iter().find_map(|s| {
-        let text = s.text.replace("**", "").to_lowercase();
+    // Only a segment that starts with a label word can state it; most do not.
+    let labelled = |p: &&Prepared<'_>| {
+        p.toks
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "workplace" | "work" | "location"))
+    };
+    ctx.prep.iter().filter(labelled).find_map(|p| {
+        let text = p.seg.text.replace("**", "").to_lowercase();
         let rest = LABELS
             .iter()
             .find_map(|l| text.trim_start().strip_prefix(l))?;
@@ -98,7 +106,7 @@ const NEGATIONS: &[&str] = &["not", "no", "never", "isn't", "isn’t", "without"
 fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        if matches!(p.seg.kind, SegKind::Title | SegKind::Heading) {
+        if matches!(p.seg.kind, SegKind::Title | SegKind::Heading) || !mentions_a_place(p.toks) {
             continue;
         }
         let lower: String = p.chars.iter().map(|c| lower(*c)).collect();
@@ -124,6 +132,16 @@ fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
         .matched(text);
         ctx.at_span("workplace-mismatch", si, start, end, r);
     }
+}
+
+/// Words one of [`CLAIMS`] contains: a segment without any makes no claim, so the
+/// phrase search (the costly part) is skipped for most of a posting.
+const TRIGGERS: &[&str] = &[
+    "remote", "remotely", "home", "anywhere", "onsite", "site", "office",
+];
+
+fn mentions_a_place(toks: &[Token]) -> bool {
+    toks.iter().any(|t| TRIGGERS.contains(&t.lower.as_str()))
 }
 
 /// One char in lower case, keeping the char count (and so the offsets) unchanged.

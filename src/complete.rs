@@ -1,6 +1,7 @@
 //! Shell completion scripts. clap_complete writes them from the command; before
 //! that, the arguments whose values clap cannot know get them: `--role` and
-//! `roles show` the preset ids, `--jurisdiction` the pay-law codes. In bash, zsh
+//! `roles show` the preset ids, `--jurisdiction` the pay-law codes, `--locale`
+//! the locale tags. In bash, zsh
 //! and fish the preset ids are then asked of `jobpost roles list --ids` at
 //! completion time, so presets from `--roles DIR` or `JOBPOST_ROLES` are offered
 //! too. (clap_complete's elvish and PowerShell scripts complete subcommands and
@@ -84,9 +85,12 @@ fn with_args(mut cmd: Command, args: &[Arg]) -> Command {
 fn with_values(cmd: Command, ids: &[&'static str]) -> Command {
     let roles = values(ids.iter().copied());
     let codes = values(JURISDICTIONS.iter().map(|j| j.code));
+    let locales = values(crate::locale::tags());
     let role = |c: Command| c.mut_arg("role", |a| a.value_parser(roles.clone()));
-    cmd.mut_subcommand("render", role)
-        .mut_subcommand("explain", role)
+    let locale = |c: Command| c.mut_arg("locale", |a| a.value_parser(locales.clone()));
+    cmd.mut_subcommand("render", |c| locale(role(c)))
+        .mut_subcommand("explain", |c| locale(role(c)))
+        .mut_subcommand("export", locale)
         .mut_subcommand("new", role)
         .mut_subcommand("init", role)
         .mut_subcommand("roles", |c| {

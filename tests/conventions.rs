@@ -34,7 +34,16 @@ fn completion_scripts_offer_values_and_role_ids() {
         // Role ids come from the binary at completion time, --roles DIR included.
         assert!(script.contains("roles list --ids"), "{shell}");
         assert!(script.contains("_jobpost_role_ids"), "{shell}");
-        for value in ["jsonld", "sarif", "github", "US-CO", "US-NY-NYC", "warning"] {
+        for value in [
+            "jsonld",
+            "sarif",
+            "github",
+            "US-CO",
+            "US-NY-NYC",
+            "warning",
+            "en-GB",
+            "en-AU",
+        ] {
             assert!(script.contains(value), "{shell} lacks {value}");
         }
     }

@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
-use jobpost::layer::{self, Layer};
-use jobpost::load::{Merged, merge};
+use jobpost::layer;
+use jobpost::load::{Merged, merge, merge_with_chain};
 use jobpost::preset::Registry;
 use jobpost::publish::{Output, publish_all};
 use jobpost::render::Renderer;
@@ -41,11 +41,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(merged) = merge(&[&layer]) {
         check(&merged, text);
     }
-    // Over a real preset, so list edits meet real lists.
-    let chain = tools().registry.chain("cashier").unwrap();
-    let mut layers: Vec<&Layer> = chain.into_iter().map(|p| &p.layer).collect();
-    layers.push(&layer);
-    if let Ok(merged) = merge(&layers) {
+    // Over a real preset, so list edits meet real lists, hints are gathered and the
+    // setting text of the posting's workplace is chosen, as `render` does.
+    let chain = tools().registry.chain("call-center-customer-service").unwrap();
+    if let Ok(merged) = merge_with_chain(&chain, std::slice::from_ref(&layer)) {
         check(&merged, text);
     }
 });

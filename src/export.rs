@@ -28,7 +28,7 @@ use crate::error::{Error, Problem, Result};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
 use crate::model::Posting;
-use crate::output::{write_atomic, write_atomic_with};
+use crate::output::{count, write_atomic, write_atomic_with};
 use crate::preset::Registry;
 use crate::publish::{Output, Site, publish_on_site};
 use crate::render::{self, Renderer, SiteView};
@@ -128,14 +128,6 @@ impl Report {
             line.push_str(&format!("; {} failed", self.failed.len()));
         }
         line
-    }
-}
-
-/// `1 posting`, `2 postings`.
-fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
     }
 }
 

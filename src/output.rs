@@ -185,3 +185,11 @@ mod tests {
         );
     }
 }
+
+/// `1 posting`, `2 postings`: a count with its noun, for summary lines.
+pub fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::output::count;
 use rayon::prelude::*;
 
 use super::{
@@ -85,17 +86,17 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
         if s.dry_run {
             crate::output::print(&super::fix::diff(&fixed))?;
             eprintln!(
-                "{} fixes in {} files (dry run: nothing written)",
-                fixed.count(),
-                fixed.files.len()
+                "{} in {} (dry run: nothing written)",
+                count(fixed.count(), "fix"),
+                count(fixed.files.len(), "file")
             );
             return Ok(0);
         }
         super::fix::write(&fixed)?;
         eprintln!(
-            "fixed {} findings in {} files",
-            fixed.count(),
-            fixed.files.len()
+            "fixed {} in {}",
+            count(fixed.count(), "finding"),
+            count(fixed.files.len(), "file")
         );
         // Report what is left.
         checked = check_all();

@@ -136,8 +136,26 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
+/// `1 posting`, `2 postings`, `2 fixes`: a count with its noun, for summary lines.
+pub fn count(n: usize, noun: &str) -> String {
+    let es = ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e));
+    match (n, es) {
+        (1, _) => format!("1 {noun}"),
+        (n, true) => format!("{n} {noun}es"),
+        (n, false) => format!("{n} {noun}s"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_take_the_plural_their_noun_needs() {
+        assert_eq!(super::count(1, "file"), "1 file");
+        assert_eq!(super::count(2, "posting"), "2 postings");
+        assert_eq!(super::count(7, "fix"), "7 fixes");
+        assert_eq!(super::count(0, "partial file"), "0 partial files");
+    }
+
     use super::*;
 
     #[test]
@@ -183,13 +201,5 @@ mod tests {
                 .to_string()
                 .contains("is a folder")
         );
-    }
-}
-
-/// `1 posting`, `2 postings`: a count with its noun, for summary lines.
-pub fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
     }
 }

@@ -446,7 +446,8 @@ fn to_posting(slots: &BTreeMap<String, Slot>) -> Result<Posting> {
         .map_err(|e| Error::input("merged posting", layer::plain_message(&e.to_string())))
 }
 
-fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
+/// Puts `value` at the dotted `path` of `root`, making the tables on the way.
+pub fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
     match path.split_once('.') {
         Some((head, rest)) => {
             let entry = root

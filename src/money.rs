@@ -80,7 +80,8 @@ pub fn format_amount(value: f64, code: &str, cents: bool, plain_dollar: bool) ->
     }
 }
 
-fn group_thousands(int: &str) -> String {
+/// `40000` as `40,000`: digits grouped by three with commas.
+pub fn group_thousands(int: &str) -> String {
     let bytes: Vec<char> = int.chars().collect();
     let mut out = String::new();
     for (i, c) in bytes.iter().enumerate() {

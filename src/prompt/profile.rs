@@ -96,7 +96,7 @@ fn shared_facts(registry: &Registry, posting: &Path) -> Result<Option<String>> {
             .origin(path)
             .is_some_and(|o| &*o.source == posting_file);
         if from_posting && SHARED.iter().any(|s| within(path, s)) {
-            insert(&mut root, path, slot.value());
+            load::insert(&mut root, path, slot.value());
         }
     }
     if !root.contains_key("company") {
@@ -107,19 +107,4 @@ fn shared_facts(registry: &Registry, posting: &Path) -> Result<Option<String>> {
     Ok(Some(format!(
         "# jobpost: partial\n# A company profile written by `jobpost new`: the employer facts your postings share.\n\n{body}"
     )))
-}
-
-fn insert(root: &mut toml::Table, path: &str, value: toml::Value) {
-    let (table, key) = path.split_once('.').unwrap_or(("", path));
-    let target = match table {
-        "" => root,
-        t => match root
-            .entry(t)
-            .or_insert_with(|| toml::Value::Table(toml::Table::new()))
-        {
-            toml::Value::Table(t) => t,
-            _ => return,
-        },
-    };
-    target.insert(key.to_string(), value);
 }

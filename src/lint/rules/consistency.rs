@@ -336,15 +336,12 @@ fn plain_amount(v: f64) -> String {
     if (v - whole as f64).abs() > 0.001 {
         return format!("{v:.2}");
     }
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let grouped = crate::money::group_thousands(&whole.abs().to_string());
+    if whole < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
     }
-    if whole < 0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]

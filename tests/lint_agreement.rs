@@ -8,6 +8,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use jobpost::load::{self, Inputs};
+use jobpost::model::Workplace;
+use jobpost::preset::Registry;
+
 #[path = "support/run.rs"]
 mod run;
 use run::stdout_of;
@@ -59,15 +63,14 @@ fn preset_ids(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Each preset completed with [`EMPLOYER`], written as `<id>.toml`, with its Markdown,
+/// Each preset completed by `employer(id)`, written as `<id>.toml`, with its Markdown,
 /// text and HTML renderings as `<id>.md`, `<id>.txt` and `<id>.html`.
-fn postings(dir: &Path) -> Vec<String> {
+fn postings(dir: &Path, employer: impl Fn(&str) -> String) -> Vec<String> {
     let ids = preset_ids(dir);
     assert!(ids.len() >= 14, "presets: {ids:?}");
     for id in &ids {
-        let toml = EMPLOYER.replacen("title = \"Posting\"\n", &format!("role = \"{id}\"\n"), 1);
         let file = format!("{id}.toml");
-        fs::write(dir.join(&file), toml).unwrap();
+        fs::write(dir.join(&file), employer(id)).unwrap();
         for format in ["md", "txt", "html"] {
             let text = stdout_of(dir, &["render", &file, "--format", format]);
             fs::write(dir.join(format!("{id}.{format}")), text).unwrap();
@@ -76,11 +79,10 @@ fn postings(dir: &Path) -> Vec<String> {
     ids
 }
 
-#[test]
-fn presets_rendered_with_an_employer_lint_clean_and_agree_with_their_toml() {
-    let dir = tempfile::tempdir().unwrap();
-    let ids = postings(dir.path());
-    let findings = lint_json(dir.path());
+/// Lints the folder `postings` wrote: no errors or warnings anywhere, and each
+/// posting's TOML gives the same rule ids as its Markdown, text and HTML.
+fn assert_clean_and_agreeing(dir: &Path, ids: &[String]) {
+    let findings = lint_json(dir);
     let serious: Vec<String> = findings
         .iter()
         .filter(|f| f["severity"] != "note")
@@ -99,12 +101,75 @@ fn presets_rendered_with_an_employer_lint_clean_and_agree_with_their_toml() {
             .filter_map(|f| f["rule"].as_str().map(str::to_string))
             .collect()
     };
+    for id in ids {
+        let toml = rules_of(&format!("{id}.toml"));
+        for format in ["md", "txt", "html"] {
+            let rendered = rules_of(&format!("{id}.{format}"));
+            assert_eq!(toml, rendered, "{id}: TOML and its {format} disagree");
+        }
+    }
+}
+
+#[test]
+fn presets_rendered_with_an_employer_lint_clean_and_agree_with_their_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let employer =
+        |id: &str| EMPLOYER.replacen("title = \"Posting\"\n", &format!("role = \"{id}\"\n"), 1);
+    let ids = postings(dir.path(), employer);
+    assert_clean_and_agreeing(dir.path(), &ids);
+}
+
+/// The employer's side of a posting: the preset's own hints taken as answers, in the
+/// first workplace the preset has setting text for, plus who hires, where (Denver, so
+/// Colorado's pay rule applies) and how to apply.
+fn hints_taken(id: &str) -> String {
+    let registry = Registry::load(None).unwrap();
+    let workplace = registry.get(id).unwrap().setting.keys().next().copied();
+    let mut root = toml::Table::new();
+    for (path, slot) in load::preset(&registry, id).unwrap().hints {
+        load::insert(&mut root, &path, slot.value());
+    }
+    let employer = format!(
+        "role = \"{id}\"\nposted = 2027-01-04\napply_by = 2027-02-01\n\
+         [company]\nname = \"Juniper Outfitters\"\nwebsite = \"https://juniper.example\"\n\
+         about = \"Juniper Outfitters runs twelve stores and a support center in Colorado.\"\n\
+         eeo = \"We are an equal opportunity employer. Tell us if you need an accommodation to apply.\"\n\
+         [location]\nworkplace = \"{}\"\ncity = \"Denver\"\nregion = \"CO\"\ncountry = \"US\"\n\
+         [apply]\nurl = \"https://juniper.example/jobs/{id}\"\n",
+        workplace.unwrap_or(Workplace::OnSite).key()
+    );
+    for (path, value) in employer.parse::<toml::Table>().unwrap() {
+        match value {
+            toml::Value::Table(t) => t
+                .into_iter()
+                .for_each(|(k, v)| load::insert(&mut root, &format!("{path}.{k}"), v)),
+            v => load::insert(&mut root, &path, v),
+        }
+    }
+    root.entry("employment_type")
+        .or_insert_with(|| "full-time".into());
+    toml::to_string(&root).unwrap()
+}
+
+/// Each preset's hints, taken as the employer's answers, make a complete posting
+/// (nothing a publishable posting needs is missing) of 300–700 words that lints clean
+/// in every format and agrees with its TOML.
+#[test]
+fn presets_completed_with_their_own_hints_lint_clean_and_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = postings(dir.path(), hints_taken);
+    assert_clean_and_agreeing(dir.path(), &ids);
+    let registry = Registry::load(None).unwrap();
     for id in &ids {
-        let (toml, md) = (
-            rules_of(&format!("{id}.toml")),
-            rules_of(&format!("{id}.md")),
-        );
-        assert_eq!(toml, md, "{id}: TOML and its Markdown disagree");
+        let inputs = Inputs {
+            file: Some(dir.path().join(format!("{id}.toml"))),
+            ..Inputs::default()
+        };
+        let posting = load::load(&registry, &inputs).unwrap().posting;
+        assert!(jobpost::validate::still_needed(&posting).is_empty(), "{id}");
+        let md = fs::read_to_string(dir.path().join(format!("{id}.md"))).unwrap();
+        let words = md.split_whitespace().count();
+        assert!((300..=700).contains(&words), "{id}: {words} words");
     }
 }
 

@@ -649,6 +649,8 @@ struct SectionState {
     current: Section,
     level: usize,
     seen_heading: bool,
+    /// A level-1 heading was taken as the title.
+    has_title: bool,
 }
 
 impl SectionState {
@@ -659,6 +661,30 @@ impl SectionState {
             current: Section::Purpose,
             level: 0,
             seen_heading: false,
+            has_title: false,
+        }
+    }
+
+    /// A block of a Markdown or HTML posting as a segment: the first level-1 heading
+    /// is the title, other headings open their section, other blocks fall in the
+    /// current section (or the one their label names).
+    fn segment(&mut self, block: BlockText<'_>, text: String, loc: Loc) -> Segment {
+        let words = block.words.unwrap_or(&text);
+        match block.kind {
+            SegKind::Heading if block.level == 1 && !self.has_title => {
+                self.has_title = true;
+                Segment::new(Section::Title, SegKind::Title, text, loc)
+            }
+            SegKind::Heading => {
+                let section = self.heading(words, block.level);
+                Segment::new(section, SegKind::Heading, text, loc)
+            }
+            kind => {
+                let section = self.block(words);
+                let mut s = Segment::new(section, kind, text, loc);
+                s.list = block.list;
+                s
+            }
         }
     }
 
@@ -681,6 +707,15 @@ impl SectionState {
     fn block(&self, text: &str) -> Section {
         label_section(text).unwrap_or(self.current)
     }
+}
+
+/// What [`SectionState::segment`] needs of a block besides its text and place.
+struct BlockText<'a> {
+    kind: SegKind,
+    level: usize,
+    /// The words to classify, when they differ from the block's text.
+    words: Option<&'a str>,
+    list: Option<usize>,
 }
 
 /// When no H1 or first line was taken as the title, a leading unrecognised heading is.

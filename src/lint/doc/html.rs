@@ -163,7 +163,6 @@ struct Builder<'s> {
     block: Open,
     lists: Vec<usize>,
     next_list: usize,
-    has_title: bool,
     page_title: Option<(usize, String)>,
 }
 
@@ -176,12 +175,11 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         block: Open::prose(),
         lists: Vec::new(),
         next_list: 0,
-        has_title: false,
         page_title: None,
     };
     b.run();
     b.flush();
-    if !b.has_title {
+    if !b.state.has_title {
         if let Some((at, title)) = b.page_title.take() {
             let seg = Segment::new(Section::Title, SegKind::Title, title, b.index.loc(at));
             b.out.insert(0, seg);
@@ -336,22 +334,13 @@ impl Builder<'_> {
             return;
         }
         let loc = self.index.loc(start);
-        let seg = match block.kind {
-            SegKind::Heading if block.level == 1 && !self.has_title => {
-                self.has_title = true;
-                Segment::new(Section::Title, SegKind::Title, text, loc)
-            }
-            SegKind::Heading => {
-                let section = self.state.heading(&block.clean, block.level);
-                Segment::new(section, SegKind::Heading, text, loc)
-            }
-            kind => {
-                let section = self.state.block(&block.clean);
-                let mut s = Segment::new(section, kind, text, loc);
-                s.list = block.list;
-                s
-            }
+        let what = BlockText {
+            kind: block.kind,
+            level: block.level,
+            words: Some(&block.clean),
+            list: block.list,
         };
+        let seg = self.state.segment(what, text, loc);
         self.out.push(seg);
     }
 }

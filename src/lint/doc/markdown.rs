@@ -19,7 +19,6 @@ struct Builder<'s> {
     lists: Vec<usize>,
     next_list: usize,
     skip: usize,
-    has_title: bool,
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
@@ -33,13 +32,12 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         lists: Vec::new(),
         next_list: 0,
         skip: 0,
-        has_title: false,
     };
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
         b.event(ev, range);
     }
     b.flush();
-    if !b.has_title {
+    if !b.state.has_title {
         if let Some((at, title)) = front_matter_title(src) {
             let seg = Segment::new(Section::Title, SegKind::Title, title, b.index.loc(at));
             b.out.insert(0, seg);
@@ -168,22 +166,13 @@ impl<'s> Builder<'s> {
             return;
         };
         let loc = self.index.loc(start);
-        let seg = match block.kind {
-            SegKind::Heading if block.level == 1 && !self.has_title => {
-                self.has_title = true;
-                Segment::new(Section::Title, SegKind::Title, text, loc)
-            }
-            SegKind::Heading => {
-                let section = self.state.heading(&text, block.level);
-                Segment::new(section, SegKind::Heading, text, loc)
-            }
-            kind => {
-                let section = self.state.block(&text);
-                let mut s = Segment::new(section, kind, text, loc);
-                s.list = block.list;
-                s
-            }
+        let what = BlockText {
+            kind: block.kind,
+            level: block.level,
+            words: None,
+            list: block.list,
         };
+        let seg = self.state.segment(what, text, loc);
         self.out.push(seg);
     }
 }

@@ -1,9 +1,10 @@
 //! `jobpost explain` and `jobpost init`: a posting written back as TOML, either
 //! with each value's origin (explain) or as a commented starter file (init).
 
+use crate::fields;
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
-use crate::model::{KEYS, is_employer_fact};
+use crate::model::is_employer_fact;
 
 /// The merged posting as TOML; every value carries a comment naming its layer,
 /// and every employer fact the posting lacks is marked as not given (with the
@@ -23,7 +24,7 @@ fn explain_with(merged: &Merged, with_locale: bool) -> String {
     let mut out =
         String::from("# The merged posting. Each comment names the layer a value comes from.\n");
     out.push_str(&format!("# Layers, lowest first: {}\n", layers.join(", ")));
-    for (table, keys) in KEYS {
+    for (table, keys) in fields::tables() {
         let lines: Vec<String> = keys
             .iter()
             .filter(|k| keys_is_leaf(table, k) && !matches!(**k, "include" | "unset"))
@@ -114,165 +115,9 @@ fn label(origin: &Origin) -> String {
     }
 }
 
-/// Help and an example for every key, used by `init` (and the wizard's help lines).
-pub const FIELD_HELP: &[(&str, &str, &str)] = &[
-    (
-        "role",
-        "the closest role: it fills in duties, skills and qualifications you can keep, edit or drop",
-        "\"cashier\"",
-    ),
-    (
-        "locale",
-        "en-US | en-CA | en-GB | en-IE | en-AU: headings, dates, school levels and money; without it, the job's country decides",
-        "\"en-GB\"",
-    ),
-    (
-        "title",
-        "the job's name as people search for it; no location, pay or codes",
-        "\"Customer Service Associate\"",
-    ),
-    (
-        "purpose",
-        "what the role is for and how it helps the organisation (Markdown)",
-        "\"\"\"You help our customers…\"\"\"",
-    ),
-    (
-        "employment_type",
-        "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other",
-        "\"full-time\"",
-    ),
-    (
-        "reference",
-        "your own reference for the opening",
-        "\"CS-2027-014\"",
-    ),
-    ("posted", "the date the posting goes up", "2027-01-04"),
-    (
-        "apply_by",
-        "the last day to apply (some laws ask for it)",
-        "2027-02-01",
-    ),
-    ("objectives", "what the person will achieve", "[\"…\"]"),
-    ("company.name", "who is hiring", "\"Acme Stores\""),
-    (
-        "company.about",
-        "a few sentences about who you are (Markdown)",
-        "\"\"\"…\"\"\"",
-    ),
-    (
-        "company.website",
-        "your home page",
-        "\"https://example.com\"",
-    ),
-    ("company.values", "what you stand for", "[\"…\"]"),
-    ("company.eeo", "your equal-opportunity statement", "\"…\""),
-    (
-        "company.logo",
-        "logo for the page header: an image file or an https:// URL",
-        "\"logo.png\"",
-    ),
-    (
-        "company.color",
-        "brand colour behind the page header and buttons",
-        "\"#1f5f8b\"",
-    ),
-    (
-        "location.workplace",
-        "on-site | hybrid | remote",
-        "\"on-site\"",
-    ),
-    ("location.street", "street address", "\"100 Main St\""),
-    ("location.city", "city or town", "\"Denver\""),
-    (
-        "location.region",
-        "state, province or region; pay-transparency laws depend on it",
-        "\"CO\"",
-    ),
-    ("location.postal_code", "postal or ZIP code", "\"80202\""),
-    ("location.country", "two-letter ISO 3166-1 code", "\"US\""),
-    (
-        "location.applicant_countries",
-        "for remote roles: where applicants may live",
-        "[\"US\"]",
-    ),
-    (
-        "duties.daily",
-        "what the person does every day, as actions",
-        "[\"…\"]",
-    ),
-    ("duties.weekly", "what the person does each week", "[\"…\"]"),
-    ("skills.required", "skills the person must have", "[\"…\"]"),
-    ("skills.preferred", "skills that help", "[\"…\"]"),
-    (
-        "qualifications.required",
-        "credentials the person must have",
-        "[\"…\"]",
-    ),
-    (
-        "qualifications.preferred",
-        "credentials that help",
-        "[\"…\"]",
-    ),
-    (
-        "qualifications.education",
-        "none | high-school | associate | bachelor | postgraduate",
-        "\"high-school\"",
-    ),
-    (
-        "qualifications.experience_months",
-        "months of relevant experience",
-        "6",
-    ),
-    (
-        "conditions.environment",
-        "where and among whom the work happens",
-        "\"…\"",
-    ),
-    ("conditions.schedule", "shifts, days and hours", "\"…\""),
-    ("conditions.travel", "how much travel, if any", "\"…\""),
-    (
-        "conditions.physical",
-        "physical demands, each with its reason",
-        "[\"…\"]",
-    ),
-    ("conditions.hours_per_week", "typical hours a week", "40"),
-    (
-        "pay.min",
-        "bottom of the pay range: state a range, many laws require it",
-        "18.5",
-    ),
-    ("pay.max", "top of the pay range", "22"),
-    ("pay.currency", "ISO 4217 code", "\"USD\""),
-    ("pay.period", "hour | day | week | month | year", "\"hour\""),
-    (
-        "pay.benefits",
-        "benefits offered (several laws ask for them)",
-        "[\"…\"]",
-    ),
-    ("pay.extras", "bonus, commission, tips", "\"…\""),
-    (
-        "apply.url",
-        "where to apply",
-        "\"https://example.com/careers/apply\"",
-    ),
-    (
-        "apply.email",
-        "where to send an application",
-        "\"jobs@example.com\"",
-    ),
-    (
-        "apply.instructions",
-        "what to send and what happens next",
-        "\"…\"",
-    ),
-];
-
-/// The help line of `path`, if any.
+/// The help line of `path`, if any (see [`crate::fields::FIELDS`]).
 pub fn help(path: &str) -> Option<&'static str> {
-    FIELD_HELP
-        .iter()
-        .find(|(p, _, _)| *p == path)
-        .map(|(_, h, _)| *h)
+    crate::fields::help(path)
 }
 
 /// A commented starter file: the role, and every key commented out with its
@@ -294,7 +139,7 @@ pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
             toml::Value::String(id.to_string())
         ));
     }
-    out.push_str(&commented_tables(KEYS, preset));
+    out.push_str(&commented_tables(fields::tables(), preset));
     out
 }
 
@@ -319,9 +164,13 @@ const COMPANY_KEYS: &[(&str, &[&str])] = &[
 ];
 
 /// `keys` as commented TOML tables, each key with its help line.
-fn commented_tables(keys: &[(&str, &[&str])], preset: Option<&Merged>) -> String {
+fn commented_tables<K: AsRef<[&'static str]>>(
+    keys: &[(&str, K)],
+    preset: Option<&Merged>,
+) -> String {
     let mut out = String::new();
     for (table, keys) in keys {
+        let keys = keys.as_ref();
         let mut section = String::new();
         for key in keys
             .iter()
@@ -347,10 +196,7 @@ fn keys_is_leaf(table: &str, key: &str) -> bool {
 }
 
 fn starter_line(path: &str, key: &str, preset: Option<&Merged>) -> String {
-    let (help, example) = FIELD_HELP
-        .iter()
-        .find(|(p, _, _)| *p == path)
-        .map_or(("", "\"…\""), |(_, h, e)| (*h, *e));
+    let (help, example) = fields::get(path).map_or(("", "\"…\""), |f| (f.help, f.example));
     let from_preset = preset.and_then(|m| m.slots.get(path));
     let hint = preset.and_then(|m| m.hints.get(path));
     match (from_preset, hint) {

@@ -32,6 +32,7 @@ pub mod country;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod fields;
 pub mod files;
 pub mod help;
 pub mod interrupt;

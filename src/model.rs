@@ -293,6 +293,8 @@ macro_rules! labelled_enum {
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every value's name in posting files, in declaration order.
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
             /// The name used in posting files.
             pub fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }
@@ -375,109 +377,11 @@ labelled_enum! {
     }
 }
 
-/// Every list field, as a dotted path. The merge needs to know which values are lists.
-pub const LIST_PATHS: &[&str] = &[
-    "objectives",
-    "include",
-    "unset",
-    "company.values",
-    "location.applicant_countries",
-    "duties.daily",
-    "duties.weekly",
-    "skills.required",
-    "skills.preferred",
-    "qualifications.required",
-    "qualifications.preferred",
-    "conditions.physical",
-    "pay.benefits",
-];
-
-/// Valid keys at each level, for "did you mean" on dotted `--set` paths.
-pub const KEYS: &[(&str, &[&str])] = &[
-    (
-        "",
-        &[
-            "role",
-            "locale",
-            "title",
-            "purpose",
-            "employment_type",
-            "reference",
-            "posted",
-            "apply_by",
-            "objectives",
-            "include",
-            "unset",
-            "company",
-            "location",
-            "duties",
-            "skills",
-            "qualifications",
-            "conditions",
-            "pay",
-            "apply",
-        ],
-    ),
-    (
-        "company",
-        &["name", "about", "website", "values", "eeo", "logo", "color"],
-    ),
-    (
-        "location",
-        &[
-            "workplace",
-            "street",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "applicant_countries",
-        ],
-    ),
-    ("duties", &["daily", "weekly"]),
-    ("skills", &["required", "preferred"]),
-    (
-        "qualifications",
-        &["required", "preferred", "education", "experience_months"],
-    ),
-    (
-        "conditions",
-        &[
-            "environment",
-            "schedule",
-            "travel",
-            "physical",
-            "hours_per_week",
-        ],
-    ),
-    (
-        "pay",
-        &["min", "max", "currency", "period", "benefits", "extras"],
-    ),
-    ("apply", &["url", "email", "instructions"]),
-];
-
-/// Employer facts, as dotted paths or whole tables: only the employer can say them, so
-/// a role preset may suggest them under `[hints]` but never set them, and renderers
-/// print them only when a posting, a company profile or a flag gives them.
-pub const EMPLOYER_FACTS: &[&str] = &[
-    "locale",
-    "employment_type",
-    "reference",
-    "posted",
-    "apply_by",
-    "company",
-    "location",
-    "conditions.schedule",
-    "conditions.hours_per_week",
-    "conditions.travel",
-    "pay",
-    "apply",
-];
-
-/// True when `path` is an employer fact or lies inside one (`pay.min`, `company`).
+/// True when `path` is an employer fact or lies inside one (`pay.min`, `company`):
+/// only the employer can say it, so a role preset may suggest it under `[hints]` but
+/// never set it. The facts are marked in [`crate::fields::FIELDS`].
 pub fn is_employer_fact(path: &str) -> bool {
-    EMPLOYER_FACTS.iter().any(|f| within(path, f))
+    crate::fields::is_employer_fact(path)
 }
 
 /// True when `path` is `table` or a key below it.
@@ -485,14 +389,14 @@ pub fn within(path: &str, table: &str) -> bool {
     path == table || path.strip_prefix(table).is_some_and(|r| r.starts_with('.'))
 }
 
-/// True when `path` names a list field.
+/// True when `path` names a list field (see [`crate::fields::FIELDS`]).
 pub fn is_list_path(path: &str) -> bool {
-    LIST_PATHS.contains(&path)
+    crate::fields::is_list_path(path)
 }
 
 /// The valid keys of the table at `path` (`""` is the top level), if it is a table.
 pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
-    KEYS.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+    crate::fields::keys_of(path)
 }
 
 impl<'de> Deserialize<'de> for ListPatch {

@@ -1,100 +1,16 @@
 //! A merged TOML posting as a lint [`Doc`], laid out the way readers see it
-//! rendered: the same headings, the same combined "Required" list. Each text
+//! rendered: the sections of [`crate::fields::SECTIONS`] (the posting templates'
+//! blocks) with the headings the templates print, in the posting's locale, and the
+//! same combined "Required" list. Each text
 //! value sits at the line of its key in the posting file; values inherited from
 //! a preset or an include point at the `role`/`include` key, where they enter.
 
 use super::doc::{Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, parse_toml_suppressions};
+use crate::fields::{Heading, SECTIONS};
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
 use crate::model::Workplace;
 use crate::render::View;
-
-/// One group of the rendered posting: a heading and the fields under it.
-struct Group {
-    heading: &'static str,
-    section: Section,
-    fields: &'static [&'static str],
-}
-
-/// The rendered layout (see templates/posting.md). `=pay` and `=required-extra`
-/// stand for text the renderer derives (the pay line; education and experience).
-const GROUPS: &[Group] = &[
-    Group {
-        heading: "About us",
-        section: Section::Company,
-        // The name alone is not rendered as text (it only names the "About" heading
-        // when there is an about text), so alone it is no company section.
-        fields: &["company.about", "company.values"],
-    },
-    Group {
-        heading: "About the role",
-        section: Section::Purpose,
-        fields: &["purpose"],
-    },
-    Group {
-        heading: "What you will achieve",
-        section: Section::Objectives,
-        fields: &["objectives"],
-    },
-    Group {
-        heading: "Every day",
-        section: Section::Duties,
-        fields: &["duties.daily"],
-    },
-    Group {
-        heading: "Every week",
-        section: Section::Duties,
-        fields: &["duties.weekly"],
-    },
-    Group {
-        heading: "Required",
-        section: Section::Qualifications,
-        fields: &[
-            "skills.required",
-            "qualifications.required",
-            "=required-extra",
-        ],
-    },
-    Group {
-        heading: "Nice to have",
-        section: Section::Qualifications,
-        fields: &["skills.preferred", "qualifications.preferred"],
-    },
-    Group {
-        heading: "Working conditions",
-        section: Section::Conditions,
-        fields: &[
-            "conditions.environment",
-            "conditions.schedule",
-            "conditions.travel",
-        ],
-    },
-    Group {
-        heading: "Physical demands",
-        section: Section::Conditions,
-        fields: &["conditions.physical"],
-    },
-    Group {
-        heading: "Pay",
-        section: Section::Pay,
-        fields: &["=pay", "pay.extras"],
-    },
-    Group {
-        heading: "Benefits",
-        section: Section::Benefits,
-        fields: &["pay.benefits"],
-    },
-    Group {
-        heading: "How to apply",
-        section: Section::Apply,
-        fields: &["apply.instructions", "apply.url", "apply.email"],
-    },
-    Group {
-        heading: "Equal opportunity",
-        section: Section::Eeo,
-        fields: &["company.eeo"],
-    },
-];
 
 /// Builds segments at their file positions.
 struct Builder<'a> {
@@ -116,11 +32,16 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .text("title", Section::Title, SegKind::Title)
         .into_iter()
         .collect();
-    for (id, group) in GROUPS.iter().enumerate() {
+    let locale = crate::locale::of(&merged.posting);
+    let groups = SECTIONS
+        .iter()
+        .flat_map(|s| s.groups.iter().map(move |g| (s, g)));
+    let mut opened = None;
+    for (id, (section, group)) in groups.enumerate() {
         let body: Vec<Segment> = group
             .fields
             .iter()
-            .flat_map(|f| b.field(f, group.section))
+            .flat_map(|f| b.field(f, group.lint))
             .map(|s| {
                 if s.kind == SegKind::Bullet {
                     s.in_list(id)
@@ -129,15 +50,32 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
                 }
             })
             .collect();
-        if let Some(first) = body.first() {
+        let Some(first) = body.first() else {
+            continue;
+        };
+        // A block's heading comes once, before its first group with text.
+        if opened != Some(section.id) {
+            opened = Some(section.id);
+            if let Some(heading) = section.heading {
+                let text = b.heading(heading, locale);
+                segments.push(Segment::inexact(
+                    group.lint,
+                    SegKind::Heading,
+                    text,
+                    first.loc,
+                ));
+            }
+        }
+        if let Some(key) = group.heading {
+            let text = locale.text(key);
             segments.push(Segment::inexact(
-                group.section,
+                group.lint,
                 SegKind::Heading,
-                group.heading,
+                text,
                 first.loc,
             ));
-            segments.extend(body);
         }
+        segments.extend(body);
     }
     let facts = facts(&b);
     Doc::new(
@@ -150,6 +88,22 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
 }
 
 impl Builder<'_> {
+    /// A block's heading as the templates print it.
+    fn heading(&self, heading: Heading, locale: &crate::locale::Locale) -> String {
+        match heading {
+            Heading::Text(key) => locale.text(key).to_string(),
+            Heading::AboutEmployer => {
+                let name = self.view.company.name.as_str();
+                let name = if name.is_empty() {
+                    locale.text("about_us")
+                } else {
+                    name
+                };
+                format!("{} {name}", locale.text("about"))
+            }
+        }
+    }
+
     fn loc(&self, origin: Option<&Origin>) -> Loc {
         match origin {
             Some(o) if &*o.source == self.path => {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::error::Result;
 use crate::layer::{self, Layer};
 use crate::load::{self, Inputs, Merged, Slot};
-use crate::model::{KEYS, keys_of};
+use crate::model::keys_of;
 use crate::preset::Registry;
 
 use crate::lint::config::Config;
@@ -252,7 +252,7 @@ impl State {
     /// The posting file: role, given values and answers that differ from the preset.
     pub fn document(&self) -> toml::Table {
         let mut root = toml::Table::new();
-        for (table, keys) in KEYS {
+        for (table, keys) in crate::fields::tables() {
             let mut section = toml::Table::new();
             for key in keys.iter() {
                 let path = layer::join(table, key);

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::Severity;
-use super::rules::{RULES, pay::JURISDICTIONS, pay::find_jurisdiction};
+use super::rules::{RULES, RuleId, pay::JURISDICTIONS, pay::find_jurisdiction};
 
 /// The file name searched for by [`find_config`].
 pub const CONFIG_FILE: &str = "jobpost.toml";
@@ -169,7 +169,7 @@ impl Config {
     /// Checks rule ids, jurisdiction codes and bands, suggesting the closest valid name.
     pub fn validate(&self) -> Result<(), ConfigError> {
         for id in self.rules.keys() {
-            if !RULES.iter().any(|r| r.id == id) {
+            if RuleId::from_id(id).is_none() {
                 let hint = closest(id, RULES.iter().map(|r| r.id));
                 return Err(err(format!("unknown rule \"{id}\"{hint}")));
             }

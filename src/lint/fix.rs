@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::Finding;
+use super::rules::RuleId;
 use crate::error::{Error, Result};
 
 /// One-for-one swaps: (matched words, lower-case; replacement).
@@ -62,7 +63,15 @@ const SWAPS: &[(&str, &str)] = &[
 ];
 
 /// Rules whose findings may be swapped.
-const FIXABLE: &[&str] = &["gendered-term", "hype-title", "native-speaker"];
+const FIXABLE: &[RuleId] = &[
+    RuleId::GenderedTerm,
+    RuleId::HypeTitle,
+    RuleId::NativeSpeaker,
+];
+
+fn fixable(f: &Finding) -> bool {
+    FIXABLE.iter().any(|r| *r == f.rule)
+}
 
 /// One edit on one line: chars `from..to` (0-based) become `with`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +99,7 @@ impl Fixed {
 /// Works out the fixes for `findings` against the files' current text (read from disk).
 pub fn plan(findings: &[Finding]) -> Result<Fixed> {
     let mut by_file: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in findings.iter().filter(|f| FIXABLE.contains(&f.rule)) {
+    for f in findings.iter().filter(|f| fixable(f)) {
         by_file.entry(f.path.as_str()).or_default().push(f);
     }
     let mut fixed = Fixed::default();
@@ -176,7 +185,7 @@ fn edit_for(f: &Finding, lines: &[String]) -> Option<Edit> {
         return None;
     }
     let lower = matched.to_lowercase();
-    let (to, with) = if f.rule == "native-speaker" {
+    let (to, with) = if RuleId::NativeSpeaker == f.rule {
         let before: String = chars[..from].iter().collect();
         let last = before
             .split_whitespace()
@@ -237,10 +246,7 @@ mod tests {
     fn fixed(path: &str, text: &str) -> (String, usize) {
         let doc = Doc::from_path_text(path, text);
         let findings: Vec<Finding> = lint(&doc, &Config::default());
-        let list: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| FIXABLE.contains(&f.rule))
-            .collect();
+        let list: Vec<&Finding> = findings.iter().filter(|f| fixable(f)).collect();
         fix_text(text, &list)
     }
 

@@ -280,7 +280,7 @@ pub fn jsonld_findings(
     doc: &Doc,
     cfg: &super::Config,
 ) -> Vec<super::Finding> {
-    let rule = "jsonld-required";
+    let rule = super::rules::RuleId::JsonldRequired.as_str();
     let Some(severity) = cfg.severity(rule, super::Severity::Error) else {
         return Vec::new();
     };

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthChar;
 
-use super::rules::RULES;
+use super::rules::{RULES, RuleId};
 use super::{Finding, Severity};
 
 /// An output format.
@@ -281,7 +281,7 @@ fn group_gender_notes(findings: &[Finding]) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     let mut words: HashMap<String, (usize, Vec<String>)> = HashMap::new();
     for f in findings {
-        let grouped = f.rule == "gender-coded" && f.severity == Severity::Note;
+        let grouped = RuleId::GenderCoded == f.rule && f.severity == Severity::Note;
         if !grouped {
             out.push(f.clone());
             continue;

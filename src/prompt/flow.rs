@@ -229,7 +229,7 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
 /// The first line of the role list: choosing it asks again.
 const CHOOSE_ROLE: &str = "(type to search the roles)";
 
-/// The field's advice from [`explain::FIELD_HELP`], then the keys that work.
+/// The field's advice from [`crate::fields::FIELDS`], then the keys that work.
 fn help(path: &str, keys: &str) -> String {
     match explain::help(path) {
         Some(advice) => format!("{advice} · {keys}"),

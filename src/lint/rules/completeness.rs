@@ -9,6 +9,7 @@
 use super::super::doc::{Section, SegKind};
 use super::super::facts::Prepared;
 use super::super::text::PhraseSet;
+use super::RuleId;
 use super::{Ctx, Report};
 
 /// A required section: its name, the sections that satisfy it, and the fix.
@@ -75,7 +76,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 _ => req.help,
             };
             ctx.at_doc(
-                "missing-section",
+                RuleId::MissingSection,
                 Report::new(format!("posting has no {} section", req.name)).help(help),
             );
         }

@@ -16,6 +16,7 @@ use super::super::Severity;
 use super::super::doc::SegKind;
 use super::super::facts::Prepared;
 use super::super::text::Token;
+use super::RuleId;
 use super::pay::{annualize, at_pay};
 use super::{Ctx, Report};
 use crate::model::Workplace;
@@ -130,7 +131,7 @@ fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
         ))
         .help("make the text and `location.workplace` agree")
         .matched(text);
-        ctx.at_span("workplace-mismatch", si, start, end, r);
+        ctx.at_span(RuleId::WorkplaceMismatch, si, start, end, r);
     }
 }
 
@@ -201,7 +202,7 @@ fn currency_mismatch(ctx: &mut Ctx<'_>) {
     if plausible {
         r.severity = Some(Severity::Note);
     }
-    at_pay(ctx, "currency-mismatch", r);
+    at_pay(ctx, RuleId::CurrencyMismatch, r);
 }
 
 fn dedup(items: &[String]) -> Vec<String> {
@@ -272,7 +273,7 @@ fn period_implausible(ctx: &mut Ctx<'_>) {
             rate_noun(p)
         ));
     }
-    at_pay(ctx, "pay-period-implausible", r);
+    at_pay(ctx, RuleId::PayPeriodImplausible, r);
 }
 
 /// Why `figure` (in `currency`) is not pay for one `period`, e.g. "GBP 15 per

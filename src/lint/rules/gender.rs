@@ -35,6 +35,7 @@ use std::hash::BuildHasherDefault;
 use super::super::doc::SegKind;
 use super::super::facts::Prepared;
 use super::super::text::{FastMap, KeyHash, PhraseSet, Token, covered, strip_possessive, word_key};
+use super::RuleId;
 use super::{Ctx, Report};
 
 /// Masculine-coded entries (42), as printed in the paper.
@@ -498,7 +499,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         if let Some((_, alt)) = ALTERNATIVES.iter().find(|(k, _)| lower.starts_with(k)) {
             r = r.help(format!("consider {alt}"));
         }
-        ctx.at_tokens("gender-coded", si, w.first, w.last, r);
+        ctx.at_tokens(RuleId::GenderCoded, si, w.first, w.last, r);
     }
     let (fem, masc) = counts;
     if fem + masc == 0 {
@@ -513,7 +514,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
     } else {
         r
     };
-    ctx.at_doc("gender-balance", r);
+    ctx.at_doc(RuleId::GenderBalance, r);
 }
 
 #[cfg(test)]

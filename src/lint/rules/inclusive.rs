@@ -16,26 +16,27 @@ use std::sync::OnceLock;
 
 use super::super::facts::{Prepared, experience_asks};
 use super::super::text::{PhraseSet, Token, covered};
+use super::RuleId;
 use super::{Ctx, Report};
 
 /// A listed term: the phrase, its rule, and the fix.
 struct Term {
     phrase: &'static str,
-    rule: &'static str,
+    rule: RuleId,
     fix: &'static str,
 }
 
-const fn t(phrase: &'static str, rule: &'static str, fix: &'static str) -> Term {
+const fn t(phrase: &'static str, rule: RuleId, fix: &'static str) -> Term {
     Term { phrase, rule, fix }
 }
 
-const G: &str = "gendered-term";
-const A: &str = "age-coded";
-const B: &str = "ability-assumption";
-const H: &str = "hype-title";
-const C: &str = "culture-cliche";
-const N: &str = "native-speaker";
-const K: &str = "cliche";
+const G: RuleId = RuleId::GenderedTerm;
+const A: RuleId = RuleId::AgeCoded;
+const B: RuleId = RuleId::AbilityAssumption;
+const H: RuleId = RuleId::HypeTitle;
+const C: RuleId = RuleId::CultureCliche;
+const N: RuleId = RuleId::NativeSpeaker;
+const K: RuleId = RuleId::Cliche;
 
 const PRONOUN_FIX: &str = "address the candidate as \"you\" (or use \"they\")";
 const FAMILY_FIX: &str = "describe how the team supports each other instead";
@@ -316,18 +317,18 @@ const EXCEPTIONS: &[&str] = &[
     "unicorn company",
 ];
 
-fn message(rule: &str, m: &str) -> String {
+fn message(rule: RuleId, m: &str) -> String {
     match rule {
-        "gendered-term" if is_pronoun(m) => format!("\"{m}\" assumes the candidate's gender"),
-        "gendered-term" => format!("\"{m}\" is a gendered term"),
-        "age-coded" => format!("\"{m}\" signals a preferred age"),
-        "ability-assumption" => {
+        RuleId::GenderedTerm if is_pronoun(m) => format!("\"{m}\" assumes the candidate's gender"),
+        RuleId::GenderedTerm => format!("\"{m}\" is a gendered term"),
+        RuleId::AgeCoded => format!("\"{m}\" signals a preferred age"),
+        RuleId::AbilityAssumption => {
             format!("\"{m}\" assumes a physical ability without saying why it is essential")
         }
-        "hype-title" => format!("\"{m}\" is a hype title that puts many candidates off"),
-        "culture-cliche" => format!("\"{m}\" is a culture cliché that puts candidates off"),
-        "cliche" => format!("\"{m}\" is a cliché that tells candidates little"),
-        "native-speaker" => {
+        RuleId::HypeTitle => format!("\"{m}\" is a hype title that puts many candidates off"),
+        RuleId::CultureCliche => format!("\"{m}\" is a culture cliché that puts candidates off"),
+        RuleId::Cliche => format!("\"{m}\" is a cliché that tells candidates little"),
+        RuleId::NativeSpeaker => {
             format!("\"{m}\" excludes fluent speakers who learned the language later")
         }
         _ => format!("\"{m}\" is exclusionary"),
@@ -464,7 +465,7 @@ fn age_limits(ctx: &mut Ctx<'_>) {
         let m = ctx.prep[si].tok_text(a, b);
         let r = Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
             .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")");
-        ctx.at_tokens("age-coded", si, a, b, r);
+        ctx.at_tokens(RuleId::AgeCoded, si, a, b, r);
     }
 }
 
@@ -543,14 +544,14 @@ fn years_asked(ctx: &mut Ctx<'_>) {
             ))
             .help("ask for what the years stand for, or say the role is senior in the title")
             .matched(m.clone());
-            ctx.at_span("experience-unmarked-senior", si, a.start, a.end, r);
+            ctx.at_span(RuleId::ExperienceUnmarkedSenior, si, a.start, a.end, r);
         }
         let r = Report::new(format!(
             "\"{m}\" counts time served; the skills behind it tell candidates more"
         ))
         .help("name what someone with that experience can do, e.g. \"can plan a week's bake on your own\"")
         .matched(m);
-        ctx.at_span("years-of-experience", si, a.start, a.end, r);
+        ctx.at_span(RuleId::YearsOfExperience, si, a.start, a.end, r);
     }
 }
 
@@ -662,9 +663,9 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
     }
     for (si, a, b) in found {
         let m = ctx.prep[si].tok_text(a, b);
-        let r = Report::new(message("ability-assumption", &m))
+        let r = Report::new(message(RuleId::AbilityAssumption, &m))
             .help("say why the task is essential (\"to move 50 lb flour sacks\") and that reasonable accommodation is available");
-        ctx.at_tokens("ability-assumption", si, a, b, r);
+        ctx.at_tokens(RuleId::AbilityAssumption, si, a, b, r);
     }
 }
 
@@ -731,7 +732,7 @@ fn inflated_experience(ctx: &mut Ctx<'_>) {
                 years(m)
             ))
             .help(help);
-            ctx.at_doc("inflated-experience", r);
+            ctx.at_doc(RuleId::InflatedExperience, r);
         }
         return;
     }
@@ -741,7 +742,7 @@ fn inflated_experience(ctx: &mut Ctx<'_>) {
         ))
         .help(help)
         .matched(m);
-        ctx.at_span("inflated-experience", si, a.start, a.end, r);
+        ctx.at_span(RuleId::InflatedExperience, si, a.start, a.end, r);
     }
 }
 
@@ -769,7 +770,7 @@ fn banned(ctx: &mut Ctx<'_>) {
     for (si, h, m) in found {
         let r = Report::new(format!("\"{m}\" is on this project's banned list"))
             .help("reword, or remove it from [lint] ban in jobpost.toml");
-        ctx.at_tokens("banned-word", si, h.first, h.last, r);
+        ctx.at_tokens(RuleId::BannedWord, si, h.first, h.last, r);
     }
 }
 

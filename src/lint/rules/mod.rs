@@ -51,223 +51,118 @@ const fn rule(
 
 use Severity::{Error, Note, Warning};
 
-/// Every rule, in documentation order.
-pub const RULES: &[RuleInfo] = &[
-    rule(
-        "missing-section",
-        "completeness",
-        Warning,
-        "A section a good posting has is missing (title, purpose, duties, skills or qualifications, working conditions, pay, how to apply, company).",
-    ),
-    rule(
-        "pay-missing",
-        "pay",
-        Error,
-        "A pay-transparency law that applies requires a pay range or figure.",
-    ),
-    rule(
-        "pay-open-ended",
-        "pay",
-        Error,
-        "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".",
-    ),
-    rule(
-        "pay-vague",
-        "pay",
-        Warning,
-        "Pay described only as \"competitive\", \"DOE\" or \"negotiable\", with no figures.",
-    ),
-    rule(
-        "pay-min-above-max",
-        "pay",
-        Error,
-        "The pay range's minimum is above its maximum.",
-    ),
-    rule(
-        "pay-benefits-missing",
-        "pay",
-        Error,
-        "A pay-transparency law that applies requires a description of benefits.",
-    ),
-    rule(
-        "pay-deadline-missing",
-        "pay",
-        Error,
-        "A pay-transparency law that applies requires the application deadline.",
-    ),
-    rule(
-        "pay-range-too-wide",
-        "pay",
-        Error,
-        "A pay-transparency law that applies caps the width of the pay range.",
-    ),
-    rule(
-        "gender-coded",
-        "gender",
-        Note,
-        "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.",
-    ),
-    rule(
-        "gender-balance",
-        "gender",
-        Note,
-        "The posting's overall gender-coded wording verdict.",
-    ),
-    rule(
-        "gendered-term",
-        "inclusive",
-        Warning,
-        "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).",
-    ),
-    rule(
-        "age-coded",
-        "inclusive",
-        Warning,
-        "Wording that signals a preferred age (digital native, young, recent graduate, energetic).",
-    ),
-    rule(
-        "ability-assumption",
-        "inclusive",
-        Warning,
-        "A physical ability required without saying why it is essential.",
-    ),
-    rule(
-        "hype-title",
-        "inclusive",
-        Warning,
-        "A hype title (rockstar, ninja, guru, wizard).",
-    ),
-    rule(
-        "culture-cliche",
-        "inclusive",
-        Warning,
-        "A culture cliché (work hard play hard, hit the ground running, we're a family).",
-    ),
-    rule(
-        "cliche",
-        "inclusive",
-        Note,
-        "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).",
-    ),
-    rule(
-        "native-speaker",
-        "inclusive",
-        Warning,
-        "Asking for a native speaker rather than fluency.",
-    ),
-    rule(
-        "inflated-experience",
-        "inclusive",
-        Warning,
-        "An experience ask out of line with an entry-level or junior role.",
-    ),
-    rule(
-        "experience-unmarked-senior",
-        "inclusive",
-        Warning,
-        "Five or more years asked where nothing marks the role as senior.",
-    ),
-    rule(
-        "years-of-experience",
-        "inclusive",
-        Note,
-        "A years-of-experience ask: the skills behind it say more.",
-    ),
-    rule(
-        "banned-word",
-        "inclusive",
-        Warning,
-        "A word or phrase banned in the project's jobpost.toml.",
-    ),
-    rule(
-        "jsonld-required",
-        "completeness",
-        Error,
-        "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).",
-    ),
-    rule(
-        "word-count",
-        "readability",
-        Warning,
-        "The posting is shorter or longer than the configured word band (300-700).",
-    ),
-    rule(
-        "reading-grade",
-        "readability",
-        Warning,
-        "The prose's Flesch-Kincaid grade is above the configured maximum (9).",
-    ),
-    rule(
-        "long-sentence",
-        "readability",
-        Warning,
-        "A sentence longer than the configured maximum (25 words).",
-    ),
-    rule(
-        "too-many-bullets",
-        "readability",
-        Warning,
-        "More bullets in one section than the configured maximum (10).",
-    ),
-    rule(
-        "too-many-requirements",
-        "readability",
-        Warning,
-        "More required qualifications than the configured maximum (8).",
-    ),
-    rule(
-        "title-length",
-        "readability",
-        Warning,
-        "A title longer than the configured maximum (60 characters).",
-    ),
-    rule(
-        "title-noise",
-        "readability",
-        Warning,
-        "A title carrying a location, pay, codes, marketing words or capitals.",
-    ),
-    rule(
-        "impersonal-voice",
-        "voice",
-        Warning,
-        "Talking about \"the ideal candidate\" instead of to \"you\".",
-    ),
-    rule(
-        "negative-phrasing",
-        "voice",
-        Warning,
-        "Negative phrasing where a positive form exists.",
-    ),
-    rule(
-        "duplicate-bullet",
-        "voice",
-        Warning,
-        "A bullet that repeats another.",
-    ),
-    rule(
-        "workplace-mismatch",
-        "consistency",
-        Warning,
-        "The text says remote, from home or on-site against the posting's stated workplace.",
-    ),
-    rule(
-        "currency-mismatch",
-        "consistency",
-        Warning,
-        "The pay currency is not the currency of the job's country (a note where both are plausible).",
-    ),
-    rule(
-        "pay-period-implausible",
-        "consistency",
-        Warning,
-        "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.",
-    ),
-];
+/// Declares the closed set of rules: the [`RuleId`] enum and the [`RULES`] registry
+/// from one line per rule, `Variant = "kebab-id", family, DefaultSeverity, "summary";`.
+macro_rules! rules {
+    ($($variant:ident = $id:literal, $family:ident, $default:ident, $summary:literal;)+) => {
+        /// A rule's id. Rules report through [`Ctx`] with one of these, so an id that is
+        /// not registered in [`RULES`] does not compile.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum RuleId {
+            $(
+                #[doc = $summary]
+                $variant,
+            )+
+        }
+
+        impl RuleId {
+            /// Every rule, in documentation order (the order of [`RULES`]).
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
+
+            /// The kebab-case id used in output, configuration and suppressions.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id),+
+                }
+            }
+        }
+
+        /// Every rule, in documentation order.
+        pub const RULES: &[RuleInfo] = &[$(rule($id, stringify!($family), $default, $summary)),+];
+    };
+}
+
+// The registry: one line per rule. A new rule is one more line here (and its family's
+// `check` call in [`run_all`]); its id is then known to configuration, suppressions,
+// SARIF and the docs, which all read [`RULES`].
+#[rustfmt::skip]
+rules! {
+    MissingSection = "missing-section", completeness, Warning, "A section a good posting has is missing (title, purpose, duties, skills or qualifications, working conditions, pay, how to apply, company).";
+    PayMissing = "pay-missing", pay, Error, "A pay-transparency law that applies requires a pay range or figure.";
+    PayOpenEnded = "pay-open-ended", pay, Error, "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".";
+    PayVague = "pay-vague", pay, Warning, "Pay described only as \"competitive\", \"DOE\" or \"negotiable\", with no figures.";
+    PayMinAboveMax = "pay-min-above-max", pay, Error, "The pay range's minimum is above its maximum.";
+    PayBenefitsMissing = "pay-benefits-missing", pay, Error, "A pay-transparency law that applies requires a description of benefits.";
+    PayDeadlineMissing = "pay-deadline-missing", pay, Error, "A pay-transparency law that applies requires the application deadline.";
+    PayRangeTooWide = "pay-range-too-wide", pay, Error, "A pay-transparency law that applies caps the width of the pay range.";
+    GenderCoded = "gender-coded", gender, Note, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
+    GenderBalance = "gender-balance", gender, Note, "The posting's overall gender-coded wording verdict.";
+    GenderedTerm = "gendered-term", inclusive, Warning, "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).";
+    AgeCoded = "age-coded", inclusive, Warning, "Wording that signals a preferred age (digital native, young, recent graduate, energetic).";
+    AbilityAssumption = "ability-assumption", inclusive, Warning, "A physical ability required without saying why it is essential.";
+    HypeTitle = "hype-title", inclusive, Warning, "A hype title (rockstar, ninja, guru, wizard).";
+    CultureCliche = "culture-cliche", inclusive, Warning, "A culture cliché (work hard play hard, hit the ground running, we're a family).";
+    Cliche = "cliche", inclusive, Note, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
+    NativeSpeaker = "native-speaker", inclusive, Warning, "Asking for a native speaker rather than fluency.";
+    InflatedExperience = "inflated-experience", inclusive, Warning, "An experience ask out of line with an entry-level or junior role.";
+    ExperienceUnmarkedSenior = "experience-unmarked-senior", inclusive, Warning, "Five or more years asked where nothing marks the role as senior.";
+    YearsOfExperience = "years-of-experience", inclusive, Note, "A years-of-experience ask: the skills behind it say more.";
+    BannedWord = "banned-word", inclusive, Warning, "A word or phrase banned in the project's jobpost.toml.";
+    JsonldRequired = "jsonld-required", completeness, Error, "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).";
+    WordCount = "word-count", readability, Warning, "The posting is shorter or longer than the configured word band (300-700).";
+    ReadingGrade = "reading-grade", readability, Warning, "The prose's Flesch-Kincaid grade is above the configured maximum (9).";
+    LongSentence = "long-sentence", readability, Warning, "A sentence longer than the configured maximum (25 words).";
+    TooManyBullets = "too-many-bullets", readability, Warning, "More bullets in one section than the configured maximum (10).";
+    TooManyRequirements = "too-many-requirements", readability, Warning, "More required qualifications than the configured maximum (8).";
+    TitleLength = "title-length", readability, Warning, "A title longer than the configured maximum (60 characters).";
+    TitleNoise = "title-noise", readability, Warning, "A title carrying a location, pay, codes, marketing words or capitals.";
+    ImpersonalVoice = "impersonal-voice", voice, Warning, "Talking about \"the ideal candidate\" instead of to \"you\".";
+    NegativePhrasing = "negative-phrasing", voice, Warning, "Negative phrasing where a positive form exists.";
+    DuplicateBullet = "duplicate-bullet", voice, Warning, "A bullet that repeats another.";
+    WorkplaceMismatch = "workplace-mismatch", consistency, Warning, "The text says remote, from home or on-site against the posting's stated workplace.";
+    CurrencyMismatch = "currency-mismatch", consistency, Warning, "The pay currency is not the currency of the job's country (a note where both are plausible).";
+    PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
+}
+
+impl RuleId {
+    /// The rule with the kebab-case `id`.
+    pub fn from_id(id: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+
+    /// The rule's registry entry.
+    pub fn info(self) -> &'static RuleInfo {
+        &RULES[self as usize]
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        *self == other.as_str()
+    }
+}
 
 /// The registry entry for `id`.
 pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// " (did you mean `gender-coded`?)"-style hint for an unknown rule id: the closest
+/// registered id, if one is close.
+pub fn closest_id(id: &str) -> Option<&'static str> {
+    crate::error::closest(id, RULES.iter().map(|r| r.id))
 }
 
 /// What a rule sees, and where it writes.
@@ -342,14 +237,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports chars `start..end` of segment `seg_index`.
-    pub fn at_span(
-        &mut self,
-        rule: &'static str,
-        seg_index: usize,
-        start: usize,
-        end: usize,
-        r: Report,
-    ) {
+    pub fn at_span(&mut self, rule: RuleId, seg_index: usize, start: usize, end: usize, r: Report) {
         let Some(p) = self.prep.get(seg_index) else {
             return;
         };
@@ -360,7 +248,7 @@ impl<'a> Ctx<'a> {
     /// Reports tokens `first..=last` of segment `seg_index`, with their text as `matched`.
     pub fn at_tokens(
         &mut self,
-        rule: &'static str,
+        rule: RuleId,
         seg_index: usize,
         first: usize,
         last: usize,
@@ -383,7 +271,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a whole segment (its first line).
-    pub fn at_segment(&mut self, rule: &'static str, seg: &Segment, r: Report) {
+    pub fn at_segment(&mut self, rule: RuleId, seg: &Segment, r: Report) {
         let len = seg
             .text
             .lines()
@@ -398,7 +286,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a finding about the whole posting, at its title (or 1:1).
-    pub fn at_doc(&mut self, rule: &'static str, r: Report) {
+    pub fn at_doc(&mut self, rule: RuleId, r: Report) {
         match self.doc.title() {
             Some(t) => {
                 let t = t.clone();
@@ -412,20 +300,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports at a position, underlining `len` chars.
-    pub fn at_loc(&mut self, rule: &'static str, loc: Loc, len: usize, r: Report) {
+    pub fn at_loc(&mut self, rule: RuleId, loc: Loc, len: usize, r: Report) {
         self.push(rule, loc, Loc::new(loc.line, loc.col + len.max(1)), r);
     }
 
-    fn push(&mut self, rule: &'static str, from: Loc, to: Loc, r: Report) {
-        let default = rule_info(rule).map_or(Severity::Warning, |i| i.default);
-        let severity = r.severity.unwrap_or(default);
+    fn push(&mut self, rule: RuleId, from: Loc, to: Loc, r: Report) {
+        let severity = r.severity.unwrap_or(rule.info().default);
         self.out.push(Finding {
             path: self.doc.path.clone(),
             line: from.line,
             col: from.col,
             end_line: to.line,
             end_col: to.col,
-            rule,
+            rule: rule.as_str(),
             severity,
             message: single_line(r.message),
             suggestion: r.suggestion.map(single_line),
@@ -511,3 +398,6 @@ pub fn join_and(items: &[String]) -> String {
         [init @ .., last] => format!("{} and {}", init.join(", "), last),
     }
 }
+
+#[cfg(test)]
+mod tests;

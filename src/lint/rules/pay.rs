@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::super::config::Config;
 use super::super::doc::{Doc, Loc, Section, SegKind};
 use super::super::facts::EU_COUNTRIES;
+use super::RuleId;
 use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
 
@@ -410,7 +411,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         if let Some(o) = &open {
             r = r.matched(one_line(o));
         }
-        at_pay(ctx, "pay-missing", r);
+        at_pay(ctx, RuleId::PayMissing, r);
     }
 
     if let Some(o) = &open {
@@ -424,7 +425,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             ))
             .help("give both ends of the range, e.g. \"$52,000-$60,000 a year\"")
             .matched(one_line(o));
-            at_pay(ctx, "pay-open-ended", r);
+            at_pay(ctx, RuleId::PayOpenEnded, r);
         }
     }
 
@@ -435,7 +436,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             ctx,
             &js,
             |j| j.benefits,
-            "pay-benefits-missing",
+            RuleId::PayBenefitsMissing,
             "a general description of benefits",
             help,
         );
@@ -446,7 +447,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             ctx,
             &js,
             |j| j.deadline,
-            "pay-deadline-missing",
+            RuleId::PayDeadlineMissing,
             "the application deadline",
             help,
         );
@@ -476,7 +477,7 @@ fn vague(ctx: &mut Ctx<'_>) {
     ))
     .help("state the range with its period, e.g. \"$52,000-$60,000 a year\"")
     .matched(words);
-    at_pay(ctx, "pay-vague", r);
+    at_pay(ctx, RuleId::PayVague, r);
 }
 
 /// "Colorado's Equal Pay for Equal Work Act (C.R.S. 8-5-201; …)".
@@ -500,7 +501,7 @@ fn also(js: &[&Jurisdiction]) -> String {
 /// Reports `rule` where pay findings go, covering what they are about: the pay text as
 /// written (to the end of its line when its end is not known, as for a TOML key), else
 /// the pay heading, else the title.
-pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: &'static str, r: Report) {
+pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: RuleId, r: Report) {
     let pay = ctx.doc.facts.pay.as_ref();
     if let Some(at) = pay.and_then(|p| p.loc) {
         let end = pay.and_then(|p| p.end).filter(|e| e.line == at.line);
@@ -539,7 +540,7 @@ fn requirement(
     ctx: &mut Ctx<'_>,
     js: &[&'static Jurisdiction],
     asks: impl Fn(&Jurisdiction) -> bool,
-    rule: &'static str,
+    rule: RuleId,
     what: &str,
     help: &str,
 ) {
@@ -572,7 +573,7 @@ fn min_above_max(ctx: &mut Ctx<'_>) {
         money(max, cur)
     ))
     .help("put the lower figure first");
-    at_pay(ctx, "pay-min-above-max", r);
+    at_pay(ctx, RuleId::PayMinAboveMax, r);
 }
 
 /// Yearly equivalent of a figure: 2,080 hours, 260 days, 52 weeks or 12 months a year.
@@ -616,7 +617,7 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
         "narrow the range to at most {} a year",
         money(width, cur)
     ));
-    at_pay(ctx, "pay-range-too-wide", r);
+    at_pay(ctx, RuleId::PayRangeTooWide, r);
 }
 
 /// "$52,000", "$18.50", "€3,000" or "CHF 3,000": the figure in the posting's currency

@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 use super::super::doc::{Section, SegKind};
 use super::super::facts::{Prepared, scan_money};
 use super::super::text::{PhraseSet, Span, Token, is_word_char, sentences, tokenize_chars};
+use super::RuleId;
 use super::{Ctx, Report};
 
 /// Runs the readability and length checks.
@@ -66,7 +67,7 @@ fn word_count(ctx: &mut Ctx<'_>) {
         band.min, band.max
     ))
     .help(help);
-    ctx.at_doc("word-count", r);
+    ctx.at_doc(RuleId::WordCount, r);
 }
 
 /// Syllables in a word, by a heuristic good enough for grade estimates:
@@ -220,9 +221,9 @@ fn reading_grade(ctx: &mut Ctx<'_>) {
     match hardest {
         Some((si, _)) => {
             let seg = ctx.prep[si].seg;
-            ctx.at_segment("reading-grade", seg, r);
+            ctx.at_segment(RuleId::ReadingGrade, seg, r);
         }
-        None => ctx.at_doc("reading-grade", r),
+        None => ctx.at_doc(RuleId::ReadingGrade, r),
     }
 }
 
@@ -251,7 +252,7 @@ fn long_sentences(ctx: &mut Ctx<'_>) {
         ))
         .help("split it into two or three sentences")
         .matched(m);
-        ctx.at_span("long-sentence", si, s.start, s.end, r);
+        ctx.at_span(RuleId::LongSentence, si, s.start, s.end, r);
     }
 }
 
@@ -319,7 +320,7 @@ fn bullets_per_section(ctx: &mut Ctx<'_>) {
         ))
         .help("merge related bullets or move detail into a sentence");
         let seg = ctx.prep[extra].seg;
-        ctx.at_segment("too-many-bullets", seg, r);
+        ctx.at_segment(RuleId::TooManyBullets, seg, r);
     }
 }
 
@@ -389,7 +390,7 @@ fn requirements(ctx: &mut Ctx<'_>) {
     ))
     .help("keep the essentials and move the rest under \"Nice to have\"");
     let seg = ctx.prep[extra].seg;
-    ctx.at_segment("too-many-requirements", seg, r);
+    ctx.at_segment(RuleId::TooManyRequirements, seg, r);
 }
 
 fn title(ctx: &mut Ctx<'_>) {
@@ -408,7 +409,7 @@ fn title(ctx: &mut Ctx<'_>) {
         ))
         .help("keep just the job name, e.g. \"Senior Pastry Chef\"");
         let seg = ctx.prep[ti].seg;
-        ctx.at_segment("title-length", seg, r);
+        ctx.at_segment(RuleId::TitleLength, seg, r);
     }
     let plain = ctx.doc.is_plain_text();
     for (start, end, what, help) in title_noise(&ctx.prep[ti], plain) {
@@ -416,7 +417,7 @@ fn title(ctx: &mut Ctx<'_>) {
         let r = Report::new(format!("title contains {what} (\"{m}\")"))
             .help(help)
             .matched(m);
-        ctx.at_span("title-noise", ti, start, end, r);
+        ctx.at_span(RuleId::TitleNoise, ti, start, end, r);
     }
 }
 

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use super::super::doc::{Section, SegKind};
 use super::super::text::{PhraseSet, covered};
+use super::RuleId;
 use super::{Ctx, Report};
 
 const IMPERSONAL: &[&str] = &[
@@ -109,7 +110,7 @@ fn impersonal(ctx: &mut Ctx<'_>) {
     for (si, a, b, m) in found {
         let r = Report::new(format!("\"{m}\" talks about the reader; talk to them"))
             .help("address the reader as \"you\" (e.g. \"You have…\")");
-        ctx.at_tokens("impersonal-voice", si, a, b, r);
+        ctx.at_tokens(RuleId::ImpersonalVoice, si, a, b, r);
     }
 }
 
@@ -139,7 +140,7 @@ fn we_versus_you(ctx: &mut Ctx<'_>) {
             times(you)
         ))
         .help("turn \"We need someone who…\" into \"You…\"");
-        ctx.at_doc("impersonal-voice", r);
+        ctx.at_doc(RuleId::ImpersonalVoice, r);
     }
 }
 
@@ -155,7 +156,7 @@ fn negative(ctx: &mut Ctx<'_>) {
         };
         let m = ctx.prep[si].tok_text(h.first, h.last);
         let r = Report::new(format!("\"{m}\" is negative phrasing; say it positively")).help(*fix);
-        ctx.at_tokens("negative-phrasing", si, h.first, h.last, r);
+        ctx.at_tokens(RuleId::NegativePhrasing, si, h.first, h.last, r);
     }
 }
 
@@ -179,7 +180,7 @@ fn duplicates(ctx: &mut Ctx<'_>) {
         let r = Report::new(format!("bullet repeats the one on line {line}"))
             .help("remove it or merge the two");
         let seg = ctx.prep[si].seg;
-        ctx.at_segment("duplicate-bullet", seg, r);
+        ctx.at_segment(RuleId::DuplicateBullet, seg, r);
     }
 }
 

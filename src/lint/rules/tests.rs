@@ -1,0 +1,105 @@
+//! The rule registry is a closed set: ids, docs, suppressions and tests agree with it.
+
+use std::path::{Path, PathBuf};
+
+use super::{RULES, RuleId, closest_id, rule_info};
+
+#[test]
+fn ids_and_registry_line_up() {
+    assert_eq!(RuleId::ALL.len(), RULES.len());
+    for (id, info) in RuleId::ALL.iter().zip(RULES) {
+        assert_eq!(id.as_str(), info.id);
+        assert_eq!(id.info().id, info.id);
+        assert_eq!(RuleId::from_id(info.id), Some(*id));
+        assert!(
+            info.id
+                .split('-')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())),
+            "`{}` is not kebab-case",
+            info.id
+        );
+    }
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), RULES.len(), "an id is registered twice");
+    assert!(rule_info("gender-coded").is_some());
+    assert_eq!(closest_id("gender-code"), Some("gender-coded"));
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// Rule ids named after `marker` in `text` (up to the end of the comment or string).
+fn named_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(marker) {
+        let rest = &text[at + marker.len()..];
+        let end = rest.find(['\n', '"', '>', '\\', ')']).unwrap_or(rest.len());
+        out.extend(
+            rest[..end]
+                .split([',', ' '])
+                .map(|w| w.trim_end_matches('-'))
+                .filter(|w| !w.is_empty() && *w != "all"),
+        );
+    }
+    out
+}
+
+/// Every rule id the repository writes down (suppression comments in test fixtures,
+/// comparisons of a finding's rule with a quoted id in code and tests) is registered,
+/// so a renamed rule cannot leave a silently dead suppression or test behind.
+#[test]
+fn every_id_written_anywhere_is_registered() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in ["src", "tests"] {
+        files(&root.join(dir), &mut paths);
+    }
+    let mut unknown = Vec::new();
+    for path in paths {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        // Rust sources explain the comment syntax with placeholder ids; fixtures use
+        // real ones.
+        let comments = match path.extension().and_then(|e| e.to_str()) {
+            Some("rs") => Vec::new(),
+            _ => named_after(&text, "jobpost-disable-file ")
+                .into_iter()
+                .chain(named_after(&text, "jobpost-disable "))
+                .collect(),
+        };
+        let ids = comments
+            .into_iter()
+            .chain(named_after(&text, "rule == \""))
+            .chain(named_after(&text, ".rule, \""));
+        for id in ids {
+            // Tests of the unknown-id handling spell wrong ids on purpose.
+            if rule_info(id).is_none() && !text.contains(&format!("unknown rule `{id}`")) {
+                unknown.push(format!("{}: `{id}`", path.display()));
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "unregistered rule ids: {unknown:#?}");
+}
+
+#[test]
+fn every_rule_is_documented_in_the_readme() {
+    let readme = include_str!("../../../README.md");
+    for r in RULES {
+        assert!(
+            readme.contains(&format!("`{}`", r.id)),
+            "README.md does not name `{}`",
+            r.id
+        );
+    }
+}

@@ -18,6 +18,7 @@
 //! Findings are sorted by line, column and rule id; the output is deterministic.
 
 pub mod config;
+pub mod data;
 pub mod doc;
 pub mod facts;
 pub mod fix;

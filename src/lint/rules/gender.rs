@@ -29,201 +29,71 @@
 
 use std::sync::OnceLock;
 
+use serde::Deserialize;
+
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use super::super::data;
 use super::super::doc::SegKind;
 use super::super::facts::Prepared;
 use super::super::text::{FastMap, KeyHash, PhraseSet, Token, covered, strip_possessive, word_key};
 use super::RuleId;
 use super::{Ctx, Report};
 
+/// The word lists, from `src/lint/data/gender.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from (the paper, for the coded lists).
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Masculine-coded entries (42), as printed in the paper.
+    #[serde(deserialize_with = "data::words")]
+    masculine: &'static [&'static str],
+    /// Feminine-coded entries (40), as printed in the paper.
+    #[serde(deserialize_with = "data::words")]
+    feminine: &'static [&'static str],
+    /// Boilerplate that contains a coded stem but is not coded language.
+    #[serde(deserialize_with = "data::words")]
+    exceptions: &'static [&'static str],
+    /// Organisations whose names contain a listed word.
+    #[serde(deserialize_with = "data::words")]
+    organisations: &'static [&'static str],
+    /// Neutral alternatives offered for some coded words, first match wins.
+    alternatives: Vec<Alternative>,
+}
+
+/// A neutral word for coded words starting with `coded`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Alternative {
+    #[serde(deserialize_with = "data::text")]
+    coded: data::Text,
+    #[serde(deserialize_with = "data::text")]
+    say: data::Text,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("gender"))
+}
+
 /// Masculine-coded entries (42), as printed in the paper.
-pub const MASCULINE: &[&str] = &[
-    "active",
-    "adventurous",
-    "aggress*",
-    "ambitio*",
-    "analy*",
-    "assert*",
-    "athlet*",
-    "autonom*",
-    "boast*",
-    "challeng*",
-    "compet*",
-    "confident",
-    "courag*",
-    "decide",
-    "decisive",
-    "decision*",
-    "determin*",
-    "dominant",
-    "domina*",
-    "force*",
-    "greedy",
-    "headstrong",
-    "hierarch*",
-    "hostil*",
-    "implusive",
-    "independen*",
-    "individual*",
-    "intellect*",
-    "lead*",
-    "logic",
-    "masculine",
-    "objective",
-    "opinion",
-    "outspoken",
-    "persist",
-    "principle*",
-    "reckless",
-    "stubborn",
-    "superior",
-    "self-confiden*",
-    "self-sufficien*",
-    "self-relian*",
-];
+pub fn masculine() -> &'static [&'static str] {
+    lists().masculine
+}
 
 /// Feminine-coded entries (40), as printed in the paper.
-pub const FEMININE: &[&str] = &[
-    "affectionate",
-    "child*",
-    "cheer*",
-    "commit*",
-    "communal",
-    "compassion*",
-    "connect*",
-    "considerate",
-    "cooperat*",
-    "depend*",
-    "emotiona*",
-    "empath*",
-    "feminine",
-    "flatterable",
-    "gentle",
-    "honest",
-    "interpersonal",
-    "interdependen*",
-    "interpersona*",
-    "kind",
-    "kinship",
-    "loyal*",
-    "modesty",
-    "nag",
-    "nurtur*",
-    "pleasant*",
-    "polite",
-    "quiet*",
-    "respon*",
-    "sensitiv*",
-    "submissive",
-    "support*",
-    "sympath*",
-    "tender*",
-    "together*",
-    "trust*",
-    "understand*",
-    "warm*",
-    "whin*",
-    "yield*",
-];
+pub fn feminine() -> &'static [&'static str] {
+    lists().feminine
+}
 
-/// Boilerplate that contains a coded stem but is not coded language.
-const EXCEPTIONS: &[&str] = &[
-    "responsibilities",
-    "committee",
-    "committees",
-    "competitive salary",
-    "competitive salaries",
-    "competitive pay",
-    "competitive compensation",
-    "competitive wage",
-    "competitive wages",
-    "competitive rate",
-    "competitive rates",
-    "competitive benefits",
-    "competitive package",
-    "competitive base",
-    "competitive total compensation",
-    "individual contributor",
-    "individual contributors",
-    "dependent on",
-    "dependant on",
-    "depending on",
-    "depends on",
-    "dependents",
-    "dependants",
-    "dependent care",
-    "dependent coverage",
-    "sales leads",
-    "qualified leads",
-    "new leads",
-    "inbound leads",
-    "outbound leads",
-    "warm leads",
-    "cold leads",
-    "generate leads",
-    "generating leads",
-    "follow up on leads",
-    "leads list",
-    "lead generation",
-    "lead gen",
-    "own leads",
-    "sharepoint",
-    // Senses other than the coded one, each seen in real postings (one test each).
-    "dependent upon",
-    "depending upon",
-    "independent contractor",
-    "independent contractors",
-    "emergency response",
-    "incident response",
-    "response time",
-    "response times",
-    "tender documents",
-    "tender document",
-    "tender process",
-    "tendering",
-    "foundation trust",
-    "nhs trust",
-    "armed forces",
-    "air force",
-    "task force",
-    "police force",
-    "yield report",
-    "yield reports",
-    "child care",
-    "childcare",
-];
-
-/// Organisations whose names contain a listed word (matched whatever their case; "&"
-/// is not a word, so "Ernst & Young" is "ernst young").
-const ORGANISATIONS: &[&str] = &[
-    "ernst young",
-    "ernst and young",
-    "young rubicam",
-    "trustpilot",
-];
-
-/// Neutral alternatives offered for some coded words.
-const ALTERNATIVES: &[(&str, &str)] = &[
-    ("aggress", "\"proactive\" or \"bold\""),
-    ("ambitio", "\"motivated\""),
-    ("competitive", "\"motivated by results\""),
-    ("dominant", "\"leading\""),
-    ("dominate", "\"lead\""),
-    ("decisive", "\"clear-thinking\""),
-    ("fearless", "\"confident\""),
-    ("headstrong", "\"persistent\""),
-    ("outspoken", "\"candid\""),
-    ("reckless", "\"bold\""),
-    ("stubborn", "\"persistent\""),
-    ("superior", "\"excellent\""),
-    ("force", "\"drive\""),
-    ("hostil", "\"challenging\""),
-    ("nag", "\"remind\""),
-    ("submissive", "\"cooperative\""),
-    ("whin", "\"raise concerns\""),
-];
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 /// Which list an entry comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,8 +149,8 @@ fn entries() -> &'static [Entry] {
                 coding,
             })
         };
-        mk(MASCULINE, Coding::Masculine)
-            .chain(mk(FEMININE, Coding::Feminine))
+        mk(masculine(), Coding::Masculine)
+            .chain(mk(feminine(), Coding::Feminine))
             .collect()
     })
 }
@@ -342,13 +212,21 @@ fn entry_by_keys(word: &str, key: u64, base_key: u64) -> Option<&'static Entry> 
 
 fn exceptions() -> &'static PhraseSet {
     static S: OnceLock<PhraseSet> = OnceLock::new();
-    S.get_or_init(|| PhraseSet::new(EXCEPTIONS.iter().chain(ORGANISATIONS).copied()))
+    S.get_or_init(|| {
+        PhraseSet::new(
+            lists()
+                .exceptions
+                .iter()
+                .chain(lists().organisations)
+                .copied(),
+        )
+    })
 }
 
 /// Known organisation names, for every rule that must not read a name as a word.
 pub fn organisations() -> &'static PhraseSet {
     static S: OnceLock<PhraseSet> = OnceLock::new();
-    S.get_or_init(|| PhraseSet::new(ORGANISATIONS.iter().copied()))
+    S.get_or_init(|| PhraseSet::new(lists().organisations.iter().copied()))
 }
 
 /// A coded word found in a segment: tokens `first..=last`.
@@ -496,8 +374,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
             w.entry.printed
         ));
         let lower = text.to_lowercase();
-        if let Some((_, alt)) = ALTERNATIVES.iter().find(|(k, _)| lower.starts_with(k)) {
-            r = r.help(format!("consider {alt}"));
+        let alternatives = &lists().alternatives;
+        if let Some(alt) = alternatives.iter().find(|a| lower.starts_with(a.coded)) {
+            r = r.help(format!("consider {}", alt.say));
         }
         ctx.at_tokens(RuleId::GenderCoded, si, w.first, w.last, r);
     }

@@ -14,308 +14,64 @@
 
 use std::sync::OnceLock;
 
+use serde::Deserialize;
+
+use super::super::data;
 use super::super::facts::{Prepared, experience_asks};
 use super::super::text::{PhraseSet, Token, covered};
 use super::RuleId;
 use super::{Ctx, Report};
 
+/// The word lists, from `src/lint/data/inclusive.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Listed terms, each with its rule and fix.
+    terms: Vec<Term>,
+    /// Phrases around a term that make it harmless.
+    #[serde(deserialize_with = "data::words")]
+    exceptions: &'static [&'static str],
+    /// Decades of life ("20s", "thirties").
+    #[serde(deserialize_with = "data::words")]
+    decades: &'static [&'static str],
+    /// Words in a title that mark a senior role.
+    #[serde(deserialize_with = "data::words")]
+    senior_title_words: &'static [&'static str],
+    /// Phrases in the body that mark a senior role.
+    #[serde(deserialize_with = "data::words")]
+    senior_phrases: &'static [&'static str],
+    /// Physical tasks.
+    #[serde(deserialize_with = "data::words")]
+    physical_verbs: &'static [&'static str],
+    /// Words that give the reason a physical task is essential.
+    #[serde(deserialize_with = "data::words")]
+    reasons: &'static [&'static str],
+}
+
 /// A listed term: the phrase, its rule, and the fix.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Term {
-    phrase: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    phrase: data::Text,
     rule: RuleId,
-    fix: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    fix: data::Text,
 }
 
-const fn t(phrase: &'static str, rule: RuleId, fix: &'static str) -> Term {
-    Term { phrase, rule, fix }
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("inclusive"))
 }
 
-const G: RuleId = RuleId::GenderedTerm;
-const A: RuleId = RuleId::AgeCoded;
-const B: RuleId = RuleId::AbilityAssumption;
-const H: RuleId = RuleId::HypeTitle;
-const C: RuleId = RuleId::CultureCliche;
-const N: RuleId = RuleId::NativeSpeaker;
-const K: RuleId = RuleId::Cliche;
-
-const PRONOUN_FIX: &str = "address the candidate as \"you\" (or use \"they\")";
-const FAMILY_FIX: &str = "describe how the team supports each other instead";
-
-const TERMS: &[Term] = &[
-    t("he", G, PRONOUN_FIX),
-    t("him", G, PRONOUN_FIX),
-    t("his", G, PRONOUN_FIX),
-    t("himself", G, PRONOUN_FIX),
-    t("she", G, PRONOUN_FIX),
-    t("her", G, PRONOUN_FIX),
-    t("hers", G, PRONOUN_FIX),
-    t("herself", G, PRONOUN_FIX),
-    t("he or she", G, PRONOUN_FIX),
-    t("he/she", G, PRONOUN_FIX),
-    t("she or he", G, PRONOUN_FIX),
-    t("s/he", G, PRONOUN_FIX),
-    t("his or her", G, PRONOUN_FIX),
-    t("his/her", G, PRONOUN_FIX),
-    t("her or his", G, PRONOUN_FIX),
-    t("him or her", G, PRONOUN_FIX),
-    t("him/her", G, PRONOUN_FIX),
-    t("guys", G, "\"everyone\", \"folks\" or \"team\""),
-    t("guy", G, "\"person\" or the job's name"),
-    t("dude", G, "\"person\" or the job's name"),
-    t("dudes", G, "\"people\" or \"team\""),
-    t("bro", G, "\"colleague\""),
-    t("bros", G, "\"colleagues\""),
-    t("manpower", G, "\"staff\", \"workforce\" or \"people\""),
-    t("salesman", G, "\"salesperson\" or \"sales representative\""),
-    t("salesmen", G, "\"salespeople\""),
-    t("saleswoman", G, "\"salesperson\""),
-    t("chairman", G, "\"chair\""),
-    t("foreman", G, "\"supervisor\" or \"crew lead\""),
-    t("foremen", G, "\"supervisors\""),
-    t("fireman", G, "\"firefighter\""),
-    t("firemen", G, "\"firefighters\""),
-    t("policeman", G, "\"police officer\""),
-    t("workman", G, "\"worker\""),
-    t("workmen", G, "\"workers\""),
-    t("repairman", G, "\"repair technician\""),
-    t("handyman", G, "\"maintenance technician\""),
-    t("cameraman", G, "\"camera operator\""),
-    t("deliveryman", G, "\"delivery driver\""),
-    t("middleman", G, "\"intermediary\""),
-    t("craftsman", G, "\"craftsperson\" or \"artisan\""),
-    t("tradesman", G, "\"tradesperson\""),
-    t("tradesmen", G, "\"tradespeople\""),
-    t("businessman", G, "\"businessperson\""),
-    t("waitress", G, "\"server\""),
-    t("waitresses", G, "\"servers\""),
-    t("hostess", G, "\"host\""),
-    t("stewardess", G, "\"flight attendant\""),
-    t("mankind", G, "\"people\" or \"humanity\""),
-    t("manned", G, "\"staffed\""),
-    t("girl friday", G, "\"assistant\""),
-    t("digital native", A, "\"comfortable with digital tools\""),
-    t(
-        "digital natives",
-        A,
-        "\"people comfortable with digital tools\"",
-    ),
-    t(
-        "young",
-        A,
-        "describe the work, not the age of the people doing it",
-    ),
-    t(
-        "youthful",
-        A,
-        "describe the work, not the age of the people doing it",
-    ),
-    t("recent graduate", A, "\"early-career\" or \"entry-level\""),
-    t("recent graduates", A, "\"early-career candidates\""),
-    t("recent grad", A, "\"early-career\" or \"entry-level\""),
-    t("recent grads", A, "\"early-career candidates\""),
-    t(
-        "recent college graduate",
-        A,
-        "\"early-career\" or \"entry-level\"",
-    ),
-    t("fresh graduate", A, "\"early-career\" or \"entry-level\""),
-    t("fresh graduates", A, "\"early-career candidates\""),
-    t(
-        "fresh out of college",
-        A,
-        "\"early-career\" or \"entry-level\"",
-    ),
-    t("energetic", A, "\"motivated\" or \"engaged\""),
-    t("high energy", A, "describe the pace of the work instead"),
-    t(
-        "able-bodied",
-        B,
-        "list the physical tasks and why they are essential",
-    ),
-    t(
-        "physically fit",
-        B,
-        "list the physical tasks and why they are essential",
-    ),
-    t(
-        "in good health",
-        B,
-        "list the physical tasks and why they are essential",
-    ),
-    t(
-        "perfect vision",
-        B,
-        "list the visual tasks and why they are essential",
-    ),
-    t(
-        "perfect eyesight",
-        B,
-        "list the visual tasks and why they are essential",
-    ),
-    t(
-        "20/20 vision",
-        B,
-        "list the visual tasks and why they are essential",
-    ),
-    t(
-        "rockstar",
-        H,
-        "use the job's real name (e.g. \"developer\", \"baker\")",
-    ),
-    t("rockstars", H, "use the job's real name"),
-    t(
-        "rock star",
-        H,
-        "use the job's real name (e.g. \"developer\", \"baker\")",
-    ),
-    t(
-        "ninja",
-        H,
-        "use the job's real name (e.g. \"developer\", \"baker\")",
-    ),
-    t("ninjas", H, "use the job's real name"),
-    t(
-        "guru",
-        H,
-        "use the job's real name (e.g. \"specialist\", \"expert\")",
-    ),
-    t("gurus", H, "use the job's real name"),
-    t(
-        "wizard",
-        H,
-        "use the job's real name (e.g. \"specialist\", \"expert\")",
-    ),
-    t("wizards", H, "use the job's real name"),
-    t("superstar", H, "use the job's real name"),
-    t("superstars", H, "use the job's real name"),
-    t("unicorn", H, "use the job's real name"),
-    t("jedi", H, "use the job's real name"),
-    t("code monkey", H, "use the job's real name"),
-    t("wunderkind", H, "use the job's real name"),
-    t("badass", H, "use the job's real name"),
-    t("samurai", H, "use the job's real name"),
-    t(
-        "work hard play hard",
-        C,
-        "describe the actual hours and how time off works",
-    ),
-    t(
-        "work hard and play hard",
-        C,
-        "describe the actual hours and how time off works",
-    ),
-    t(
-        "hit the ground running",
-        C,
-        "describe the onboarding and what the first weeks look like",
-    ),
-    t("fast-paced family", C, FAMILY_FIX),
-    t("we're a family", C, FAMILY_FIX),
-    t("we are a family", C, FAMILY_FIX),
-    t("like a family", C, FAMILY_FIX),
-    t("like family", C, FAMILY_FIX),
-    t("one big family", C, FAMILY_FIX),
-    t("big happy family", C, FAMILY_FIX),
-    t("part of the family", C, FAMILY_FIX),
-    t("join our family", C, FAMILY_FIX),
-    t("wear many hats", C, "list the actual tasks"),
-    t("go-getter", C, "describe what the person will achieve"),
-    t(
-        "thick skin",
-        C,
-        "describe the difficult situations and the support offered",
-    ),
-    t(
-        "thick-skinned",
-        C,
-        "describe the difficult situations and the support offered",
-    ),
-    t("drink from a firehose", C, "describe the onboarding"),
-    t("drink from the firehose", C, "describe the onboarding"),
-    t(
-        "whatever it takes",
-        C,
-        "state the expected hours and effort",
-    ),
-    t("crush it", C, "describe the goals"),
-    t("hustle", C, "describe the pace of the work"),
-    t("culture fit", C, "name the values you look for"),
-    t(
-        "top of your game",
-        K,
-        "say what good work looks like in this job",
-    ),
-    t("heroic", K, "describe the work and how it is recognised"),
-    t("heroes", K, "describe the work and how it is recognised"),
-    t(
-        "fast-paced",
-        K,
-        "say what the pace means: volumes, deadlines, hours",
-    ),
-    t(
-        "native speaker",
-        N,
-        "\"fluent in English\" (or the language needed)",
-    ),
-    t(
-        "native speakers",
-        N,
-        "\"fluent in English\" (or the language needed)",
-    ),
-    t(
-        "native-level",
-        N,
-        "\"fluent\" or \"professional working proficiency\"",
-    ),
-    t("native fluency", N, "\"fluent\""),
-    t("native-like", N, "\"fluent\""),
-    t("native english", N, "\"fluent in English\""),
-    t("native spanish", N, "\"fluent in Spanish\""),
-    t("native french", N, "\"fluent in French\""),
-    t("native german", N, "\"fluent in German\""),
-    t("native mandarin", N, "\"fluent in Mandarin\""),
-    t("native chinese", N, "\"fluent in Chinese\""),
-    t("native japanese", N, "\"fluent in Japanese\""),
-    t("native portuguese", N, "\"fluent in Portuguese\""),
-    t("native italian", N, "\"fluent in Italian\""),
-    t("native dutch", N, "\"fluent in Dutch\""),
-    t("mother tongue", N, "\"fluent in\" the language needed"),
-    t("english as a first language", N, "\"fluent in English\""),
-    t("first language english", N, "\"fluent in English\""),
-];
-
-/// Phrases around a term that make it harmless.
-const EXCEPTIONS: &[&str] = &[
-    "her majesty",
-    "his majesty",
-    "her royal highness",
-    "his royal highness",
-    "her excellency",
-    "his excellency",
-    "his honour",
-    "her honour",
-    "his honor",
-    "her honor",
-    "young children",
-    "young people",
-    "young adults",
-    "young learners",
-    "young students",
-    "young patients",
-    "young athletes",
-    "young readers",
-    "young families",
-    "young company",
-    "young startup",
-    "young business",
-    "setup wizard",
-    "installation wizard",
-    "install wizard",
-    "configuration wizard",
-    "wizard interface",
-    "unicorn startup",
-    "unicorn company",
-];
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 fn message(rule: RuleId, m: &str) -> String {
     match rule {
@@ -346,8 +102,8 @@ fn sets() -> &'static (PhraseSet, PhraseSet) {
     static S: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
     S.get_or_init(|| {
         (
-            PhraseSet::new(TERMS.iter().map(|t| t.phrase)),
-            PhraseSet::new(EXCEPTIONS.iter().copied()),
+            PhraseSet::new(lists().terms.iter().map(|t| t.phrase)),
+            PhraseSet::new(lists().exceptions.iter().copied()),
         )
     })
 }
@@ -370,18 +126,13 @@ fn number(t: &Token) -> Option<u32> {
     t.lower.parse().ok()
 }
 
-const DECADES: &[&str] = &[
-    "20s", "30s", "40s", "50s", "20's", "30's", "40's", "50's", "twenties", "thirties", "forties",
-    "fifties",
-];
-
 /// "Early-late 20's", "in your 30s": a decade of life, with the word that ties it to the
 /// candidate: (first token, last token).
 fn decade_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let w = toks[i].lower.as_str();
     // Cheap test first: most words are neither a number nor "…ties".
     let maybe = w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.ends_with("ties");
-    if !maybe || !DECADES.contains(&w) || i == 0 {
+    if !maybe || !lists().decades.contains(&w) || i == 0 {
         return None;
     }
     let tie = |w: &str| matches!(w, "early" | "mid" | "late" | "your" | "their");
@@ -469,47 +220,15 @@ fn age_limits(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Words in a title that mark a senior role.
-const SENIOR_TITLE_WORDS: &[&str] = &[
-    "senior",
-    "sr",
-    "lead",
-    "principal",
-    "staff",
-    "head",
-    "director",
-    "manager",
-    "chief",
-    "architect",
-    "vp",
-    "president",
-    "partner",
-    "expert",
-    "consultant",
-    "supervisor",
-];
-
-/// Phrases in the body that mark a senior role.
-const SENIOR_PHRASES: &[&str] = &[
-    "senior role",
-    "senior position",
-    "senior level",
-    "senior-level",
-    "leadership role",
-    "leadership position",
-    "management role",
-    "management position",
-];
-
 /// Does anything mark the posting's role as senior?
 fn marked_senior(ctx: &Ctx<'_>) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(SENIOR_PHRASES.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().senior_phrases.iter().copied()));
     ctx.prep.iter().any(|p| {
         let title = p.seg.kind == super::super::doc::SegKind::Title
             && p.toks
                 .iter()
-                .any(|t| SENIOR_TITLE_WORDS.contains(&t.lower.as_str()));
+                .any(|t| lists().senior_title_words.contains(&t.lower.as_str()));
         title || !set.find(p.toks).is_empty()
     })
 }
@@ -575,40 +294,13 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         }
     }
     for (si, h, m) in found {
-        let Some(term) = TERMS.get(h.item) else {
+        let Some(term) = lists().terms.get(h.item) else {
             continue;
         };
         let r = Report::new(message(term.rule, &m)).help(term.fix);
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
     }
 }
-
-/// Physical tasks. Seeing, hearing, speaking and driving are left out: "must speak
-/// Spanish" or "must drive a forklift" are usually the job itself.
-const PHYSICAL_VERBS: &[&str] = &[
-    "stand", "lift", "walk", "sit", "carry", "climb", "kneel", "crouch", "bend", "stoop", "reach",
-    "run", "push", "pull",
-];
-
-/// Words that give the reason a physical task is essential.
-const REASONS: &[&str] = &[
-    "because",
-    "since",
-    "as the",
-    "as this",
-    "as you",
-    "as our",
-    "so that",
-    "in order to",
-    "while",
-    "when",
-    "during",
-    "which involves",
-    "to safely",
-    "accommodation",
-    "accommodations",
-    "essential",
-];
 
 /// Per segment: does its section (the blocks under the same heading, the heading
 /// included) give a reason for physical tasks? The standard physical-demands block puts
@@ -639,7 +331,7 @@ fn reasoned_sections(ctx: &Ctx<'_>, reasons: &PhraseSet) -> Vec<bool> {
 /// an accommodation statement…).
 fn physical_asks(ctx: &mut Ctx<'_>) {
     static REASON: OnceLock<PhraseSet> = OnceLock::new();
-    let reasons = REASON.get_or_init(|| PhraseSet::new(REASONS.iter().copied()));
+    let reasons = REASON.get_or_init(|| PhraseSet::new(lists().reasons.iter().copied()));
     let reasoned = reasoned_sections(ctx, reasons);
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
@@ -688,7 +380,7 @@ fn clause_end(p: &Prepared<'_>, toks: &[Token], v: usize) -> usize {
 fn physical_ask(toks: &[Token]) -> Option<(usize, usize)> {
     let is_verb = |i: usize| {
         toks.get(i)
-            .is_some_and(|t| PHYSICAL_VERBS.contains(&t.lower.as_str()))
+            .is_some_and(|t| lists().physical_verbs.contains(&t.lower.as_str()))
     };
     (0..toks.len()).find_map(|i| {
         let w = toks[i].lower.as_str();

@@ -14,7 +14,7 @@ pub mod pay;
 pub mod readability;
 pub mod voice;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::config::Config;
 use super::doc::{Doc, Loc, Segment};
@@ -133,6 +133,19 @@ impl RuleId {
     /// The rule's registry entry.
     pub fn info(self) -> &'static RuleInfo {
         &RULES[self as usize]
+    }
+}
+
+/// Data files name rules by id; an unknown id is refused with the closest one.
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        RuleId::from_id(&id).ok_or_else(|| {
+            let hint = closest_id(&id)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            serde::de::Error::custom(format!("unknown rule `{id}`{hint}"))
+        })
     }
 }
 

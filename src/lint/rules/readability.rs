@@ -21,6 +21,9 @@
 
 use std::sync::OnceLock;
 
+use serde::Deserialize;
+
+use super::super::data;
 use super::super::doc::{Section, SegKind};
 use super::super::facts::{Prepared, scan_money};
 use super::super::text::{PhraseSet, Span, Token, is_word_char, sentences, tokenize_chars};
@@ -324,40 +327,44 @@ fn bullets_per_section(ctx: &mut Ctx<'_>) {
     }
 }
 
-const OPTIONAL_HEADINGS: &[&str] = &[
-    "nice to have",
-    "nice to haves",
-    "preferred",
-    "bonus",
-    "plus",
-    "desired",
-    "desirable",
-    "optional",
-    "not required",
-    "extra credit",
-    "ideally",
-];
+/// The word lists, from `src/lint/data/readability.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Headings that mark their requirements as optional.
+    #[serde(deserialize_with = "data::words")]
+    optional_headings: &'static [&'static str],
+    /// Words that mark one requirement as optional.
+    #[serde(deserialize_with = "data::words")]
+    optional_bullet: &'static [&'static str],
+    /// Marketing words that do not belong in a title.
+    #[serde(deserialize_with = "data::words")]
+    marketing: &'static [&'static str],
+    /// Acronyms of five letters or more that are not shouting.
+    #[serde(deserialize_with = "data::words")]
+    long_acronyms: &'static [&'static str],
+}
 
-const OPTIONAL_BULLET: &[&str] = &[
-    "preferred",
-    "a plus",
-    "is a plus",
-    "nice to have",
-    "bonus",
-    "desirable",
-    "ideally",
-    "optional",
-    "an advantage",
-    "not required",
-    "helpful",
-];
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("readability"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 fn requirements(ctx: &mut Ctx<'_>) {
     static SETS: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
     let (optional, optional_headings) = SETS.get_or_init(|| {
         (
-            PhraseSet::new(OPTIONAL_BULLET.iter().copied()),
-            PhraseSet::new(OPTIONAL_HEADINGS.iter().copied()),
+            PhraseSet::new(lists().optional_bullet.iter().copied()),
+            PhraseSet::new(lists().optional_headings.iter().copied()),
         )
     });
     let max = ctx.cfg.requirements_max;
@@ -421,27 +428,6 @@ fn title(ctx: &mut Ctx<'_>) {
     }
 }
 
-const MARKETING: &[&str] = &[
-    "urgent",
-    "urgently",
-    "hiring",
-    "now hiring",
-    "immediate start",
-    "apply now",
-    "amazing",
-    "exciting",
-    "awesome",
-    "great opportunity",
-    "dream job",
-    "sign on bonus",
-    "bonus",
-];
-
-/// Acronyms of five letters or more that are not shouting.
-const LONG_ACRONYMS: &[&str] = &[
-    "SCADA", "COBOL", "FINRA", "HIPAA", "LATAM", "CISSP", "NASDAQ", "FORTRAN",
-];
-
 /// Noise in a title: (start, end, what, fix), at most one of each kind. In plain text
 /// (`plain`) a title written wholly in capitals is the format's way to mark a title, as
 /// jobpost's own text output does, and is not shouting.
@@ -475,7 +461,7 @@ fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str
         ));
     }
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let marketing = SET.get_or_init(|| PhraseSet::new(MARKETING.iter().copied()));
+    let marketing = SET.get_or_init(|| PhraseSet::new(lists().marketing.iter().copied()));
     if let Some(h) = marketing.find(p.toks).first() {
         let (s, e) = (p.toks[h.first].start, p.toks[h.last].end);
         out.push((s, e, "marketing words", "keep just the job name"));
@@ -544,7 +530,7 @@ fn shouting(p: &Prepared<'_>) -> Option<(usize, usize)> {
     let all_caps: Vec<&Token> = p.toks.iter().filter(caps).collect();
     let long = all_caps
         .iter()
-        .find(|t| t.end - t.start >= 5 && !LONG_ACRONYMS.contains(&p.word(t).as_str()));
+        .find(|t| t.end - t.start >= 5 && !lists().long_acronyms.contains(&p.word(t).as_str()));
     let words = p.toks.iter().filter(|t| is_word(t)).count();
     let most = all_caps.len() >= 2 && all_caps.len() * 2 > words;
     if most {

@@ -103,3 +103,20 @@ fn every_rule_is_documented_in_the_readme() {
         );
     }
 }
+
+#[test]
+fn a_data_file_naming_an_unknown_rule_is_refused_with_the_closest_id() {
+    #[derive(serde::Deserialize, Debug)]
+    struct Term {
+        #[allow(dead_code)] // only its parsing is under test
+        rule: RuleId,
+    }
+    let err = toml::from_str::<Term>("rule = \"gender-code\"").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("unknown rule `gender-code`; did you mean `gender-coded`?"),
+        "{err}"
+    );
+    let ok: Term = toml::from_str("rule = \"hype-title\"").unwrap();
+    assert_eq!(ok.rule, RuleId::HypeTitle);
+}

@@ -11,78 +11,59 @@
 
 use std::sync::OnceLock;
 
+use serde::Deserialize;
+
+use super::super::data;
 use super::super::doc::{Section, SegKind};
 use super::super::text::{PhraseSet, covered};
 use super::RuleId;
 use super::{Ctx, Report};
 
-const IMPERSONAL: &[&str] = &[
-    "the ideal candidate",
-    "the ideal applicant",
-    "the successful candidate",
-    "the successful applicant",
-    "the right candidate",
-    "the perfect candidate",
-    "the selected candidate",
-    "the chosen candidate",
-    "the applicant",
-    "the candidate",
-    "the incumbent",
-    "the jobholder",
-    "the job holder",
-    "the post holder",
-    "the postholder",
-    "candidates must",
-    "candidates should",
-    "candidates will",
-    "applicants must",
-    "applicants should",
-    "applicants will",
-];
+/// The phrase lists, from `src/lint/data/voice.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the phrases come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Talk about the candidate where "you" would do.
+    #[serde(deserialize_with = "data::words")]
+    impersonal: &'static [&'static str],
+    /// Phrases containing one of those that mean something else.
+    #[serde(deserialize_with = "data::words")]
+    impersonal_exceptions: &'static [&'static str],
+    /// Negative phrasing and its positive form.
+    negative: Vec<Negative>,
+}
 
-const IMPERSONAL_EXCEPTIONS: &[&str] = &["the applicant tracking", "the candidate experience"];
+/// A negative phrase and the positive form to say instead.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Negative {
+    #[serde(deserialize_with = "data::text")]
+    phrase: data::Text,
+    #[serde(deserialize_with = "data::text")]
+    say: data::Text,
+}
 
-/// Negative phrasing and its positive form.
-const NEGATIVE: &[(&str, &str)] = &[
-    ("do not apply", "say who should apply: \"Apply if you…\""),
-    ("don't apply", "say who should apply: \"Apply if you…\""),
-    ("need not apply", "say who should apply: \"Apply if you…\""),
-    ("only apply if", "\"Apply if you…\""),
-    ("must not", "say what to do instead"),
-    ("will not be tolerated", "state the behaviour you expect"),
-    ("not tolerated", "state the behaviour you expect"),
-    ("will not tolerate", "state the behaviour you expect"),
-    ("won't tolerate", "state the behaviour you expect"),
-    ("zero tolerance", "state the behaviour you expect"),
-    ("not afraid to", "\"willing to\" or \"comfortable…\""),
-    ("not afraid of", "\"comfortable with\""),
-    ("don't mind", "\"enjoy\" or \"are comfortable with\""),
-    ("do not mind", "\"enjoy\" or \"are comfortable with\""),
-    ("don't hesitate", "\"feel free to\""),
-    ("do not hesitate", "\"feel free to\""),
-    (
-        "will not be considered",
-        "say what a complete application includes",
-    ),
-    (
-        "won't be considered",
-        "say what a complete application includes",
-    ),
-    ("failure to", "state the expectation positively"),
-    ("fail to", "state the expectation positively"),
-    ("fails to", "state the expectation positively"),
-    ("no phone calls", "\"please apply online\""),
-    ("no excuses", "state the expectation positively"),
-    ("without supervision", "\"independently\""),
-];
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("voice"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 fn sets() -> &'static (PhraseSet, PhraseSet, PhraseSet) {
     static S: OnceLock<(PhraseSet, PhraseSet, PhraseSet)> = OnceLock::new();
     S.get_or_init(|| {
         (
-            PhraseSet::new(IMPERSONAL.iter().copied()),
-            PhraseSet::new(IMPERSONAL_EXCEPTIONS.iter().copied()),
-            PhraseSet::new(NEGATIVE.iter().map(|(p, _)| *p)),
+            PhraseSet::new(lists().impersonal.iter().copied()),
+            PhraseSet::new(lists().impersonal_exceptions.iter().copied()),
+            PhraseSet::new(lists().negative.iter().map(|n| n.phrase)),
         )
     })
 }
@@ -151,7 +132,7 @@ fn negative(ctx: &mut Ctx<'_>) {
         found.extend(set.find(p.toks).into_iter().map(|h| (si, h)));
     }
     for (si, h) in found {
-        let Some((_, fix)) = NEGATIVE.get(h.item) else {
+        let Some(Negative { say: fix, .. }) = lists().negative.get(h.item) else {
             continue;
         };
         let m = ctx.prep[si].tok_text(h.first, h.last);

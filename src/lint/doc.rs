@@ -757,8 +757,8 @@ mod markdown;
 mod plain;
 mod suppress;
 
-pub use suppress::parse_toml_suppressions;
 use suppress::{Directive, markdown_directives, resolve_directives, text_directives};
+pub use suppress::{NamedId, named_ids, parse_toml_suppressions};
 
 #[cfg(test)]
 mod tests;

@@ -154,6 +154,60 @@ pub fn parse_toml_suppressions(text: &str) -> Vec<Suppression> {
     out
 }
 
+/// A rule id named in a suppression comment, with its 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedId {
+    /// Line of the comment.
+    pub line: usize,
+    /// Column of the id.
+    pub col: usize,
+    /// The id as written.
+    pub id: String,
+}
+
+/// Every rule id the suppression comments of `source` name (`all` left out), read the
+/// way the file's format reads them: TOML comments for `.toml`, `<!-- … -->` for
+/// Markdown and HTML, comment lines too for plain text.
+pub fn named_ids(path: &str, source: &str) -> Vec<NamedId> {
+    let lower = path.to_ascii_lowercase();
+    let comments: Vec<Option<String>> = if lower.ends_with(".toml") {
+        toml_lines(source).into_iter().map(|l| l.comment).collect()
+    } else {
+        let markup = [".md", ".markdown", ".html", ".htm"];
+        let style = if markup.iter().any(|e| lower.ends_with(e)) {
+            DirectiveStyle::Html
+        } else {
+            DirectiveStyle::Text
+        };
+        source
+            .lines()
+            .map(|l| parse_directive(l, style).map(|(at, _, _)| l[at..].to_string()))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for ((i, line), comment) in source.lines().enumerate().zip(comments) {
+        let Some(comment) = comment else { continue };
+        let Some(at) = comment.find("jobpost-disable") else {
+            continue;
+        };
+        let body = comment[at..].split("-->").next().unwrap_or_default();
+        let Some((_, ids)) = directive_body(body) else {
+            continue;
+        };
+        let from = line.find(body).unwrap_or(0);
+        for id in ids.into_iter().filter(|id| id != "all") {
+            let byte = line[from..].find(&id).map_or(from, |b| from + b);
+            let col = line[..byte].chars().count() + 1;
+            out.push(NamedId {
+                line: i + 1,
+                col,
+                id,
+            });
+        }
+    }
+    out
+}
+
 /// What the TOML scanner learns about one line.
 #[derive(Debug, Default, Clone)]
 struct TomlLine {

@@ -12,6 +12,7 @@ pub mod gender;
 pub mod inclusive;
 pub mod pay;
 pub mod readability;
+pub mod suppress;
 pub mod voice;
 
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,7 @@ rules! {
     WorkplaceMismatch = "workplace-mismatch", consistency, Warning, "The text says remote, from home or on-site against the posting's stated workplace.";
     CurrencyMismatch = "currency-mismatch", consistency, Warning, "The pay currency is not the currency of the job's country (a note where both are plausible).";
     PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
+    UnknownRule = "unknown-rule", suppress, Warning, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
 }
 
 impl RuleId {
@@ -401,6 +403,7 @@ pub fn run_all(ctx: &mut Ctx<'_>) {
     readability::check(ctx);
     voice::check(ctx);
     consistency::check(ctx);
+    suppress::check(ctx);
 }
 
 /// "a, b and c".

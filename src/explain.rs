@@ -232,3 +232,19 @@ fn comment_out(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::COMPANY_KEYS;
+
+    #[test]
+    fn a_company_profile_holds_employer_facts_of_the_field_table() {
+        for (table, keys) in COMPANY_KEYS {
+            for key in keys.iter() {
+                let path = crate::layer::join(table, key);
+                let field = crate::fields::get(&path);
+                assert!(field.is_some_and(|f| f.employer_fact), "{path}");
+            }
+        }
+    }
+}

@@ -5,6 +5,11 @@
 //! list may be replaced or edited. The *merged* posting is `Posting` (lists are
 //! plain `Vec<String>`). Both use `deny_unknown_fields`, so serde checks the schema
 //! and the TOML parser reports the line and column of a stray key.
+//!
+//! Everything else about a field (its help line, whether it is an employer fact, the
+//! section that shows it, the wizard's question) is in the field table,
+//! [`crate::fields::FIELDS`]; a test there fails naming any field of these structs the
+//! table lacks.
 
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;

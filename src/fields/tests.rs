@@ -329,3 +329,97 @@ fn grouped_fields_are_fields_of_their_section() {
         }
     }
 }
+
+/// A posting whose every text value is a marker naming its field (URLs, codes and
+/// addresses in the forms the renderers accept).
+fn marked() -> Posting {
+    let mut p = full();
+    let text = |path: &str| Some(format!("marker-{}", path.replace(['.', '_'], "-")));
+    let list = |path: &str| text(path).map(|t| vec![t]);
+    p.title = text("title");
+    p.purpose = text("purpose");
+    p.reference = text("reference");
+    p.objectives = list("objectives");
+    let c = p.company.as_mut().unwrap();
+    (c.name, c.about, c.eeo) = (
+        text("company.name"),
+        text("company.about"),
+        text("company.eeo"),
+    );
+    c.website = Some("https://example.com/marker-company-website".into());
+    c.values = list("company.values");
+    c.logo = Some("https://example.com/marker-company-logo.png".into());
+    c.color = Some("#1f5f8b".into());
+    let l = p.location.as_mut().unwrap();
+    (l.street, l.city, l.region) = (
+        text("location.street"),
+        text("location.city"),
+        text("location.region"),
+    );
+    l.postal_code = text("location.postal-code");
+    l.country = Some("US".into());
+    // On site, so the address shows (a remote role shows its applicant countries).
+    l.workplace = Some(Workplace::OnSite);
+    l.applicant_countries = Some(vec!["CA".into()]);
+    let d = p.duties.as_mut().unwrap();
+    (d.daily, d.weekly) = (list("duties.daily"), list("duties.weekly"));
+    let s = p.skills.as_mut().unwrap();
+    (s.required, s.preferred) = (list("skills.required"), list("skills.preferred"));
+    let q = p.qualifications.as_mut().unwrap();
+    (q.required, q.preferred) = (
+        list("qualifications.required"),
+        list("qualifications.preferred"),
+    );
+    let k = p.conditions.as_mut().unwrap();
+    (k.environment, k.schedule, k.travel) = (
+        text("conditions.environment"),
+        text("conditions.schedule"),
+        text("conditions.travel"),
+    );
+    k.physical = list("conditions.physical");
+    let pay = p.pay.as_mut().unwrap();
+    (pay.currency, pay.benefits, pay.extras) =
+        (Some("USD".into()), list("pay.benefits"), text("pay.extras"));
+    let a = p.apply.as_mut().unwrap();
+    a.url = Some("https://example.com/marker-apply-url".into());
+    a.email = Some("marker-apply-email@example.com".into());
+    a.instructions = text("apply.instructions");
+    (p.role, p.locale, p.include, p.unset) = (None, Some("en-US".into()), None, None);
+    p
+}
+
+/// Every text field the table places in a section is shown by the templates: a field
+/// added to the model and the table but not to the templates fails here.
+#[test]
+fn every_shown_text_field_is_rendered() {
+    use crate::render::{Format, Renderer};
+    let posting = marked();
+    let renderer = Renderer::new(None).unwrap();
+    let pages: Vec<String> = [Format::Md, Format::Html, Format::Txt]
+        .into_iter()
+        .map(|f| renderer.render(&posting, f).unwrap())
+        .collect();
+    for field in FIELDS.iter().filter(|f| f.section.is_some()) {
+        if !matches!(field.kind, Kind::Text | Kind::Markdown | Kind::List) {
+            continue;
+        }
+        // Codes the renderers turn into names, and the brand colour (a style).
+        if [
+            "location.country",
+            "location.applicant_countries",
+            "pay.currency",
+            "company.color",
+        ]
+        .contains(&field.path)
+        {
+            continue;
+        }
+        let marker = format!("marker-{}", field.path.replace(['.', '_'], "-"));
+        assert!(
+            pages.iter().any(|page| page.contains(&marker)),
+            "{} is in section `{}` but no template shows it",
+            field.path,
+            field.section.unwrap_or_default()
+        );
+    }
+}

@@ -5,6 +5,21 @@
 //! [`super::lint`] then applies the configuration, the allow list and inline
 //! suppressions, so rules never need to know about them (except where the allow list
 //! changes a count, as in the gender verdict).
+//!
+//! Rule ids are a closed set. The `rules!` table below declares, one line per rule,
+//! both the [`RuleId`] enum rules report with and the [`RULES`] registry that
+//! configuration (`[lint.rules]`), suppression comments, the SARIF rule list and the
+//! docs read, so an id cannot be used without being registered. Registering a rule is
+//! one line in that table:
+//!
+//! ```text
+//! LocaleMismatch = "locale-mismatch", locale, Warning, "Spelling of another locale.";
+//! ```
+//!
+//! then `pub mod locale;` and `locale::check(ctx)` in [`run_all`], and the rule reports
+//! with `RuleId::LocaleMismatch`. Its word lists go in `src/lint/data/` (see
+//! [`super::data`]). Tests check that every id written in fixtures and comparisons is
+//! registered and that the README names every rule.
 
 pub mod completeness;
 pub mod consistency;

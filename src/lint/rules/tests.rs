@@ -48,7 +48,12 @@ fn named_after<'a>(text: &'a str, marker: &str) -> Vec<&'a str> {
             rest[..end]
                 .split([',', ' '])
                 .map(|w| w.trim_end_matches('-'))
-                .filter(|w| !w.is_empty() && *w != "all"),
+                // An id is written in ASCII; prose ("jobpost-disable …") is not one.
+                .filter(|w| !w.is_empty() && *w != "all")
+                .filter(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_".contains(c))
+                }),
         );
     }
     out

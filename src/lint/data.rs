@@ -19,6 +19,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("inclusive", include_str!("data/inclusive.toml")),
     ("voice", include_str!("data/voice.toml")),
     ("readability", include_str!("data/readability.toml")),
+    ("headings", include_str!("data/headings.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -88,5 +89,6 @@ mod tests {
         super::super::rules::inclusive::data_loads();
         super::super::rules::voice::data_loads();
         super::super::rules::readability::data_loads();
+        super::super::doc::data_loads();
     }
 }

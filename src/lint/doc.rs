@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::facts::{Analysed, analyse, facts_from};
 use super::text::{PhraseSet, tokenize};
@@ -38,7 +38,7 @@ impl Loc {
 }
 
 /// The parts a job posting is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// The job title.
@@ -379,9 +379,10 @@ fn finish(path: &str, source: &str, segments: Vec<Segment>, dirs: Vec<Directive>
 pub fn classify_heading(text: &str) -> Option<Section> {
     static INDEX: OnceLock<(PhraseSet, Vec<Section>)> = OnceLock::new();
     let (set, sections) = INDEX.get_or_init(|| {
-        let pairs: Vec<(&str, Section)> = HEADING_KEYWORDS
+        let pairs: Vec<(&str, Section)> = headings()
+            .keywords
             .iter()
-            .flat_map(|(s, words)| words.iter().map(move |w| (*w, *s)))
+            .flat_map(|k| k.words.iter().map(move |w| (w.as_str(), k.section)))
             .collect();
         (
             PhraseSet::new(pairs.iter().map(|(w, _)| *w)),
@@ -391,8 +392,8 @@ pub fn classify_heading(text: &str) -> Option<Section> {
     let toks = tokenize(text);
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let whole = words.join(" ");
-    if let Some((_, s)) = EXACT_HEADINGS.iter().find(|(h, _)| *h == whole) {
-        return Some(*s);
+    if let Some(e) = headings().exact.iter().find(|e| e.heading == whole) {
+        return Some(e.section);
     }
     // "As a Service Designer you will:" introduces the duties.
     if whole.ends_with(" you will") || whole.ends_with(" you'll") {
@@ -406,232 +407,48 @@ pub fn classify_heading(text: &str) -> Option<Section> {
         .and_then(|i| sections.get(i).copied())
 }
 
-/// Headings that name a section only as a whole (as words inside a longer heading they
-/// mean something else: "you will" in "what you will achieve"). Collected from real
-/// postings: UK public-sector job descriptions ("You will", "You'll have", "Person
-/// specification", "Essential"), careers sites and job boards.
-const EXACT_HEADINGS: &[(&str, Section)] = &[
-    ("you will", Section::Duties),
-    ("you'll", Section::Duties),
-    ("at this level you will", Section::Duties),
-    ("at this level you", Section::Duties),
-    ("the job", Section::Duties),
-    ("the work", Section::Duties),
-    ("your role", Section::Duties),
-    ("the role involves", Section::Duties),
-    ("you'll have", Section::Skills),
-    ("you will have", Section::Skills),
-    ("you will need", Section::Skills),
-    ("what you need", Section::Skills),
-    ("essential", Section::Qualifications),
-    ("desirable", Section::Qualifications),
-    ("profile", Section::Skills),
-    ("the person", Section::Skills),
-    ("you", Section::Skills),
-    ("us", Section::Company),
-    ("where", Section::Conditions),
-    ("when", Section::Conditions),
-];
+/// The heading words, from `src/lint/data/headings.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Headings {
+    /// Where the headings come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Headings that name a section only as a whole (as words inside a longer heading
+    /// they mean something else: "you will" in "what you will achieve").
+    exact: Vec<Exact>,
+    /// Keyword phrases by section, checked in order, so "physical requirements" is
+    /// Conditions before "requirements" is Qualifications, and "about the role" is
+    /// Purpose before "about" is Company.
+    keywords: Vec<Keywords>,
+}
 
-/// Checked in order, so "physical requirements" is Conditions before "requirements" is
-/// Qualifications, and "about the role" is Purpose before "about" is Company.
-const HEADING_KEYWORDS: &[(Section, &[&str])] = &[
-    (
-        Section::Eeo,
-        &[
-            "equal opportunity",
-            "equal employment",
-            "eeo",
-            "non discrimination",
-            "nondiscrimination",
-            "diversity",
-            "accommodation",
-            "accommodations",
-        ],
-    ),
-    (
-        Section::Apply,
-        &[
-            "how to apply",
-            "to apply",
-            "apply",
-            "application",
-            "applications",
-            "next steps",
-            "hiring process",
-            "interview process",
-            "recruitment process",
-            "selection process",
-        ],
-    ),
-    (
-        Section::Conditions,
-        &[
-            "physical requirements",
-            "physical demands",
-            "working conditions",
-            "work conditions",
-            "work environment",
-            "working environment",
-            "schedule",
-            "hours",
-            "working hours",
-            "shift",
-            "shifts",
-            "location",
-            "where you'll work",
-            "where you will work",
-            "when you'll work",
-            "when you will work",
-            "where and when",
-            "travel",
-            "work setting",
-            "remote",
-            "hybrid",
-        ],
-    ),
-    (
-        Section::Pay,
-        &[
-            "pay",
-            "salary",
-            "compensation",
-            "wage",
-            "wages",
-            "remuneration",
-            "rate of pay",
-            "pay range",
-            "salary range",
-        ],
-    ),
-    (
-        Section::Benefits,
-        &[
-            "benefits",
-            "perks",
-            "what we offer",
-            "we offer",
-            "what you get",
-            "what you'll get",
-            "rewards",
-        ],
-    ),
-    (
-        Section::Duties,
-        &[
-            "responsibilities",
-            "what you'll do",
-            "what you will do",
-            "what you'll be doing",
-            "what you will be doing",
-            "duties",
-            "day to day",
-            "your day",
-            "key tasks",
-            "tasks",
-            "in this role",
-            "what the job involves",
-            "what the role involves",
-            "main duties",
-        ],
-    ),
-    (
-        Section::Objectives,
-        &[
-            "objectives",
-            "goals",
-            "success looks like",
-            "outcomes",
-            "first 90 days",
-            "first 30 days",
-            "first year",
-            "your impact",
-        ],
-    ),
-    (
-        Section::Qualifications,
-        &[
-            "qualifications",
-            "requirements",
-            "required",
-            "education",
-            "certifications",
-            "certification",
-            "licenses",
-            "licences",
-            "experience",
-            "nice to have",
-            "preferred",
-            "bonus points",
-            "must have",
-            "must haves",
-            "person specification",
-            "selection criteria",
-            "essential criteria",
-            "desirable criteria",
-        ],
-    ),
-    (
-        Section::Skills,
-        &[
-            "skills",
-            "what you bring",
-            "what you'll bring",
-            "what you will bring",
-            "about you",
-            "who you are",
-            "you have",
-            "you'll need",
-            "what we're looking for",
-            "what we are looking for",
-            "competencies",
-            "abilities",
-            "your profile",
-            "your skills",
-            "your experience",
-            "what you'll need",
-            "what you will need",
-        ],
-    ),
-    (
-        Section::Purpose,
-        &[
-            "about the role",
-            "about this role",
-            "about the job",
-            "about the position",
-            "the role",
-            "role",
-            "overview",
-            "summary",
-            "purpose",
-            "position",
-            "the opportunity",
-            "job description",
-            "description",
-            "introduction",
-        ],
-    ),
-    (
-        Section::Company,
-        &[
-            "about us",
-            "who we are",
-            "about the company",
-            "our company",
-            "company",
-            "about",
-            "our team",
-            "the team",
-            "our mission",
-            "mission",
-            "why join",
-            "why work",
-            "culture",
-            "our story",
-        ],
-    ),
-];
+/// A whole heading and the section it names.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exact {
+    heading: String,
+    section: Section,
+}
+
+/// The keyword phrases of one section.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keywords {
+    section: Section,
+    words: Vec<String>,
+}
+
+fn headings() -> &'static Headings {
+    static HEADINGS: OnceLock<Headings> = OnceLock::new();
+    HEADINGS.get_or_init(|| super::data::load("headings"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = headings();
+}
 
 /// A section label at the start of a paragraph or bullet ("Salary: $50,000" or
 /// "**Location:** Denver"), if it names a section.

@@ -20,6 +20,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("voice", include_str!("data/voice.toml")),
     ("readability", include_str!("data/readability.toml")),
     ("headings", include_str!("data/headings.toml")),
+    ("completeness", include_str!("data/completeness.toml")),
+    ("consistency", include_str!("data/consistency.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -90,5 +92,7 @@ mod tests {
         super::super::rules::voice::data_loads();
         super::super::rules::readability::data_loads();
         super::super::doc::data_loads();
+        super::super::rules::completeness::data_loads();
+        super::super::rules::consistency::data_loads();
     }
 }

@@ -6,6 +6,11 @@
 //! counts when a pay figure appears anywhere, and how-to-apply when the text says how to
 //! apply ("send your CV to…").
 
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::super::data;
 use super::super::doc::{Section, SegKind};
 use super::super::facts::Prepared;
 use super::super::text::PhraseSet;
@@ -103,33 +108,38 @@ fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
         })
 }
 
-/// Verbs that follow an employer's name in a description of it.
-const EMPLOYER_VERBS: &[&str] = &[
-    "runs", "is", "are", "has", "have", "operates", "provides", "builds", "makes", "serves",
-    "offers", "was", "helps", "designs", "develops", "employs", "owns", "manages", "delivers",
-    "creates", "sells", "supplies", "supports", "brings", "bakes", "cares", "works",
-];
+/// The word lists, from `src/lint/data/completeness.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Verbs that follow an employer's name in a description of it.
+    #[serde(deserialize_with = "data::words")]
+    employer_verbs: &'static [&'static str],
+    /// Phrases that describe the employer in the posting's own voice.
+    #[serde(deserialize_with = "data::words")]
+    employer_phrases: &'static [&'static str],
+}
 
-/// Phrases that describe the employer in the posting's own voice.
-const EMPLOYER_PHRASES: &[&str] = &[
-    "we are a",
-    "we're a",
-    "we are an",
-    "we're an",
-    "we run",
-    "we employ",
-    "founded in",
-    "our company",
-    "family owned",
-    "our team of",
-];
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("completeness"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 /// Does the opening (the paragraphs before the first section heading) describe the
 /// employer? "Harbor Family Clinics runs six small clinics…": a sentence opening with a
 /// capitalised name of two or more words and a verb, or "we are a…", "founded in…".
 fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
     static SET: std::sync::OnceLock<PhraseSet> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(EMPLOYER_PHRASES.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().employer_phrases.iter().copied()));
     ctx.prep
         .iter()
         .filter(|p| p.seg.kind != SegKind::Title)
@@ -154,7 +164,7 @@ fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
         } else if matches!(t.lower.as_str(), "of" | "and") && name > 0 {
             continue;
         } else {
-            return name >= 2 && EMPLOYER_VERBS.contains(&t.lower.as_str());
+            return name >= 2 && lists().employer_verbs.contains(&t.lower.as_str());
         }
     }
     false

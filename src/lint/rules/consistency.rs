@@ -9,10 +9,14 @@
 //!   year", "$40,000 per hour"), with the period it fits as the suggestion.
 
 use std::str::FromStr;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
 
 use iso_currency::{Country, Currency};
 
 use super::super::Severity;
+use super::super::data;
 use super::super::doc::SegKind;
 use super::super::facts::Prepared;
 use super::super::text::Token;
@@ -43,20 +47,13 @@ fn stated_workplace(ctx: &Ctx<'_>) -> Option<Workplace> {
     };
     ctx.prep.iter().filter(labelled).find_map(|p| {
         let text = p.seg.text.replace("**", "").to_lowercase();
-        let rest = LABELS
+        let rest = lists()
+            .labels
             .iter()
             .find_map(|l| text.trim_start().strip_prefix(l))?;
         workplace_word(rest.trim_start())
     })
 }
-
-/// Labels under which postings state the workplace.
-const LABELS: &[&str] = &[
-    "workplace:",
-    "workplace type:",
-    "work arrangement:",
-    "location type:",
-];
 
 fn workplace_word(text: &str) -> Option<Workplace> {
     let word: String = text
@@ -71,38 +68,52 @@ fn workplace_word(text: &str) -> Option<Workplace> {
     }
 }
 
-/// Phrases that claim a workplace, each with the workplaces it contradicts.
-const CLAIMS: &[(&str, &[Workplace])] = &[
-    ("remote role", ONSITE),
-    ("remote position", ONSITE),
-    ("remote job", ONSITE),
-    ("work from home", ONSITE),
-    ("works from home", ONSITE),
-    ("working from home", ONSITE),
-    ("from your home", ONSITE),
-    ("home-based work", ONSITE),
-    ("work remotely", ONSITE),
-    ("fully remote", NOT_REMOTE),
-    ("100% remote", NOT_REMOTE),
-    ("work from anywhere", NOT_REMOTE),
-    ("on-site role", NOT_ONSITE),
-    ("onsite role", NOT_ONSITE),
-    ("on-site position", NOT_ONSITE),
-    ("onsite position", NOT_ONSITE),
-    ("office-based role", NOT_ONSITE),
-    ("fully on-site", NOT_ONSITE),
-    ("in the office every day", NOT_ONSITE),
-    ("in the office five days a week", NOT_ONSITE),
-    ("remote work is not available", NOT_ONSITE),
-    ("no remote work", NOT_ONSITE),
-];
+/// The word lists, from `src/lint/data/consistency.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Labels under which postings state the workplace ("workplace:").
+    #[serde(deserialize_with = "data::words")]
+    labels: &'static [&'static str],
+    /// Phrases that claim a workplace.
+    claims: Vec<Claim>,
+    /// Words one of the claims contains.
+    #[serde(deserialize_with = "data::words")]
+    triggers: &'static [&'static str],
+    /// Words that turn a claim around when they stand just before it.
+    #[serde(deserialize_with = "data::words")]
+    negations: &'static [&'static str],
+}
 
-const ONSITE: &[Workplace] = &[Workplace::OnSite];
-const NOT_REMOTE: &[Workplace] = &[Workplace::OnSite, Workplace::Hybrid];
-const NOT_ONSITE: &[Workplace] = &[Workplace::Remote, Workplace::Hybrid];
+/// A phrase that claims a workplace, with the workplaces it contradicts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Claim {
+    phrase: String,
+    contradicts: Vec<Workplace>,
+}
 
-/// Words that turn a claim around when they stand just before it.
-const NEGATIONS: &[&str] = &["not", "no", "never", "isn't", "isn’t", "without"];
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| data::load("consistency"))
+}
+
+/// Parses the data file (for the data tests), and checks that the segment filter lets
+/// every claim through.
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    for claim in &lists().claims {
+        let toks = super::super::text::tokenize(&claim.phrase);
+        assert!(
+            mentions_a_place(&toks),
+            "consistency.toml: claim \"{}\" has none of the trigger words",
+            claim.phrase
+        );
+    }
+}
 
 fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
     let mut found = Vec::new();
@@ -111,7 +122,12 @@ fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
             continue;
         }
         let lower: String = p.chars.iter().map(|c| lower(*c)).collect();
-        for (phrase, contradicts) in CLAIMS {
+        for Claim {
+            phrase,
+            contradicts,
+        } in &lists().claims
+        {
+            let phrase = phrase.as_str();
             if !contradicts.contains(&workplace) {
                 continue;
             }
@@ -135,14 +151,9 @@ fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
     }
 }
 
-/// Words one of [`CLAIMS`] contains: a segment without any makes no claim, so the
-/// phrase search (the costly part) is skipped for most of a posting.
-const TRIGGERS: &[&str] = &[
-    "remote", "remotely", "home", "anywhere", "onsite", "site", "office",
-];
-
 fn mentions_a_place(toks: &[Token]) -> bool {
-    toks.iter().any(|t| TRIGGERS.contains(&t.lower.as_str()))
+    toks.iter()
+        .any(|t| lists().triggers.contains(&t.lower.as_str()))
 }
 
 /// One char in lower case, keeping the char count (and so the offsets) unchanged.
@@ -164,7 +175,7 @@ fn negated(before: &str) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| NEGATIONS.contains(&w))
+        .any(|w| lists().negations.contains(&w))
 }
 
 fn currency_mismatch(ctx: &mut Ctx<'_>) {

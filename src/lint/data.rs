@@ -22,6 +22,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("headings", include_str!("data/headings.toml")),
     ("completeness", include_str!("data/completeness.toml")),
     ("consistency", include_str!("data/consistency.toml")),
+    ("pay", include_str!("data/pay.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -94,5 +95,6 @@ mod tests {
         super::super::doc::data_loads();
         super::super::rules::completeness::data_loads();
         super::super::rules::consistency::data_loads();
+        super::super::facts::money_data_loads();
     }
 }

@@ -14,6 +14,9 @@ use super::text::{PhraseSet, Span, Token, sentences, tokenize_chars};
 mod money;
 mod place;
 
+#[cfg(test)]
+pub(crate) use money::data_loads as money_data_loads;
+
 pub use money::{Money, scan_money};
 use money::{find_pay, settle_currency};
 use place::locate;

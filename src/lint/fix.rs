@@ -16,52 +16,6 @@ use super::Finding;
 use super::rules::RuleId;
 use crate::error::{Error, Result};
 
-/// One-for-one swaps: (matched words, lower-case; replacement).
-const SWAPS: &[(&str, &str)] = &[
-    ("salesman", "salesperson"),
-    ("salesmen", "salespeople"),
-    ("saleswoman", "salesperson"),
-    ("chairman", "chair"),
-    ("foreman", "supervisor"),
-    ("foremen", "supervisors"),
-    ("fireman", "firefighter"),
-    ("firemen", "firefighters"),
-    ("policeman", "police officer"),
-    ("workman", "worker"),
-    ("workmen", "workers"),
-    ("repairman", "repair technician"),
-    ("handyman", "maintenance technician"),
-    ("cameraman", "camera operator"),
-    ("deliveryman", "delivery driver"),
-    ("middleman", "intermediary"),
-    ("craftsman", "craftsperson"),
-    ("tradesman", "tradesperson"),
-    ("tradesmen", "tradespeople"),
-    ("businessman", "businessperson"),
-    ("waitress", "server"),
-    ("waitresses", "servers"),
-    ("hostess", "host"),
-    ("stewardess", "flight attendant"),
-    ("manpower", "staff"),
-    ("mankind", "humanity"),
-    ("manned", "staffed"),
-    ("guy", "person"),
-    ("guys", "people"),
-    ("dude", "person"),
-    ("dudes", "people"),
-    ("rockstar", "specialist"),
-    ("rockstars", "specialists"),
-    ("rock star", "specialist"),
-    ("ninja", "specialist"),
-    ("ninjas", "specialists"),
-    ("guru", "specialist"),
-    ("gurus", "specialists"),
-    ("wizard", "specialist"),
-    ("wizards", "specialists"),
-    ("superstar", "specialist"),
-    ("superstars", "specialists"),
-];
-
 /// Rules whose findings may be swapped.
 const FIXABLE: &[RuleId] = &[
     RuleId::GenderedTerm,
@@ -194,8 +148,8 @@ fn edit_for(f: &Finding, lines: &[String]) -> Option<Edit> {
             .to_lowercase();
         native_swap(&lower, &chars, to, last == "a" || last == "an")?
     } else {
-        let (_, with) = SWAPS.iter().find(|(w, _)| *w == lower)?;
-        (to, (*with).to_string())
+        let with = super::rules::inclusive::swap(&lower)?;
+        (to, with.to_string())
     };
     Some(Edit {
         line: f.line - 1,

@@ -523,30 +523,29 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         || near.iter().any(|t| PAY_WORDS.contains(&t.lower.as_str()))
 }
 
-/// Vague pay wording that gives no figure.
-const VAGUE_PAY: &[&str] = &[
-    "competitive salary",
-    "competitive pay",
-    "competitive compensation",
-    "competitive wage",
-    "competitive wages",
-    "competitive rate",
-    "competitive rates",
-    "competitive base",
-    "competitive package",
-    "doe",
-    "d o e",
-    "depending on experience",
-    "dependent on experience",
-    "based on experience",
-    "commensurate with experience",
-    "negotiable",
-    "market rate",
-];
+/// Vague pay wording that gives no figure, from `src/lint/data/pay.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Phrases such as "competitive salary" and "DOE".
+    vague: Vec<String>,
+}
 
 fn vague_set() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(VAGUE_PAY.iter().copied()))
+    SET.get_or_init(|| {
+        let lists: Lists = super::super::data::load("pay");
+        PhraseSet::new(lists.vague.iter().map(String::as_str))
+    })
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = vague_set();
 }
 
 /// The posting's pay: the first pay figure in the pay section, else the first anywhere,

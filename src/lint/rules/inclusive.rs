@@ -49,6 +49,22 @@ struct Lists {
     /// Words that give the reason a physical task is essential.
     #[serde(deserialize_with = "data::words")]
     reasons: &'static [&'static str],
+    /// What `lint --fix` writes instead of a term.
+    swaps: Vec<Swap>,
+}
+
+/// A term and the word `lint --fix` puts in its place.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Swap {
+    from: String,
+    #[serde(deserialize_with = "data::text")]
+    to: data::Text,
+}
+
+/// The word `lint --fix` puts in place of the (lower-case) term `from`, if it has one.
+pub fn swap(from: &str) -> Option<&'static str> {
+    lists().swaps.iter().find(|s| s.from == from).map(|s| s.to)
 }
 
 /// A listed term: the phrase, its rule, and the fix.

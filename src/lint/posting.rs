@@ -1,9 +1,9 @@
 //! A merged TOML posting as a lint [`Doc`], laid out the way readers see it
 //! rendered: the sections of [`crate::fields::SECTIONS`] (the posting templates'
 //! blocks) with the headings the templates print, in the posting's locale, and the
-//! same combined "Required" list. Each text
-//! value sits at the line of its key in the posting file; values inherited from
-//! a preset or an include point at the `role`/`include` key, where they enter.
+//! same combined "Required" list. Each text value sits at the line of its key in the
+//! posting file; values inherited from a preset or an include point at the
+//! `role`/`include` key, where they enter.
 
 use super::doc::{Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, parse_toml_suppressions};
 use crate::fields::{Heading, SECTIONS};
@@ -32,51 +32,7 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .text("title", Section::Title, SegKind::Title)
         .into_iter()
         .collect();
-    let locale = crate::locale::of(&merged.posting);
-    let groups = SECTIONS
-        .iter()
-        .flat_map(|s| s.groups.iter().map(move |g| (s, g)));
-    let mut opened = None;
-    for (id, (section, group)) in groups.enumerate() {
-        let body: Vec<Segment> = group
-            .fields
-            .iter()
-            .flat_map(|f| b.field(f, group.lint))
-            .map(|s| {
-                if s.kind == SegKind::Bullet {
-                    s.in_list(id)
-                } else {
-                    s
-                }
-            })
-            .collect();
-        let Some(first) = body.first() else {
-            continue;
-        };
-        // A block's heading comes once, before its first group with text.
-        if opened != Some(section.id) {
-            opened = Some(section.id);
-            if let Some(heading) = section.heading {
-                let text = b.heading(heading, locale);
-                segments.push(Segment::inexact(
-                    group.lint,
-                    SegKind::Heading,
-                    text,
-                    first.loc,
-                ));
-            }
-        }
-        if let Some(key) = group.heading {
-            let text = locale.text(key);
-            segments.push(Segment::inexact(
-                group.lint,
-                SegKind::Heading,
-                text,
-                first.loc,
-            ));
-        }
-        segments.extend(body);
-    }
+    segments.extend(b.sections());
     let facts = facts(&b);
     Doc::new(
         path,
@@ -88,6 +44,49 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
 }
 
 impl Builder<'_> {
+    /// Every section's text with the headings the templates print: a block's heading
+    /// once, before its first group with text, then each group's own sub-heading.
+    fn sections(&self) -> Vec<Segment> {
+        let locale = crate::locale::of(&self.merged.posting);
+        let groups = SECTIONS
+            .iter()
+            .flat_map(|s| s.groups.iter().map(move |g| (s, g)));
+        let mut segments = Vec::new();
+        let mut opened = None;
+        for (id, (section, group)) in groups.enumerate() {
+            let body = self.group(group, id);
+            let Some(at) = body.first().map(|s| s.loc) else {
+                continue;
+            };
+            let heading = |text: String| Segment::inexact(group.lint, SegKind::Heading, text, at);
+            if opened != Some(section.id) {
+                opened = Some(section.id);
+                let text = section.heading.map(|h| self.heading(h, locale));
+                segments.extend(text.map(heading));
+            }
+            let sub = group.heading.map(|key| locale.text(key).to_string());
+            segments.extend(sub.map(heading));
+            segments.extend(body);
+        }
+        segments
+    }
+
+    /// The segments of one group's fields; its bullets form list `id`.
+    fn group(&self, group: &crate::fields::Group, id: usize) -> Vec<Segment> {
+        group
+            .fields
+            .iter()
+            .flat_map(|f| self.field(f, group.lint))
+            .map(|s| {
+                if s.kind == SegKind::Bullet {
+                    s.in_list(id)
+                } else {
+                    s
+                }
+            })
+            .collect()
+    }
+
     /// A block's heading as the templates print it.
     fn heading(&self, heading: Heading, locale: &crate::locale::Locale) -> String {
         match heading {
@@ -316,6 +315,74 @@ pub fn jsonld_findings(
 #[cfg(test)]
 mod tests {
     use super::region_code;
+    use crate::lint::SegKind;
+
+    const POSTING: &str = r#"title = "Baker"
+purpose = "You bake the bread our neighbours buy each morning."
+
+[company]
+name = "Acme Bakery"
+about = "A small bakery on the corner."
+
+[duties]
+daily = ["Bake bread"]
+
+[skills]
+required = ["Kneading by hand"]
+
+[conditions]
+schedule = "Early mornings"
+physical = ["Lift 20 kg flour sacks, with a trolley for longer distances"]
+
+[pay]
+min = 18
+max = 22
+currency = "USD"
+period = "hour"
+benefits = ["Free bread"]
+
+[apply]
+instructions = "Send a note about your baking."
+"#;
+
+    /// The headings lint sees in a TOML posting are the ones its Markdown shows, in
+    /// the same order.
+    #[test]
+    fn toml_headings_are_the_rendered_ones() {
+        let (layer, _) = crate::layer::parse("p.toml", POSTING, false).unwrap();
+        let merged = crate::load::merge_with_chain(&[], &[layer]).unwrap();
+        let doc = super::from_merged("p.toml", POSTING, &merged);
+        let seen: Vec<&str> = doc
+            .segments
+            .iter()
+            .filter(|s| s.kind == SegKind::Heading)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                "About Acme Bakery",
+                "About the role",
+                "What you will do",
+                "Every day",
+                "What you bring",
+                "Required",
+                "Working conditions",
+                "Physical demands",
+                "Pay and benefits",
+                "How to apply",
+            ]
+        );
+        let md = crate::render::Renderer::new(None)
+            .unwrap()
+            .render(&merged.posting, crate::render::Format::Md)
+            .unwrap();
+        let rendered: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))
+            .collect();
+        assert_eq!(seen, rendered);
+    }
 
     #[test]
     fn regions_are_codes_whatever_their_spelling() {

@@ -23,6 +23,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("completeness", include_str!("data/completeness.toml")),
     ("consistency", include_str!("data/consistency.toml")),
     ("pay", include_str!("data/pay.toml")),
+    ("facts", include_str!("data/facts.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -96,5 +97,6 @@ mod tests {
         super::super::rules::completeness::data_loads();
         super::super::rules::consistency::data_loads();
         super::super::facts::money_data_loads();
+        super::super::facts::data_loads();
     }
 }

@@ -227,61 +227,49 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
 // ---------------------------------------------------------------------------------------
 // Benefits, deadline, apply
 
-const BENEFIT_WORDS: &[&str] = &[
-    "health insurance",
-    "medical insurance",
-    "medical coverage",
-    "medical dental",
-    "dental",
-    "vision insurance",
-    "health benefits",
-    "healthcare",
-    "paid time off",
-    "pto",
-    "401 k",
-    "401k",
-    "retirement plan",
-    "pension",
-    "parental leave",
-    "sick leave",
-    "sick days",
-    "paid leave",
-    "paid holidays",
-    "vacation",
-    "life insurance",
-    "disability insurance",
-    "employee discount",
-    "tuition",
-    "wellness",
-    "benefits",
-];
+/// The word lists, from `src/lint/data/facts.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    /// Where the words come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    /// Words that describe benefits.
+    #[serde(deserialize_with = "super::data::words")]
+    benefits: &'static [&'static str],
+    /// Words that introduce an application deadline.
+    #[serde(deserialize_with = "super::data::words")]
+    deadline: &'static [&'static str],
+    /// Words that say how to apply.
+    #[serde(deserialize_with = "super::data::words")]
+    apply: &'static [&'static str],
+    /// Words in a title that mark an entry-level role.
+    #[serde(deserialize_with = "super::data::words")]
+    entry_title_words: &'static [&'static str],
+    /// Phrases in the body that mark an entry-level role.
+    #[serde(deserialize_with = "super::data::words")]
+    entry_phrases: &'static [&'static str],
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| super::data::load("facts"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = lists();
+}
 
 fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(BENEFIT_WORDS.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
     prep.iter().any(|p| {
         (p.seg.section == Section::Benefits && p.seg.kind != SegKind::Heading)
             || !set.find(p.toks).is_empty()
     })
 }
-
-const DEADLINE_WORDS: &[&str] = &[
-    "apply by",
-    "applications close",
-    "applications closes",
-    "application deadline",
-    "deadline",
-    "closing date",
-    "closes",
-    "close on",
-    "accepted until",
-    "accepted through",
-    "until",
-    "through",
-    "no later than",
-    "expires",
-    "before",
-];
 
 const MONTHS: &[&str] = &[
     "january",
@@ -347,34 +335,14 @@ fn numeric_date(p: &Prepared<'_>) -> bool {
 
 fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(DEADLINE_WORDS.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()));
     prep.iter()
         .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
 }
 
-const APPLY_WORDS: &[&str] = &[
-    "to apply",
-    "apply at",
-    "apply online",
-    "apply via",
-    "apply through",
-    "apply here",
-    "apply now",
-    "apply on",
-    "apply using",
-    "send your resume",
-    "send your cv",
-    "send us your",
-    "email your",
-    "submit your application",
-    "submit your resume",
-    "submit a resume",
-    "click apply",
-];
-
 fn has_apply(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(APPLY_WORDS.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().apply.iter().copied()));
     prep.iter().any(|p| {
         (p.seg.section == Section::Apply && p.seg.kind != SegKind::Heading)
             || !set.find(p.toks).is_empty()
@@ -469,36 +437,14 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
     out
 }
 
-const ENTRY_TITLE_WORDS: &[&str] = &[
-    "junior",
-    "jr",
-    "entry",
-    "trainee",
-    "apprentice",
-    "intern",
-    "internship",
-    "graduate",
-    "grad",
-];
-
-const ENTRY_PHRASES: &[&str] = &[
-    "entry level",
-    "no experience required",
-    "no experience needed",
-    "no experience necessary",
-    "no prior experience",
-    "new grads",
-    "new graduates",
-];
-
 fn is_entry_level(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(ENTRY_PHRASES.iter().copied()));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().entry_phrases.iter().copied()));
     prep.iter().any(|p| {
         let title = p.seg.kind == SegKind::Title
             && p.toks
                 .iter()
-                .any(|t| ENTRY_TITLE_WORDS.contains(&t.lower.as_str()));
+                .any(|t| lists().entry_title_words.contains(&t.lower.as_str()));
         title || !set.find(p.toks).is_empty()
     })
 }

@@ -10,6 +10,8 @@
 //! - `example/<locale>/<format>`: `examples/uk-london-contact-centre.toml` with
 //!   `--locale <locale>`, in Markdown and HTML, compared with
 //!   `tests/locales/expected/examples/uk-london-contact-centre/<locale>.<md|html>`.
+//! - `lint/<locale>`: every preset's expected Markdown of the locale lints with no
+//!   errors or warnings (a job seeker there reads what lint would pass).
 //! - `expected/no-stale-files`: every folder in `tests/locales/expected/` is a
 //!   preset's (or `examples`), so a renamed preset leaves no outputs behind.
 //! - `equality/<country>`: each suggested equal-opportunity statement accepted in
@@ -159,21 +161,7 @@ fn equality_trial(s: &Statement) -> Result<(), Failed> {
         }
         fs::write(dir.path().join(format!("posting.{format}")), out).unwrap();
     }
-    let json = jobpost(
-        dir.path(),
-        &["lint", ".", "--format", "json", "--fail-on", "never"],
-    )?;
-    let findings: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
-    let serious: Vec<String> = findings
-        .iter()
-        .filter(|f| f["severity"] != "note")
-        .map(|f| {
-            format!(
-                "{}:{}: {} {}",
-                f["path"], f["line"], f["rule"], f["message"]
-            )
-        })
-        .collect();
+    let serious = serious_findings(dir.path(), &["."])?;
     match serious.is_empty() {
         true => Ok(()),
         false => Err(format!("{}:\n{}", s.law, serious.join("\n")).into()),
@@ -206,6 +194,38 @@ fn no_stale_files(ids: &[String]) -> Result<(), Failed> {
     }
 }
 
+/// Lints `paths` (run in `dir`); the findings that are not notes.
+fn serious_findings(dir: &Path, paths: &[&str]) -> Result<Vec<String>, Failed> {
+    let mut args = vec!["lint", "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(paths);
+    let json = jobpost(dir, &args)?;
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    Ok(findings
+        .iter()
+        .filter(|f| f["severity"] != "note")
+        .map(|f| {
+            format!(
+                "{}:{}: {} {}",
+                f["path"], f["line"], f["rule"], f["message"]
+            )
+        })
+        .collect())
+}
+
+/// Every preset's expected Markdown in `locale` lints clean.
+fn lint_trial(ids: &[String], locale: &str) -> Result<(), Failed> {
+    let files: Vec<String> = ids
+        .iter()
+        .map(|id| format!("tests/locales/expected/{id}/{locale}.md"))
+        .collect();
+    let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    let serious = serious_findings(&root(), &paths)?;
+    match serious.is_empty() {
+        true => Ok(()),
+        false => Err(serious.join("\n").into()),
+    }
+}
+
 /// `CA`, `CA-Ontario`: a trial name for a statement.
 fn statement_name(s: &Statement) -> String {
     match s.regions.last() {
@@ -234,6 +254,11 @@ fn main() -> ExitCode {
     for s in equality::all() {
         let name = format!("equality/{}", statement_name(s));
         trials.push(Trial::test(name, move || equality_trial(s)));
+    }
+    for locale in LOCALES {
+        let ids = preset_ids();
+        let name = format!("lint/{locale}");
+        trials.push(Trial::test(name, move || lint_trial(&ids, locale)));
     }
     let known = preset_ids();
     trials.push(Trial::test("expected/no-stale-files", move || {

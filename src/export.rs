@@ -817,7 +817,7 @@ fn index_locale(rows: &[Row], given: Option<&str>) -> &'static Locale {
         .map(|l| (rows.iter().filter(|r| r.locale.tag == l.tag).count(), l))
         .collect();
     // Stable: among equal counts the first listed stays first.
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     match counts.first() {
         Some((n, l)) if *n > 0 => l,
         _ => given

@@ -452,3 +452,42 @@ fn comment_out(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_company_starter_suggests_the_country_statement_commented_out() {
+        let gb = company_starter(Some("GB"));
+        let statement = &crate::equality::for_place("GB", None).unwrap().text;
+        let line = format!("# eeo = {}", toml::Value::String(statement.clone()));
+        assert!(gb.contains(&line), "{gb}");
+        assert!(gb.contains("# Suggested for the United Kingdom (Equality Act 2010)"));
+        assert!(gb.contains("# Country: United Kingdom (from --country GB)"));
+        assert!(gb.contains("# country = \"GB\"\n") && gb.contains("# currency = \"GBP\"\n"));
+        // Nothing is set: every line is a comment or a table header.
+        let set: Vec<&str> = gb
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .collect();
+        assert!(set.is_empty(), "{set:?}");
+        // Parsed as TOML, the profile holds no value at all.
+        let parsed: toml::Table = toml::from_str(&gb).unwrap();
+        assert!(
+            parsed
+                .values()
+                .all(|t| t.as_table().is_some_and(|t| t.is_empty()))
+        );
+    }
+
+    #[test]
+    fn without_a_country_the_starter_says_it_assumed_the_united_states() {
+        let us = company_starter(None);
+        assert!(us.contains("# Country: United States, assumed"));
+        assert!(us.contains("Title VII of the Civil Rights Act"));
+        // A country without a statement keeps the plain example.
+        let nl = company_starter(Some("NL"));
+        assert!(nl.contains("# eeo = \"…\"\n") && nl.contains("# currency = \"EUR\"\n"));
+    }
+}

@@ -9,13 +9,14 @@ use crate::cli::{
     Cli, Command, EjectArgs, ExportArgs, InitArgs, ManArgs, NewArgs, RenderArgs, RolesCommand,
     SourceArgs,
 };
+use crate::embedded::Folder;
 use crate::error::{EXIT_PROBLEMS, Error, Result};
 use crate::explain;
 use crate::export;
 use crate::jsonld;
 use crate::load::{self, Inputs, Merged};
 use crate::output::{print, write_atomic};
-use crate::preset::{EMBEDDED_ROLES, EMBEDDED_TEMPLATES, Registry};
+use crate::preset::Registry;
 use crate::publish::{Output, publish};
 use crate::render::{Format, Renderer, View};
 use crate::validate;
@@ -387,10 +388,10 @@ fn relative_to(target: &Path, file: &Path) -> String {
 }
 
 fn eject(args: EjectArgs, chatter: Chatter) -> Result<u8> {
-    for (sub, files) in [("templates", EMBEDDED_TEMPLATES), ("roles", EMBEDDED_ROLES)] {
+    for (sub, folder) in [("templates", Folder::Templates), ("roles", Folder::Roles)] {
         let dir = args.dir.join(sub);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
-        for (name, text) in files {
+        for (name, text) in folder.files() {
             let path = dir.join(name);
             write_atomic(&path, text.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
@@ -426,7 +427,7 @@ fn check(merged: &Merged, file: Option<&Path>) -> Result<bool> {
     let start = file.and_then(Path::parent).unwrap_or(Path::new("."));
     let cfg = config_for(None, Some(start), &[])?;
     let (name, source) = match file {
-        Some(f) => (f.display().to_string(), load::read_text(f)?),
+        Some(f) => (f.display().to_string(), crate::files::read_text(f)?),
         None => ("(merged posting)".to_string(), String::new()),
     };
     let findings = check_merged(merged, &name, &source, &cfg);

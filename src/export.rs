@@ -6,7 +6,7 @@
 //! so equal file names in different folders stay apart; any remaining clash is
 //! an error before anything is written. Partial files are skipped: those named
 //! in a posting's `include`, the `--company` profile, and files whose first line
-//! is [`PARTIAL_MARKER`].
+//! is [`crate::files::PARTIAL_MARKER`].
 //!
 //! Postings are loaded, rendered and written inside the parallel loop, so memory
 //! stays flat: only a small index row per posting is kept. Each output depends on
@@ -33,10 +33,6 @@ use crate::preset::Registry;
 use crate::publish::{Output, Site, publish_on_site};
 use crate::render::{self, Renderer, SiteView};
 use crate::validate;
-
-/// A first line that marks a TOML file in an input folder as a partial posting
-/// (shared values for `include`), not a posting to export.
-pub const PARTIAL_MARKER: &str = "# jobpost: partial";
 
 /// The careers page and its data, written at the top of the output folder.
 const INDEX_FILES: [&str; 2] = [INDEX_PAGE, "index.json"];
@@ -361,20 +357,13 @@ fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
         .collect()
 }
 
-/// True when a TOML text's first line is [`PARTIAL_MARKER`].
-pub fn is_marked_partial(text: &str) -> bool {
-    text.lines()
-        .next()
-        .is_some_and(|l| l.trim() == PARTIAL_MARKER)
-}
-
 /// Whether `path` is marked partial, and the files it includes. Unreadable or
 /// malformed files count as postings, so the export reports what is wrong.
 fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (false, Vec::new());
     };
-    let marked = is_marked_partial(&text);
+    let marked = crate::files::is_marked_partial(&text);
     // Parsing is the slow part, so only files that mention `include` pay for it.
     if !text.contains("include") {
         return (marked, Vec::new());
@@ -596,7 +585,7 @@ fn xml_escape(s: &str) -> String {
 /// `--check`: the posting's lint errors as one failure, so it is not written.
 fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Result<()> {
     let name = file.display().to_string();
-    let source = load::read_text(file)?;
+    let source = crate::files::read_text(file)?;
     let problems: Vec<Problem> = crate::lint::run::check_merged(merged, &name, &source, cfg)
         .into_iter()
         .filter(|f| f.severity == crate::lint::Severity::Error)

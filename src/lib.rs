@@ -8,6 +8,7 @@
 //! Modules, one per stage:
 //! - [`model`]: the posting file contract;
 //! - [`layer`]: one TOML text parsed, schema-checked and flattened;
+//! - [`embedded`]: every file shipped inside the binary (presets, templates, locales);
 //! - [`preset`]: the role preset registry;
 //! - [`load`]: reading files and merging layers with provenance;
 //! - [`validate`]: field rules shared by files, flags and the wizard;
@@ -29,6 +30,7 @@ pub mod app;
 pub mod cli;
 pub mod complete;
 pub mod country;
+pub mod embedded;
 pub mod error;
 pub mod explain;
 pub mod export;

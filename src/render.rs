@@ -11,12 +11,12 @@ use std::path::Path;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
+use crate::embedded::Folder;
 use crate::error::{Error, Result};
 use crate::locale::{self, Locale};
 use crate::markdown;
 use crate::model::{Posting, Workplace};
 use crate::money;
-use crate::preset::EMBEDDED_TEMPLATES;
 
 /// Output formats rendered through templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -133,7 +133,7 @@ impl Renderer {
 /// Every shipped template under `builtin/`, then the shipped ones the user's
 /// do not replace under their own names, then the user's.
 fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
-    let shipped = EMBEDDED_TEMPLATES.iter();
+    let shipped = Folder::Templates.files().iter();
     let mut set: Vec<(String, String)> = shipped
         .clone()
         .map(|(n, t)| (format!("{BUILTIN}{n}"), t.to_string()))
@@ -155,7 +155,7 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
         let path = entry.path();
         if path.is_file() {
             let name = entry.file_name().to_string_lossy().to_string();
-            out.push((name, crate::load::read_text(&path)?));
+            out.push((name, crate::files::read_text(&path)?));
         }
     }
     out.sort();

@@ -190,7 +190,7 @@ fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
 /// The lint view of one file (TOML postings are merged first), with the merged posting.
 fn doc_for(registry: &Registry, path: &Path) -> Result<(Doc, Option<Merged>)> {
     let name = path.display().to_string();
-    let text = load::read_text(path)?;
+    let text = crate::files::read_text(path)?;
     if is_toml(path) {
         let inputs = Inputs {
             file: Some(path.to_path_buf()),
@@ -261,7 +261,7 @@ pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// True when a TOML file's first line is the export's partial marker.
 fn marked_partial(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| crate::export::is_marked_partial(&t))
+    std::fs::read_to_string(path).is_ok_and(|t| crate::files::is_marked_partial(&t))
 }
 
 /// Prints findings for people on standard error; true when any reaches `fail_on`.

@@ -56,14 +56,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let templates = cli.templates.as_deref();
     match cli.command {
         Command::Roles(args) => roles_command(&Registry::load(roles)?, args.command),
-        Command::New(args) => new(
-            &Registry::load(roles)?,
-            templates,
-            NewArgs {
-                quiet: chatter == Chatter::Quiet,
-                ..args
-            },
-        ),
+        Command::New(args) => new(&Registry::load(roles)?, templates, args, chatter),
         Command::Init(args) => init(&Registry::load(roles)?, args, chatter),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args, chatter),
         Command::Export(args) => export(&Registry::load(roles)?, templates, args, chatter),
@@ -133,20 +126,42 @@ pub fn output_format(flag: Option<Output>, output: Option<&Path>) -> Result<Outp
 
 /// `jobpost new`: the format from `-o` like `render`, and `--posted` given as
 /// the posting's own `posted` value, so the saved file keeps the date.
-fn new(registry: &Registry, templates: Option<&Path>, mut args: NewArgs) -> Result<u8> {
+fn new(
+    registry: &Registry,
+    templates: Option<&Path>,
+    mut args: NewArgs,
+    chatter: Chatter,
+) -> Result<u8> {
     let output = output_format(args.format.map(output_of), args.output.as_deref())?;
-    args.format = Some(output.template().ok_or_else(|| {
+    let format = output.template().ok_or_else(|| {
         Error::Usage(
             "`jobpost new` writes md, html or txt; render JSON-LD afterwards with \
              `jobpost render FILE --format jsonld`"
                 .into(),
         )
-    })?);
+    })?;
     if let Some(date) = args.posted {
         args.sets.push(format!("posted={}", jsonld::iso(&date)));
     }
     crate::prompt::inquire::colour(args.color);
-    crate::prompt::new(registry, templates, &args)
+    let options = crate::prompt::Options {
+        role: args.role,
+        from: args.from,
+        company: args.company,
+        sets: args.sets,
+        save: args.save,
+        output: args.output,
+        format,
+        defaults: args.defaults,
+        resume: args.resume,
+        force: args.force,
+    };
+    let done = crate::prompt::new(registry, templates, &options)?;
+    if let Some(text) = &done.stdout {
+        print(text)?;
+    }
+    chatter.say(&done.report());
+    Ok(0)
 }
 
 /// The output of a template format.

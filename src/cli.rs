@@ -238,9 +238,6 @@ pub struct NewArgs {
     /// `YYYY-MM-DD`, or `today` (UTC).
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
     pub posted: Option<Date>,
-    /// The global `--quiet`, set by `app`: no closing "wrote …" line.
-    #[arg(skip)]
-    pub quiet: bool,
     /// Prompt colours: auto (when `NO_COLOR` is not set), always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,

@@ -432,13 +432,20 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         fix: args.fix,
         dry_run: args.dry_run,
     };
-    crate::lint::run::run(registry, &settings)
+    let report = crate::lint::run::run(registry, &settings)?;
+    report.notes.iter().for_each(|n| eprintln!("{n}"));
+    report
+        .unreadable
+        .iter()
+        .for_each(|e| eprintln!("error: {e}"));
+    print(&report.output)?;
+    Ok(report.exit_code)
 }
 
 /// Lints a merged posting for `--check`: prints findings on standard error and
 /// says whether it may be published (no errors).
 fn check(merged: &Merged, file: Option<&Path>) -> Result<bool> {
-    use crate::lint::run::{FailOn, check_merged, config_for, report_to_stderr};
+    use crate::lint::run::{FailOn, check_merged, config_for, human_report};
     let start = file.and_then(Path::parent).unwrap_or(Path::new("."));
     let cfg = config_for(None, Some(start), &[])?;
     let (name, source) = match file {
@@ -446,5 +453,8 @@ fn check(merged: &Merged, file: Option<&Path>) -> Result<bool> {
         None => ("(merged posting)".to_string(), String::new()),
     };
     let findings = check_merged(merged, &name, &source, &cfg);
-    Ok(!report_to_stderr(&findings, &name, &source, FailOn::Error))
+    eprint!("{}", human_report(&findings, &name, &source));
+    Ok(!findings
+        .iter()
+        .any(|f| FailOn::Error.reached_by(f.severity)))
 }

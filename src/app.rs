@@ -1,7 +1,11 @@
 //! The commands: each resolves its flags, calls the library and does its I/O at
 //! the edge. Returns the process exit code on success paths.
 
+use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use toml::value::Date;
 
@@ -287,11 +291,12 @@ fn export(
         date: args.posted,
         check,
         base_url: args.base_url,
-        verbose: chatter == Chatter::Verbose,
-        quiet: chatter == Chatter::Quiet,
     };
     crate::interrupt::watch();
-    let report = export::export(registry, &renderer, &settings)?;
+    let bar = std::sync::OnceLock::new();
+    let report = export::export(registry, &renderer, &settings, &|event| {
+        show_progress(event, &bar, chatter)
+    })?;
     for f in &report.failed {
         // Most messages already start with the file (and line); say it once.
         let (file, error) = (f.file.display().to_string(), f.error.to_string());
@@ -306,6 +311,38 @@ fn export(
     } else {
         EXIT_PROBLEMS
     })
+}
+
+/// Draws `export`'s progress: a bar on standard error when it is a terminal
+/// (not with `--quiet`), and with `--verbose` each file written.
+fn show_progress(event: export::Event, bar: &OnceLock<ProgressBar>, chatter: Chatter) {
+    match event {
+        export::Event::Started { postings } => {
+            bar.get_or_init(|| progress_bar(postings, chatter));
+        }
+        export::Event::Wrote(path) if chatter == Chatter::Verbose => {
+            eprintln!("wrote {}", path.display())
+        }
+        export::Event::Wrote(_) => {}
+        export::Event::Posting => bar.get().into_iter().for_each(|b| b.inc(1)),
+        export::Event::Postings => bar
+            .get()
+            .into_iter()
+            .for_each(ProgressBar::finish_and_clear),
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise,
+/// and with `--quiet`.
+fn progress_bar(len: usize, chatter: Chatter) -> ProgressBar {
+    if chatter == Chatter::Quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn roles_command(registry: &Registry, cmd: Option<RolesCommand>) -> Result<u8> {

@@ -12,13 +12,16 @@
 //! stays flat: only a small index row per posting is kept. Each output depends on
 //! its own posting only, and rows keep input order, so the bytes written are the
 //! same whatever the number of threads.
+//!
+//! Nothing here prints or draws: how far the run is comes out as [`Event`]s to
+//! the caller's callback (the command draws the progress bar from them), and
+//! failures come back in the [`Report`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::ThreadPool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -72,10 +75,23 @@ pub struct Settings {
     pub check: Option<crate::lint::Config>,
     /// `--base-url`: the site's address, ending in `/`; adds canonical links and `sitemap.xml`.
     pub base_url: Option<String>,
-    /// `--verbose`: name each file written on standard error.
-    pub verbose: bool,
-    /// `--quiet`: no progress bar.
-    pub quiet: bool,
+}
+
+/// How far an export is, told to the caller as it goes. Postings are exported on
+/// many threads, so events of different postings arrive in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// The postings to export are known: this many, partial files left out.
+    Started {
+        /// How many postings will be exported.
+        postings: usize,
+    },
+    /// One output file of a posting was written.
+    Wrote(&'a Path),
+    /// One posting is done, written or failed (or, after Ctrl-C, never started).
+    Posting,
+    /// Every posting is done; the careers page is written next.
+    Postings,
 }
 
 /// How an export went.
@@ -261,8 +277,14 @@ struct Page<'a> {
 /// escaped there, so only the template itself can produce it.
 const ROWS_PLACEHOLDER: &str = "<!-- jobpost: rows -->";
 
-/// Exports every posting `s` names; failures of single postings are in the report.
-pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<Report> {
+/// Exports every posting `s` names, telling `progress` how far it is; failures
+/// of single postings are in the report.
+pub fn export(
+    registry: &Registry,
+    renderer: &Renderer,
+    s: &Settings,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Report> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(s.jobs.map_or(0, NonZeroUsize::get))
         .build()
@@ -277,18 +299,21 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len(), s.quiet);
+    progress(Event::Started {
+        postings: jobs.len(),
+    });
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let row = (!interrupt::requested()).then(|| export_one(registry, renderer, s, job));
-                bar.inc(1);
+                let row = (!interrupt::requested())
+                    .then(|| export_one(registry, renderer, s, job, progress));
+                progress(Event::Posting);
                 row
             })
             .collect()
     });
-    bar.finish_and_clear();
+    progress(Event::Postings);
     let results = finished(results, s)?;
     let (mut rows, failed) = split(&jobs, results);
     mark_mixed_currencies(&mut rows);
@@ -441,21 +466,14 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise,
-/// and with `--quiet`.
-fn progress(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// Loads, checks, renders and writes one posting; returns its index row.
-fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job) -> Result<Row> {
+fn export_one(
+    registry: &Registry,
+    renderer: &Renderer,
+    s: &Settings,
+    job: &Job,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Row> {
     let inputs = Inputs {
         file: Some(job.source.clone()),
         company: s.company.clone(),
@@ -474,9 +492,7 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
-        if s.verbose {
-            eprintln!("wrote {}", path.display());
-        }
+        progress(Event::Wrote(&path));
     }
     let mut row = row(&merged.posting, &job.stem, s.date);
     if let Some((_, name)) = &logo {
@@ -854,8 +870,6 @@ mod tests {
             }),
             check: None,
             base_url: base_url.map(String::from),
-            verbose: false,
-            quiet: false,
         }
     }
 

@@ -7,8 +7,6 @@ use std::sync::OnceLock;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use toml::value::Date;
-
 use crate::cli::{
     Cli, Command, EjectArgs, ExportArgs, InitArgs, ManArgs, NewArgs, RenderArgs, RolesCommand,
     SourceArgs,
@@ -17,12 +15,12 @@ use crate::embedded::Folder;
 use crate::error::{EXIT_PROBLEMS, Error, Result};
 use crate::explain;
 use crate::export;
+use crate::format::{self, Format};
 use crate::jsonld;
 use crate::load::{self, Inputs, Merged};
 use crate::output::{print, write_atomic};
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer, View};
+use crate::render::Templates;
 use crate::validate;
 
 /// How much a command says on standard error besides errors and findings.
@@ -96,23 +94,11 @@ fn man(args: ManArgs, chatter: Chatter) -> Result<u8> {
     Ok(0)
 }
 
-/// The format a file name's extension stands for, if any.
-fn format_of_name(path: &Path) -> Option<Output> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(Output::Md),
-        "html" | "htm" => Some(Output::Html),
-        "txt" | "text" => Some(Output::Txt),
-        "jsonld" | "json" => Some(Output::Jsonld),
-        _ => None,
-    }
-}
-
 /// `--format`, else the format the `-o` file name says, else Markdown; a flag
 /// contradicting the file name is refused rather than writing, say, Markdown
 /// into `posting.html`.
-pub fn output_format(flag: Option<Output>, output: Option<&Path>) -> Result<Output> {
-    let named = output.and_then(|p| format_of_name(p).map(|f| (p, f)));
+pub fn output_format(flag: Option<Format>, output: Option<&Path>) -> Result<Format> {
+    let named = output.and_then(|p| Format::of_file_name(p).map(|f| (p, f)));
     match (flag, named) {
         (Some(f), Some((path, n))) if f != n => Err(Error::Usage(format!(
             "--format {} contradicts the output file `{}`, whose extension means {}; \
@@ -124,7 +110,7 @@ pub fn output_format(flag: Option<Output>, output: Option<&Path>) -> Result<Outp
         ))),
         (Some(f), _) => Ok(f),
         (None, Some((_, n))) => Ok(n),
-        (None, None) => Ok(Output::Md),
+        (None, None) => Ok(Format::DEFAULT),
     }
 }
 
@@ -136,14 +122,15 @@ fn new(
     mut args: NewArgs,
     chatter: Chatter,
 ) -> Result<u8> {
-    let output = output_format(args.format.map(output_of), args.output.as_deref())?;
-    let format = output.template().ok_or_else(|| {
-        Error::Usage(
-            "`jobpost new` writes md, html or txt; render JSON-LD afterwards with \
-             `jobpost render FILE --format jsonld`"
-                .into(),
-        )
-    })?;
+    let format = output_format(args.format, args.output.as_deref())?;
+    if !format.is_document() {
+        return Err(Error::Usage(format!(
+            "`jobpost new` writes {}; render {} afterwards with `jobpost render FILE --format {}`",
+            one_of(Format::documents().map(|f| f.name()).collect()),
+            format.title(),
+            format.name()
+        )));
+    }
     if let Some(date) = args.posted {
         args.sets.push(format!("posted={}", jsonld::iso(&date)));
     }
@@ -168,12 +155,11 @@ fn new(
     Ok(0)
 }
 
-/// The output of a template format.
-fn output_of(format: Format) -> Output {
-    match format {
-        Format::Md => Output::Md,
-        Format::Html => Output::Html,
-        Format::Txt => Output::Txt,
+/// `a, b or c`.
+fn one_of(names: Vec<&str>) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
     }
 }
 
@@ -213,8 +199,7 @@ fn render(
     if args.check && !check(&merged, args.source.file.as_deref())? {
         return Ok(EXIT_PROBLEMS);
     }
-    let renderer = Renderer::new(templates)?;
-    let text = publish(&renderer, &merged, format, args.posted)?;
+    let text = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), args.force)?;
@@ -232,30 +217,10 @@ fn render(
             needs.join(", ")
         ));
     }
-    if format == Output::Html {
-        if let Some(note) = page_note(&merged, args.posted) {
-            chatter.say(&note);
-        }
+    if let Some(note) = format.note(&merged, args.posted) {
+        chatter.say(&note);
     }
     Ok(0)
-}
-
-/// Why an HTML page embeds no JSON-LD (search engines will not list it), in one
-/// line naming the missing fields, or `None` when it does embed it.
-fn page_note(merged: &Merged, posted: Option<Date>) -> Option<String> {
-    let p = &merged.posting;
-    let Err(Error::Invalid(problems)) = jsonld::build(p, &View::new(p), posted) else {
-        return None;
-    };
-    let fields: Vec<&str> = problems.iter().map(|p| p.at.as_str()).collect();
-    let how = match fields.contains(&"posted") {
-        true => "; date it with `posted = 2027-01-04` in the posting or --posted YYYY-MM-DD|today",
-        false => "",
-    };
-    Some(format!(
-        "note: the page embeds no JSON-LD for job search engines: it needs {}{how}",
-        fields.join(", ")
-    ))
 }
 
 fn export(
@@ -264,7 +229,7 @@ fn export(
     args: ExportArgs,
     chatter: Chatter,
 ) -> Result<u8> {
-    let renderer = Renderer::new(templates)?;
+    let renderer = Templates::new(templates)?;
     let mut formats = Vec::new();
     for f in args.format {
         if !formats.contains(&f) {

@@ -28,13 +28,13 @@ use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
 use crate::error::{Error, Problem, Result};
+use crate::format::{Format, Site, render_on_site};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
 use crate::model::Posting;
 use crate::output::{count, write_atomic, write_atomic_with};
 use crate::preset::Registry;
-use crate::publish::{Output, Site, publish_on_site};
-use crate::render::{self, Renderer, SiteView};
+use crate::render::{self, SiteView, Templates};
 use crate::validate;
 
 /// The careers page and its data, written at the top of the output folder.
@@ -60,7 +60,7 @@ pub struct Settings {
     /// The output folder.
     pub out: PathBuf,
     /// Formats written per posting, without repeats.
-    pub formats: Vec<Output>,
+    pub formats: Vec<Format>,
     /// Threads; `None` is one per CPU core.
     pub jobs: Option<NonZeroUsize>,
     /// Overwrite existing output files.
@@ -198,11 +198,9 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(row: &'a Row, formats: &[Output]) -> Self {
-        let file = |f: &Output| format!("{}.{}", row.path, f.extension());
-        let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
-            .into_iter()
-            .find(|f| formats.contains(f));
+    fn new(row: &'a Row, formats: &[Format]) -> Self {
+        let file = |f: &Format| format!("{}.{}", row.path, f.extension());
+        let main = formats.iter().max_by_key(|f| f.link_rank());
         Entry {
             title: &row.title,
             company: &row.company,
@@ -212,7 +210,7 @@ impl<'a> Entry<'a> {
             place: &row.place,
             pay: &row.pay,
             posted: &row.posted,
-            link: main.map(|f| url_path(&file(&f))).unwrap_or_default(),
+            link: main.map(|f| url_path(&file(f))).unwrap_or_default(),
             files: formats.iter().map(|f| (f.extension(), file(f))).collect(),
         }
     }
@@ -223,11 +221,11 @@ impl<'a> Entry<'a> {
 struct IndexData<'a> {
     title: &'a str,
     #[serde(serialize_with = "entries")]
-    postings: (&'a [Row], &'a [Output]),
+    postings: (&'a [Row], &'a [Format]),
 }
 
 fn entries<S: serde::Serializer>(
-    (rows, formats): &(&[Row], &[Output]),
+    (rows, formats): &(&[Row], &[Format]),
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     s.collect_seq(rows.iter().map(|r| Entry::new(r, formats)))
@@ -269,7 +267,7 @@ struct Page<'a> {
     color: &'a str,
     logo: &'a str,
     rows: &'a [Row],
-    formats: &'a [Output],
+    formats: &'a [Format],
     base_url: Option<&'a str>,
 }
 
@@ -281,7 +279,7 @@ const ROWS_PLACEHOLDER: &str = "<!-- jobpost: rows -->";
 /// of single postings are in the report.
 pub fn export(
     registry: &Registry,
-    renderer: &Renderer,
+    renderer: &Templates,
     s: &Settings,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<Report> {
@@ -422,12 +420,18 @@ fn output_path(out: &Path, stem: &Path, ext: &str) -> PathBuf {
 fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
     // Every posting writes the same extensions, so outputs clash exactly when stems do.
     let mut owner: HashMap<&Path, &Path> = HashMap::with_capacity(jobs.len());
+    // A posting named `index` in a format the careers page's files use would replace them.
+    let index = s
+        .formats
+        .iter()
+        .map(|f| format!("index.{}", f.extension()))
+        .find(|name| INDEX_FILES.contains(&name.as_str()));
     for job in jobs {
         if let Some(other) = owner.insert(&job.stem, &job.source) {
             return Err(clash(other, &job.source, &s.out.join(&job.stem)));
         }
-        if job.stem == Path::new("index") && s.formats.contains(&Output::Html) {
-            let index = s.out.join(INDEX_FILES[0]);
+        if let (Some(index), true) = (&index, job.stem == Path::new("index")) {
+            let index = s.out.join(index);
             return Err(clash(Path::new("the careers page"), &job.source, &index));
         }
     }
@@ -469,7 +473,7 @@ fn has_entries(dir: &Path) -> bool {
 /// Loads, checks, renders and writes one posting; returns its index row.
 fn export_one(
     registry: &Registry,
-    renderer: &Renderer,
+    renderer: &Templates,
     s: &Settings,
     job: &Job,
     progress: &(dyn Fn(Event) + Sync),
@@ -488,7 +492,7 @@ fn export_one(
     let logo = logo_copy(&merged)?;
     let site = site(s, &job.stem, logo.as_ref().map(|(_, name)| name.as_str()));
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_on_site(renderer, &merged, &s.formats, s.date, &site)?;
+    let texts = render_on_site(renderer, &merged, &s.formats, s.date, &site)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
@@ -730,7 +734,7 @@ fn mark_mixed_currencies(rows: &mut [Row]) {
 
 /// `index.html` and `index.json`, streamed to their files so a large export
 /// never holds either whole.
-fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
+fn write_index(renderer: &Templates, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let company = shared(rows, |r| &r.company);
     let title = match company {
         "" => "Open positions".to_string(),
@@ -788,7 +792,7 @@ fn brand<'a>(company: &str, rows: &'a [Row], field: impl Fn(&'a Row) -> &'a Stri
 /// Writes the page shell with one `index-row.html` per posting in place of the
 /// placeholder, the rows rendered a chunk at a time in parallel.
 fn careers_page(
-    renderer: &Renderer,
+    renderer: &Templates,
     pool: &ThreadPool,
     page: &Page,
     path: &Path,
@@ -858,7 +862,7 @@ mod tests {
         Settings {
             inputs: Vec::new(),
             out: PathBuf::from("out"),
-            formats: vec![Output::Html],
+            formats: vec![Format::HTML],
             jobs: None,
             force: false,
             company: None,

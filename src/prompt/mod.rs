@@ -21,9 +21,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::format::Format;
 use crate::load::Inputs;
 use crate::preset::Registry;
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
 
 pub use finish::Done;
 
@@ -188,7 +189,7 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Res
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
     let settings = Settings::resolve(args, interactive, std::io::stdout().is_terminal())?;
-    let renderer = Renderer::new(templates)?;
+    let renderer = Templates::new(templates)?;
     if interactive {
         flow::run(
             &mut inquire::Terminal::new(),

@@ -14,7 +14,7 @@
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`locale`]: the message catalogue of each locale, and which one a posting reads in;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text through templates;
-//! - [`jsonld`]: schema.org JobPosting; [`format`]: the output formats, one renderer each;
+//! - [`jsonld`]: schema.org JobPosting; [`format`](mod@format): the output formats, one renderer each;
 //! - [`files`]: finding input files in folders;
 //! - [`theme`]: the `--templates` and `--roles` folders (a user's own, or the one `eject` writes);
 //! - [`export`]: many postings in parallel, with an index page;

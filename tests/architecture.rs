@@ -63,12 +63,25 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// Each `crate::name` (and each name of `crate::{a, b::c}`) outside comments, with
-/// its line. Code after a top-level `#[cfg(test)]` is test code and not counted.
+/// its line. The item after a top-level `#[cfg(test)]` (a `mod tests { … }` up to
+/// its closing `}` in column 0, or a one-line item) is test code and not counted.
 fn crate_paths(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    let mut test_item = TestItem::None;
     for (i, line) in text.lines().enumerate() {
-        if line == "#[cfg(test)]" {
-            break;
+        // The line after an item's last one is ordinary code again.
+        let before = match test_item {
+            TestItem::Ended => TestItem::None,
+            state => state,
+        };
+        test_item = match (before, line) {
+            (TestItem::None, "#[cfg(test)]") => TestItem::Next,
+            (TestItem::Next, l) if l.ends_with('{') => TestItem::Block,
+            (TestItem::Next, _) | (TestItem::Block, "}") => TestItem::Ended,
+            (state, _) => state,
+        };
+        if test_item != TestItem::None {
+            continue;
         }
         let code = line.trim_start();
         if code.starts_with("//") {
@@ -83,6 +96,19 @@ fn crate_paths(text: &str) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// Where a scan is relative to a `#[cfg(test)]` item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TestItem {
+    /// In ordinary code.
+    None,
+    /// On the line after the attribute.
+    Next,
+    /// Inside the test module's braces.
+    Block,
+    /// On the item's last line.
+    Ended,
 }
 
 /// The first name of each item of a `{a, b::c, d::{e, f}}` group.
@@ -203,9 +229,12 @@ fn bottom_modules_use_only_each_other() {
 #[test]
 fn the_checks_see_paths_groups_and_circles() {
     let text = "use crate::a::X;\n// crate::comment\nfn f() { crate::b::g(); }\n\
-                use crate::{c, d::{E, F}};\n#[cfg(test)]\nuse crate::tested;\n";
-    let found: Vec<String> = crate_paths(text).into_iter().map(|(_, m)| m).collect();
-    assert_eq!(found, ["a", "b", "c", "d"]);
+                use crate::{c, d::{E, F}};\n#[cfg(test)]\nuse crate::tested;\n\
+                #[cfg(test)]\nmod tests {\n    use crate::tested;\n}\nuse crate::after;\n";
+    let found: Vec<(usize, String)> = crate_paths(text);
+    let names: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c", "d", "after"]);
+    assert_eq!(found[4].0, 11, "lines count from 1");
     let mut graph = Graph::new();
     for (from, to) in [("x", "y"), ("y", "z"), ("z", "x"), ("w", "x")] {
         graph

@@ -6,10 +6,10 @@
 
 use std::sync::OnceLock;
 
+use jobpost::format::{Format, render_all};
 use jobpost::layer;
 use jobpost::load::{Merged, merge, merge_with_chain};
 use jobpost::preset::Registry;
-use jobpost::format::{Format, render_all};
 use jobpost::render::Templates;
 use libfuzzer_sys::fuzz_target;
 use toml::value::Date;

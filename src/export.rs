@@ -6,38 +6,37 @@
 //! so equal file names in different folders stay apart; any remaining clash is
 //! an error before anything is written. Partial files are skipped: those named
 //! in a posting's `include`, the `--company` profile, and files whose first line
-//! is [`PARTIAL_MARKER`].
+//! is [`crate::files::PARTIAL_MARKER`].
 //!
 //! Postings are loaded, rendered and written inside the parallel loop, so memory
 //! stays flat: only a small index row per posting is kept. Each output depends on
 //! its own posting only, and rows keep input order, so the bytes written are the
 //! same whatever the number of threads.
+//!
+//! Nothing here prints or draws: how far the run is comes out as [`Event`]s to
+//! the caller's callback (the command draws the progress bar from them), and
+//! failures come back in the [`Report`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::ThreadPool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
 use crate::error::{Error, Problem, Result};
+use crate::format::{Format, Site, render_on_site};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
 use crate::locale::{self, Locale};
 use crate::model::Posting;
 use crate::output::{count, write_atomic, write_atomic_with};
 use crate::preset::Registry;
-use crate::publish::{Output, Site, publish_on_site};
-use crate::render::{self, Renderer, SiteView};
+use crate::render::{self, SiteView, Templates};
 use crate::validate;
-
-/// A first line that marks a TOML file in an input folder as a partial posting
-/// (shared values for `include`), not a posting to export.
-pub const PARTIAL_MARKER: &str = "# jobpost: partial";
 
 /// The careers page and its data, written at the top of the output folder.
 const INDEX_FILES: [&str; 2] = [INDEX_PAGE, "index.json"];
@@ -62,7 +61,7 @@ pub struct Settings {
     /// The output folder.
     pub out: PathBuf,
     /// Formats written per posting, without repeats.
-    pub formats: Vec<Output>,
+    pub formats: Vec<Format>,
     /// Threads; `None` is one per CPU core.
     pub jobs: Option<NonZeroUsize>,
     /// Overwrite existing output files.
@@ -77,10 +76,23 @@ pub struct Settings {
     pub check: Option<crate::lint::Config>,
     /// `--base-url`: the site's address, ending in `/`; adds canonical links and `sitemap.xml`.
     pub base_url: Option<String>,
-    /// `--verbose`: name each file written on standard error.
-    pub verbose: bool,
-    /// `--quiet`: no progress bar.
-    pub quiet: bool,
+}
+
+/// How far an export is, told to the caller as it goes. Postings are exported on
+/// many threads, so events of different postings arrive in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// The postings to export are known: this many, partial files left out.
+    Started {
+        /// How many postings will be exported.
+        postings: usize,
+    },
+    /// One output file of a posting was written.
+    Wrote(&'a Path),
+    /// One posting is done, written or failed (or, after Ctrl-C, never started).
+    Posting,
+    /// Every posting is done; the careers page is written next.
+    Postings,
 }
 
 /// How an export went.
@@ -189,11 +201,9 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(row: &'a Row, formats: &[Output]) -> Self {
-        let file = |f: &Output| format!("{}.{}", row.path, f.extension());
-        let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
-            .into_iter()
-            .find(|f| formats.contains(f));
+    fn new(row: &'a Row, formats: &[Format]) -> Self {
+        let file = |f: &Format| format!("{}.{}", row.path, f.extension());
+        let main = formats.iter().max_by_key(|f| f.link_rank());
         Entry {
             title: &row.title,
             company: &row.company,
@@ -203,7 +213,7 @@ impl<'a> Entry<'a> {
             place: &row.place,
             pay: &row.pay,
             posted: &row.posted,
-            link: main.map(|f| url_path(&file(&f))).unwrap_or_default(),
+            link: main.map(|f| url_path(&file(f))).unwrap_or_default(),
             files: formats.iter().map(|f| (f.extension(), file(f))).collect(),
         }
     }
@@ -214,11 +224,11 @@ impl<'a> Entry<'a> {
 struct IndexData<'a> {
     title: &'a str,
     #[serde(serialize_with = "entries")]
-    postings: (&'a [Row], &'a [Output]),
+    postings: (&'a [Row], &'a [Format]),
 }
 
 fn entries<S: serde::Serializer>(
-    (rows, formats): &(&[Row], &[Output]),
+    (rows, formats): &(&[Row], &[Format]),
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     s.collect_seq(rows.iter().map(|r| Entry::new(r, formats)))
@@ -298,7 +308,7 @@ struct Page<'a> {
     color: &'a str,
     logo: &'a str,
     rows: &'a [Row],
-    formats: &'a [Output],
+    formats: &'a [Format],
     base_url: Option<&'a str>,
 }
 
@@ -306,8 +316,14 @@ struct Page<'a> {
 /// escaped there, so only the template itself can produce it.
 const ROWS_PLACEHOLDER: &str = "<!-- jobpost: rows -->";
 
-/// Exports every posting `s` names; failures of single postings are in the report.
-pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<Report> {
+/// Exports every posting `s` names, telling `progress` how far it is; failures
+/// of single postings are in the report.
+pub fn export(
+    registry: &Registry,
+    renderer: &Templates,
+    s: &Settings,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Report> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(s.jobs.map_or(0, NonZeroUsize::get))
         .build()
@@ -322,18 +338,21 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len(), s.quiet);
+    progress(Event::Started {
+        postings: jobs.len(),
+    });
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let row = (!interrupt::requested()).then(|| export_one(registry, renderer, s, job));
-                bar.inc(1);
+                let row = (!interrupt::requested())
+                    .then(|| export_one(registry, renderer, s, job, progress));
+                progress(Event::Posting);
                 row
             })
             .collect()
     });
-    bar.finish_and_clear();
+    progress(Event::Postings);
     let results = finished(results, s)?;
     let (mut rows, failed) = split(&jobs, results);
     mark_mixed_currencies(&mut rows);
@@ -402,20 +421,13 @@ fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
         .collect()
 }
 
-/// True when a TOML text's first line is [`PARTIAL_MARKER`].
-pub fn is_marked_partial(text: &str) -> bool {
-    text.lines()
-        .next()
-        .is_some_and(|l| l.trim() == PARTIAL_MARKER)
-}
-
 /// Whether `path` is marked partial, and the files it includes. Unreadable or
 /// malformed files count as postings, so the export reports what is wrong.
 fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (false, Vec::new());
     };
-    let marked = is_marked_partial(&text);
+    let marked = crate::files::is_marked_partial(&text);
     // Parsing is the slow part, so only files that mention `include` pay for it.
     if !text.contains("include") {
         return (marked, Vec::new());
@@ -449,12 +461,18 @@ fn output_path(out: &Path, stem: &Path, ext: &str) -> PathBuf {
 fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
     // Every posting writes the same extensions, so outputs clash exactly when stems do.
     let mut owner: HashMap<&Path, &Path> = HashMap::with_capacity(jobs.len());
+    // A posting named `index` in a format the careers page's files use would replace them.
+    let index = s
+        .formats
+        .iter()
+        .map(|f| format!("index.{}", f.extension()))
+        .find(|name| INDEX_FILES.contains(&name.as_str()));
     for job in jobs {
         if let Some(other) = owner.insert(&job.stem, &job.source) {
             return Err(clash(other, &job.source, &s.out.join(&job.stem)));
         }
-        if job.stem == Path::new("index") && s.formats.contains(&Output::Html) {
-            let index = s.out.join(INDEX_FILES[0]);
+        if let (Some(index), true) = (&index, job.stem == Path::new("index")) {
+            let index = s.out.join(index);
             return Err(clash(Path::new("the careers page"), &job.source, &index));
         }
     }
@@ -493,21 +511,14 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise,
-/// and with `--quiet`.
-fn progress(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// Loads, checks, renders and writes one posting; returns its index row.
-fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job) -> Result<Row> {
+fn export_one(
+    registry: &Registry,
+    renderer: &Templates,
+    s: &Settings,
+    job: &Job,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Row> {
     let inputs = Inputs {
         file: Some(job.source.clone()),
         company: s.company.clone(),
@@ -522,13 +533,11 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     let logo = logo_copy(&merged)?;
     let site = site(s, &job.stem, logo.as_ref().map(|(_, name)| name.as_str()));
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_on_site(renderer, &merged, &s.formats, s.date, &site)?;
+    let texts = render_on_site(renderer, &merged, &s.formats, s.date, &site)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
-        if s.verbose {
-            eprintln!("wrote {}", path.display());
-        }
+        progress(Event::Wrote(&path));
     }
     let mut row = row(&merged.posting, &job.stem, s.date);
     if let Some((_, name)) = &logo {
@@ -637,7 +646,7 @@ fn xml_escape(s: &str) -> String {
 /// `--check`: the posting's lint errors as one failure, so it is not written.
 fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Result<()> {
     let name = file.display().to_string();
-    let source = load::read_text(file)?;
+    let source = crate::files::read_text(file)?;
     let problems: Vec<Problem> = crate::lint::run::check_merged(merged, &name, &source, cfg)
         .into_iter()
         .filter(|f| f.severity == crate::lint::Severity::Error)
@@ -769,7 +778,7 @@ fn mark_mixed_currencies(rows: &mut [Row]) {
 
 /// `index.html` and `index.json`, streamed to their files so a large export
 /// never holds either whole.
-fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
+fn write_index(renderer: &Templates, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let company = shared(rows, |r| &r.company);
     let loc = index_locale(rows, s.locale.as_deref());
     let title = match company {
@@ -862,7 +871,7 @@ fn brand<'a>(company: &str, rows: &'a [Row], field: impl Fn(&'a Row) -> &'a Stri
 /// Writes the page shell with one `index-row.html` per posting in place of the
 /// placeholder, the rows rendered a chunk at a time in parallel.
 fn careers_page(
-    renderer: &Renderer,
+    renderer: &Templates,
     pool: &ThreadPool,
     page: &Page,
     path: &Path,
@@ -938,7 +947,7 @@ mod tests {
         Settings {
             inputs: Vec::new(),
             out: PathBuf::from("out"),
-            formats: vec![Output::Html],
+            formats: vec![Format::HTML],
             jobs: None,
             force: false,
             company: None,
@@ -950,8 +959,6 @@ mod tests {
             }),
             check: None,
             base_url: base_url.map(String::from),
-            verbose: false,
-            quiet: false,
         }
     }
 

@@ -3,19 +3,16 @@
 //! remembers where every value came from.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Deserialize;
 
 use crate::error::{Error, Result, closest};
+use crate::files::read_text;
 use crate::layer::{self, Item, Layer, Op, OpKind, Origin, check_path, check_unset};
 use crate::model::{Posting, Workplace, within};
 use crate::preset::{Preset, Registry};
-
-/// The largest posting file we read; anything bigger is not a posting.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What to merge, as given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -94,64 +91,6 @@ impl Merged {
             (None, None) => path.to_string(),
         }
     }
-}
-
-/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
-pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.is_dir() {
-        return Err(Error::input(
-            path.display().to_string(),
-            "is a folder; expected a TOML file",
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big(path, Some(meta.len())));
-    }
-    // Read at most one byte past the limit: a device or a pipe reports no size
-    // and could otherwise be read forever.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::io("read", path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(path, None));
-    }
-    decode(path, bytes)
-}
-
-/// `size` is `None` for a stream with no known length.
-fn too_big(path: &Path, size: Option<u64>) -> Error {
-    const MIB: u64 = 1024 * 1024;
-    let limit = MAX_FILE_BYTES / MIB;
-    let size = size.map_or(format!("more than {limit} MiB"), |s| {
-        format!("{:.1} MiB", s as f64 / MIB as f64)
-    });
-    Error::input(
-        path.display().to_string(),
-        format!(
-            "is too large to be a posting ({size}); expected a TOML file of at most {limit} MiB"
-        ),
-    )
-}
-
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    let name = path.display().to_string();
-    if bytes.contains(&0) {
-        return Err(Error::input(
-            name,
-            "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text",
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let pos = layer::LineIndex::new(&text).pos(text.len());
-        Error::input(
-            format!("{name}:{}:{}", pos.line, pos.col),
-            "invalid UTF-8; save the file as UTF-8 text",
-        )
-    })
 }
 
 /// Loads and merges everything `inputs` names.
@@ -630,25 +569,5 @@ mod file_tests {
         let m = load(&Registry::default(), &inputs).unwrap();
         let company = m.posting.company.unwrap();
         assert_eq!(company.eeo.as_deref(), Some("We hire fairly."));
-    }
-
-    #[test]
-    fn bad_bytes_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let bin = dir.path().join("x.toml");
-        std::fs::write(&bin, b"title = \"a\0b\"").unwrap();
-        assert!(
-            read_text(&bin)
-                .unwrap_err()
-                .to_string()
-                .contains("binary file")
-        );
-        std::fs::write(&bin, b"title = \"caf\xe9\"\n").unwrap();
-        assert!(
-            read_text(&bin)
-                .unwrap_err()
-                .to_string()
-                .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
-        );
     }
 }

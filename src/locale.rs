@@ -56,7 +56,7 @@ struct File {
     messages: BTreeMap<String, String>,
 }
 
-use crate::preset::EMBEDDED_LOCALES;
+use crate::embedded::Folder;
 
 /// Parses one locale file; `base` fills the messages and settings it leaves out.
 fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String> {
@@ -78,7 +78,8 @@ fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String>
 pub fn all() -> &'static [Locale] {
     static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let files: Vec<(&str, &str)> = EMBEDDED_LOCALES
+        let files: Vec<(&str, &str)> = Folder::Locales
+            .files()
             .iter()
             .filter_map(|(name, text)| Some((name.strip_suffix(".toml")?, *text)))
             .collect();
@@ -388,7 +389,7 @@ mod tests {
     #[test]
     fn every_message_of_every_locale_is_known_to_en_us() {
         let base = get(DEFAULT).unwrap();
-        for (name, text) in EMBEDDED_LOCALES {
+        for (name, text) in Folder::Locales.files() {
             let file: File = toml::from_str(text).unwrap();
             for key in file.messages.keys() {
                 assert!(base.messages.contains_key(key), "{name}: {key}");

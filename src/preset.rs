@@ -4,20 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::embedded::Folder;
 use crate::error::{Error, Result, closest, did_you_mean};
 use crate::layer::{self, Layer, Origin, Pos};
 use crate::model::{Workplace, is_employer_fact};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-pub use embedded::TEMPLATES as EMBEDDED_TEMPLATES;
-
-/// The shipped locale files (`src/locale/<tag>.toml`): (file name, contents).
-pub use embedded::LOCALES as EMBEDDED_LOCALES;
-
-/// The shipped preset files: (file name, contents).
-pub const EMBEDDED_ROLES: &[(&str, &str)] = embedded::ROLES;
 
 /// One role preset: a partial posting with a label, an industry and a parent.
 #[derive(Debug, Clone)]
@@ -55,7 +45,7 @@ impl Registry {
     /// the folder `jobpost eject` writes) over them.
     pub fn load(user_dir: Option<&Path>) -> Result<Self> {
         let mut reg = Registry::default();
-        for (file, text) in EMBEDDED_ROLES {
+        for (file, text) in Folder::Roles.files() {
             let stem = file.trim_end_matches(".toml");
             reg.insert(parse_preset(stem, &format!("roles/{file}"), text)?);
         }
@@ -74,7 +64,7 @@ impl Registry {
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         {
-            let text = crate::load::read_text(path)?;
+            let text = crate::files::read_text(path)?;
             let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             self.insert(parse_preset(&stem, &path.display().to_string(), &text)?);
         }

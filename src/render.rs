@@ -1,9 +1,10 @@
-//! Rendering: the reader-facing view of a posting, tera set up once with the
-//! embedded templates (a user folder overrides them by name, and they stay
-//! reachable as `builtin/<name>` for themes that extend them) and the Markdown
-//! filters, and one entry point per output format.
+//! Rendering through templates: the reader-facing [`View`] of a posting, and
+//! [`Templates`], tera set up once with the embedded templates (a user folder
+//! overrides them by name, and they stay reachable as `builtin/<name>` for
+//! themes that extend them) and the Markdown filters. The output formats built
+//! on them are in [`crate::format`].
 //!
-//! Renderers take a posting and return a string; they never print or write.
+//! Nothing here prints or writes: templates render to strings.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,43 +12,12 @@ use std::path::Path;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
+use crate::embedded::Folder;
 use crate::error::{Error, Result};
 use crate::locale::{self, Locale};
 use crate::markdown;
 use crate::model::{Posting, Workplace};
 use crate::money;
-use crate::preset::EMBEDDED_TEMPLATES;
-
-/// Output formats rendered through templates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Markdown (`posting.md`).
-    Md,
-    /// A standalone HTML page (`posting.html`).
-    Html,
-    /// Plain text for job boards that strip markup (`posting.txt`).
-    Txt,
-}
-
-impl Format {
-    /// The template that renders this format.
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Md => "posting.md",
-            Format::Html => "posting.html",
-            Format::Txt => "posting.txt",
-        }
-    }
-
-    /// File extension of the output.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Txt => "txt",
-        }
-    }
-}
 
 /// The prefix under which the shipped templates stay reachable whatever the
 /// user's folder holds, so a user template can `{% extends "builtin/posting.html" %}`
@@ -74,11 +44,20 @@ pub const POSTING_BLOCKS: [&str; 13] = [
 ];
 
 /// Tera with every template parsed once, ready to render many postings.
-pub struct Renderer {
+pub struct Templates {
     tera: Tera,
 }
 
-impl Renderer {
+/// A posting template's context: the view as `p`, with the JSON-LD script the
+/// HTML page embeds (empty elsewhere) as `p.jsonld`.
+#[derive(Serialize)]
+struct PostingContext<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    jsonld: &'a str,
+}
+
+impl Templates {
     /// Loads the shipped templates under [`BUILTIN`], those of `user_dir` (a
     /// folder of templates, or the folder `jobpost eject` writes) by their own
     /// names, and the shipped ones again under the names the user's lack.
@@ -94,17 +73,26 @@ impl Renderer {
         };
         tera.add_raw_templates(template_set(user))
             .map_err(|e| template_error(&e))?;
-        Ok(Renderer { tera })
+        Ok(Templates { tera })
     }
 
-    /// Renders `posting` in `format`.
-    pub fn render(&self, posting: &Posting, format: Format) -> Result<String> {
-        self.render_prepared(&View::new(posting), format)
-    }
-
-    /// Renders a view the caller has completed (the HTML page's JSON-LD, a date).
-    pub fn render_prepared(&self, view: &View, format: Format) -> Result<String> {
-        self.render_view(view, format.template(), format != Format::Html)
+    /// Renders the posting template `name` (`posting.md`) with `view` and, for a
+    /// page that embeds it, the JSON-LD `<script>` text (else empty). `tidy`
+    /// collapses the blank lines template tags leave in text formats.
+    pub fn render_posting(
+        &self,
+        view: &View,
+        name: &str,
+        jsonld: &str,
+        tidy_text: bool,
+    ) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("p", &PostingContext { view, jsonld });
+        let out = self
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| template_error(&e))?;
+        Ok(if tidy_text { tidy(&out) } else { out })
     }
 
     /// Renders any template with a serialisable context under the name `page`.
@@ -118,22 +106,12 @@ impl Renderer {
         ctx.insert(key, value);
         self.tera.render(name, &ctx).map_err(|e| template_error(&e))
     }
-
-    fn render_view(&self, view: &View, name: &str, tidy_text: bool) -> Result<String> {
-        let mut ctx = Context::new();
-        ctx.insert("p", view);
-        let out = self
-            .tera
-            .render(name, &ctx)
-            .map_err(|e| template_error(&e))?;
-        Ok(if tidy_text { tidy(&out) } else { out })
-    }
 }
 
 /// Every shipped template under `builtin/`, then the shipped ones the user's
 /// do not replace under their own names, then the user's.
 fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
-    let shipped = EMBEDDED_TEMPLATES.iter();
+    let shipped = Folder::Templates.files().iter();
     let mut set: Vec<(String, String)> = shipped
         .clone()
         .map(|(n, t)| (format!("{BUILTIN}{n}"), t.to_string()))
@@ -155,7 +133,7 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
         let path = entry.path();
         if path.is_file() {
             let name = entry.file_name().to_string_lossy().to_string();
-            out.push((name, crate::load::read_text(&path)?));
+            out.push((name, crate::files::read_text(&path)?));
         }
     }
     out.sort();
@@ -291,8 +269,6 @@ pub struct View {
     pub pay: PayView,
     /// How to apply.
     pub apply: ApplyView,
-    /// JSON-LD for the page's `<script>` (already escaped for it), or empty.
-    pub jsonld: String,
     /// Where the page sits on a site: set by `export`, empty for `render`.
     pub site: SiteView,
 }
@@ -406,7 +382,6 @@ impl View {
             conditions: conditions_view(p, loc),
             pay: pay_view(p, loc),
             apply: apply_view(p),
-            jsonld: String::new(),
             site: SiteView::default(),
         }
     }
@@ -631,14 +606,15 @@ mod tests {
     #[test]
     fn every_section_block_can_be_overridden_alone() {
         let posting = sample();
-        for format in [Format::Md, Format::Txt, Format::Html] {
-            let ext = format.extension();
-            let shipped = Renderer::new(None)
-                .unwrap()
-                .render(&posting, format)
-                .unwrap();
-            let blocks = match format {
-                Format::Html => &POSTING_BLOCKS[..],
+        let view = View::new(&posting);
+        let render = |templates: Templates, ext: &str| {
+            let name = format!("posting.{ext}");
+            templates.render_posting(&view, &name, "", false).unwrap()
+        };
+        for ext in ["md", "txt", "html"] {
+            let shipped = render(Templates::new(None).unwrap(), ext);
+            let blocks = match ext {
+                "html" => &POSTING_BLOCKS[..],
                 _ => &POSTING_BLOCKS[2..],
             };
             for block in blocks {
@@ -646,10 +622,7 @@ mod tests {
                     "{{% extends \"builtin/posting.{ext}\" %}}{{% block {block} %}}MARK-{block}{{% endblock %}}"
                 );
                 let dir = theme(ext, &text);
-                let out = Renderer::new(Some(dir.path()))
-                    .unwrap()
-                    .render(&posting, format)
-                    .unwrap();
+                let out = render(Templates::new(Some(dir.path())).unwrap(), ext);
                 assert!(out.contains(&format!("MARK-{block}")), "{ext} {block}");
                 assert_ne!(out, shipped, "{ext} {block}");
             }
@@ -662,7 +635,7 @@ mod tests {
             "md",
             "{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}",
         );
-        let err = Renderer::new(Some(dir.path())).err().unwrap().to_string();
+        let err = Templates::new(Some(dir.path())).err().unwrap().to_string();
         assert!(
             err.starts_with("template `posting.md`: Block `payy`"),
             "{err}"

@@ -3,8 +3,9 @@
 
 use crate::error::{Error, Problem, Result, did_you_mean};
 use crate::load::Merged;
-use crate::model::Posting;
+use crate::model::{Posting, Workplace};
 use crate::money;
+use toml::value::Date;
 
 /// Every problem of `merged`, or `Ok` when there are none.
 pub fn validate(merged: &Merged) -> Result<()> {
@@ -82,6 +83,112 @@ pub fn still_needed(p: &Posting) -> Vec<&'static str> {
     .into_iter()
     .filter_map(|(given, what)| (!given).then_some(what))
     .collect()
+}
+
+/// Every field the JSON-LD output needs that the posting lacks, at the file and
+/// line each comes from (or the field path): the check behind `render --format
+/// jsonld`, export's JSON-LD files and whether the HTML page embeds JSON-LD.
+/// `date` (`--posted`) stands in for a missing `posted`.
+pub fn jsonld_problems(merged: &Merged, date: Option<Date>) -> Vec<Problem> {
+    jsonld_needs(&merged.posting, date)
+        .into_iter()
+        .map(|(path, message)| Problem {
+            at: merged.at(path),
+            message,
+        })
+        .collect()
+}
+
+/// The fields [`jsonld_problems`] names, by field path, for a posting with no
+/// file (the HTML page's note lists them).
+pub fn jsonld_fields(p: &Posting, date: Option<Date>) -> Vec<&'static str> {
+    jsonld_needs(p, date)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// [`jsonld_problems`] but the date, by field path: what lint's `jsonld-required`
+/// reports, since a date may still come from the command line.
+pub fn jsonld_missing(p: &Posting) -> Vec<Problem> {
+    jsonld_content(p)
+        .into_iter()
+        .map(|(at, message)| Problem {
+            at: at.to_string(),
+            message,
+        })
+        .collect()
+}
+
+/// Each field JSON-LD needs and the posting lacks, with why, in field order.
+fn jsonld_needs(p: &Posting, date: Option<Date>) -> Vec<(&'static str, String)> {
+    let mut out = jsonld_content(p);
+    if p.posted.and_then(|d| d.date).or(date).is_none() {
+        out.push((
+            "posted",
+            "missing; JSON-LD needs the date the posting goes up (datePosted): \
+             add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
+             (or --posted today)"
+                .into(),
+        ));
+    }
+    out
+}
+
+/// [`jsonld_needs`] less the date.
+fn jsonld_content(p: &Posting) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut need = |present: bool, at: &'static str, what: &str| {
+        if !present {
+            out.push((at, format!("missing; JSON-LD needs {what}")));
+        }
+    };
+    let filled = |s: Option<&String>| s.is_some_and(|s| !s.trim().is_empty());
+    let loc = p.location.as_ref();
+    need(filled(p.title.as_ref()), "title", "the job's title");
+    need(
+        filled(p.purpose.as_ref()),
+        "purpose",
+        "a purpose for the description",
+    );
+    need(
+        filled(p.company.as_ref().and_then(|c| c.name.as_ref())),
+        "company.name",
+        "the employer's name (hiringOrganization)",
+    );
+    if is_remote(p) {
+        need(
+            !applicant_countries(p).is_empty(),
+            "location.applicant_countries",
+            "the countries applicants may live in for a remote role, e.g. `applicant_countries = [\"US\"]`",
+        );
+    } else {
+        need(
+            filled(loc.and_then(|l| l.country.as_ref())),
+            "location.country",
+            "the workplace's country (addressCountry), e.g. `country = \"US\"`",
+        );
+    }
+    out
+}
+
+/// True for a fully remote role.
+pub fn is_remote(p: &Posting) -> bool {
+    p.location.as_ref().and_then(|l| l.workplace) == Some(Workplace::Remote)
+}
+
+/// For remote roles: the countries applicants may live in (`applicant_countries`,
+/// else the posting's own country); empty for other roles.
+pub fn applicant_countries(p: &Posting) -> Vec<String> {
+    let Some(l) = p.location.as_ref().filter(|_| is_remote(p)) else {
+        return Vec::new();
+    };
+    let listed = l.applicant_countries.clone().unwrap_or_default();
+    if listed.is_empty() {
+        l.country.iter().cloned().collect()
+    } else {
+        listed
+    }
 }
 
 type Check<'a> = dyn FnMut(&str, std::result::Result<(), String>) + 'a;
@@ -437,6 +544,28 @@ pub fn date(d: &toml::value::Datetime) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jsonld_needs_every_missing_field_and_a_date() {
+        let p = Posting {
+            title: Some("Cashier".into()),
+            purpose: Some("Ring up sales.".into()),
+            ..Posting::default()
+        };
+        assert_eq!(
+            jsonld_fields(&p, None),
+            ["company.name", "location.country", "posted"]
+        );
+        let paths: Vec<String> = jsonld_missing(&p).into_iter().map(|p| p.at).collect();
+        assert_eq!(paths, ["company.name", "location.country"]);
+        // A date from the command line stands in for `posted`; no clock is read.
+        let date = Date {
+            year: 2027,
+            month: 1,
+            day: 4,
+        };
+        assert!(!jsonld_fields(&p, Some(date)).contains(&"posted"));
+    }
 
     #[test]
     fn field_rules() {

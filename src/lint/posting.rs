@@ -317,7 +317,7 @@ pub fn region_code(region: &str) -> String {
 }
 
 /// `jsonld-required` errors: each field the JSON-LD output requires that the posting
-/// lacks ([`crate::jsonld::missing`], the check `export` and `render --format jsonld`
+/// lacks ([`crate::validate::jsonld_missing`], the check `export` and `render --format jsonld`
 /// run), at the field's key, else where inherited values enter the file. Severity
 /// configuration and inline suppressions apply as to every rule.
 pub fn jsonld_findings(
@@ -331,7 +331,7 @@ pub fn jsonld_findings(
         return Vec::new();
     };
     let fallback = entry_point(path, merged);
-    crate::jsonld::missing(&merged.posting)
+    crate::validate::jsonld_missing(&merged.posting)
         .into_iter()
         .map(|p| {
             let at = merged

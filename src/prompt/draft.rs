@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::load::read_text;
+use crate::files::read_text;
 use crate::output::write_atomic;
 
 use super::Settings;

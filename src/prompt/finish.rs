@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Problem, Result};
+use crate::format::{self, Format};
 use crate::model::Posting;
 use crate::output::write_atomic;
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
 use crate::validate;
 
 use super::flow::Ctx;
@@ -50,9 +50,9 @@ impl Done {
             Some(out) => format!("wrote {posting} and {}", out.display()),
             None => format!("wrote {posting}"),
         };
-        let flag = match self.format {
-            Format::Md => String::new(),
-            other => format!(" --format {}", other.extension()),
+        let flag = match self.format == Format::DEFAULT {
+            true => String::new(),
+            false => format!(" --format {}", self.format.name()),
         };
         line.push_str(&format!(
             "; render it again with: jobpost render {posting}{flag}"
@@ -112,18 +112,25 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let name = ctx.settings.save.display().to_string();
     let merged = state.merged(ctx.registry, &name)?;
     let problems = validate::problems(&merged);
-    // A page of HTML is no preview in a terminal; its Markdown says the same.
-    let (format, title) = match ctx.settings.format {
-        Format::Html => (Format::Md, "Preview (as Markdown; the file is HTML)"),
-        other => (other, "Preview"),
+    let file = ctx.settings.format;
+    let (format, title) = match file.preview_as() {
+        Some(shown) => (
+            shown,
+            format!(
+                "Preview (as {}; the file is {})",
+                shown.title(),
+                file.title()
+            ),
+        ),
+        None => (file, "Preview".to_string()),
     };
-    let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
+    let rendered = format::render(ctx.renderer, &merged, format, None)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
         summary(&problems, &warnings(&merged.posting), &findings),
-        heading(title),
+        heading(&title),
         heading("").trim_end(),
     );
     let errors = findings
@@ -135,15 +142,6 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         problems: problems.len(),
         errors,
     })
-}
-
-/// The `render` output format for a template format.
-fn output_of(format: Format) -> Output {
-    match format {
-        Format::Md => Output::Md,
-        Format::Html => Output::Html,
-        Format::Txt => Output::Txt,
-    }
 }
 
 /// `── Summary ───…`, 60 columns wide.
@@ -274,7 +272,7 @@ pub fn posting_text(state: &State, save: &Path) -> String {
 pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<Done> {
     let merged = state.merged(ctx.registry, &plan.save.display().to_string())?;
     validate::validate(&merged)?;
-    let rendered = publish(ctx.renderer, &merged, output_of(ctx.settings.format), None)?;
+    let rendered = format::render(ctx.renderer, &merged, ctx.settings.format, None)?;
     let force = ctx.settings.force;
     if let Err(e) = write_atomic(
         &plan.save,
@@ -354,7 +352,7 @@ pub fn missing_by_law(state: &State) -> Vec<String> {
 
 /// `--defaults`: nothing is asked; what is given, else the preset, must make a
 /// whole posting.
-pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -> Result<Done> {
+pub fn defaults(registry: &Registry, renderer: &Templates, settings: &Settings) -> Result<Done> {
     let state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let problems = validate::problems(&state.base);
     let missing = missing_by_law(&state);

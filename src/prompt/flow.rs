@@ -9,7 +9,7 @@
 use crate::error::Result;
 use crate::explain;
 use crate::preset::Registry;
-use crate::render::Renderer;
+use crate::render::Templates;
 
 use super::fields::{FIELDS, Field, Kind, Section};
 use super::finish::{self, Done, Plan};
@@ -21,7 +21,7 @@ pub struct Ctx<'a> {
     /// The role presets.
     pub registry: &'a Registry,
     /// Templates, for the preview and the output.
-    pub renderer: &'a Renderer,
+    pub renderer: &'a Templates,
     /// The resolved flags.
     pub settings: &'a Settings,
 }
@@ -84,7 +84,7 @@ fn steps() -> Vec<Step> {
 pub fn run(
     p: &mut dyn Prompter,
     registry: &Registry,
-    renderer: &Renderer,
+    renderer: &Templates,
     settings: &Settings,
 ) -> Result<Done> {
     let mut settings = settings.clone();

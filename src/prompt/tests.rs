@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use super::script::{Key, Script};
 use super::{Settings, Target, draft, finish, flow};
 use crate::error::Error;
+use crate::format::{self, Format};
 use crate::load::{self, Inputs};
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
 
 use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Tab, Ticks, Type, Yes};
 
@@ -22,7 +22,7 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
         },
         save: dir.join("posting.toml"),
         output: Target::BesidePosting,
-        format: Format::Md,
+        format: Format::MD,
         force: false,
         resume: None,
         answered: Default::default(),
@@ -42,7 +42,7 @@ const EMPLOYER: &[&str] = &[
 
 fn run(script: &mut Script, settings: &Settings) -> crate::error::Result<finish::Done> {
     let registry = Registry::load(None).unwrap();
-    let renderer = Renderer::new(None).unwrap();
+    let renderer = Templates::new(None).unwrap();
     flow::run(script, &registry, &renderer, settings)
 }
 
@@ -67,7 +67,7 @@ fn render_file(path: &Path) -> String {
     };
     let merged = load::load(&registry, &inputs).unwrap();
     crate::validate::validate(&merged).unwrap();
-    publish(&Renderer::new(None).unwrap(), &merged, Output::Md, None).unwrap()
+    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
 }
 
 #[test]
@@ -406,7 +406,7 @@ fn defaults_list_every_missing_field() {
     let dir = tempfile::tempdir().unwrap();
     let s = settings(dir.path(), None, &["pay.min=3"]);
     let registry = Registry::load(None).unwrap();
-    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let err = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap_err();
     let msg = err.to_string();
     for field in ["title", "purpose", "pay.currency", "pay.period"] {
         assert!(
@@ -427,7 +427,7 @@ fn defaults_write_the_preset_with_given_values() {
     );
     s.output = Target::Stdout;
     let registry = Registry::load(None).unwrap();
-    let done = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap();
+    let done = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap();
     assert_eq!(
         done.stdout.as_deref(),
         Some(render_file(&done.posting).as_str())
@@ -654,7 +654,7 @@ fn defaults_name_the_facts_the_law_requires() {
     sets[3] = "location.region=IL";
     let s = settings(dir.path(), Some("cashier"), &sets);
     let registry = Registry::load(None).unwrap();
-    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let err = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("pay.min or pay.max: the Illinois Equal Pay Act"),

@@ -703,3 +703,80 @@ fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
     );
     assert!(read(&done.posting).contains("max = 80000.0"));
 }
+
+#[test]
+fn summary_findings_name_the_field_and_item_not_a_line_of_the_unwritten_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let registry = Registry::load(None).unwrap();
+    let daily = load::preset(&registry, "cashier").unwrap().slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let first = daily[0].as_str().unwrap();
+    let keys = vec![
+        EnterUntil("Add a daily duty (Enter when done)"),
+        Type(format!("{first}.")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .expect("a summary");
+    let finding = summary
+        .lines()
+        .find(|l| l.contains("[duplicate-bullet]"))
+        .unwrap_or_else(|| panic!("no duplicate-bullet in:\n{summary}\n{:#?}", script.log));
+    let added = daily.len() + 1;
+    assert_eq!(
+        finding,
+        format!(
+            "  ! warning[duplicate-bullet] duties.daily item {added}: \
+             bullet repeats the one at duties.daily item 1"
+        )
+    );
+    assert!(!summary.contains(" line "), "{summary}");
+}
+
+#[test]
+fn line_references_become_fields() {
+    let places: Vec<String> = ["", "title", "duties.daily item 1", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let cases = [
+        (
+            "repeats the one on line 2",
+            "repeats the one at duties.daily item 1",
+        ),
+        ("as line 1 says", "as title says"),
+        // No field there (the role), out of range, or not the word `line`.
+        ("repeats the one on line 3", "repeats the one on line 3"),
+        ("repeats the one on line 99", "repeats the one on line 99"),
+        ("the deadline 2 days on", "the deadline 2 days on"),
+        ("on line 2 and line 1", "at duties.daily item 1 and title"),
+    ];
+    for (message, expected) in cases {
+        assert_eq!(finish::unlined(message, &places), expected, "{message}");
+    }
+}
+
+#[test]
+fn findings_about_the_whole_posting_name_no_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        summary.contains("  ! warning[missing-section]: posting has no pay section\n"),
+        "{summary}"
+    );
+}

@@ -240,6 +240,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("State or region", "CO\r");
     w.answer("Postal code", "80202\r");
     w.answer("Country", "US\r");
+    w.answer("Locale", "\r"); // the country's: none is written
     w.answer("Employment type", "full\r");
     w.answer("Hours a week", "40\r");
     w.answer("Purpose", &format!("{DOWN}\r"));
@@ -310,6 +311,10 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     ] {
         assert!(posting.contains(line), "`{line}` in:\n{posting}");
     }
+    assert!(
+        !posting.contains("locale"),
+        "the country decides it:\n{posting}"
+    );
     let md = read(&dir.path().join("posting.md"));
     assert_eq!(md, render(dir.path(), "posting.toml"));
     assert_eq!(preview(&screen), md);

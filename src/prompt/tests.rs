@@ -142,6 +142,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("80202".into()),
         Type("usa".into()), // not an ISO code
         Type("US".into()),
+        Enter,              // locale: the country's
         Pick(0),            // full-time
         Type("200".into()), // hours: impossible
         Type("40".into()),
@@ -778,5 +779,86 @@ fn findings_about_the_whole_posting_name_no_field() {
     assert!(
         summary.contains("  ! warning[missing-section]: posting has no pay section\n"),
         "{summary}"
+    );
+}
+
+/// The locale tags in the order the wizard offers them.
+fn locale_index(tag: &str) -> usize {
+    crate::locale::tags().position(|t| t == tag).unwrap()
+}
+
+#[test]
+fn the_locale_follows_the_country_and_only_another_one_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=London";
+    sets[3] = "location.region=England";
+    sets[4] = "location.country=GB";
+    sets.push("apply_by=2027-02-01");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    // Enter keeps the country's locale: nothing is written, the place decides.
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(asked(&script).contains(&"Locale (how the posting reads)"));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    // en-GB: day-month dates, kilograms.
+    for text in ["Apply by 1 February 2027", "up to 11 kg, such as"] {
+        assert!(
+            preview.contains(text),
+            "`{text}` in the preview:\n{preview}"
+        );
+    }
+    assert!(preview.ends_with(&format!(
+        "{}────────────────────────────────────────────────────────────",
+        render_file(&done.posting)
+    )));
+
+    // Another locale is written, and the preview reads in it.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let s = settings(&other, Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("Locale (how the posting reads)"),
+        Pick(locale_index("en-CA")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(read(&done.posting).contains("locale = \"en-CA\""));
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(preview.contains("11 kg (25 lb)"), "{preview}");
+}
+
+#[test]
+fn a_remote_role_takes_the_locale_of_the_first_applicant_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[1] = "location.workplace=remote";
+    sets.push("location.applicant_countries=[\"CA\", \"US\"]");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        preview.contains("11 kg (25 lb)"),
+        "en-CA weights: {preview}"
     );
 }

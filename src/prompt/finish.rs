@@ -217,14 +217,15 @@ fn place_of(f: &crate::lint::Finding, places: &[String]) -> Option<String> {
 }
 
 /// `merged` with every value, and every item of a list, at a line of its own in
-/// `name`, and what is at each line (index 0 and the role are empty): lint then
-/// tells apart what a preset and the answers set, which would share a line.
+/// `name`, and what is at each line: lint then tells apart what a preset and the
+/// answers set, which would share a line. Lines 0 and 1 hold nothing, as lint
+/// puts findings with no place at 1:1 (or at the role, which is no field either).
 pub fn placed(merged: &crate::load::Merged, name: &str) -> (crate::load::Merged, Vec<String>) {
     use crate::layer::{Origin, Pos};
     use crate::load::Slot;
     let source: std::sync::Arc<str> = std::sync::Arc::from(name);
     let mut placed = merged.clone();
-    let mut places = vec![String::new()];
+    let mut places = vec![String::new(), String::new()];
     let mut next = |label: String| {
         places.push(label);
         Origin {

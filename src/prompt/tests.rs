@@ -862,3 +862,40 @@ fn a_remote_role_takes_the_locale_of_the_first_applicant_country() {
         "en-CA weights: {preview}"
     );
 }
+
+#[test]
+fn every_value_and_item_gets_a_line_of_its_own() {
+    let registry = Registry::load(None).unwrap();
+    let inputs = Inputs {
+        role: Some("cashier".into()),
+        sets: vec!["title=Head Cashier".into()],
+        ..Inputs::default()
+    };
+    let merged = load::load(&registry, &inputs).unwrap();
+    let (placed, places) = finish::placed(&merged, "posting.toml");
+    assert_eq!(places[..2], ["", ""], "1:1 is no field");
+    let daily = merged.slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let mut lines = std::collections::BTreeSet::new();
+    for (path, slot) in &placed.slots {
+        match slot {
+            load::Slot::Value(_, o) => {
+                assert!(lines.insert(o.pos.unwrap().line));
+                let expected = if path == "role" { "" } else { path.as_str() };
+                assert_eq!(places[o.pos.unwrap().line], expected);
+            }
+            load::Slot::List(items) => {
+                for (i, (_, o)) in items.iter().enumerate() {
+                    assert!(lines.insert(o.pos.unwrap().line));
+                    assert_eq!(
+                        places[o.pos.unwrap().line],
+                        format!("{path} item {}", i + 1)
+                    );
+                    assert_eq!(&*o.source, "posting.toml");
+                }
+            }
+        }
+    }
+    assert!(places.contains(&format!("duties.daily item {}", daily.len())));
+    assert!(places.contains(&"title".to_string()));
+}

@@ -551,6 +551,8 @@ fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
     // Accepted at once: the next question comes, with no error before it.
     w.answer("Pay period", "\r");
     w.enter_until("Extras", &format!("ips shared{HOME}T{END} weekly\r"));
+    // A pasted line break is a space, not Enter.
+    w.enter_until("Schedule", "\x1b[200~Weekdays,\r\n9 to 5\x1b[201~\r");
     w.enter_until("How to apply", &format!("end your CV{CTRL_A}S{CTRL_E}.\r"));
     w.enter_until("Save this posting?", "\r");
     w.answer("Save the employer's answers", "n\r");
@@ -563,6 +565,7 @@ fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
         "street = \"東X京駅\"",
         "currency = \"GBP\"",
         "extras = \"Tips shared weekly\"",
+        "schedule = \"Weekdays, 9 to 5\"",
         "instructions = \"Send your CV.\"",
     ] {
         assert!(posting.contains(line), "`{line}` in:\n{posting}");

@@ -462,27 +462,17 @@ fn period_changed(state: &mut State, before: Option<&str>) {
 /// The locale, the one the job's place gives first: choosing it writes no
 /// `locale` (the place decides it, as `render` does); another one is written.
 fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
-    use crate::locale::{Reason, Weight, all, resolve};
+    use crate::locale::{Reason, all, resolve};
     let (from_place, reason) = resolve(&place_only(state));
     let why = match reason {
         Reason::Country(path, code) => format!(" (from {path} {code})"),
         _ => " (the default)".to_string(),
     };
-    let example = "2027-02-01".parse().expect("a date");
     let labels: Vec<String> = all()
         .iter()
         .map(|l| {
-            let weight = match l.weight {
-                Weight::Pounds => "lb",
-                Weight::Kilograms => "kg",
-                Weight::KilogramsAndPounds => "kg (lb)",
-            };
-            let mark = if l.tag == from_place.tag {
-                why.as_str()
-            } else {
-                ""
-            };
-            format!("{} · {} · {weight}{mark}", l.tag, l.date(&example))
+            let mark = if l.tag == from_place.tag { &why } else { "" };
+            format!("{}{mark}", locale_label(l))
         })
         .collect();
     let current = state
@@ -497,6 +487,18 @@ fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let value = (chosen.tag != from_place.tag).then(|| toml::Value::String(chosen.tag.clone()));
     state.answer(f.path, value);
     Ok(())
+}
+
+/// `en-GB · 1 February 2027 · kg`: the tag, how a date and weights read.
+pub(super) fn locale_label(l: &crate::locale::Locale) -> String {
+    use crate::locale::Weight;
+    let weight = match l.weight {
+        Weight::Pounds => "lb",
+        Weight::Kilograms => "kg",
+        Weight::KilogramsAndPounds => "kg (lb)",
+    };
+    let example = "2027-02-01".parse().expect("a date");
+    format!("{} · {} · {weight}", l.tag, l.date(&example))
 }
 
 /// A posting holding only the answers that decide its locale: the place.

@@ -899,3 +899,11 @@ fn every_value_and_item_gets_a_line_of_its_own() {
     assert!(places.contains(&format!("duties.daily item {}", daily.len())));
     assert!(places.contains(&"title".to_string()));
 }
+
+#[test]
+fn a_locale_is_offered_with_its_dates_and_weights() {
+    let label = |tag| flow::locale_label(crate::locale::get(tag).unwrap());
+    assert_eq!(label("en-US"), "en-US · February 1, 2027 · lb");
+    assert_eq!(label("en-GB"), "en-GB · 1 February 2027 · kg");
+    assert_eq!(label("en-CA"), "en-CA · February 1, 2027 · kg (lb)");
+}

@@ -341,7 +341,9 @@ pub fn roles_list(registry: &Registry) -> String {
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     if let Some(company) = &args.company {
-        write_atomic(company, explain::company_starter().as_bytes(), args.force)?;
+        let country = init_country(args.country.as_deref())?;
+        let text = explain::company_starter(country.as_deref());
+        write_atomic(company, text.as_bytes(), args.force)?;
         chatter.say(&format!(
             "wrote {}; fill in your employer's facts",
             company.display()
@@ -374,6 +376,29 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
         file.display()
     ));
     Ok(0)
+}
+
+/// The `--country` of `init`, checked and in capitals; a country written by
+/// its name gets its code as the suggestion.
+fn init_country(code: Option<&str>) -> Result<Option<String>> {
+    let Some(code) = code.map(str::trim) else {
+        return Ok(None);
+    };
+    let upper = code.to_ascii_uppercase();
+    if upper.len() == 2 && crate::validate::country(&upper).is_ok() {
+        return Ok(Some(upper));
+    }
+    let by_name = isocountry::CountryCode::as_array()
+        .iter()
+        .map(|c| c.alpha2())
+        .find(|c| crate::country::name(c).eq_ignore_ascii_case(code));
+    let message = match by_name {
+        Some(c) => {
+            format!("`{code}` is a country name; expected its two-letter code: did you mean `{c}`?")
+        }
+        None => crate::validate::country(code).err().unwrap_or_default(),
+    };
+    Err(Error::input(format!("--country {code}"), message))
 }
 
 /// `target` as a path relative to the folder of `file` when it lies below it.

@@ -270,6 +270,11 @@ pub struct InitArgs {
     /// The role preset to start from.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
+    /// The country of your jobs (ISO 3166-1 alpha-2, e.g. `GB`): the company
+    /// profile suggests that country's equal-opportunity statement (commented
+    /// out) and its code; without it, the United States is assumed.
+    #[arg(long, value_name = "CODE", requires = "company")]
+    pub country: Option<String>,
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,

@@ -27,6 +27,7 @@ use toml::value::Date;
 use crate::error::{Error, Problem, Result};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
+use crate::locale::{self, Locale};
 use crate::model::Posting;
 use crate::output::{count, write_atomic, write_atomic_with};
 use crate::preset::Registry;
@@ -144,8 +145,8 @@ struct Job {
 struct Row {
     title: String,
     company: String,
-    employment_type: &'static str,
-    workplace: &'static str,
+    employment_type: String,
+    workplace: String,
     location: String,
     /// City and region (or country), for the location filter.
     place: String,
@@ -165,6 +166,8 @@ struct Row {
     logo_src: String,
     /// Output path relative to the output folder, `/`-separated, without extension.
     path: String,
+    /// The posting's locale: the careers page reads in the most common one.
+    locale: &'static Locale,
 }
 
 /// One posting as the index shows it: the row template's context and an
@@ -194,8 +197,8 @@ impl<'a> Entry<'a> {
         Entry {
             title: &row.title,
             company: &row.company,
-            employment_type: row.employment_type,
-            workplace: row.workplace,
+            employment_type: &row.employment_type,
+            workplace: &row.workplace,
             location: &row.location,
             place: &row.place,
             pay: &row.pay,
@@ -238,6 +241,12 @@ struct IndexPage<'a> {
     company_column: bool,
     /// The careers page's absolute URL (`--base-url`), or empty.
     canonical: String,
+    /// The page's language tag, `en-GB`.
+    lang: &'a str,
+    /// `3 open positions`, `1 vacancy`.
+    count_text: String,
+    /// The page's headings and labels: `page.t.index_caption`.
+    t: &'static BTreeMap<String, String>,
 }
 
 /// One row's template context: the entry plus what the page decides for all rows.
@@ -248,11 +257,43 @@ struct RowView<'a> {
     company_column: bool,
     /// The absolute URL, printed after the link on paper (`--base-url`), or empty.
     url: String,
+    /// The date posted, written the way the page's locale writes dates, or empty.
+    posted_text: String,
+    /// The page's labels, in its locale.
+    t: &'a RowLabels,
+}
+
+/// The labels of a row, from the catalogue of the page's locale: a few strings
+/// rather than the whole catalogue, since every row is its own context.
+#[derive(Debug, Serialize)]
+struct RowLabels {
+    company: String,
+    location: String,
+    workplace: String,
+    pay: String,
+    posted: String,
+    not_stated: String,
+}
+
+impl RowLabels {
+    fn new(loc: &Locale) -> Self {
+        let t = |k: &str| loc.text(k).to_string();
+        RowLabels {
+            company: t("index_company"),
+            location: t("location"),
+            workplace: t("workplace"),
+            pay: t("pay"),
+            posted: t("posted"),
+            not_stated: t("not_stated"),
+        }
+    }
 }
 
 /// What the careers page lists.
 struct Page<'a> {
     title: &'a str,
+    /// The locale the page reads in.
+    locale: &'static Locale,
     company: &'a str,
     color: &'a str,
     logo: &'a str,
@@ -631,12 +672,14 @@ fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
             .as_ref()
             .and_then(|c| c.name.clone())
             .unwrap_or_default(),
-        employment_type: p.employment_type.map_or("", |e| e.label()),
+        employment_type: p
+            .employment_type
+            .map_or(String::new(), |e| loc.employment(e)),
         workplace: p
             .location
             .as_ref()
             .and_then(|l| l.workplace)
-            .map_or("", |w| w.label()),
+            .map_or(String::new(), |w| loc.workplace(w)),
         location: render::location_text(p, loc),
         place: place(p),
         pay: render::pay_range(p, loc, false),
@@ -660,6 +703,7 @@ fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
             .filter(|l| l.starts_with("https://"))
             .unwrap_or_default(),
         path: slash_path(stem),
+        locale: loc,
     }
 }
 
@@ -727,15 +771,17 @@ fn mark_mixed_currencies(rows: &mut [Row]) {
 /// never holds either whole.
 fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let company = shared(rows, |r| &r.company);
+    let loc = index_locale(rows, s.locale.as_deref());
     let title = match company {
-        "" => "Open positions".to_string(),
-        one => format!("Careers at {one}"),
+        "" => loc.text("index_title").to_string(),
+        one => locale::fill(loc.text("index_title_company"), &[("company", one)]),
     };
     let page_path = s.out.join(INDEX_PAGE);
     write_atomic_with(&page_path, s.force, |w| {
         let mut w = BufWriter::new(w);
         let page = Page {
             title: &title,
+            locale: loc,
             company,
             // Brand only a one-employer page.
             color: brand(company, rows, |r| &r.color),
@@ -760,6 +806,39 @@ fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row
             .and_then(|_| w.flush())
             .map_err(|e| Error::io("write", &json_path, e))
     })
+}
+
+/// The locale of the careers page: the one most of its postings read in (ties go
+/// to the locale listed first, `en-US` before the others), else `--locale`, else
+/// the default. Each posting's own page keeps its own locale.
+fn index_locale(rows: &[Row], given: Option<&str>) -> &'static Locale {
+    let mut counts: Vec<(usize, &'static Locale)> = locale::all()
+        .iter()
+        .map(|l| (rows.iter().filter(|r| r.locale.tag == l.tag).count(), l))
+        .collect();
+    // Stable: among equal counts the first listed stays first.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    match counts.first() {
+        Some((n, l)) if *n > 0 => l,
+        _ => given
+            .and_then(locale::get)
+            .unwrap_or_else(|| locale::get(locale::DEFAULT).expect("en-US is shipped")),
+    }
+}
+
+/// `3 open positions`, `1 vacancy`, in the page's locale.
+fn count_text(loc: &Locale, n: usize) -> String {
+    match n {
+        1 => loc.text("index_count_one").to_string(),
+        n => locale::fill(loc.text("index_count"), &[("n", &n.to_string())]),
+    }
+}
+
+/// `YYYY-MM-DD` as the locale writes a date in prose; empty stays empty.
+fn date_text(loc: &Locale, iso: &str) -> String {
+    iso.parse::<toml::value::Datetime>()
+        .map(|d| loc.date(&d))
+        .unwrap_or_default()
 }
 
 /// The value every row has for `field`, or empty when they differ.
@@ -805,7 +884,11 @@ fn careers_page(
         logo: page.logo,
         company_column,
         canonical: absolute(INDEX_PAGE),
+        lang: &page.locale.tag,
+        count_text: count_text(page.locale, page.rows.len()),
+        t: &page.locale.messages,
     };
+    let labels = RowLabels::new(page.locale);
     let shell = renderer.render_template(INDEX_PAGE, "page", &context)?;
     let (head, tail) = shell.split_once(ROWS_PLACEHOLDER).unwrap_or((&shell, ""));
     w.write_all(head.as_bytes()).map_err(io)?;
@@ -820,6 +903,8 @@ fn careers_page(
                         entry,
                         company_column,
                         url,
+                        posted_text: date_text(page.locale, &r.posted),
+                        t: &labels,
                     };
                     renderer.render_template(INDEX_ROW, "r", &view)
                 })
@@ -900,5 +985,37 @@ mod tests {
     fn logo_copies_are_named_by_content() {
         assert_eq!(fnv1a(b""), 0x811c_9dc5);
         assert_ne!(fnv1a(b"logo one"), fnv1a(b"logo two"));
+    }
+
+    fn row_in(country: &str) -> Row {
+        let text = format!("[location]\ncountry = \"{country}\"");
+        let p: Posting = toml::from_str(&text).unwrap();
+        row(&p, Path::new(country), None)
+    }
+
+    #[test]
+    fn the_careers_page_reads_in_the_locale_most_postings_read_in() {
+        let tag = |rows: &[Row], given| index_locale(rows, given).tag.as_str();
+        let (us, ca, gb) = (row_in("US"), row_in("CA"), row_in("GB"));
+        let (ca2, gb2) = (row_in("CA"), row_in("GB"));
+        assert_eq!(tag(&[us, ca, ca2], None), "en-CA");
+        // A tie goes to the locale listed first.
+        assert_eq!(tag(&[gb, row_in("US")], None), "en-US");
+        assert_eq!(tag(&[gb2, row_in("AU")], None), "en-AU");
+        assert_eq!(tag(&[], Some("en-IE")), "en-IE");
+        assert_eq!(tag(&[], None), "en-US");
+    }
+
+    #[test]
+    fn counts_and_dates_on_the_careers_page_follow_its_locale() {
+        let gb = locale::get("en-GB").unwrap();
+        let us = locale::get("en-US").unwrap();
+        assert_eq!(count_text(gb, 1), "1 vacancy");
+        assert_eq!(count_text(gb, 3), "3 vacancies");
+        assert_eq!(count_text(us, 1), "1 open position");
+        assert_eq!(count_text(us, 0), "0 open positions");
+        assert_eq!(date_text(gb, "2027-02-01"), "1 February 2027");
+        assert_eq!(date_text(us, "2027-02-01"), "February 1, 2027");
+        assert_eq!(date_text(us, ""), "");
     }
 }

@@ -12,6 +12,7 @@
 //! - [`load`]: reading files and merging layers with provenance;
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`locale`]: the message catalogue of each locale, and which one a posting reads in;
+//! - [`equality`]: the equal-opportunity statement suggested for each country;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text;
 //! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
 //! - [`files`]: finding input files in folders;
@@ -29,6 +30,7 @@ pub mod app;
 pub mod cli;
 pub mod complete;
 pub mod country;
+pub mod equality;
 pub mod error;
 pub mod explain;
 pub mod export;

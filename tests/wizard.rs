@@ -278,6 +278,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("Application page", "https://example.com/jobs\r");
     w.answer("Application e-mail", "jobs@example.com\r");
     w.answer("How to apply", "Send your resume.\r");
+    w.answer("Equal-opportunity statement", "\r"); // offered, not taken
     w.answer("Save this posting?", "\r");
     w.answer("Save the employer's answers as company.toml", "n\r");
     let (code, screen) = w.finish();

@@ -214,6 +214,8 @@ pub const FIELDS: &[Field] = &[
     field("apply.url", "Application page", S::Apply, Line(Some(validate::url))),
     field("apply.email", "Application e-mail", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", "How to apply", S::Apply, Line(None)),
+    // Last: the statement suggested depends on the country asked above.
+    field("company.eeo", "Equal-opportunity statement", S::Apply, Line(None)),
 ];
 
 /// The field at `path`.

@@ -282,10 +282,21 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         (true, _) => "Enter leaves it empty, - leaves it out",
     };
     let check = |s: &str| line_check(state, f, clearable, s.trim());
-    let suggestion = suggestion(state, f).filter(|_| current.is_empty());
+    let statement = statement(state, f).filter(|_| state.hint(f.path).is_none());
+    let suggestion = match statement {
+        Some(s) => Some(s.text.clone()),
+        None => suggestion(state, f),
+    };
+    let suggestion = suggestion.filter(|_| current.is_empty());
     let typed = match suggestion {
         Some(hint) => {
-            let keys = format!("Tab takes the preset's suggestion, {keys}");
+            let keys = match statement {
+                Some(s) => format!(
+                    "Tab takes the statement suggested for {}, {keys}",
+                    s.place_and_law()
+                ),
+                None => format!("Tab takes the preset's suggestion, {keys}"),
+            };
             let ask = Ask {
                 message: f.message,
                 help: &help(f.path, &keys),
@@ -363,6 +374,28 @@ fn derived(state: &State, f: &Field) -> Option<String> {
             .and_then(|c| crate::lint::rules::consistency::currency_of(&c)),
         _ => None,
     }
+}
+
+/// For the equal-opportunity question: the statement suggested for the job's
+/// country (a remote role: the first country applicants may live in), offered
+/// like a preset's hint and never taken without Tab.
+fn statement(state: &State, f: &Field) -> Option<&'static crate::equality::Statement> {
+    if f.path != "company.eeo" {
+        return None;
+    }
+    let applicant = state.current("location.applicant_countries");
+    let applicant = applicant
+        .as_ref()
+        .and_then(|v| v.as_array()?.first()?.as_str());
+    let country = state.text_of("location.country");
+    let (country, region) = match (state.remote(), applicant) {
+        (true, Some(a)) if country.as_deref() != Some(a) => (a.to_string(), None),
+        _ => (
+            country.or(applicant.map(str::to_string))?,
+            state.text_of("location.region"),
+        ),
+    };
+    crate::equality::for_place(&country, region.as_deref())
 }
 
 /// The preset's suggestion, its pay figures turned into the chosen period.

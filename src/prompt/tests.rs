@@ -181,6 +181,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("jobs@example".into()), // no dotted domain: rejected
         Type("jobs@example.com".into()),
         Type("Send your resume.".into()),
+        Enter, // no equal-opportunity statement
         Yes,
         Yes, // keep the employer's answers as company.toml
     ];
@@ -906,4 +907,68 @@ fn a_locale_is_offered_with_its_dates_and_weights() {
     assert_eq!(label("en-US"), "en-US · February 1, 2027 · lb");
     assert_eq!(label("en-GB"), "en-GB · 1 February 2027 · kg");
     assert_eq!(label("en-CA"), "en-CA · February 1, 2027 · kg (lb)");
+}
+
+/// The equal-opportunity question offers the statement of the job's country,
+/// taken with Tab only: Enter (or `-`) publishes no statement at all.
+#[test]
+fn the_equal_opportunity_statement_of_the_country_is_offered_not_taken() {
+    let uk = [
+        "company.name=Acme Stores",
+        "location.workplace=on-site",
+        "location.city=Leeds",
+        "location.country=GB",
+        "apply.url=https://example.com/jobs",
+    ];
+    let statement = crate::equality::for_place("GB", None).unwrap();
+    for (key, published) in [(Tab, true), (Enter, false), (Type("-".into()), false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = settings(dir.path(), Some("cashier"), &uk);
+        let keys = vec![EnterUntil("Equal-opportunity statement"), key.clone()];
+        let mut script = Script::new(keys.into_iter().chain(vec![Enter; 5]));
+        let done = run(&mut script, &s).unwrap();
+        assert!(asked(&script).contains(&"Equal-opportunity statement"));
+        let md = read(done.output.as_ref().unwrap());
+        let posting = read(&done.posting);
+        assert_eq!(md.contains(&statement.text), published, "{key:?}: {md}");
+        assert_eq!(posting.contains("eeo ="), published, "{key:?}: {posting}");
+        assert_eq!(md.contains("Equal opportunit"), published, "{key:?}: {md}");
+        if published {
+            assert!(md.contains("Equality Act 2010") && md.contains("reasonable adjustments"));
+        }
+    }
+}
+
+/// A job in Ontario is offered the Ontario Human Rights Code's statement; one in
+/// another province the Canadian Human Rights Act's.
+#[test]
+fn a_job_in_ontario_is_offered_the_ontario_code() {
+    for (region, law) in [
+        ("ON", "Ontario Human Rights Code"),
+        ("BC", "Canadian Human Rights Act"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let region = format!("location.region={region}");
+        let sets = [
+            "company.name=Acme Stores",
+            "location.workplace=on-site",
+            "location.country=CA",
+            region.as_str(),
+            "apply.url=https://example.com/jobs",
+            // Both provinces have pay-transparency laws.
+            "pay.min=20",
+            "pay.max=24",
+            "pay.period=hour",
+            "pay.currency=CAD",
+        ];
+        let s = settings(dir.path(), Some("cashier"), &sets);
+        let keys = vec![EnterUntil("Equal-opportunity statement"), Tab];
+        let mut script = Script::new(keys.into_iter().chain(vec![Enter; 5]));
+        let done = run(&mut script, &s).unwrap();
+        let posting = read(&done.posting);
+        assert!(
+            posting.contains(&format!("We follow the {law}.")),
+            "{region}: {posting}"
+        );
+    }
 }

@@ -164,6 +164,11 @@ fn period() -> Vec<(&'static str, &'static str)> {
     choices(Period::ALL, Period::key, Period::label)
 }
 
+/// The locale tags; the flow labels them (see `flow::ask_locale`).
+pub fn locales() -> Vec<(&'static str, &'static str)> {
+    crate::locale::tags().map(|t| (t, t)).collect()
+}
+
 use Kind::{Line, List, Long};
 use Section as S;
 
@@ -184,6 +189,7 @@ pub const FIELDS: &[Field] = &[
     field("location.postal_code", "Postal code", S::Place, Line(None)),
     field("location.country", "Country (ISO code)", S::Place, Line(Some(validate::country))),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", "Countries applicants may live in (ISO codes, comma-separated)", S::Place, Kind::Countries) },
+    field("locale", "Locale (how the posting reads)", S::Place, Kind::Choice(locales)),
     field("employment_type", "Employment type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", "Hours a week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", "Purpose", S::Purpose, Long) },

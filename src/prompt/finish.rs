@@ -89,17 +89,24 @@ pub struct Finding {
     pub rule: String,
     /// What it says.
     pub message: String,
+    /// The field (and item of a list) it is about, e.g. `duties.daily item 3`.
+    pub place: Option<String>,
 }
 
 impl Finding {
-    /// `error[rule]: message`, marked `!` for errors and warnings, `·` for notes.
+    /// `error[rule] place: message`, marked `!` for errors and warnings, `·` for notes.
     fn line(&self) -> String {
         let mark = match self.severity >= crate::lint::Severity::Warning {
             true => '!',
             false => '·',
         };
+        let place = self
+            .place
+            .as_ref()
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
         format!(
-            "  {mark} {}[{}]: {}\n",
+            "  {mark} {}[{}]{place}: {}\n",
             self.severity.as_str(),
             self.rule,
             self.message
@@ -175,7 +182,8 @@ fn summary(problems: &[Problem], warnings: &[String], findings: &[Finding]) -> S
 }
 
 /// What `jobpost lint` would say (warnings and errors, and the wording verdict), with
-/// the configuration found next to the posting file.
+/// the configuration found next to the posting file. The file is not written yet,
+/// so findings name fields and list items instead of its lines.
 fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Finding> {
     use crate::lint::{Severity, run};
     let dir = ctx
@@ -184,15 +192,95 @@ fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Fin
         .parent()
         .filter(|d| !d.as_os_str().is_empty());
     let cfg = run::config_for(None, Some(dir.unwrap_or(Path::new("."))), &[]).unwrap_or_default();
-    run::check_merged(merged, name, "", &cfg)
+    let (placed, places) = placed(merged, name);
+    run::check_merged(&placed, name, "", &cfg)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning || f.rule == "gender-balance")
         .map(|f| Finding {
             severity: f.severity,
             rule: f.rule.to_string(),
-            message: f.message.clone(),
+            message: unlined(&f.message, &places),
+            place: place_of(&f, &places),
         })
         .collect()
+}
+
+/// The field a finding is about. Findings about the whole posting sit at its
+/// title; they are about no field, unlike the title's own findings (the title
+/// rules, and words matched in it).
+fn place_of(f: &crate::lint::Finding, places: &[String]) -> Option<String> {
+    let place = places.get(f.line).filter(|p| !p.is_empty())?;
+    let whole = place == "title" && f.matched.is_none() && !f.rule.starts_with("title");
+    (!whole).then(|| place.clone())
+}
+
+/// `merged` with every value, and every item of a list, at a line of its own in
+/// `name`, and what is at each line: lint then tells apart what a preset and the
+/// answers set, which would share a line. Lines 0 and 1 hold nothing, as lint
+/// puts findings with no place at 1:1 (or at the role, which is no field either).
+pub fn placed(merged: &crate::load::Merged, name: &str) -> (crate::load::Merged, Vec<String>) {
+    use crate::layer::{Origin, Pos};
+    use crate::load::Slot;
+    let source: std::sync::Arc<str> = std::sync::Arc::from(name);
+    let mut placed = merged.clone();
+    let mut places = vec![String::new(), String::new()];
+    let mut next = |label: String| {
+        places.push(label);
+        Origin {
+            source: source.clone(),
+            pos: Some(Pos {
+                line: places.len() - 1,
+                col: 1,
+            }),
+        }
+    };
+    for (path, slot) in placed.slots.iter_mut() {
+        match slot {
+            Slot::Value(_, origin) if ["role", "include"].contains(&path.as_str()) => {
+                *origin = next(String::new());
+            }
+            Slot::Value(_, origin) => *origin = next(path.clone()),
+            Slot::List(items) => {
+                for (i, (_, origin)) in items.iter_mut().enumerate() {
+                    *origin = next(format!("{path} item {}", i + 1));
+                }
+            }
+        }
+    }
+    (placed, places)
+}
+
+/// A lint message with its line references (`on line 21`, `line 21`) turned into
+/// the field or item at that line.
+pub fn unlined(message: &str, places: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let digits: String = rest[i + 5..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        // `line` as a word: not the end of `deadline`.
+        let word = !rest[..i].ends_with(|c: char| c.is_alphanumeric());
+        let place = digits
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| places.get(n))
+            .filter(|p| word && !p.is_empty());
+        let Some(place) = place else {
+            out.push_str(&rest[..i + 5]);
+            rest = &rest[i + 5..];
+            continue;
+        };
+        let before = &rest[..i];
+        match before.strip_suffix("on ") {
+            Some(b) => out.push_str(&format!("{b}at {place}")),
+            None => out.push_str(&format!("{before}{place}")),
+        }
+        rest = &rest[i + 5 + digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Checks a reader would notice that neither the field rules nor lint make

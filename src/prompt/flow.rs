@@ -252,6 +252,7 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
         Kind::List(noun) => ask_list(p, state, f, noun),
+        Kind::Choice(_) if f.path == "locale" => ask_locale(p, state, f),
         Kind::Choice(choices) => ask_choice(p, state, f, &choices()),
     }
 }
@@ -488,6 +489,62 @@ fn period_changed(state: &mut State, before: Option<&str>) {
                 .answers
                 .insert(path.to_string(), Some(toml::Value::Float(v)));
         }
+    }
+}
+
+/// The locale, the one the job's place gives first: choosing it writes no
+/// `locale` (the place decides it, as `render` does); another one is written.
+fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    use crate::locale::{Reason, all, resolve};
+    let (from_place, reason) = resolve(&place_only(state));
+    let why = match reason {
+        Reason::Country(path, code) => format!(" (from {path} {code})"),
+        _ => " (the default)".to_string(),
+    };
+    let labels: Vec<String> = all()
+        .iter()
+        .map(|l| {
+            let mark = if l.tag == from_place.tag { &why } else { "" };
+            format!("{}{mark}", locale_label(l))
+        })
+        .collect();
+    let current = state
+        .text_of(f.path)
+        .unwrap_or_else(|| from_place.tag.clone());
+    let start = all().iter().position(|l| l.tag == current).unwrap_or(0);
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, "↑↓ to move, Enter to choose"),
+    };
+    let chosen = &all()[p.select(&ask, &labels, start)?];
+    let value = (chosen.tag != from_place.tag).then(|| toml::Value::String(chosen.tag.clone()));
+    state.answer(f.path, value);
+    Ok(())
+}
+
+/// `en-GB · 1 February 2027 · kg`: the tag, how a date and weights read.
+pub(super) fn locale_label(l: &crate::locale::Locale) -> String {
+    use crate::locale::Weight;
+    let weight = match l.weight {
+        Weight::Pounds => "lb",
+        Weight::Kilograms => "kg",
+        Weight::KilogramsAndPounds => "kg (lb)",
+    };
+    let example = "2027-02-01".parse().expect("a date");
+    format!("{} · {} · {weight}", l.tag, l.date(&example))
+}
+
+/// A posting holding only the answers that decide its locale: the place.
+fn place_only(state: &State) -> crate::model::Posting {
+    let mut location = toml::Table::new();
+    for key in ["workplace", "country", "applicant_countries"] {
+        if let Some(v) = state.current(&format!("location.{key}")) {
+            location.insert(key.to_string(), v);
+        }
+    }
+    crate::model::Posting {
+        location: toml::Value::Table(location).try_into().ok(),
+        ..Default::default()
     }
 }
 
@@ -797,6 +854,7 @@ fn fix_for(rule: &str) -> Option<&'static Field> {
         "pay-period-implausible" => "pay.period",
         "currency-mismatch" => "pay.currency",
         "workplace-mismatch" => "location.workplace",
+        "locale-mismatch" => "locale",
         r if r.contains("apply") => "apply.url",
         r if r.contains("company") || r.contains("employer") => "company.name",
         r if r.contains("location") || r.contains("country") => "location.country",

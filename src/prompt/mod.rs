@@ -8,10 +8,12 @@
 //! what is given, else the preset's value.
 
 pub mod draft;
+pub mod edit;
 pub mod fields;
 pub mod finish;
 pub mod flow;
 pub mod inquire;
+pub mod line;
 pub mod profile;
 pub mod script;
 pub mod state;

@@ -142,6 +142,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("80202".into()),
         Type("usa".into()), // not an ISO code
         Type("US".into()),
+        Enter,              // locale: the country's
         Pick(0),            // full-time
         Type("200".into()), // hours: impossible
         Type("40".into()),
@@ -703,6 +704,209 @@ fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
         script.log
     );
     assert!(read(&done.posting).contains("max = 80000.0"));
+}
+
+#[test]
+fn summary_findings_name_the_field_and_item_not_a_line_of_the_unwritten_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let registry = Registry::load(None).unwrap();
+    let daily = load::preset(&registry, "cashier").unwrap().slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let first = daily[0].as_str().unwrap();
+    let keys = vec![
+        EnterUntil("Add a daily duty (Enter when done)"),
+        Type(format!("{first}.")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .expect("a summary");
+    let finding = summary
+        .lines()
+        .find(|l| l.contains("[duplicate-bullet]"))
+        .unwrap_or_else(|| panic!("no duplicate-bullet in:\n{summary}\n{:#?}", script.log));
+    let added = daily.len() + 1;
+    assert_eq!(
+        finding,
+        format!(
+            "  ! warning[duplicate-bullet] duties.daily item {added}: \
+             bullet repeats the one at duties.daily item 1"
+        )
+    );
+    assert!(!summary.contains(" line "), "{summary}");
+}
+
+#[test]
+fn line_references_become_fields() {
+    let places: Vec<String> = ["", "title", "duties.daily item 1", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let cases = [
+        (
+            "repeats the one on line 2",
+            "repeats the one at duties.daily item 1",
+        ),
+        ("as line 1 says", "as title says"),
+        // No field there (the role), out of range, or not the word `line`.
+        ("repeats the one on line 3", "repeats the one on line 3"),
+        ("repeats the one on line 99", "repeats the one on line 99"),
+        ("the deadline 2 days on", "the deadline 2 days on"),
+        ("on line 2 and line 1", "at duties.daily item 1 and title"),
+    ];
+    for (message, expected) in cases {
+        assert_eq!(finish::unlined(message, &places), expected, "{message}");
+    }
+}
+
+#[test]
+fn findings_about_the_whole_posting_name_no_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        summary.contains("  ! warning[missing-section]: posting has no pay section\n"),
+        "{summary}"
+    );
+}
+
+/// The locale tags in the order the wizard offers them.
+fn locale_index(tag: &str) -> usize {
+    crate::locale::tags().position(|t| t == tag).unwrap()
+}
+
+#[test]
+fn the_locale_follows_the_country_and_only_another_one_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=London";
+    sets[3] = "location.region=England";
+    sets[4] = "location.country=GB";
+    sets.push("apply_by=2027-02-01");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    // Enter keeps the country's locale: nothing is written, the place decides.
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(asked(&script).contains(&"Locale (how the posting reads)"));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    // en-GB: day-month dates, kilograms.
+    for text in ["Apply by 1 February 2027", "up to 11 kg, such as"] {
+        assert!(
+            preview.contains(text),
+            "`{text}` in the preview:\n{preview}"
+        );
+    }
+    assert!(preview.ends_with(&format!(
+        "{}────────────────────────────────────────────────────────────",
+        render_file(&done.posting)
+    )));
+
+    // Another locale is written, and the preview reads in it.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let s = settings(&other, Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("Locale (how the posting reads)"),
+        Pick(locale_index("en-CA")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(read(&done.posting).contains("locale = \"en-CA\""));
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(preview.contains("11 kg (25 lb)"), "{preview}");
+}
+
+#[test]
+fn a_remote_role_takes_the_locale_of_the_first_applicant_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[1] = "location.workplace=remote";
+    sets.push("location.applicant_countries=[\"CA\", \"US\"]");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        preview.contains("11 kg (25 lb)"),
+        "en-CA weights: {preview}"
+    );
+}
+
+#[test]
+fn every_value_and_item_gets_a_line_of_its_own() {
+    let registry = Registry::load(None).unwrap();
+    let inputs = Inputs {
+        role: Some("cashier".into()),
+        sets: vec!["title=Head Cashier".into()],
+        ..Inputs::default()
+    };
+    let merged = load::load(&registry, &inputs).unwrap();
+    let (placed, places) = finish::placed(&merged, "posting.toml");
+    assert_eq!(places[..2], ["", ""], "1:1 is no field");
+    let daily = merged.slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let mut lines = std::collections::BTreeSet::new();
+    for (path, slot) in &placed.slots {
+        match slot {
+            load::Slot::Value(_, o) => {
+                assert!(lines.insert(o.pos.unwrap().line));
+                let expected = if path == "role" { "" } else { path.as_str() };
+                assert_eq!(places[o.pos.unwrap().line], expected);
+            }
+            load::Slot::List(items) => {
+                for (i, (_, o)) in items.iter().enumerate() {
+                    assert!(lines.insert(o.pos.unwrap().line));
+                    assert_eq!(
+                        places[o.pos.unwrap().line],
+                        format!("{path} item {}", i + 1)
+                    );
+                    assert_eq!(&*o.source, "posting.toml");
+                }
+            }
+        }
+    }
+    assert!(places.contains(&format!("duties.daily item {}", daily.len())));
+    assert!(places.contains(&"title".to_string()));
+}
+
+#[test]
+fn a_locale_is_offered_with_its_dates_and_weights() {
+    let label = |tag| flow::locale_label(crate::locale::get(tag).unwrap());
+    assert_eq!(label("en-US"), "en-US · February 1, 2027 · lb");
+    assert_eq!(label("en-GB"), "en-GB · 1 February 2027 · kg");
+    assert_eq!(label("en-CA"), "en-CA · February 1, 2027 · kg (lb)");
 }
 
 /// The equal-opportunity question offers the statement of the job's country,

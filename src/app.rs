@@ -9,6 +9,9 @@ use crate::cli::{
     Cli, Command, EjectArgs, ExportArgs, InitArgs, ManArgs, NewArgs, RenderArgs, RolesCommand,
     SourceArgs,
 };
+use clap::ColorChoice;
+
+use crate::diagnostic::{self, Sources};
 use crate::error::{EXIT_PROBLEMS, Error, Result};
 use crate::explain;
 use crate::export;
@@ -227,7 +230,7 @@ fn page_note(merged: &Merged, posted: Option<Date>) -> Option<String> {
     let Err(Error::Invalid(problems)) = jsonld::build(p, &View::new(p), posted) else {
         return None;
     };
-    let fields: Vec<&str> = problems.iter().map(|p| p.at.as_str()).collect();
+    let fields: Vec<&str> = problems.iter().filter_map(|p| p.field.as_deref()).collect();
     let how = match fields.contains(&"posted") {
         true => "; date it with `posted = 2027-01-04` in the posting or --posted YYYY-MM-DD|today",
         false => "",
@@ -258,7 +261,8 @@ fn export(
     };
     if let Some(tag) = &args.locale {
         // Once for the run, rather than once per posting.
-        crate::locale::check(tag).map_err(|m| Error::input(format!("--locale {tag}"), m))?;
+        crate::locale::check(tag)
+            .map_err(|m| Error::input(crate::error::Origin::flag("--locale", tag.as_str()), m))?;
     }
     let settings = export::Settings {
         inputs: args.inputs,
@@ -276,13 +280,14 @@ fn export(
     };
     crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;
+    let (sources, colour) = (Sources::files(), diagnostic::use_colour(ColorChoice::Auto));
     for f in &report.failed {
-        // Most messages already start with the file (and line); say it once.
-        let (file, error) = (f.file.display().to_string(), f.error.to_string());
-        match error.starts_with(&file) {
-            true => eprintln!("error: {error}"),
-            false => eprintln!("error: {file}: {error}"),
+        // A diagnostic about no one place is about the posting file.
+        let mut all = diagnostic::of_error(&f.error);
+        for d in all.iter_mut().filter(|d| d.origin.is_none()) {
+            d.origin = Some(crate::error::Origin::file(f.file.display()));
         }
+        eprint!("{}", diagnostic::render_all(&all, &sources, colour));
     }
     chatter.say(&report.summary(&settings));
     Ok(if report.failed.is_empty() {

@@ -193,13 +193,12 @@ pub fn build(p: &Posting, view: &View, date: Option<Date>) -> Result<JobPosting>
     let mut missing = missing(p);
     let posted = date_posted(p, date);
     if posted.is_none() {
-        missing.push(Problem {
-            at: "posted".into(),
-            message: "missing; JSON-LD needs the date the posting goes up (datePosted): \
-                      add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
-                      (or --posted today)"
-                .into(),
-        });
+        missing.push(Problem::of_field(
+            "posted",
+            "missing; JSON-LD needs the date the posting goes up (datePosted): \
+             add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
+             (or --posted today)",
+        ));
     }
     let (true, Some(posted)) = (missing.is_empty(), posted) else {
         return Err(Error::Invalid(missing));
@@ -287,10 +286,10 @@ pub fn missing(p: &Posting) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut need = |present: bool, at: &str, what: &str| {
         if !present {
-            out.push(Problem {
-                at: at.to_string(),
-                message: format!("missing; JSON-LD needs {what}"),
-            });
+            out.push(Problem::of_field(
+                at,
+                format!("missing; JSON-LD needs {what}"),
+            ));
         }
     };
     let filled = |s: Option<&String>| s.is_some_and(|s| !s.trim().is_empty());
@@ -570,14 +569,18 @@ mod tests {
         let Err(Error::Invalid(problems)) = to_json(&p, None) else {
             panic!("expected missing fields")
         };
-        let paths: Vec<_> = problems.iter().map(|p| p.at.as_str()).collect();
+        let paths: Vec<_> = problems.iter().map(|p| p.origin.to_string()).collect();
         assert_eq!(paths, ["company.name", "location.country", "posted"]);
         // A date from the command line stands in for `posted`; no clock is read.
         let date = parse_date("2027-01-04").ok();
         let Err(Error::Invalid(problems)) = to_json(&p, date) else {
             panic!("expected missing fields")
         };
-        assert!(problems.iter().all(|p| p.at != "posted"));
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.field.as_deref() != Some("posted"))
+        );
     }
 
     #[test]

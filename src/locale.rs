@@ -113,10 +113,11 @@ pub fn check(tag: &str) -> Result<(), String> {
         return Ok(());
     }
     let tags: Vec<&str> = tags().collect();
-    let hint = match closest(tag) {
-        Some(t) => format!("; did you mean `{t}`?"),
-        None => crate::error::did_you_mean(tag, tags.iter().copied()),
-    };
+    // The wizard shows this text as it is, so the suggestion is worded here.
+    let hint = closest(tag)
+        .or_else(|| crate::error::closest(tag, tags.iter().copied()))
+        .map(|t| format!("; {}", crate::diagnostic::did_you_mean(t)))
+        .unwrap_or_default();
     Err(format!(
         "unknown locale `{tag}`; expected one of {}{hint}",
         tags.join(", ")

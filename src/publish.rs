@@ -8,7 +8,7 @@
 
 use toml::value::{Date, Datetime};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::jsonld;
 use crate::load::Merged;
 use crate::render::{Format, Renderer, SiteView, View};
@@ -132,15 +132,9 @@ fn page(renderer: &Renderer, view: &mut View, json: &str) -> Result<String> {
 /// Points field problems at the file (and line) the posting came from.
 pub fn locate(e: Error, merged: &Merged) -> Error {
     match e {
-        Error::Invalid(problems) => Error::Invalid(
-            problems
-                .into_iter()
-                .map(|p| Problem {
-                    at: merged.at(&p.at),
-                    message: p.message,
-                })
-                .collect(),
-        ),
+        Error::Invalid(problems) => {
+            Error::Invalid(problems.into_iter().map(|p| merged.locate(p)).collect())
+        }
         other => other,
     }
 }

@@ -1,7 +1,8 @@
 //! Checks on a merged posting that the schema alone cannot express. The field
 //! checks are plain functions so the wizard re-asks with exactly these rules.
 
-use crate::error::{Error, Problem, Result, did_you_mean};
+use crate::diagnostic::did_you_mean;
+use crate::error::{Error, Problem, Result, closest};
 use crate::load::Merged;
 use crate::model::Posting;
 use crate::money;
@@ -22,10 +23,7 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut check = |path: &str, result: std::result::Result<(), String>| {
         if let Err(message) = result {
-            out.push(Problem {
-                at: merged.at(path),
-                message,
-            });
+            out.push(merged.locate(Problem::of_field(path, message)));
         }
     };
     check(
@@ -336,12 +334,15 @@ pub fn currency(code: &str) -> std::result::Result<(), String> {
     if money::is_currency(code) {
         return Ok(());
     }
-    let hint = did_you_mean(&code.to_uppercase(), money::currency_codes());
-    let hint = if code.to_uppercase() != code && money::is_currency(&code.to_uppercase()) {
-        format!("; did you mean `{}`?", code.to_uppercase())
-    } else {
-        hint
+    // These checks also answer the wizard, which shows their text as it is.
+    let upper = code.to_uppercase();
+    let suggestion = match upper != code && money::is_currency(&upper) {
+        true => Some(upper.as_str()),
+        false => closest(&upper, money::currency_codes()),
     };
+    let hint = suggestion
+        .map(|s| format!("; {}", did_you_mean(s)))
+        .unwrap_or_default();
     Err(format!(
         "unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP{hint}"
     ))

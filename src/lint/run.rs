@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use super::{
     Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human,
 };
-use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, did_you_mean};
+use crate::diagnostic::{Sources, render_all};
+use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, closest};
 use crate::load::{self, Inputs, Merged};
 use crate::preset::Registry;
 
@@ -106,7 +107,8 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
     let mut unreadable = 0;
     for c in checked {
         if let Some(e) = c.error {
-            eprintln!("error: {e}");
+            let all = crate::diagnostic::of_error(&e);
+            eprint!("{}", render_all(&all, &Sources::files(), false));
             unreadable += 1;
         }
         findings.extend(c.findings);
@@ -155,17 +157,18 @@ pub fn config_for(
         .or_else(|| start.and_then(find_config));
     let mut cfg = match found {
         Some(path) => Config::load(&path).map_err(|e| {
-            let at = e.path.as_deref().unwrap_or(&path).display().to_string();
-            Error::input(at, e.message)
+            let at = e.path.as_deref().unwrap_or(&path).display();
+            Error::input(crate::error::Origin::file(at), e.message)
         })?,
         None => Config::default(),
     };
     for code in extra {
         if super::find_jurisdiction(code).is_empty() {
-            let hint = did_you_mean(code, super::JURISDICTIONS.iter().map(|j| j.code));
-            return Err(Error::Usage(format!(
-                "--jurisdiction {code}: unknown jurisdiction{hint}"
-            )));
+            let codes = super::JURISDICTIONS.iter().map(|j| j.code);
+            let origin = crate::error::Origin::flag("--jurisdiction", code.as_str());
+            let problem = crate::error::Problem::new(origin, "unknown jurisdiction")
+                .suggest(closest(code, codes));
+            return Err(Error::from(problem));
         }
         cfg.jurisdictions.push(code.clone());
     }

@@ -261,8 +261,12 @@ fn export(
     };
     if let Some(tag) = &args.locale {
         // Once for the run, rather than once per posting.
-        crate::locale::check(tag)
-            .map_err(|m| Error::input(crate::error::Origin::flag("--locale", tag.as_str()), m))?;
+        crate::locale::refuse(tag).map_err(|r| {
+            let flag = crate::error::Origin::flag("--locale", tag.as_str());
+            Error::from(
+                crate::error::Problem::new(flag, r.message).suggest(r.suggestion.as_deref()),
+            )
+        })?;
     }
     let settings = export::Settings {
         inputs: args.inputs,

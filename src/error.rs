@@ -142,6 +142,49 @@ impl fmt::Display for Origin {
     }
 }
 
+/// Why a field check refuses a value: what is wrong, and the closest valid
+/// value as data. The checks the wizard shares show it as text ([`fmt::Display`]);
+/// a posting's problems keep the suggestion apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// What is wrong, with what was expected.
+    pub message: String,
+    /// The closest valid value.
+    pub suggestion: Option<String>,
+}
+
+impl Refusal {
+    /// A refusal with the closest valid value, if there is one.
+    pub fn new(message: impl Into<String>, suggestion: Option<&str>) -> Self {
+        Refusal {
+            message: message.into(),
+            suggestion: suggestion.map(str::to_string),
+        }
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Self {
+        Refusal::new(message, None)
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(message: &str) -> Self {
+        Refusal::new(message, None)
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        match &self.suggestion {
+            Some(s) => write!(f, "; {}", crate::diagnostic::did_you_mean(s)),
+            None => Ok(()),
+        }
+    }
+}
+
 /// One thing wrong with the input, at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -175,13 +218,18 @@ impl Problem {
         }
     }
 
-    /// A problem with the merged posting's field `path`; [`crate::publish::locate`]
-    /// moves it to the place that set the field.
+    /// A problem with the merged posting's field `path`;
+    /// [`crate::load::Merged::locate`] moves it to the place that set the field.
     pub fn of_field(path: &str, message: impl Into<String>) -> Self {
         Problem {
             field: Some(path.to_string()),
             ..Problem::new(Origin::field(path), message)
         }
+    }
+
+    /// A refused value of the merged posting's field `path`.
+    pub fn refused(path: &str, r: Refusal) -> Self {
+        Problem::of_field(path, r.message).suggest(r.suggestion.as_deref())
     }
 
     /// Says what would be valid.

@@ -118,10 +118,15 @@ impl Diagnostic {
         if let Some(e) = &p.expected {
             let _ = write!(message, "; expected {e}");
         }
+        let mut notes = p.notes.clone();
+        if let Origin::Preset { id, hint, .. } = &p.origin {
+            let part = if *hint { "hints of the " } else { "" };
+            notes.push(format!("the value comes from the {part}role preset `{id}`"));
+        }
         Diagnostic {
             origin: Some(p.origin.clone()),
             line: p.line.clone(),
-            notes: p.notes.clone(),
+            notes,
             help: p.suggestion.as_deref().map(did_you_mean),
             ..Diagnostic::error(message)
         }
@@ -253,19 +258,14 @@ pub fn render(d: &Diagnostic, sources: &Sources, color: bool) -> String {
         paint.on(d.severity.colour(), &severity),
         paint.on(BOLD, &format!(": {}", d.message))
     );
-    if let Some(Origin::File {
-        path,
-        pos: Some(pos),
-        len,
-    }) = &d.origin
-    {
+    if let Some((path, pos, len)) = d.origin.as_ref().and_then(Origin::source_position) {
         let line = d.line.clone().or_else(|| sources.line(path, pos.line));
         if let Some(line) = line {
             let shown = Excerpt {
                 line: &line,
                 num: pos.line,
                 col: pos.col,
-                len: *len,
+                len,
                 label: d.label.as_deref(),
             };
             shown.write(&mut out, &paint, d.severity);

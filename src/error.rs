@@ -62,6 +62,8 @@ pub enum Origin {
         id: String,
         /// Whether the value comes from the preset's `[hints]`.
         hint: bool,
+        /// The preset's file (`roles/cashier.toml` for a shipped one).
+        file: String,
         /// Position in the preset's file.
         pos: Option<Pos>,
     },
@@ -99,6 +101,23 @@ impl Origin {
         Origin::Field { path: path.into() }
     }
 
+    /// The file and position to show the source line of: a file's or a preset's.
+    pub fn source_position(&self) -> Option<(&str, Pos, usize)> {
+        match self {
+            Origin::File {
+                path,
+                pos: Some(pos),
+                len,
+            } => Some((path, *pos, *len)),
+            Origin::Preset {
+                file,
+                pos: Some(pos),
+                ..
+            } => Some((file, *pos, 1)),
+            _ => None,
+        }
+    }
+
     /// The same place, spanning `len` characters.
     pub fn spanning(mut self, chars: usize) -> Self {
         if let Origin::File { len, .. } = &mut self {
@@ -134,8 +153,9 @@ impl fmt::Display for Origin {
             }
             Origin::Flag { name, value } => write!(f, "{name} {value}"),
             Origin::Field { path } => f.write_str(path),
-            Origin::Preset { id, hint, pos: p } => {
-                write!(f, "preset {id}{}", if *hint { " (hint)" } else { "" })?;
+            // The file is where to look; the diagnostic names the preset.
+            Origin::Preset { file, pos: p, .. } => {
+                f.write_str(file)?;
                 pos(f, p)
             }
         }

@@ -43,6 +43,8 @@ pub enum Kind {
         id: Arc<str>,
         /// Whether the layer is the preset's `[hints]`.
         hint: bool,
+        /// The preset's file.
+        file: Arc<str>,
     },
 }
 
@@ -53,8 +55,10 @@ impl Kind {
         match self {
             Kind::File => None,
             Kind::Flag { name, value } => Some(format!("{name} {value}")),
-            Kind::Preset { id, hint: false } => Some(format!("preset {id}")),
-            Kind::Preset { id, hint: true } => Some(format!("preset {id} (hint)")),
+            Kind::Preset {
+                id, hint: false, ..
+            } => Some(format!("preset {id}")),
+            Kind::Preset { id, hint: true, .. } => Some(format!("preset {id} (hint)")),
         }
     }
 }
@@ -70,9 +74,10 @@ impl Origin {
                 len: 1,
             },
             Kind::Flag { name, value } => O::flag(*name, value.to_string()),
-            Kind::Preset { id, hint } => O::Preset {
+            Kind::Preset { id, hint, file } => O::Preset {
                 id: id.to_string(),
                 hint: *hint,
+                file: file.to_string(),
                 pos: self.pos,
             },
         }

@@ -163,6 +163,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         h.credit(Kind::Preset {
             id: Arc::from(id),
             hint: true,
+            file: Arc::from(file),
         });
     }
     let setting = setting(id, file, parsed.setting)?;
@@ -170,6 +171,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
     layer.credit(Kind::Preset {
         id: Arc::from(id),
         hint: false,
+        file: Arc::from(file),
     });
     let meta = meta(id, file, parsed.meta)?;
     let missing = |k: &str| {
@@ -245,6 +247,7 @@ fn setting(
         let kind = Kind::Preset {
             id: Arc::from(id),
             hint: false,
+            file: Arc::from(file),
         };
         let origin = Origin {
             source: kind.label().unwrap_or_default().into(),

@@ -137,3 +137,24 @@ fn errors_without_a_place_read_as_before() {
         "error: nothing to render\n"
     );
 }
+
+#[test]
+fn a_preset_origin_points_into_its_file_and_names_the_preset() {
+    let origin = Origin::Preset {
+        id: "teller".into(),
+        hint: false,
+        file: "myroles/teller.toml".into(),
+        pos: Some(Pos { line: 2, col: 1 }),
+    };
+    let p = Problem::of_field("title", "`BANK TELLER` is all capitals").moved_to(origin);
+    let sources = Sources::new(|path| {
+        (path == "myroles/teller.toml").then(|| "name = \"T\"\ntitle = \"BANK TELLER\"\n".into())
+    });
+    assert_eq!(
+        plain(&Diagnostic::of_problem(&p), &sources),
+        "myroles/teller.toml:2:1: error: title: `BANK TELLER` is all capitals\n \
+         2 | title = \"BANK TELLER\"\n   \
+         | ^\n  \
+         = note: the value comes from the role preset `teller`\n"
+    );
+}

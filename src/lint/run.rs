@@ -166,7 +166,9 @@ pub fn config_for(
         if super::find_jurisdiction(code).is_empty() {
             let codes = super::JURISDICTIONS.iter().map(|j| j.code);
             let origin = crate::error::Origin::flag("--jurisdiction", code.as_str());
+            let list: Vec<&str> = codes.clone().collect();
             let problem = crate::error::Problem::new(origin, "unknown jurisdiction")
+                .expected(format!("US (every US law) or one of: {}", list.join(", ")))
                 .suggest(closest(code, codes));
             return Err(Error::from(problem));
         }

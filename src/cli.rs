@@ -241,7 +241,7 @@ pub struct NewArgs {
     /// The global `--quiet`, set by `app`: no closing "wrote …" line.
     #[arg(skip)]
     pub quiet: bool,
-    /// Prompt colours: auto (when `NO_COLOR` is not set), always or never.
+    /// Prompt and error colours: auto (when `NO_COLOR` is not set; errors only on a terminal), always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,
     /// Ask nothing: use the given values, else the preset's; fail naming what is missing.

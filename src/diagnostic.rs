@@ -109,16 +109,13 @@ impl Diagnostic {
     /// A problem as a diagnostic: the field it concerns leads the message, what
     /// was expected follows it, and the suggestion becomes the help line.
     pub fn of_problem(p: &Problem) -> Self {
-        let field = match (&p.field, &p.origin) {
-            (Some(f), Origin::Field { path }) if f == path => None,
-            (f, _) => f.as_deref(),
-        };
+        let field = p.named_field();
         let mut message = field.map(|f| format!("{f}: ")).unwrap_or_default();
         message.push_str(&p.message);
         if let Some(e) = &p.expected {
             let _ = write!(message, "; expected {e}");
         }
-        let mut notes = p.notes.clone();
+        let mut notes = Vec::new();
         if let Origin::Preset { id, hint, .. } = &p.origin {
             let part = if *hint { "hints of the " } else { "" };
             notes.push(format!("the value comes from the {part}role preset `{id}`"));

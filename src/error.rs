@@ -220,8 +220,6 @@ pub struct Problem {
     pub suggestion: Option<String>,
     /// The source line at a file position, when the text was at hand.
     pub line: Option<String>,
-    /// Further facts that help fix it, e.g. the names a theme can use.
-    pub notes: Vec<String>,
 }
 
 impl Problem {
@@ -234,7 +232,6 @@ impl Problem {
             expected: None,
             suggestion: None,
             line: None,
-            notes: Vec::new(),
         }
     }
 
@@ -279,6 +276,15 @@ impl Problem {
         self
     }
 
+    /// The field to name before the message: the one it is about, unless the
+    /// place already is that field.
+    pub fn named_field(&self) -> Option<&str> {
+        match (&self.field, &self.origin) {
+            (Some(f), Origin::Field { path }) if f == path => None,
+            (f, _) => f.as_deref(),
+        }
+    }
+
     /// The message with what was expected and the suggestion, on one line
     /// (without the place): the form the wizard and summaries show.
     pub fn text(&self) -> String {
@@ -296,11 +302,8 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.origin)?;
-        match &self.field {
-            Some(field) if !matches!(&self.origin, Origin::Field { path } if path == field) => {
-                write!(f, "{field}: ")?
-            }
-            _ => {}
+        if let Some(field) = self.named_field() {
+            write!(f, "{field}: ")?;
         }
         f.write_str(&self.text())
     }

@@ -156,10 +156,7 @@ pub fn config_for(
         .map(Path::to_path_buf)
         .or_else(|| start.and_then(find_config));
     let mut cfg = match found {
-        Some(path) => Config::load(&path).map_err(|e| {
-            let at = e.path.as_deref().unwrap_or(&path).display();
-            Error::input(crate::error::Origin::file(at), e.message)
-        })?,
+        Some(path) => Config::load(&path).map_err(|e| Error::from(e.into_problem(&path)))?,
         None => Config::default(),
     };
     for code in extra {

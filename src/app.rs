@@ -119,14 +119,16 @@ fn format_of_name(path: &Path) -> Option<Output> {
 pub fn output_format(flag: Option<Output>, output: Option<&Path>) -> Result<Output> {
     let named = output.and_then(|p| format_of_name(p).map(|f| (p, f)));
     match (flag, named) {
-        (Some(f), Some((path, n))) if f != n => Err(Error::Usage(format!(
-            "--format {} contradicts the output file `{}`, whose extension means {}; \
-             drop --format, or name the file `{}`",
-            f.extension(),
-            path.display(),
-            n.extension(),
-            path.with_extension(f.extension()).display()
-        ))),
+        (Some(f), Some((path, n))) if f != n => Err(Error::input(
+            crate::error::Origin::flag("--format", f.extension()),
+            format!(
+                "contradicts the output file `{}`, whose extension means {}; \
+                 drop --format, or name the file `{}`",
+                path.display(),
+                n.extension(),
+                path.with_extension(f.extension()).display()
+            ),
+        )),
         (Some(f), _) => Ok(f),
         (None, Some((_, n))) => Ok(n),
         (None, None) => Ok(Output::Md),

@@ -286,15 +286,20 @@ fn export(
     };
     crate::interrupt::watch();
     let report = export::export(registry, &renderer, &settings)?;
-    let (sources, colour) = (Sources::files(), diagnostic::use_colour(ColorChoice::Auto));
+    let mut all = Vec::new();
     for f in &report.failed {
         // A diagnostic about no one place is about the posting file.
-        let mut all = diagnostic::of_error(&f.error);
-        for d in all.iter_mut().filter(|d| d.origin.is_none()) {
+        let mut failed = diagnostic::of_error(&f.error);
+        for d in failed.iter_mut().filter(|d| d.origin.is_none()) {
             d.origin = Some(crate::error::Origin::file(f.file.display()));
         }
-        eprint!("{}", diagnostic::render_all(&all, &sources, colour));
+        all.extend(failed);
     }
+    let colour = diagnostic::use_colour(ColorChoice::Auto);
+    eprint!(
+        "{}",
+        diagnostic::render_all(&all, &Sources::files(), colour)
+    );
     chatter.say(&report.summary(&settings));
     Ok(if report.failed.is_empty() {
         0

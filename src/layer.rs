@@ -468,7 +468,7 @@ fn duplicate_key(index: &LineIndex, span: std::ops::Range<usize>) -> Problem {
         .map(|l| format!(" (first set on line {l})"))
         .unwrap_or_default();
     let message = format!("duplicate key `{key}`{place}{first}");
-    Problem::new(crate::error::Origin::field(key), message).expected("each key once per table")
+    Problem::new(unplaced(), message).expected("each key once per table")
 }
 
 /// The `[table]` header in force at 1-based `line` (`""` at the top level).
@@ -502,7 +502,13 @@ pub fn plain(message: &str) -> Problem {
             return unknown_name(rest, noun);
         }
     }
-    Problem::new(crate::error::Origin::field(""), plain_message(message))
+    Problem::new(unplaced(), plain_message(message))
+}
+
+/// The origin of a problem found in a message, before the caller moves it to
+/// the place the message was about.
+fn unplaced() -> crate::error::Origin {
+    crate::error::Origin::field("")
 }
 
 /// Rewrites serde's wording into the project's voice.
@@ -546,7 +552,7 @@ fn without_struct_name(message: &str) -> String {
 fn unknown_name(rest: &str, noun: &str) -> Problem {
     // rest looks like: " `titel`, expected one of `role`, `title`, …"
     let names: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    let nowhere = crate::error::Origin::field("");
+    let nowhere = unplaced();
     let Some((found, valid)) = names.split_first() else {
         return Problem::new(nowhere, format!("unknown {noun}{rest}"));
     };

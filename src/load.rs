@@ -383,14 +383,11 @@ fn parse_set_value(raw: &str) -> String {
 /// Errors from the synthetic `--set` text carry positions in that text, which mean
 /// nothing to the user: the problem moves to the flag (and loses the line).
 fn at_flag(e: Error, flag: &Kind) -> Error {
-    let origin = Origin {
-        source: Arc::from(""),
-        pos: None,
-        kind: flag.clone(),
-    };
-    match e {
-        Error::Input(p) => Error::from(p.moved_to(origin.place())),
-        other => other,
+    match (e, flag) {
+        (Error::Input(p), Kind::Flag { name, value }) => {
+            Error::from(p.moved_to(crate::error::Origin::flag(*name, value.to_string())))
+        }
+        (other, _) => other,
     }
 }
 

@@ -11,8 +11,11 @@ use crate::cli::{
     Cli, Command, EjectArgs, ExportArgs, InitArgs, ManArgs, NewArgs, RenderArgs, RolesCommand,
     SourceArgs,
 };
+use clap::ColorChoice;
+
+use crate::diagnostic::{self, Sources};
 use crate::embedded::Folder;
-use crate::error::{EXIT_PROBLEMS, Error, Result};
+use crate::error::{EXIT_PROBLEMS, Error, Problem, Result};
 use crate::explain;
 use crate::export;
 use crate::format::{self, Format};
@@ -100,14 +103,16 @@ fn man(args: ManArgs, chatter: Chatter) -> Result<u8> {
 pub fn output_format(flag: Option<Format>, output: Option<&Path>) -> Result<Format> {
     let named = output.and_then(|p| Format::of_file_name(p).map(|f| (p, f)));
     match (flag, named) {
-        (Some(f), Some((path, n))) if f != n => Err(Error::Usage(format!(
-            "--format {} contradicts the output file `{}`, whose extension means {}; \
-             drop --format, or name the file `{}`",
-            f.extension(),
-            path.display(),
-            n.extension(),
-            path.with_extension(f.extension()).display()
-        ))),
+        (Some(f), Some((path, n))) if f != n => Err(Error::input(
+            crate::error::Origin::flag("--format", f.extension()),
+            format!(
+                "contradicts the output file `{}`, whose extension means {}; \
+                 drop --format, or name the file `{}`",
+                path.display(),
+                n.extension(),
+                path.with_extension(f.extension()).display()
+            ),
+        )),
         (Some(f), _) => Ok(f),
         (None, Some((_, n))) => Ok(n),
         (None, None) => Ok(Format::DEFAULT),
@@ -243,7 +248,12 @@ fn export(
     };
     if let Some(tag) = &args.locale {
         // Once for the run, rather than once per posting.
-        crate::locale::check(tag).map_err(|m| Error::input(format!("--locale {tag}"), m))?;
+        crate::locale::refuse(tag).map_err(|r| {
+            let flag = crate::error::Origin::flag("--locale", tag.as_str());
+            Error::from(
+                crate::error::Problem::new(flag, r.message).suggest(r.suggestion.as_deref()),
+            )
+        })?;
     }
     let settings = export::Settings {
         inputs: args.inputs,
@@ -262,14 +272,20 @@ fn export(
     let report = export::export(registry, &renderer, &settings, &|event| {
         show_progress(event, &bar, chatter)
     })?;
+    let mut all = Vec::new();
     for f in &report.failed {
-        // Most messages already start with the file (and line); say it once.
-        let (file, error) = (f.file.display().to_string(), f.error.to_string());
-        match error.starts_with(&file) {
-            true => eprintln!("error: {error}"),
-            false => eprintln!("error: {file}: {error}"),
+        // A diagnostic about no one place is about the posting file.
+        let mut failed = diagnostic::of_error(&f.error);
+        for d in failed.iter_mut().filter(|d| d.origin.is_none()) {
+            d.origin = Some(crate::error::Origin::file(f.file.display()));
         }
+        all.extend(failed);
     }
+    let colour = diagnostic::use_colour(ColorChoice::Auto);
+    eprint!(
+        "{}",
+        diagnostic::render_all(&all, &Sources::files(), colour)
+    );
     chatter.say(&report.summary(&settings));
     Ok(if report.failed.is_empty() {
         0
@@ -410,13 +426,19 @@ fn init_country(code: Option<&str>) -> Result<Option<String>> {
         .iter()
         .map(|c| c.alpha2())
         .find(|c| crate::country::name(c).eq_ignore_ascii_case(code));
-    let message = match by_name {
-        Some(c) => {
-            format!("`{code}` is a country name; expected its two-letter code: did you mean `{c}`?")
-        }
-        None => crate::validate::country(code).err().unwrap_or_default(),
+    let origin = crate::error::Origin::flag("--country", code);
+    let problem = match by_name {
+        Some(c) => Problem::new(origin, format!("`{code}` is a country name"))
+            .expected("its two-letter code")
+            .suggest(Some(c)),
+        None => match crate::validate::refuse_country(code) {
+            Err(refusal) => {
+                Problem::new(origin, refusal.message).suggest(refusal.suggestion.as_deref())
+            }
+            Ok(()) => Problem::new(origin, format!("`{code}` is not a two-letter code")),
+        },
     };
-    Err(Error::input(format!("--country {code}"), message))
+    Err(Error::from(problem))
 }
 
 /// `target` as a path relative to the folder of `file` when it lies below it.
@@ -461,10 +483,15 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
     };
     let report = crate::lint::run::run(registry, &settings)?;
     report.notes.iter().for_each(|n| eprintln!("{n}"));
-    report
+    let unreadable: Vec<_> = report
         .unreadable
         .iter()
-        .for_each(|e| eprintln!("error: {e}"));
+        .flat_map(diagnostic::of_error)
+        .collect();
+    eprint!(
+        "{}",
+        diagnostic::render_all(&unreadable, &Sources::files(), false)
+    );
     print(&report.output)?;
     Ok(report.exit_code)
 }

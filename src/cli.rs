@@ -237,7 +237,7 @@ pub struct NewArgs {
     /// `YYYY-MM-DD`, or `today` (UTC).
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
     pub posted: Option<Date>,
-    /// Prompt colours: auto (when `NO_COLOR` is not set), always or never.
+    /// Prompt and error colours: auto (when `NO_COLOR` is not set; errors only on a terminal), always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,
     /// Ask nothing: use the given values, else the preset's; fail naming what is missing.

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::format::{Format, Site, render_on_site};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
@@ -647,18 +647,15 @@ fn xml_escape(s: &str) -> String {
 fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Result<()> {
     let name = file.display().to_string();
     let source = crate::files::read_text(file)?;
-    let problems: Vec<Problem> = crate::lint::run::check_merged(merged, &name, &source, cfg)
-        .into_iter()
+    let errors: Vec<_> = crate::lint::run::check_merged(merged, &name, &source, cfg)
+        .iter()
         .filter(|f| f.severity == crate::lint::Severity::Error)
-        .map(|f| Problem {
-            at: format!("{}:{}:{}", f.path, f.line, f.col),
-            message: format!("error[{}]: {}", f.rule, f.message),
-        })
+        .map(crate::lint::report::diagnostic)
         .collect();
-    if problems.is_empty() {
+    if errors.is_empty() {
         Ok(())
     } else {
-        Err(Error::Invalid(problems))
+        Err(Error::Checked(errors))
     }
 }
 

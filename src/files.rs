@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::layer;
 
 /// The largest posting file we read; anything bigger is not a posting.
@@ -28,10 +28,8 @@ pub fn is_marked_partial(text: &str) -> bool {
 pub fn read_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.is_dir() {
-        return Err(Error::input(
-            path.display().to_string(),
-            "is a folder; expected a TOML file",
-        ));
+        let problem = Problem::new(crate::error::Origin::file(path.display()), "is a folder");
+        return Err(Error::from(problem.expected("a TOML file")));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(path, Some(meta.len())));
@@ -55,29 +53,28 @@ fn too_big(path: &Path, size: Option<u64>) -> Error {
     let size = size.map_or(format!("more than {limit} MiB"), |s| {
         format!("{:.1} MiB", s as f64 / MIB as f64)
     });
-    Error::input(
-        path.display().to_string(),
-        format!(
-            "is too large to be a posting ({size}); expected a TOML file of at most {limit} MiB"
-        ),
-    )
+    let message = format!("is too large to be a posting ({size})");
+    let problem = Problem::new(crate::error::Origin::file(path.display()), message);
+    Error::from(problem.expected(format!("a TOML file of at most {limit} MiB")))
 }
 
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let name = path.display().to_string();
     if bytes.contains(&0) {
-        return Err(Error::input(
-            name,
-            "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text",
-        ));
+        let message = "looks like a binary file (it contains NUL bytes)";
+        let problem = Problem::new(crate::error::Origin::file(&name), message);
+        return Err(Error::from(problem.expected("UTF-8 TOML text")));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
-        let pos = layer::LineIndex::new(&text).pos(text.len());
-        Error::input(
-            format!("{name}:{}:{}", pos.line, pos.col),
-            "invalid UTF-8; save the file as UTF-8 text",
+        let index = layer::LineIndex::new(&text);
+        let pos = index.pos(text.len());
+        let origin = crate::error::Origin::at(&name, pos);
+        // The valid part of the line only: the rest is not text to show.
+        let line = index.line_text(pos.line).to_string();
+        Error::from(
+            Problem::new(origin, "invalid UTF-8; save the file as UTF-8 text").with_line(line),
         )
     })
 }

@@ -25,12 +25,14 @@
 //! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
 //! - [`cli`], [`app`]: the command line; [`help`]: examples and per-subcommand help;
 //!   [`complete`]: shell completion scripts; [`man`]: man pages;
-//! - [`error`]: the one error type.
+//! - [`error`]: the one error type, each problem's place as data;
+//!   [`diagnostic`]: the one printer for errors and lint findings.
 
 pub mod app;
 pub mod cli;
 pub mod complete;
 pub mod country;
+pub mod diagnostic;
 pub mod embedded;
 pub mod equality;
 pub mod error;

@@ -110,18 +110,21 @@ pub fn get(tag: &str) -> Option<&'static Locale> {
 
 /// Checks a `locale` value: unknown ones get the list and the closest tag.
 pub fn check(tag: &str) -> Result<(), String> {
+    refuse(tag).map_err(|r| r.to_string())
+}
+
+/// [`check`] with the closest tag as data.
+pub fn refuse(tag: &str) -> Result<(), crate::error::Refusal> {
     if get(tag).is_some() {
         return Ok(());
     }
     let tags: Vec<&str> = tags().collect();
-    let hint = match closest(tag) {
-        Some(t) => format!("; did you mean `{t}`?"),
-        None => crate::error::did_you_mean(tag, tags.iter().copied()),
-    };
-    Err(format!(
-        "unknown locale `{tag}`; expected one of {}{hint}",
+    let suggestion = closest(tag).or_else(|| crate::error::closest(tag, tags.iter().copied()));
+    let message = format!(
+        "unknown locale `{tag}`; expected one of {}",
         tags.join(", ")
-    ))
+    );
+    Err(crate::error::Refusal::new(message, suggestion))
 }
 
 /// The locale a misspelt tag most likely means: the same tag in another case or

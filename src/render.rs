@@ -7,13 +7,13 @@
 //! Nothing here prints or writes: templates render to strings.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::embedded::Folder;
-use crate::error::{Error, Result};
+use crate::error::{Error, Origin, Pos, Problem, Result};
 use crate::locale::{self, Locale};
 use crate::markdown;
 use crate::model::{Posting, Workplace};
@@ -46,6 +46,15 @@ pub const POSTING_BLOCKS: [&str; 13] = [
 /// Tera with every template parsed once, ready to render many postings.
 pub struct Templates {
     tera: Tera,
+    sources: TemplateSources,
+}
+
+/// Each template's text and, for the user's, its file: what a template error
+/// shows and where it points.
+#[derive(Default)]
+struct TemplateSources {
+    texts: BTreeMap<String, String>,
+    files: BTreeMap<String, PathBuf>,
 }
 
 /// A posting template's context: the view as `p`, with the JSON-LD script the
@@ -65,15 +74,22 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         register_filters(&mut tera);
+        let mut sources = TemplateSources::default();
         let user = match user_dir {
             Some(dir) => {
-                read_user_templates(&crate::theme::resolve(dir, &crate::theme::TEMPLATES)?)?
+                let folder = crate::theme::resolve(dir, &crate::theme::TEMPLATES)?;
+                let user = read_user_templates(&folder)?;
+                for (name, _) in &user {
+                    sources.files.insert(name.clone(), folder.join(name));
+                }
+                user
             }
             None => Vec::new(),
         };
-        tera.add_raw_templates(template_set(user))
-            .map_err(|e| template_error(&e))?;
-        Ok(Templates { tera })
+        let set = template_set(user);
+        sources.texts = set.iter().cloned().collect();
+        tera.add_raw_templates(set).map_err(|e| sources.error(&e))?;
+        Ok(Templates { tera, sources })
     }
 
     /// Renders the posting template `name` (`posting.md`) with `view` and, for a
@@ -91,7 +107,7 @@ impl Templates {
         let out = self
             .tera
             .render(name, &ctx)
-            .map_err(|e| template_error(&e))?;
+            .map_err(|e| self.sources.error(&e))?;
         Ok(if tidy_text { tidy(&out) } else { out })
     }
 
@@ -104,7 +120,9 @@ impl Templates {
     ) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert(key, value);
-        self.tera.render(name, &ctx).map_err(|e| template_error(&e))
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| self.sources.error(&e))
     }
 }
 
@@ -140,56 +158,117 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// Tera's report (with line and column) in our error type.
-fn template_error(e: &tera::Error) -> Error {
-    let mut detail = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        detail.push_str(&format!(": {s}"));
-        source = s.source();
-    }
-    let name = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            r.filename().to_string()
+impl TemplateSources {
+    /// Tera's error as a problem at the template file, line and column it names.
+    fn error(&self, e: &tera::Error) -> Error {
+        let mut causes = String::new();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            causes.push_str(&format!(": {s}"));
+            source = s.source();
         }
-        tera::ErrorKind::TemplateNotFound(n) => n.clone(),
-        _ => String::new(),
-    };
-    let detail = detail.trim();
-    let detail = detail.strip_prefix("error: ").unwrap_or(detail);
-    // Errors found while linking templates together carry their file only in
-    // the report's ` --> posting.md:1:2` line.
-    let name = match name.is_empty() {
-        true => reported_file(detail).unwrap_or("?").to_string(),
-        false => name,
-    };
-    Error::Template {
-        name,
-        detail: format!("{detail}{}", block_hint(detail)),
+        let report = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                Some(Report::of(r))
+            }
+            // Errors found while linking templates together come as the text of
+            // tera's reports only (tera gives no other form): read the first one.
+            tera::ErrorKind::Msg(text) => Report::parse(text),
+            _ => None,
+        };
+        let Some(report) = report else {
+            let name = match e.kind() {
+                tera::ErrorKind::TemplateNotFound(n) => n.clone(),
+                _ => String::new(),
+            };
+            let origin = Origin::file(self.path_of(&name));
+            return Error::Template(Box::new(Problem::new(origin, format!("{e}{causes}"))));
+        };
+        let line = self
+            .texts
+            .get(&report.name)
+            .and_then(|t| t.lines().nth(report.pos.line - 1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        let origin = Origin::at(self.path_of(&report.name), report.pos).spanning(report.len);
+        let mut problem = Problem::new(origin, format!("{}{causes}", report.message));
+        problem.line = line;
+        if let Some(block) = &report.unknown_block {
+            problem = problem
+                .expected(format!(
+                    "a block of the shipped posting templates: {}",
+                    POSTING_BLOCKS.join(", ")
+                ))
+                .suggest(crate::error::closest(block, POSTING_BLOCKS));
+        }
+        Error::Template(Box::new(problem))
+    }
+
+    /// The user's file for a template of theirs, else the template's name.
+    fn path_of(&self, name: &str) -> String {
+        match self.files.get(name) {
+            Some(path) => path.display().to_string(),
+            None => name.to_string(),
+        }
     }
 }
 
-/// The file named by the ` --> file:line:col` line of a tera report.
-fn reported_file(detail: &str) -> Option<&str> {
-    let at = detail.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
-    at.split(':').next()
+/// What a tera report says: the message, the template and where in it.
+struct Report {
+    message: String,
+    name: String,
+    pos: Pos,
+    /// Characters underlined on the first line.
+    len: usize,
+    /// The block a theme overrides that no parent has.
+    unknown_block: Option<String>,
 }
 
-/// For a theme overriding a block the shipped templates do not have: the block
-/// names they have, and the closest one.
-fn block_hint(detail: &str) -> String {
-    let Some(block) = detail
-        .strip_prefix("Block `")
-        .and_then(|rest| rest.split_once("` is not defined in any parent template"))
-        .map(|(block, _)| block)
-    else {
-        return String::new();
-    };
-    format!(
-        "\n  = the shipped posting templates have the blocks {}{}",
-        POSTING_BLOCKS.join(", "),
-        crate::error::did_you_mean(block, POSTING_BLOCKS)
-    )
+impl Report {
+    fn of(r: &tera::ReportError) -> Self {
+        let span = r.span();
+        let len = match span.end_line == span.start_line {
+            true => span.end_col.saturating_sub(span.start_col),
+            false => usize::MAX,
+        };
+        Report {
+            message: r.message().to_string(),
+            name: r.filename().to_string(),
+            pos: Pos {
+                line: span.start_line,
+                col: span.start_col + 1,
+            },
+            len,
+            unknown_block: None,
+        }
+    }
+
+    /// The first report of a text of tera reports:
+    /// `error: MESSAGE`, ` --> NAME:LINE:COL`, ` |`, `N | SOURCE`, `  | ^^^`.
+    fn parse(text: &str) -> Option<Self> {
+        let first = text.split("\n\n").next()?;
+        let mut lines = first.lines();
+        let message = lines.next()?.trim().strip_prefix("error: ")?.to_string();
+        let at = lines.find_map(|l| l.trim().strip_prefix("--> "))?;
+        let mut parts = at.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        let name = parts.next()?.to_string();
+        let len = first
+            .lines()
+            .last()
+            .map_or(1, |l| l.chars().filter(|&c| c == '^').count());
+        let unknown_block = message
+            .strip_prefix("Block `")
+            .and_then(|rest| rest.split_once("` is not defined in any parent template"))
+            .map(|(block, _)| block.to_string());
+        Some(Report {
+            message,
+            name,
+            pos: Pos { line, col },
+            len,
+            unknown_block,
+        })
+    }
 }
 
 fn register_filters(tera: &mut Tera) {
@@ -635,11 +714,19 @@ mod tests {
             "md",
             "{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}",
         );
-        let err = Templates::new(Some(dir.path())).err().unwrap().to_string();
-        assert!(
-            err.starts_with("template `posting.md`: Block `payy`"),
-            "{err}"
+        let Err(Error::Template(p)) = Templates::new(Some(dir.path())) else {
+            panic!("expected a template error")
+        };
+        assert_eq!(
+            p.message,
+            "Block `payy` is not defined in any parent template"
         );
-        assert!(err.ends_with("; did you mean `pay`?"), "{err}");
+        assert_eq!(p.suggestion.as_deref(), Some("pay"));
+        let file = dir.path().join("posting.md").display().to_string();
+        assert_eq!(p.origin.to_string(), format!("{file}:1:44"));
+        assert_eq!(
+            p.line.as_deref(),
+            Some("{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}")
+        );
     }
 }

@@ -91,21 +91,21 @@ fn nothing_there(dir: &Path, kind: &Kind, found: &[String]) -> Error {
             found.len() - 5
         ),
     };
-    let hint = found
-        .iter()
-        .find_map(|f| {
-            closest(f, kind.shipped.names()).map(|c| format!("; did you mean `{c}` for `{f}`?"))
-        })
-        .unwrap_or_default();
-    Error::input(
-        format!("{} {}", kind.flag, dir.display()),
-        format!(
-            "found no {} ({found_text}) and no `{}/` folder; expected {}, or the folder `jobpost eject` writes (with `{}/` inside){hint}",
-            kind.noun,
-            dir.join(kind.sub).display(),
-            kind.expected,
-            kind.sub,
-        ),
+    let hint = found.iter().find_map(|f| closest(f, kind.shipped.names()));
+    let message = format!(
+        "found no {} ({found_text}) and no `{}/` folder",
+        kind.noun,
+        dir.join(kind.sub).display(),
+    );
+    let expected = format!(
+        "{}, or the folder `jobpost eject` writes (with `{}/` inside)",
+        kind.expected, kind.sub,
+    );
+    let origin = crate::error::Origin::flag(kind.flag, dir.display().to_string());
+    Error::from(
+        crate::error::Problem::new(origin, message)
+            .expected(expected)
+            .suggest(hint),
     )
 }
 

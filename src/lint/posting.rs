@@ -334,8 +334,9 @@ pub fn jsonld_findings(
     crate::validate::jsonld_missing(&merged.posting)
         .into_iter()
         .map(|p| {
+            let field = p.field.as_deref().unwrap_or_default();
             let at = merged
-                .origin(&p.at)
+                .origin(field)
                 .filter(|o| &*o.source == path)
                 .and_then(|o| o.pos)
                 .map_or(fallback, |pos| Loc::new(pos.line, pos.col));
@@ -347,10 +348,9 @@ pub fn jsonld_findings(
                 end_col: at.col + 1,
                 rule,
                 severity,
-                message: format!("`{}` {}", p.at, p.message),
+                message: format!("`{field}` {}", p.message),
                 suggestion: Some(format!(
-                    "set `{}`; `jobpost export` refuses the posting without it",
-                    p.at
+                    "set `{field}`; `jobpost export` refuses the posting without it"
                 )),
                 matched: None,
             }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::{
     Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human,
 };
-use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, did_you_mean};
+use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, closest};
 use crate::load::{self, Inputs, Merged};
 use crate::preset::Registry;
 
@@ -174,18 +174,18 @@ pub fn config_for(
         .map(Path::to_path_buf)
         .or_else(|| start.and_then(find_config));
     let mut cfg = match found {
-        Some(path) => Config::load(&path).map_err(|e| {
-            let at = e.path.as_deref().unwrap_or(&path).display().to_string();
-            Error::input(at, e.message)
-        })?,
+        Some(path) => Config::load(&path).map_err(|e| Error::from(e.into_problem(&path)))?,
         None => Config::default(),
     };
     for code in extra {
         if super::find_jurisdiction(code).is_empty() {
-            let hint = did_you_mean(code, super::JURISDICTIONS.iter().map(|j| j.code));
-            return Err(Error::Usage(format!(
-                "--jurisdiction {code}: unknown jurisdiction{hint}"
-            )));
+            let codes = super::JURISDICTIONS.iter().map(|j| j.code);
+            let origin = crate::error::Origin::flag("--jurisdiction", code.as_str());
+            let list: Vec<&str> = codes.clone().collect();
+            let problem = crate::error::Problem::new(origin, "unknown jurisdiction")
+                .expected(format!("US (every US law) or one of: {}", list.join(", ")))
+                .suggest(closest(code, codes));
+            return Err(Error::from(problem));
         }
         cfg.jurisdictions.push(code.clone());
     }

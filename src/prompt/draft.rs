@@ -31,7 +31,7 @@ pub struct Header {
 pub fn read_header(path: &Path) -> Result<Header> {
     parse_header(&read_text(path)?).ok_or_else(|| {
         Error::input(
-            path.display().to_string(),
+            crate::error::Origin::file(path.display()),
             "is not a draft of `jobpost new` (it has no `# answered:` line); \
              to start from a posting file, use --from",
         )

@@ -232,6 +232,7 @@ pub fn placed(merged: &crate::load::Merged, name: &str) -> (crate::load::Merged,
                 line: places.len() - 1,
                 col: 1,
             }),
+            kind: crate::layer::Kind::File,
         }
     };
     for (path, slot) in placed.slots.iter_mut() {

@@ -6,10 +6,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use jobpost::format::{Format, render, render_all};
 use jobpost::load::{self, Inputs, Merged};
 use jobpost::preset::Registry;
-use jobpost::publish::{Output, publish, publish_all};
-use jobpost::render::Renderer;
+use jobpost::render::Templates;
 
 /// The fixture posting used by the golden tests: a preset, an include, overrides.
 fn load_fixture(registry: &Registry) -> Merged {
@@ -24,21 +24,21 @@ fn load_fixture(registry: &Registry) -> Merged {
 
 fn bench(c: &mut Criterion) {
     let registry = Registry::load(None).unwrap();
-    let renderer = Renderer::new(None).unwrap();
+    let renderer = Templates::new(None).unwrap();
     let merged = load_fixture(&registry);
     let date = jobpost::jsonld::parse_date("2027-01-04").ok();
     for (name, output) in [
-        ("render md", Output::Md),
-        ("render html", Output::Html),
-        ("jsonld", Output::Jsonld),
+        ("render md", Format::MD),
+        ("render html", Format::HTML),
+        ("jsonld", Format::JSONLD),
     ] {
         c.bench_function(name, |b| {
-            b.iter(|| publish(&renderer, black_box(&merged), output, date).unwrap())
+            b.iter(|| render(&renderer, black_box(&merged), output, date).unwrap())
         });
     }
-    let all = [Output::Md, Output::Html, Output::Jsonld];
+    let all = [Format::MD, Format::HTML, Format::JSONLD];
     c.bench_function("md+html+jsonld (as export does)", |b| {
-        b.iter(|| publish_all(&renderer, black_box(&merged), &all, date).unwrap())
+        b.iter(|| render_all(&renderer, black_box(&merged), &all, date).unwrap())
     });
     c.bench_function("load and merge", |b| {
         b.iter(|| load_fixture(black_box(&registry)))

@@ -1,23 +1,29 @@
 //! The commands: each resolves its flags, calls the library and does its I/O at
 //! the edge. Returns the process exit code on success paths.
 
+use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::OnceLock;
 
-use toml::value::Date;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{
     Cli, Command, EjectArgs, ExportArgs, InitArgs, ManArgs, NewArgs, RenderArgs, RolesCommand,
     SourceArgs,
 };
-use crate::error::{EXIT_PROBLEMS, Error, Result};
+use clap::ColorChoice;
+
+use crate::diagnostic::{self, Sources};
+use crate::embedded::Folder;
+use crate::error::{EXIT_PROBLEMS, Error, Problem, Result};
 use crate::explain;
 use crate::export;
+use crate::format::{self, Format};
 use crate::jsonld;
 use crate::load::{self, Inputs, Merged};
 use crate::output::{print, write_atomic};
-use crate::preset::{EMBEDDED_ROLES, EMBEDDED_TEMPLATES, Registry};
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer, View};
+use crate::preset::Registry;
+use crate::render::Templates;
 use crate::validate;
 
 /// How much a command says on standard error besides errors and findings.
@@ -55,14 +61,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let templates = cli.templates.as_deref();
     match cli.command {
         Command::Roles(args) => roles_command(&Registry::load(roles)?, args.command),
-        Command::New(args) => new(
-            &Registry::load(roles)?,
-            templates,
-            NewArgs {
-                quiet: chatter == Chatter::Quiet,
-                ..args
-            },
-        ),
+        Command::New(args) => new(&Registry::load(roles)?, templates, args, chatter),
         Command::Init(args) => init(&Registry::load(roles)?, args, chatter),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args, chatter),
         Command::Export(args) => export(&Registry::load(roles)?, templates, args, chatter),
@@ -98,62 +97,74 @@ fn man(args: ManArgs, chatter: Chatter) -> Result<u8> {
     Ok(0)
 }
 
-/// The format a file name's extension stands for, if any.
-fn format_of_name(path: &Path) -> Option<Output> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(Output::Md),
-        "html" | "htm" => Some(Output::Html),
-        "txt" | "text" => Some(Output::Txt),
-        "jsonld" | "json" => Some(Output::Jsonld),
-        _ => None,
-    }
-}
-
 /// `--format`, else the format the `-o` file name says, else Markdown; a flag
 /// contradicting the file name is refused rather than writing, say, Markdown
 /// into `posting.html`.
-pub fn output_format(flag: Option<Output>, output: Option<&Path>) -> Result<Output> {
-    let named = output.and_then(|p| format_of_name(p).map(|f| (p, f)));
+pub fn output_format(flag: Option<Format>, output: Option<&Path>) -> Result<Format> {
+    let named = output.and_then(|p| Format::of_file_name(p).map(|f| (p, f)));
     match (flag, named) {
-        (Some(f), Some((path, n))) if f != n => Err(Error::Usage(format!(
-            "--format {} contradicts the output file `{}`, whose extension means {}; \
-             drop --format, or name the file `{}`",
-            f.extension(),
-            path.display(),
-            n.extension(),
-            path.with_extension(f.extension()).display()
-        ))),
+        (Some(f), Some((path, n))) if f != n => Err(Error::input(
+            crate::error::Origin::flag("--format", f.extension()),
+            format!(
+                "contradicts the output file `{}`, whose extension means {}; \
+                 drop --format, or name the file `{}`",
+                path.display(),
+                n.extension(),
+                path.with_extension(f.extension()).display()
+            ),
+        )),
         (Some(f), _) => Ok(f),
         (None, Some((_, n))) => Ok(n),
-        (None, None) => Ok(Output::Md),
+        (None, None) => Ok(Format::DEFAULT),
     }
 }
 
 /// `jobpost new`: the format from `-o` like `render`, and `--posted` given as
 /// the posting's own `posted` value, so the saved file keeps the date.
-fn new(registry: &Registry, templates: Option<&Path>, mut args: NewArgs) -> Result<u8> {
-    let output = output_format(args.format.map(output_of), args.output.as_deref())?;
-    args.format = Some(output.template().ok_or_else(|| {
-        Error::Usage(
-            "`jobpost new` writes md, html or txt; render JSON-LD afterwards with \
-             `jobpost render FILE --format jsonld`"
-                .into(),
-        )
-    })?);
+fn new(
+    registry: &Registry,
+    templates: Option<&Path>,
+    mut args: NewArgs,
+    chatter: Chatter,
+) -> Result<u8> {
+    let format = output_format(args.format, args.output.as_deref())?;
+    if !format.is_document() {
+        return Err(Error::Usage(format!(
+            "`jobpost new` writes {}; render {} afterwards with `jobpost render FILE --format {}`",
+            one_of(Format::documents().map(|f| f.name()).collect()),
+            format.title(),
+            format.name()
+        )));
+    }
     if let Some(date) = args.posted {
         args.sets.push(format!("posted={}", jsonld::iso(&date)));
     }
     crate::prompt::inquire::colour(args.color);
-    crate::prompt::new(registry, templates, &args)
+    let options = crate::prompt::Options {
+        role: args.role,
+        from: args.from,
+        company: args.company,
+        sets: args.sets,
+        save: args.save,
+        output: args.output,
+        format,
+        defaults: args.defaults,
+        resume: args.resume,
+        force: args.force,
+    };
+    let done = crate::prompt::new(registry, templates, &options)?;
+    if let Some(text) = &done.stdout {
+        print(text)?;
+    }
+    chatter.say(&done.report());
+    Ok(0)
 }
 
-/// The output of a template format.
-fn output_of(format: Format) -> Output {
-    match format {
-        Format::Md => Output::Md,
-        Format::Html => Output::Html,
-        Format::Txt => Output::Txt,
+/// `a, b or c`.
+fn one_of(names: Vec<&str>) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
     }
 }
 
@@ -193,8 +204,7 @@ fn render(
     if args.check && !check(&merged, args.source.file.as_deref())? {
         return Ok(EXIT_PROBLEMS);
     }
-    let renderer = Renderer::new(templates)?;
-    let text = publish(&renderer, &merged, format, args.posted)?;
+    let text = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), args.force)?;
@@ -212,30 +222,10 @@ fn render(
             needs.join(", ")
         ));
     }
-    if format == Output::Html {
-        if let Some(note) = page_note(&merged, args.posted) {
-            chatter.say(&note);
-        }
+    if let Some(note) = format.note(&merged, args.posted) {
+        chatter.say(&note);
     }
     Ok(0)
-}
-
-/// Why an HTML page embeds no JSON-LD (search engines will not list it), in one
-/// line naming the missing fields, or `None` when it does embed it.
-fn page_note(merged: &Merged, posted: Option<Date>) -> Option<String> {
-    let p = &merged.posting;
-    let Err(Error::Invalid(problems)) = jsonld::build(p, &View::new(p), posted) else {
-        return None;
-    };
-    let fields: Vec<&str> = problems.iter().map(|p| p.at.as_str()).collect();
-    let how = match fields.contains(&"posted") {
-        true => "; date it with `posted = 2027-01-04` in the posting or --posted YYYY-MM-DD|today",
-        false => "",
-    };
-    Some(format!(
-        "note: the page embeds no JSON-LD for job search engines: it needs {}{how}",
-        fields.join(", ")
-    ))
 }
 
 fn export(
@@ -244,7 +234,7 @@ fn export(
     args: ExportArgs,
     chatter: Chatter,
 ) -> Result<u8> {
-    let renderer = Renderer::new(templates)?;
+    let renderer = Templates::new(templates)?;
     let mut formats = Vec::new();
     for f in args.format {
         if !formats.contains(&f) {
@@ -258,7 +248,12 @@ fn export(
     };
     if let Some(tag) = &args.locale {
         // Once for the run, rather than once per posting.
-        crate::locale::check(tag).map_err(|m| Error::input(format!("--locale {tag}"), m))?;
+        crate::locale::refuse(tag).map_err(|r| {
+            let flag = crate::error::Origin::flag("--locale", tag.as_str());
+            Error::from(
+                crate::error::Problem::new(flag, r.message).suggest(r.suggestion.as_deref()),
+            )
+        })?;
     }
     let settings = export::Settings {
         inputs: args.inputs,
@@ -271,25 +266,64 @@ fn export(
         date: args.posted,
         check,
         base_url: args.base_url,
-        verbose: chatter == Chatter::Verbose,
-        quiet: chatter == Chatter::Quiet,
     };
     crate::interrupt::watch();
-    let report = export::export(registry, &renderer, &settings)?;
+    let bar = std::sync::OnceLock::new();
+    let report = export::export(registry, &renderer, &settings, &|event| {
+        show_progress(event, &bar, chatter)
+    })?;
+    let mut all = Vec::new();
     for f in &report.failed {
-        // Most messages already start with the file (and line); say it once.
-        let (file, error) = (f.file.display().to_string(), f.error.to_string());
-        match error.starts_with(&file) {
-            true => eprintln!("error: {error}"),
-            false => eprintln!("error: {file}: {error}"),
+        // A diagnostic about no one place is about the posting file.
+        let mut failed = diagnostic::of_error(&f.error);
+        for d in failed.iter_mut().filter(|d| d.origin.is_none()) {
+            d.origin = Some(crate::error::Origin::file(f.file.display()));
         }
+        all.extend(failed);
     }
+    let colour = diagnostic::use_colour(ColorChoice::Auto);
+    eprint!(
+        "{}",
+        diagnostic::render_all(&all, &Sources::files(), colour)
+    );
     chatter.say(&report.summary(&settings));
     Ok(if report.failed.is_empty() {
         0
     } else {
         EXIT_PROBLEMS
     })
+}
+
+/// Draws `export`'s progress: a bar on standard error when it is a terminal
+/// (not with `--quiet`), and with `--verbose` each file written.
+fn show_progress(event: export::Event, bar: &OnceLock<ProgressBar>, chatter: Chatter) {
+    match event {
+        export::Event::Started { postings } => {
+            bar.get_or_init(|| progress_bar(postings, chatter));
+        }
+        export::Event::Wrote(path) if chatter == Chatter::Verbose => {
+            eprintln!("wrote {}", path.display())
+        }
+        export::Event::Wrote(_) => {}
+        export::Event::Posting => bar.get().into_iter().for_each(|b| b.inc(1)),
+        export::Event::Postings => bar
+            .get()
+            .into_iter()
+            .for_each(ProgressBar::finish_and_clear),
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise,
+/// and with `--quiet`.
+fn progress_bar(len: usize, chatter: Chatter) -> ProgressBar {
+    if chatter == Chatter::Quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn roles_command(registry: &Registry, cmd: Option<RolesCommand>) -> Result<u8> {
@@ -341,7 +375,9 @@ pub fn roles_list(registry: &Registry) -> String {
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     if let Some(company) = &args.company {
-        write_atomic(company, explain::company_starter().as_bytes(), args.force)?;
+        let country = init_country(args.country.as_deref())?;
+        let text = explain::company_starter(country.as_deref());
+        write_atomic(company, text.as_bytes(), args.force)?;
         chatter.say(&format!(
             "wrote {}; fill in your employer's facts",
             company.display()
@@ -376,6 +412,35 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     Ok(0)
 }
 
+/// The `--country` of `init`, checked and in capitals; a country written by
+/// its name gets its code as the suggestion.
+fn init_country(code: Option<&str>) -> Result<Option<String>> {
+    let Some(code) = code.map(str::trim) else {
+        return Ok(None);
+    };
+    let upper = code.to_ascii_uppercase();
+    if upper.len() == 2 && crate::validate::country(&upper).is_ok() {
+        return Ok(Some(upper));
+    }
+    let by_name = isocountry::CountryCode::as_array()
+        .iter()
+        .map(|c| c.alpha2())
+        .find(|c| crate::country::name(c).eq_ignore_ascii_case(code));
+    let origin = crate::error::Origin::flag("--country", code);
+    let problem = match by_name {
+        Some(c) => Problem::new(origin, format!("`{code}` is a country name"))
+            .expected("its two-letter code")
+            .suggest(Some(c)),
+        None => match crate::validate::refuse_country(code) {
+            Err(refusal) => {
+                Problem::new(origin, refusal.message).suggest(refusal.suggestion.as_deref())
+            }
+            Ok(()) => Problem::new(origin, format!("`{code}` is not a two-letter code")),
+        },
+    };
+    Err(Error::from(problem))
+}
+
 /// `target` as a path relative to the folder of `file` when it lies below it.
 fn relative_to(target: &Path, file: &Path) -> String {
     let dir = file.parent().unwrap_or(Path::new(""));
@@ -387,10 +452,10 @@ fn relative_to(target: &Path, file: &Path) -> String {
 }
 
 fn eject(args: EjectArgs, chatter: Chatter) -> Result<u8> {
-    for (sub, files) in [("templates", EMBEDDED_TEMPLATES), ("roles", EMBEDDED_ROLES)] {
+    for (sub, folder) in [("templates", Folder::Templates), ("roles", Folder::Roles)] {
         let dir = args.dir.join(sub);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
-        for (name, text) in files {
+        for (name, text) in folder.files() {
             let path = dir.join(name);
             write_atomic(&path, text.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
@@ -416,19 +481,34 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         fix: args.fix,
         dry_run: args.dry_run,
     };
-    crate::lint::run::run(registry, &settings)
+    let report = crate::lint::run::run(registry, &settings)?;
+    report.notes.iter().for_each(|n| eprintln!("{n}"));
+    let unreadable: Vec<_> = report
+        .unreadable
+        .iter()
+        .flat_map(diagnostic::of_error)
+        .collect();
+    eprint!(
+        "{}",
+        diagnostic::render_all(&unreadable, &Sources::files(), false)
+    );
+    print(&report.output)?;
+    Ok(report.exit_code)
 }
 
 /// Lints a merged posting for `--check`: prints findings on standard error and
 /// says whether it may be published (no errors).
 fn check(merged: &Merged, file: Option<&Path>) -> Result<bool> {
-    use crate::lint::run::{FailOn, check_merged, config_for, report_to_stderr};
+    use crate::lint::run::{FailOn, check_merged, config_for, human_report};
     let start = file.and_then(Path::parent).unwrap_or(Path::new("."));
     let cfg = config_for(None, Some(start), &[])?;
     let (name, source) = match file {
-        Some(f) => (f.display().to_string(), load::read_text(f)?),
+        Some(f) => (f.display().to_string(), crate::files::read_text(f)?),
         None => ("(merged posting)".to_string(), String::new()),
     };
     let findings = check_merged(merged, &name, &source, &cfg);
-    Ok(!report_to_stderr(&findings, &name, &source, FailOn::Error))
+    eprint!("{}", human_report(&findings, &name, &source));
+    Ok(!findings
+        .iter()
+        .any(|f| FailOn::Error.reached_by(f.severity)))
 }

@@ -7,9 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueHint};
 
 use toml::value::Date;
 
+use crate::format::Format;
 use crate::jsonld::{parse_date, today};
-use crate::publish::Output;
-use crate::render::Format;
 
 /// Write job postings from industry role presets: render, explain and check them.
 #[derive(Debug, Parser)]
@@ -131,7 +130,7 @@ pub struct RenderArgs {
     pub source: SourceArgs,
     /// Output format [default: from the -o file name's extension, else md].
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<Output>,
+    pub format: Option<Format>,
     /// The date the posting shows and JSON-LD's `datePosted`, when the posting has no
     /// `posted`: `YYYY-MM-DD`, or `today` (UTC).
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
@@ -166,7 +165,7 @@ pub struct ExportArgs {
         value_delimiter = ',',
         default_value = "md,html,jsonld"
     )]
-    pub format: Vec<Output>,
+    pub format: Vec<Format>,
     /// How many postings to render at once (default: one per CPU core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
@@ -232,16 +231,13 @@ pub struct NewArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Format of the rendered posting [default: from the -o file name's extension, else md].
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_parser = crate::format::document_parser())]
     pub format: Option<Format>,
     /// The date the posting goes up, written into the posting as `posted`:
     /// `YYYY-MM-DD`, or `today` (UTC).
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
     pub posted: Option<Date>,
-    /// The global `--quiet`, set by `app`: no closing "wrote …" line.
-    #[arg(skip)]
-    pub quiet: bool,
-    /// Prompt colours: auto (when `NO_COLOR` is not set), always or never.
+    /// Prompt and error colours: auto (when `NO_COLOR` is not set; errors only on a terminal), always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub color: clap::ColorChoice,
     /// Ask nothing: use the given values, else the preset's; fail naming what is missing.
@@ -270,6 +266,11 @@ pub struct InitArgs {
     /// The role preset to start from.
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
+    /// The country of your jobs (ISO 3166-1 alpha-2, e.g. `GB`): the company
+    /// profile suggests that country's equal-opportunity statement (commented
+    /// out) and its code; without it, the United States is assumed.
+    #[arg(long, value_name = "CODE", requires = "company")]
+    pub country: Option<String>,
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,

@@ -15,19 +15,20 @@ use clap::{Arg, Command, CommandFactory};
 use clap_complete::Shell;
 
 use crate::cli::Cli;
+use crate::embedded::Folder;
 use crate::error::{Error, Result};
 use crate::help;
 use crate::lint::rules::pay::JURISDICTIONS;
-use crate::preset::{EMBEDDED_ROLES, Registry};
+use crate::preset::Registry;
 
 /// The completion script for `shell`.
 pub fn script(shell: Shell) -> Result<String> {
     // The shipped presets' ids, borrowed from the embedded file names (clap's
     // value names must live as long as the program).
     let registry = Registry::load(None)?;
-    let ids: Vec<&'static str> = EMBEDDED_ROLES
-        .iter()
-        .filter_map(|(file, _)| file.strip_suffix(".toml"))
+    let ids: Vec<&'static str> = Folder::Roles
+        .names()
+        .filter_map(|file| file.strip_suffix(".toml"))
         .filter(|id| registry.get(id).is_ok())
         .collect();
     let mut cmd = with_values(local_globals(Cli::command()), &ids);

@@ -1,9 +1,9 @@
 //! `jobpost explain` and `jobpost init`: a posting written back as TOML, either
 //! with each value's origin (explain) or as a commented starter file (init).
 
-use crate::fields;
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
+use crate::model::fields;
 use crate::model::is_employer_fact;
 
 /// The merged posting as TOML; every value carries a comment naming its layer,
@@ -69,8 +69,22 @@ fn explain_key(merged: &Merged, path: &str, key: &str) -> Option<String> {
         .hints
         .get(path)
         .map(|slot| format!("; the preset suggests {}", inline(&slot.value())))
+        .or_else(|| eeo_suggestion(merged, path))
         .unwrap_or_default();
     Some(format!("# {key}: not given{hint}\n"))
+}
+
+/// For `company.eeo`: the statement suggested for the job's country, with its law.
+fn eeo_suggestion(merged: &Merged, path: &str) -> Option<String> {
+    if path != "company.eeo" {
+        return None;
+    }
+    let s = crate::equality::for_posting(&merged.posting)?;
+    Some(format!(
+        "; suggested for {}: {}",
+        s.place_and_law(),
+        toml::Value::String(s.text.clone())
+    ))
 }
 
 fn remote(merged: &Merged) -> bool {
@@ -115,9 +129,9 @@ fn label(origin: &Origin) -> String {
     }
 }
 
-/// The help line of `path`, if any (see [`crate::fields::FIELDS`]).
+/// The help line of `path`, if any (see [`crate::model::fields::FIELDS`]).
 pub fn help(path: &str) -> Option<&'static str> {
-    crate::fields::help(path)
+    crate::model::fields::help(path)
 }
 
 /// A commented starter file: the role, and every key commented out with its
@@ -143,16 +157,65 @@ pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
     out
 }
 
-/// A commented starter company profile: the employer facts postings share.
-pub fn company_starter() -> String {
+/// A commented starter company profile: the employer facts postings share, with
+/// the equal-opportunity statement suggested for `country` (the United States
+/// when none is given) commented out, since only the employer can adopt it.
+pub fn company_starter(country: Option<&str>) -> String {
     let mut out = String::from(
         "# jobpost: partial\n\
          # A company profile: the employer facts your postings share. Name it with\n\
          # `include = [\"company.toml\"]` in a posting, or pass `--company company.toml`.\n\
          # A posting's own values win over these.\n",
     );
-    out.push_str(&commented_tables(COMPANY_KEYS, None));
+    let code = country.unwrap_or("US");
+    out.push_str(&match country {
+        Some(c) => format!(
+            "# Country: {} (from --country {c}); the suggestions below are for it.\n",
+            crate::country::name(c)
+        ),
+        None => "# Country: United States, assumed (no --country given; `jobpost init --company \
+                 FILE --country GB` suggests another country's statement).\n"
+            .to_string(),
+    });
+    let tables = commented_tables(COMPANY_KEYS, None);
+    let tables = tables.replace("# country = \"US\"\n", &format!("# country = \"{code}\"\n"));
+    let currency = crate::lint::rules::consistency::currency_of(code);
+    let tables = match currency {
+        Some(c) => tables.replace("# currency = \"USD\"\n", &format!("# currency = \"{c}\"\n")),
+        None => tables,
+    };
+    out.push_str(&with_eeo_suggestion(&tables, code));
     out
+}
+
+/// `tables` with its `# eeo = …` example replaced by the statements suggested
+/// for `country` (a country with a regional law, such as Canada, has two), each
+/// introduced by its law, whom it binds and its source.
+fn with_eeo_suggestion(tables: &str, country: &str) -> String {
+    let statements: Vec<_> = crate::equality::all()
+        .iter()
+        .filter(|s| s.country == country)
+        .collect();
+    if statements.is_empty() {
+        return tables.to_string();
+    }
+    let suggestions: String = statements
+        .iter()
+        .map(|s| {
+            format!(
+                "# Suggested for {}: check it, then uncomment.\n\
+                 # Whom the law binds: {}.\n\
+                 # Grounds from: {}.\n\
+                 # eeo = {}\n",
+                s.place_and_law(),
+                s.applies,
+                s.source,
+                toml::Value::String(s.text.clone())
+            )
+        })
+        .collect();
+    let example = fields::get("company.eeo").map_or("\"…\"", |f| f.example);
+    tables.replacen(&format!("# eeo = {example}\n"), &suggestions, 1)
 }
 
 /// What a company profile usually holds.
@@ -235,14 +298,48 @@ fn comment_out(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::COMPANY_KEYS;
+    use super::*;
+
+    #[test]
+    fn the_company_starter_suggests_the_country_statement_commented_out() {
+        let gb = company_starter(Some("GB"));
+        let statement = &crate::equality::for_place("GB", None).unwrap().text;
+        let line = format!("# eeo = {}", toml::Value::String(statement.clone()));
+        assert!(gb.contains(&line), "{gb}");
+        assert!(gb.contains("# Suggested for the United Kingdom (Equality Act 2010)"));
+        assert!(gb.contains("# Country: United Kingdom (from --country GB)"));
+        assert!(gb.contains("# country = \"GB\"\n") && gb.contains("# currency = \"GBP\"\n"));
+        // Nothing is set: every line is a comment or a table header.
+        let set: Vec<&str> = gb
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+            .collect();
+        assert!(set.is_empty(), "{set:?}");
+        // Parsed as TOML, the profile holds no value at all.
+        let parsed: toml::Table = toml::from_str(&gb).unwrap();
+        assert!(
+            parsed
+                .values()
+                .all(|t| t.as_table().is_some_and(|t| t.is_empty()))
+        );
+    }
+
+    #[test]
+    fn without_a_country_the_starter_says_it_assumed_the_united_states() {
+        let us = company_starter(None);
+        assert!(us.contains("# Country: United States, assumed"));
+        assert!(us.contains("Title VII of the Civil Rights Act"));
+        // A country without a statement keeps the plain example.
+        let nl = company_starter(Some("NL"));
+        assert!(nl.contains("# eeo = \"…\"\n") && nl.contains("# currency = \"EUR\"\n"));
+    }
 
     #[test]
     fn a_company_profile_holds_employer_facts_of_the_field_table() {
         for (table, keys) in COMPANY_KEYS {
             for key in keys.iter() {
                 let path = crate::layer::join(table, key);
-                let field = crate::fields::get(&path);
+                let field = crate::model::fields::get(&path);
                 assert!(field.is_some_and(|f| f.employer_fact), "{path}");
             }
         }

@@ -6,37 +6,37 @@
 //! so equal file names in different folders stay apart; any remaining clash is
 //! an error before anything is written. Partial files are skipped: those named
 //! in a posting's `include`, the `--company` profile, and files whose first line
-//! is [`PARTIAL_MARKER`].
+//! is [`crate::files::PARTIAL_MARKER`].
 //!
 //! Postings are loaded, rendered and written inside the parallel loop, so memory
 //! stays flat: only a small index row per posting is kept. Each output depends on
 //! its own posting only, and rows keep input order, so the bytes written are the
 //! same whatever the number of threads.
+//!
+//! Nothing here prints or draws: how far the run is comes out as [`Event`]s to
+//! the caller's callback (the command draws the progress bar from them), and
+//! failures come back in the [`Report`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::ThreadPool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
+use crate::format::{Format, Site, render_on_site};
 use crate::interrupt;
 use crate::load::{self, Inputs, Merged};
+use crate::locale::{self, Locale};
 use crate::model::Posting;
 use crate::output::{count, write_atomic, write_atomic_with};
 use crate::preset::Registry;
-use crate::publish::{Output, Site, publish_on_site};
-use crate::render::{self, Renderer, SiteView};
+use crate::render::{self, SiteView, Templates};
 use crate::validate;
-
-/// A first line that marks a TOML file in an input folder as a partial posting
-/// (shared values for `include`), not a posting to export.
-pub const PARTIAL_MARKER: &str = "# jobpost: partial";
 
 /// The careers page and its data, written at the top of the output folder.
 const INDEX_FILES: [&str; 2] = [INDEX_PAGE, "index.json"];
@@ -61,7 +61,7 @@ pub struct Settings {
     /// The output folder.
     pub out: PathBuf,
     /// Formats written per posting, without repeats.
-    pub formats: Vec<Output>,
+    pub formats: Vec<Format>,
     /// Threads; `None` is one per CPU core.
     pub jobs: Option<NonZeroUsize>,
     /// Overwrite existing output files.
@@ -76,10 +76,23 @@ pub struct Settings {
     pub check: Option<crate::lint::Config>,
     /// `--base-url`: the site's address, ending in `/`; adds canonical links and `sitemap.xml`.
     pub base_url: Option<String>,
-    /// `--verbose`: name each file written on standard error.
-    pub verbose: bool,
-    /// `--quiet`: no progress bar.
-    pub quiet: bool,
+}
+
+/// How far an export is, told to the caller as it goes. Postings are exported on
+/// many threads, so events of different postings arrive in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event<'a> {
+    /// The postings to export are known: this many, partial files left out.
+    Started {
+        /// How many postings will be exported.
+        postings: usize,
+    },
+    /// One output file of a posting was written.
+    Wrote(&'a Path),
+    /// One posting is done, written or failed (or, after Ctrl-C, never started).
+    Posting,
+    /// Every posting is done; the careers page is written next.
+    Postings,
 }
 
 /// How an export went.
@@ -144,8 +157,8 @@ struct Job {
 struct Row {
     title: String,
     company: String,
-    employment_type: &'static str,
-    workplace: &'static str,
+    employment_type: String,
+    workplace: String,
     location: String,
     /// City and region (or country), for the location filter.
     place: String,
@@ -165,6 +178,8 @@ struct Row {
     logo_src: String,
     /// Output path relative to the output folder, `/`-separated, without extension.
     path: String,
+    /// The posting's locale: the careers page reads in the most common one.
+    locale: &'static Locale,
 }
 
 /// One posting as the index shows it: the row template's context and an
@@ -186,21 +201,19 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(row: &'a Row, formats: &[Output]) -> Self {
-        let file = |f: &Output| format!("{}.{}", row.path, f.extension());
-        let main = [Output::Html, Output::Md, Output::Txt, Output::Jsonld]
-            .into_iter()
-            .find(|f| formats.contains(f));
+    fn new(row: &'a Row, formats: &[Format]) -> Self {
+        let file = |f: &Format| format!("{}.{}", row.path, f.extension());
+        let main = formats.iter().max_by_key(|f| f.link_rank());
         Entry {
             title: &row.title,
             company: &row.company,
-            employment_type: row.employment_type,
-            workplace: row.workplace,
+            employment_type: &row.employment_type,
+            workplace: &row.workplace,
             location: &row.location,
             place: &row.place,
             pay: &row.pay,
             posted: &row.posted,
-            link: main.map(|f| url_path(&file(&f))).unwrap_or_default(),
+            link: main.map(|f| url_path(&file(f))).unwrap_or_default(),
             files: formats.iter().map(|f| (f.extension(), file(f))).collect(),
         }
     }
@@ -211,11 +224,11 @@ impl<'a> Entry<'a> {
 struct IndexData<'a> {
     title: &'a str,
     #[serde(serialize_with = "entries")]
-    postings: (&'a [Row], &'a [Output]),
+    postings: (&'a [Row], &'a [Format]),
 }
 
 fn entries<S: serde::Serializer>(
-    (rows, formats): &(&[Row], &[Output]),
+    (rows, formats): &(&[Row], &[Format]),
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     s.collect_seq(rows.iter().map(|r| Entry::new(r, formats)))
@@ -238,6 +251,12 @@ struct IndexPage<'a> {
     company_column: bool,
     /// The careers page's absolute URL (`--base-url`), or empty.
     canonical: String,
+    /// The page's language tag, `en-GB`.
+    lang: &'a str,
+    /// `3 open positions`, `1 vacancy`.
+    count_text: String,
+    /// The page's headings and labels: `page.t.index_caption`.
+    t: &'static BTreeMap<String, String>,
 }
 
 /// One row's template context: the entry plus what the page decides for all rows.
@@ -248,16 +267,48 @@ struct RowView<'a> {
     company_column: bool,
     /// The absolute URL, printed after the link on paper (`--base-url`), or empty.
     url: String,
+    /// The date posted, written the way the page's locale writes dates, or empty.
+    posted_text: String,
+    /// The page's labels, in its locale.
+    t: &'a RowLabels,
+}
+
+/// The labels of a row, from the catalogue of the page's locale: a few strings
+/// rather than the whole catalogue, since every row is its own context.
+#[derive(Debug, Serialize)]
+struct RowLabels {
+    company: String,
+    location: String,
+    workplace: String,
+    pay: String,
+    posted: String,
+    not_stated: String,
+}
+
+impl RowLabels {
+    fn new(loc: &Locale) -> Self {
+        let t = |k: &str| loc.text(k).to_string();
+        RowLabels {
+            company: t("index_company"),
+            location: t("location"),
+            workplace: t("workplace"),
+            pay: t("pay"),
+            posted: t("posted"),
+            not_stated: t("not_stated"),
+        }
+    }
 }
 
 /// What the careers page lists.
 struct Page<'a> {
     title: &'a str,
+    /// The locale the page reads in.
+    locale: &'static Locale,
     company: &'a str,
     color: &'a str,
     logo: &'a str,
     rows: &'a [Row],
-    formats: &'a [Output],
+    formats: &'a [Format],
     base_url: Option<&'a str>,
 }
 
@@ -265,8 +316,14 @@ struct Page<'a> {
 /// escaped there, so only the template itself can produce it.
 const ROWS_PLACEHOLDER: &str = "<!-- jobpost: rows -->";
 
-/// Exports every posting `s` names; failures of single postings are in the report.
-pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<Report> {
+/// Exports every posting `s` names, telling `progress` how far it is; failures
+/// of single postings are in the report.
+pub fn export(
+    registry: &Registry,
+    renderer: &Templates,
+    s: &Settings,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Report> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(s.jobs.map_or(0, NonZeroUsize::get))
         .build()
@@ -281,18 +338,21 @@ pub fn export(registry: &Registry, renderer: &Renderer, s: &Settings) -> Result<
         )));
     }
     prepare(&jobs, s)?;
-    let bar = progress(jobs.len(), s.quiet);
+    progress(Event::Started {
+        postings: jobs.len(),
+    });
     // After Ctrl-C, postings not yet started are `None`; those running finish.
     let results: Vec<Option<Result<Row>>> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
-                let row = (!interrupt::requested()).then(|| export_one(registry, renderer, s, job));
-                bar.inc(1);
+                let row = (!interrupt::requested())
+                    .then(|| export_one(registry, renderer, s, job, progress));
+                progress(Event::Posting);
                 row
             })
             .collect()
     });
-    bar.finish_and_clear();
+    progress(Event::Postings);
     let results = finished(results, s)?;
     let (mut rows, failed) = split(&jobs, results);
     mark_mixed_currencies(&mut rows);
@@ -361,20 +421,13 @@ fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
         .collect()
 }
 
-/// True when a TOML text's first line is [`PARTIAL_MARKER`].
-pub fn is_marked_partial(text: &str) -> bool {
-    text.lines()
-        .next()
-        .is_some_and(|l| l.trim() == PARTIAL_MARKER)
-}
-
 /// Whether `path` is marked partial, and the files it includes. Unreadable or
 /// malformed files count as postings, so the export reports what is wrong.
 fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
     let Ok(text) = std::fs::read_to_string(path) else {
         return (false, Vec::new());
     };
-    let marked = is_marked_partial(&text);
+    let marked = crate::files::is_marked_partial(&text);
     // Parsing is the slow part, so only files that mention `include` pay for it.
     if !text.contains("include") {
         return (marked, Vec::new());
@@ -408,12 +461,18 @@ fn output_path(out: &Path, stem: &Path, ext: &str) -> PathBuf {
 fn prepare(jobs: &[Job], s: &Settings) -> Result<()> {
     // Every posting writes the same extensions, so outputs clash exactly when stems do.
     let mut owner: HashMap<&Path, &Path> = HashMap::with_capacity(jobs.len());
+    // A posting named `index` in a format the careers page's files use would replace them.
+    let index = s
+        .formats
+        .iter()
+        .map(|f| format!("index.{}", f.extension()))
+        .find(|name| INDEX_FILES.contains(&name.as_str()));
     for job in jobs {
         if let Some(other) = owner.insert(&job.stem, &job.source) {
             return Err(clash(other, &job.source, &s.out.join(&job.stem)));
         }
-        if job.stem == Path::new("index") && s.formats.contains(&Output::Html) {
-            let index = s.out.join(INDEX_FILES[0]);
+        if let (Some(index), true) = (&index, job.stem == Path::new("index")) {
+            let index = s.out.join(index);
             return Err(clash(Path::new("the careers page"), &job.source, &index));
         }
     }
@@ -452,21 +511,14 @@ fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// A progress bar on standard error when it is a terminal; hidden otherwise,
-/// and with `--quiet`.
-fn progress(len: usize, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} postings, {eta} left") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 /// Loads, checks, renders and writes one posting; returns its index row.
-fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job) -> Result<Row> {
+fn export_one(
+    registry: &Registry,
+    renderer: &Templates,
+    s: &Settings,
+    job: &Job,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Row> {
     let inputs = Inputs {
         file: Some(job.source.clone()),
         company: s.company.clone(),
@@ -481,13 +533,11 @@ fn export_one(registry: &Registry, renderer: &Renderer, s: &Settings, job: &Job)
     let logo = logo_copy(&merged)?;
     let site = site(s, &job.stem, logo.as_ref().map(|(_, name)| name.as_str()));
     // Render every format before writing any, so a failing posting writes nothing.
-    let texts = publish_on_site(renderer, &merged, &s.formats, s.date, &site)?;
+    let texts = render_on_site(renderer, &merged, &s.formats, s.date, &site)?;
     for (f, text) in s.formats.iter().zip(texts) {
         let path = output_path(&s.out, &job.stem, f.extension());
         write_atomic(&path, text.as_bytes(), s.force)?;
-        if s.verbose {
-            eprintln!("wrote {}", path.display());
-        }
+        progress(Event::Wrote(&path));
     }
     let mut row = row(&merged.posting, &job.stem, s.date);
     if let Some((_, name)) = &logo {
@@ -596,19 +646,16 @@ fn xml_escape(s: &str) -> String {
 /// `--check`: the posting's lint errors as one failure, so it is not written.
 fn lint_errors(merged: &Merged, file: &Path, cfg: &crate::lint::Config) -> Result<()> {
     let name = file.display().to_string();
-    let source = load::read_text(file)?;
-    let problems: Vec<Problem> = crate::lint::run::check_merged(merged, &name, &source, cfg)
-        .into_iter()
+    let source = crate::files::read_text(file)?;
+    let errors: Vec<_> = crate::lint::run::check_merged(merged, &name, &source, cfg)
+        .iter()
         .filter(|f| f.severity == crate::lint::Severity::Error)
-        .map(|f| Problem {
-            at: format!("{}:{}:{}", f.path, f.line, f.col),
-            message: format!("error[{}]: {}", f.rule, f.message),
-        })
+        .map(crate::lint::report::diagnostic)
         .collect();
-    if problems.is_empty() {
+    if errors.is_empty() {
         Ok(())
     } else {
-        Err(Error::Invalid(problems))
+        Err(Error::Checked(errors))
     }
 }
 
@@ -631,12 +678,14 @@ fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
             .as_ref()
             .and_then(|c| c.name.clone())
             .unwrap_or_default(),
-        employment_type: p.employment_type.map_or("", |e| e.label()),
+        employment_type: p
+            .employment_type
+            .map_or(String::new(), |e| loc.employment(e)),
         workplace: p
             .location
             .as_ref()
             .and_then(|l| l.workplace)
-            .map_or("", |w| w.label()),
+            .map_or(String::new(), |w| loc.workplace(w)),
         location: render::location_text(p, loc),
         place: place(p),
         pay: render::pay_range(p, loc, false),
@@ -660,6 +709,7 @@ fn row(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
             .filter(|l| l.starts_with("https://"))
             .unwrap_or_default(),
         path: slash_path(stem),
+        locale: loc,
     }
 }
 
@@ -725,17 +775,19 @@ fn mark_mixed_currencies(rows: &mut [Row]) {
 
 /// `index.html` and `index.json`, streamed to their files so a large export
 /// never holds either whole.
-fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
+fn write_index(renderer: &Templates, pool: &ThreadPool, s: &Settings, rows: &[Row]) -> Result<()> {
     let company = shared(rows, |r| &r.company);
+    let loc = index_locale(rows, s.locale.as_deref());
     let title = match company {
-        "" => "Open positions".to_string(),
-        one => format!("Careers at {one}"),
+        "" => loc.text("index_title").to_string(),
+        one => locale::fill(loc.text("index_title_company"), &[("company", one)]),
     };
     let page_path = s.out.join(INDEX_PAGE);
     write_atomic_with(&page_path, s.force, |w| {
         let mut w = BufWriter::new(w);
         let page = Page {
             title: &title,
+            locale: loc,
             company,
             // Brand only a one-employer page.
             color: brand(company, rows, |r| &r.color),
@@ -762,6 +814,39 @@ fn write_index(renderer: &Renderer, pool: &ThreadPool, s: &Settings, rows: &[Row
     })
 }
 
+/// The locale of the careers page: the one most of its postings read in (ties go
+/// to the locale listed first, `en-US` before the others), else `--locale`, else
+/// the default. Each posting's own page keeps its own locale.
+fn index_locale(rows: &[Row], given: Option<&str>) -> &'static Locale {
+    let mut counts: Vec<(usize, &'static Locale)> = locale::all()
+        .iter()
+        .map(|l| (rows.iter().filter(|r| r.locale.tag == l.tag).count(), l))
+        .collect();
+    // Stable: among equal counts the first listed stays first.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    match counts.first() {
+        Some((n, l)) if *n > 0 => l,
+        _ => given
+            .and_then(locale::get)
+            .unwrap_or_else(|| locale::get(locale::DEFAULT).expect("en-US is shipped")),
+    }
+}
+
+/// `3 open positions`, `1 vacancy`, in the page's locale.
+fn count_text(loc: &Locale, n: usize) -> String {
+    match n {
+        1 => loc.text("index_count_one").to_string(),
+        n => locale::fill(loc.text("index_count"), &[("n", &n.to_string())]),
+    }
+}
+
+/// `YYYY-MM-DD` as the locale writes a date in prose; empty stays empty.
+fn date_text(loc: &Locale, iso: &str) -> String {
+    iso.parse::<toml::value::Datetime>()
+        .map(|d| loc.date(&d))
+        .unwrap_or_default()
+}
+
 /// The value every row has for `field`, or empty when they differ.
 fn shared<'a>(rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
     let values: BTreeSet<&str> = rows.iter().map(|r| field(r).as_str()).collect();
@@ -783,7 +868,7 @@ fn brand<'a>(company: &str, rows: &'a [Row], field: impl Fn(&'a Row) -> &'a Stri
 /// Writes the page shell with one `index-row.html` per posting in place of the
 /// placeholder, the rows rendered a chunk at a time in parallel.
 fn careers_page(
-    renderer: &Renderer,
+    renderer: &Templates,
     pool: &ThreadPool,
     page: &Page,
     path: &Path,
@@ -805,7 +890,11 @@ fn careers_page(
         logo: page.logo,
         company_column,
         canonical: absolute(INDEX_PAGE),
+        lang: &page.locale.tag,
+        count_text: count_text(page.locale, page.rows.len()),
+        t: &page.locale.messages,
     };
+    let labels = RowLabels::new(page.locale);
     let shell = renderer.render_template(INDEX_PAGE, "page", &context)?;
     let (head, tail) = shell.split_once(ROWS_PLACEHOLDER).unwrap_or((&shell, ""));
     w.write_all(head.as_bytes()).map_err(io)?;
@@ -820,6 +909,8 @@ fn careers_page(
                         entry,
                         company_column,
                         url,
+                        posted_text: date_text(page.locale, &r.posted),
+                        t: &labels,
                     };
                     renderer.render_template(INDEX_ROW, "r", &view)
                 })
@@ -853,7 +944,7 @@ mod tests {
         Settings {
             inputs: Vec::new(),
             out: PathBuf::from("out"),
-            formats: vec![Output::Html],
+            formats: vec![Format::HTML],
             jobs: None,
             force: false,
             company: None,
@@ -865,8 +956,6 @@ mod tests {
             }),
             check: None,
             base_url: base_url.map(String::from),
-            verbose: false,
-            quiet: false,
         }
     }
 
@@ -900,5 +989,37 @@ mod tests {
     fn logo_copies_are_named_by_content() {
         assert_eq!(fnv1a(b""), 0x811c_9dc5);
         assert_ne!(fnv1a(b"logo one"), fnv1a(b"logo two"));
+    }
+
+    fn row_in(country: &str) -> Row {
+        let text = format!("[location]\ncountry = \"{country}\"");
+        let p: Posting = toml::from_str(&text).unwrap();
+        row(&p, Path::new(country), None)
+    }
+
+    #[test]
+    fn the_careers_page_reads_in_the_locale_most_postings_read_in() {
+        let tag = |rows: &[Row], given| index_locale(rows, given).tag.as_str();
+        let (us, ca, gb) = (row_in("US"), row_in("CA"), row_in("GB"));
+        let (ca2, gb2) = (row_in("CA"), row_in("GB"));
+        assert_eq!(tag(&[us, ca, ca2], None), "en-CA");
+        // A tie goes to the locale listed first.
+        assert_eq!(tag(&[gb, row_in("US")], None), "en-US");
+        assert_eq!(tag(&[gb2, row_in("AU")], None), "en-AU");
+        assert_eq!(tag(&[], Some("en-IE")), "en-IE");
+        assert_eq!(tag(&[], None), "en-US");
+    }
+
+    #[test]
+    fn counts_and_dates_on_the_careers_page_follow_its_locale() {
+        let gb = locale::get("en-GB").unwrap();
+        let us = locale::get("en-US").unwrap();
+        assert_eq!(count_text(gb, 1), "1 vacancy");
+        assert_eq!(count_text(gb, 3), "3 vacancies");
+        assert_eq!(count_text(us, 1), "1 open position");
+        assert_eq!(count_text(us, 0), "0 open positions");
+        assert_eq!(date_text(gb, "2027-02-01"), "1 February 2027");
+        assert_eq!(date_text(us, "2027-02-01"), "February 1, 2027");
+        assert_eq!(date_text(us, ""), "");
     }
 }

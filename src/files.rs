@@ -1,10 +1,83 @@
-//! Finding input files: the files named, and below named folders every file a
-//! command reads, sorted by name so runs are deterministic. Shared by `export`
-//! and `lint`.
+//! Input files: reading one as text (refusing folders, binary files, huge
+//! files and bad UTF-8), finding the files named and, below named folders, every
+//! file a command reads, sorted by name so runs are deterministic, and telling
+//! partial postings apart. Shared by `load`, `preset`, `render`, `export` and
+//! `lint`, so none of them needs another for its files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
+use crate::layer;
+
+/// The largest posting file we read; anything bigger is not a posting.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A first line that marks a TOML file in an input folder as a partial posting
+/// (shared values for `include`), not a posting to export or lint.
+pub const PARTIAL_MARKER: &str = "# jobpost: partial";
+
+/// True when a TOML text's first line is [`PARTIAL_MARKER`].
+pub fn is_marked_partial(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|l| l.trim() == PARTIAL_MARKER)
+}
+
+/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
+pub fn read_text(path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.is_dir() {
+        let problem = Problem::new(crate::error::Origin::file(path.display()), "is a folder");
+        return Err(Error::from(problem.expected("a TOML file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(path, Some(meta.len())));
+    }
+    // Read at most one byte past the limit: a device or a pipe reports no size
+    // and could otherwise be read forever.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(path, None));
+    }
+    decode(path, bytes)
+}
+
+/// `size` is `None` for a stream with no known length.
+fn too_big(path: &Path, size: Option<u64>) -> Error {
+    const MIB: u64 = 1024 * 1024;
+    let limit = MAX_FILE_BYTES / MIB;
+    let size = size.map_or(format!("more than {limit} MiB"), |s| {
+        format!("{:.1} MiB", s as f64 / MIB as f64)
+    });
+    let message = format!("is too large to be a posting ({size})");
+    let problem = Problem::new(crate::error::Origin::file(path.display()), message);
+    Error::from(problem.expected(format!("a TOML file of at most {limit} MiB")))
+}
+
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let name = path.display().to_string();
+    if bytes.contains(&0) {
+        let message = "looks like a binary file (it contains NUL bytes)";
+        let problem = Problem::new(crate::error::Origin::file(&name), message);
+        return Err(Error::from(problem.expected("UTF-8 TOML text")));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let index = layer::LineIndex::new(&text);
+        let pos = index.pos(text.len());
+        let origin = crate::error::Origin::at(&name, pos);
+        // The valid part of the line only: the rest is not text to show.
+        let line = index.line_text(pos.line).to_string();
+        Error::from(
+            Problem::new(origin, "invalid UTF-8; save the file as UTF-8 text").with_line(line),
+        )
+    })
+}
 
 /// A file to read, with its path relative to the input that named it (for a file
 /// named directly, its file name).
@@ -60,4 +133,29 @@ fn walk(root: &Path, dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<Fou
 pub fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("x.toml");
+        std::fs::write(&bin, b"title = \"a\0b\"").unwrap();
+        assert!(
+            read_text(&bin)
+                .unwrap_err()
+                .to_string()
+                .contains("binary file")
+        );
+        std::fs::write(&bin, b"title = \"caf\xe9\"\n").unwrap();
+        assert!(
+            read_text(&bin)
+                .unwrap_err()
+                .to_string()
+                .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
+        );
+    }
 }

@@ -85,6 +85,10 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "jobpost init posting.toml --role call-center-customer-service",
             ),
             ("A blank starter file", "jobpost init posting.toml"),
+            (
+                "A company profile suggesting the UK's equal-opportunity statement",
+                "jobpost init --company company.toml --country GB",
+            ),
         ],
     ),
     (

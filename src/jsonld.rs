@@ -10,9 +10,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use toml::value::{Date, Datetime};
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Result};
 use crate::markdown;
-use crate::model::{Education, EmploymentType, Period, Posting, Workplace};
+use crate::model::{Education, EmploymentType, Period, Posting};
 use crate::render::View;
 
 /// A `JobPosting` node.
@@ -135,12 +135,6 @@ struct Experience {
     months_of_experience: u32,
 }
 
-/// The posting as pretty-printed JSON-LD. `date` is the `datePosted` used when
-/// the posting has no `posted` date; without either it is an error.
-pub fn to_json(p: &Posting, date: Option<Date>) -> Result<String> {
-    build(p, &View::new(p), date)?.to_pretty()
-}
-
 impl JobPosting {
     /// The node as pretty-printed JSON.
     pub fn to_pretty(&self) -> Result<String> {
@@ -187,25 +181,12 @@ fn replace(text: &str, find: impl Fn(&[u8], usize) -> Option<(&'static str, usiz
     out
 }
 
-/// The `JobPosting` node of `p`, or every field JSON-LD needs that `p` lacks.
-/// `view` is `View::new(p)`, passed in so a caller rendering the page too builds it once.
-pub fn build(p: &Posting, view: &View, date: Option<Date>) -> Result<JobPosting> {
-    let mut missing = missing(p);
-    let posted = date_posted(p, date);
-    if posted.is_none() {
-        missing.push(Problem {
-            at: "posted".into(),
-            message: "missing; JSON-LD needs the date the posting goes up (datePosted): \
-                      add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
-                      (or --posted today)"
-                .into(),
-        });
-    }
-    let (true, Some(posted)) = (missing.is_empty(), posted) else {
-        return Err(Error::Invalid(missing));
-    };
+/// The `JobPosting` node of `p`, dated `posted`. The caller checks first that `p`
+/// has what JSON-LD needs ([`crate::validate::jsonld_problems`]); `view` is
+/// `View::new(p)`, passed in so a caller rendering the page too builds it once.
+pub fn build(p: &Posting, view: &View, posted: Date) -> JobPosting {
     let company = p.company.as_ref();
-    Ok(JobPosting {
+    JobPosting {
         context: "https://schema.org/",
         kind: "JobPosting",
         title: view.title.clone(),
@@ -233,7 +214,7 @@ pub fn build(p: &Posting, view: &View, date: Option<Date>) -> Result<JobPosting>
         education_requirements: education(p),
         experience_requirements: experience(p),
         job_benefits: Some(view.pay.benefits.join("; ")).filter(|b| !b.is_empty()),
-    })
+    }
 }
 
 /// The date the posting went up: `posted`, else `date` (`--posted`).
@@ -281,49 +262,8 @@ pub fn iso(d: &Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
-/// Every field JSON-LD requires that `p` lacks, by field path: the one check behind
-/// `render --format jsonld`, `export` and lint's `jsonld-required` errors.
-pub fn missing(p: &Posting) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut need = |present: bool, at: &str, what: &str| {
-        if !present {
-            out.push(Problem {
-                at: at.to_string(),
-                message: format!("missing; JSON-LD needs {what}"),
-            });
-        }
-    };
-    let filled = |s: Option<&String>| s.is_some_and(|s| !s.trim().is_empty());
-    let loc = p.location.as_ref();
-    need(filled(p.title.as_ref()), "title", "the job's title");
-    need(
-        filled(p.purpose.as_ref()),
-        "purpose",
-        "a purpose for the description",
-    );
-    need(
-        filled(p.company.as_ref().and_then(|c| c.name.as_ref())),
-        "company.name",
-        "the employer's name (hiringOrganization)",
-    );
-    if is_remote(p) {
-        need(
-            !applicant_countries(p).is_empty(),
-            "location.applicant_countries",
-            "the countries applicants may live in for a remote role, e.g. `applicant_countries = [\"US\"]`",
-        );
-    } else {
-        need(
-            filled(loc.and_then(|l| l.country.as_ref())),
-            "location.country",
-            "the workplace's country (addressCountry), e.g. `country = \"US\"`",
-        );
-    }
-    out
-}
-
 fn is_remote(p: &Posting) -> bool {
-    p.location.as_ref().and_then(|l| l.workplace) == Some(Workplace::Remote)
+    crate::validate::is_remote(p)
 }
 
 /// Where the work happens; a fully remote role has no place.
@@ -344,16 +284,7 @@ fn place(p: &Posting) -> Option<Place> {
 
 /// For remote roles: `applicant_countries`, else the posting's own country.
 fn applicant_countries(p: &Posting) -> Vec<Country> {
-    let Some(l) = p.location.as_ref().filter(|_| is_remote(p)) else {
-        return Vec::new();
-    };
-    let listed = l.applicant_countries.clone().unwrap_or_default();
-    let codes = if listed.is_empty() {
-        l.country.iter().cloned().collect()
-    } else {
-        listed
-    };
-    codes
+    crate::validate::applicant_countries(p)
         .into_iter()
         .map(|name| Country {
             kind: "Country",
@@ -558,26 +489,6 @@ mod tests {
         assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "</script><!-- & \u{2028}");
-    }
-
-    #[test]
-    fn lists_every_missing_field() {
-        let p = Posting {
-            title: Some("Cashier".into()),
-            purpose: Some("Ring up sales.".into()),
-            ..Posting::default()
-        };
-        let Err(Error::Invalid(problems)) = to_json(&p, None) else {
-            panic!("expected missing fields")
-        };
-        let paths: Vec<_> = problems.iter().map(|p| p.at.as_str()).collect();
-        assert_eq!(paths, ["company.name", "location.country", "posted"]);
-        // A date from the command line stands in for `posted`; no clock is read.
-        let date = parse_date("2027-01-04").ok();
-        let Err(Error::Invalid(problems)) = to_json(&p, date) else {
-            panic!("expected missing fields")
-        };
-        assert!(problems.iter().all(|p| p.at != "posted"));
     }
 
     #[test]

@@ -10,17 +10,9 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer, ValueDeserializer};
 
-use crate::error::{Error, Result, did_you_mean};
+pub use crate::error::Pos;
+use crate::error::{Error, Problem, Result, closest};
 use crate::model::{ListPatch, Posting, is_list_path, keys_of};
-
-/// A 1-based line and column in a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub col: usize,
-}
 
 /// Where a value came from: a layer name and, for files, a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +21,67 @@ pub struct Origin {
     pub source: Arc<str>,
     /// Position in that source, when it is a file.
     pub pos: Option<Pos>,
+    /// What kind of layer `source` is, so errors can name it as data.
+    pub kind: Kind,
+}
+
+/// What kind of layer a value came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A file: a posting, a company profile, an included file, a wizard draft.
+    File,
+    /// A command-line flag: `--set`, `--unset`, `--locale`, `--role`.
+    Flag {
+        /// The flag with its dashes.
+        name: &'static str,
+        /// Its value as given.
+        value: Arc<str>,
+    },
+    /// A role preset, credited by id.
+    Preset {
+        /// The preset's id.
+        id: Arc<str>,
+        /// Whether the layer is the preset's `[hints]`.
+        hint: bool,
+        /// The preset's file.
+        file: Arc<str>,
+    },
+}
+
+impl Kind {
+    /// The layer's name in `explain` and messages: `preset cashier (hint)`,
+    /// `--set pay.min=21`; `None` for files, named by their path.
+    pub fn label(&self) -> Option<String> {
+        match self {
+            Kind::File => None,
+            Kind::Flag { name, value } => Some(format!("{name} {value}")),
+            Kind::Preset {
+                id, hint: false, ..
+            } => Some(format!("preset {id}")),
+            Kind::Preset { id, hint: true, .. } => Some(format!("preset {id} (hint)")),
+        }
+    }
+}
+
+impl Origin {
+    /// The place, as errors carry it.
+    pub fn place(&self) -> crate::error::Origin {
+        use crate::error::Origin as O;
+        match &self.kind {
+            Kind::File => O::File {
+                path: self.source.to_string(),
+                pos: self.pos,
+                len: 1,
+            },
+            Kind::Flag { name, value } => O::flag(*name, value.to_string()),
+            Kind::Preset { id, hint, file } => O::Preset {
+                id: id.to_string(),
+                hint: *hint,
+                file: file.to_string(),
+                pos: self.pos,
+            },
+        }
+    }
 }
 
 impl std::fmt::Display for Origin {
@@ -86,26 +139,35 @@ pub struct Layer {
 }
 
 impl Layer {
-    /// Credits every value of this layer to `source`.
+    /// Credits every value of this layer to a preset or a flag, named as
+    /// [`Kind::label`] says.
+    pub fn credit(&mut self, kind: Kind) {
+        let source = kind.label().unwrap_or_default();
+        self.credit_to(&source, kind);
+    }
+
+    /// Credits every value of this layer to the file named `source`.
     pub fn rename(&mut self, source: &str) {
+        self.credit_to(source, Kind::File);
+    }
+
+    fn credit_to(&mut self, source: &str, kind: Kind) {
         let source: Arc<str> = Arc::from(source);
         self.source = source.clone();
+        let credit = |o: &mut Origin| {
+            o.source = source.clone();
+            o.kind = kind.clone();
+        };
         for op in &mut self.ops {
-            op.origin.source = source.clone();
+            credit(&mut op.origin);
             if let OpKind::Replace(items) | OpKind::Edit { add: items, .. } = &mut op.kind {
-                items
-                    .iter_mut()
-                    .for_each(|(_, o)| o.source = source.clone());
+                items.iter_mut().for_each(|(_, o)| credit(o));
             }
             if let OpKind::Edit { remove, .. } = &mut op.kind {
-                remove
-                    .iter_mut()
-                    .for_each(|(_, o)| o.source = source.clone());
+                remove.iter_mut().for_each(|(_, o)| credit(o));
             }
         }
-        self.include
-            .iter_mut()
-            .for_each(|(_, o)| o.source = source.clone());
+        self.include.iter_mut().for_each(|(_, o)| credit(o));
     }
 }
 
@@ -208,7 +270,7 @@ fn layer_of(source: &str, index: &LineIndex, table: &Spanned<DeTable<'_>>) -> Re
     flatten(&source, index, table.get_ref(), "", &mut ops);
     let include = take_list(&mut ops, "include");
     for (path, origin) in take_list(&mut ops, "unset") {
-        check_unset(&path).map_err(|m| Error::input(origin.to_string(), m))?;
+        check_unset(&path).map_err(|p| Error::from(p.moved_to(origin.place())))?;
         let kind = OpKind::Unset;
         ops.push(Op { path, origin, kind });
     }
@@ -246,16 +308,17 @@ fn take_table<'a>(
         DeValue::Table(t) => Ok(Some(Spanned::new(span, t))),
         _ => {
             let pos = index.pos(k.span().start);
-            Err(Error::input(
-                format!("{source}:{}:{}", pos.line, pos.col),
-                format!("`{key}` must be a table, e.g. `[{key}]`"),
-            ))
+            let origin = crate::error::Origin::at(source, pos).spanning(key.chars().count());
+            let problem = Problem::new(origin, format!("`{key}` is not a table"))
+                .expected(format!("a table, e.g. `[{key}]`"))
+                .with_line(index.line_text(pos.line));
+            Err(Error::from(problem))
         }
     }
 }
 
 /// Checks a path given to `unset`/`--unset`: any key or table of the schema.
-pub fn check_unset(path: &str) -> std::result::Result<(), String> {
+pub fn check_unset(path: &str) -> std::result::Result<(), Box<Problem>> {
     match check_path(path) {
         Err(_) if keys_of(path).is_some() && !path.is_empty() => Ok(()),
         other => other,
@@ -298,6 +361,7 @@ fn flatten(source: &Arc<str>, index: &LineIndex, table: &DeTable, prefix: &str, 
         let origin = Origin {
             source: source.clone(),
             pos: Some(index.pos(key.span().start)),
+            kind: Kind::File,
         };
         let kind = match value.get_ref() {
             DeValue::Table(t) if is_list_path(&path) => edit(source, index, t),
@@ -335,6 +399,7 @@ fn items(source: &Arc<str>, index: &LineIndex, array: &toml::de::DeArray) -> Vec
                 Origin {
                     source: source.clone(),
                     pos: Some(index.pos(v.span().start)),
+                    kind: Kind::File,
                 },
             )),
             _ => None,
@@ -351,34 +416,30 @@ pub fn join(prefix: &str, key: &str) -> String {
     }
 }
 
-/// Turns a TOML parse or schema error into our message style: position first,
-/// then serde's wording made plainer, a "did you mean", and the offending line.
+/// Turns a TOML parse or schema error into a problem at its position, with
+/// serde's wording made plainer, the closest valid name, and the offending line.
 fn toml_error(source: &str, index: &LineIndex, e: toml::de::Error) -> Error {
-    let (at, snippet) = match e.span() {
-        Some(span) => {
-            let pos = index.pos(span.start);
-            let line = index.line_text(pos.line);
-            let width = span
-                .len()
-                .clamp(1, line.chars().count().saturating_sub(pos.col - 1).max(1));
-            let caret = format!("{}{}", " ".repeat(pos.col - 1), "^".repeat(width));
-            (
-                format!("{source}:{}:{}", pos.line, pos.col),
-                format!("\n  {:>4} | {line}\n       | {caret}", pos.line),
-            )
-        }
-        None => (source.to_string(), String::new()),
-    };
-    let message = match e.span() {
+    let problem = match e.span() {
+        // The toml crate reports a duplicate key by this message only (no kind).
         Some(span) if e.message().trim() == "duplicate key" => duplicate_key(index, span),
-        _ => plain_message(e.message()),
+        _ => plain(e.message()),
     };
-    Error::input(at, format!("{message}{snippet}"))
+    let Some(span) = e.span() else {
+        return Error::from(problem.moved_to(crate::error::Origin::file(source)));
+    };
+    let pos = index.pos(span.start);
+    let chars = index.text.get(span).map_or(1, |t| t.chars().count());
+    let origin = crate::error::Origin::at(source, pos).spanning(chars);
+    Error::from(
+        problem
+            .moved_to(origin)
+            .with_line(index.line_text(pos.line)),
+    )
 }
 
 /// "duplicate key `min` in [pay]", with the line that first set it when a plain
 /// scan of the earlier lines finds it.
-fn duplicate_key(index: &LineIndex, span: std::ops::Range<usize>) -> String {
+fn duplicate_key(index: &LineIndex, span: std::ops::Range<usize>) -> Problem {
     let key = index
         .text
         .get(span.clone())
@@ -406,7 +467,8 @@ fn duplicate_key(index: &LineIndex, span: std::ops::Range<usize>) -> String {
         })
         .map(|l| format!(" (first set on line {l})"))
         .unwrap_or_default();
-    format!("duplicate key `{key}`{place}{first}; expected each key once per table")
+    let message = format!("duplicate key `{key}`{place}{first}");
+    Problem::new(unplaced(), message).expected("each key once per table")
 }
 
 /// The `[table]` header in force at 1-based `line` (`""` at the top level).
@@ -430,14 +492,27 @@ fn defines(line: &str, key: &str, header: bool) -> bool {
         .is_some_and(|c| matches!(c, '=' | '.' | ']'))
 }
 
-/// Rewrites serde's messages into the project's voice.
-pub fn plain_message(message: &str) -> String {
+/// serde's message as a problem in the project's voice (at no place yet: the
+/// caller moves it where the text was). serde's errors carry no kind, so its
+/// wording is what there is to read.
+pub fn plain(message: &str) -> Problem {
     let message = message.trim();
     for (prefix, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
         if let Some(rest) = message.strip_prefix(prefix) {
             return unknown_name(rest, noun);
         }
     }
+    Problem::new(unplaced(), plain_message(message))
+}
+
+/// The origin of a problem found in a message, before the caller moves it to
+/// the place the message was about.
+fn unplaced() -> crate::error::Origin {
+    crate::error::Origin::field("")
+}
+
+/// Rewrites serde's wording into the project's voice.
+fn plain_message(message: &str) -> String {
     let mut out = message.to_string();
     for (from, to) in [
         ("invalid type: ", "wrong type: found "),
@@ -474,20 +549,19 @@ fn without_struct_name(message: &str) -> String {
     }
 }
 
-fn unknown_name(rest: &str, noun: &str) -> String {
+fn unknown_name(rest: &str, noun: &str) -> Problem {
     // rest looks like: " `titel`, expected one of `role`, `title`, …"
     let names: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let nowhere = unplaced();
     let Some((found, valid)) = names.split_first() else {
-        return format!("unknown {noun}{rest}");
+        return Problem::new(nowhere, format!("unknown {noun}{rest}"));
     };
-    let hint = did_you_mean(found, valid.iter().copied());
-    let list = valid.join(", ");
-    let expected = if list.is_empty() {
-        String::new()
-    } else {
-        format!(" (expected one of: {list})")
-    };
-    format!("unknown {noun} `{found}`{hint}{expected}")
+    let problem = Problem::new(nowhere, format!("unknown {noun} `{found}`"))
+        .suggest(closest(found, valid.iter().copied()));
+    match valid.is_empty() {
+        true => problem,
+        false => problem.expected(format!("one of: {}", valid.join(", "))),
+    }
 }
 
 fn lower_first(s: &str) -> String {
@@ -499,37 +573,45 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Checks a dotted `--set` path against the schema, suggesting the closest key.
-pub fn check_path(path: &str) -> std::result::Result<(), String> {
+/// The problem is at the field `path`; the caller moves it to the flag or file.
+pub fn check_path(path: &str) -> std::result::Result<(), Box<Problem>> {
+    let problem = |m: String| Problem::new(crate::error::Origin::field(path), m);
     if path.is_empty() {
-        return Err("nothing before `=`; expected KEY=VALUE, e.g. `pay.min=21`".into());
+        return Err(Box::new(
+            problem("nothing before `=`".into()).expected("KEY=VALUE, e.g. `pay.min=21`"),
+        ));
     }
     if path.split('.').any(str::is_empty) {
-        return Err(format!(
-            "`{path}` has an empty key; expected a dotted path such as `pay.min`"
+        return Err(Box::new(
+            problem(format!("`{path}` has an empty key"))
+                .expected("a dotted path such as `pay.min`"),
         ));
     }
     let mut table = String::new();
     for key in path.split('.') {
         let Some(keys) = keys_of(&table) else {
-            return Err(format!(
+            return Err(Box::new(problem(format!(
                 "`{table}` is not a table, so it has no key `{key}`"
-            ));
+            ))));
         };
         if !keys.contains(&key) {
             let place = match table.as_str() {
                 "" => "at the top level".to_string(),
                 t => format!("in [{t}]"),
             };
-            let hint = did_you_mean(key, keys.iter().copied());
-            return Err(format!("unknown key `{key}` {place}{hint}"));
+            return Err(Box::new(
+                problem(format!("unknown key `{key}` {place}"))
+                    .expected(format!("one of: {}", keys.join(", ")))
+                    .suggest(closest(key, keys.iter().copied())),
+            ));
         }
         table = join(&table, key);
     }
     match keys_of(&table) {
-        Some(keys) => Err(format!(
+        Some(keys) => Err(Box::new(problem(format!(
             "`{table}` is a table; set one of its keys, e.g. `{table}.{}`",
             keys[0]
-        )),
+        )))),
         None => Ok(()),
     }
 }
@@ -551,27 +633,37 @@ mod tests {
         assert!(matches!(&ops[2].kind, OpKind::Edit { add, .. } if add[0].0 == "x"));
     }
 
+    fn problem(text: &str) -> Problem {
+        match parse("p.toml", text, false).map(|(l, _)| l) {
+            Err(Error::Input(p)) => *p,
+            other => panic!("expected an input problem, got {other:?}"),
+        }
+    }
+
     #[test]
     fn unknown_key_names_position_and_suggestion() {
-        let err = parse("p.toml", "title = \"A\"\ntitel = \"B\"\n", false)
-            .map(|(l, _)| l)
-            .unwrap_err();
-        let msg = err.to_string();
+        let p = problem("title = \"A\"\ntitel = \"B\"\n");
+        assert_eq!(p.origin.to_string(), "p.toml:2:1");
+        assert_eq!(p.message, "unknown key `titel`");
+        assert_eq!(p.suggestion.as_deref(), Some("title"));
         assert!(
-            msg.starts_with("p.toml:2:1: unknown key `titel`; did you mean `title`?"),
-            "{msg}"
+            p.expected
+                .unwrap()
+                .starts_with("one of: role, locale, title")
         );
+        assert_eq!(p.line.as_deref(), Some("titel = \"B\""));
+        assert!(matches!(
+            p.origin,
+            crate::error::Origin::File { len: 5, .. }
+        ));
     }
 
     #[test]
     fn wrong_type_is_plain() {
-        let err = parse("p.toml", "[pay]\nmin = \"lots\"\n", false)
-            .map(|(l, _)| l)
-            .unwrap_err();
-        let msg = err.to_string();
-        assert!(
-            msg.starts_with("p.toml:2:7: wrong type: found text \"lots\", expected a number"),
-            "{msg}"
+        let p = problem("[pay]\nmin = \"lots\"\n");
+        assert_eq!(
+            p.to_string(),
+            "p.toml:2:7: wrong type: found text \"lots\", expected a number"
         );
     }
 
@@ -593,21 +685,19 @@ mod tests {
     #[test]
     fn set_paths_are_checked() {
         assert!(check_path("pay.min").is_ok());
-        assert_eq!(
-            check_path("pay.mni").unwrap_err(),
-            "unknown key `mni` in [pay]; did you mean `min`?"
-        );
-        assert_eq!(
-            check_path("titel").unwrap_err(),
-            "unknown key `titel` at the top level; did you mean `title`?"
-        );
+        let mni = check_path("pay.mni").unwrap_err();
+        assert_eq!(mni.message, "unknown key `mni` in [pay]");
+        assert_eq!(mni.suggestion.as_deref(), Some("min"));
+        assert_eq!(mni.origin, crate::error::Origin::field("pay.mni"));
+        let titel = check_path("titel").unwrap_err();
+        assert_eq!(titel.message, "unknown key `titel` at the top level");
+        assert_eq!(titel.suggestion.as_deref(), Some("title"));
         assert!(check_path("pay").is_err());
-        assert!(
-            check_path("")
-                .unwrap_err()
-                .starts_with("nothing before `=`")
+        assert_eq!(check_path("").unwrap_err().message, "nothing before `=`");
+        assert_eq!(
+            check_path("pay.").unwrap_err().message,
+            "`pay.` has an empty key"
         );
-        assert!(check_path("pay.").unwrap_err().contains("empty key"));
         assert!(check_path("title.x").is_err());
     }
 

@@ -8,12 +8,14 @@
 //! Modules, one per stage:
 //! - [`model`]: the posting file contract;
 //! - [`layer`]: one TOML text parsed, schema-checked and flattened;
+//! - [`embedded`]: every file shipped inside the binary (presets, templates, locales);
 //! - [`preset`]: the role preset registry;
 //! - [`load`]: reading files and merging layers with provenance;
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`locale`]: the message catalogue of each locale, and which one a posting reads in;
-//! - [`markdown`], [`money`], [`render`]: turning a posting into text;
-//! - [`jsonld`]: schema.org JobPosting; [`publish`]: a posting in any output format;
+//! - [`equality`]: the equal-opportunity statement suggested for each country;
+//! - [`markdown`], [`money`], [`render`]: turning a posting into text through templates;
+//! - [`jsonld`]: schema.org JobPosting; [`format`](mod@format): the output formats, one renderer each;
 //! - [`files`]: finding input files in folders;
 //! - [`theme`]: the `--templates` and `--roles` folders (a user's own, or the one `eject` writes);
 //! - [`export`]: many postings in parallel, with an index page;
@@ -23,17 +25,21 @@
 //! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
 //! - [`cli`], [`app`]: the command line; [`help`]: examples and per-subcommand help;
 //!   [`complete`]: shell completion scripts; [`man`]: man pages;
-//! - [`error`]: the one error type.
+//! - [`error`]: the one error type, each problem's place as data;
+//!   [`diagnostic`]: the one printer for errors and lint findings.
 
 pub mod app;
 pub mod cli;
 pub mod complete;
 pub mod country;
+pub mod diagnostic;
+pub mod embedded;
+pub mod equality;
 pub mod error;
 pub mod explain;
 pub mod export;
-pub mod fields;
 pub mod files;
+pub mod format;
 pub mod help;
 pub mod interrupt;
 pub mod jsonld;
@@ -48,7 +54,6 @@ pub mod money;
 pub mod output;
 pub mod preset;
 pub mod prompt;
-pub mod publish;
 pub mod render;
 pub mod theme;
 pub mod validate;

@@ -3,19 +3,16 @@
 //! remembers where every value came from.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result, closest};
-use crate::layer::{self, Item, Layer, Op, OpKind, Origin, check_path, check_unset};
+use crate::error::{Error, Problem, Result, closest};
+use crate::files::read_text;
+use crate::layer::{self, Item, Kind, Layer, Op, OpKind, Origin, check_path, check_unset};
 use crate::model::{Posting, Workplace, within};
 use crate::preset::{Preset, Registry};
-
-/// The largest posting file we read; anything bigger is not a posting.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What to merge, as given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -86,72 +83,32 @@ impl Merged {
         }
     }
 
-    /// Where `path` came from, as `file:line:col` or the field path itself.
-    pub fn at(&self, path: &str) -> String {
-        match (self.origin(path), &self.file) {
-            (Some(o), _) => format!("{o}: {path}"),
-            (None, Some(file)) => format!("{file}: {path}"),
-            (None, None) => path.to_string(),
+    /// Where the value at `path` was set: the layer's place (a file position, a
+    /// flag, a preset), else the posting file (a value it lacks), else the field.
+    pub fn place(&self, path: &str) -> crate::error::Origin {
+        match (self.slots.get(path), &self.file) {
+            // A value's origin is its key: underline the key.
+            (Some(Slot::Value(_, o)), _) => {
+                let key = path.rsplit('.').next().unwrap_or(path);
+                o.place().spanning(key.chars().count())
+            }
+            (Some(Slot::List(items)), _) if !items.is_empty() => items[0].1.place(),
+            (_, Some(file)) => crate::error::Origin::file(file),
+            (_, None) => crate::error::Origin::field(path),
         }
     }
-}
 
-/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
-pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.is_dir() {
-        return Err(Error::input(
-            path.display().to_string(),
-            "is a folder; expected a TOML file",
-        ));
+    /// Moves a problem with a field of this posting to the place that set the
+    /// field; other problems keep their place.
+    pub fn locate(&self, p: Problem) -> Problem {
+        match &p.origin {
+            crate::error::Origin::Field { path } => {
+                let place = self.place(path);
+                p.moved_to(place)
+            }
+            _ => p,
+        }
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big(path, Some(meta.len())));
-    }
-    // Read at most one byte past the limit: a device or a pipe reports no size
-    // and could otherwise be read forever.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| Error::io("read", path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(path, None));
-    }
-    decode(path, bytes)
-}
-
-/// `size` is `None` for a stream with no known length.
-fn too_big(path: &Path, size: Option<u64>) -> Error {
-    const MIB: u64 = 1024 * 1024;
-    let limit = MAX_FILE_BYTES / MIB;
-    let size = size.map_or(format!("more than {limit} MiB"), |s| {
-        format!("{:.1} MiB", s as f64 / MIB as f64)
-    });
-    Error::input(
-        path.display().to_string(),
-        format!(
-            "is too large to be a posting ({size}); expected a TOML file of at most {limit} MiB"
-        ),
-    )
-}
-
-fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    let name = path.display().to_string();
-    if bytes.contains(&0) {
-        return Err(Error::input(
-            name,
-            "looks like a binary file (it contains NUL bytes); expected UTF-8 TOML text",
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let pos = layer::LineIndex::new(&text).pos(text.len());
-        Error::input(
-            format!("{name}:{}:{}", pos.line, pos.col),
-            "invalid UTF-8; save the file as UTF-8 text",
-        )
-    })
 }
 
 /// Loads and merges everything `inputs` names.
@@ -192,15 +149,19 @@ fn upper_layers(inputs: &Inputs) -> Result<Vec<Layer>> {
     }
     if let Some(locale) = &inputs.locale {
         let quoted = toml::Value::String(locale.clone()).to_string();
-        upper.push(flag_layer(
-            &format!("--locale {locale}"),
-            "locale",
-            &quoted,
-        )?);
+        let flag = Kind::Flag {
+            name: "--locale",
+            value: Arc::from(locale.as_str()),
+        };
+        upper.push(flag_layer(flag, "locale", &quoted)?);
     }
     if let Some(role) = &inputs.role {
         let quoted = toml::Value::String(role.clone()).to_string();
-        upper.push(flag_layer(&format!("--role {role}"), "role", &quoted)?);
+        let flag = Kind::Flag {
+            name: "--role",
+            value: Arc::from(role.as_str()),
+        };
+        upper.push(flag_layer(flag, "role", &quoted)?);
     }
     Ok(upper)
 }
@@ -251,12 +212,11 @@ fn role_of(layers: &[Layer]) -> Option<(String, &Origin)> {
     })
 }
 
-/// Points a registry error about "role" at the place the role was given.
+/// Points a registry error about the field `role` at the place the role was given.
 fn relocate(e: Error, origin: &Origin) -> Error {
     match e {
-        Error::Input(mut p) if p.at == "role" => {
-            p.at = origin.to_string();
-            Error::Input(p)
+        Error::Input(p) if matches!(&p.origin, crate::error::Origin::Field { path } if path == "role") => {
+            Error::from(p.moved_to(origin.place().spanning("role".len())))
         }
         other => other,
     }
@@ -278,7 +238,7 @@ fn read_with_includes(
         if stack.iter().any(|(c, _)| *c == canonical(&target)) {
             let chain: Vec<_> = stack.iter().map(|(_, p)| p.display().to_string()).collect();
             return Err(Error::input(
-                origin.to_string(),
+                origin.place().spanning(inc.chars().count() + 2),
                 format!("include loop: {} → {}", chain.join(" → "), target.display()),
             ));
         }
@@ -294,13 +254,17 @@ fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Reports a file that cannot be included at the `include` entry naming it.
+/// Reports a file that cannot be included at the `include` entry naming it: one
+/// that cannot be read, or whose problem is with the whole file (a folder, binary).
 fn include_error(origin: &Origin, inc: &str, target: &Path, e: Error) -> Error {
-    let at = origin.to_string();
+    let at = origin.place().spanning(inc.chars().count() + 2);
+    let whole_file =
+        |p: &Problem| p.origin.pos().is_none() && p.origin.is_file(&target.display().to_string());
     match e {
         Error::Io { source, .. } => Error::input(at, format!("cannot include `{inc}`: {source}")),
-        Error::Input(p) if p.at == target.display().to_string() => {
-            Error::input(at, format!("cannot include `{inc}`: it {}", p.message))
+        Error::Input(p) if whole_file(&p) => {
+            let message = format!("cannot include `{inc}`: it {}", p.message);
+            Error::from(Problem { message, ..*p }.moved_to(at))
         }
         other => other,
     }
@@ -308,27 +272,38 @@ fn include_error(origin: &Origin, inc: &str, target: &Path, e: Error) -> Error {
 
 /// Turns `pay.min=21` into a one-key layer, checked like any file.
 pub fn set_layer(arg: &str) -> Result<Layer> {
-    let at = format!("--set {arg}");
+    let flag = Kind::Flag {
+        name: "--set",
+        value: Arc::from(arg),
+    };
+    let at = crate::error::Origin::flag("--set", arg);
     let Some((path, raw)) = arg.split_once('=') else {
-        return Err(Error::input(at, "expected KEY=VALUE, e.g. `pay.min=21`"));
+        let problem = Problem::new(at, "no `=`").expected("KEY=VALUE, e.g. `pay.min=21`");
+        return Err(Error::from(problem));
     };
     let path = path.trim();
-    check_path(path).map_err(|m| Error::input(&at, m))?;
-    flag_layer(&at, path, &parse_set_value(raw.trim()))
+    check_path(path).map_err(|p| Error::from(p.moved_to(at)))?;
+    flag_layer(flag, path, &parse_set_value(raw.trim()))
 }
 
 /// Turns `--unset pay` into a layer that removes `pay` from the layers below.
 pub fn unset_layer(path: &str) -> Result<Layer> {
-    let at = format!("--unset {path}");
-    check_unset(path.trim()).map_err(|m| Error::input(&at, m))?;
+    let at = crate::error::Origin::flag("--unset", path);
+    check_unset(path.trim()).map_err(|p| Error::from(p.moved_to(at)))?;
     let quoted = toml::Value::String(path.trim().to_string()).to_string();
-    flag_layer(&at, "unset", &format!("[{quoted}]"))
+    let flag = Kind::Flag {
+        name: "--unset",
+        value: Arc::from(path),
+    };
+    flag_layer(flag, "unset", &format!("[{quoted}]"))
 }
 
-/// A layer holding one value given on the command line (`value` is TOML).
-fn flag_layer(at: &str, path: &str, value: &str) -> Result<Layer> {
+/// A layer holding one value given on the command line as `flag` (`value` is TOML).
+fn flag_layer(flag: Kind, path: &str, value: &str) -> Result<Layer> {
     let text = format!("{path} = {value}\n");
-    let (mut layer, _) = layer::parse(at, &text, false).map_err(|e| strip_position(e, at))?;
+    let name = flag.label().unwrap_or_default();
+    let (mut layer, _) = layer::parse(&name, &text, false).map_err(|e| at_flag(e, &flag))?;
+    layer.credit(flag);
     for op in &mut layer.ops {
         op.origin.pos = None;
     }
@@ -348,14 +323,13 @@ fn parse_set_value(raw: &str) -> String {
 }
 
 /// Errors from the synthetic `--set` text carry positions in that text, which mean
-/// nothing to the user: keep the message, drop the position and snippet.
-fn strip_position(e: Error, at: &str) -> Error {
-    match e {
-        Error::Input(p) => {
-            let message = p.message.split("\n").next().unwrap_or_default().to_string();
-            Error::input(at, message)
+/// nothing to the user: the problem moves to the flag (and loses the line).
+fn at_flag(e: Error, flag: &Kind) -> Error {
+    match (e, flag) {
+        (Error::Input(p), Kind::Flag { name, value }) => {
+            Error::from(p.moved_to(crate::error::Origin::flag(*name, value.to_string())))
         }
-        other => other,
+        (other, _) => other,
     }
 }
 
@@ -414,13 +388,16 @@ fn apply(
 fn edit_list(list: &mut Vec<Item>, path: &str, add: &[Item], remove: &[Item]) -> Result<()> {
     for (item, origin) in remove {
         let Some(i) = list.iter().position(|(x, _)| x == item) else {
-            let hint = closest(item, list.iter().map(|(x, _)| x.as_str()))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_else(|| describe_list(list));
-            return Err(Error::input(
-                origin.to_string(),
-                format!("cannot remove `{item}` from `{path}`: it is not in the list below{hint}"),
-            ));
+            let suggestion = closest(item, list.iter().map(|(x, _)| x.as_str()));
+            let listed = match suggestion {
+                Some(_) => String::new(),
+                None => describe_list(list),
+            };
+            let message = format!(
+                "cannot remove `{item}` from `{path}`: it is not in the list below{listed}"
+            );
+            let at = origin.place().spanning(item.chars().count() + 2);
+            return Err(Error::from(Problem::new(at, message).suggest(suggestion)));
         };
         list.remove(i);
     }
@@ -442,8 +419,11 @@ fn to_posting(slots: &BTreeMap<String, Slot>) -> Result<Posting> {
     for (path, slot) in slots {
         insert(&mut root, path, slot.value());
     }
-    Posting::deserialize(toml::Value::Table(root))
-        .map_err(|e| Error::input("merged posting", layer::plain_message(&e.to_string())))
+    Posting::deserialize(toml::Value::Table(root)).map_err(|e| {
+        Error::from(
+            layer::plain(&e.to_string()).moved_to(crate::error::Origin::field("merged posting")),
+        )
+    })
 }
 
 /// Puts `value` at the dotted `path` of `root`, making the tables on the way.
@@ -531,20 +511,33 @@ mod tests {
 
     #[test]
     fn bad_sets_name_the_flag() {
-        let e = |s: &str| set_layer(s).unwrap_err().to_string();
+        let e = |s: &str| match set_layer(s) {
+            Err(Error::Input(p)) => p,
+            other => panic!("expected an input problem, got {other:?}"),
+        };
+        let flag = |v: &str| crate::error::Origin::flag("--set", v);
+        let mni = e("pay.mni=3");
+        assert_eq!(mni.origin, flag("pay.mni=3"));
+        assert_eq!(mni.message, "unknown key `mni` in [pay]");
+        assert_eq!(mni.suggestion.as_deref(), Some("min"));
+        let lots = e("pay.min=lots");
         assert_eq!(
-            e("pay.mni=3"),
-            "--set pay.mni=3: unknown key `mni` in [pay]; did you mean `min`?"
-        );
-        assert_eq!(
-            e("pay.min=lots"),
+            lots.to_string(),
             "--set pay.min=lots: wrong type: found text \"lots\", expected a number"
         );
+        // The position and line in the synthetic `pay.min = lots` text are gone.
+        assert_eq!((lots.origin.pos(), lots.line), (None, None));
         assert_eq!(
-            e("title"),
-            "--set title: expected KEY=VALUE, e.g. `pay.min=21`"
+            e("title").to_string(),
+            "--set title: no `=`; expected KEY=VALUE, e.g. `pay.min=21`"
         );
-        assert!(e("pay.period=fortnight").contains("unknown value `fortnight`"));
+        let fortnight = e("pay.period=fortnight");
+        assert_eq!(fortnight.origin, flag("pay.period=fortnight"));
+        assert_eq!(fortnight.suggestion, None);
+        assert_eq!(
+            fortnight.expected.as_deref(),
+            Some("one of: hour, day, week, month, year")
+        );
     }
 }
 
@@ -630,6 +623,43 @@ mod file_tests {
         let m = load(&Registry::default(), &inputs).unwrap();
         let company = m.posting.company.unwrap();
         assert_eq!(company.eeo.as_deref(), Some("We hire fairly."));
+    }
+
+    #[test]
+    fn a_bad_value_from_an_included_file_is_reported_where_it_was_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let co = write(
+            dir.path(),
+            "co.toml",
+            "[company]\nname = \"Co\"\n\n[pay]\nmin = -3\n",
+        );
+        let file = write(
+            dir.path(),
+            "p.toml",
+            "include = [\"co.toml\"]\ntitle = \"T\"\n",
+        );
+        let inputs = Inputs {
+            file: Some(file.clone()),
+            ..Inputs::default()
+        };
+        let m = load(&Registry::default(), &inputs).unwrap();
+        let problems = crate::validate::problems(&m);
+        let min = problems
+            .iter()
+            .find(|p| p.field.as_deref() == Some("pay.min"))
+            .expect("pay.min is negative");
+        let expected = crate::error::Origin::File {
+            path: co.display().to_string(),
+            pos: Some(layer::Pos { line: 5, col: 1 }),
+            len: 3,
+        };
+        assert_eq!(min.origin, expected);
+        // A field nobody set is reported at the posting file.
+        let purpose = problems
+            .iter()
+            .find(|p| p.field.as_deref() == Some("purpose"));
+        let posting = crate::error::Origin::file(file.display());
+        assert_eq!(purpose.map(|p| &p.origin), Some(&posting));
     }
 
     #[test]

@@ -56,7 +56,7 @@ struct File {
     messages: BTreeMap<String, String>,
 }
 
-use crate::preset::EMBEDDED_LOCALES;
+use crate::embedded::Folder;
 
 /// Parses one locale file; `base` fills the messages and settings it leaves out.
 fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String> {
@@ -78,7 +78,8 @@ fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String>
 pub fn all() -> &'static [Locale] {
     static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let files: Vec<(&str, &str)> = EMBEDDED_LOCALES
+        let files: Vec<(&str, &str)> = Folder::Locales
+            .files()
             .iter()
             .filter_map(|(name, text)| Some((name.strip_suffix(".toml")?, *text)))
             .collect();
@@ -109,18 +110,21 @@ pub fn get(tag: &str) -> Option<&'static Locale> {
 
 /// Checks a `locale` value: unknown ones get the list and the closest tag.
 pub fn check(tag: &str) -> Result<(), String> {
+    refuse(tag).map_err(|r| r.to_string())
+}
+
+/// [`check`] with the closest tag as data.
+pub fn refuse(tag: &str) -> Result<(), crate::error::Refusal> {
     if get(tag).is_some() {
         return Ok(());
     }
     let tags: Vec<&str> = tags().collect();
-    let hint = match closest(tag) {
-        Some(t) => format!("; did you mean `{t}`?"),
-        None => crate::error::did_you_mean(tag, tags.iter().copied()),
-    };
-    Err(format!(
-        "unknown locale `{tag}`; expected one of {}{hint}",
+    let suggestion = closest(tag).or_else(|| crate::error::closest(tag, tags.iter().copied()));
+    let message = format!(
+        "unknown locale `{tag}`; expected one of {}",
         tags.join(", ")
-    ))
+    );
+    Err(crate::error::Refusal::new(message, suggestion))
 }
 
 /// The locale a misspelt tag most likely means: the same tag in another case or
@@ -388,7 +392,7 @@ mod tests {
     #[test]
     fn every_message_of_every_locale_is_known_to_en_us() {
         let base = get(DEFAULT).unwrap();
-        for (name, text) in EMBEDDED_LOCALES {
+        for (name, text) in Folder::Locales.files() {
             let file: File = toml::from_str(text).unwrap();
             for key in file.messages.keys() {
                 assert!(base.messages.contains_key(key), "{name}: {key}");

@@ -48,8 +48,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "NO_COLOR",
-        "When set and not empty, the wizard's prompts are drawn without colour \
-         (see https://no-color.org), unless --color always is given.",
+        "When set and not empty, error messages and the wizard's prompts are drawn \
+         without colour (see https://no-color.org), unless the wizard gets --color always.",
     ),
     (
         "EDITOR, VISUAL",

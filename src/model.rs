@@ -8,8 +8,10 @@
 //!
 //! Everything else about a field (its help line, whether it is an employer fact, the
 //! section that shows it, the wizard's question) is in the field table,
-//! [`crate::fields::FIELDS`]; a test there fails naming any field of these structs the
+//! [`fields::FIELDS`]; a test there fails naming any field of these structs the
 //! table lacks.
+
+pub mod fields;
 
 use serde::{Deserialize, Serialize};
 use toml::value::Datetime;
@@ -384,9 +386,9 @@ labelled_enum! {
 
 /// True when `path` is an employer fact or lies inside one (`pay.min`, `company`):
 /// only the employer can say it, so a role preset may suggest it under `[hints]` but
-/// never set it. The facts are marked in [`crate::fields::FIELDS`].
+/// never set it. The facts are marked in [`fields::FIELDS`].
 pub fn is_employer_fact(path: &str) -> bool {
-    crate::fields::is_employer_fact(path)
+    fields::is_employer_fact(path)
 }
 
 /// True when `path` is `table` or a key below it.
@@ -394,14 +396,14 @@ pub fn within(path: &str, table: &str) -> bool {
     path == table || path.strip_prefix(table).is_some_and(|r| r.starts_with('.'))
 }
 
-/// True when `path` names a list field (see [`crate::fields::FIELDS`]).
+/// True when `path` names a list field (see [`fields::FIELDS`]).
 pub fn is_list_path(path: &str) -> bool {
-    crate::fields::is_list_path(path)
+    fields::is_list_path(path)
 }
 
 /// The valid keys of the table at `path` (`""` is the top level), if it is a table.
 pub fn keys_of(path: &str) -> Option<&'static [&'static str]> {
-    crate::fields::keys_of(path)
+    fields::keys_of(path)
 }
 
 impl<'de> Deserialize<'de> for ListPatch {

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Origin, Problem, Result};
 
 /// Temporary files are named `.jobpost-XXXXXX.tmp` until they are renamed into place.
 pub const TMP_PREFIX: &str = ".jobpost-";
@@ -40,10 +40,8 @@ pub fn write_atomic_with(
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::input(
-            path.display().to_string(),
-            "is a folder; expected a file name to write",
-        ));
+        let problem = Problem::new(Origin::file(path.display()), "is a folder");
+        return Err(Error::from(problem.expected("a file name to write")));
     }
     if !force && path.exists() {
         return Err(Error::Exists(path.to_path_buf()));
@@ -54,7 +52,7 @@ pub fn write_atomic_with(
     };
     if !dir.is_dir() {
         return Err(Error::input(
-            path.display().to_string(),
+            Origin::file(path.display()),
             format!(
                 "cannot write here: `{}` is not an existing folder; create it first",
                 dir.display()
@@ -90,9 +88,9 @@ pub fn write_atomic_with(
 pub fn create_folder(dir: &Path) -> Result<()> {
     let dir: std::path::PathBuf = dir.components().collect();
     std::fs::create_dir_all(&dir).map_err(|e| match dir.ancestors().find(|a| a.is_file()) {
-        Some(file) => Error::input(
-            file.display().to_string(),
-            "is a file; expected a folder to write into",
+        Some(file) => Error::from(
+            Problem::new(Origin::file(file.display()), "is a file")
+                .expected("a folder to write into"),
         ),
         None => Error::io("create", &dir, e),
     })

@@ -4,20 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::{Error, Result, closest, did_you_mean};
-use crate::layer::{self, Layer, Origin, Pos};
+use std::sync::Arc;
+
+use crate::embedded::Folder;
+use crate::error::{Error, Origin as Place, Problem, Result, closest};
+use crate::layer::{self, Kind, Layer, Origin, Pos};
 use crate::model::{Workplace, is_employer_fact};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-pub use embedded::TEMPLATES as EMBEDDED_TEMPLATES;
-
-/// The shipped locale files (`src/locale/<tag>.toml`): (file name, contents).
-pub use embedded::LOCALES as EMBEDDED_LOCALES;
-
-/// The shipped preset files: (file name, contents).
-pub const EMBEDDED_ROLES: &[(&str, &str)] = embedded::ROLES;
 
 /// One role preset: a partial posting with a label, an industry and a parent.
 #[derive(Debug, Clone)]
@@ -55,7 +47,7 @@ impl Registry {
     /// the folder `jobpost eject` writes) over them.
     pub fn load(user_dir: Option<&Path>) -> Result<Self> {
         let mut reg = Registry::default();
-        for (file, text) in EMBEDDED_ROLES {
+        for (file, text) in Folder::Roles.files() {
             let stem = file.trim_end_matches(".toml");
             reg.insert(parse_preset(stem, &format!("roles/{file}"), text)?);
         }
@@ -74,7 +66,7 @@ impl Registry {
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         {
-            let text = crate::load::read_text(path)?;
+            let text = crate::files::read_text(path)?;
             let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             self.insert(parse_preset(&stem, &path.display().to_string(), &text)?);
         }
@@ -93,13 +85,17 @@ impl Registry {
     /// The preset `id`, or an error suggesting the closest id.
     pub fn get(&self, id: &str) -> Result<&Preset> {
         self.presets.get(id).ok_or_else(|| {
-            let hint = did_you_mean(id, self.presets.keys().map(String::as_str));
-            let hint = if hint.is_empty() {
-                "; run `jobpost roles list` to see them".to_string()
-            } else {
-                hint
+            let suggestion = closest(id, self.presets.keys().map(String::as_str));
+            let listing = match suggestion {
+                Some(_) => "",
+                None => "; run `jobpost roles list` to see them",
             };
-            Error::input("role", format!("unknown role `{id}`{hint}"))
+            // At the field: the loader moves it to where the role was named.
+            let problem = Problem::new(
+                Place::field("role"),
+                format!("unknown role `{id}`{listing}"),
+            );
+            Error::from(problem.suggest(suggestion))
         })
     }
 
@@ -116,21 +112,19 @@ impl Registry {
             };
             if chain.iter().any(|p| p.id == parent) {
                 return Err(Error::input(
-                    "role",
+                    Place::field("role"),
                     format!("preset `extends` loop: {} → {parent}", names()),
                 ));
             }
             let Some(next) = self.presets.get(parent) else {
-                let hint = closest(parent, self.presets.keys().map(String::as_str))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
-                return Err(Error::input(
-                    chain.last().map(|p| p.file.clone()).unwrap_or_default(),
-                    format!(
-                        "preset extends `{parent}`, which does not exist (chain: {} → {parent}){hint}",
-                        names()
-                    ),
-                ));
+                let suggestion = closest(parent, self.presets.keys().map(String::as_str));
+                let file = chain.last().map(|p| p.file.clone()).unwrap_or_default();
+                let message = format!(
+                    "preset extends `{parent}`, which does not exist (chain: {} → {parent})",
+                    names()
+                );
+                let problem = Problem::new(Place::file(file), message).suggest(suggestion);
+                return Err(Error::from(problem));
             };
             chain.push(next);
         }
@@ -156,13 +150,24 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
     let mut hints = parsed.hints;
     if let Some(h) = &mut hints {
         check_kinds(h, true)?;
-        h.rename(&format!("preset {id} (hint)"));
+        h.credit(Kind::Preset {
+            id: Arc::from(id),
+            hint: true,
+            file: Arc::from(file),
+        });
     }
     let setting = setting(id, file, parsed.setting)?;
     // Once parsed, values are credited to the preset by id (`explain`, merge errors).
-    layer.rename(&format!("preset {id}"));
+    layer.credit(Kind::Preset {
+        id: Arc::from(id),
+        hint: false,
+        file: Arc::from(file),
+    });
     let meta = meta(id, file, parsed.meta)?;
-    let missing = |k: &str| Error::input(file, format!("a preset needs `{k} = \"…\"` at the top"));
+    let missing = |k: &str| {
+        let problem = Problem::new(Place::file(file), format!("no `{k}`"));
+        Error::from(problem.expected(format!("`{k} = \"…\"` at the top of a preset")))
+    };
     Ok(Preset {
         id: id.to_string(),
         name: meta.name.ok_or_else(|| missing("name"))?,
@@ -195,11 +200,11 @@ fn check_kinds(layer: &Layer, hints: bool) -> Result<()> {
                 op.path
             ),
         };
-        return Err(Error::input(op.origin.to_string(), message));
+        return Err(Error::input(op.origin.place(), message));
     }
     match layer.include.first() {
         Some((_, origin)) => Err(Error::input(
-            origin.to_string(),
+            origin.place(),
             "a preset cannot `include` files; use `extends` to build on another preset",
         )),
         None => Ok(()),
@@ -214,15 +219,14 @@ fn setting(
 ) -> Result<BTreeMap<Workplace, (String, Origin)>> {
     let mut out = BTreeMap::new();
     for (key, value, pos) in entries {
-        let at = format!("{file}:{}:{}", pos.line, pos.col);
+        let at = Place::at(file, pos).spanning(key.chars().count());
         let Some(workplace) = Workplace::from_key(&key) else {
             let keys = Workplace::ALL.iter().map(|w| w.key());
-            let hint = did_you_mean(&key, keys.clone());
-            let list = keys.collect::<Vec<_>>().join(", ");
-            return Err(Error::input(
-                at,
-                format!("unknown workplace `{key}` in [setting]{hint} (expected one of: {list})"),
-            ));
+            let list = keys.clone().collect::<Vec<_>>().join(", ");
+            let problem = Problem::new(at, format!("unknown workplace `{key}` in [setting]"))
+                .expected(format!("one of: {list}"))
+                .suggest(closest(&key, keys));
+            return Err(Error::from(problem));
         };
         let Some(text) = value.as_str() else {
             return Err(Error::input(
@@ -230,9 +234,15 @@ fn setting(
                 format!("`setting.{key}` must be text in quotes"),
             ));
         };
+        let kind = Kind::Preset {
+            id: Arc::from(id),
+            hint: false,
+            file: Arc::from(file),
+        };
         let origin = Origin {
-            source: format!("preset {id}").into(),
+            source: kind.label().unwrap_or_default().into(),
             pos: Some(pos),
+            kind,
         };
         out.insert(workplace, (text.to_string(), origin));
     }
@@ -243,7 +253,7 @@ fn setting(
 fn meta(id: &str, file: &str, entries: Vec<(String, toml::Value, Pos)>) -> Result<Meta> {
     let mut meta = Meta::default();
     for (key, value, pos) in entries {
-        let at = |p: Pos| format!("{file}:{}:{}", p.line, p.col);
+        let at = |p: Pos| Place::at(file, p).spanning(key.chars().count());
         let Some(s) = value.as_str().map(str::to_string) else {
             return Err(Error::input(
                 at(pos),

@@ -1,53 +1,23 @@
-//! Rendering: the reader-facing view of a posting, tera set up once with the
-//! embedded templates (a user folder overrides them by name, and they stay
-//! reachable as `builtin/<name>` for themes that extend them) and the Markdown
-//! filters, and one entry point per output format.
+//! Rendering through templates: the reader-facing [`View`] of a posting, and
+//! [`Templates`], tera set up once with the embedded templates (a user folder
+//! overrides them by name, and they stay reachable as `builtin/<name>` for
+//! themes that extend them) and the Markdown filters. The output formats built
+//! on them are in [`crate::format`].
 //!
-//! Renderers take a posting and return a string; they never print or write.
+//! Nothing here prints or writes: templates render to strings.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::error::{Error, Result};
+use crate::embedded::Folder;
+use crate::error::{Error, Origin, Pos, Problem, Result};
 use crate::locale::{self, Locale};
 use crate::markdown;
 use crate::model::{Posting, Workplace};
 use crate::money;
-use crate::preset::EMBEDDED_TEMPLATES;
-
-/// Output formats rendered through templates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Markdown (`posting.md`).
-    Md,
-    /// A standalone HTML page (`posting.html`).
-    Html,
-    /// Plain text for job boards that strip markup (`posting.txt`).
-    Txt,
-}
-
-impl Format {
-    /// The template that renders this format.
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Md => "posting.md",
-            Format::Html => "posting.html",
-            Format::Txt => "posting.txt",
-        }
-    }
-
-    /// File extension of the output.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Txt => "txt",
-        }
-    }
-}
 
 /// The prefix under which the shipped templates stay reachable whatever the
 /// user's folder holds, so a user template can `{% extends "builtin/posting.html" %}`
@@ -74,11 +44,29 @@ pub const POSTING_BLOCKS: [&str; 13] = [
 ];
 
 /// Tera with every template parsed once, ready to render many postings.
-pub struct Renderer {
+pub struct Templates {
     tera: Tera,
+    sources: TemplateSources,
 }
 
-impl Renderer {
+/// Each template's text and, for the user's, its file: what a template error
+/// shows and where it points.
+#[derive(Default)]
+struct TemplateSources {
+    texts: BTreeMap<String, String>,
+    files: BTreeMap<String, PathBuf>,
+}
+
+/// A posting template's context: the view as `p`, with the JSON-LD script the
+/// HTML page embeds (empty elsewhere) as `p.jsonld`.
+#[derive(Serialize)]
+struct PostingContext<'a> {
+    #[serde(flatten)]
+    view: &'a View,
+    jsonld: &'a str,
+}
+
+impl Templates {
     /// Loads the shipped templates under [`BUILTIN`], those of `user_dir` (a
     /// folder of templates, or the folder `jobpost eject` writes) by their own
     /// names, and the shipped ones again under the names the user's lack.
@@ -86,25 +74,41 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
         register_filters(&mut tera);
+        let mut sources = TemplateSources::default();
         let user = match user_dir {
             Some(dir) => {
-                read_user_templates(&crate::theme::resolve(dir, &crate::theme::TEMPLATES)?)?
+                let folder = crate::theme::resolve(dir, &crate::theme::TEMPLATES)?;
+                let user = read_user_templates(&folder)?;
+                for (name, _) in &user {
+                    sources.files.insert(name.clone(), folder.join(name));
+                }
+                user
             }
             None => Vec::new(),
         };
-        tera.add_raw_templates(template_set(user))
-            .map_err(|e| template_error(&e))?;
-        Ok(Renderer { tera })
+        let set = template_set(user);
+        sources.texts = set.iter().cloned().collect();
+        tera.add_raw_templates(set).map_err(|e| sources.error(&e))?;
+        Ok(Templates { tera, sources })
     }
 
-    /// Renders `posting` in `format`.
-    pub fn render(&self, posting: &Posting, format: Format) -> Result<String> {
-        self.render_prepared(&View::new(posting), format)
-    }
-
-    /// Renders a view the caller has completed (the HTML page's JSON-LD, a date).
-    pub fn render_prepared(&self, view: &View, format: Format) -> Result<String> {
-        self.render_view(view, format.template(), format != Format::Html)
+    /// Renders the posting template `name` (`posting.md`) with `view` and, for a
+    /// page that embeds it, the JSON-LD `<script>` text (else empty). `tidy`
+    /// collapses the blank lines template tags leave in text formats.
+    pub fn render_posting(
+        &self,
+        view: &View,
+        name: &str,
+        jsonld: &str,
+        tidy_text: bool,
+    ) -> Result<String> {
+        let mut ctx = Context::new();
+        ctx.insert("p", &PostingContext { view, jsonld });
+        let out = self
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| self.sources.error(&e))?;
+        Ok(if tidy_text { tidy(&out) } else { out })
     }
 
     /// Renders any template with a serialisable context under the name `page`.
@@ -116,24 +120,16 @@ impl Renderer {
     ) -> Result<String> {
         let mut ctx = Context::new();
         ctx.insert(key, value);
-        self.tera.render(name, &ctx).map_err(|e| template_error(&e))
-    }
-
-    fn render_view(&self, view: &View, name: &str, tidy_text: bool) -> Result<String> {
-        let mut ctx = Context::new();
-        ctx.insert("p", view);
-        let out = self
-            .tera
+        self.tera
             .render(name, &ctx)
-            .map_err(|e| template_error(&e))?;
-        Ok(if tidy_text { tidy(&out) } else { out })
+            .map_err(|e| self.sources.error(&e))
     }
 }
 
 /// Every shipped template under `builtin/`, then the shipped ones the user's
 /// do not replace under their own names, then the user's.
 fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
-    let shipped = EMBEDDED_TEMPLATES.iter();
+    let shipped = Folder::Templates.files().iter();
     let mut set: Vec<(String, String)> = shipped
         .clone()
         .map(|(n, t)| (format!("{BUILTIN}{n}"), t.to_string()))
@@ -155,63 +151,124 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
         let path = entry.path();
         if path.is_file() {
             let name = entry.file_name().to_string_lossy().to_string();
-            out.push((name, crate::load::read_text(&path)?));
+            out.push((name, crate::files::read_text(&path)?));
         }
     }
     out.sort();
     Ok(out)
 }
 
-/// Tera's report (with line and column) in our error type.
-fn template_error(e: &tera::Error) -> Error {
-    let mut detail = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        detail.push_str(&format!(": {s}"));
-        source = s.source();
-    }
-    let name = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            r.filename().to_string()
+impl TemplateSources {
+    /// Tera's error as a problem at the template file, line and column it names.
+    fn error(&self, e: &tera::Error) -> Error {
+        let mut causes = String::new();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            causes.push_str(&format!(": {s}"));
+            source = s.source();
         }
-        tera::ErrorKind::TemplateNotFound(n) => n.clone(),
-        _ => String::new(),
-    };
-    let detail = detail.trim();
-    let detail = detail.strip_prefix("error: ").unwrap_or(detail);
-    // Errors found while linking templates together carry their file only in
-    // the report's ` --> posting.md:1:2` line.
-    let name = match name.is_empty() {
-        true => reported_file(detail).unwrap_or("?").to_string(),
-        false => name,
-    };
-    Error::Template {
-        name,
-        detail: format!("{detail}{}", block_hint(detail)),
+        let report = match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                Some(Report::of(r))
+            }
+            // Errors found while linking templates together come as the text of
+            // tera's reports only (tera gives no other form): read the first one.
+            tera::ErrorKind::Msg(text) => Report::parse(text),
+            _ => None,
+        };
+        let Some(report) = report else {
+            let name = match e.kind() {
+                tera::ErrorKind::TemplateNotFound(n) => n.clone(),
+                _ => String::new(),
+            };
+            let origin = Origin::file(self.path_of(&name));
+            return Error::Template(Box::new(Problem::new(origin, format!("{e}{causes}"))));
+        };
+        let line = self
+            .texts
+            .get(&report.name)
+            .and_then(|t| t.lines().nth(report.pos.line - 1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        let origin = Origin::at(self.path_of(&report.name), report.pos).spanning(report.len);
+        let mut problem = Problem::new(origin, format!("{}{causes}", report.message));
+        problem.line = line;
+        if let Some(block) = &report.unknown_block {
+            problem = problem
+                .expected(format!(
+                    "a block of the shipped posting templates: {}",
+                    POSTING_BLOCKS.join(", ")
+                ))
+                .suggest(crate::error::closest(block, POSTING_BLOCKS));
+        }
+        Error::Template(Box::new(problem))
+    }
+
+    /// The user's file for a template of theirs, else the template's name.
+    fn path_of(&self, name: &str) -> String {
+        match self.files.get(name) {
+            Some(path) => path.display().to_string(),
+            None => name.to_string(),
+        }
     }
 }
 
-/// The file named by the ` --> file:line:col` line of a tera report.
-fn reported_file(detail: &str) -> Option<&str> {
-    let at = detail.lines().find_map(|l| l.trim().strip_prefix("--> "))?;
-    at.split(':').next()
+/// What a tera report says: the message, the template and where in it.
+struct Report {
+    message: String,
+    name: String,
+    pos: Pos,
+    /// Characters underlined on the first line.
+    len: usize,
+    /// The block a theme overrides that no parent has.
+    unknown_block: Option<String>,
 }
 
-/// For a theme overriding a block the shipped templates do not have: the block
-/// names they have, and the closest one.
-fn block_hint(detail: &str) -> String {
-    let Some(block) = detail
-        .strip_prefix("Block `")
-        .and_then(|rest| rest.split_once("` is not defined in any parent template"))
-        .map(|(block, _)| block)
-    else {
-        return String::new();
-    };
-    format!(
-        "\n  = the shipped posting templates have the blocks {}{}",
-        POSTING_BLOCKS.join(", "),
-        crate::error::did_you_mean(block, POSTING_BLOCKS)
-    )
+impl Report {
+    fn of(r: &tera::ReportError) -> Self {
+        let span = r.span();
+        let len = match span.end_line == span.start_line {
+            true => span.end_col.saturating_sub(span.start_col),
+            false => usize::MAX,
+        };
+        Report {
+            message: r.message().to_string(),
+            name: r.filename().to_string(),
+            pos: Pos {
+                line: span.start_line,
+                col: span.start_col + 1,
+            },
+            len,
+            unknown_block: None,
+        }
+    }
+
+    /// The first report of a text of tera reports:
+    /// `error: MESSAGE`, ` --> NAME:LINE:COL`, ` |`, `N | SOURCE`, `  | ^^^`.
+    fn parse(text: &str) -> Option<Self> {
+        let first = text.split("\n\n").next()?;
+        let mut lines = first.lines();
+        let message = lines.next()?.trim().strip_prefix("error: ")?.to_string();
+        let at = lines.find_map(|l| l.trim().strip_prefix("--> "))?;
+        let mut parts = at.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        let name = parts.next()?.to_string();
+        let len = first
+            .lines()
+            .last()
+            .map_or(1, |l| l.chars().filter(|&c| c == '^').count());
+        let unknown_block = message
+            .strip_prefix("Block `")
+            .and_then(|rest| rest.split_once("` is not defined in any parent template"))
+            .map(|(block, _)| block.to_string());
+        Some(Report {
+            message,
+            name,
+            pos: Pos { line, col },
+            len,
+            unknown_block,
+        })
+    }
 }
 
 fn register_filters(tera: &mut Tera) {
@@ -291,8 +348,6 @@ pub struct View {
     pub pay: PayView,
     /// How to apply.
     pub apply: ApplyView,
-    /// JSON-LD for the page's `<script>` (already escaped for it), or empty.
-    pub jsonld: String,
     /// Where the page sits on a site: set by `export`, empty for `render`.
     pub site: SiteView,
 }
@@ -406,7 +461,6 @@ impl View {
             conditions: conditions_view(p, loc),
             pay: pay_view(p, loc),
             apply: apply_view(p),
-            jsonld: String::new(),
             site: SiteView::default(),
         }
     }
@@ -631,14 +685,15 @@ mod tests {
     #[test]
     fn every_section_block_can_be_overridden_alone() {
         let posting = sample();
-        for format in [Format::Md, Format::Txt, Format::Html] {
-            let ext = format.extension();
-            let shipped = Renderer::new(None)
-                .unwrap()
-                .render(&posting, format)
-                .unwrap();
-            let blocks = match format {
-                Format::Html => &POSTING_BLOCKS[..],
+        let view = View::new(&posting);
+        let render = |templates: Templates, ext: &str| {
+            let name = format!("posting.{ext}");
+            templates.render_posting(&view, &name, "", false).unwrap()
+        };
+        for ext in ["md", "txt", "html"] {
+            let shipped = render(Templates::new(None).unwrap(), ext);
+            let blocks = match ext {
+                "html" => &POSTING_BLOCKS[..],
                 _ => &POSTING_BLOCKS[2..],
             };
             for block in blocks {
@@ -646,10 +701,7 @@ mod tests {
                     "{{% extends \"builtin/posting.{ext}\" %}}{{% block {block} %}}MARK-{block}{{% endblock %}}"
                 );
                 let dir = theme(ext, &text);
-                let out = Renderer::new(Some(dir.path()))
-                    .unwrap()
-                    .render(&posting, format)
-                    .unwrap();
+                let out = render(Templates::new(Some(dir.path())).unwrap(), ext);
                 assert!(out.contains(&format!("MARK-{block}")), "{ext} {block}");
                 assert_ne!(out, shipped, "{ext} {block}");
             }
@@ -662,11 +714,19 @@ mod tests {
             "md",
             "{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}",
         );
-        let err = Renderer::new(Some(dir.path())).err().unwrap().to_string();
-        assert!(
-            err.starts_with("template `posting.md`: Block `payy`"),
-            "{err}"
+        let Err(Error::Template(p)) = Templates::new(Some(dir.path())) else {
+            panic!("expected a template error")
+        };
+        assert_eq!(
+            p.message,
+            "Block `payy` is not defined in any parent template"
         );
-        assert!(err.ends_with("; did you mean `pay`?"), "{err}");
+        assert_eq!(p.suggestion.as_deref(), Some("pay"));
+        let file = dir.path().join("posting.md").display().to_string();
+        assert_eq!(p.origin.to_string(), format!("{file}:1:44"));
+        assert_eq!(
+            p.line.as_deref(),
+            Some("{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}")
+        );
     }
 }

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::embedded::Folder;
 use crate::error::{Error, Result, closest};
-use crate::preset::{EMBEDDED_ROLES, EMBEDDED_TEMPLATES};
 
 /// What one flag's folder holds.
 #[derive(Debug)]
@@ -20,7 +20,7 @@ pub struct Kind {
     /// Whether a file name is one of the files this folder is for.
     pub accepts: fn(&str) -> bool,
     /// The shipped files, whose names a near-miss may have meant.
-    pub shipped: &'static [(&'static str, &'static str)],
+    pub shipped: Folder,
     /// One file of this kind, in words: `template`.
     pub noun: &'static str,
     /// What the folder should hold, in words.
@@ -32,8 +32,8 @@ pub const TEMPLATES: Kind = Kind {
     flag: "--templates",
     sub: "templates",
     action: "read the templates folder",
-    accepts: |name| EMBEDDED_TEMPLATES.iter().any(|(n, _)| *n == name),
-    shipped: EMBEDDED_TEMPLATES,
+    accepts: |name| Folder::Templates.get(name).is_some(),
+    shipped: Folder::Templates,
     noun: "template",
     expected: "a template named like a shipped one (index-row.html, index.html, posting.html, posting.md, posting.txt, style.css)",
 };
@@ -44,7 +44,7 @@ pub const ROLES: Kind = Kind {
     sub: "roles",
     action: "read the roles folder",
     accepts: |name| name.ends_with(".toml"),
-    shipped: EMBEDDED_ROLES,
+    shipped: Folder::Roles,
     noun: "role preset",
     expected: "role presets named `<id>.toml`",
 };
@@ -91,22 +91,21 @@ fn nothing_there(dir: &Path, kind: &Kind, found: &[String]) -> Error {
             found.len() - 5
         ),
     };
-    let hint = found
-        .iter()
-        .find_map(|f| {
-            closest(f, kind.shipped.iter().map(|(n, _)| *n))
-                .map(|c| format!("; did you mean `{c}` for `{f}`?"))
-        })
-        .unwrap_or_default();
-    Error::input(
-        format!("{} {}", kind.flag, dir.display()),
-        format!(
-            "found no {} ({found_text}) and no `{}/` folder; expected {}, or the folder `jobpost eject` writes (with `{}/` inside){hint}",
-            kind.noun,
-            dir.join(kind.sub).display(),
-            kind.expected,
-            kind.sub,
-        ),
+    let hint = found.iter().find_map(|f| closest(f, kind.shipped.names()));
+    let message = format!(
+        "found no {} ({found_text}) and no `{}/` folder",
+        kind.noun,
+        dir.join(kind.sub).display(),
+    );
+    let expected = format!(
+        "{}, or the folder `jobpost eject` writes (with `{}/` inside)",
+        kind.expected, kind.sub,
+    );
+    let origin = crate::error::Origin::flag(kind.flag, dir.display().to_string());
+    Error::from(
+        crate::error::Problem::new(origin, message)
+            .expected(expected)
+            .suggest(hint),
     )
 }
 

@@ -1,10 +1,11 @@
 //! Checks on a merged posting that the schema alone cannot express. The field
 //! checks are plain functions so the wizard re-asks with exactly these rules.
 
-use crate::error::{Error, Problem, Result, did_you_mean};
+use crate::error::{Error, Problem, Refusal, Result, closest};
 use crate::load::Merged;
-use crate::model::Posting;
+use crate::model::{Posting, Workplace};
 use crate::money;
+use toml::value::Date;
 
 /// Every problem of `merged`, or `Ok` when there are none.
 pub fn validate(merged: &Merged) -> Result<()> {
@@ -20,27 +21,26 @@ pub fn validate(merged: &Merged) -> Result<()> {
 pub fn problems(merged: &Merged) -> Vec<Problem> {
     let p = &merged.posting;
     let mut out = Vec::new();
-    let mut check = |path: &str, result: std::result::Result<(), String>| {
-        if let Err(message) = result {
-            out.push(Problem {
-                at: merged.at(path),
-                message,
-            });
+    let mut check = |path: &str, result: std::result::Result<(), Refusal>| {
+        if let Err(r) = result {
+            out.push(merged.locate(Problem::refused(path, r)));
         }
     };
     check(
         "title",
         required(p.title.as_deref(), "a title")
-            .and_then(|_| title(p.title.as_deref().unwrap_or(""))),
+            .and_then(|_| title(p.title.as_deref().unwrap_or("")))
+            .map_err(Refusal::from),
     );
     check(
         "purpose",
         required(
             p.purpose.as_deref(),
             "a purpose: a few sentences on what the role is for",
-        ),
+        )
+        .map_err(Refusal::from),
     );
-    check("locale", opt(p.locale.as_deref(), crate::locale::check));
+    check("locale", opt(p.locale.as_deref(), crate::locale::refuse));
     check_dates(p, &mut check);
     check_pay(p, &mut check);
     check_place(p, &mut check);
@@ -84,7 +84,107 @@ pub fn still_needed(p: &Posting) -> Vec<&'static str> {
     .collect()
 }
 
-type Check<'a> = dyn FnMut(&str, std::result::Result<(), String>) + 'a;
+/// Every field the JSON-LD output needs that the posting lacks, at the file and
+/// line each comes from (or the field path): the check behind `render --format
+/// jsonld`, export's JSON-LD files and whether the HTML page embeds JSON-LD.
+/// `date` (`--posted`) stands in for a missing `posted`.
+pub fn jsonld_problems(merged: &Merged, date: Option<Date>) -> Vec<Problem> {
+    jsonld_needs(&merged.posting, date)
+        .into_iter()
+        .map(|(path, message)| merged.locate(Problem::of_field(path, message)))
+        .collect()
+}
+
+/// The fields [`jsonld_problems`] names, by field path, for a posting with no
+/// file (the HTML page's note lists them).
+pub fn jsonld_fields(p: &Posting, date: Option<Date>) -> Vec<&'static str> {
+    jsonld_needs(p, date)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// [`jsonld_problems`] but the date, by field path: what lint's `jsonld-required`
+/// reports, since a date may still come from the command line.
+pub fn jsonld_missing(p: &Posting) -> Vec<Problem> {
+    jsonld_content(p)
+        .into_iter()
+        .map(|(at, message)| Problem::of_field(at, message))
+        .collect()
+}
+
+/// Each field JSON-LD needs and the posting lacks, with why, in field order.
+fn jsonld_needs(p: &Posting, date: Option<Date>) -> Vec<(&'static str, String)> {
+    let mut out = jsonld_content(p);
+    if p.posted.and_then(|d| d.date).or(date).is_none() {
+        out.push((
+            "posted",
+            "missing; JSON-LD needs the date the posting goes up (datePosted): \
+             add `posted = 2027-01-04` to the posting, or pass --posted YYYY-MM-DD \
+             (or --posted today)"
+                .into(),
+        ));
+    }
+    out
+}
+
+/// [`jsonld_needs`] less the date.
+fn jsonld_content(p: &Posting) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let mut need = |present: bool, at: &'static str, what: &str| {
+        if !present {
+            out.push((at, format!("missing; JSON-LD needs {what}")));
+        }
+    };
+    let filled = |s: Option<&String>| s.is_some_and(|s| !s.trim().is_empty());
+    let loc = p.location.as_ref();
+    need(filled(p.title.as_ref()), "title", "the job's title");
+    need(
+        filled(p.purpose.as_ref()),
+        "purpose",
+        "a purpose for the description",
+    );
+    need(
+        filled(p.company.as_ref().and_then(|c| c.name.as_ref())),
+        "company.name",
+        "the employer's name (hiringOrganization)",
+    );
+    if is_remote(p) {
+        need(
+            !applicant_countries(p).is_empty(),
+            "location.applicant_countries",
+            "the countries applicants may live in for a remote role, e.g. `applicant_countries = [\"US\"]`",
+        );
+    } else {
+        need(
+            filled(loc.and_then(|l| l.country.as_ref())),
+            "location.country",
+            "the workplace's country (addressCountry), e.g. `country = \"US\"`",
+        );
+    }
+    out
+}
+
+/// True for a fully remote role.
+pub fn is_remote(p: &Posting) -> bool {
+    p.location.as_ref().and_then(|l| l.workplace) == Some(Workplace::Remote)
+}
+
+/// For remote roles: the countries applicants may live in (`applicant_countries`,
+/// else the posting's own country); empty for other roles.
+pub fn applicant_countries(p: &Posting) -> Vec<String> {
+    let Some(l) = p.location.as_ref().filter(|_| is_remote(p)) else {
+        return Vec::new();
+    };
+    let listed = l.applicant_countries.clone().unwrap_or_default();
+    if listed.is_empty() {
+        l.country.iter().cloned().collect()
+    } else {
+        listed
+    }
+}
+
+type Check<'a> = dyn FnMut(&str, std::result::Result<(), Refusal>) + 'a;
 
 fn check_dates(p: &Posting, check: &mut Check) {
     check("posted", opt(p.posted.as_ref(), date));
@@ -93,7 +193,7 @@ fn check_dates(p: &Posting, check: &mut Check) {
         if b.to_string() < a.to_string() {
             check(
                 "apply_by",
-                Err(format!("apply_by ({b}) is before posted ({a})")),
+                Err(format!("apply_by ({b}) is before posted ({a})").into()),
             );
         }
     }
@@ -103,8 +203,11 @@ fn check_pay(p: &Posting, check: &mut Check) {
     let Some(pay) = &p.pay else { return };
     check("pay.min", opt(pay.min.as_ref(), |v| amount(*v)));
     check("pay.max", opt(pay.max.as_ref(), |v| amount(*v)));
-    check("pay.max", min_max(pay.min, pay.max));
-    check("pay.currency", opt(pay.currency.as_deref(), currency));
+    check("pay.max", min_max(pay.min, pay.max).map_err(Refusal::from));
+    check(
+        "pay.currency",
+        opt(pay.currency.as_deref(), refuse_currency),
+    );
     if pay.min.is_some() || pay.max.is_some() {
         if pay.currency.is_none() {
             check(
@@ -129,9 +232,12 @@ fn check_pay(p: &Posting, check: &mut Check) {
 
 fn check_place(p: &Posting, check: &mut Check) {
     let Some(loc) = &p.location else { return };
-    check("location.country", opt(loc.country.as_deref(), country));
+    check(
+        "location.country",
+        opt(loc.country.as_deref(), refuse_country),
+    );
     for c in loc.applicant_countries.iter().flatten() {
-        check("location.applicant_countries", country(c));
+        check("location.applicant_countries", refuse_country(c));
     }
 }
 
@@ -152,7 +258,8 @@ fn check_brand(merged: &Merged, check: &mut Check) {
         return;
     };
     if let Some(logo) = &c.logo {
-        check("company.logo", logo_at(logo, &logo_file(merged)));
+        let found = logo_at(logo, &logo_file(merged));
+        check("company.logo", found.map_err(Refusal::from));
     }
     check("company.color", opt(c.color.as_deref(), color));
 }
@@ -278,11 +385,11 @@ fn passing_color(rgb: [u8; 3]) -> [u8; 3] {
         .unwrap_or([0, 0, 0])
 }
 
-fn opt<T: ?Sized>(
+fn opt<T: ?Sized, E: Into<Refusal>>(
     v: Option<&T>,
-    f: impl Fn(&T) -> std::result::Result<(), String>,
-) -> std::result::Result<(), String> {
-    v.map_or(Ok(()), f)
+    f: impl Fn(&T) -> std::result::Result<(), E>,
+) -> std::result::Result<(), Refusal> {
+    v.map_or(Ok(()), |v| f(v).map_err(Into::into))
 }
 
 fn required(v: Option<&str>, what: &str) -> std::result::Result<(), String> {
@@ -331,42 +438,49 @@ pub fn min_max(min: Option<f64>, max: Option<f64>) -> std::result::Result<(), St
     }
 }
 
-/// An ISO 4217 currency code.
+/// An ISO 4217 currency code (the wizard's check: the suggestion in the text).
 pub fn currency(code: &str) -> std::result::Result<(), String> {
+    refuse_currency(code).map_err(|r| r.to_string())
+}
+
+/// An ISO 4217 currency code, with the closest code as data.
+pub fn refuse_currency(code: &str) -> std::result::Result<(), Refusal> {
     if money::is_currency(code) {
         return Ok(());
     }
-    let hint = did_you_mean(&code.to_uppercase(), money::currency_codes());
-    let hint = if code.to_uppercase() != code && money::is_currency(&code.to_uppercase()) {
-        format!("; did you mean `{}`?", code.to_uppercase())
-    } else {
-        hint
+    let upper = code.to_uppercase();
+    let suggestion = match upper != code && money::is_currency(&upper) {
+        true => Some(upper.as_str()),
+        false => closest(&upper, money::currency_codes()),
     };
-    Err(format!(
-        "unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP{hint}"
-    ))
+    let message =
+        format!("unknown currency `{code}`; expected an ISO 4217 code such as USD, EUR or GBP");
+    Err(Refusal::new(message, suggestion))
 }
 
-/// An ISO 3166-1 alpha-2 country code.
+/// An ISO 3166-1 alpha-2 country code (the wizard's check: the suggestion in the text).
 pub fn country(code: &str) -> std::result::Result<(), String> {
+    refuse_country(code).map_err(|r| r.to_string())
+}
+
+/// An ISO 3166-1 alpha-2 country code, with the code meant as data.
+pub fn refuse_country(code: &str) -> std::result::Result<(), Refusal> {
     if isocountry::CountryCode::for_alpha2(code).is_ok() {
         return Ok(());
     }
     if let Ok(c) = isocountry::CountryCode::for_alpha2_caseless(code) {
-        return Err(format!(
-            "unknown country `{code}`; did you mean `{}`?",
-            c.alpha2()
+        return Err(Refusal::new(
+            format!("unknown country `{code}`"),
+            Some(c.alpha2()),
         ));
     }
     let by_name = isocountry::CountryCode::as_array()
         .iter()
         .find(|c| c.name().eq_ignore_ascii_case(code) || c.alpha3().eq_ignore_ascii_case(code));
-    let hint = by_name
-        .map(|c| format!("; did you mean `{}`?", c.alpha2()))
-        .unwrap_or_default();
-    Err(format!(
-        "unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB{hint}"
-    ))
+    let message = format!(
+        "unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB"
+    );
+    Err(Refusal::new(message, by_name.map(|c| c.alpha2())))
 }
 
 /// Hours in a week: more than 0, at most 168.
@@ -437,6 +551,47 @@ pub fn date(d: &toml::value::Datetime) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jsonld_needs_every_missing_field_and_a_date() {
+        let p = Posting {
+            title: Some("Cashier".into()),
+            purpose: Some("Ring up sales.".into()),
+            ..Posting::default()
+        };
+        assert_eq!(
+            jsonld_fields(&p, None),
+            ["company.name", "location.country", "posted"]
+        );
+        let paths: Vec<String> = jsonld_missing(&p)
+            .into_iter()
+            .filter_map(|p| p.field)
+            .collect();
+        assert_eq!(paths, ["company.name", "location.country"]);
+        // A date from the command line stands in for `posted`; no clock is read.
+        let date = Date {
+            year: 2027,
+            month: 1,
+            day: 4,
+        };
+        assert!(!jsonld_fields(&p, Some(date)).contains(&"posted"));
+    }
+
+    #[test]
+    fn refusals_keep_the_suggestion_apart() {
+        let usd = refuse_currency("usd").unwrap_err();
+        assert_eq!(usd.suggestion.as_deref(), Some("USD"));
+        assert!(!usd.message.contains("did you mean"), "{}", usd.message);
+        assert_eq!(
+            refuse_country("USA").unwrap_err().suggestion.as_deref(),
+            Some("US")
+        );
+        assert_eq!(refuse_country("ZZ").unwrap_err().suggestion, None);
+        // A posting's problem carries it as data, for the printer's help line.
+        let p = Problem::refused("pay.currency", usd);
+        assert_eq!(p.suggestion.as_deref(), Some("USD"));
+        assert_eq!(p.field.as_deref(), Some("pay.currency"));
+    }
 
     #[test]
     fn field_rules() {

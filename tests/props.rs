@@ -6,14 +6,14 @@
 
 use std::sync::{Arc, OnceLock};
 
+use jobpost::format::{Format, render_all};
 use jobpost::layer::{self, Layer, Origin};
 use jobpost::load::{Merged, Slot, merge};
 use jobpost::model::{
     Apply, Company, Conditions, Duties, Education, EmploymentType, Location, Pay, Period, Posting,
     Qualifications, Skills, Workplace,
 };
-use jobpost::publish::{Output, publish_all};
-use jobpost::render::Renderer;
+use jobpost::render::Templates;
 use proptest::prelude::*;
 
 #[path = "support/html.rs"]
@@ -213,9 +213,9 @@ fn any_posting() -> impl Strategy<Value = Posting> {
     })
 }
 
-fn renderer() -> &'static Renderer {
-    static RENDERER: OnceLock<Renderer> = OnceLock::new();
-    RENDERER.get_or_init(|| Renderer::new(None).unwrap())
+fn renderer() -> &'static Templates {
+    static RENDERER: OnceLock<Templates> = OnceLock::new();
+    RENDERER.get_or_init(|| Templates::new(None).unwrap())
 }
 
 fn merged(posting: Posting) -> Merged {
@@ -243,11 +243,11 @@ proptest! {
         let date = Date { year: 2027, month: 1, day: 4 };
         let m = merged(p);
         let _ = jobpost::validate::problems(&m);
-        let outputs = [Output::Md, Output::Html, Output::Txt];
-        let texts = publish_all(renderer(), &m, &outputs, Some(date)).unwrap();
+        let outputs = [Format::MD, Format::HTML, Format::TXT];
+        let texts = render_all(renderer(), &m, &outputs, Some(date)).unwrap();
         assert_safe_html(&texts[1])?;
         // JSON-LD needs some fields; when the posting has them it must parse.
-        let with_ld = publish_all(renderer(), &m, &[Output::Jsonld, Output::Html], Some(date));
+        let with_ld = render_all(renderer(), &m, &[Format::JSONLD, Format::HTML], Some(date));
         if let Ok(texts) = with_ld {
             let ld: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
             prop_assert_eq!(&ld["@type"], "JobPosting");
@@ -503,8 +503,8 @@ proptest! {
         let merged = jobpost::load::merge_with_chain(&chain, &[layer]).unwrap();
         let hints = hint_texts(&merged.hints);
         let date = Some(Date { year: 2027, month: 1, day: 4 });
-        let outputs = [Output::Md, Output::Html, Output::Txt, Output::Jsonld];
-        let texts = publish_all(renderer(), &merged, &outputs, date).unwrap();
+        let outputs = [Format::MD, Format::HTML, Format::TXT, Format::JSONLD];
+        let texts = render_all(renderer(), &merged, &outputs, date).unwrap();
         for (output, out) in outputs.iter().zip(&texts) {
             for hint in &hints {
                 prop_assert!(!out.contains(hint.as_str()), "{id} {output:?} shows the hint {hint:?}");

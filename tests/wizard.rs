@@ -1,9 +1,13 @@
 //! Drives the real `jobpost new` through a pseudo-terminal, as a person would.
 //!
-//! Keys are sent only while a prompt is waiting: inquire switches the terminal to
-//! raw mode and then turns on bracketed paste (`ESC[?2004h`), so that sequence
-//! marks the moment a prompt is ready. Keys sent between prompts would reach a
-//! terminal in cooked mode, where Ctrl-C is a signal and Enter is a newline.
+//! Keys are sent only while a prompt is waiting: every prompt (inquire's and the
+//! wizard's own line prompt) switches the terminal to raw mode and then turns on
+//! bracketed paste (`ESC[?2004h`), so that sequence marks the moment a prompt is
+//! ready. Keys sent between prompts would reach a terminal in cooked mode, where
+//! Ctrl-C is a signal and Enter is a newline.
+//!
+//! Every wait is for something the program draws, never for a span of time, and
+//! the time allowed is long: these tests run while other builds load the machine.
 #![cfg(unix)]
 
 use std::path::Path;
@@ -20,14 +24,27 @@ const BIN: &str = env!("CARGO_BIN_EXE_jobpost");
 mod run;
 use run::stdout_of;
 
-/// A prompt became ready; the group is the first line of its question.
-const READY: &str = r"\x1b\[\?2004h\x1b\[\?25l\? ([^\r\n\x1b]*)";
+/// A prompt became ready; the group is the first line of its question. The line
+/// must have ended (a line break or an escape follows), so a question drawn in
+/// two writes is not read half-way.
+const READY: &str = r"\x1b\[\?2004h\x1b\[\?25l\? ([^\r\n\x1b]*)[\r\n\x1b]";
+
+/// How long to wait for the program to draw something before failing: long, as
+/// a loaded machine may be slow, and a passing test never waits it out.
+const PATIENCE: Duration = Duration::from_secs(180);
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 const BACKSPACE: &str = "\x7f";
 const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
+const CTRL_A: &str = "\x01";
+const CTRL_E: &str = "\x05";
+const CTRL_U: &str = "\x15";
+const CTRL_W: &str = "\x17";
+const HOME: &str = "\x1b[H";
+const END: &str = "\x1b[F";
+const LEFT: &str = "\x1b[D";
 
 /// One run of `jobpost new` in a pseudo-terminal of a fixed size.
 struct Wizard {
@@ -60,7 +77,7 @@ impl Wizard {
             .env_remove("VISUAL")
             .env_remove("EDITOR");
         let mut session = Session::spawn(cmd).expect("spawn jobpost in a pty");
-        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        session.set_expect_timeout(Some(PATIENCE));
         Wizard {
             session,
             screen: Vec::new(),
@@ -223,6 +240,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("State or region", "CO\r");
     w.answer("Postal code", "80202\r");
     w.answer("Country", "US\r");
+    w.answer("Locale", "\r"); // the country's: none is written
     w.answer("Employment type", "full\r");
     w.answer("Hours a week", "40\r");
     w.answer("Purpose", &format!("{DOWN}\r"));
@@ -260,6 +278,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("Application page", "https://example.com/jobs\r");
     w.answer("Application e-mail", "jobs@example.com\r");
     w.answer("How to apply", "Send your resume.\r");
+    w.answer("Equal-opportunity statement", "\r"); // offered, not taken
     w.answer("Save this posting?", "\r");
     w.answer("Save the employer's answers as company.toml", "n\r");
     let (code, screen) = w.finish();
@@ -293,6 +312,10 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     ] {
         assert!(posting.contains(line), "`{line}` in:\n{posting}");
     }
+    assert!(
+        !posting.contains("locale"),
+        "the country decides it:\n{posting}"
+    );
     let md = read(&dir.path().join("posting.md"));
     assert_eq!(md, render(dir.path(), "posting.toml"));
     assert_eq!(preview(&screen), md);
@@ -371,7 +394,7 @@ fn without_a_terminal_it_fails_at_once() {
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() {
         assert!(
-            started.elapsed() < Duration::from_secs(10),
+            started.elapsed() < PATIENCE,
             "jobpost new hangs without a terminal"
         );
         std::thread::sleep(Duration::from_millis(10));
@@ -468,8 +491,9 @@ fn without_an_editor_it_says_so_and_asks_again_and_vi_is_the_fallback() {
     let mut w = Wizard::start_with_path(&sub, &strs(&args), Some(&bin));
     w.answer("About the company", &format!("{UP}\r"));
     w.answer("About the company", "e");
-    // The stand-in editor returns at once; the same prompt then takes Enter.
-    std::thread::sleep(Duration::from_secs(1));
+    // When the editor returns, the prompt is drawn again (hiding the cursor
+    // first); then it takes Enter.
+    w.see("\x1b[?25l");
     w.send("\r");
     w.enter_until("Save this posting?", "\r");
     w.answer("Save the employer's answers", "n\r");
@@ -512,4 +536,39 @@ fn an_unticked_item_can_be_ticked_again() {
         md.contains("- Scan items, apply coupons and take payment at the register"),
         "{md}"
     );
+}
+
+#[test]
+fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("London", "England", "GB");
+    let mut w = Wizard::start(dir.path(), &strs(&args));
+    // Ctrl-W deletes the word before the cursor: "foo bar" becomes "foo ".
+    w.enter_until("Your reference", &format!("foo bar{CTRL_W}baz\r"));
+    // Wide characters: the cursor steps over one at a time.
+    w.enter_until("Street address", &format!("東京{LEFT}X{END}駅\r"));
+    // Ctrl-U deletes back to the start; nothing of it is typed.
+    w.enter_until("Pay currency (GBP)", &format!("xGBP{CTRL_U}GBP\r"));
+    // Accepted at once: the next question comes, with no error before it.
+    w.answer("Pay period", "\r");
+    w.enter_until("Extras", &format!("ips shared{HOME}T{END} weekly\r"));
+    // A pasted line break is a space, not Enter.
+    w.enter_until("Schedule", "\x1b[200~Weekdays,\r\n9 to 5\x1b[201~\r");
+    w.enter_until("How to apply", &format!("end your CV{CTRL_A}S{CTRL_E}.\r"));
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("unknown currency"), "{screen}");
+    let posting = read(&dir.path().join("posting.toml"));
+    for line in [
+        "reference = \"foo baz\"",
+        "street = \"東X京駅\"",
+        "currency = \"GBP\"",
+        "extras = \"Tips shared weekly\"",
+        "schedule = \"Weekdays, 9 to 5\"",
+        "instructions = \"Send your CV.\"",
+    ] {
+        assert!(posting.contains(line), "`{line}` in:\n{posting}");
+    }
 }

@@ -6,11 +6,11 @@
 
 use std::sync::OnceLock;
 
+use jobpost::format::{Format, render_all};
 use jobpost::layer;
 use jobpost::load::{Merged, merge, merge_with_chain};
 use jobpost::preset::Registry;
-use jobpost::publish::{Output, publish_all};
-use jobpost::render::Renderer;
+use jobpost::render::Templates;
 use libfuzzer_sys::fuzz_target;
 use toml::value::Date;
 
@@ -19,14 +19,14 @@ mod html;
 
 struct Tools {
     registry: Registry,
-    renderer: Renderer,
+    renderer: Templates,
 }
 
 fn tools() -> &'static Tools {
     static TOOLS: OnceLock<Tools> = OnceLock::new();
     TOOLS.get_or_init(|| Tools {
         registry: Registry::load(None).unwrap(),
-        renderer: Renderer::new(None).unwrap(),
+        renderer: Templates::new(None).unwrap(),
     })
 }
 
@@ -60,8 +60,8 @@ fn check(merged: &Merged, text: &str) {
         day: 4,
     });
     let renderer = &tools().renderer;
-    let outputs = [Output::Md, Output::Html, Output::Txt];
-    let texts = publish_all(renderer, merged, &outputs, date).expect("templates render");
+    let outputs = [Format::MD, Format::HTML, Format::TXT];
+    let texts = render_all(renderer, merged, &outputs, date).expect("templates render");
     assert_eq!(html::problem(&texts[1]), None, "unsafe page");
     // What render and export write (they validate first) is safe on a job board
     // that turns our Markdown into HTML with raw HTML kept.
@@ -72,7 +72,7 @@ fn check(merged: &Merged, text: &str) {
             "unsafe Markdown"
         );
     }
-    if let Ok(texts) = publish_all(renderer, merged, &[Output::Jsonld, Output::Html], date) {
+    if let Ok(texts) = render_all(renderer, merged, &[Format::JSONLD, Format::HTML], date) {
         let ld: Result<serde_json::Value, _> = serde_json::from_str(&texts[0]);
         assert!(ld.is_ok(), "JSON-LD parses");
         assert_eq!(html::problem(&texts[1]), None, "unsafe page with JSON-LD");

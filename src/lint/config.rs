@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Severity;
 use super::rules::{RULES, RuleId, pay::JURISDICTIONS, pay::find_jurisdiction};
+use crate::error::{Origin, Pos, Problem};
 
 /// The file name searched for by [`find_config`].
 pub const CONFIG_FILE: &str = "jobpost.toml";
@@ -117,16 +118,38 @@ impl Default for Config {
 pub struct ConfigError {
     /// The file, when read from one.
     pub path: Option<PathBuf>,
-    /// What is wrong, with a suggestion where there is one.
+    /// What is wrong.
     pub message: String,
+    /// Where in the text, how many characters, and that line, when known.
+    pub at: Option<Box<(Pos, usize, String)>>,
+    /// What would be valid.
+    pub expected: Option<String>,
+    /// The closest valid name.
+    pub suggestion: Option<String>,
+}
+
+impl ConfigError {
+    /// The error as a problem in the file `path` (the one it was read from, if known).
+    pub fn into_problem(self, path: &Path) -> Problem {
+        let path = self.path.as_deref().unwrap_or(path).display().to_string();
+        let problem = match self.at.map(|at| *at) {
+            Some((pos, len, line)) => {
+                Problem::new(Origin::at(path, pos).spanning(len), self.message).with_line(line)
+            }
+            None => Problem::new(Origin::file(path), self.message),
+        };
+        let problem = problem.suggest(self.suggestion.as_deref());
+        match self.expected {
+            Some(e) => problem.expected(e),
+            None => problem,
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
-            Some(p) => write!(f, "{}: {}", p.display(), self.message),
-            None => f.write_str(&self.message),
-        }
+        let path = self.path.as_deref().unwrap_or(Path::new(CONFIG_FILE));
+        write!(f, "{}", self.clone().into_problem(path))
     }
 }
 
@@ -136,20 +159,41 @@ fn err(message: impl Into<String>) -> ConfigError {
     ConfigError {
         path: None,
         message: message.into(),
+        at: None,
+        expected: None,
+        suggestion: None,
     }
+}
+
+/// A TOML or schema error of a `jobpost.toml` text, at its position, in the
+/// wording of posting files.
+fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
+    let p = crate::layer::plain(e.message());
+    let at = e.span().map(|span| {
+        let index = crate::layer::LineIndex::new(text);
+        let pos = index.pos(span.start);
+        let len = text.get(span).map_or(1, |t| t.chars().count());
+        Box::new((pos, len, index.line_text(pos.line).to_string()))
+    });
+    ConfigError {
+        at,
+        expected: p.expected,
+        suggestion: p.suggestion,
+        ..err(p.message)
+    }
+}
+
+/// The parts of a `jobpost.toml` lint reads; other tables are ignored.
+#[derive(Deserialize)]
+struct ConfigFile {
+    lint: Option<Config>,
 }
 
 impl Config {
     /// Reads the `[lint]` table of a `jobpost.toml` text (defaults when absent).
     pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| err(e.to_string()))?;
-        let cfg = match table.get("lint") {
-            Some(v) => v
-                .clone()
-                .try_into::<Config>()
-                .map_err(|e| err(format!("[lint]: {e}")))?,
-            None => Config::default(),
-        };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+        let cfg = file.lint.unwrap_or_default();
         cfg.validate()?;
         Ok(cfg)
     }
@@ -158,7 +202,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: Some(path.to_path_buf()),
-            message: e.to_string(),
+            ..err(format!("cannot read it: {e}"))
         })?;
         Config::from_toml_str(&text).map_err(|mut e| {
             e.path = Some(path.to_path_buf());
@@ -170,14 +214,20 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigError> {
         for id in self.rules.keys() {
             if RuleId::from_id(id).is_none() {
-                let hint = closest(id, RULES.iter().map(|r| r.id));
-                return Err(err(format!("unknown rule \"{id}\"{hint}")));
+                return Err(ConfigError {
+                    suggestion: closest(id, RULES.iter().map(|r| r.id)),
+                    ..err(format!("unknown rule `{id}` in [lint] rules"))
+                });
             }
         }
         for code in &self.jurisdictions {
             if find_jurisdiction(code).is_empty() {
-                let hint = closest(code, JURISDICTIONS.iter().map(|j| j.code));
-                return Err(err(format!("unknown jurisdiction \"{code}\"{hint}")));
+                return Err(ConfigError {
+                    suggestion: closest(code, JURISDICTIONS.iter().map(|j| j.code)),
+                    ..err(format!(
+                        "unknown jurisdiction `{code}` in [lint] jurisdictions"
+                    ))
+                });
             }
         }
         if self.words.min > self.words.max {
@@ -216,15 +266,14 @@ impl Config {
     }
 }
 
-/// ", did you mean \"x\"?" for the closest name, when one is close enough.
-fn closest<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> String {
+/// The closest name, when one is close enough.
+fn closest<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
     let lower = word.to_lowercase();
     names
         .map(|n| (strsim::jaro_winkler(&lower, &n.to_lowercase()), n))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, n)| format!(", did you mean \"{n}\"?"))
-        .unwrap_or_default()
+        .map(|(_, n)| n.to_string())
 }
 
 /// Walks up from `start` (a file or a folder) to the first folder holding a
@@ -287,15 +336,26 @@ mod tests {
     #[test]
     fn rejects_unknown_keys_rules_and_codes_with_hints() {
         let e = Config::from_toml_str("[lint]\ngrade = 3\n").unwrap_err();
-        assert!(e.message.contains("unknown field"), "{e}");
+        assert_eq!(e.message, "unknown key `grade`");
+        assert_eq!(e.suggestion.as_deref(), Some("grade_max"));
+        let (pos, len, line) = *e.at.unwrap();
+        assert_eq!(
+            (pos, len, line.as_str()),
+            (Pos { line: 2, col: 1 }, 5, "grade = 3")
+        );
         let e =
             Config::from_toml_str("[lint]\nrules = { \"gender-coeded\" = \"off\" }\n").unwrap_err();
-        assert!(e.message.contains("did you mean \"gender-coded\""), "{e}");
+        assert_eq!(e.suggestion.as_deref(), Some("gender-coded"));
         let e =
             Config::from_toml_str("[lint]\nrules = { \"word-count\" = \"loud\" }\n").unwrap_err();
-        assert!(e.message.contains("loud"), "{e}");
+        assert_eq!(e.message, "unknown value `loud`");
+        assert_eq!(
+            e.expected.as_deref(),
+            Some("one of: error, warning, note, off")
+        );
         let e = Config::from_toml_str("[lint]\njurisdictions = [\"US-CX\"]\n").unwrap_err();
         assert!(e.message.contains("unknown jurisdiction"), "{e}");
+        assert_eq!(e.suggestion.as_deref(), Some("US-CA"));
         let e = Config::from_toml_str("[lint]\nwords = { min = 800 }\n").unwrap_err();
         assert!(e.message.contains("above"), "{e}");
     }

@@ -1,15 +1,15 @@
 //! A merged TOML posting as a lint [`Doc`], laid out the way readers see it
-//! rendered: the sections of [`crate::fields::SECTIONS`] (the posting templates'
+//! rendered: the sections of [`crate::model::fields::SECTIONS`] (the posting templates'
 //! blocks) with the headings the templates print, in the posting's locale, and the
 //! same combined "Required" list. Each text value sits at the line of its key in the
 //! posting file; values inherited from a preset or an include point at the
 //! `role`/`include` key, where they enter.
 
 use super::doc::{Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, parse_toml_suppressions};
-use crate::fields::{Heading, SECTIONS};
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
 use crate::model::Workplace;
+use crate::model::fields::{Heading, Part, SECTIONS};
 use crate::render::View;
 
 /// Builds segments at their file positions.
@@ -58,7 +58,8 @@ impl Builder<'_> {
             let Some(at) = body.first().map(|s| s.loc) else {
                 continue;
             };
-            let heading = |text: String| Segment::inexact(group.lint, SegKind::Heading, text, at);
+            let heading =
+                |text: String| Segment::inexact(section_of(group.part), SegKind::Heading, text, at);
             if opened != Some(section.id) {
                 opened = Some(section.id);
                 let text = section.heading.map(|h| self.heading(h, locale));
@@ -72,11 +73,11 @@ impl Builder<'_> {
     }
 
     /// The segments of one group's fields; its bullets form list `id`.
-    fn group(&self, group: &crate::fields::Group, id: usize) -> Vec<Segment> {
+    fn group(&self, group: &crate::model::fields::Group, id: usize) -> Vec<Segment> {
         group
             .fields
             .iter()
-            .flat_map(|f| self.field(f, group.lint))
+            .flat_map(|f| self.field(f, section_of(group.part)))
             .map(|s| {
                 if s.kind == SegKind::Bullet {
                     s.in_list(id)
@@ -185,6 +186,22 @@ impl Builder<'_> {
     }
 }
 
+/// The lint section a part of the rendered posting is.
+fn section_of(part: Part) -> Section {
+    match part {
+        Part::Company => Section::Company,
+        Part::Purpose => Section::Purpose,
+        Part::Objectives => Section::Objectives,
+        Part::Duties => Section::Duties,
+        Part::Qualifications => Section::Qualifications,
+        Part::Conditions => Section::Conditions,
+        Part::Pay => Section::Pay,
+        Part::Benefits => Section::Benefits,
+        Part::Apply => Section::Apply,
+        Part::Eeo => Section::Eeo,
+    }
+}
+
 /// Where inherited values enter the file: its `role` key, else its first `include`.
 fn entry_point(path: &str, merged: &Merged) -> Loc {
     ["role", "include"]
@@ -270,7 +287,7 @@ pub fn region_code(region: &str) -> String {
 }
 
 /// `jsonld-required` errors: each field the JSON-LD output requires that the posting
-/// lacks ([`crate::jsonld::missing`], the check `export` and `render --format jsonld`
+/// lacks ([`crate::validate::jsonld_missing`], the check `export` and `render --format jsonld`
 /// run), at the field's key, else where inherited values enter the file. Severity
 /// configuration and inline suppressions apply as to every rule.
 pub fn jsonld_findings(
@@ -284,11 +301,12 @@ pub fn jsonld_findings(
         return Vec::new();
     };
     let fallback = entry_point(path, merged);
-    crate::jsonld::missing(&merged.posting)
+    crate::validate::jsonld_missing(&merged.posting)
         .into_iter()
         .map(|p| {
+            let field = p.field.as_deref().unwrap_or_default();
             let at = merged
-                .origin(&p.at)
+                .origin(field)
                 .filter(|o| &*o.source == path)
                 .and_then(|o| o.pos)
                 .map_or(fallback, |pos| Loc::new(pos.line, pos.col));
@@ -300,10 +318,9 @@ pub fn jsonld_findings(
                 end_col: at.col + 1,
                 rule,
                 severity,
-                message: format!("`{}` {}", p.at, p.message),
+                message: format!("`{field}` {}", p.message),
                 suggestion: Some(format!(
-                    "set `{}`; `jobpost export` refuses the posting without it",
-                    p.at
+                    "set `{field}`; `jobpost export` refuses the posting without it"
                 )),
                 matched: None,
             }
@@ -373,10 +390,9 @@ instructions = "Send a note about your baking."
                 "How to apply",
             ]
         );
-        let md = crate::render::Renderer::new(None)
-            .unwrap()
-            .render(&merged.posting, crate::render::Format::Md)
-            .unwrap();
+        let templates = crate::render::Templates::new(None).unwrap();
+        let md =
+            crate::format::render(&templates, &merged, crate::format::Format::MD, None).unwrap();
         let rendered: Vec<&str> = md
             .lines()
             .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))

@@ -1,9 +1,10 @@
 //! Output formats for findings.
 //!
-//! - [`Format::Human`]: `path:line:col: severity[rule-id]: message`, the source line with
-//!   the offending text underlined (`^^^`), `  = help: …` when there is a fix, a blank
-//!   line, and a summary line ("3 errors, 2 warnings, 1 note in 2 files"). Plain text, no
-//!   colour codes: colouring is the caller's business.
+//! - [`Format::Human`]: each finding as [`crate::diagnostic`] prints every diagnostic
+//!   (`path:line:col: severity[rule-id]: message`, the source line with the offending
+//!   text underlined, `  = help: …` when there is a fix), a blank line after each, and a
+//!   summary line ("3 errors, 2 warnings, 1 note in 2 files"). Plain text, no colour
+//!   codes: colouring is the caller's business.
 //! - [`Format::Json`]: an array of objects with path, line, column, end_line,
 //!   end_column, rule, severity, message, suggestion, matched.
 //! - [`Format::Sarif`]: SARIF 2.1.0 with tool.driver "jobpost", every rule in the rules
@@ -17,7 +18,9 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use unicode_width::UnicodeWidthChar;
+
+use crate::diagnostic::{self, Diagnostic, Sources};
+use crate::error::{Origin, Pos};
 
 use super::rules::{RULES, RuleId};
 use super::{Finding, Severity};
@@ -87,28 +90,10 @@ pub fn render_human(
     sources: &dyn Fn(&str) -> Option<String>,
     files_checked: Option<usize>,
 ) -> String {
-    let mut cache: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    let sources = Sources::new(sources);
     let mut out = String::new();
     for f in findings {
-        let lines = cache.entry(f.path.as_str()).or_insert_with(|| {
-            sources(&f.path).map(|s| {
-                let s = s.strip_prefix('\u{feff}').unwrap_or(&s).to_string();
-                s.lines()
-                    .map(|l| l.trim_end_matches('\r').to_string())
-                    .collect()
-            })
-        });
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            f.path, f.line, f.col, f.severity, f.rule, f.message
-        );
-        if let Some(line) = lines.as_ref().and_then(|l| l.get(f.line.wrapping_sub(1))) {
-            excerpt(&mut out, f, line);
-        }
-        if let Some(s) = &f.suggestion {
-            let _ = writeln!(out, "  = help: {s}");
-        }
+        out.push_str(&diagnostic::render(&diagnostic(f), &sources, false));
         out.push('\n');
     }
     let with_findings: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
@@ -122,36 +107,28 @@ pub fn render_human(
     out
 }
 
-/// The source line and a caret underline of the finding's text on it.
-fn excerpt(out: &mut String, f: &Finding, line: &str) {
-    let shown: String = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    let len = shown.chars().count();
-    let start = f.col.max(1);
-    let avail = (len + 1).saturating_sub(start).max(1);
-    let carets = if f.end_line == f.line {
-        f.end_col.saturating_sub(start).clamp(1, avail)
-    } else {
-        avail
+/// A finding as a diagnostic: its rule id is the code, its fix the help line. A
+/// finding running onto later lines is underlined to the end of its first line.
+pub fn diagnostic(f: &Finding) -> Diagnostic {
+    let len = match f.end_line == f.line {
+        true => f.end_col.saturating_sub(f.col.max(1)),
+        false => usize::MAX,
     };
-    let num = f.line.to_string();
-    let pad = " ".repeat(num.len());
-    let _ = writeln!(out, " {num} | {}", shown.trim_end());
-    // Columns count chars; the terminal shows wide chars (CJK, emoji) in two cells and
-    // combining accents in none, so the underline is laid out in display cells.
-    let width = |from: usize, n: usize| -> usize {
-        shown
-            .chars()
-            .skip(from)
-            .take(n)
-            .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
-            .sum()
+    let pos = Pos {
+        line: f.line,
+        col: f.col,
     };
-    let lead = width(0, start - 1);
-    let under = width(start - 1, carets).max(1);
-    let _ = writeln!(out, " {pad} | {}{}", " ".repeat(lead), "^".repeat(under));
+    Diagnostic {
+        severity: match f.severity {
+            Severity::Error => diagnostic::Severity::Error,
+            Severity::Warning => diagnostic::Severity::Warning,
+            Severity::Note => diagnostic::Severity::Note,
+        },
+        code: Some(f.rule.to_string()),
+        origin: Some(Origin::at(&f.path, pos).spanning(len)),
+        help: f.suggestion.clone(),
+        ..Diagnostic::error(f.message.clone())
+    }
 }
 
 fn json(findings: &[Finding]) -> String {

@@ -1,7 +1,8 @@
 //! `jobpost lint` and the `--check` of other commands: find the inputs, build a
 //! [`Doc`] for each (TOML postings after merging, Markdown and text as written),
-//! run the rules, print in the asked format and turn the worst finding into an
-//! exit code.
+//! run the rules, render the findings in the asked format and turn the worst
+//! finding into an exit code. Nothing here prints: [`run`] returns a [`Report`]
+//! and the command layer writes it out.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +12,7 @@ use rayon::prelude::*;
 use super::{
     Config, Doc, Finding, Format, Severity, find_config, lint, posting, render, render_human,
 };
-use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, did_you_mean};
+use crate::error::{EXIT_INPUT, EXIT_PROBLEMS, Error, Result, closest};
 use crate::load::{self, Inputs, Merged};
 use crate::preset::Registry;
 
@@ -58,6 +59,20 @@ pub struct Settings {
     pub dry_run: bool,
 }
 
+/// What `jobpost lint` has to say, for the command layer to print.
+#[derive(Debug)]
+pub struct Report {
+    /// For standard output: the findings in the asked format, or with
+    /// `--fix --dry-run` the changes the fixes would make.
+    pub output: String,
+    /// Lines for standard error, before the errors: what `--fix` did.
+    pub notes: Vec<String>,
+    /// Why inputs could not be checked, in input order.
+    pub unreadable: Vec<Error>,
+    /// The process exit code.
+    pub exit_code: u8,
+}
+
 /// One checked input: its findings, or why it could not be read.
 struct Checked {
     findings: Vec<Finding>,
@@ -65,8 +80,8 @@ struct Checked {
     error: Option<Error>,
 }
 
-/// Runs `jobpost lint`; returns the exit code.
-pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
+/// Runs `jobpost lint`: checks (and with `--fix` repairs) the inputs.
+pub fn run(registry: &Registry, s: &Settings) -> Result<Report> {
     let cfg = config_for(
         s.config.as_deref(),
         s.inputs.first().map(PathBuf::as_path),
@@ -80,35 +95,36 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
             .collect()
     };
     let mut checked = check_all();
+    let mut notes = Vec::new();
     if s.fix {
         let all: Vec<Finding> = checked.iter().flat_map(|c| c.findings.clone()).collect();
         let fixed = super::fix::plan(&all)?;
         if s.dry_run {
-            crate::output::print(&super::fix::diff(&fixed))?;
-            eprintln!(
-                "{} in {} (dry run: nothing written)",
-                count(fixed.count(), "fix"),
-                count(fixed.files.len(), "file")
-            );
-            return Ok(0);
+            return Ok(Report {
+                output: super::fix::diff(&fixed),
+                notes: vec![format!(
+                    "{} in {} (dry run: nothing written)",
+                    count(fixed.count(), "fix"),
+                    count(fixed.files.len(), "file")
+                )],
+                unreadable: Vec::new(),
+                exit_code: 0,
+            });
         }
         super::fix::write(&fixed)?;
-        eprintln!(
+        notes.push(format!(
             "fixed {} in {}",
             count(fixed.count(), "finding"),
             count(fixed.files.len(), "file")
-        );
+        ));
         // Report what is left.
         checked = check_all();
     }
     let mut findings = Vec::new();
     let mut sources = std::collections::HashMap::new();
-    let mut unreadable = 0;
+    let mut unreadable = Vec::new();
     for c in checked {
-        if let Some(e) = c.error {
-            eprintln!("error: {e}");
-            unreadable += 1;
-        }
+        unreadable.extend(c.error);
         findings.extend(c.findings);
         sources.extend(c.source);
     }
@@ -118,8 +134,12 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<u8> {
         Format::Human => render_human(&findings, &lookup, Some(files.len())),
         other => render(&findings, &lookup, other),
     };
-    crate::output::print(&text)?;
-    Ok(exit_code(&findings, s.fail_on, unreadable > 0))
+    Ok(Report {
+        output: text,
+        notes,
+        exit_code: exit_code(&findings, s.fail_on, !unreadable.is_empty()),
+        unreadable,
+    })
 }
 
 /// The human report less its last line, the summary ("2 errors … in 3 files"),
@@ -154,18 +174,18 @@ pub fn config_for(
         .map(Path::to_path_buf)
         .or_else(|| start.and_then(find_config));
     let mut cfg = match found {
-        Some(path) => Config::load(&path).map_err(|e| {
-            let at = e.path.as_deref().unwrap_or(&path).display().to_string();
-            Error::input(at, e.message)
-        })?,
+        Some(path) => Config::load(&path).map_err(|e| Error::from(e.into_problem(&path)))?,
         None => Config::default(),
     };
     for code in extra {
         if super::find_jurisdiction(code).is_empty() {
-            let hint = did_you_mean(code, super::JURISDICTIONS.iter().map(|j| j.code));
-            return Err(Error::Usage(format!(
-                "--jurisdiction {code}: unknown jurisdiction{hint}"
-            )));
+            let codes = super::JURISDICTIONS.iter().map(|j| j.code);
+            let origin = crate::error::Origin::flag("--jurisdiction", code.as_str());
+            let list: Vec<&str> = codes.clone().collect();
+            let problem = crate::error::Problem::new(origin, "unknown jurisdiction")
+                .expected(format!("US (every US law) or one of: {}", list.join(", ")))
+                .suggest(closest(code, codes));
+            return Err(Error::from(problem));
         }
         cfg.jurisdictions.push(code.clone());
     }
@@ -190,7 +210,7 @@ fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
 /// The lint view of one file (TOML postings are merged first), with the merged posting.
 fn doc_for(registry: &Registry, path: &Path) -> Result<(Doc, Option<Merged>)> {
     let name = path.display().to_string();
-    let text = load::read_text(path)?;
+    let text = crate::files::read_text(path)?;
     if is_toml(path) {
         let inputs = Inputs {
             file: Some(path.to_path_buf()),
@@ -261,16 +281,15 @@ pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// True when a TOML file's first line is the export's partial marker.
 fn marked_partial(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| crate::export::is_marked_partial(&t))
+    std::fs::read_to_string(path).is_ok_and(|t| crate::files::is_marked_partial(&t))
 }
 
-/// Prints findings for people on standard error; true when any reaches `fail_on`.
-pub fn report_to_stderr(findings: &[Finding], path: &str, source: &str, fail_on: FailOn) -> bool {
-    if !findings.is_empty() {
-        let src = source.to_string();
-        let p = path.to_string();
-        let lookup = move |q: &str| (q == p).then(|| src.clone());
-        eprint!("{}", render_human(findings, &lookup, Some(1)));
+/// The findings of one file for people (`--check` shows them on standard error),
+/// or nothing when there are none.
+pub fn human_report(findings: &[Finding], path: &str, source: &str) -> String {
+    if findings.is_empty() {
+        return String::new();
     }
-    findings.iter().any(|f| fail_on.reached_by(f.severity))
+    let lookup = |q: &str| (q == path).then(|| source.to_string());
+    render_human(findings, &lookup, Some(1))
 }

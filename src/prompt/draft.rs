@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::load::read_text;
+use crate::files::read_text;
 use crate::output::write_atomic;
 
 use super::Settings;
@@ -31,7 +31,7 @@ pub struct Header {
 pub fn read_header(path: &Path) -> Result<Header> {
     parse_header(&read_text(path)?).ok_or_else(|| {
         Error::input(
-            path.display().to_string(),
+            crate::error::Origin::file(path.display()),
             "is not a draft of `jobpost new` (it has no `# answered:` line); \
              to start from a posting file, use --from",
         )

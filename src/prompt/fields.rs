@@ -125,12 +125,12 @@ pub struct Field {
     pub remote_only: bool,
 }
 
-/// A field asked with the question [`crate::fields::FIELDS`] gives it (evaluated at
+/// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
 /// compile time: a path without a question there does not build).
 const fn field(path: &'static str, section: Section, kind: Kind) -> Field {
     Field {
         path,
-        message: crate::fields::question(path),
+        message: crate::model::fields::question(path),
         section,
         kind,
         required: false,
@@ -166,6 +166,11 @@ fn period() -> Vec<(&'static str, &'static str)> {
     choices(Period::ALL, Period::key, Period::label)
 }
 
+/// The locale tags; the flow labels them (see `flow::ask_locale`).
+pub fn locales() -> Vec<(&'static str, &'static str)> {
+    crate::locale::tags().map(|t| (t, t)).collect()
+}
+
 use Kind::{Line, List, Long};
 use Section as S;
 
@@ -186,6 +191,7 @@ pub const FIELDS: &[Field] = &[
     field("location.postal_code", S::Place, Line(None)),
     field("location.country", S::Place, Line(Some(validate::country))),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
+    field("locale", S::Place, Kind::Choice(locales)),
     field("employment_type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", S::Purpose, Long) },
@@ -210,6 +216,8 @@ pub const FIELDS: &[Field] = &[
     field("apply.url", S::Apply, Line(Some(validate::url))),
     field("apply.email", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", S::Apply, Line(None)),
+    // Last: the statement suggested depends on the country asked above.
+    field("company.eeo", S::Apply, Line(None)),
 ];
 
 /// The field at `path`.

@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Problem, Result};
+use crate::format::{self, Format};
 use crate::model::Posting;
 use crate::output::write_atomic;
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
 use crate::validate;
 
 use super::flow::Ctx;
@@ -50,9 +50,9 @@ impl Done {
             Some(out) => format!("wrote {posting} and {}", out.display()),
             None => format!("wrote {posting}"),
         };
-        let flag = match self.format {
-            Format::Md => String::new(),
-            other => format!(" --format {}", other.extension()),
+        let flag = match self.format == Format::DEFAULT {
+            true => String::new(),
+            false => format!(" --format {}", self.format.name()),
         };
         line.push_str(&format!(
             "; render it again with: jobpost render {posting}{flag}"
@@ -89,17 +89,24 @@ pub struct Finding {
     pub rule: String,
     /// What it says.
     pub message: String,
+    /// The field (and item of a list) it is about, e.g. `duties.daily item 3`.
+    pub place: Option<String>,
 }
 
 impl Finding {
-    /// `error[rule]: message`, marked `!` for errors and warnings, `·` for notes.
+    /// `error[rule] place: message`, marked `!` for errors and warnings, `·` for notes.
     fn line(&self) -> String {
         let mark = match self.severity >= crate::lint::Severity::Warning {
             true => '!',
             false => '·',
         };
+        let place = self
+            .place
+            .as_ref()
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
         format!(
-            "  {mark} {}[{}]: {}\n",
+            "  {mark} {}[{}]{place}: {}\n",
             self.severity.as_str(),
             self.rule,
             self.message
@@ -112,18 +119,25 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let name = ctx.settings.save.display().to_string();
     let merged = state.merged(ctx.registry, &name)?;
     let problems = validate::problems(&merged);
-    // A page of HTML is no preview in a terminal; its Markdown says the same.
-    let (format, title) = match ctx.settings.format {
-        Format::Html => (Format::Md, "Preview (as Markdown; the file is HTML)"),
-        other => (other, "Preview"),
+    let file = ctx.settings.format;
+    let (format, title) = match file.preview_as() {
+        Some(shown) => (
+            shown,
+            format!(
+                "Preview (as {}; the file is {})",
+                shown.title(),
+                file.title()
+            ),
+        ),
+        None => (file, "Preview".to_string()),
     };
-    let rendered = publish(ctx.renderer, &merged, output_of(format), None)?;
+    let rendered = format::render(ctx.renderer, &merged, format, None)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{rendered}{}",
         heading("Summary"),
         summary(&problems, &warnings(&merged.posting), &findings),
-        heading(title),
+        heading(&title),
         heading("").trim_end(),
     );
     let errors = findings
@@ -135,15 +149,6 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         problems: problems.len(),
         errors,
     })
-}
-
-/// The `render` output format for a template format.
-fn output_of(format: Format) -> Output {
-    match format {
-        Format::Md => Output::Md,
-        Format::Html => Output::Html,
-        Format::Txt => Output::Txt,
-    }
 }
 
 /// `── Summary ───…`, 60 columns wide.
@@ -177,7 +182,8 @@ fn summary(problems: &[Problem], warnings: &[String], findings: &[Finding]) -> S
 }
 
 /// What `jobpost lint` would say (warnings and errors, and the wording verdict), with
-/// the configuration found next to the posting file.
+/// the configuration found next to the posting file. The file is not written yet,
+/// so findings name fields and list items instead of its lines.
 fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Finding> {
     use crate::lint::{Severity, run};
     let dir = ctx
@@ -186,15 +192,96 @@ fn lint_findings(ctx: &Ctx, merged: &crate::load::Merged, name: &str) -> Vec<Fin
         .parent()
         .filter(|d| !d.as_os_str().is_empty());
     let cfg = run::config_for(None, Some(dir.unwrap_or(Path::new("."))), &[]).unwrap_or_default();
-    run::check_merged(merged, name, "", &cfg)
+    let (placed, places) = placed(merged, name);
+    run::check_merged(&placed, name, "", &cfg)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning || f.rule == "gender-balance")
         .map(|f| Finding {
             severity: f.severity,
             rule: f.rule.to_string(),
-            message: f.message.clone(),
+            message: unlined(&f.message, &places),
+            place: place_of(&f, &places),
         })
         .collect()
+}
+
+/// The field a finding is about. Findings about the whole posting sit at its
+/// title; they are about no field, unlike the title's own findings (the title
+/// rules, and words matched in it).
+fn place_of(f: &crate::lint::Finding, places: &[String]) -> Option<String> {
+    let place = places.get(f.line).filter(|p| !p.is_empty())?;
+    let whole = place == "title" && f.matched.is_none() && !f.rule.starts_with("title");
+    (!whole).then(|| place.clone())
+}
+
+/// `merged` with every value, and every item of a list, at a line of its own in
+/// `name`, and what is at each line: lint then tells apart what a preset and the
+/// answers set, which would share a line. Lines 0 and 1 hold nothing, as lint
+/// puts findings with no place at 1:1 (or at the role, which is no field either).
+pub fn placed(merged: &crate::load::Merged, name: &str) -> (crate::load::Merged, Vec<String>) {
+    use crate::layer::{Origin, Pos};
+    use crate::load::Slot;
+    let source: std::sync::Arc<str> = std::sync::Arc::from(name);
+    let mut placed = merged.clone();
+    let mut places = vec![String::new(), String::new()];
+    let mut next = |label: String| {
+        places.push(label);
+        Origin {
+            source: source.clone(),
+            pos: Some(Pos {
+                line: places.len() - 1,
+                col: 1,
+            }),
+            kind: crate::layer::Kind::File,
+        }
+    };
+    for (path, slot) in placed.slots.iter_mut() {
+        match slot {
+            Slot::Value(_, origin) if ["role", "include"].contains(&path.as_str()) => {
+                *origin = next(String::new());
+            }
+            Slot::Value(_, origin) => *origin = next(path.clone()),
+            Slot::List(items) => {
+                for (i, (_, origin)) in items.iter_mut().enumerate() {
+                    *origin = next(format!("{path} item {}", i + 1));
+                }
+            }
+        }
+    }
+    (placed, places)
+}
+
+/// A lint message with its line references (`on line 21`, `line 21`) turned into
+/// the field or item at that line.
+pub fn unlined(message: &str, places: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let digits: String = rest[i + 5..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        // `line` as a word: not the end of `deadline`.
+        let word = !rest[..i].ends_with(|c: char| c.is_alphanumeric());
+        let place = digits
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| places.get(n))
+            .filter(|p| word && !p.is_empty());
+        let Some(place) = place else {
+            out.push_str(&rest[..i + 5]);
+            rest = &rest[i + 5..];
+            continue;
+        };
+        let before = &rest[..i];
+        match before.strip_suffix("on ") {
+            Some(b) => out.push_str(&format!("{b}at {place}")),
+            None => out.push_str(&format!("{before}{place}")),
+        }
+        rest = &rest[i + 5 + digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Checks a reader would notice that neither the field rules nor lint make
@@ -274,7 +361,7 @@ pub fn posting_text(state: &State, save: &Path) -> String {
 pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<Done> {
     let merged = state.merged(ctx.registry, &plan.save.display().to_string())?;
     validate::validate(&merged)?;
-    let rendered = publish(ctx.renderer, &merged, output_of(ctx.settings.format), None)?;
+    let rendered = format::render(ctx.renderer, &merged, ctx.settings.format, None)?;
     let force = ctx.settings.force;
     if let Err(e) = write_atomic(
         &plan.save,
@@ -354,7 +441,7 @@ pub fn missing_by_law(state: &State) -> Vec<String> {
 
 /// `--defaults`: nothing is asked; what is given, else the preset, must make a
 /// whole posting.
-pub fn defaults(registry: &Registry, renderer: &Renderer, settings: &Settings) -> Result<Done> {
+pub fn defaults(registry: &Registry, renderer: &Templates, settings: &Settings) -> Result<Done> {
     let state = State::new(registry, &settings.inputs, settings.answered.clone())?;
     let problems = validate::problems(&state.base);
     let missing = missing_by_law(&state);

@@ -9,7 +9,7 @@
 use crate::error::Result;
 use crate::explain;
 use crate::preset::Registry;
-use crate::render::Renderer;
+use crate::render::Templates;
 
 use super::fields::{FIELDS, Field, Kind, Section};
 use super::finish::{self, Done, Plan};
@@ -21,7 +21,7 @@ pub struct Ctx<'a> {
     /// The role presets.
     pub registry: &'a Registry,
     /// Templates, for the preview and the output.
-    pub renderer: &'a Renderer,
+    pub renderer: &'a Templates,
     /// The resolved flags.
     pub settings: &'a Settings,
 }
@@ -84,7 +84,7 @@ fn steps() -> Vec<Step> {
 pub fn run(
     p: &mut dyn Prompter,
     registry: &Registry,
-    renderer: &Renderer,
+    renderer: &Templates,
     settings: &Settings,
 ) -> Result<Done> {
     let mut settings = settings.clone();
@@ -229,7 +229,7 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
 /// The first line of the role list: choosing it asks again.
 const CHOOSE_ROLE: &str = "(type to search the roles)";
 
-/// The field's advice from [`crate::fields::FIELDS`], then the keys that work.
+/// The field's advice from [`crate::model::fields::FIELDS`], then the keys that work.
 fn help(path: &str, keys: &str) -> String {
     match explain::help(path) {
         Some(advice) => format!("{advice} · {keys}"),
@@ -252,6 +252,7 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
         Kind::List(noun) => ask_list(p, state, f, noun),
+        Kind::Choice(_) if f.path == "locale" => ask_locale(p, state, f),
         Kind::Choice(choices) => ask_choice(p, state, f, &choices()),
     }
 }
@@ -281,10 +282,21 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         (true, _) => "Enter leaves it empty, - leaves it out",
     };
     let check = |s: &str| line_check(state, f, clearable, s.trim());
-    let suggestion = suggestion(state, f).filter(|_| current.is_empty());
+    let statement = statement(state, f).filter(|_| state.hint(f.path).is_none());
+    let suggestion = match statement {
+        Some(s) => Some(s.text.clone()),
+        None => suggestion(state, f),
+    };
+    let suggestion = suggestion.filter(|_| current.is_empty());
     let typed = match suggestion {
         Some(hint) => {
-            let keys = format!("Tab takes the preset's suggestion, {keys}");
+            let keys = match statement {
+                Some(s) => format!(
+                    "Tab takes the statement suggested for {}, {keys}",
+                    s.place_and_law()
+                ),
+                None => format!("Tab takes the preset's suggestion, {keys}"),
+            };
             let ask = Ask {
                 message: f.message,
                 help: &help(f.path, &keys),
@@ -362,6 +374,28 @@ fn derived(state: &State, f: &Field) -> Option<String> {
             .and_then(|c| crate::lint::rules::consistency::currency_of(&c)),
         _ => None,
     }
+}
+
+/// For the equal-opportunity question: the statement suggested for the job's
+/// country (a remote role: the first country applicants may live in), offered
+/// like a preset's hint and never taken without Tab.
+fn statement(state: &State, f: &Field) -> Option<&'static crate::equality::Statement> {
+    if f.path != "company.eeo" {
+        return None;
+    }
+    let applicant = state.current("location.applicant_countries");
+    let applicant = applicant
+        .as_ref()
+        .and_then(|v| v.as_array()?.first()?.as_str());
+    let country = state.text_of("location.country");
+    let (country, region) = match (state.remote(), applicant) {
+        (true, Some(a)) if country.as_deref() != Some(a) => (a.to_string(), None),
+        _ => (
+            country.or(applicant.map(str::to_string))?,
+            state.text_of("location.region"),
+        ),
+    };
+    crate::equality::for_place(&country, region.as_deref())
 }
 
 /// The preset's suggestion, its pay figures turned into the chosen period.
@@ -455,6 +489,62 @@ fn period_changed(state: &mut State, before: Option<&str>) {
                 .answers
                 .insert(path.to_string(), Some(toml::Value::Float(v)));
         }
+    }
+}
+
+/// The locale, the one the job's place gives first: choosing it writes no
+/// `locale` (the place decides it, as `render` does); another one is written.
+fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    use crate::locale::{Reason, all, resolve};
+    let (from_place, reason) = resolve(&place_only(state));
+    let why = match reason {
+        Reason::Country(path, code) => format!(" (from {path} {code})"),
+        _ => " (the default)".to_string(),
+    };
+    let labels: Vec<String> = all()
+        .iter()
+        .map(|l| {
+            let mark = if l.tag == from_place.tag { &why } else { "" };
+            format!("{}{mark}", locale_label(l))
+        })
+        .collect();
+    let current = state
+        .text_of(f.path)
+        .unwrap_or_else(|| from_place.tag.clone());
+    let start = all().iter().position(|l| l.tag == current).unwrap_or(0);
+    let ask = Ask {
+        message: f.message,
+        help: &help(f.path, "↑↓ to move, Enter to choose"),
+    };
+    let chosen = &all()[p.select(&ask, &labels, start)?];
+    let value = (chosen.tag != from_place.tag).then(|| toml::Value::String(chosen.tag.clone()));
+    state.answer(f.path, value);
+    Ok(())
+}
+
+/// `en-GB · 1 February 2027 · kg`: the tag, how a date and weights read.
+pub(super) fn locale_label(l: &crate::locale::Locale) -> String {
+    use crate::locale::Weight;
+    let weight = match l.weight {
+        Weight::Pounds => "lb",
+        Weight::Kilograms => "kg",
+        Weight::KilogramsAndPounds => "kg (lb)",
+    };
+    let example = "2027-02-01".parse().expect("a date");
+    format!("{} · {} · {weight}", l.tag, l.date(&example))
+}
+
+/// A posting holding only the answers that decide its locale: the place.
+fn place_only(state: &State) -> crate::model::Posting {
+    let mut location = toml::Table::new();
+    for key in ["workplace", "country", "applicant_countries"] {
+        if let Some(v) = state.current(&format!("location.{key}")) {
+            location.insert(key.to_string(), v);
+        }
+    }
+    crate::model::Posting {
+        location: toml::Value::Table(location).try_into().ok(),
+        ..Default::default()
     }
 }
 
@@ -764,6 +854,7 @@ fn fix_for(rule: &str) -> Option<&'static Field> {
         "pay-period-implausible" => "pay.period",
         "currency-mismatch" => "pay.currency",
         "workplace-mismatch" => "location.workplace",
+        "locale-mismatch" => "locale",
         r if r.contains("apply") => "apply.url",
         r if r.contains("company") || r.contains("employer") => "company.name",
         r if r.contains("location") || r.contains("country") => "location.country",

@@ -1,16 +1,17 @@
-//! The [`Prompter`] for people: inquire prompts on the terminal (drawn on
-//! standard error, so standard output stays free for the posting).
+//! The [`Prompter`] for people: inquire's choice, confirm and editor prompts,
+//! and our own line prompt ([`super::line`]) for text, all on the terminal
+//! (drawn on standard error, so standard output stays free for the posting).
 
 use std::ffi::OsStr;
 use std::path::Path;
 
 use ::inquire::error::InquireError;
 use ::inquire::list_option::ListOption;
-use ::inquire::validator::Validation;
-use ::inquire::{Confirm, Editor, MultiSelect, Select, Text};
+use ::inquire::{Confirm, Editor, MultiSelect, Select};
 
 use crate::error::Error;
 
+use super::line::{self, Ended, Question};
 use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, SUGGESTED};
 
 /// Prompts on the terminal.
@@ -40,6 +41,23 @@ pub fn colour(choice: clap::ColorChoice) {
     }
 }
 
+/// One line of text, edited with the keys of a shell prompt ([`super::line`]):
+/// inquire's text prompt writes Ctrl-U, Ctrl-W, Ctrl-A and Ctrl-E as letters.
+fn line_prompt(ask: &Ask, default: &str, placeholder: &str, check: Check) -> Reply<String> {
+    let question = Question {
+        message: ask.message,
+        help: ask.help,
+        default,
+        placeholder,
+    };
+    match line::ask(&question, check) {
+        Ok(Ended::Answer(text)) => Ok(text),
+        Ok(Ended::Back) => Err(Halt::Back),
+        Ok(Ended::Interrupt) => Err(Halt::Interrupt),
+        Err(e) => Err(Halt::Failed(Error::io("use", Path::new("the terminal"), e))),
+    }
+}
+
 /// Esc goes back, Ctrl-C stops; anything else is a failure.
 fn halt(e: InquireError) -> Halt {
     match e {
@@ -53,35 +71,11 @@ fn halt(e: InquireError) -> Halt {
 
 impl Prompter for Terminal {
     fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String> {
-        let validator = move |s: &str| {
-            Ok(match check(s) {
-                Ok(()) => Validation::Valid,
-                Err(message) => Validation::Invalid(message.into()),
-            })
-        };
-        let mut prompt = Text::new(ask.message)
-            .with_help_message(ask.help)
-            .with_validator(validator);
-        if !default.is_empty() {
-            prompt = prompt.with_default(default);
-        }
-        prompt.prompt().map_err(halt)
+        line_prompt(ask, default, "", check)
     }
 
     fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String> {
-        let validator = move |s: &str| {
-            Ok(match check(s) {
-                Ok(()) => Validation::Valid,
-                Err(message) => Validation::Invalid(message.into()),
-            })
-        };
-        Text::new(ask.message)
-            .with_help_message(ask.help)
-            .with_placeholder(suggestion)
-            .with_autocomplete(Suggestion(suggestion.to_string()))
-            .with_validator(validator)
-            .prompt()
-            .map_err(halt)
+        line_prompt(ask, "", suggestion, check)
     }
 
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
@@ -176,23 +170,4 @@ fn installed(program: &str) -> bool {
     }
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
-}
-
-/// Tab on an empty line fills in the suggestion; no list is shown, the greyed
-/// placeholder already shows it.
-#[derive(Debug, Clone)]
-struct Suggestion(String);
-
-impl ::inquire::Autocomplete for Suggestion {
-    fn get_suggestions(&mut self, _: &str) -> Result<Vec<String>, ::inquire::CustomUserError> {
-        Ok(Vec::new())
-    }
-
-    fn get_completion(
-        &mut self,
-        input: &str,
-        _: Option<String>,
-    ) -> Result<::inquire::autocompletion::Replacement, ::inquire::CustomUserError> {
-        Ok(input.is_empty().then(|| self.0.clone()))
-    }
 }

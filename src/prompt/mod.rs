@@ -8,10 +8,12 @@
 //! what is given, else the preset's value.
 
 pub mod draft;
+pub mod edit;
 pub mod fields;
 pub mod finish;
 pub mod flow;
 pub mod inquire;
+pub mod line;
 pub mod profile;
 pub mod script;
 pub mod state;
@@ -20,12 +22,13 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cli::NewArgs;
 use crate::error::{Error, Result};
+use crate::format::Format;
 use crate::load::Inputs;
-use crate::output::print;
 use crate::preset::Registry;
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
+
+pub use finish::Done;
 
 /// Why a prompt returned without an answer.
 #[derive(Debug)]
@@ -87,7 +90,34 @@ pub enum Target {
     BesidePosting,
 }
 
-/// `jobpost new`'s flags, resolved.
+/// What `jobpost new` is asked to do, as plain values (the command layer
+/// converts its flags into these).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Start from this role preset instead of choosing one.
+    pub role: Option<String>,
+    /// A posting file whose values are taken as given.
+    pub from: Option<PathBuf>,
+    /// A company profile merged below the answers.
+    pub company: Option<PathBuf>,
+    /// `KEY=VALUE` values given up front, in order.
+    pub sets: Vec<String>,
+    /// The posting file to write; `None` is [`DEFAULT_SAVE`] (or the draft's).
+    pub save: Option<PathBuf>,
+    /// Where the rendered posting goes; `None` is standard output, or beside the
+    /// posting file when standard output is the terminal.
+    pub output: Option<PathBuf>,
+    /// The rendered format.
+    pub format: Format,
+    /// Ask nothing: use the given values, else the preset's.
+    pub defaults: bool,
+    /// Continue an interrupted run from this draft file.
+    pub resume: Option<PathBuf>,
+    /// Overwrite existing files instead of asking for another name.
+    pub force: bool,
+}
+
+/// `jobpost new`'s options, resolved.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// What to merge below the answers: `--from` (or the draft), `--role`, `--company`, `--set`.
@@ -118,7 +148,7 @@ to write a posting without prompts, pass --defaults with the values to use, e.g.
 impl Settings {
     /// Resolves the flags; `interactive` is false for `--defaults`, and
     /// `stdout_terminal` tells whether standard output is a terminal.
-    pub fn resolve(args: &NewArgs, interactive: bool, stdout_terminal: bool) -> Result<Self> {
+    pub fn resolve(args: &Options, interactive: bool, stdout_terminal: bool) -> Result<Self> {
         let resumed = match &args.resume {
             Some(path) => draft::read_header(path)?,
             None => draft::Header::default(),
@@ -144,7 +174,7 @@ impl Settings {
             },
             save,
             output,
-            format: args.format.unwrap_or(Format::Md),
+            format: args.format,
             force: args.force,
             resume: args.resume.clone(),
             answered: resumed.answered,
@@ -152,31 +182,26 @@ impl Settings {
     }
 }
 
-/// Runs `jobpost new`.
-pub fn new(registry: &Registry, templates: Option<&Path>, args: &NewArgs) -> Result<u8> {
+/// Runs `jobpost new`: asks (or, with `defaults`, takes the given values), writes
+/// the files and returns what was written; the caller prints the rendered posting
+/// meant for standard output and the report.
+pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Result<Done> {
     let interactive = !args.defaults;
     if interactive && !std::io::stdin().is_terminal() {
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
     let settings = Settings::resolve(args, interactive, std::io::stdout().is_terminal())?;
-    let renderer = Renderer::new(templates)?;
-    let done = if interactive {
+    let renderer = Templates::new(templates)?;
+    if interactive {
         flow::run(
             &mut inquire::Terminal::new(),
             registry,
             &renderer,
             &settings,
-        )?
+        )
     } else {
-        finish::defaults(registry, &renderer, &settings)?
-    };
-    if let Some(text) = &done.stdout {
-        print(text)?;
+        finish::defaults(registry, &renderer, &settings)
     }
-    if !args.quiet {
-        eprintln!("{}", done.report());
-    }
-    Ok(0)
 }
 #[cfg(test)]
 mod tests;

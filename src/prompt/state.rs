@@ -252,7 +252,7 @@ impl State {
     /// The posting file: role, given values and answers that differ from the preset.
     pub fn document(&self) -> toml::Table {
         let mut root = toml::Table::new();
-        for (table, keys) in crate::fields::tables() {
+        for (table, keys) in crate::model::fields::tables() {
             let mut section = toml::Table::new();
             for key in keys.iter() {
                 let path = layer::join(table, key);

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use super::script::{Key, Script};
 use super::{Settings, Target, draft, finish, flow};
 use crate::error::Error;
+use crate::format::{self, Format};
 use crate::load::{self, Inputs};
 use crate::preset::Registry;
-use crate::publish::{Output, publish};
-use crate::render::{Format, Renderer};
+use crate::render::Templates;
 
 use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Tab, Ticks, Type, Yes};
 
@@ -22,7 +22,7 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
         },
         save: dir.join("posting.toml"),
         output: Target::BesidePosting,
-        format: Format::Md,
+        format: Format::MD,
         force: false,
         resume: None,
         answered: Default::default(),
@@ -42,7 +42,7 @@ const EMPLOYER: &[&str] = &[
 
 fn run(script: &mut Script, settings: &Settings) -> crate::error::Result<finish::Done> {
     let registry = Registry::load(None).unwrap();
-    let renderer = Renderer::new(None).unwrap();
+    let renderer = Templates::new(None).unwrap();
     flow::run(script, &registry, &renderer, settings)
 }
 
@@ -67,7 +67,7 @@ fn render_file(path: &Path) -> String {
     };
     let merged = load::load(&registry, &inputs).unwrap();
     crate::validate::validate(&merged).unwrap();
-    publish(&Renderer::new(None).unwrap(), &merged, Output::Md, None).unwrap()
+    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
 }
 
 #[test]
@@ -142,6 +142,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("80202".into()),
         Type("usa".into()), // not an ISO code
         Type("US".into()),
+        Enter,              // locale: the country's
         Pick(0),            // full-time
         Type("200".into()), // hours: impossible
         Type("40".into()),
@@ -180,6 +181,7 @@ fn typed_values_are_checked_and_asked_again() {
         Type("jobs@example".into()), // no dotted domain: rejected
         Type("jobs@example.com".into()),
         Type("Send your resume.".into()),
+        Enter, // no equal-opportunity statement
         Yes,
         Yes, // keep the employer's answers as company.toml
     ];
@@ -405,7 +407,7 @@ fn defaults_list_every_missing_field() {
     let dir = tempfile::tempdir().unwrap();
     let s = settings(dir.path(), None, &["pay.min=3"]);
     let registry = Registry::load(None).unwrap();
-    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let err = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap_err();
     let msg = err.to_string();
     for field in ["title", "purpose", "pay.currency", "pay.period"] {
         assert!(
@@ -426,7 +428,7 @@ fn defaults_write_the_preset_with_given_values() {
     );
     s.output = Target::Stdout;
     let registry = Registry::load(None).unwrap();
-    let done = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap();
+    let done = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap();
     assert_eq!(
         done.stdout.as_deref(),
         Some(render_file(&done.posting).as_str())
@@ -653,7 +655,7 @@ fn defaults_name_the_facts_the_law_requires() {
     sets[3] = "location.region=IL";
     let s = settings(dir.path(), Some("cashier"), &sets);
     let registry = Registry::load(None).unwrap();
-    let err = finish::defaults(&registry, &Renderer::new(None).unwrap(), &s).unwrap_err();
+    let err = finish::defaults(&registry, &Templates::new(None).unwrap(), &s).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("pay.min or pay.max: the Illinois Equal Pay Act"),
@@ -702,4 +704,271 @@ fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
         script.log
     );
     assert!(read(&done.posting).contains("max = 80000.0"));
+}
+
+#[test]
+fn summary_findings_name_the_field_and_item_not_a_line_of_the_unwritten_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let registry = Registry::load(None).unwrap();
+    let daily = load::preset(&registry, "cashier").unwrap().slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let first = daily[0].as_str().unwrap();
+    let keys = vec![
+        EnterUntil("Add a daily duty (Enter when done)"),
+        Type(format!("{first}.")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .expect("a summary");
+    let finding = summary
+        .lines()
+        .find(|l| l.contains("[duplicate-bullet]"))
+        .unwrap_or_else(|| panic!("no duplicate-bullet in:\n{summary}\n{:#?}", script.log));
+    let added = daily.len() + 1;
+    assert_eq!(
+        finding,
+        format!(
+            "  ! warning[duplicate-bullet] duties.daily item {added}: \
+             bullet repeats the one at duties.daily item 1"
+        )
+    );
+    assert!(!summary.contains(" line "), "{summary}");
+}
+
+#[test]
+fn line_references_become_fields() {
+    let places: Vec<String> = ["", "title", "duties.daily item 1", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let cases = [
+        (
+            "repeats the one on line 2",
+            "repeats the one at duties.daily item 1",
+        ),
+        ("as line 1 says", "as title says"),
+        // No field there (the role), out of range, or not the word `line`.
+        ("repeats the one on line 3", "repeats the one on line 3"),
+        ("repeats the one on line 99", "repeats the one on line 99"),
+        ("the deadline 2 days on", "the deadline 2 days on"),
+        ("on line 2 and line 1", "at duties.daily item 1 and title"),
+    ];
+    for (message, expected) in cases {
+        assert_eq!(finish::unlined(message, &places), expected, "{message}");
+    }
+}
+
+#[test]
+fn findings_about_the_whole_posting_name_no_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), EMPLOYER);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let summary = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        summary.contains("  ! warning[missing-section]: posting has no pay section\n"),
+        "{summary}"
+    );
+}
+
+/// The locale tags in the order the wizard offers them.
+fn locale_index(tag: &str) -> usize {
+    crate::locale::tags().position(|t| t == tag).unwrap()
+}
+
+#[test]
+fn the_locale_follows_the_country_and_only_another_one_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[2] = "location.city=London";
+    sets[3] = "location.region=England";
+    sets[4] = "location.country=GB";
+    sets.push("apply_by=2027-02-01");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    // Enter keeps the country's locale: nothing is written, the place decides.
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(asked(&script).contains(&"Locale (how the posting reads)"));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    // en-GB: day-month dates, kilograms.
+    for text in ["Apply by 1 February 2027", "up to 11 kg, such as"] {
+        assert!(
+            preview.contains(text),
+            "`{text}` in the preview:\n{preview}"
+        );
+    }
+    assert!(preview.ends_with(&format!(
+        "{}────────────────────────────────────────────────────────────",
+        render_file(&done.posting)
+    )));
+
+    // Another locale is written, and the preview reads in it.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let s = settings(&other, Some("cashier"), &sets);
+    let keys = [
+        EnterUntil("Locale (how the posting reads)"),
+        Pick(locale_index("en-CA")),
+        EnterUntil("Save this posting?"),
+        Yes,
+        No,
+    ];
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    assert!(read(&done.posting).contains("locale = \"en-CA\""));
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(preview.contains("11 kg (25 lb)"), "{preview}");
+}
+
+#[test]
+fn a_remote_role_takes_the_locale_of_the_first_applicant_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sets = EMPLOYER.to_vec();
+    sets[1] = "location.workplace=remote";
+    sets.push("location.applicant_countries=[\"CA\", \"US\"]");
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let mut script = Script::new([EnterUntil("Save this posting?"), Yes, No]);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let posting = read(&done.posting);
+    assert!(!posting.contains("locale"), "{posting}");
+    let preview = script
+        .log
+        .iter()
+        .find(|l| l.starts_with("> ── Summary"))
+        .unwrap();
+    assert!(
+        preview.contains("11 kg (25 lb)"),
+        "en-CA weights: {preview}"
+    );
+}
+
+#[test]
+fn every_value_and_item_gets_a_line_of_its_own() {
+    let registry = Registry::load(None).unwrap();
+    let inputs = Inputs {
+        role: Some("cashier".into()),
+        sets: vec!["title=Head Cashier".into()],
+        ..Inputs::default()
+    };
+    let merged = load::load(&registry, &inputs).unwrap();
+    let (placed, places) = finish::placed(&merged, "posting.toml");
+    assert_eq!(places[..2], ["", ""], "1:1 is no field");
+    let daily = merged.slots["duties.daily"].value();
+    let daily = daily.as_array().unwrap();
+    let mut lines = std::collections::BTreeSet::new();
+    for (path, slot) in &placed.slots {
+        match slot {
+            load::Slot::Value(_, o) => {
+                assert!(lines.insert(o.pos.unwrap().line));
+                let expected = if path == "role" { "" } else { path.as_str() };
+                assert_eq!(places[o.pos.unwrap().line], expected);
+            }
+            load::Slot::List(items) => {
+                for (i, (_, o)) in items.iter().enumerate() {
+                    assert!(lines.insert(o.pos.unwrap().line));
+                    assert_eq!(
+                        places[o.pos.unwrap().line],
+                        format!("{path} item {}", i + 1)
+                    );
+                    assert_eq!(&*o.source, "posting.toml");
+                }
+            }
+        }
+    }
+    assert!(places.contains(&format!("duties.daily item {}", daily.len())));
+    assert!(places.contains(&"title".to_string()));
+}
+
+#[test]
+fn a_locale_is_offered_with_its_dates_and_weights() {
+    let label = |tag| flow::locale_label(crate::locale::get(tag).unwrap());
+    assert_eq!(label("en-US"), "en-US · February 1, 2027 · lb");
+    assert_eq!(label("en-GB"), "en-GB · 1 February 2027 · kg");
+    assert_eq!(label("en-CA"), "en-CA · February 1, 2027 · kg (lb)");
+}
+
+/// The equal-opportunity question offers the statement of the job's country,
+/// taken with Tab only: Enter (or `-`) publishes no statement at all.
+#[test]
+fn the_equal_opportunity_statement_of_the_country_is_offered_not_taken() {
+    let uk = [
+        "company.name=Acme Stores",
+        "location.workplace=on-site",
+        "location.city=Leeds",
+        "location.country=GB",
+        "apply.url=https://example.com/jobs",
+    ];
+    let statement = crate::equality::for_place("GB", None).unwrap();
+    for (key, published) in [(Tab, true), (Enter, false), (Type("-".into()), false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = settings(dir.path(), Some("cashier"), &uk);
+        let keys = vec![EnterUntil("Equal-opportunity statement"), key.clone()];
+        let mut script = Script::new(keys.into_iter().chain(vec![Enter; 5]));
+        let done = run(&mut script, &s).unwrap();
+        assert!(asked(&script).contains(&"Equal-opportunity statement"));
+        let md = read(done.output.as_ref().unwrap());
+        let posting = read(&done.posting);
+        assert_eq!(md.contains(&statement.text), published, "{key:?}: {md}");
+        assert_eq!(posting.contains("eeo ="), published, "{key:?}: {posting}");
+        assert_eq!(md.contains("Equal opportunit"), published, "{key:?}: {md}");
+        if published {
+            assert!(md.contains("Equality Act 2010") && md.contains("reasonable adjustments"));
+        }
+    }
+}
+
+/// A job in Ontario is offered the Ontario Human Rights Code's statement; one in
+/// another province the Canadian Human Rights Act's.
+#[test]
+fn a_job_in_ontario_is_offered_the_ontario_code() {
+    for (region, law) in [
+        ("ON", "Ontario Human Rights Code"),
+        ("BC", "Canadian Human Rights Act"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let region = format!("location.region={region}");
+        let sets = [
+            "company.name=Acme Stores",
+            "location.workplace=on-site",
+            "location.country=CA",
+            region.as_str(),
+            "apply.url=https://example.com/jobs",
+            // Both provinces have pay-transparency laws.
+            "pay.min=20",
+            "pay.max=24",
+            "pay.period=hour",
+            "pay.currency=CAD",
+        ];
+        let s = settings(dir.path(), Some("cashier"), &sets);
+        let keys = vec![EnterUntil("Equal-opportunity statement"), Tab];
+        let mut script = Script::new(keys.into_iter().chain(vec![Enter; 5]));
+        let done = run(&mut script, &s).unwrap();
+        let posting = read(&done.posting);
+        assert!(
+            posting.contains(&format!("We follow the {law}.")),
+            "{region}: {posting}"
+        );
+    }
 }

@@ -31,8 +31,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lint::doc::Section as LintSection;
-use crate::model::{Education, EmploymentType, Period, Workplace};
+use super::{Education, EmploymentType, Period, Workplace};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +107,7 @@ use Kind::{Choice, Date, List, Markdown, Number, Text, Whole};
 #[rustfmt::skip] // a table: one field a row reads best
 pub const FIELDS: &[Field] = &[
     f("role", Text, "the closest role: it fills in duties, skills and qualifications you can keep, edit or drop", "\"cashier\""),
-    f("locale", Text, "en-US | en-CA | en-GB | en-IE | en-AU: headings, dates, school levels and money; without it, the job's country decides", "\"en-GB\"").fact(),
+    f("locale", Text, "en-US | en-CA | en-GB | en-IE | en-AU: headings, dates, school levels and money; without it, the job's country decides", "\"en-GB\"").fact().ask("Locale (how the posting reads)"),
     f("title", Text, "the job's name as people search for it; no location, pay or codes", "\"Customer Service Associate\"").shown("header").ask("Job title"),
     f("purpose", Markdown, "what the role is for and how it helps the organisation (Markdown)", "\"\"\"You help our customers…\"\"\"").shown("purpose").ask("Purpose"),
     f("employment_type", Choice(EmploymentType::KEYS), "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other", "\"full-time\"").fact().shown("header").ask("Employment type"),
@@ -122,7 +121,7 @@ pub const FIELDS: &[Field] = &[
     f("company.about", Markdown, "a few sentences about who you are (Markdown)", "\"\"\"…\"\"\"").fact().shown("company").ask("About the company"),
     f("company.website", Text, "your home page", "\"https://example.com\"").fact().shown("company").ask("Company website"),
     f("company.values", List, "what you stand for", "[\"…\"]").fact().shown("company"),
-    f("company.eeo", Text, "your equal-opportunity statement", "\"…\"").fact().shown("eeo"),
+    f("company.eeo", Text, "your equal-opportunity statement", "\"…\"").fact().shown("eeo").ask("Equal-opportunity statement"),
     f("company.logo", Text, "logo for the page header: an image file or an https:// URL", "\"logo.png\"").fact().shown("header"),
     f("company.color", Text, "brand colour behind the page header and buttons", "\"#1f5f8b\"").fact().shown("header"),
     f("location.workplace", Choice(Workplace::KEYS), "on-site | hybrid | remote", "\"on-site\"").fact().shown("conditions").ask("Workplace"),
@@ -236,7 +235,7 @@ pub fn is_list_path(path: &str) -> bool {
 pub fn is_employer_fact(path: &str) -> bool {
     let mut under = FIELDS
         .iter()
-        .filter(|f| crate::model::within(f.path, path) || crate::model::within(path, f.path))
+        .filter(|f| super::within(f.path, path) || super::within(path, f.path))
         .peekable();
     under.peek().is_some() && under.all(|f| f.employer_fact)
 }
@@ -258,13 +257,38 @@ pub enum Heading {
     AboutEmployer,
 }
 
+/// What a group of fields is, for lint (which maps each to its own section kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// About the employer.
+    Company,
+    /// Why the role exists.
+    Purpose,
+    /// What success looks like.
+    Objectives,
+    /// Responsibilities.
+    Duties,
+    /// Required or preferred skills and qualifications.
+    Qualifications,
+    /// Schedule, environment, physical demands.
+    Conditions,
+    /// The pay line and extras.
+    Pay,
+    /// Benefits.
+    Benefits,
+    /// How to apply.
+    Apply,
+    /// The equal-opportunity statement.
+    Eeo,
+}
+
 /// Fields shown together under one (sub)heading, read by lint as one group.
 #[derive(Debug, Clone, Copy)]
 pub struct Group {
     /// The sub-heading's catalogue key, if the group has its own.
     pub heading: Option<&'static str>,
     /// The part of a posting lint files the group's text under.
-    pub lint: LintSection,
+    pub part: Part,
     /// Fields in rendered order. `=pay` and `=required-extra` stand for text the
     /// renderer derives (the pay line; the education and experience lines).
     pub fields: &'static [&'static str],
@@ -283,12 +307,12 @@ pub struct Section {
 
 const fn group(
     heading: Option<&'static str>,
-    lint: LintSection,
+    part: Part,
     fields: &'static [&'static str],
 ) -> Group {
     Group {
         heading,
-        lint,
+        part,
         fields,
     }
 }
@@ -302,35 +326,35 @@ pub const SECTIONS: &[Section] = &[
     // The name alone is not rendered as text (it only names the heading when there is an
     // about text), so alone it is no company section.
     Section { id: "company", heading: Some(Heading::AboutEmployer), groups: &[
-        group(None, LintSection::Company, &["company.about", "company.values"]),
+        group(None, Part::Company, &["company.about", "company.values"]),
     ] },
     Section { id: "purpose", heading: Some(Heading::Text("about_role")), groups: &[
-        group(None, LintSection::Purpose, &["purpose"]),
+        group(None, Part::Purpose, &["purpose"]),
     ] },
     Section { id: "objectives", heading: Some(Heading::Text("achieve")), groups: &[
-        group(None, LintSection::Objectives, &["objectives"]),
+        group(None, Part::Objectives, &["objectives"]),
     ] },
     Section { id: "duties", heading: Some(Heading::Text("duties")), groups: &[
-        group(Some("every_day"), LintSection::Duties, &["duties.daily"]),
-        group(Some("every_week"), LintSection::Duties, &["duties.weekly"]),
+        group(Some("every_day"), Part::Duties, &["duties.daily"]),
+        group(Some("every_week"), Part::Duties, &["duties.weekly"]),
     ] },
     Section { id: "skills", heading: Some(Heading::Text("bring")), groups: &[
-        group(Some("required"), LintSection::Qualifications, &["skills.required", "qualifications.required", "=required-extra"]),
-        group(Some("nice_to_have"), LintSection::Qualifications, &["skills.preferred", "qualifications.preferred"]),
+        group(Some("required"), Part::Qualifications, &["skills.required", "qualifications.required", "=required-extra"]),
+        group(Some("nice_to_have"), Part::Qualifications, &["skills.preferred", "qualifications.preferred"]),
     ] },
     Section { id: "conditions", heading: Some(Heading::Text("conditions")), groups: &[
-        group(None, LintSection::Conditions, &["conditions.environment", "conditions.schedule", "conditions.travel"]),
-        group(Some("physical"), LintSection::Conditions, &["conditions.physical"]),
+        group(None, Part::Conditions, &["conditions.environment", "conditions.schedule", "conditions.travel"]),
+        group(Some("physical"), Part::Conditions, &["conditions.physical"]),
     ] },
     Section { id: "pay", heading: Some(Heading::Text("pay_and_benefits")), groups: &[
-        group(None, LintSection::Pay, &["=pay", "pay.extras"]),
-        group(None, LintSection::Benefits, &["pay.benefits"]),
+        group(None, Part::Pay, &["=pay", "pay.extras"]),
+        group(None, Part::Benefits, &["pay.benefits"]),
     ] },
     Section { id: "apply", heading: Some(Heading::Text("how_to_apply")), groups: &[
-        group(None, LintSection::Apply, &["apply.instructions", "apply.url", "apply.email"]),
+        group(None, Part::Apply, &["apply.instructions", "apply.url", "apply.email"]),
     ] },
     Section { id: "eeo", heading: Some(Heading::Text("equal_opportunity")), groups: &[
-        group(None, LintSection::Eeo, &["company.eeo"]),
+        group(None, Part::Eeo, &["company.eeo"]),
     ] },
     Section { id: "footer", heading: None, groups: &[] },
 ];

@@ -1,0 +1,38 @@
+//! Markdown, from the `posting.md` template.
+
+use super::{Prepared, Renderer};
+use crate::error::Result;
+use crate::render::Templates;
+
+/// Markdown (`posting.md`).
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        &["markdown"]
+    }
+
+    fn media_type(&self) -> &'static str {
+        "text/markdown"
+    }
+
+    fn help(&self) -> &'static str {
+        "Markdown (`posting.md`)"
+    }
+
+    fn title(&self) -> &'static str {
+        "Markdown"
+    }
+
+    fn link_rank(&self) -> u8 {
+        2
+    }
+
+    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<String> {
+        templates.render_posting(&posting.view, "posting.md", "", true)
+    }
+}

@@ -49,5 +49,6 @@ pub mod preset;
 pub mod prompt;
 pub mod publish;
 pub mod render;
+pub mod spelling;
 pub mod theme;
 pub mod validate;

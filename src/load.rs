@@ -220,7 +220,137 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
     let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
     merged.hints = merge(&hints)?.slots;
     merged.hint_source = chain.iter().rev().find_map(|p| p.hint_source.clone());
+    localise(&mut merged, chain)?;
     Ok(merged)
+}
+
+/// Writes the text that came from presets in the posting's locale: first the
+/// presets' own `[locale.<tag>]` rewordings, then the spelling mapping
+/// ([`crate::spelling`]).
+///
+/// This is the seam because only here are both known: the locale, which the
+/// employer's layers decide (their country, `locale`, `--locale`), and the origin of
+/// every value and list item, which tells preset text (role knowledge, written in US
+/// English) from the employer's own words, which are theirs and never rewritten
+/// (lint's `locale-mismatch` tells them instead). Rewriting after the merge also
+/// keeps the employer's `remove = [...]` edits matching the preset as written.
+fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
+    let tag = crate::locale::of(&merged.posting).tag.clone();
+    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = chain
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| {
+            p.locales
+                .get(&tag)
+                .into_iter()
+                .flatten()
+                .map(move |o| (k, o))
+        })
+        .collect();
+    let table = crate::spelling::table(&tag);
+    if overrides.is_empty() && table.is_none() {
+        return Ok(());
+    }
+    let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
+    for (k, o) in overrides {
+        check_override(&chain[..=k], o)?;
+        reword(&mut merged.slots, o, &from_preset);
+    }
+    if let Some(table) = table {
+        for slot in merged.slots.values_mut() {
+            respell(slot, table, &from_preset);
+        }
+        // Hints are preset text too, offered to the employer as answers.
+        for slot in merged.hints.values_mut() {
+            respell(slot, table, &|_| true);
+        }
+    }
+    merged.posting = to_posting(&merged.slots)?;
+    Ok(())
+}
+
+/// An override must reword text the presets up to its own actually have.
+fn check_override(chain: &[&Preset], o: &crate::spelling::overrides::Override) -> Result<()> {
+    use crate::spelling::overrides::Change;
+    let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).collect();
+    let own = merge(&layers)?.slots;
+    let at = o.origin.to_string();
+    let missing = || {
+        Error::input(
+            at.clone(),
+            format!(
+                "`{}` is not set by this preset or those it extends, so there is nothing to reword",
+                o.path
+            ),
+        )
+    };
+    match (&o.change, own.get(&o.path)) {
+        (_, None) => Err(missing()),
+        (Change::Items(items), Some(Slot::List(list))) => {
+            for (from, _, origin) in items {
+                if !list.iter().any(|(x, _)| x == from) {
+                    let hint = closest(from, list.iter().map(|(x, _)| x.as_str()))
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_else(|| describe_list(list));
+                    return Err(Error::input(
+                        origin.to_string(),
+                        format!("`{from}` is not an item of `{}`{hint}", o.path),
+                    ));
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Applies one override to the values that came from presets.
+fn reword(
+    slots: &mut BTreeMap<String, Slot>,
+    o: &crate::spelling::overrides::Override,
+    from_preset: &dyn Fn(&Origin) -> bool,
+) {
+    use crate::spelling::overrides::Change;
+    let Some(slot) = slots.get_mut(&o.path) else {
+        return;
+    };
+    match (&o.change, slot) {
+        (Change::Text(text), Slot::Value(v, origin)) if from_preset(origin) => {
+            *v = toml::Value::String(text.clone());
+            *origin = o.origin.clone();
+        }
+        (Change::List(new), Slot::List(list)) if list.iter().any(|(_, o)| from_preset(o)) => {
+            // The employer's own items stay, after the reworded list.
+            let theirs = list.iter().filter(|(_, origin)| !from_preset(origin));
+            let mut out: Vec<Item> = new.iter().map(|t| (t.clone(), o.origin.clone())).collect();
+            out.extend(theirs.cloned());
+            *list = out;
+        }
+        (Change::Items(items), Slot::List(list)) => {
+            for (from, to, origin) in items {
+                let found = list.iter_mut().find(|(x, o)| x == from && from_preset(o));
+                if let Some(item) = found {
+                    *item = (to.clone(), origin.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Respells a value or the list items that came from presets.
+fn respell(slot: &mut Slot, table: &crate::spelling::Table, from_preset: &dyn Fn(&Origin) -> bool) {
+    match slot {
+        Slot::Value(toml::Value::String(s), origin) if from_preset(origin) => {
+            *s = table.apply(s);
+        }
+        Slot::List(items) => {
+            for (text, _) in items.iter_mut().filter(|(_, o)| from_preset(o)) {
+                *text = table.apply(text);
+            }
+        }
+        _ => {}
+    }
 }
 
 const ENVIRONMENT: &str = "conditions.environment";

@@ -42,6 +42,8 @@ pub struct Preset {
     pub hint_source: Option<String>,
     /// Setting text per workplace (`[setting]`), chosen by `location.workplace`.
     pub setting: BTreeMap<Workplace, (String, Origin)>,
+    /// Rewordings per locale (`[locale.<tag>]`) for text a word swap cannot fix.
+    pub locales: crate::spelling::overrides::ByLocale,
 }
 
 /// All presets known to this run.
@@ -159,6 +161,14 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         h.rename(&format!("preset {id} (hint)"));
     }
     let setting = setting(id, file, parsed.setting)?;
+    let locales = match &parsed.locale {
+        Some(t) => {
+            let index = layer::LineIndex::new(text);
+            let credit = format!("preset {id}");
+            crate::spelling::overrides::parse(file, &credit, &index, t.get_ref())?
+        }
+        None => Default::default(),
+    };
     // Once parsed, values are credited to the preset by id (`explain`, merge errors).
     layer.rename(&format!("preset {id}"));
     let meta = meta(id, file, parsed.meta)?;
@@ -174,6 +184,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         hints,
         hint_source: meta.source,
         setting,
+        locales,
     })
 }
 

@@ -1,0 +1,236 @@
+//! Per-locale overrides in a preset: sentences that need more than a word swap.
+//!
+//! ```toml
+//! [locale.en-GB]
+//! purpose = "You help customers …"          # a text value, replaced whole
+//! "qualifications.preferred" = ["…", "…"]    # a list, replaced whole
+//!
+//! [locale.en-GB.duties.daily]                # list items, each replaced in place
+//! "Sell cashier's checks and money orders" = "Sell banker's drafts and money orders"
+//! ```
+//!
+//! Keys are posting paths (nested tables or quoted dotted keys). An override only
+//! rewords what the presets wrote: a value or item the employer gave is never
+//! replaced, and an override for text the presets do not have is an error. The
+//! spelling mapping ([`super::Table`]) runs after the overrides.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::error::{Error, Result};
+use crate::layer::{LineIndex, Origin, check_path, join};
+use crate::model::{is_employer_fact, is_list_path, keys_of};
+
+/// The name of the preset table holding the overrides.
+pub const TABLE: &str = "locale";
+
+/// One override.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// The posting path it rewords.
+    pub path: String,
+    /// Where the override's key stands.
+    pub origin: Origin,
+    /// What it does.
+    pub change: Change,
+}
+
+/// What an override does at its path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// A text value, replaced whole.
+    Text(String),
+    /// A list, replaced whole.
+    List(Vec<String>),
+    /// List items, each `(as the presets write it, as this locale reads it, where)`.
+    Items(Vec<(String, String, Origin)>),
+}
+
+/// Overrides by locale tag.
+pub type ByLocale = BTreeMap<String, Vec<Override>>;
+
+/// Reads a preset's `[locale]` table. `file` names the file in messages; values
+/// are credited to `credit` (`preset bank-teller`), like the preset's own.
+pub fn parse(file: &str, credit: &str, index: &LineIndex, table: &DeTable) -> Result<ByLocale> {
+    let credit: Arc<str> = Arc::from(credit);
+    let mut out = ByLocale::new();
+    for (tag, value) in table.iter() {
+        let at = position(file, index, tag.span().start);
+        crate::locale::check(tag.get_ref())
+            .map_err(|m| Error::input(at.clone(), format!("[{TABLE}.{}]: {m}", tag.get_ref())))?;
+        let DeValue::Table(t) = value.get_ref() else {
+            return Err(Error::input(
+                at,
+                format!(
+                    "`{TABLE}.{0}` must be a table of posting paths, e.g. `[{TABLE}.{0}]`",
+                    tag.get_ref()
+                ),
+            ));
+        };
+        let cx = Cx {
+            file,
+            index,
+            credit: &credit,
+        };
+        let mut list = Vec::new();
+        cx.walk(t, "", &mut list)?;
+        out.insert(tag.get_ref().to_string(), list);
+    }
+    Ok(out)
+}
+
+/// What every override of one file shares.
+struct Cx<'a> {
+    file: &'a str,
+    index: &'a LineIndex<'a>,
+    credit: &'a Arc<str>,
+}
+
+fn position(file: &str, index: &LineIndex, offset: usize) -> String {
+    let p = index.pos(offset);
+    format!("{file}:{}:{}", p.line, p.col)
+}
+
+impl Cx<'_> {
+    fn origin(&self, offset: usize) -> Origin {
+        Origin {
+            source: self.credit.clone(),
+            pos: Some(self.index.pos(offset)),
+        }
+    }
+
+    fn walk(&self, table: &DeTable, prefix: &str, out: &mut Vec<Override>) -> Result<()> {
+        for (key, value) in table.iter() {
+            let path = join(prefix, key.get_ref());
+            let offset = key.span().start;
+            let at = position(self.file, self.index, offset);
+            let table_path = keys_of(&path).is_some() && !path.is_empty();
+            if !table_path {
+                check_path(&path).map_err(|m| Error::input(at.clone(), m))?;
+            }
+            if is_employer_fact(&path) {
+                return Err(Error::input(
+                    at,
+                    format!(
+                        "`{path}` is an employer fact; a preset's locale text rewords role knowledge only"
+                    ),
+                ));
+            }
+            let change = match (value.get_ref(), is_list_path(&path)) {
+                (DeValue::Table(t), false) if table_path => {
+                    self.walk(t, &path, out)?;
+                    continue;
+                }
+                (DeValue::String(s), false) => Change::Text(s.to_string()),
+                (DeValue::Array(a), true) => Change::List(self.strings(&path, a)?),
+                (DeValue::Table(t), true) => Change::Items(self.items(&path, t)?),
+                (_, list) => return Err(Error::input(at, expected(&path, list))),
+            };
+            out.push(Override {
+                path,
+                origin: self.origin(offset),
+                change,
+            });
+        }
+        Ok(())
+    }
+
+    fn strings(&self, path: &str, array: &toml::de::DeArray) -> Result<Vec<String>> {
+        array
+            .iter()
+            .map(|v| match v.get_ref() {
+                DeValue::String(s) => Ok(s.to_string()),
+                _ => Err(Error::input(
+                    position(self.file, self.index, v.span().start),
+                    format!("`{path}` is a list of text; expected text in quotes"),
+                )),
+            })
+            .collect()
+    }
+
+    fn items(&self, path: &str, table: &DeTable) -> Result<Vec<(String, String, Origin)>> {
+        table
+            .iter()
+            .map(|(k, v)| match v.get_ref() {
+                DeValue::String(s) => Ok((
+                    k.get_ref().to_string(),
+                    s.to_string(),
+                    self.origin(k.span().start),
+                )),
+                _ => Err(Error::input(
+                    position(self.file, self.index, v.span().start),
+                    format!(
+                        "an item of `{path}` is replaced by text in quotes: \"as the preset writes it\" = \"as this locale reads it\""
+                    ),
+                )),
+            })
+            .collect()
+    }
+}
+
+fn expected(path: &str, list: bool) -> String {
+    if list {
+        format!(
+            "`{path}` is a list; expected the whole list (`[\"…\"]`) or items to replace (`{{ \"as written\" = \"in this locale\" }}`)"
+        )
+    } else {
+        format!("`{path}` is text; expected text in quotes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Result<ByLocale> {
+        let index = LineIndex::new(text);
+        let table = DeTable::parse(text).unwrap();
+        let locale = match table.get_ref().get(TABLE).map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => t.clone(),
+            _ => panic!("no [locale]"),
+        };
+        parse("p.toml", "preset p", &index, &locale)
+    }
+
+    #[test]
+    fn values_lists_and_items_are_read_with_positions() {
+        let by = run(
+            "[locale.en-GB]\npurpose = \"A\"\n\"skills.required\" = [\"x\"]\n\
+                      [locale.en-GB.duties.daily]\n\"Cash checks\" = \"Cash cheques\"\n",
+        )
+        .unwrap();
+        let gb = &by["en-GB"];
+        assert_eq!(gb[0].change, Change::Text("A".into()));
+        assert_eq!(gb[1].path, "skills.required");
+        assert_eq!(gb[2].path, "duties.daily");
+        let Change::Items(items) = &gb[2].change else {
+            panic!()
+        };
+        assert_eq!(items[0].0, "Cash checks");
+        assert_eq!(items[0].2.to_string(), "preset p:5:1");
+    }
+
+    #[test]
+    fn mistakes_name_the_place_and_the_closest_name() {
+        let err = |t: &str| run(t).unwrap_err().to_string();
+        let e = err("[locale.en-UK]\npurpose = \"A\"\n");
+        assert!(
+            e.starts_with("p.toml:1:9: [locale.en-UK]: unknown locale"),
+            "{e}"
+        );
+        assert!(e.ends_with("did you mean `en-GB`?"), "{e}");
+        let e = err("[locale.en-GB]\npurpse = \"A\"\n");
+        assert!(
+            e.starts_with(
+                "p.toml:2:1: unknown key `purpse` at the top level; did you mean `purpose`?"
+            ),
+            "{e}"
+        );
+        let e = err("[locale.en-GB.duties]\ndaily = \"A\"\n");
+        assert!(e.starts_with("p.toml:2:1: `duties.daily` is a list"), "{e}");
+        let e = err("[locale.en-GB.pay]\nextras = \"A\"\n");
+        assert!(e.contains("is an employer fact"), "{e}");
+    }
+}

@@ -415,6 +415,7 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         quiet: chatter == Chatter::Quiet,
         fix: args.fix,
         dry_run: args.dry_run,
+        locale: args.locale,
     };
     crate::lint::run::run(registry, &settings)
 }

@@ -274,7 +274,13 @@ fn check_override(chain: &[&Preset], o: &crate::spelling::overrides::Override) -
     use crate::spelling::overrides::Change;
     let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).collect();
     let own = merge(&layers)?.slots;
-    let at = o.origin.to_string();
+    // Errors name the preset's file, where the author fixes them.
+    let file = chain.last().map_or("", |p| p.file.as_str());
+    let in_file = |origin: &Origin| match origin.pos {
+        Some(p) => format!("{file}:{}:{}", p.line, p.col),
+        None => file.to_string(),
+    };
+    let at = in_file(&o.origin);
     let missing = || {
         Error::input(
             at.clone(),
@@ -293,7 +299,7 @@ fn check_override(chain: &[&Preset], o: &crate::spelling::overrides::Override) -
                         .map(|c| format!("; did you mean `{c}`?"))
                         .unwrap_or_else(|| describe_list(list));
                     return Err(Error::input(
-                        origin.to_string(),
+                        in_file(origin),
                         format!("`{from}` is not an item of `{}`{hint}", o.path),
                     ));
                 }
@@ -780,5 +786,80 @@ mod file_tests {
                 .to_string()
                 .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
         );
+    }
+
+    fn daily(m: &Merged) -> Vec<String> {
+        m.posting.duties.as_ref().unwrap().daily.clone().unwrap()
+    }
+
+    /// A user preset folder holding one preset, and a posting built on it.
+    fn localised(preset: &str, posting: &str) -> Result<Merged> {
+        let dir = tempfile::tempdir().unwrap();
+        let roles = dir.path().join("roles");
+        std::fs::create_dir(&roles).unwrap();
+        write(&roles, "desk.toml", preset);
+        let file = write(dir.path(), "p.toml", posting);
+        let registry = Registry::load(Some(&roles))?;
+        let inputs = Inputs {
+            file: Some(file),
+            ..Inputs::default()
+        };
+        load(&registry, &inputs)
+    }
+
+    const DESK: &str = "name = \"Desk\"\nindustry = \"X\"\n\
+        purpose = \"Keep the center organized.\"\n\
+        [duties]\ndaily = [\"Cash checks for customers\", \"Sell cashier's checks\", \"Check the color of each form\"]\n\
+        [locale.\"en-GB en-IE\".duties.daily]\n\"Sell cashier's checks\" = \"Issue banker's drafts\"\n";
+
+    #[test]
+    fn preset_text_reads_in_the_locale_and_the_employers_words_stay_theirs() {
+        let m = localised(
+            DESK,
+            "role = \"desk\"\ntitle = \"Color Desk\"\n[duties]\ndaily = { add = [\"Sort the color samples\"] }\n[location]\ncountry = \"GB\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            m.posting.purpose.as_deref(),
+            Some("Keep the centre organised.")
+        );
+        assert_eq!(m.posting.title.as_deref(), Some("Color Desk"));
+        assert_eq!(
+            daily(&m),
+            [
+                "Cash cheques for customers",
+                "Issue banker's drafts",
+                "Check the colour of each form",
+                "Sort the color samples",
+            ]
+        );
+        // explain shows the override's line as the item's origin.
+        let Some(Slot::List(items)) = m.slots.get("duties.daily") else {
+            panic!()
+        };
+        assert_eq!(items[1].1.to_string(), "preset desk:7:1");
+        // In the US the preset reads as written; in Canada -ize stays.
+        let us = localised(DESK, "role = \"desk\"\n").unwrap();
+        assert_eq!(
+            us.posting.purpose.as_deref(),
+            Some("Keep the center organized.")
+        );
+        let ca = localised(DESK, "role = \"desk\"\nlocale = \"en-CA\"\n").unwrap();
+        assert_eq!(
+            ca.posting.purpose.as_deref(),
+            Some("Keep the centre organized.")
+        );
+        assert_eq!(daily(&ca)[1], "Sell cashier's checks");
+    }
+
+    #[test]
+    fn an_override_for_text_the_preset_lacks_names_the_file_and_closest_item() {
+        let bad = DESK.replace("\"Sell cashier's checks\" =", "\"Sell cashiers checks\" =");
+        let err = localised(&bad, "role = \"desk\"\nlocale = \"en-IE\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("roles/desk.toml:7:1: `Sell cashiers checks` is not an item of `duties.daily`; did you mean `Sell cashier's checks`?"), "{err}");
+        // The override is only checked where it applies.
+        assert!(localised(&bad, "role = \"desk\"\n").is_ok());
     }
 }

@@ -9,7 +9,8 @@
 //! "Sell cashier's checks and money orders" = "Sell banker's drafts and money orders"
 //! ```
 //!
-//! Keys are posting paths (nested tables or quoted dotted keys). An override only
+//! A table may serve several locales: `[locale."en-GB en-IE"]`. Keys are posting
+//! paths (nested tables or quoted dotted keys). An override only
 //! rewords what the presets wrote: a value or item the employer gave is never
 //! replaced, and an override for text the presets do not have is an error. The
 //! spelling mapping ([`super::Table`]) runs after the overrides.
@@ -56,16 +57,22 @@ pub type ByLocale = BTreeMap<String, Vec<Override>>;
 pub fn parse(file: &str, credit: &str, index: &LineIndex, table: &DeTable) -> Result<ByLocale> {
     let credit: Arc<str> = Arc::from(credit);
     let mut out = ByLocale::new();
-    for (tag, value) in table.iter() {
-        let at = position(file, index, tag.span().start);
-        crate::locale::check(tag.get_ref())
-            .map_err(|m| Error::input(at.clone(), format!("[{TABLE}.{}]: {m}", tag.get_ref())))?;
+    for (key, value) in table.iter() {
+        let at = position(file, index, key.span().start);
+        let name = key.get_ref();
+        let tags: Vec<&str> = name
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .collect();
+        for tag in &tags {
+            crate::locale::check(tag)
+                .map_err(|m| Error::input(at.clone(), format!("[{TABLE}.\"{name}\"]: {m}")))?;
+        }
         let DeValue::Table(t) = value.get_ref() else {
             return Err(Error::input(
                 at,
                 format!(
-                    "`{TABLE}.{0}` must be a table of posting paths, e.g. `[{TABLE}.{0}]`",
-                    tag.get_ref()
+                    "`{TABLE}.{name}` must be a table of posting paths, e.g. `[{TABLE}.en-GB]`"
                 ),
             ));
         };
@@ -76,7 +83,11 @@ pub fn parse(file: &str, credit: &str, index: &LineIndex, table: &DeTable) -> Re
         };
         let mut list = Vec::new();
         cx.walk(t, "", &mut list)?;
-        out.insert(tag.get_ref().to_string(), list);
+        for tag in tags {
+            out.entry(tag.to_string())
+                .or_default()
+                .extend(list.iter().cloned());
+        }
     }
     Ok(out)
 }
@@ -213,11 +224,20 @@ mod tests {
     }
 
     #[test]
+    fn one_table_serves_several_locales() {
+        let by = run("[locale.\"en-GB, en-IE\"]\npurpose = \"A\"\n[locale.en-GB]\ntitle = \"B\"\n")
+            .unwrap();
+        assert_eq!(by["en-IE"].len(), 1);
+        assert_eq!(by["en-GB"].len(), 2);
+        assert!(!by.contains_key("en-AU"));
+    }
+
+    #[test]
     fn mistakes_name_the_place_and_the_closest_name() {
         let err = |t: &str| run(t).unwrap_err().to_string();
         let e = err("[locale.en-UK]\npurpose = \"A\"\n");
         assert!(
-            e.starts_with("p.toml:1:9: [locale.en-UK]: unknown locale"),
+            e.starts_with("p.toml:1:9: [locale.\"en-UK\"]: unknown locale"),
             "{e}"
         );
         assert!(e.ends_with("did you mean `en-GB`?"), "{e}");

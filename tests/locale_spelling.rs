@@ -23,6 +23,7 @@ fn employer(id: &str, tag: &str) -> String {
         "en-IE" => ("Cork", "County Cork", "IE", "EUR"),
         "en-AU" => ("Brisbane", "QLD", "AU", "AUD"),
         "en-CA" => ("Halifax", "NS", "CA", "CAD"),
+        "en-US" => ("Denver", "CO", "US", "USD"),
         _ => unreachable!("{tag}"),
     };
     format!(
@@ -150,6 +151,7 @@ fn render_all(dir: &Path, tag: &str) -> Vec<(String, String, String)> {
         fs::write(dir.join(&file), employer(&p.id, tag)).unwrap();
         for format in ["md", "txt", "html"] {
             let text = stdout_of(dir, &["render", &file, "--format", format]);
+            fs::write(dir.join(format!("{}-{tag}.{format}", p.id)), &text).unwrap();
             out.push((p.id.clone(), format.to_string(), visible(&text, format)));
         }
     }
@@ -189,6 +191,28 @@ fn canada_keeps_organize_and_writes_cheque() {
     assert!(front.contains("organized"), "{front}");
     assert!(!front.contains("organised"), "{front}");
     assert!(md("call-center-customer-service").contains("call centre"));
+}
+
+/// Our own output lints clean of `locale-mismatch`: every preset, completed by an
+/// employer in each locale's country, as TOML and as its Markdown, text and HTML.
+#[test]
+fn every_preset_in_every_locale_gives_no_locale_note() {
+    let dir = tempfile::tempdir().unwrap();
+    for tag in ["en-US", "en-CA", "en-GB", "en-IE", "en-AU"] {
+        render_all(dir.path(), tag);
+    }
+    let out = stdout_of(
+        dir.path(),
+        &["lint", ".", "--format", "json", "--fail-on", "never"],
+    );
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let notes: Vec<String> = findings
+        .iter()
+        .filter(|f| f["rule"] == "locale-mismatch")
+        .map(|f| format!("{}:{}: {}", f["path"], f["line"], f["message"]))
+        .collect();
+    assert!(notes.is_empty(), "{}", notes.join("\n"));
+    assert!(findings.len() > 10, "the folder was linted: {out}");
 }
 
 #[test]

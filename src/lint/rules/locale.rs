@@ -9,9 +9,9 @@
 //!   or it is a remote role open to countries paying different dollars. A plain `$` in
 //!   a posting for one dollar country is how readers there write it and is left alone.
 //!
-//! The locale is the posting's own (`locale`, else its country, for TOML postings),
-//! else `--locale`, else the country the text names (Markdown and plain text). With no
-//! locale known, only the dollar check runs.
+//! The locale is `--locale`, else the posting's own (a TOML posting's `locale`, else its
+//! country), else the country a Markdown or text posting names. With no locale known,
+//! only the dollar check runs.
 //!
 //! Real text is full of names, so a miss is preferred to a wrong note: matches are
 //! whole words, case-insensitive; nothing inside a web or e-mail address or a code
@@ -201,7 +201,7 @@ fn report(written: &str, meaning: &Meaning, tag: &str) -> Report {
 /// Whether a matched spelling is part of a name: capitalised in running text next to
 /// another capitalised word ("Kennedy Space Center", "Color Street Inc."), or
 /// capitalised in the middle of a sentence. Titles and headings are capitalised
-/// throughout, so there only the neighbours count… and a title word stays a finding.
+/// throughout, so capitals say nothing there and a title word stays a finding.
 fn part_of_name(p: &Prepared<'_>, h: &Hit) -> bool {
     if !matches!(p.seg.kind, SegKind::Prose | SegKind::Bullet) {
         return false;

@@ -252,8 +252,16 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         return Ok(());
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
+    // Each preset's overrides are checked against what it and its parents set,
+    // merged once per preset.
+    let mut own: Option<(usize, BTreeMap<String, Slot>)> = None;
     for (k, o) in overrides {
-        check_override(&chain[..=k], o)?;
+        if own.as_ref().is_none_or(|(i, _)| *i != k) {
+            let layers: Vec<&Layer> = chain[..=k].iter().map(|p| &p.layer).collect();
+            own = Some((k, merge(&layers)?.slots));
+        }
+        let slots = own.as_ref().map(|(_, s)| s).expect("set above");
+        check_override(&chain[k].file, slots, o)?;
         reword(&mut merged.slots, o, &from_preset);
     }
     if let Some(table) = table {
@@ -270,12 +278,14 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
 }
 
 /// An override must reword text the presets up to its own actually have.
-fn check_override(chain: &[&Preset], o: &crate::spelling::overrides::Override) -> Result<()> {
+/// `own` is what the override's preset and its parents set; errors name the
+/// preset's `file`, where the author fixes them.
+fn check_override(
+    file: &str,
+    own: &BTreeMap<String, Slot>,
+    o: &crate::spelling::overrides::Override,
+) -> Result<()> {
     use crate::spelling::overrides::Change;
-    let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).collect();
-    let own = merge(&layers)?.slots;
-    // Errors name the preset's file, where the author fixes them.
-    let file = chain.last().map_or("", |p| p.file.as_str());
     let in_file = |origin: &Origin| match origin.pos {
         Some(p) => format!("{file}:{}:{}", p.line, p.col),
         None => file.to_string(),

@@ -147,9 +147,14 @@ fn locale_of(ctx: &Ctx<'_>) -> Option<&'static Locale> {
 
 fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
     let mut found = Vec::new();
+    let lines = SourceLines::new(&ctx.doc.source);
     for (si, p) in ctx.prep.iter().enumerate() {
-        let skip = skipped_spans(ctx, p);
-        for h in m.set.find(p.toks) {
+        let hits = m.set.find(p.toks);
+        if hits.is_empty() {
+            continue;
+        }
+        let skip = skipped_spans(&lines, p);
+        for h in hits {
             let (start, end) = span(p, &h);
             if skip.iter().any(|(a, b)| start < *b && end > *a) {
                 continue;
@@ -218,29 +223,51 @@ fn part_of_name(p: &Prepared<'_>, h: &Hit) -> bool {
     cap_before || cap_after || p.proper_name_at(h.first)
 }
 
+/// The file's lines as chars, split once per posting and only if a backtick is
+/// looked for (the only thing they are read for).
+struct SourceLines<'a> {
+    source: &'a str,
+    lines: std::cell::OnceCell<Vec<Vec<char>>>,
+}
+
+impl<'a> SourceLines<'a> {
+    fn new(source: &'a str) -> Self {
+        SourceLines {
+            source,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The char at 1-based `line:col`.
+    fn at(&self, line: usize, col: usize) -> Option<char> {
+        let lines = self
+            .lines
+            .get_or_init(|| self.source.lines().map(|l| l.chars().collect()).collect());
+        lines
+            .get(line.checked_sub(1)?)?
+            .get(col.checked_sub(1)?)
+            .copied()
+    }
+}
+
 /// Char ranges not to read: web and e-mail addresses, and Markdown code spans.
-fn skipped_spans(ctx: &Ctx<'_>, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+fn skipped_spans(lines: &SourceLines<'_>, p: &Prepared<'_>) -> Vec<(usize, usize)> {
     let mut spans = p.address_spans();
-    spans.extend(code_spans(ctx, p));
+    spans.extend(code_spans(lines, p));
     spans
 }
 
 /// Code spans of an exact segment, found on the file's text (the builder blanks the
 /// backticks): chars between a pair of backticks on one line.
-fn code_spans(ctx: &Ctx<'_>, p: &Prepared<'_>) -> Vec<(usize, usize)> {
-    if !p.seg.exact || !ctx.doc.source.contains('`') {
+fn code_spans(lines: &SourceLines<'_>, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    if !p.seg.exact || !lines.source.contains('`') {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let lines: Vec<&str> = ctx.doc.source.lines().collect();
     let mut open: Option<usize> = None;
     let (mut line, mut col) = (p.seg.loc.line, p.seg.loc.col);
     for (i, c) in p.chars.iter().enumerate() {
-        let tick = lines
-            .get(line.wrapping_sub(1))
-            .and_then(|l| l.chars().nth(col.wrapping_sub(1)))
-            == Some('`');
-        if tick {
+        if lines.at(line, col) == Some('`') {
             match open.take() {
                 Some(start) => out.push((start, i)),
                 None => open = Some(i),
@@ -270,9 +297,14 @@ fn dollars(ctx: &mut Ctx<'_>) {
         return;
     }
     let mut found = Vec::new();
+    let lines = SourceLines::new(&ctx.doc.source);
     for (si, p) in ctx.prep.iter().enumerate() {
-        let skip = skipped_spans(ctx, p);
-        for (start, end) in bare_dollars(p.chars) {
+        let bare = bare_dollars(p.chars);
+        if bare.is_empty() {
+            continue;
+        }
+        let skip = skipped_spans(&lines, p);
+        for (start, end) in bare {
             if !skip.iter().any(|(a, b)| start < *b && end > *a) {
                 found.push((si, start, end, p.slice(start, end)));
             }

@@ -190,7 +190,7 @@ fn report(written: &str, meaning: &Meaning, tag: &str) -> Report {
             let chars: Vec<char> = written.chars().collect();
             let local = crate::spelling::cased(local, &chars);
             Report::new(format!(
-                "`{written}` is US spelling; this posting reads in {tag}"
+                "`{written}` is US English; this posting reads in {tag}"
             ))
             .help(format!("use `{local}` ({tag})"))
             .matched(written)

@@ -106,3 +106,35 @@ fn a_bare_dollar_is_noted_only_where_the_dollar_is_ambiguous() {
     assert_eq!(n.len(), 1);
     assert_eq!(n[0].suggestion.as_deref(), Some("write `CA$500`"));
 }
+
+#[test]
+fn real_world_names_and_words_with_a_second_reading_are_no_findings() {
+    let text = "Analyst\n\nYou support the Department of Defense account and the World Health Organization. \
+                Work resumes each Monday. License the software for each seat. \
+                Inventory checks run weekly. Run the dialog in the program.";
+    assert!(
+        with_locale(text, "en-GB").is_empty(),
+        "{:?}",
+        with_locale(text, "en-GB")
+    );
+    // A title is capitalised throughout, so a US spelling there is still one.
+    let f = lint_md("# Call Center Agent\n\nA call centre in Leeds, United Kingdom.\n");
+    assert_eq!(matched(&f, RULE), ["Center"]);
+}
+
+#[test]
+fn each_locale_gets_its_own_local_form() {
+    let help = |tag: &str| {
+        let mut doc = Doc::from_text("post.txt", "Give your zip code.");
+        doc.facts.locale = Some(tag.to_string());
+        of(&lint(&doc, &Config::default()), RULE)[0]
+            .suggestion
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(help("en-IE"), "use `Eircode` (en-IE)");
+    assert_eq!(help("en-CA"), "use `postal code` (en-CA)");
+    assert_eq!(help("en-AU"), "use `postcode` (en-AU)");
+    // Dollars inside an address are not amounts.
+    assert!(with_locale("Pay: CA$20. See https://example.com/$50 for more.", "en-CA").is_empty());
+}

@@ -138,7 +138,8 @@ impl Table {
         out
     }
 
-    /// The longest entry whose words are tokens `i..`, separated by spaces only.
+    /// The longest entry whose words are tokens `i..`, separated by spaces only, or
+    /// by one hyphen as in `one-on-one`.
     pub fn match_at(&self, chars: &[char], toks: &[Token], i: usize) -> Option<&Entry> {
         let candidates = self.by_first.get(&toks[i].lower)?;
         candidates.iter().map(|&e| &self.entries[e]).find(|e| {
@@ -150,9 +151,14 @@ impl Table {
                     .all(|(w, t)| *w == t.lower)
                 && toks[i..i + n]
                     .windows(2)
-                    .all(|p| chars[p[0].end..p[1].start].iter().all(|c| *c == ' '))
+                    .all(|p| joined(&chars[p[0].end..p[1].start]))
         })
     }
+}
+
+/// Whether the chars between two words keep them one phrase.
+fn joined(gap: &[char]) -> bool {
+    gap == ['-'] || (!gap.is_empty() && gap.iter().all(|c| *c == ' '))
 }
 
 /// The lower-case words of an entry key, as the tokenizer splits text.
@@ -234,6 +240,7 @@ mod tests {
         assert_eq!(gb("Colorado discolor"), "Colorado discolor");
         assert_eq!(gb("Call Center Agent"), "Call Centre Agent");
         assert_eq!(gb("an organized desk"), "an organised desk");
+        assert_eq!(gb("Hold one-on-one calls"), "Hold one-to-one calls");
     }
 
     #[test]

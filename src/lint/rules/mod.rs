@@ -10,6 +10,7 @@ pub mod completeness;
 pub mod consistency;
 pub mod gender;
 pub mod inclusive;
+pub mod locale;
 pub mod pay;
 pub mod readability;
 pub mod voice;
@@ -263,6 +264,12 @@ pub const RULES: &[RuleInfo] = &[
         Warning,
         "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.",
     ),
+    rule(
+        "locale-mismatch",
+        "locale",
+        Note,
+        "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.",
+    ),
 ];
 
 /// The registry entry for `id`.
@@ -501,6 +508,7 @@ pub fn run_all(ctx: &mut Ctx<'_>) {
     readability::check(ctx);
     voice::check(ctx);
     consistency::check(ctx);
+    locale::check(ctx);
 }
 
 /// "a, b and c".

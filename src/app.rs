@@ -480,6 +480,7 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         quiet: chatter == Chatter::Quiet,
         fix: args.fix,
         dry_run: args.dry_run,
+        locale: args.locale,
     };
     let report = crate::lint::run::run(registry, &settings)?;
     report.notes.iter().for_each(|n| eprintln!("{n}"));

@@ -320,6 +320,11 @@ pub struct LintArgs {
     /// With --fix: print the changes as a diff and write nothing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// The locale to check postings against (en-US, en-CA, en-GB, en-IE, en-AU), over a
+    /// TOML posting's own `locale` and the country a Markdown or text posting names:
+    /// the `locale-mismatch` note then points at words that do not belong there.
+    #[arg(long, value_name = "TAG")]
+    pub locale: Option<String>,
 }
 
 /// Parses a `--posted` value: `YYYY-MM-DD`, or `today` for the current date (UTC),

@@ -100,7 +100,7 @@ fn with_values(cmd: Command, ids: &[&'static str]) -> Command {
             })
         })
         .mut_subcommand("lint", |c| {
-            c.mut_arg("jurisdictions", |a| a.value_parser(codes.clone()))
+            locale(c.mut_arg("jurisdictions", |a| a.value_parser(codes.clone())))
         })
 }
 

@@ -171,6 +171,9 @@ impl Layer {
     }
 }
 
+/// A preset's table of per-locale rewordings (read by `spelling::overrides`).
+pub const LOCALE_TABLE: &str = "locale";
+
 /// Top-level keys that belong to presets, not postings.
 pub const PRESET_KEYS: &[&str] = &["id", "name", "industry", "extends"];
 
@@ -232,16 +235,19 @@ pub struct Parsed<'a> {
     pub hints: Option<Layer>,
     /// A preset's `[setting]`: `(workplace key, text, position)` in file order.
     pub setting: Vec<(String, toml::Value, Pos)>,
+    /// A preset's `[locale]`: per-locale rewordings (see `spelling::overrides`).
+    pub locale: Option<Spanned<DeTable<'a>>>,
 }
 
 /// Parses `text` (named `source` in messages) into a layer. With `preset` set,
-/// the preset keys (`name`, `industry`, `extends`, `id`), `[hints]` and `[setting]`
-/// are allowed and returned apart.
+/// the preset keys (`name`, `industry`, `extends`, `id`), `[hints]`, `[setting]` and
+/// `[locale]` are allowed and returned apart.
 pub fn parse<'a>(source: &str, text: &'a str, preset: bool) -> Result<(Layer, Parsed<'a>)> {
     let index = LineIndex::new(text);
     let mut table = DeTable::parse(text).map_err(|e| toml_error(source, &index, e))?;
-    let (mut meta, mut hints, mut setting) = (Vec::new(), None, Vec::new());
+    let (mut meta, mut hints, mut setting, mut locale) = (Vec::new(), None, Vec::new(), None);
     if preset {
+        locale = take_table(&mut table, LOCALE_TABLE, &index, source)?;
         meta = take_meta(&mut table, PRESET_KEYS, &index, source)?;
         if let Some(mut h) = take_table(&mut table, "hints", &index, source)? {
             meta.extend(take_meta(&mut h, &[HINTS_SOURCE], &index, source)?);
@@ -257,6 +263,7 @@ pub fn parse<'a>(source: &str, text: &'a str, preset: bool) -> Result<(Layer, Pa
         meta,
         hints,
         setting,
+        locale,
     };
     Ok((layer, parsed))
 }

@@ -14,6 +14,8 @@
 //! - [`validate`]: field rules shared by files, flags and the wizard;
 //! - [`locale`]: the message catalogue of each locale, and which one a posting reads in;
 //! - [`equality`]: the equal-opportunity statement suggested for each country;
+//! - [`spelling`]: preset text in each locale's spelling, and presets' per-locale rewordings;
+//! - [`text`]: word-level tokens shared by spelling and lint;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text through templates;
 //! - [`jsonld`]: schema.org JobPosting; [`format`](mod@format): the output formats, one renderer each;
 //! - [`files`]: finding input files in folders;
@@ -55,5 +57,7 @@ pub mod output;
 pub mod preset;
 pub mod prompt;
 pub mod render;
+pub mod spelling;
+pub mod text;
 pub mod theme;
 pub mod validate;

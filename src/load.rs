@@ -181,7 +181,156 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
     let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
     merged.hints = merge(&hints)?.slots;
     merged.hint_source = chain.iter().rev().find_map(|p| p.hint_source.clone());
+    localise(&mut merged, chain)?;
     Ok(merged)
+}
+
+/// Writes the text that came from presets in the posting's locale: first the
+/// presets' own `[locale.<tag>]` rewordings, then the spelling mapping
+/// ([`crate::spelling`]).
+///
+/// This is the seam because only here are both known: the locale, which the
+/// employer's layers decide (their country, `locale`, `--locale`), and the origin of
+/// every value and list item, which tells preset text (role knowledge, written in US
+/// English) from the employer's own words, which are theirs and never rewritten
+/// (lint's `locale-mismatch` tells them instead). Rewriting after the merge also
+/// keeps the employer's `remove = [...]` edits matching the preset as written.
+fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
+    let tag = crate::locale::of(&merged.posting).tag.clone();
+    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = chain
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| {
+            p.locales
+                .get(&tag)
+                .into_iter()
+                .flatten()
+                .map(move |o| (k, o))
+        })
+        .collect();
+    let table = crate::spelling::table(&tag);
+    if overrides.is_empty() && table.is_none() {
+        return Ok(());
+    }
+    let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
+    // Each preset's overrides are checked against what it and its parents set,
+    // merged once per preset.
+    let mut own: Option<(usize, BTreeMap<String, Slot>)> = None;
+    for (k, o) in overrides {
+        if own.as_ref().is_none_or(|(i, _)| *i != k) {
+            let layers: Vec<&Layer> = chain[..=k].iter().map(|p| &p.layer).collect();
+            own = Some((k, merge(&layers)?.slots));
+        }
+        let slots = own.as_ref().map(|(_, s)| s).expect("set above");
+        check_override(&chain[k].file, slots, o)?;
+        reword(&mut merged.slots, o, &from_preset);
+    }
+    if let Some(table) = table {
+        for slot in merged.slots.values_mut() {
+            respell(slot, table, &from_preset);
+        }
+        // Hints are preset text too, offered to the employer as answers.
+        for slot in merged.hints.values_mut() {
+            respell(slot, table, &|_| true);
+        }
+    }
+    merged.posting = to_posting(&merged.slots)?;
+    Ok(())
+}
+
+/// An override must reword text the presets up to its own actually have.
+/// `own` is what the override's preset and its parents set; errors name the
+/// preset's `file`, where the author fixes them.
+fn check_override(
+    file: &str,
+    own: &BTreeMap<String, Slot>,
+    o: &crate::spelling::overrides::Override,
+) -> Result<()> {
+    use crate::spelling::overrides::Change;
+    let in_file = |origin: &Origin| match origin.pos {
+        Some(p) => crate::error::Origin::at(file, p),
+        None => crate::error::Origin::file(file),
+    };
+    let at = in_file(&o.origin);
+    let missing = || {
+        Error::input(
+            at.clone(),
+            format!(
+                "`{}` is not set by this preset or those it extends, so there is nothing to reword",
+                o.path
+            ),
+        )
+    };
+    match (&o.change, own.get(&o.path)) {
+        (_, None) => Err(missing()),
+        (Change::Items(items), Some(Slot::List(list))) => {
+            for (from, _, origin) in items {
+                if !list.iter().any(|(x, _)| x == from) {
+                    let near = closest(from, list.iter().map(|(x, _)| x.as_str()));
+                    let listed = if near.is_some() {
+                        String::new()
+                    } else {
+                        describe_list(list)
+                    };
+                    let message = format!("`{from}` is not an item of `{}`{listed}", o.path);
+                    return Err(Error::from(
+                        Problem::new(in_file(origin), message).suggest(near),
+                    ));
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Applies one override to the values that came from presets.
+fn reword(
+    slots: &mut BTreeMap<String, Slot>,
+    o: &crate::spelling::overrides::Override,
+    from_preset: &dyn Fn(&Origin) -> bool,
+) {
+    use crate::spelling::overrides::Change;
+    let Some(slot) = slots.get_mut(&o.path) else {
+        return;
+    };
+    match (&o.change, slot) {
+        (Change::Text(text), Slot::Value(v, origin)) if from_preset(origin) => {
+            *v = toml::Value::String(text.clone());
+            *origin = o.origin.clone();
+        }
+        (Change::List(new), Slot::List(list)) if list.iter().any(|(_, o)| from_preset(o)) => {
+            // The employer's own items stay, after the reworded list.
+            let theirs = list.iter().filter(|(_, origin)| !from_preset(origin));
+            let mut out: Vec<Item> = new.iter().map(|t| (t.clone(), o.origin.clone())).collect();
+            out.extend(theirs.cloned());
+            *list = out;
+        }
+        (Change::Items(items), Slot::List(list)) => {
+            for (from, to, origin) in items {
+                let found = list.iter_mut().find(|(x, o)| x == from && from_preset(o));
+                if let Some(item) = found {
+                    *item = (to.clone(), origin.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Respells a value or the list items that came from presets.
+fn respell(slot: &mut Slot, table: &crate::spelling::Table, from_preset: &dyn Fn(&Origin) -> bool) {
+    match slot {
+        Slot::Value(toml::Value::String(s), origin) if from_preset(origin) => {
+            *s = table.apply(s);
+        }
+        Slot::List(items) => {
+            for (text, _) in items.iter_mut().filter(|(_, o)| from_preset(o)) {
+                *text = table.apply(text);
+            }
+        }
+        _ => {}
+    }
 }
 
 const ENVIRONMENT: &str = "conditions.environment";
@@ -680,5 +829,80 @@ mod file_tests {
                 .to_string()
                 .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
         );
+    }
+
+    fn daily(m: &Merged) -> Vec<String> {
+        m.posting.duties.as_ref().unwrap().daily.clone().unwrap()
+    }
+
+    /// A user preset folder holding one preset, and a posting built on it.
+    fn localised(preset: &str, posting: &str) -> Result<Merged> {
+        let dir = tempfile::tempdir().unwrap();
+        let roles = dir.path().join("roles");
+        std::fs::create_dir(&roles).unwrap();
+        write(&roles, "desk.toml", preset);
+        let file = write(dir.path(), "p.toml", posting);
+        let registry = Registry::load(Some(&roles))?;
+        let inputs = Inputs {
+            file: Some(file),
+            ..Inputs::default()
+        };
+        load(&registry, &inputs)
+    }
+
+    const DESK: &str = "name = \"Desk\"\nindustry = \"X\"\n\
+        purpose = \"Keep the center organized.\"\n\
+        [duties]\ndaily = [\"Cash checks for customers\", \"Sell cashier's checks\", \"Check the color of each form\"]\n\
+        [locale.\"en-GB en-IE\".duties.daily]\n\"Sell cashier's checks\" = \"Issue banker's drafts\"\n";
+
+    #[test]
+    fn preset_text_reads_in_the_locale_and_the_employers_words_stay_theirs() {
+        let m = localised(
+            DESK,
+            "role = \"desk\"\ntitle = \"Color Desk\"\n[duties]\ndaily = { add = [\"Sort the color samples\"] }\n[location]\ncountry = \"GB\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            m.posting.purpose.as_deref(),
+            Some("Keep the centre organised.")
+        );
+        assert_eq!(m.posting.title.as_deref(), Some("Color Desk"));
+        assert_eq!(
+            daily(&m),
+            [
+                "Cash cheques for customers",
+                "Issue banker's drafts",
+                "Check the colour of each form",
+                "Sort the color samples",
+            ]
+        );
+        // explain shows the override's line as the item's origin.
+        let Some(Slot::List(items)) = m.slots.get("duties.daily") else {
+            panic!()
+        };
+        assert_eq!(items[1].1.to_string(), "preset desk:7:1");
+        // In the US the preset reads as written; in Canada -ize stays.
+        let us = localised(DESK, "role = \"desk\"\n").unwrap();
+        assert_eq!(
+            us.posting.purpose.as_deref(),
+            Some("Keep the center organized.")
+        );
+        let ca = localised(DESK, "role = \"desk\"\nlocale = \"en-CA\"\n").unwrap();
+        assert_eq!(
+            ca.posting.purpose.as_deref(),
+            Some("Keep the centre organized.")
+        );
+        assert_eq!(daily(&ca)[1], "Sell cashier's checks");
+    }
+
+    #[test]
+    fn an_override_for_text_the_preset_lacks_names_the_file_and_closest_item() {
+        let bad = DESK.replace("\"Sell cashier's checks\" =", "\"Sell cashiers checks\" =");
+        let err = localised(&bad, "role = \"desk\"\nlocale = \"en-IE\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("roles/desk.toml:7:1: `Sell cashiers checks` is not an item of `duties.daily`; did you mean `Sell cashier's checks`?"), "{err}");
+        // The override is only checked where it applies.
+        assert!(localised(&bad, "role = \"desk\"\n").is_ok());
     }
 }

@@ -34,6 +34,8 @@ pub struct Preset {
     pub hint_source: Option<String>,
     /// Setting text per workplace (`[setting]`), chosen by `location.workplace`.
     pub setting: BTreeMap<Workplace, (String, Origin)>,
+    /// Rewordings per locale (`[locale.<tag>]`) for text a word swap cannot fix.
+    pub locales: crate::spelling::overrides::ByLocale,
 }
 
 /// All presets known to this run.
@@ -157,6 +159,13 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         });
     }
     let setting = setting(id, file, parsed.setting)?;
+    let locales = match &parsed.locale {
+        Some(t) => {
+            let index = layer::LineIndex::new(text);
+            crate::spelling::overrides::parse(file, id, &index, t.get_ref())?
+        }
+        None => Default::default(),
+    };
     // Once parsed, values are credited to the preset by id (`explain`, merge errors).
     layer.credit(Kind::Preset {
         id: Arc::from(id),
@@ -179,6 +188,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         hints,
         hint_source: meta.source,
         setting,
+        locales,
     })
 }
 

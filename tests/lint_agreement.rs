@@ -262,3 +262,49 @@ fn lint_errors_where_json_ld_output_is_refused() {
         );
     }
 }
+
+/// `locale-mismatch` reads a TOML posting and its renderings alike: the employer's own
+/// US words in a UK posting, and bare dollars in a posting open to two dollar countries,
+/// are the same notes on the same words; the preset's text, written for the locale, is
+/// no note in any of them.
+#[test]
+fn locale_notes_agree_between_toml_and_its_renderings() {
+    let dir = tempfile::tempdir().unwrap();
+    let uk = "role = \"bank-teller\"\n\n[company]\nname = \"Harbour Savings\"\n\
+              about = \"Harbour Savings helps families organize their money, whatever the color of their accounts.\"\n\n\
+              [location]\nworkplace = \"on-site\"\ncity = \"Leeds\"\ncountry = \"GB\"\n\n\
+              [pay]\nmin = 24000\nmax = 27000\ncurrency = \"GBP\"\nperiod = \"year\"\n\
+              benefits = [\"A 401(k) match\", \"Free parking\"]\n\n[apply]\nurl = \"https://harbour.example/jobs\"\n";
+    let ca = "role = \"customer-service\"\n\n[company]\nname = \"Maple Lane\"\n\
+              about = \"Maple Lane sells outdoor gear. Orders over $150 ship free.\"\n\n\
+              [location]\nworkplace = \"remote\"\ncountry = \"CA\"\napplicant_countries = [\"CA\", \"US\"]\n\n\
+              [pay]\nmin = 21\nmax = 24\ncurrency = \"CAD\"\nperiod = \"hour\"\n\
+              benefits = [\"A $500 home office allowance\"]\n\n[apply]\nurl = \"https://maple.example/jobs\"\n";
+    for (name, text) in [("uk", uk), ("ca", ca)] {
+        fs::write(dir.path().join(format!("{name}.toml")), text).unwrap();
+        for format in ["md", "txt", "html"] {
+            let file = format!("{name}.toml");
+            let out = stdout_of(dir.path(), &["render", &file, "--format", format]);
+            fs::write(dir.path().join(format!("{name}.{format}")), out).unwrap();
+        }
+    }
+    let findings = lint_json(dir.path());
+    let notes = |file: &str| -> Vec<String> {
+        let mut m: Vec<String> = findings
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+            .filter(|f| f["rule"] == "locale-mismatch")
+            .filter_map(|f| f["matched"].as_str().map(str::to_string))
+            .collect();
+        m.sort();
+        m
+    };
+    assert_eq!(notes("uk.toml"), ["401(k)", "color", "organize"]);
+    assert_eq!(notes("ca.toml"), ["$150", "$500"]);
+    for name in ["uk", "ca"] {
+        for format in ["md", "txt", "html"] {
+            let file = format!("{name}.{format}");
+            assert_eq!(notes(&format!("{name}.toml")), notes(&file), "{file}");
+        }
+    }
+}

@@ -224,6 +224,9 @@ pub struct Facts {
     pub workplace: Option<crate::model::Workplace>,
     /// For remote roles: the countries applicants may live in (alpha-2).
     pub applicant_countries: Vec<String>,
+    /// The locale the posting reads in (`en-GB`), when the posting or `--locale` says;
+    /// without it rules use the country's.
+    pub locale: Option<String>,
 }
 
 /// Rules turned off by an inline comment.

@@ -26,7 +26,7 @@ pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod run;
-pub mod text;
+pub use crate::text;
 
 use serde::{Deserialize, Serialize};
 

@@ -253,6 +253,7 @@ fn facts(b: &Builder) -> Facts {
         applicant_countries: location
             .and_then(|l| l.applicant_countries.clone())
             .unwrap_or_default(),
+        locale: Some(crate::locale::of(p).tag.clone()),
     }
 }
 

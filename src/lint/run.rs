@@ -57,6 +57,8 @@ pub struct Settings {
     pub fix: bool,
     /// `--dry-run` with `--fix`: print the changes instead of writing them.
     pub dry_run: bool,
+    /// `--locale`: the locale every posting is checked against.
+    pub locale: Option<String>,
 }
 
 /// What `jobpost lint` has to say, for the command layer to print.
@@ -87,11 +89,15 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<Report> {
         s.inputs.first().map(PathBuf::as_path),
         &s.jurisdictions,
     )?;
+    if let Some(tag) = &s.locale {
+        crate::locale::check(tag).map_err(|m| Error::Usage(format!("--locale {tag}: {m}")))?;
+    }
     let files = find_inputs(&s.inputs)?;
+    let locale = s.locale.as_deref();
     let check_all = || -> Vec<Checked> {
         files
             .par_iter()
-            .map(|f| check_file(registry, &cfg, f))
+            .map(|f| check_file(registry, &cfg, f, locale))
             .collect()
     };
     let mut checked = check_all();
@@ -192,8 +198,8 @@ pub fn config_for(
     Ok(cfg)
 }
 
-fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
-    match doc_for(registry, path) {
+fn check_file(registry: &Registry, cfg: &Config, path: &Path, locale: Option<&str>) -> Checked {
+    match doc_for(registry, path, locale) {
         Ok((doc, merged)) => Checked {
             findings: with_jsonld(lint(&doc, cfg), &doc, merged.as_ref(), cfg),
             source: Some((doc.path.clone(), doc.source.clone())),
@@ -207,20 +213,30 @@ fn check_file(registry: &Registry, cfg: &Config, path: &Path) -> Checked {
     }
 }
 
-/// The lint view of one file (TOML postings are merged first), with the merged posting.
-fn doc_for(registry: &Registry, path: &Path) -> Result<(Doc, Option<Merged>)> {
+/// The lint view of one file (TOML postings are merged first, with `--locale` as
+/// render merges it), with the merged posting.
+fn doc_for(
+    registry: &Registry,
+    path: &Path,
+    locale: Option<&str>,
+) -> Result<(Doc, Option<Merged>)> {
     let name = path.display().to_string();
     let text = crate::files::read_text(path)?;
     if is_toml(path) {
         let inputs = Inputs {
             file: Some(path.to_path_buf()),
+            locale: locale.map(str::to_string),
             ..Inputs::default()
         };
         let merged = load::load(registry, &inputs)?;
         let doc = posting::from_merged(&name, &text, &merged);
         return Ok((doc, Some(merged)));
     }
-    Ok((Doc::from_path_text(&name, &text), None))
+    let mut doc = Doc::from_path_text(&name, &text);
+    if let Some(tag) = locale {
+        doc.facts.locale = Some(tag.to_string());
+    }
+    Ok((doc, None))
 }
 
 /// Adds the JSON-LD requirement errors of a TOML posting, in finding order.

@@ -29,8 +29,11 @@ use jobpost::equality::{self, Statement};
 use jobpost::preset::Registry;
 use libtest_mimic::{Arguments, Failed, Trial};
 
-/// The five locales, each with the place of its employer.
-const LOCALES: &[&str] = &["en-US", "en-CA", "en-GB", "en-IE", "en-AU"];
+/// Every shipped locale (a new catalogue file joins by itself), each with the
+/// place of its employer in `tests/locales/employers/<tag>.toml`.
+fn locales() -> Vec<&'static str> {
+    jobpost::locale::tags().collect()
+}
 
 /// The example rendered in every locale.
 const EXAMPLE: &str = "uk-london-contact-centre";
@@ -142,7 +145,7 @@ fn example_trial(locale: &str, format: &str) -> Result<(), Failed> {
 
 /// The locale whose employer is in `country`.
 fn locale_of(country: &str) -> &'static str {
-    LOCALES
+    locales()
         .iter()
         .find(|l| l.ends_with(country))
         .expect("every statement's country has a locale")
@@ -239,13 +242,13 @@ fn main() -> ExitCode {
     let ids = preset_ids();
     let mut trials = Vec::new();
     for id in ids {
-        for locale in LOCALES {
+        for locale in locales() {
             let name = format!("preset/{id}/{locale}");
             let id = id.clone();
             trials.push(Trial::test(name, move || preset_trial(&id, locale)));
         }
     }
-    for locale in LOCALES {
+    for locale in locales() {
         for format in ["md", "html"] {
             let name = format!("example/{locale}/{format}");
             trials.push(Trial::test(name, move || example_trial(locale, format)));
@@ -255,7 +258,7 @@ fn main() -> ExitCode {
         let name = format!("equality/{}", statement_name(s));
         trials.push(Trial::test(name, move || equality_trial(s)));
     }
-    for locale in LOCALES {
+    for locale in locales() {
         let ids = preset_ids();
         let name = format!("lint/{locale}");
         trials.push(Trial::test(name, move || lint_trial(&ids, locale)));

@@ -179,6 +179,7 @@ pub fn company_starter(country: Option<&str>) -> String {
     });
     let tables = commented_tables(COMPANY_KEYS, None);
     let tables = tables.replace("# country = \"US\"\n", &format!("# country = \"{code}\"\n"));
+    let tables = with_example_place(&tables, code);
     let currency = crate::lint::rules::consistency::currency_of(code);
     let tables = match currency {
         Some(c) => tables.replace("# currency = \"USD\"\n", &format!("# currency = \"{c}\"\n")),
@@ -186,6 +187,33 @@ pub fn company_starter(country: Option<&str>) -> String {
     };
     out.push_str(&with_eeo_suggestion(&tables, code));
     out
+}
+
+/// A city and region in each country we serve, so a profile's examples read as
+/// that country's (a UK employer is not shown "Denver, CO").
+const EXAMPLE_PLACES: &[(&str, &str, &str)] = &[
+    ("US", "Denver", "CO"),
+    ("CA", "Toronto", "ON"),
+    ("GB", "Manchester", "England"),
+    ("IE", "Cork", "County Cork"),
+    ("AU", "Brisbane", "QLD"),
+];
+
+/// `tables` with the city and region examples of `country`, where we have them.
+fn with_example_place(tables: &str, country: &str) -> String {
+    let us = EXAMPLE_PLACES[0];
+    match EXAMPLE_PLACES.iter().find(|(c, ..)| *c == country) {
+        Some((_, city, region)) => tables
+            .replace(
+                &format!("# city = \"{}\"\n", us.1),
+                &format!("# city = \"{city}\"\n"),
+            )
+            .replace(
+                &format!("# region = \"{}\"\n", us.2),
+                &format!("# region = \"{region}\"\n"),
+            ),
+        None => tables.to_string(),
+    }
 }
 
 /// `tables` with its `# eeo = …` example replaced by the statements suggested
@@ -309,6 +337,7 @@ mod tests {
         assert!(gb.contains("# Suggested for the United Kingdom (Equality Act 2010)"));
         assert!(gb.contains("# Country: United Kingdom (from --country GB)"));
         assert!(gb.contains("# country = \"GB\"\n") && gb.contains("# currency = \"GBP\"\n"));
+        assert!(gb.contains("# city = \"Manchester\"\n") && !gb.contains("Denver"), "{gb}");
         // Nothing is set: every line is a comment or a table header.
         let set: Vec<&str> = gb
             .lines()

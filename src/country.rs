@@ -43,6 +43,33 @@ pub fn name(code: &str) -> String {
         .unwrap_or_else(|_| code.to_string())
 }
 
+/// [`name`] as it reads inside a sentence: "the United States", "the
+/// Netherlands", but "Canada".
+pub fn in_prose(code: &str) -> String {
+    let name = name(code);
+    // English puts "the" before plural names and names made of a common noun
+    // ("Kingdom", "Republic", "Islands").
+    const PLURAL: &[&str] = &[
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Maldives",
+        "Comoros",
+    ];
+    let needs_the = name.starts_with("United ")
+        || name.starts_with("Republic ")
+        || name.starts_with("Democratic ")
+        || name.ends_with(" Islands")
+        || name.ends_with(" Republic")
+        || PLURAL.contains(&name.as_str())
+        || name == "Gambia";
+    if needs_the {
+        format!("the {name}")
+    } else {
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +78,12 @@ mod tests {
     fn common_short_names() {
         assert_eq!(name("US"), "United States");
         assert_eq!(name("GB"), "United Kingdom");
+        assert_eq!(in_prose("GB"), "the United Kingdom");
+        assert_eq!(in_prose("US"), "the United States");
+        assert_eq!(in_prose("NL"), "the Netherlands");
+        assert_eq!(in_prose("DO"), "the Dominican Republic");
+        assert_eq!(in_prose("CA"), "Canada");
+        assert_eq!(in_prose("IE"), "Ireland");
         assert_eq!(name("KR"), "South Korea");
         assert_eq!(name("NL"), "Netherlands");
         assert_eq!(name("CA"), "Canada");

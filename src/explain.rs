@@ -337,7 +337,10 @@ mod tests {
         assert!(gb.contains("# Suggested for the United Kingdom (Equality Act 2010)"));
         assert!(gb.contains("# Country: United Kingdom (from --country GB)"));
         assert!(gb.contains("# country = \"GB\"\n") && gb.contains("# currency = \"GBP\"\n"));
-        assert!(gb.contains("# city = \"Manchester\"\n") && !gb.contains("Denver"), "{gb}");
+        assert!(
+            gb.contains("# city = \"Manchester\"\n") && !gb.contains("Denver"),
+            "{gb}"
+        );
         // Nothing is set: every line is a comment or a table header.
         let set: Vec<&str> = gb
             .lines()

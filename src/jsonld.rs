@@ -386,13 +386,8 @@ fn description(v: &View) -> String {
 
 fn conditions(v: &View) -> Vec<String> {
     let c = &v.conditions;
-    let place = [c.workplace.as_str(), c.location.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
     [
-        ("Workplace", place),
+        ("Workplace", c.workplace_line.clone()),
         ("Schedule", c.schedule.clone()),
         ("Hours", c.hours.clone()),
         ("Environment", c.environment.clone()),

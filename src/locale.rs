@@ -213,6 +213,18 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Locale {
+    /// `a`, `a and b`, `a, b and c`, with the locale's word for "and".
+    pub fn list_and(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => fill(
+                self.text("list_and"),
+                &[("rest", &rest.join(", ")), ("last", last)],
+            ),
+        }
+    }
+
     /// The message `key`, or the key itself if no locale has it (a template typo
     /// then shows in the output rather than vanishing).
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {

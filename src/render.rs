@@ -387,6 +387,9 @@ pub struct ConditionsView {
     pub workplace: String,
     /// `Denver, CO 80202, United States`, or for remote roles the countries.
     pub location: String,
+    /// The workplace and place in one line for the conditions list: `On-site,
+    /// 1600 Main St, Denver…`, `Remote, open to applicants in Canada`.
+    pub workplace_line: String,
     /// Schedule.
     pub schedule: String,
     /// `About 30 hours a week`.
@@ -530,14 +533,17 @@ fn conditions_view(p: &Posting, loc: &Locale) -> ConditionsView {
     let get = |f: fn(&crate::model::Conditions) -> &Option<String>| {
         c.map(|c| text(f(c))).unwrap_or_default()
     };
+    let workplace = p
+        .location
+        .as_ref()
+        .and_then(|l| l.workplace)
+        .map(|w| loc.workplace(w))
+        .unwrap_or_default();
+    let location = location_text(p, loc);
     ConditionsView {
-        workplace: p
-            .location
-            .as_ref()
-            .and_then(|l| l.workplace)
-            .map(|w| loc.workplace(w))
-            .unwrap_or_default(),
-        location: location_text(p, loc),
+        workplace_line: workplace_line(&workplace, &location, is_open_to(p)),
+        workplace,
+        location,
         schedule: get(|c| &c.schedule),
         hours: c
             .and_then(|c| c.hours_per_week)
@@ -552,6 +558,35 @@ fn conditions_view(p: &Posting, loc: &Locale) -> ConditionsView {
     }
 }
 
+/// `On-site, Denver…`; after a comma the remote phrase ("Open to applicants in…")
+/// goes on in lower case, since it no longer starts the line.
+fn workplace_line(workplace: &str, location: &str, open_to: bool) -> String {
+    match (workplace.is_empty(), location.is_empty()) {
+        (_, true) => workplace.to_string(),
+        (true, false) => location.to_string(),
+        (false, false) if open_to => format!("{workplace}, {}", lower_first(location)),
+        (false, false) => format!("{workplace}, {location}"),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether [`location_text`] gives the countries a remote role is open to.
+fn is_open_to(p: &Posting) -> bool {
+    p.location.as_ref().is_some_and(|l| {
+        l.workplace == Some(Workplace::Remote)
+            && l.applicant_countries
+                .as_ref()
+                .is_some_and(|c| !c.is_empty())
+    })
+}
+
 /// A one-line place: `1600 Market St, Denver, CO 80202, United States`; for remote roles the
 /// countries applicants may live in.
 pub fn location_text(p: &Posting, loc: &Locale) -> String {
@@ -564,10 +599,10 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
         .applicant_countries
         .iter()
         .flatten()
-        .map(|c| country(c))
+        .map(|c| crate::country::in_prose(c))
         .collect();
     if remote && !applicants.is_empty() {
-        let countries = applicants.join(", ");
+        let countries = loc.list_and(&applicants);
         return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
     }
     let region = [l.region.as_deref(), l.postal_code.as_deref()]

@@ -811,26 +811,6 @@ mod file_tests {
         assert_eq!(purpose.map(|p| &p.origin), Some(&posting));
     }
 
-    #[test]
-    fn bad_bytes_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let bin = dir.path().join("x.toml");
-        std::fs::write(&bin, b"title = \"a\0b\"").unwrap();
-        assert!(
-            read_text(&bin)
-                .unwrap_err()
-                .to_string()
-                .contains("binary file")
-        );
-        std::fs::write(&bin, b"title = \"caf\xe9\"\n").unwrap();
-        assert!(
-            read_text(&bin)
-                .unwrap_err()
-                .to_string()
-                .ends_with("x.toml:1:13: invalid UTF-8; save the file as UTF-8 text")
-        );
-    }
-
     fn daily(m: &Merged) -> Vec<String> {
         m.posting.duties.as_ref().unwrap().daily.clone().unwrap()
     }

@@ -38,7 +38,7 @@ pub struct State {
     /// The preset chain merged with what was given.
     pub base: Merged,
     /// The preset chain's values alone, by path.
-    preset: BTreeMap<String, toml::Value>,
+    preset: Values,
     /// Paths whose values came from flags or files; they are not asked again.
     pub given: BTreeSet<String>,
     /// Answers by path; `None` means left out.
@@ -96,17 +96,34 @@ impl State {
         self.inputs.role = role.clone();
         self.role = role;
         self.answered.insert(ROLE.to_string());
-        self.reload(registry)
+        self.remerge(registry).map(|_| ())
     }
 
     /// Merges the base again when the answered place changed since the last
     /// merge, so preset text and hints read in the place's locale. Cheap when
     /// nothing changed: called after every answer.
+    ///
+    /// Answers stay as given, except a kept preset value: it is not the
+    /// employer's own words (it is left out of the file, and render writes it in
+    /// the posting's locale), so it follows the new wording, as do the items a
+    /// list showed.
     pub fn follow_place(&mut self, registry: &Registry) -> Result<()> {
         if self.place_answers() == self.place {
             return Ok(());
         }
-        self.reload(registry)
+        let (preset, hints) = self.remerge(registry)?;
+        for (path, answer) in self.answers.iter_mut() {
+            let kept = answer.is_some() && answer.as_ref() == preset.get(path);
+            if let (true, Some(now)) = (kept, self.preset.get(path)) {
+                *answer = Some(now.clone());
+            }
+        }
+        let hints_now = values_of(&self.base.hints);
+        for (path, items) in self.offered.iter_mut() {
+            follow(items, preset.get(path), self.preset.get(path));
+            follow(items, hints.get(path), hints_now.get(path));
+        }
+        Ok(())
     }
 
     /// The place answers as `--set` values, and those left out as `--unset` ones.
@@ -121,9 +138,9 @@ impl State {
         (sets, unsets)
     }
 
-    /// Merges the given inputs with the answered place, sorts the values again,
-    /// and lets answers that kept a preset value follow its new wording.
-    fn reload(&mut self, registry: &Registry) -> Result<()> {
+    /// Merges the given inputs with the answered place and sorts the values
+    /// again; returns the preset values and hints merged before.
+    fn remerge(&mut self, registry: &Registry) -> Result<(Values, Values)> {
         let place = self.place_answers();
         let mut inputs = self.inputs.clone();
         // An answered place replaces what the flags gave for it.
@@ -132,19 +149,12 @@ impl State {
             .retain(|s| !place_path(s).is_some_and(|p| self.answered.contains(p)));
         inputs.unsets.extend(place.1.iter().cloned());
         inputs.sets.extend(place.0.iter().cloned());
+        let hints = values_of(&self.base.hints);
         self.base = load::load(registry, &inputs)?;
         self.place = place;
-        let before = std::mem::take(&mut self.preset);
+        let preset = std::mem::take(&mut self.preset);
         self.classify(registry)?;
-        for (path, answer) in self.answers.iter_mut() {
-            // A kept preset value is not the employer's own words: it is left
-            // out of the file and render writes it in the locale, so it follows.
-            let kept = answer.is_some() && answer.as_ref() == before.get(path);
-            if let (true, Some(now)) = (kept, self.preset.get(path)) {
-                *answer = Some(now.clone());
-            }
-        }
-        Ok(())
+        Ok((preset, hints))
     }
 
     /// Sorts the merged values into preset values and given values.
@@ -366,7 +376,7 @@ fn place_path(set: &str) -> Option<&'static str> {
 
 /// The preset chain's values as `base` shows them: in its locale, with the
 /// setting text of its workplace. The locale and workplace are the preset's own.
-fn preset_values(chain: &[&Preset], base: &Merged) -> Result<BTreeMap<String, toml::Value>> {
+fn preset_values(chain: &[&Preset], base: &Merged) -> Result<Values> {
     let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).collect();
     let own = values(&load::merge(&layers)?);
     let tag = crate::locale::of(&base.posting).tag.clone();
@@ -385,12 +395,38 @@ fn preset_values(chain: &[&Preset], base: &Merged) -> Result<BTreeMap<String, to
     Ok(localised)
 }
 
-fn values(merged: &Merged) -> BTreeMap<String, toml::Value> {
-    merged
-        .slots
-        .iter()
-        .map(|(p, s)| (p.clone(), s.value()))
-        .collect()
+/// Values by path.
+type Values = BTreeMap<String, toml::Value>;
+
+fn values(merged: &Merged) -> Values {
+    values_of(&merged.slots)
+}
+
+fn values_of(slots: &BTreeMap<String, Slot>) -> Values {
+    slots.iter().map(|(p, s)| (p.clone(), s.value())).collect()
+}
+
+/// Rewrites the `items` that were items of the list `old` as the item at the same
+/// place in `new`: the same list in another locale (kept when the lengths differ,
+/// as when a locale rewords the whole list).
+fn follow(items: &mut Vec<String>, old: Option<&toml::Value>, new: Option<&toml::Value>) {
+    let (Some(old), Some(new)) = (
+        old.and_then(|v| v.as_array()),
+        new.and_then(|v| v.as_array()),
+    ) else {
+        return;
+    };
+    if old.len() != new.len() {
+        return;
+    }
+    for item in items.iter_mut() {
+        let at = old.iter().position(|v| v.as_str() == Some(item.as_str()));
+        if let Some(now) = at.and_then(|i| new[i].as_str()) {
+            *item = now.to_string();
+        }
+    }
+    let mut seen = BTreeSet::new();
+    items.retain(|i| seen.insert(i.clone()));
 }
 
 /// A value as a person would type it: text bare, numbers plain.

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::fields::Section;
 use super::script::{Key, Script};
 use super::{Settings, Target, draft, finish, flow};
 use crate::error::Error;
@@ -1130,4 +1131,58 @@ fn a_chosen_locale_decides_how_the_preset_text_reads() {
     let posting = read(&done.posting);
     assert!(posting.contains("locale = \"en-IE\""), "{posting}");
     assert!(!posting.contains("duties"), "{posting}");
+}
+
+/// A list's unticked preset items follow a changed country: reviewed again, the
+/// list offers each once, in the new locale's words.
+#[test]
+fn unticked_items_follow_a_changed_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), UNPLACED);
+    let place = Section::ALL.iter().position(|s| *s == Section::Place);
+    let duties = Section::ALL.iter().position(|s| *s == Section::Duties);
+    let keys = placed_in(
+        "GB",
+        vec![
+            EnterUntil("Daily duties"),
+            Ticks((1..7).collect()), // not the first, "… at the till"
+            EnterUntil("Save this posting?"),
+            No,
+            Pick(place.unwrap()),
+            EnterUntil("Country (ISO code)"),
+            Type("US".into()),
+            EnterUntil("Save this posting?"),
+            No,
+            Pick(duties.unwrap()),
+            EnterUntil("Save this posting?"),
+            Yes,
+            No,
+        ],
+    );
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let shown: Vec<&Vec<String>> = script
+        .offered
+        .iter()
+        .filter(|(m, _)| m == "Daily duties")
+        .map(|(_, o)| o)
+        .collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    let first = "Scan items, apply coupons and take payment at the";
+    assert!(
+        shown[0].contains(&format!("{first} till")),
+        "{:?}",
+        shown[0]
+    );
+    assert!(
+        shown[1].contains(&format!("{first} register")),
+        "{:?}",
+        shown[1]
+    );
+    assert!(
+        !shown[1].iter().any(|i| i.ends_with("till")),
+        "{:?}",
+        shown[1]
+    );
+    assert!(read(&done.posting).contains("country = \"US\""));
 }

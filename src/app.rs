@@ -374,8 +374,8 @@ pub fn roles_list(registry: &Registry) -> String {
 }
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
+    let country = init_country(args.country.as_deref())?;
     if let Some(company) = &args.company {
-        let country = init_country(args.country.as_deref())?;
         let text = explain::company_starter(country.as_deref());
         write_atomic(company, text.as_bytes(), args.force)?;
         chatter.say(&format!(
@@ -386,13 +386,14 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     let Some(file) = &args.file else {
         return Ok(0);
     };
+    let locale = starter_locale(args.locale.as_deref(), country.as_deref())?;
     let mut text = match &args.role {
         Some(id) => {
             let preset = registry.get(id)?;
-            let merged = load::preset(registry, id)?;
-            explain::starter(Some((id, &preset.name)), Some(&merged))
+            let merged = preset_in(registry, id, locale.tag())?;
+            explain::starter(Some((id, &preset.name)), Some(&merged), locale)
         }
-        None => explain::starter(None, None),
+        None => explain::starter(None, None, locale),
     };
     if let Some(company) = &args.company {
         // A top-level key: it must come before the first table.
@@ -410,6 +411,38 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
         file.display()
     ));
     Ok(0)
+}
+
+/// The locale `init` writes the starter for: `--locale` (checked), else the
+/// locale of `--country`, else the default.
+fn starter_locale<'a>(
+    flag: Option<&'a str>,
+    country: Option<&'a str>,
+) -> Result<explain::StarterLocale<'a>> {
+    use explain::StarterLocale;
+    if let Some(tag) = flag {
+        crate::locale::refuse(tag).map_err(|r| {
+            let origin = crate::error::Origin::flag("--locale", tag);
+            Error::from(Problem::new(origin, r.message).suggest(r.suggestion.as_deref()))
+        })?;
+        return Ok(StarterLocale::Flag(tag));
+    }
+    let of_country = country.and_then(|c| Some((crate::locale::for_country(c)?, c)));
+    Ok(match of_country {
+        Some((l, code)) => StarterLocale::Country(&l.tag, code),
+        None => StarterLocale::Default,
+    })
+}
+
+/// The preset `id` merged as a posting in the locale `tag`: its text and
+/// suggestions respelled for it, as render shows them.
+fn preset_in(registry: &Registry, id: &str, tag: &str) -> Result<load::Merged> {
+    let text = format!("locale = {}\n", toml::Value::String(tag.to_string()));
+    let (layer, _) = crate::layer::parse("--locale", &text, false)?;
+    let mut merged = load::merge_with_chain(&registry.chain(id)?, &[layer])?;
+    // The locale is the starter's to write, not a preset value.
+    merged.slots.remove("locale");
+    Ok(merged)
 }
 
 /// The `--country` of `init`, checked and in capitals; a country written by

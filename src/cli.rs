@@ -271,6 +271,11 @@ pub struct InitArgs {
     /// out) and its code; without it, the United States is assumed.
     #[arg(long, value_name = "CODE", requires = "company")]
     pub country: Option<String>,
+    /// The locale the posting reads in (en-US, en-CA, en-GB, en-IE, en-AU): the
+    /// starter sets `locale` and writes the preset's text and suggestions in it.
+    /// Without it, the locale of --country is used, else en-US; the starter says which.
+    #[arg(long, value_name = "TAG", requires = "file")]
+    pub locale: Option<String>,
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,

@@ -93,7 +93,7 @@ fn with_values(cmd: Command, ids: &[&'static str]) -> Command {
         .mut_subcommand("explain", |c| locale(role(c)))
         .mut_subcommand("export", locale)
         .mut_subcommand("new", role)
-        .mut_subcommand("init", role)
+        .mut_subcommand("init", |c| locale(role(c)))
         .mut_subcommand("roles", |c| {
             c.mut_subcommand("show", |s| {
                 s.mut_arg("id", |a| a.value_parser(roles.clone()))

@@ -134,10 +134,63 @@ pub fn help(path: &str) -> Option<&'static str> {
     crate::model::fields::help(path)
 }
 
+/// The locale a starter file is written for, and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StarterLocale<'a> {
+    /// `--locale TAG`: the file sets `locale`.
+    Flag(&'a str),
+    /// The locale of `--country CODE` (tag, code): the country decides it once the
+    /// posting (or its company profile) gives it, so the file sets no `locale`.
+    Country(&'a str, &'a str),
+    /// Nothing said: the default, en-US.
+    Default,
+}
+
+impl StarterLocale<'_> {
+    /// The locale's tag.
+    pub fn tag(self) -> &'static str {
+        let tag = match self {
+            StarterLocale::Flag(t) | StarterLocale::Country(t, _) => t,
+            StarterLocale::Default => crate::locale::DEFAULT,
+        };
+        crate::locale::get(tag).map_or(crate::locale::DEFAULT, |l| l.tag.as_str())
+    }
+
+    /// The starter's lines naming the locale it assumed, and why.
+    fn lines(self, with_preset: bool) -> String {
+        let tag = self.tag();
+        let why = match self {
+            StarterLocale::Flag(_) => format!(" (from --locale {tag})"),
+            StarterLocale::Country(_, code) => format!(
+                " (from --country {code}: the posting reads in it once it gives that country)"
+            ),
+            StarterLocale::Default => ", assumed (no --locale given)".to_string(),
+        };
+        let reads = match with_preset {
+            true => "; the preset's text and suggestions below read in it",
+            false => "",
+        };
+        let mut out = format!("# Locale: {tag}{why}{reads}.\n");
+        if self == StarterLocale::Default {
+            let others: Vec<&str> = crate::locale::tags().filter(|t| *t != tag).collect();
+            out.push_str(&format!(
+                "# For another locale, pass --locale with one of {}.\n",
+                others.join(", ")
+            ));
+        }
+        out
+    }
+}
+
 /// A commented starter file: the role, and every key commented out with its
 /// help and either the preset's value, the preset's suggestion for an employer
-/// fact, or an example.
-pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
+/// fact, or an example. `preset` is merged in `locale`'s locale; the file names
+/// the locale it assumed (with a role or `--locale`) and sets one given by flag.
+pub fn starter(
+    role: Option<(&str, &str)>,
+    preset: Option<&Merged>,
+    locale: StarterLocale,
+) -> String {
     let mut out = String::from(
         "# A jobpost posting file. Role knowledge you leave out comes from the role preset;\n\
          # pay, benefits, schedule, place and how to apply are yours to give.\n",
@@ -147,13 +200,26 @@ pub fn starter(role: Option<(&str, &str)>, preset: Option<&Merged>) -> String {
     if let Some(source) = preset.and_then(|m| m.hint_source.as_deref()) {
         out.push_str(&format!("# The preset's suggestions come from: {source}\n"));
     }
+    if role.is_some() || matches!(locale, StarterLocale::Flag(_)) {
+        out.push_str(&locale.lines(preset.is_some()));
+    }
     if let Some((id, name)) = role {
         out.push_str(&format!(
             "\n# {name}\nrole = {}\n",
             toml::Value::String(id.to_string())
         ));
     }
-    out.push_str(&commented_tables(fields::tables(), preset));
+    let tables = commented_tables(fields::tables(), preset);
+    let tables = match (locale, fields::get("locale")) {
+        // Given by flag, the locale is set, as `render --locale` would.
+        (StarterLocale::Flag(_), Some(f)) => tables.replacen(
+            &format!("# locale = {}\n", f.example),
+            &format!("locale = {}\n", toml::Value::String(locale.tag().into())),
+            1,
+        ),
+        _ => tables,
+    };
+    out.push_str(&tables);
     out
 }
 
@@ -364,6 +430,34 @@ mod tests {
         // A country without a statement keeps the plain example.
         let nl = company_starter(Some("NL"));
         assert!(nl.contains("# eeo = \"…\"\n") && nl.contains("# currency = \"EUR\"\n"));
+    }
+
+    #[test]
+    fn a_starter_names_its_locale_and_sets_one_given_by_flag() {
+        let gb = starter(None, None, StarterLocale::Flag("en-GB"));
+        assert!(
+            gb.contains("# Locale: en-GB (from --locale en-GB).\n"),
+            "{gb}"
+        );
+        let parsed: toml::Table = toml::from_str(&gb).unwrap();
+        assert_eq!(parsed["locale"].as_str(), Some("en-GB"));
+        // From the company's country, the place decides: no `locale` is set.
+        let ie = starter(
+            Some(("cashier", "Cashier")),
+            None,
+            StarterLocale::Country("en-IE", "IE"),
+        );
+        assert!(ie.contains("# Locale: en-IE (from --country IE: "), "{ie}");
+        let parsed: toml::Table = toml::from_str(&ie).unwrap();
+        assert!(!parsed.contains_key("locale"));
+        let us = starter(Some(("cashier", "Cashier")), None, StarterLocale::Default);
+        assert!(
+            us.contains("# Locale: en-US, assumed (no --locale given).\n"),
+            "{us}"
+        );
+        assert!(us.contains("pass --locale with one of en-AU, en-CA, en-GB, en-IE.\n"));
+        // A blank starter with no locale given says nothing of it.
+        assert!(!starter(None, None, StarterLocale::Default).contains("# Locale:"));
     }
 
     #[test]

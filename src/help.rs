@@ -84,6 +84,10 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "A starter file with the preset's values as comments",
                 "jobpost init posting.toml --role call-center-customer-service",
             ),
+            (
+                "A starter whose preset text reads in British English",
+                "jobpost init posting.toml --role cashier --locale en-GB",
+            ),
             ("A blank starter file", "jobpost init posting.toml"),
             (
                 "A company profile suggesting the UK's equal-opportunity statement",

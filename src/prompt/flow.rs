@@ -191,7 +191,12 @@ fn forward(steps: &[Step], i: usize, state: &State, review: &mut Option<Section>
 fn ask(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State, step: Step) -> Reply<Next> {
     match step {
         Step::Role => ask_role(p, ctx, state).map(|_| Next::Forward),
-        Step::Field(f) => ask_field(p, state, f).map(|_| Next::Forward),
+        Step::Field(f) => {
+            ask_field(p, state, f)?;
+            // Once the place is known, preset text and hints read in its locale.
+            state.follow_place(ctx.registry).map_err(Halt::Failed)?;
+            Ok(Next::Forward)
+        }
         Step::Summary => summary(p, ctx, state),
     }
 }

@@ -38,6 +38,9 @@ pub struct Script {
     keys: VecDeque<Key>,
     /// `? message`, `! rejection`, `> shown text`, in order.
     pub log: Vec<String>,
+    /// What each question offered, by its message: the greyed suggestion of a
+    /// `suggest`, the text Enter keeps of a `text`, the items of a `multi`.
+    pub offered: Vec<(String, Vec<String>)>,
 }
 
 impl Script {
@@ -46,7 +49,21 @@ impl Script {
         Script {
             keys: keys.into_iter().collect(),
             log: Vec::new(),
+            offered: Vec::new(),
         }
+    }
+
+    /// Everything the question `message` offered, each time it was asked.
+    pub fn offered_at(&self, message: &str) -> Vec<&str> {
+        let asked = self.offered.iter().filter(|(m, _)| m == message);
+        asked
+            .flat_map(|(_, o)| o.iter().map(String::as_str))
+            .collect()
+    }
+
+    fn offer(&mut self, ask: &Ask, offered: &[String]) {
+        self.offered
+            .push((ask.message.to_string(), offered.to_vec()));
     }
 
     /// The next key for `ask`; a script that runs out fails the run.
@@ -86,6 +103,7 @@ impl Script {
 
 impl Prompter for Script {
     fn text(&mut self, ask: &Ask, default: &str, check: Check) -> Reply<String> {
+        self.offer(ask, &[default.to_string()]);
         loop {
             let typed = match self.next(ask)? {
                 Key::Enter => default.to_string(),
@@ -101,6 +119,7 @@ impl Prompter for Script {
     }
 
     fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String> {
+        self.offer(ask, &[suggestion.to_string()]);
         loop {
             let typed = match self.next(ask)? {
                 Key::Enter => String::new(),
@@ -123,7 +142,8 @@ impl Prompter for Script {
         }
     }
 
-    fn multi(&mut self, ask: &Ask, _: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
+    fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
+        self.offer(ask, options);
         match self.next(ask)? {
             Key::Enter => Ok(checked.to_vec()),
             Key::Ticks(ticks) => Ok(ticks),

@@ -4,6 +4,12 @@
 //! Answers are layer values keyed by dotted path. The posting file holds the role,
 //! every given value and every answer that differs from the preset; it is merged
 //! over the preset chain by [`load::merge`], exactly as `jobpost render` merges it.
+//!
+//! Preset text reads in the posting's locale, which the place decides. The base is
+//! merged again once the place is answered ([`State::follow_place`]), so the values
+//! to keep, the items to tick and the hints offered are in the employer's locale;
+//! the preset values they are compared with are merged in that locale too, so a
+//! kept preset value is still left out of the file (render respells it).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -12,7 +18,7 @@ use crate::error::Result;
 use crate::layer::{self, Layer};
 use crate::load::{self, Inputs, Merged, Slot};
 use crate::model::keys_of;
-use crate::preset::Registry;
+use crate::preset::{Preset, Registry};
 
 use crate::lint::config::Config;
 use crate::lint::doc::{Doc, Facts};
@@ -32,7 +38,7 @@ pub struct State {
     /// The preset chain merged with what was given.
     pub base: Merged,
     /// The preset chain's values alone, by path.
-    preset: BTreeMap<String, toml::Value>,
+    preset: Values,
     /// Paths whose values came from flags or files; they are not asked again.
     pub given: BTreeSet<String>,
     /// Answers by path; `None` means left out.
@@ -42,7 +48,18 @@ pub struct State {
     /// Every item a list showed, by path: unticked ones stay to be ticked again.
     pub offered: BTreeMap<String, Vec<String>>,
     inputs: Inputs,
+    /// The answered place the base was merged with, as `--set` values (a place
+    /// answer left out is an `--unset`).
+    place: (Vec<String>, Vec<String>),
 }
+
+/// The answers that decide the locale (and the workplace the setting text).
+const PLACE: &[&str] = &[
+    "location.workplace",
+    "location.country",
+    "location.applicant_countries",
+    "locale",
+];
 
 impl State {
     /// Loads what `inputs` name. Paths of `answered` steps (from a draft) count
@@ -58,6 +75,7 @@ impl State {
             answered,
             offered: BTreeMap::new(),
             inputs: inputs.clone(),
+            place: Default::default(),
         };
         state.classify(registry)?;
         for path in state.answered.clone() {
@@ -76,17 +94,74 @@ impl State {
     /// Answers the role question: merges another preset below the answers.
     pub fn set_role(&mut self, registry: &Registry, role: Option<String>) -> Result<()> {
         self.inputs.role = role.clone();
-        self.base = load::load(registry, &self.inputs)?;
         self.role = role;
         self.answered.insert(ROLE.to_string());
-        self.classify(registry)
+        self.remerge(registry).map(|_| ())
+    }
+
+    /// Merges the base again when the answered place changed since the last
+    /// merge, so preset text and hints read in the place's locale. Cheap when
+    /// nothing changed: called after every answer.
+    ///
+    /// Answers stay as given, except a kept preset value: it is not the
+    /// employer's own words (it is left out of the file, and render writes it in
+    /// the posting's locale), so it follows the new wording, as do the items a
+    /// list showed.
+    pub fn follow_place(&mut self, registry: &Registry) -> Result<()> {
+        if self.place_answers() == self.place {
+            return Ok(());
+        }
+        let (preset, hints) = self.remerge(registry)?;
+        for (path, answer) in self.answers.iter_mut() {
+            let kept = answer.is_some() && answer.as_ref() == preset.get(path);
+            if let (true, Some(now)) = (kept, self.preset.get(path)) {
+                *answer = Some(now.clone());
+            }
+        }
+        let hints_now = values_of(&self.base.hints);
+        for (path, items) in self.offered.iter_mut() {
+            follow(items, preset.get(path), self.preset.get(path));
+            follow(items, hints.get(path), hints_now.get(path));
+        }
+        Ok(())
+    }
+
+    /// The place answers as `--set` values, and those left out as `--unset` ones.
+    fn place_answers(&self) -> (Vec<String>, Vec<String>) {
+        let (mut sets, mut unsets) = (Vec::new(), Vec::new());
+        for path in PLACE.iter().filter(|p| self.answered.contains(**p)) {
+            match self.answers.get(*path).cloned().flatten() {
+                Some(v) => sets.push(format!("{path}={v}")),
+                None => unsets.push(path.to_string()),
+            }
+        }
+        (sets, unsets)
+    }
+
+    /// Merges the given inputs with the answered place and sorts the values
+    /// again; returns the preset values and hints merged before.
+    fn remerge(&mut self, registry: &Registry) -> Result<(Values, Values)> {
+        let place = self.place_answers();
+        let mut inputs = self.inputs.clone();
+        // An answered place replaces what the flags gave for it.
+        inputs
+            .sets
+            .retain(|s| !place_path(s).is_some_and(|p| self.answered.contains(p)));
+        inputs.unsets.extend(place.1.iter().cloned());
+        inputs.sets.extend(place.0.iter().cloned());
+        let hints = values_of(&self.base.hints);
+        self.base = load::load(registry, &inputs)?;
+        self.place = place;
+        let preset = std::mem::take(&mut self.preset);
+        self.classify(registry)?;
+        Ok((preset, hints))
     }
 
     /// Sorts the merged values into preset values and given values.
     fn classify(&mut self, registry: &Registry) -> Result<()> {
         let chain = self.chain(registry)?;
-        let sources: Vec<Arc<str>> = chain.iter().map(|l| l.source.clone()).collect();
-        self.preset = values(&load::merge(&chain)?);
+        let sources: Vec<Arc<str>> = chain.iter().map(|p| p.layer.source.clone()).collect();
+        self.preset = preset_values(&chain, &self.base)?;
         let from_preset = |slot: &Slot| match slot {
             Slot::Value(_, o) => sources.contains(&o.source),
             Slot::List(items) => items.iter().all(|(_, o)| sources.contains(&o.source)),
@@ -105,9 +180,9 @@ impl State {
         Ok(())
     }
 
-    fn chain<'r>(&self, registry: &'r Registry) -> Result<Vec<&'r Layer>> {
+    fn chain<'r>(&self, registry: &'r Registry) -> Result<Vec<&'r Preset>> {
         Ok(match &self.role {
-            Some(id) => registry.chain(id)?.into_iter().map(|p| &p.layer).collect(),
+            Some(id) => registry.chain(id)?,
             None => Vec::new(),
         })
     }
@@ -293,12 +368,65 @@ impl State {
     }
 }
 
-fn values(merged: &Merged) -> BTreeMap<String, toml::Value> {
-    merged
-        .slots
-        .iter()
-        .map(|(p, s)| (p.clone(), s.value()))
-        .collect()
+/// The path a `KEY=VALUE` sets, if it is a place path.
+fn place_path(set: &str) -> Option<&'static str> {
+    let path = set.split_once('=')?.0.trim();
+    PLACE.iter().find(|p| **p == path).copied()
+}
+
+/// The preset chain's values as `base` shows them: in its locale, with the
+/// setting text of its workplace. The locale and workplace are the preset's own.
+fn preset_values(chain: &[&Preset], base: &Merged) -> Result<Values> {
+    let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).collect();
+    let own = values(&load::merge(&layers)?);
+    let tag = crate::locale::of(&base.posting).tag.clone();
+    let mut text = format!("locale = {}\n", toml::Value::String(tag));
+    if let Some(w) = base.slots.get("location.workplace") {
+        text.push_str(&format!("[location]\nworkplace = {}\n", w.value()));
+    }
+    let (place, _) = layer::parse("place", &text, false)?;
+    let mut localised = values(&load::merge_with_chain(chain, &[place])?);
+    for path in ["locale", "location.workplace"] {
+        match own.get(path) {
+            Some(v) => localised.insert(path.to_string(), v.clone()),
+            None => localised.remove(path),
+        };
+    }
+    Ok(localised)
+}
+
+/// Values by path.
+type Values = BTreeMap<String, toml::Value>;
+
+fn values(merged: &Merged) -> Values {
+    values_of(&merged.slots)
+}
+
+fn values_of(slots: &BTreeMap<String, Slot>) -> Values {
+    slots.iter().map(|(p, s)| (p.clone(), s.value())).collect()
+}
+
+/// Rewrites the `items` that were items of the list `old` as the item at the same
+/// place in `new`: the same list in another locale (kept when the lengths differ,
+/// as when a locale rewords the whole list).
+fn follow(items: &mut Vec<String>, old: Option<&toml::Value>, new: Option<&toml::Value>) {
+    let (Some(old), Some(new)) = (
+        old.and_then(|v| v.as_array()),
+        new.and_then(|v| v.as_array()),
+    ) else {
+        return;
+    };
+    if old.len() != new.len() {
+        return;
+    }
+    for item in items.iter_mut() {
+        let at = old.iter().position(|v| v.as_str() == Some(item.as_str()));
+        if let Some(now) = at.and_then(|i| new[i].as_str()) {
+            *item = now.to_string();
+        }
+    }
+    let mut seen = BTreeSet::new();
+    items.retain(|i| seen.insert(i.clone()));
 }
 
 /// A value as a person would type it: text bare, numbers plain.
@@ -350,6 +478,27 @@ mod tests {
         );
         assert!(text.contains("min = 16.0"), "{text}");
         assert!(text.contains("name = \"Acme\""), "{text}");
+    }
+
+    #[test]
+    fn preset_text_in_a_given_locale_is_preset_not_given() {
+        let s = state(&["location.country=GB", "location.workplace=on-site"]);
+        let daily = s.current("duties.daily").unwrap();
+        assert!(daily.to_string().contains("at the till"), "{daily}");
+        for path in ["duties.daily", "purpose", "conditions.environment"] {
+            assert!(!s.given.contains(path), "{path} is the preset's");
+        }
+        let text = s.text();
+        assert!(
+            !text.contains("duties") && !text.contains("environment"),
+            "{text}"
+        );
+        assert!(
+            s.hint("apply.instructions")
+                .unwrap()
+                .to_string()
+                .contains("CV")
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::fields::Section;
 use super::script::{Key, Script};
 use super::{Settings, Target, draft, finish, flow};
 use crate::error::Error;
@@ -971,4 +972,217 @@ fn a_job_in_ontario_is_offered_the_ontario_code() {
             "{region}: {posting}"
         );
     }
+}
+
+/// An employer whose place is answered in the wizard, not given: the base merge
+/// starts without a country.
+const UNPLACED: &[&str] = &[
+    "company.name=Acme Stores",
+    "location.workplace=on-site",
+    "apply.url=https://example.com/jobs",
+];
+
+/// Enter up to the country, answers `country`, then goes on with `then`.
+fn placed_in(country: &str, then: Vec<Key>) -> Vec<Key> {
+    let mut keys = vec![EnterUntil("Country (ISO code)"), Type(country.into())];
+    keys.extend(then);
+    keys
+}
+
+/// A UK cashier, the country answered in the wizard: the duties offered and the
+/// "How to apply" suggestion read in British English, Tab writes the UK wording,
+/// and the preset text the employer only kept stays out of the file.
+#[test]
+fn once_the_country_is_answered_preset_text_and_hints_read_in_its_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), UNPLACED);
+    let keys = placed_in(
+        "GB",
+        vec![
+            EnterUntil("How to apply"),
+            Tab,
+            EnterUntil("Save this posting?"),
+            Yes,
+            No,
+        ],
+    );
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let how = script.offered_at("How to apply");
+    assert_eq!(how.len(), 1, "{how:?}");
+    assert!(
+        how[0].contains("your CV") && !how[0].contains("resume"),
+        "{how:?}"
+    );
+    let daily = script.offered_at("Daily duties");
+    assert!(
+        daily.contains(&"Scan items, apply coupons and take payment at the till"),
+        "{daily:?}"
+    );
+    let weekly = script.offered_at("Weekly duties");
+    assert!(weekly.contains(&"Restock snacks and small items near the tills"));
+    let all: Vec<&str> = daily.iter().chain(&weekly).copied().collect();
+    assert!(!all.iter().any(|d| d.contains("register")), "{all:?}");
+    let physical = script.offered_at("Physical demands").join("\n");
+    assert!(physical.contains("at the till"), "{physical}");
+    let posting = read(&done.posting);
+    assert!(posting.contains("country = \"GB\""), "{posting}");
+    assert!(
+        posting.contains(&format!("instructions = \"{}\"", how[0])),
+        "the suggestion taken with Tab is the employer's answer: {posting}"
+    );
+    for kept in [
+        "purpose",
+        "duties",
+        "daily",
+        "weekly",
+        "physical",
+        "environment",
+        "till",
+        "objectives",
+    ] {
+        assert!(!posting.contains(kept), "`{kept}` was only kept: {posting}");
+    }
+    let md = read(done.output.as_ref().unwrap());
+    assert!(md.contains("take payment at the till") && !md.contains("register"));
+}
+
+/// A patient-access representative in the UK is offered the UK GDPR duty, and
+/// a company profile's country (given, not answered) does the same.
+#[test]
+fn a_uk_patient_access_job_is_offered_the_uk_gdpr_duty_not_hipaa() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("patient-access-representative"), UNPLACED);
+    let keys = placed_in("GB", vec![EnterUntil("Save this posting?"), Yes, No]);
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let daily = script.offered_at("Daily duties");
+    assert!(
+        daily
+            .iter()
+            .any(|d| d.starts_with("Follow UK GDPR and Data Protection Act 2018 rules")),
+        "{daily:?}"
+    );
+    assert!(!daily.iter().any(|d| d.contains("HIPAA")), "{daily:?}");
+    let posting = read(&done.posting);
+    assert!(
+        !posting.contains("GDPR") && !posting.contains("HIPAA"),
+        "{posting}"
+    );
+    assert!(read(done.output.as_ref().unwrap()).contains("UK GDPR"));
+}
+
+/// A kept title asked before the place follows the locale (it is preset text,
+/// left out of the file); a typed one stays the employer's, word for word.
+#[test]
+fn answers_before_the_place_stay_and_kept_preset_values_stay_out_of_the_file() {
+    for (title, written) in [
+        (Enter, None),
+        (Type("Call Center Agent".into()), Some("Call Center Agent")),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = settings(dir.path(), Some("call-center-customer-service"), UNPLACED);
+        let keys = vec![
+            EnterUntil("Job title"),
+            title.clone(),
+            EnterUntil("Country (ISO code)"),
+            Type("GB".into()),
+            EnterUntil("Save this posting?"),
+            Yes,
+            No,
+        ];
+        let mut script = Script::new(keys);
+        let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+        let posting = read(&done.posting);
+        match written {
+            Some(t) => assert!(posting.contains(&format!("title = \"{t}\"")), "{posting}"),
+            None => assert!(!posting.contains("title"), "{title:?}: {posting}"),
+        }
+        let md = read(done.output.as_ref().unwrap());
+        let heading = md.lines().next().unwrap_or_default().to_string();
+        let expected = written.unwrap_or("Call Centre Customer Service Representative");
+        assert!(heading.contains(expected), "{title:?}: {heading}");
+    }
+}
+
+/// Choosing another locale than the place's makes the preset text read in it;
+/// the chosen locale is written, the preset text is not.
+#[test]
+fn a_chosen_locale_decides_how_the_preset_text_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), UNPLACED);
+    let keys = placed_in(
+        "US",
+        vec![
+            EnterUntil("Locale (how the posting reads)"),
+            Pick(locale_index("en-IE")),
+            EnterUntil("Save this posting?"),
+            Yes,
+            No,
+        ],
+    );
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let daily = script.offered_at("Daily duties");
+    assert!(
+        daily.iter().any(|d| d.ends_with("at the till")),
+        "{daily:?}"
+    );
+    let posting = read(&done.posting);
+    assert!(posting.contains("locale = \"en-IE\""), "{posting}");
+    assert!(!posting.contains("duties"), "{posting}");
+}
+
+/// A list's unticked preset items follow a changed country: reviewed again, the
+/// list offers each once, in the new locale's words.
+#[test]
+fn unticked_items_follow_a_changed_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), Some("cashier"), UNPLACED);
+    let place = Section::ALL.iter().position(|s| *s == Section::Place);
+    let duties = Section::ALL.iter().position(|s| *s == Section::Duties);
+    let keys = placed_in(
+        "GB",
+        vec![
+            EnterUntil("Daily duties"),
+            Ticks((1..7).collect()), // not the first, "… at the till"
+            EnterUntil("Save this posting?"),
+            No,
+            Pick(place.unwrap()),
+            EnterUntil("Country (ISO code)"),
+            Type("US".into()),
+            EnterUntil("Save this posting?"),
+            No,
+            Pick(duties.unwrap()),
+            EnterUntil("Save this posting?"),
+            Yes,
+            No,
+        ],
+    );
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let shown: Vec<&Vec<String>> = script
+        .offered
+        .iter()
+        .filter(|(m, _)| m == "Daily duties")
+        .map(|(_, o)| o)
+        .collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    let first = "Scan items, apply coupons and take payment at the";
+    assert!(
+        shown[0].contains(&format!("{first} till")),
+        "{:?}",
+        shown[0]
+    );
+    assert!(
+        shown[1].contains(&format!("{first} register")),
+        "{:?}",
+        shown[1]
+    );
+    assert!(
+        !shown[1].iter().any(|i| i.ends_with("till")),
+        "{:?}",
+        shown[1]
+    );
+    assert!(read(&done.posting).contains("country = \"US\""));
 }

@@ -403,12 +403,20 @@ fn statement(state: &State, f: &Field) -> Option<&'static crate::equality::State
     crate::equality::for_place(&country, region.as_deref())
 }
 
-/// The preset's suggestion, its pay figures turned into the chosen period.
+/// The preset's suggestion, its pay figures turned into the chosen period. A
+/// figure is offered only in the currency it was given in: a US band is no
+/// suggestion for pay in pounds.
 fn suggestion(state: &State, f: &Field) -> Option<String> {
     let hint = state.hint(f.path)?;
     let Kind::Money(_) = f.kind else {
         return Some(display(&hint));
     };
+    let hinted_currency = state.hint("pay.currency");
+    let hinted_currency = hinted_currency.as_ref().and_then(|v| v.as_str());
+    let currency = state.text_of("pay.currency");
+    if hinted_currency.is_some() && currency.is_some() && hinted_currency != currency.as_deref() {
+        return None;
+    }
     let figure = hint.as_float().or(hint.as_integer().map(|i| i as f64))?;
     let hinted = state.hint("pay.period");
     let from = hinted.as_ref().and_then(|v| v.as_str());

@@ -615,14 +615,14 @@ fn the_country_sets_the_currency_and_figures_follow_the_period() {
         EnterUntil("Pay currency"),
         Enter,   // GBP
         Pick(0), // per hour
-        Tab,
-        Tab,
+        Type("15".into()),
+        Type("17.5".into()),
         Esc, // from the benefits back to the figures and the period
         Esc,
         Esc,
         Pick(4), // per year
         Type("15".into()),
-        Enter, // the hourly suggestion turned into a yearly figure
+        Enter, // the hourly figure given turned into a yearly one
         Enter,
         EnterUntil("Save this posting?"),
         Yes,
@@ -646,6 +646,9 @@ fn the_country_sets_the_currency_and_figures_follow_the_period() {
     ] {
         assert!(posting.contains(line), "`{line}` in {posting}");
     }
+    // The preset's band is in US dollars: no figure is offered for pay in pounds.
+    // The first time pay is asked, nothing is offered; later, the figures given.
+    assert_eq!(script.offered_at("Pay from"), ["", "15", "31000"]);
 }
 
 #[test]

@@ -438,13 +438,14 @@ fn a_british_job_is_paid_in_pounds_and_figures_follow_the_period() {
     let mut w = Wizard::start(dir.path(), &strs(&args));
     w.enter_until("Pay currency (GBP)", "\r");
     w.answer("Pay period", "hour\r");
-    w.answer("Pay from", "\t\r");
-    w.answer("Pay up to", "\t\r");
+    // The preset's band is in US dollars, so no figure is offered for pounds.
+    w.answer("Pay from ", "15\r");
+    w.answer("Pay up to ", "17.50\r");
     w.answer("Benefits", ESC);
     w.answer("Pay up to", ESC);
     w.answer("Pay from", ESC);
     w.answer("Pay period", "year\r");
-    // The hourly figures (15 and 17.50) are offered again as yearly pay.
+    // The hourly figures given (15 and 17.50) are offered again as yearly pay.
     w.answer("Pay from (31000)", "15\r");
     w.see("GBP 15 per year looks like an hourly rate");
     w.send(&format!("{BACKSPACE}{BACKSPACE}\r"));

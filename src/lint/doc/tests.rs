@@ -365,3 +365,48 @@ fn html_oddities_do_not_panic() {
         let _ = Doc::from_html("p.html", page);
     }
 }
+
+#[test]
+fn markdown_bold_paragraphs_are_headings_and_bold_sentences_are_not() {
+    let src = "**Baker**\n\n**About Us**\n\nWe bake.\n\n**The Job:**\n\n- Mix dough\n\n\
+               **Applications close on Friday.**\n\n**Note:** bring your own apron\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Company, SegKind::Heading),
+            (Section::Company, SegKind::Prose),
+            (Section::Duties, SegKind::Heading),
+            (Section::Duties, SegKind::Bullet),
+            // A bold sentence and a bold label followed by text stay paragraphs.
+            (Section::Duties, SegKind::Prose),
+            (Section::Duties, SegKind::Prose),
+        ]
+    );
+}
+
+#[test]
+fn markdown_label_lines_are_read_one_by_one() {
+    // Soft breaks before labels, a hard break (two spaces), and a soft break inside a
+    // sentence, which stays one paragraph; "9:30" is a time, not a label.
+    let src = "# Baker\n\nURL: https://example.com/job  \nLocation: Leeds\nSalary: £12 an hour\n\n\
+               We open at\n9:30 every day.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, usize)> = doc
+        .segments
+        .iter()
+        .map(|s| (s.section, s.loc.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, 1),
+            (Section::Purpose, 3),
+            (Section::Conditions, 4),
+            (Section::Pay, 5),
+            (Section::Purpose, 7),
+        ]
+    );
+}

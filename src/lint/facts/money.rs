@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::super::text::{PhraseSet, is_word_char};
-use super::{Facts, PayFacts, Prepared, Section, Token};
+use super::{Facts, PayFacts, Prepared, Section, SegKind, Token};
 
 /// One money mention: a figure or a range, with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,13 +137,25 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     Some((value, k, kilo))
 }
 
+/// The most spaces between a currency sign or code and its number: "£ 25,000" and
+/// "EUR 45,000" have one; an HTML entity ("&pound;25,000") is read as its sign padded
+/// with spaces to the entity's width, so the figure sits up to seven chars later.
+const SIGN_GAP_MAX: usize = 7;
+
+/// Where the number starts after a sign or code ending at `j`: past the spaces there.
+fn after_sign_space(chars: &[char], j: usize) -> usize {
+    let gap = chars[j.min(chars.len())..]
+        .iter()
+        .take(SIGN_GAP_MAX + 1)
+        .take_while(|c| **c == ' ')
+        .count();
+    if gap <= SIGN_GAP_MAX { j + gap } else { j }
+}
+
 /// A money amount at `i`, with a sign before or after the number.
 fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
     if let Some((code, n)) = currency_at(chars, i) {
-        let mut j = i + n;
-        if chars.get(j) == Some(&' ') && code.len() == 3 {
-            j += 1;
-        }
+        let j = after_sign_space(chars, i + n);
         let (v, end, kilo) = number_at(chars, j, grouping(code))?;
         return Some((v, end, code, kilo));
     }
@@ -186,10 +198,7 @@ fn range_tail(
     let mut g = grouping(code);
     if let Some((c, n)) = currency_at(chars, j) {
         g = grouping(c);
-        j += n;
-        if chars.get(j) == Some(&' ') {
-            j += 1;
-        }
+        j = after_sign_space(chars, j + n);
     }
     let (v, mut end, kilo) = number_at(chars, j, g)?;
     // A trailing code ("… 60,000 EUR").
@@ -500,7 +509,8 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     out
 }
 
-/// Is `m` a pay figure? Looks at the words of its own clause, then its sentence.
+/// Is `m` a pay figure? Looks at the words of its own clause, then its sentence, and
+/// at where it sits.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     let sentence = p
         .sentences
@@ -518,7 +528,9 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     {
         return false;
     }
+    // A figure in a heading is the posting's headline pay ("Up to £51,763 + benefits").
     p.seg.section == Section::Pay
+        || p.seg.kind == SegKind::Heading
         || m.period.is_some()
         || near.iter().any(|t| PAY_WORDS.contains(&t.lower.as_str()))
 }

@@ -365,3 +365,29 @@ fn extras_after_the_range_are_separate_facts() {
     assert_eq!(facts("Plus a bonus of up to $10,000.").pay, None);
     assert_eq!(facts("A $401 match and a $5,000 bonus.").pay, None);
 }
+
+#[test]
+fn a_space_or_an_html_entity_between_sign_and_figure() {
+    let p = pay("Salary: £ 25,000 - £ 30,000 per annum.");
+    assert_eq!(
+        (p.min, p.max, p.currency.as_deref()),
+        (Some(25000.0), Some(30000.0), Some("GBP"))
+    );
+    let html = "<h1>Cook</h1><p>Pay: &pound;25,000 to &pound;30,000 a year.</p>";
+    let p = Doc::from_html("p.html", html)
+        .facts
+        .pay
+        .expect("pay from entities");
+    assert_eq!(
+        (p.min, p.max, p.currency.as_deref()),
+        (Some(25000.0), Some(30000.0), Some("GBP"))
+    );
+    // Far apart, a sign and a number are not one amount.
+    assert!(facts("# Cook\n\nPay: £         12 a year.\n").pay.is_none());
+}
+
+#[test]
+fn a_figure_in_a_heading_is_the_headline_pay() {
+    let p = pay("# Cook\n\n### Up to £31,000 + benefits\n\nWe run a café.\n");
+    assert_eq!((p.max, p.currency.as_deref()), (Some(31000.0), Some("GBP")));
+}

@@ -464,6 +464,19 @@ fn label_section(text: &str) -> Option<Section> {
     classify_heading(label)
 }
 
+/// Does a heading state a money figure: a currency sign right before a digit ("£51,763",
+/// "€ 35k", "$20")? Entity padding in HTML ("&pound;" read as "£" and spaces) is skipped.
+fn states_money(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '£' | '€' | '$')
+            && chars[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(char::is_ascii_digit)
+    })
+}
+
 /// Tracks which section the blocks being read belong to.
 struct SectionState {
     current: Section,
@@ -500,7 +513,7 @@ impl SectionState {
                 Segment::new(section, SegKind::Heading, text, loc)
             }
             kind => {
-                let section = self.block(words);
+                let section = self.block(kind, words);
                 let mut s = Segment::new(section, kind, text, loc);
                 s.list = block.list;
                 s
@@ -510,6 +523,11 @@ impl SectionState {
 
     /// A heading of `level` (1 = top); returns its section.
     fn heading(&mut self, text: &str, level: usize) -> Section {
+        // A headline figure ("Up to £51,763 + benefits") states the pay; the text
+        // under it stays in the section it was in.
+        if states_money(text) {
+            return Section::Pay;
+        }
         match classify_heading(text) {
             Some(s) => {
                 self.current = s;
@@ -524,8 +542,14 @@ impl SectionState {
         self.current
     }
 
-    fn block(&self, text: &str) -> Section {
-        label_section(text).unwrap_or(self.current)
+    /// The section of a paragraph or bullet: the one its label names, else the current
+    /// one. A list under "The role" or "About the role" names what the job holds day to
+    /// day, its duties: a purpose statement is a few sentences, never a list.
+    fn block(&self, kind: SegKind, text: &str) -> Section {
+        match label_section(text).unwrap_or(self.current) {
+            Section::Purpose if kind == SegKind::Bullet && self.seen_heading => Section::Duties,
+            section => section,
+        }
     }
 }
 

@@ -410,3 +410,22 @@ fn markdown_label_lines_are_read_one_by_one() {
         ]
     );
 }
+
+#[test]
+fn a_list_under_the_role_is_duties_and_a_pay_headline_keeps_the_section() {
+    let src = "# Cook\n\n## Up to £31,000 + benefits\n\nWe run a café.\n\n## The role\n\n\
+               You keep the kitchen going.\n\n- Cook breakfasts\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Pay, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Purpose, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Duties, SegKind::Bullet),
+        ]
+    );
+}

@@ -143,11 +143,17 @@ fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
     ctx.prep
         .iter()
         .filter(|p| p.seg.kind != SegKind::Title)
-        .take_while(|p| p.seg.kind != SegKind::Heading)
+        .take_while(|p| p.seg.kind != SegKind::Heading || is_pay_headline(p))
         .filter(|p| p.seg.kind == SegKind::Prose)
         .any(|p| {
             !set.find(p.toks).is_empty() || p.sentences.iter().any(|s| names_employer(p, s.start))
         })
+}
+
+/// A heading that states the pay ("Up to £23,400 + benefits") rather than opening a
+/// section: the opening goes on past it.
+fn is_pay_headline(p: &Prepared<'_>) -> bool {
+    p.seg.section == Section::Pay && p.seg.text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Does the sentence at `start` open with a name of two or more capitalised words

@@ -477,6 +477,33 @@ fn states_money(text: &str) -> bool {
     })
 }
 
+/// The most words a paragraph introducing a list may have to name the list's section.
+const LEAD_IN_WORDS: usize = 12;
+
+/// A list is starting: when the paragraph just before it is a lead-in naming a section
+/// ("We are looking for someone who will:", "A great candidate can:"), it is read as
+/// the list's heading, the way a plain-text line ending in a colon is. A lead-in that
+/// names no section changes nothing.
+fn lead_in_heading(out: &mut [Segment], state: &mut SectionState) {
+    let Some(last) = out.last_mut() else {
+        return;
+    };
+    let text = last.text.trim();
+    let Some(words) = text.strip_suffix(':') else {
+        return;
+    };
+    if last.kind != SegKind::Prose || tokenize(words).len() > LEAD_IN_WORDS {
+        return;
+    }
+    if classify_heading(words).is_some() {
+        last.section = state.heading(words, LEAD_IN_LEVEL);
+        last.kind = SegKind::Heading;
+    }
+}
+
+/// The heading level of a lead-in: under any real heading around it.
+const LEAD_IN_LEVEL: usize = 6;
+
 /// Tracks which section the blocks being read belong to.
 struct SectionState {
     current: Section,

@@ -15,7 +15,7 @@ struct Block<'s> {
 /// The heading level given to a paragraph that is nothing but bold words ("**About
 /// Us**", "**The Role:**"), the way postings pasted from job boards mark their
 /// sections: the lowest, so it stays under any real heading around it.
-const EMPHASIS_HEADING_LEVEL: usize = 6;
+const EMPHASIS_HEADING_LEVEL: usize = LEAD_IN_LEVEL;
 
 /// The most words a bold paragraph may have to be read as a heading.
 const EMPHASIS_HEADING_WORDS: usize = 8;
@@ -139,6 +139,9 @@ impl<'s> Builder<'s> {
             }
             Tag::List(_) => {
                 self.flush();
+                if self.lists.is_empty() {
+                    lead_in_heading(&mut self.out, &mut self.state);
+                }
                 self.lists.push(self.next_list);
                 self.next_list += 1;
             }

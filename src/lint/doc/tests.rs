@@ -429,3 +429,33 @@ fn a_list_under_the_role_is_duties_and_a_pay_headline_keeps_the_section() {
         ]
     );
 }
+
+#[test]
+fn a_lead_in_naming_a_section_heads_its_list() {
+    let md = "# Clerk\n\nWe file papers.\n\nWe are looking for someone who will:\n\n- File\n\n\
+              A great candidate can show that they:\n\n- Read well\n\nOur office is small:\n\n- Two desks\n";
+    let html = "<h1>Clerk</h1><p>We file papers.</p><p>We are looking for someone who will:</p>\
+                <ul><li>File</li></ul><p>A great candidate can show that they:</p><ul><li>Read \
+                well</li></ul><p>Our office is small:</p><ul><li>Two desks</li></ul>";
+    for doc in [
+        Doc::from_markdown("p.md", md),
+        Doc::from_html("p.html", html),
+    ] {
+        let got: Vec<(Section, SegKind)> =
+            doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                (Section::Title, SegKind::Title),
+                (Section::Purpose, SegKind::Prose),
+                (Section::Duties, SegKind::Heading),
+                (Section::Duties, SegKind::Bullet),
+                (Section::Skills, SegKind::Heading),
+                (Section::Skills, SegKind::Bullet),
+                // A lead-in that names no section stays a paragraph.
+                (Section::Skills, SegKind::Prose),
+                (Section::Skills, SegKind::Bullet),
+            ]
+        );
+    }
+}

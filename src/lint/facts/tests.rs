@@ -261,6 +261,19 @@ fn locations() {
             Some("OH"),
             Some("Cleveland"),
         ),
+        // Postcodes name their country; "WA" beside an Australian place is not Washington.
+        ("Our office, Leeds LS11 5AB.", Some("GB"), None, None),
+        ("Visit us at SW1A 1AA.", Some("GB"), None, None),
+        ("Albert Quay, T12 X8N4.", Some("IE"), None, None),
+        ("Our depot, Fremantle WA 6160.", Some("AU"), None, None),
+        ("## Location\n\nPerth, WA.", Some("AU"), None, None),
+        ("## Location\n\nPerth WA.", Some("AU"), None, None),
+        ("Office in Vancouver, WA.", Some("US"), Some("WA"), None),
+        ("Unit 4, Toronto ON M5V 2T6.", Some("CA"), Some("ON"), None),
+        ("Mail code M5V 2T6.", Some("CA"), None, None),
+        // Not postcodes: a product code, a year after a state, a word.
+        ("We ship the X12 ABCD kit.", None, None, None),
+        ("Our team in WA 2024.", None, None, None),
     ];
     for (text, country, region, city) in cases {
         let f = facts(text);

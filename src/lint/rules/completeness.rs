@@ -169,9 +169,18 @@ fn is_pay_headline(p: &Prepared<'_>) -> bool {
 }
 
 /// Does the sentence at `start` open with a name of two or more capitalised words
-/// ("Harbor Family Clinics", "The Corner Bakery") followed by a verb?
+/// ("Harbor Family Clinics", "The Corner Bakery") followed by a verb, or with "Our"
+/// and one or two words and a verb ("Our charity runs")?
 fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
     let mut toks = p.toks.iter().skip_while(|t| t.start < start).peekable();
+    // "Our charity runs…", "Our family bakery has…": the employer in its own voice.
+    if toks.peek().is_some_and(|t| t.lower == "our") {
+        return toks
+            .skip(1)
+            .take(3)
+            .skip(1)
+            .any(|t| is_employer_verb(&t.lower));
+    }
     if toks.peek().is_some_and(|t| t.lower == "the") {
         toks.next();
     }
@@ -248,6 +257,7 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
             "The Corner Bakery of Leeds has baked since 1990.",
             "We are a family bakery. Bake bread for our neighbourhood.",
             "Fenwick District Council keeps the records of 40,000 homes.",
+            "Our charity runs a training programme. Bake bread for our neighbourhood.",
         ] {
             let text = no_company.replace("Bake bread for our neighbourhood.", opening);
             let f = lint_md(&text);

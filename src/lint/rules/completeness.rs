@@ -53,7 +53,8 @@ const REQUIRED: &[Required] = &[
     Required {
         name: "pay",
         sections: &[Section::Pay],
-        help: "add a \"Pay\" section with the range, e.g. \"$52,000-$60,000 a year\"",
+        // The example is in the job's money: see `pay_help`.
+        help: "add a \"Pay\" section with the range",
     },
     Required {
         name: "how to apply",
@@ -77,8 +78,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
         }
         if !present(ctx, req) {
             let help = match (req.name, is_toml(&ctx.doc.path)) {
-                ("title", true) => "set `title = \"…\"` at the top of the posting file",
-                _ => req.help,
+                ("title", true) => "set `title = \"…\"` at the top of the posting file".into(),
+                ("pay", _) => pay_help(ctx),
+                _ => req.help.to_string(),
             };
             ctx.at_doc(
                 RuleId::MissingSection,
@@ -86,6 +88,29 @@ pub fn check(ctx: &mut Ctx<'_>) {
             );
         }
     }
+}
+
+/// The pay section's fix, its example in the money of the job's country.
+fn pay_help(ctx: &Ctx<'_>) -> String {
+    format!(
+        "add a \"Pay\" section with the range, e.g. \"{}\"",
+        example_range(ctx)
+    )
+}
+
+/// An example yearly range in the money of the job's country ("£52,000-£60,000 a year"
+/// for a UK posting), in dollars where no country is known: the pay rules' fixes use
+/// it, so a UK or Irish posting is not shown dollars.
+pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
+    let code = ctx
+        .doc
+        .facts
+        .country
+        .as_deref()
+        .and_then(super::consistency::currency_of)
+        .unwrap_or_else(|| "USD".to_string());
+    let amount = |v: f64| crate::money::format_amount(v, &code, false, true);
+    format!("{}-{} a year", amount(52_000.0), amount(60_000.0))
 }
 
 fn is_toml(path: &str) -> bool {

@@ -45,6 +45,11 @@ const PREFIXES: &[(&str, &str)] = &[
     ("INR", "INR"),
     ("NZD", "NZD"),
     ("CHF", "CHF"),
+    // The euro by name after a figure ("129,000 - 165,000 Euro", "60,000 euros").
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("Euros", "EUR"),
+    ("Euro", "EUR"),
 ];
 
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
@@ -60,7 +65,9 @@ fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     }
     PREFIXES.iter().find_map(|(p, code)| {
         let n = p.chars().count();
-        let is_code = p.chars().all(|c| c.is_ascii_uppercase());
+        // A code or a name ("EUR", "euro") is a whole word: not the start of "EURO2024"
+        // or "European".
+        let is_code = p.chars().all(|c| c.is_alphabetic());
         let ok = starts_with_at(chars, i, p)
             && !(is_code && chars.get(i + n).copied().is_some_and(char::is_alphanumeric));
         ok.then_some((*code, n))
@@ -170,6 +177,35 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     }
     let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != "$")?;
     Some((v, j + n, code, kilo))
+}
+
+/// The first figure of a range whose currency comes only at its end ("48,000 - 56,000
+/// Euro", "50,000 to 60,000 EUR"): the figure, with the currency of the range.
+fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
+    let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
+    if !before_ok {
+        return None;
+    }
+    let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
+    let mut j = end1;
+    let skip = |j: &mut usize| {
+        while chars.get(*j) == Some(&' ') {
+            *j += 1;
+        }
+    };
+    skip(&mut j);
+    if matches!(chars.get(j), Some('-' | '–' | '—')) {
+        j += 1;
+    } else if starts_with_at(chars, j, "to ") {
+        j += 3;
+    } else {
+        return None;
+    }
+    skip(&mut j);
+    let (_, end2, _) = number_at(chars, j, Grouping::CommaOrDot)?;
+    let (code, _) = currency_at(chars, after_sign_space(chars, end2).min(end2 + 1))
+        .filter(|(c, _)| *c != "$")?;
+    Some((v1, end1, code, kilo1))
 }
 
 /// The rest of a range after its first figure: ("–", "to", "and") then a figure.
@@ -329,7 +365,9 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some((v1, end1, code, kilo1)) = amount_at(chars, i) else {
+        let Some((v1, end1, code, kilo1)) =
+            amount_at(chars, i).or_else(|| bare_range_start(chars, i))
+        else {
             i += 1;
             continue;
         };

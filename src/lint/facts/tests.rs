@@ -404,3 +404,19 @@ fn a_figure_in_a_heading_is_the_headline_pay() {
     let p = pay("# Cook\n\n### Up to £31,000 + benefits\n\nWe run a café.\n");
     assert_eq!((p.max, p.currency.as_deref()), (Some(31000.0), Some("GBP")));
 }
+
+#[test]
+fn the_euro_by_name_after_a_figure() {
+    let p = pay("Salary: 48,000 - 56,000 Euro a year.");
+    assert_eq!((p.min, p.max), (Some(48000.0), Some(56000.0)));
+    assert_eq!(p.currency.as_deref(), Some("EUR"));
+    assert_eq!(
+        pay("Pay: 60,000 euros a year.").currency.as_deref(),
+        Some("EUR")
+    );
+    assert!(
+        facts("# Cook\n\nSalary talks in 5 European cities.\n")
+            .pay
+            .is_none()
+    );
+}

@@ -193,9 +193,9 @@ fn is_pay_headline(p: &Prepared<'_>) -> bool {
     p.seg.section == Section::Pay && p.seg.text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Does the sentence at `start` open with a name of two or more capitalised words
-/// ("Harbor Family Clinics", "The Corner Bakery") followed by a verb, or with "Our"
-/// and one or two words and a verb ("Our charity runs")?
+/// Does the sentence at `start` open with a capitalised name ("Harbourline", "Harbor
+/// Family Clinics", "The Corner Bakery") followed by a verb, or with "Our" and one or
+/// two words and a verb ("Our charity runs")?
 fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
     let mut toks = p.toks.iter().skip_while(|t| t.start < start).peekable();
     // "Our charity runs…", "Our family bakery has…": the employer in its own voice.
@@ -216,7 +216,13 @@ fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
         } else if matches!(t.lower.as_str(), "of" | "and") && name > 0 {
             continue;
         } else {
-            return name >= 2 && is_employer_verb(&t.lower);
+            // One capitalised word may be a name ("Harbourline builds…") or just the
+            // sentence's first word ("Some words…"): it takes a listed verb.
+            return match name {
+                0 => false,
+                1 => lists().employer_verbs.contains(&t.lower.as_str()),
+                _ => is_employer_verb(&t.lower),
+            };
         }
     }
     false
@@ -283,6 +289,7 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
             "We are a family bakery. Bake bread for our neighbourhood.",
             "Fenwick District Council keeps the records of 40,000 homes.",
             "Our charity runs a training programme. Bake bread for our neighbourhood.",
+            "Harbourline builds booking software.",
         ] {
             let text = no_company.replace("Bake bread for our neighbourhood.", opening);
             let f = lint_md(&text);

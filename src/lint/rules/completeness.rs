@@ -128,9 +128,17 @@ fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
     by_fact
         || ctx.doc.segments.iter().any(|s| {
             req.sections.contains(&s.section)
-                && (s.kind != SegKind::Heading)
+                && (s.kind != SegKind::Heading || states_a_value(&s.text))
                 && !s.text.trim().is_empty()
         })
+}
+
+/// A heading that carries its own text ("Location: Ashford, Kent"): a label, a colon
+/// and a value after it.
+fn states_a_value(heading: &str) -> bool {
+    heading
+        .split_once(':')
+        .is_some_and(|(label, value)| !label.trim().is_empty() && !value.trim().is_empty())
 }
 
 /// The word lists, from `src/lint/data/completeness.toml`.

@@ -589,7 +589,8 @@ struct BlockText<'a> {
     list: Option<usize>,
 }
 
-/// When no H1 or first line was taken as the title, a leading unrecognised heading is.
+/// When no H1 or first line was taken as the title, a leading unrecognised heading is,
+/// or a leading "Job title: …" line (its value).
 fn promote_title(segments: &mut [Segment]) {
     if segments.iter().any(|s| s.kind == SegKind::Title) {
         return;
@@ -598,8 +599,39 @@ fn promote_title(segments: &mut [Segment]) {
         if first.kind == SegKind::Heading && classify_heading(&first.text).is_none() {
             first.kind = SegKind::Title;
             first.section = Section::Title;
+        } else if first.kind == SegKind::Prose {
+            if let Some((at, value)) = title_label_value(&first.text) {
+                let loc = Loc::new(first.loc.line, first.loc.col + at);
+                *first = Segment::new(Section::Title, SegKind::Title, value, loc);
+            }
         }
     }
+}
+
+/// Labels that introduce the job title in postings copied from job boards.
+const TITLE_LABELS: &[&str] = &[
+    "job title",
+    "position title",
+    "role title",
+    "title",
+    "position",
+    "role",
+    "vacancy",
+    "job",
+];
+
+/// "Position Title: Full-Stack Developer" on one line: the char where the title starts
+/// and the title.
+fn title_label_value(text: &str) -> Option<(usize, String)> {
+    let (label, value) = text.split_once(':')?;
+    let words: Vec<String> = tokenize(label).into_iter().map(|t| t.lower).collect();
+    let title = value.trim();
+    let known = TITLE_LABELS.contains(&words.join(" ").as_str());
+    if !known || title.is_empty() || title.contains('\n') || tokenize(title).len() > 12 {
+        return None;
+    }
+    let lead = value.chars().count() - value.trim_start().chars().count();
+    Some((label.chars().count() + 1 + lead, title.to_string()))
 }
 
 /// Maps byte offsets to 1-based line:col (col in chars).

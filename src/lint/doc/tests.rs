@@ -459,3 +459,19 @@ fn a_lead_in_naming_a_section_heads_its_list() {
         );
     }
 }
+
+#[test]
+fn a_leading_job_title_label_is_the_title() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "**Position Title:** Site Fitter\n\nWe fit kitchens.\n",
+    );
+    let t = doc.title().expect("title");
+    assert_eq!(
+        (t.text.as_str(), t.loc.line, t.loc.col),
+        ("Site Fitter", 1, 21)
+    );
+    // Other labels, or a title label later in the posting, are not the title.
+    let doc = Doc::from_markdown("p.md", "Location: Leeds\n\nJob title: Fitter\n");
+    assert!(doc.title().is_none());
+}

@@ -465,7 +465,7 @@ fn label_section(text: &str) -> Option<Section> {
 }
 
 /// Does a heading state a money figure: a currency sign right before a digit ("£51,763",
-/// "€ 35k", "$20")? Entity padding in HTML ("&pound;" read as "£" and spaces) is skipped.
+/// "€ 35k", "$20"), not a placeholder "$0"? Entity padding in HTML ("&pound;" read as "£" and spaces) is skipped.
 fn states_money(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, c)| {
@@ -473,7 +473,7 @@ fn states_money(text: &str) -> bool {
             && chars[i + 1..]
                 .iter()
                 .find(|c| **c != ' ')
-                .is_some_and(char::is_ascii_digit)
+                .is_some_and(|c| matches!(c, '1'..='9'))
     })
 }
 

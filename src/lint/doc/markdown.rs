@@ -10,6 +10,9 @@ struct Block<'s> {
     pieces: Vec<(Range<usize>, CowStr<'s>)>,
     /// Every piece so far sat inside `**strong**` or `*emphasis*`.
     all_emphasis: bool,
+    /// Every piece so far (but blanks) was inline code: a badge line such as
+    /// "#### `💰 £40k` `🌎 UK`", which job boards set as a heading.
+    all_code: bool,
 }
 
 /// The heading level given to a paragraph that is nothing but bold words ("**About
@@ -99,7 +102,8 @@ impl<'s> Builder<'s> {
         match ev {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) if self.skip == 0 => self.text(range, t),
+            Event::Text(t) if self.skip == 0 => self.text(range, t, false),
+            Event::Code(t) if self.skip == 0 => self.text(range, t, true),
             Event::HardBreak | Event::SoftBreak if self.skip == 0 => self.line_break(ev, range),
             _ => {}
         }
@@ -185,16 +189,18 @@ impl<'s> Builder<'s> {
             level,
             pieces: Vec::new(),
             all_emphasis: true,
+            all_code: true,
         });
     }
 
-    fn text(&mut self, range: Range<usize>, t: CowStr<'s>) {
+    fn text(&mut self, range: Range<usize>, t: CowStr<'s>, code: bool) {
         if self.block.is_none() {
             self.open(SegKind::Prose, 0);
         }
         let emphasised = self.emphasis > 0;
         if let Some(b) = self.block.as_mut() {
             b.all_emphasis &= emphasised;
+            b.all_code &= code || t.trim().is_empty();
             b.pieces.push((range, t));
         }
     }
@@ -210,6 +216,9 @@ impl<'s> Builder<'s> {
         let (kind, level) =
             if block.kind == SegKind::Prose && block.all_emphasis && is_heading_like(&text) {
                 (SegKind::Heading, EMPHASIS_HEADING_LEVEL)
+            } else if block.kind == SegKind::Heading && block.level > 1 && block.all_code {
+                // A badge line of facts opens no section: its text is read in place.
+                (SegKind::Prose, 0)
             } else {
                 (block.kind, block.level)
             };
@@ -224,11 +233,12 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// Could this bold paragraph be a heading: a few words, not a sentence?
+/// Could this bold paragraph be a heading: a few words, not a sentence ("**What do we
+/// do?**" is one)?
 fn is_heading_like(text: &str) -> bool {
     let t = text.trim();
     let words = tokenize(t).len();
-    (1..=EMPHASIS_HEADING_WORDS).contains(&words) && !t.ends_with(['.', '!', '?', ','])
+    (1..=EMPHASIS_HEADING_WORDS).contains(&words) && !t.ends_with(['.', '!', ','])
 }
 
 /// Does a Markdown source line start with a label of up to four words and a colon

@@ -475,3 +475,22 @@ fn a_leading_job_title_label_is_the_title() {
     let doc = Doc::from_markdown("p.md", "Location: Leeds\n\nJob title: Fitter\n");
     assert!(doc.title().is_none());
 }
+
+#[test]
+fn a_badge_line_of_code_spans_opens_no_section() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "# Clerk\n#### `💰 £30k` `🌎 UK`\n\nWe file papers.\n\n**What do we do?**\n\nWe sell maps.\n",
+    );
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Company, SegKind::Heading),
+            (Section::Company, SegKind::Prose),
+        ]
+    );
+}

@@ -566,6 +566,10 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     {
         return false;
     }
+    // "$0" is a job board's placeholder for pay not given.
+    if m.min.or(m.max) == Some(0.0) && m.max.unwrap_or(0.0) == 0.0 {
+        return false;
+    }
     // A figure in a heading is the posting's headline pay ("Up to £51,763 + benefits").
     p.seg.section == Section::Pay
         || p.seg.kind == SegKind::Heading

@@ -420,3 +420,18 @@ fn the_euro_by_name_after_a_figure() {
             .is_none()
     );
 }
+
+#[test]
+fn zero_is_a_placeholder_not_pay() {
+    assert!(
+        facts("# Cook\n\n#### Pay: $0, Canada (remote)\n\nWe cook.\n")
+            .pay
+            .is_none()
+    );
+    assert!(facts("# Cook\n\nSalary: $0 a year.\n").pay.is_none());
+    assert!(
+        facts("# Cook\n\nSalary: $0 - $40,000 a year.\n")
+            .pay
+            .is_some()
+    );
+}

@@ -159,11 +159,31 @@ fn after_sign_space(chars: &[char], j: usize) -> usize {
     if gap <= SIGN_GAP_MAX { j + gap } else { j }
 }
 
+/// A dollar's ISO code ("CAD", "AUD"…), which a `$` beside it belongs to.
+fn is_dollar_code(code: &str) -> bool {
+    matches!(code, "USD" | "CAD" | "AUD" | "NZD")
+}
+
 /// A money amount at `i`, with a sign before or after the number.
 fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
     if let Some((code, n)) = currency_at(chars, i) {
-        let j = after_sign_space(chars, i + n);
+        let mut j = after_sign_space(chars, i + n);
+        // "CAD $70,000": the code says which dollar the sign is.
+        if is_dollar_code(code) && chars.get(j) == Some(&'$') {
+            j += 1;
+        }
         let (v, end, kilo) = number_at(chars, j, grouping(code))?;
+        // "$70,000 CAD": likewise after the figure.
+        if code == "$" {
+            let k = if chars.get(end) == Some(&' ') {
+                end + 1
+            } else {
+                end
+            };
+            if let Some((named, m)) = currency_at(chars, k).filter(|(c, _)| is_dollar_code(c)) {
+                return Some((v, k + m, named, kilo));
+            }
+        }
         return Some((v, end, code, kilo));
     }
     let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
@@ -396,6 +416,16 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             m.min = Some(v1);
             m.max = Some(v2);
             m.end = end2;
+            // "$70,000 - $85,000 CAD": a code closing the range names its dollar.
+            if code == "$" {
+                if let Some((named, _)) = end2
+                    .checked_sub(3)
+                    .and_then(|k| currency_at(chars, k))
+                    .filter(|(c, n)| is_dollar_code(c) && *n == 3)
+                {
+                    m.currency = named;
+                }
+            }
         } else {
             open_single(chars, &mut m);
         }

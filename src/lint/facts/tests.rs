@@ -435,3 +435,16 @@ fn zero_is_a_placeholder_not_pay() {
             .is_some()
     );
 }
+
+#[test]
+fn a_dollar_code_beside_the_sign_names_the_dollar() {
+    for text in [
+        "Salary: CAD $70,000 to $85,000 a year.",
+        "Salary: $70,000 CAD a year.",
+        "Salary: $70,000 - $85,000 CAD a year.",
+    ] {
+        assert_eq!(pay(text).currency.as_deref(), Some("CAD"), "{text}");
+    }
+    let p = pay("Salary: CAD $70,000 to $85,000 a year.");
+    assert_eq!((p.min, p.max), (Some(70000.0), Some(85000.0)));
+}

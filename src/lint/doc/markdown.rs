@@ -216,8 +216,13 @@ impl<'s> Builder<'s> {
         let (kind, level) =
             if block.kind == SegKind::Prose && block.all_emphasis && is_heading_like(&text) {
                 (SegKind::Heading, EMPHASIS_HEADING_LEVEL)
-            } else if block.kind == SegKind::Heading && block.level > 1 && block.all_code {
-                // A badge line of facts opens no section: its text is read in place.
+            } else if block.kind == SegKind::Heading
+                && block.level > 1
+                && block.all_code
+                && !states_money(&text)
+            {
+                // A badge line of facts opens no section: its text is read in place (one
+                // stating the pay stays a heading, the posting's headline pay).
                 (SegKind::Prose, 0)
             } else {
                 (block.kind, block.level)

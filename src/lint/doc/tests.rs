@@ -494,3 +494,19 @@ fn a_badge_line_of_code_spans_opens_no_section() {
         ]
     );
 }
+
+#[test]
+fn a_badge_line_stating_the_pay_is_the_headline_pay() {
+    let src = "# Clerk\n#### `💰 USD $52,000~$60,000` `🌎 United States`\n\nWe file papers.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Pay, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+        ]
+    );
+    assert!(doc.facts.pay.is_some());
+}

@@ -480,7 +480,7 @@ fn a_leading_job_title_label_is_the_title() {
 fn a_badge_line_of_code_spans_opens_no_section() {
     let doc = Doc::from_markdown(
         "p.md",
-        "# Clerk\n#### `💰 £30k` `🌎 UK`\n\nWe file papers.\n\n**What do we do?**\n\nWe sell maps.\n",
+        "# Clerk\n#### `⏰ Full-time` `🌎 UK`\n\nWe file papers.\n\n**What do we do?**\n\nWe sell maps.\n",
     );
     let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
     assert_eq!(

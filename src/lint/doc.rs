@@ -464,6 +464,46 @@ fn label_section(text: &str) -> Option<Section> {
     classify_heading(label)
 }
 
+/// Does a heading state a money figure: a currency sign right before a digit ("£51,763",
+/// "€ 35k", "$20"), not a placeholder "$0"? Entity padding in HTML ("&pound;" read as "£" and spaces) is skipped.
+fn states_money(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        matches!(c, '£' | '€' | '$')
+            && chars[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| matches!(c, '1'..='9'))
+    })
+}
+
+/// The most words a paragraph introducing a list may have to name the list's section.
+const LEAD_IN_WORDS: usize = 12;
+
+/// A list is starting: when the paragraph just before it is a lead-in naming a section
+/// ("We are looking for someone who will:", "A great candidate can:"), it is read as
+/// the list's heading, the way a plain-text line ending in a colon is. A lead-in that
+/// names no section changes nothing.
+fn lead_in_heading(out: &mut [Segment], state: &mut SectionState) {
+    let Some(last) = out.last_mut() else {
+        return;
+    };
+    let text = last.text.trim();
+    let Some(words) = text.strip_suffix(':') else {
+        return;
+    };
+    if last.kind != SegKind::Prose || tokenize(words).len() > LEAD_IN_WORDS {
+        return;
+    }
+    if classify_heading(words).is_some() {
+        last.section = state.heading(words, LEAD_IN_LEVEL);
+        last.kind = SegKind::Heading;
+    }
+}
+
+/// The heading level of a lead-in: under any real heading around it.
+const LEAD_IN_LEVEL: usize = 6;
+
 /// Tracks which section the blocks being read belong to.
 struct SectionState {
     current: Section,
@@ -500,7 +540,7 @@ impl SectionState {
                 Segment::new(section, SegKind::Heading, text, loc)
             }
             kind => {
-                let section = self.block(words);
+                let section = self.block(kind, words);
                 let mut s = Segment::new(section, kind, text, loc);
                 s.list = block.list;
                 s
@@ -510,6 +550,11 @@ impl SectionState {
 
     /// A heading of `level` (1 = top); returns its section.
     fn heading(&mut self, text: &str, level: usize) -> Section {
+        // A headline figure ("Up to £51,763 + benefits") states the pay; the text
+        // under it stays in the section it was in.
+        if states_money(text) {
+            return Section::Pay;
+        }
         match classify_heading(text) {
             Some(s) => {
                 self.current = s;
@@ -524,8 +569,14 @@ impl SectionState {
         self.current
     }
 
-    fn block(&self, text: &str) -> Section {
-        label_section(text).unwrap_or(self.current)
+    /// The section of a paragraph or bullet: the one its label names, else the current
+    /// one. A list under "The role" or "About the role" names what the job holds day to
+    /// day, its duties: a purpose statement is a few sentences, never a list.
+    fn block(&self, kind: SegKind, text: &str) -> Section {
+        match label_section(text).unwrap_or(self.current) {
+            Section::Purpose if kind == SegKind::Bullet && self.seen_heading => Section::Duties,
+            section => section,
+        }
     }
 }
 
@@ -538,7 +589,8 @@ struct BlockText<'a> {
     list: Option<usize>,
 }
 
-/// When no H1 or first line was taken as the title, a leading unrecognised heading is.
+/// When no H1 or first line was taken as the title, a leading unrecognised heading is,
+/// or a leading "Job title: …" line (its value).
 fn promote_title(segments: &mut [Segment]) {
     if segments.iter().any(|s| s.kind == SegKind::Title) {
         return;
@@ -547,8 +599,39 @@ fn promote_title(segments: &mut [Segment]) {
         if first.kind == SegKind::Heading && classify_heading(&first.text).is_none() {
             first.kind = SegKind::Title;
             first.section = Section::Title;
+        } else if first.kind == SegKind::Prose {
+            if let Some((at, value)) = title_label_value(&first.text) {
+                let loc = Loc::new(first.loc.line, first.loc.col + at);
+                *first = Segment::new(Section::Title, SegKind::Title, value, loc);
+            }
         }
     }
+}
+
+/// Labels that introduce the job title in postings copied from job boards.
+const TITLE_LABELS: &[&str] = &[
+    "job title",
+    "position title",
+    "role title",
+    "title",
+    "position",
+    "role",
+    "vacancy",
+    "job",
+];
+
+/// "Position Title: Full-Stack Developer" on one line: the char where the title starts
+/// and the title.
+fn title_label_value(text: &str) -> Option<(usize, String)> {
+    let (label, value) = text.split_once(':')?;
+    let words: Vec<String> = tokenize(label).into_iter().map(|t| t.lower).collect();
+    let title = value.trim();
+    let known = TITLE_LABELS.contains(&words.join(" ").as_str());
+    if !known || title.is_empty() || title.contains('\n') || tokenize(title).len() > 12 {
+        return None;
+    }
+    let lead = value.chars().count() - value.trim_start().chars().count();
+    Some((label.chars().count() + 1 + lead, title.to_string()))
 }
 
 /// Maps byte offsets to 1-based line:col (col in chars).

@@ -267,6 +267,9 @@ impl Builder<'_> {
         self.flush();
         match (name, tag.closing) {
             ("ul" | "ol", false) => {
+                if self.lists.is_empty() {
+                    lead_in_heading(&mut self.out, &mut self.state);
+                }
                 self.lists.push(self.next_list);
                 self.next_list += 1;
             }

@@ -8,7 +8,20 @@ struct Block<'s> {
     list: Option<usize>,
     level: usize,
     pieces: Vec<(Range<usize>, CowStr<'s>)>,
+    /// Every piece so far sat inside `**strong**` or `*emphasis*`.
+    all_emphasis: bool,
+    /// Every piece so far (but blanks) was inline code: a badge line such as
+    /// "#### `💰 £40k` `🌎 UK`", which job boards set as a heading.
+    all_code: bool,
 }
+
+/// The heading level given to a paragraph that is nothing but bold words ("**About
+/// Us**", "**The Role:**"), the way postings pasted from job boards mark their
+/// sections: the lowest, so it stays under any real heading around it.
+const EMPHASIS_HEADING_LEVEL: usize = LEAD_IN_LEVEL;
+
+/// The most words a bold paragraph may have to be read as a heading.
+const EMPHASIS_HEADING_WORDS: usize = 8;
 
 struct Builder<'s> {
     src: &'s str,
@@ -19,6 +32,8 @@ struct Builder<'s> {
     lists: Vec<usize>,
     next_list: usize,
     skip: usize,
+    /// Depth of `**strong**` / `*emphasis*` the events are inside.
+    emphasis: usize,
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
@@ -32,6 +47,7 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         lists: Vec::new(),
         next_list: 0,
         skip: 0,
+        emphasis: 0,
     };
     for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
         b.event(ev, range);
@@ -86,8 +102,29 @@ impl<'s> Builder<'s> {
         match ev {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) if self.skip == 0 => self.text(range, t),
+            Event::Text(t) if self.skip == 0 => self.text(range, t, false),
+            Event::Code(t) if self.skip == 0 => self.text(range, t, true),
+            Event::HardBreak | Event::SoftBreak if self.skip == 0 => self.line_break(ev, range),
             _ => {}
+        }
+    }
+
+    /// A line break inside a paragraph ends it when the author broke the line on
+    /// purpose (two trailing spaces or a backslash) or the next line starts with a
+    /// label ("Salary: ..."): a block of "Label: value" lines is read line by line, so
+    /// each label names its own line's section and the lines are not one long sentence.
+    fn line_break(&mut self, ev: Event<'s>, range: Range<usize>) {
+        let in_prose = self
+            .block
+            .as_ref()
+            .is_some_and(|b| b.kind == SegKind::Prose && !b.pieces.is_empty());
+        if !in_prose {
+            return;
+        }
+        let rest = self.src.get(range.end..).unwrap_or("");
+        let next_line = rest.lines().next().unwrap_or("");
+        if matches!(ev, Event::HardBreak) || starts_with_label(next_line) {
+            self.open(SegKind::Prose, 0);
         }
     }
 
@@ -106,10 +143,14 @@ impl<'s> Builder<'s> {
             }
             Tag::List(_) => {
                 self.flush();
+                if self.lists.is_empty() {
+                    lead_in_heading(&mut self.out, &mut self.state);
+                }
                 self.lists.push(self.next_list);
                 self.next_list += 1;
             }
             Tag::Item => self.open(SegKind::Bullet, 0),
+            Tag::Strong | Tag::Emphasis => self.emphasis += 1,
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
                 self.skip += 1;
@@ -121,6 +162,7 @@ impl<'s> Builder<'s> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item => self.flush(),
+            TagEnd::Strong | TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
             TagEnd::List(_) => {
                 self.flush();
                 self.lists.pop();
@@ -146,14 +188,19 @@ impl<'s> Builder<'s> {
             list,
             level,
             pieces: Vec::new(),
+            all_emphasis: true,
+            all_code: true,
         });
     }
 
-    fn text(&mut self, range: Range<usize>, t: CowStr<'s>) {
+    fn text(&mut self, range: Range<usize>, t: CowStr<'s>, code: bool) {
         if self.block.is_none() {
             self.open(SegKind::Prose, 0);
         }
+        let emphasised = self.emphasis > 0;
         if let Some(b) = self.block.as_mut() {
+            b.all_emphasis &= emphasised;
+            b.all_code &= code || t.trim().is_empty();
             b.pieces.push((range, t));
         }
     }
@@ -166,15 +213,55 @@ impl<'s> Builder<'s> {
             return;
         };
         let loc = self.index.loc(start);
+        let (kind, level) =
+            if block.kind == SegKind::Prose && block.all_emphasis && is_heading_like(&text) {
+                (SegKind::Heading, EMPHASIS_HEADING_LEVEL)
+            } else if block.kind == SegKind::Heading
+                && block.level > 1
+                && block.all_code
+                && !states_money(&text)
+            {
+                // A badge line of facts opens no section: its text is read in place (one
+                // stating the pay stays a heading, the posting's headline pay).
+                (SegKind::Prose, 0)
+            } else {
+                (block.kind, block.level)
+            };
         let what = BlockText {
-            kind: block.kind,
-            level: block.level,
+            kind,
+            level,
             words: None,
             list: block.list,
         };
         let seg = self.state.segment(what, text, loc);
         self.out.push(seg);
     }
+}
+
+/// Could this bold paragraph be a heading: a few words, not a sentence ("**What do we
+/// do?**" is one)?
+fn is_heading_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = tokenize(t).len();
+    (1..=EMPHASIS_HEADING_WORDS).contains(&words) && !t.ends_with(['.', '!', ','])
+}
+
+/// Does a Markdown source line start with a label of up to four words and a colon
+/// ("**Salary:** £30,000", "Closing date: 1 May")? A label starts with a capital and
+/// has no digits (not "9:30"), and is not a web address ("https://").
+fn starts_with_label(line: &str) -> bool {
+    let t = line
+        .trim_start()
+        .trim_start_matches(['*', '_', '-', '+', '>', ' ']);
+    let Some((colon, _)) = t.char_indices().take(40).find(|(_, c)| *c == ':') else {
+        return false;
+    };
+    let label = &t[..colon];
+    let after = &t[colon + 1..];
+    label.starts_with(|c: char| c.is_uppercase())
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && !after.starts_with("//")
+        && (1..=4).contains(&tokenize(label).len())
 }
 
 /// The source from the first piece to the last with everything that is not text

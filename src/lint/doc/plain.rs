@@ -132,7 +132,13 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
             }
             let end = lines[last].start - line.start + lines[last].text.len();
             out.extend(make(src, &index, line, m, end, |text, loc| {
-                Segment::new(state.block(&text), SegKind::Bullet, text, loc).in_list(id)
+                Segment::new(
+                    state.block(SegKind::Bullet, &text),
+                    SegKind::Bullet,
+                    text,
+                    loc,
+                )
+                .in_list(id)
             }));
             i = last + 1;
             continue;
@@ -160,7 +166,12 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         }
         let end = lines[last].start - line.start + lines[last].text.len();
         out.extend(make(src, &index, line, 0, end, |text, loc| {
-            Segment::new(state.block(&text), SegKind::Prose, text, loc)
+            Segment::new(
+                state.block(SegKind::Prose, &text),
+                SegKind::Prose,
+                text,
+                loc,
+            )
         }));
         i = last + 1;
     }

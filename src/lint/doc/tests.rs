@@ -365,3 +365,148 @@ fn html_oddities_do_not_panic() {
         let _ = Doc::from_html("p.html", page);
     }
 }
+
+#[test]
+fn markdown_bold_paragraphs_are_headings_and_bold_sentences_are_not() {
+    let src = "**Baker**\n\n**About Us**\n\nWe bake.\n\n**The Job:**\n\n- Mix dough\n\n\
+               **Applications close on Friday.**\n\n**Note:** bring your own apron\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Company, SegKind::Heading),
+            (Section::Company, SegKind::Prose),
+            (Section::Duties, SegKind::Heading),
+            (Section::Duties, SegKind::Bullet),
+            // A bold sentence and a bold label followed by text stay paragraphs.
+            (Section::Duties, SegKind::Prose),
+            (Section::Duties, SegKind::Prose),
+        ]
+    );
+}
+
+#[test]
+fn markdown_label_lines_are_read_one_by_one() {
+    // Soft breaks before labels, a hard break (two spaces), and a soft break inside a
+    // sentence, which stays one paragraph; "9:30" is a time, not a label.
+    let src = "# Baker\n\nURL: https://example.com/job  \nLocation: Leeds\nSalary: £12 an hour\n\n\
+               We open at\n9:30 every day.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, usize)> = doc
+        .segments
+        .iter()
+        .map(|s| (s.section, s.loc.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, 1),
+            (Section::Purpose, 3),
+            (Section::Conditions, 4),
+            (Section::Pay, 5),
+            (Section::Purpose, 7),
+        ]
+    );
+}
+
+#[test]
+fn a_list_under_the_role_is_duties_and_a_pay_headline_keeps_the_section() {
+    let src = "# Cook\n\n## Up to £31,000 + benefits\n\nWe run a café.\n\n## The role\n\n\
+               You keep the kitchen going.\n\n- Cook breakfasts\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Pay, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Purpose, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Duties, SegKind::Bullet),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_in_naming_a_section_heads_its_list() {
+    let md = "# Clerk\n\nWe file papers.\n\nWe are looking for someone who will:\n\n- File\n\n\
+              A great candidate can show that they:\n\n- Read well\n\nOur office is small:\n\n- Two desks\n";
+    let html = "<h1>Clerk</h1><p>We file papers.</p><p>We are looking for someone who will:</p>\
+                <ul><li>File</li></ul><p>A great candidate can show that they:</p><ul><li>Read \
+                well</li></ul><p>Our office is small:</p><ul><li>Two desks</li></ul>";
+    for doc in [
+        Doc::from_markdown("p.md", md),
+        Doc::from_html("p.html", html),
+    ] {
+        let got: Vec<(Section, SegKind)> =
+            doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                (Section::Title, SegKind::Title),
+                (Section::Purpose, SegKind::Prose),
+                (Section::Duties, SegKind::Heading),
+                (Section::Duties, SegKind::Bullet),
+                (Section::Skills, SegKind::Heading),
+                (Section::Skills, SegKind::Bullet),
+                // A lead-in that names no section stays a paragraph.
+                (Section::Skills, SegKind::Prose),
+                (Section::Skills, SegKind::Bullet),
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_leading_job_title_label_is_the_title() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "**Position Title:** Site Fitter\n\nWe fit kitchens.\n",
+    );
+    let t = doc.title().expect("title");
+    assert_eq!(
+        (t.text.as_str(), t.loc.line, t.loc.col),
+        ("Site Fitter", 1, 21)
+    );
+    // Other labels, or a title label later in the posting, are not the title.
+    let doc = Doc::from_markdown("p.md", "Location: Leeds\n\nJob title: Fitter\n");
+    assert!(doc.title().is_none());
+}
+
+#[test]
+fn a_badge_line_of_code_spans_opens_no_section() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "# Clerk\n#### `⏰ Full-time` `🌎 UK`\n\nWe file papers.\n\n**What do we do?**\n\nWe sell maps.\n",
+    );
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Purpose, SegKind::Prose),
+            (Section::Company, SegKind::Heading),
+            (Section::Company, SegKind::Prose),
+        ]
+    );
+}
+
+#[test]
+fn a_badge_line_stating_the_pay_is_the_headline_pay() {
+    let src = "# Clerk\n#### `💰 USD $52,000~$60,000` `🌎 United States`\n\nWe file papers.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let got: Vec<(Section, SegKind)> = doc.segments.iter().map(|s| (s.section, s.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            (Section::Title, SegKind::Title),
+            (Section::Pay, SegKind::Heading),
+            (Section::Purpose, SegKind::Prose),
+        ]
+    );
+    assert!(doc.facts.pay.is_some());
+}

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::super::text::{PhraseSet, is_word_char};
-use super::{Facts, PayFacts, Prepared, Section, Token};
+use super::{Facts, PayFacts, Prepared, Section, SegKind, Token};
 
 /// One money mention: a figure or a range, with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,11 @@ const PREFIXES: &[(&str, &str)] = &[
     ("INR", "INR"),
     ("NZD", "NZD"),
     ("CHF", "CHF"),
+    // The euro by name after a figure ("129,000 - 165,000 Euro", "60,000 euros").
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("Euros", "EUR"),
+    ("Euro", "EUR"),
 ];
 
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
@@ -60,7 +65,9 @@ fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     }
     PREFIXES.iter().find_map(|(p, code)| {
         let n = p.chars().count();
-        let is_code = p.chars().all(|c| c.is_ascii_uppercase());
+        // A code or a name ("EUR", "euro") is a whole word: not the start of "EURO2024"
+        // or "European".
+        let is_code = p.chars().all(|c| c.is_alphabetic());
         let ok = starts_with_at(chars, i, p)
             && !(is_code && chars.get(i + n).copied().is_some_and(char::is_alphanumeric));
         ok.then_some((*code, n))
@@ -137,14 +144,46 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     Some((value, k, kilo))
 }
 
+/// The most spaces between a currency sign or code and its number: "£ 25,000" and
+/// "EUR 45,000" have one; an HTML entity ("&pound;25,000") is read as its sign padded
+/// with spaces to the entity's width, so the figure sits up to seven chars later.
+const SIGN_GAP_MAX: usize = 7;
+
+/// Where the number starts after a sign or code ending at `j`: past the spaces there.
+fn after_sign_space(chars: &[char], j: usize) -> usize {
+    let gap = chars[j.min(chars.len())..]
+        .iter()
+        .take(SIGN_GAP_MAX + 1)
+        .take_while(|c| **c == ' ')
+        .count();
+    if gap <= SIGN_GAP_MAX { j + gap } else { j }
+}
+
+/// A dollar's ISO code ("CAD", "AUD"…), which a `$` beside it belongs to.
+fn is_dollar_code(code: &str) -> bool {
+    matches!(code, "USD" | "CAD" | "AUD" | "NZD")
+}
+
 /// A money amount at `i`, with a sign before or after the number.
 fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
     if let Some((code, n)) = currency_at(chars, i) {
-        let mut j = i + n;
-        if chars.get(j) == Some(&' ') && code.len() == 3 {
+        let mut j = after_sign_space(chars, i + n);
+        // "CAD $70,000": the code says which dollar the sign is.
+        if is_dollar_code(code) && chars.get(j) == Some(&'$') {
             j += 1;
         }
         let (v, end, kilo) = number_at(chars, j, grouping(code))?;
+        // "$70,000 CAD": likewise after the figure.
+        if code == "$" {
+            let k = if chars.get(end) == Some(&' ') {
+                end + 1
+            } else {
+                end
+            };
+            if let Some((named, m)) = currency_at(chars, k).filter(|(c, _)| is_dollar_code(c)) {
+                return Some((v, k + m, named, kilo));
+            }
+        }
         return Some((v, end, code, kilo));
     }
     let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
@@ -158,6 +197,35 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     }
     let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != "$")?;
     Some((v, j + n, code, kilo))
+}
+
+/// The first figure of a range whose currency comes only at its end ("48,000 - 56,000
+/// Euro", "50,000 to 60,000 EUR"): the figure, with the currency of the range.
+fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool)> {
+    let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
+    if !before_ok {
+        return None;
+    }
+    let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
+    let mut j = end1;
+    let skip = |j: &mut usize| {
+        while chars.get(*j) == Some(&' ') {
+            *j += 1;
+        }
+    };
+    skip(&mut j);
+    if matches!(chars.get(j), Some('-' | '–' | '—')) {
+        j += 1;
+    } else if starts_with_at(chars, j, "to ") {
+        j += 3;
+    } else {
+        return None;
+    }
+    skip(&mut j);
+    let (_, end2, _) = number_at(chars, j, Grouping::CommaOrDot)?;
+    let (code, _) = currency_at(chars, after_sign_space(chars, end2).min(end2 + 1))
+        .filter(|(c, _)| *c != "$")?;
+    Some((v1, end1, code, kilo1))
 }
 
 /// The rest of a range after its first figure: ("–", "to", "and") then a figure.
@@ -186,10 +254,7 @@ fn range_tail(
     let mut g = grouping(code);
     if let Some((c, n)) = currency_at(chars, j) {
         g = grouping(c);
-        j += n;
-        if chars.get(j) == Some(&' ') {
-            j += 1;
-        }
+        j = after_sign_space(chars, j + n);
     }
     let (v, mut end, kilo) = number_at(chars, j, g)?;
     // A trailing code ("… 60,000 EUR").
@@ -320,7 +385,9 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some((v1, end1, code, kilo1)) = amount_at(chars, i) else {
+        let Some((v1, end1, code, kilo1)) =
+            amount_at(chars, i).or_else(|| bare_range_start(chars, i))
+        else {
             i += 1;
             continue;
         };
@@ -349,6 +416,16 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             m.min = Some(v1);
             m.max = Some(v2);
             m.end = end2;
+            // "$70,000 - $85,000 CAD": a code closing the range names its dollar.
+            if code == "$" {
+                if let Some((named, _)) = end2
+                    .checked_sub(3)
+                    .and_then(|k| currency_at(chars, k))
+                    .filter(|(c, n)| is_dollar_code(c) && *n == 3)
+                {
+                    m.currency = named;
+                }
+            }
         } else {
             open_single(chars, &mut m);
         }
@@ -500,7 +577,8 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     out
 }
 
-/// Is `m` a pay figure? Looks at the words of its own clause, then its sentence.
+/// Is `m` a pay figure? Looks at the words of its own clause, then its sentence, and
+/// at where it sits.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     let sentence = p
         .sentences
@@ -518,7 +596,13 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     {
         return false;
     }
+    // "$0" is a job board's placeholder for pay not given.
+    if m.min.or(m.max) == Some(0.0) && m.max.unwrap_or(0.0) == 0.0 {
+        return false;
+    }
+    // A figure in a heading is the posting's headline pay ("Up to £51,763 + benefits").
     p.seg.section == Section::Pay
+        || p.seg.kind == SegKind::Heading
         || m.period.is_some()
         || near.iter().any(|t| PAY_WORDS.contains(&t.lower.as_str()))
 }

@@ -165,6 +165,8 @@ const PLACES: &[(&str, Place)] = &[
     ("Montreal", region("CA", "QC")),
     ("Montréal", region("CA", "QC")),
     ("Calgary", region("CA", "AB")),
+    ("Edmonton", region("CA", "AB")),
+    ("Winnipeg", region("CA", "MB")),
     ("United States", country("US")),
     ("USA", country("US")),
     ("US", country("US")),
@@ -177,9 +179,27 @@ const PLACES: &[(&str, Place)] = &[
     ("Wales", country("GB")),
     ("London", country("GB")),
     ("Manchester", country("GB")),
+    ("Leeds", country("GB")),
+    ("Glasgow", country("GB")),
+    ("Edinburgh", country("GB")),
+    ("Bristol", country("GB")),
+    ("Cardiff", country("GB")),
+    ("Belfast", country("GB")),
+    ("Sheffield", country("GB")),
+    ("Liverpool", country("GB")),
     ("Australia", country("AU")),
     ("Sydney", country("AU")),
     ("Melbourne", country("AU")),
+    ("Brisbane", country("AU")),
+    ("Perth", country("AU")),
+    ("Adelaide", country("AU")),
+    ("Canberra", country("AU")),
+    ("Hobart", country("AU")),
+    ("New South Wales", country("AU")),
+    ("Queensland", country("AU")),
+    ("Western Australia", country("AU")),
+    ("South Australia", country("AU")),
+    ("Tasmania", country("AU")),
     ("India", country("IN")),
     ("Austria", country("AT")),
     ("Vienna", country("AT")),
@@ -207,6 +227,9 @@ const PLACES: &[(&str, Place)] = &[
     ("Hungary", country("HU")),
     ("Ireland", country("IE")),
     ("Dublin", country("IE")),
+    ("Cork", country("IE")),
+    ("Galway", country("IE")),
+    ("Limerick", country("IE")),
     ("Italy", country("IT")),
     ("Rome", country("IT")),
     ("Milan", country("IT")),
@@ -333,6 +356,113 @@ fn bare_state_code(p: &Prepared<'_>) -> Option<(usize, usize, Place)> {
     })
 }
 
+/// Postcodes that name their country: a UK postcode ("LS11 5AB", "SW1A 1AA"), an
+/// Eircode ("T12 X8N4", "D02 AF30"), an Australian state and postcode ("NSW 2000",
+/// "VIC 3121") or a Canadian postal code ("M5V 2T6"), as (start char, end char, place).
+fn postcodes(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
+    let c = p.chars;
+    let boundary = |i: usize| c.get(i).is_none_or(|ch| !ch.is_alphanumeric());
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let starts_word = c[i].is_ascii_uppercase() && (i == 0 || boundary(i - 1));
+        let hit = starts_word
+            .then(|| {
+                [uk_postcode, eircode, au_postcode, ca_postcode]
+                    .iter()
+                    .find_map(|f| f(c, i).filter(|(end, _)| boundary(*end)))
+            })
+            .flatten();
+        match hit {
+            Some((end, place)) => {
+                found.push((i, end, place));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn upper(c: &[char], i: usize) -> bool {
+    c.get(i).is_some_and(char::is_ascii_uppercase)
+}
+
+fn digit(c: &[char], i: usize) -> bool {
+    c.get(i).is_some_and(char::is_ascii_digit)
+}
+
+/// "A9 9AA", "A99 9AA", "A9A 9AA", "AA9 9AA", "AA99 9AA", "AA9A 9AA": the inward part's
+/// letters are never C, I, K, M, O or V.
+fn uk_postcode(c: &[char], i: usize) -> Option<(usize, Place)> {
+    let letters = if upper(c, i + 1) { 2 } else { 1 };
+    let mut j = i + letters;
+    if !digit(c, j) {
+        return None;
+    }
+    j += 1;
+    if digit(c, j) || upper(c, j) {
+        j += 1;
+    }
+    let inward_letter = |k: usize| upper(c, k) && !"CIKMOV".contains(c[k]);
+    (c.get(j) == Some(&' ') && digit(c, j + 1) && inward_letter(j + 2) && inward_letter(j + 3))
+        .then_some((j + 4, country("GB")))
+}
+
+/// An Eircode: a routing key (letter, two digits, or "D6W"), a space, and four letters
+/// and digits with at least one of each.
+fn eircode(c: &[char], i: usize) -> Option<(usize, Place)> {
+    const ALLOWED: &str = "0123456789ACDEFHKNPRTVWXY";
+    let key = ("ACDEFHKNPRTVWXY".contains(c[i]) && digit(c, i + 1) && digit(c, i + 2))
+        || (c[i] == 'D' && c.get(i + 1) == Some(&'6') && c.get(i + 2) == Some(&'W'));
+    if !key || c.get(i + 3) != Some(&' ') {
+        return None;
+    }
+    let unique = c.get(i + 4..i + 8)?;
+    let ok = unique.iter().all(|ch| ALLOWED.contains(*ch))
+        && unique.iter().any(char::is_ascii_digit)
+        && unique.iter().any(char::is_ascii_uppercase);
+    ok.then_some((i + 8, country("IE")))
+}
+
+/// An Australian state or territory and its four-digit postcode ("NSW 2000"), whose
+/// first digit belongs to the state (so "WA 2024" is not one).
+fn au_postcode(c: &[char], i: usize) -> Option<(usize, Place)> {
+    const STATES: &[(&str, &str)] = &[
+        ("NSW", "12"),
+        ("VIC", "38"),
+        ("QLD", "49"),
+        ("WA", "6"),
+        ("SA", "5"),
+        ("TAS", "7"),
+        ("ACT", "02"),
+        ("NT", "0"),
+    ];
+    let (state, first) = STATES.iter().find(|(s, _)| {
+        s.chars()
+            .enumerate()
+            .all(|(k, ch)| c.get(i + k) == Some(&ch))
+    })?;
+    let j = i + state.len();
+    let ok = c.get(j) == Some(&' ')
+        && (1..=4).all(|k| digit(c, j + k))
+        && !digit(c, j + 5)
+        && first.contains(c[j + 1]);
+    ok.then_some((j + 5, country("AU")))
+}
+
+/// A Canadian postal code, "A9A 9A9" (the first letter is never D, F, I, O, Q, U, W or Z).
+fn ca_postcode(c: &[char], i: usize) -> Option<(usize, Place)> {
+    let ok = !"DFIOQUWZ".contains(c[i])
+        && digit(c, i + 1)
+        && upper(c, i + 2)
+        && c.get(i + 3) == Some(&' ')
+        && digit(c, i + 4)
+        && upper(c, i + 5)
+        && digit(c, i + 6);
+    ok.then_some((i + 7, country("CA")))
+}
+
 /// Places named in a segment as (start char, end char, place), in text order (proper
 /// nouns only: the name must be capitalised, and "US"/"UK" written in capitals).
 fn places_in(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
@@ -356,13 +486,26 @@ fn places_in(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
             )
         })
         .collect();
+    let codes = postcodes(p);
+    // "Perth, WA" and "Fremantle WA 6160" are in Western Australia: beside an
+    // Australian place, "WA" is the Australian state, not Washington.
+    let in_au = found
+        .iter()
+        .chain(&codes)
+        .any(|(_, _, pl)| pl.country == "AU");
+    let washington = |pl: &Place| pl.country == "US" && pl.region == Some("WA");
     // "New York, NY" and "Vancouver, WA": the "City, ST" reading wins over the name.
-    if let Some(cs) = city_state(p) {
+    if let Some(cs) = city_state(p).filter(|cs| !(in_au && washington(&cs.2))) {
         found.retain(|(s, e, _)| *e <= cs.0 || *s >= cs.1);
         found.push(cs);
     } else if let Some(bare) = bare_state_code(p) {
         found.push(bare);
     }
+    if in_au {
+        found.retain(|(_, _, pl)| !washington(pl));
+    }
+    found.retain(|(s, e, _)| !codes.iter().any(|(cs, ce, _)| s < ce && cs < e));
+    found.extend(codes);
     // Earliest first; of two at the same place the longer ("Denver, CO" over "Denver").
     found.sort_by_key(|(at, end, _)| (*at, std::cmp::Reverse(*end)));
     found

@@ -261,6 +261,19 @@ fn locations() {
             Some("OH"),
             Some("Cleveland"),
         ),
+        // Postcodes name their country; "WA" beside an Australian place is not Washington.
+        ("Our office, Leeds LS11 5AB.", Some("GB"), None, None),
+        ("Visit us at SW1A 1AA.", Some("GB"), None, None),
+        ("Albert Quay, T12 X8N4.", Some("IE"), None, None),
+        ("Our depot, Fremantle WA 6160.", Some("AU"), None, None),
+        ("## Location\n\nPerth, WA.", Some("AU"), None, None),
+        ("## Location\n\nPerth WA.", Some("AU"), None, None),
+        ("Office in Vancouver, WA.", Some("US"), Some("WA"), None),
+        ("Unit 4, Toronto ON M5V 2T6.", Some("CA"), Some("ON"), None),
+        ("Mail code M5V 2T6.", Some("CA"), None, None),
+        // Not postcodes: a product code, a year after a state, a word.
+        ("We ship the X12 ABCD kit.", None, None, None),
+        ("Our team in WA 2024.", None, None, None),
     ];
     for (text, country, region, city) in cases {
         let f = facts(text);
@@ -364,4 +377,74 @@ fn extras_after_the_range_are_separate_facts() {
     // The bonus figure itself is still not pay.
     assert_eq!(facts("Plus a bonus of up to $10,000.").pay, None);
     assert_eq!(facts("A $401 match and a $5,000 bonus.").pay, None);
+}
+
+#[test]
+fn a_space_or_an_html_entity_between_sign_and_figure() {
+    let p = pay("Salary: £ 25,000 - £ 30,000 per annum.");
+    assert_eq!(
+        (p.min, p.max, p.currency.as_deref()),
+        (Some(25000.0), Some(30000.0), Some("GBP"))
+    );
+    let html = "<h1>Cook</h1><p>Pay: &pound;25,000 to &pound;30,000 a year.</p>";
+    let p = Doc::from_html("p.html", html)
+        .facts
+        .pay
+        .expect("pay from entities");
+    assert_eq!(
+        (p.min, p.max, p.currency.as_deref()),
+        (Some(25000.0), Some(30000.0), Some("GBP"))
+    );
+    // Far apart, a sign and a number are not one amount.
+    assert!(facts("# Cook\n\nPay: £         12 a year.\n").pay.is_none());
+}
+
+#[test]
+fn a_figure_in_a_heading_is_the_headline_pay() {
+    let p = pay("# Cook\n\n### Up to £31,000 + benefits\n\nWe run a café.\n");
+    assert_eq!((p.max, p.currency.as_deref()), (Some(31000.0), Some("GBP")));
+}
+
+#[test]
+fn the_euro_by_name_after_a_figure() {
+    let p = pay("Salary: 48,000 - 56,000 Euro a year.");
+    assert_eq!((p.min, p.max), (Some(48000.0), Some(56000.0)));
+    assert_eq!(p.currency.as_deref(), Some("EUR"));
+    assert_eq!(
+        pay("Pay: 60,000 euros a year.").currency.as_deref(),
+        Some("EUR")
+    );
+    assert!(
+        facts("# Cook\n\nSalary talks in 5 European cities.\n")
+            .pay
+            .is_none()
+    );
+}
+
+#[test]
+fn zero_is_a_placeholder_not_pay() {
+    assert!(
+        facts("# Cook\n\n#### Pay: $0, Canada (remote)\n\nWe cook.\n")
+            .pay
+            .is_none()
+    );
+    assert!(facts("# Cook\n\nSalary: $0 a year.\n").pay.is_none());
+    assert!(
+        facts("# Cook\n\nSalary: $0 - $40,000 a year.\n")
+            .pay
+            .is_some()
+    );
+}
+
+#[test]
+fn a_dollar_code_beside_the_sign_names_the_dollar() {
+    for text in [
+        "Salary: CAD $70,000 to $85,000 a year.",
+        "Salary: $70,000 CAD a year.",
+        "Salary: $70,000 - $85,000 CAD a year.",
+    ] {
+        assert_eq!(pay(text).currency.as_deref(), Some("CAD"), "{text}");
+    }
+    let p = pay("Salary: CAD $70,000 to $85,000 a year.");
+    assert_eq!((p.min, p.max), (Some(70000.0), Some(85000.0)));
 }

@@ -53,7 +53,8 @@ const REQUIRED: &[Required] = &[
     Required {
         name: "pay",
         sections: &[Section::Pay],
-        help: "add a \"Pay\" section with the range, e.g. \"$52,000-$60,000 a year\"",
+        // The example is in the job's money: see `pay_help`.
+        help: "add a \"Pay\" section with the range",
     },
     Required {
         name: "how to apply",
@@ -77,8 +78,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
         }
         if !present(ctx, req) {
             let help = match (req.name, is_toml(&ctx.doc.path)) {
-                ("title", true) => "set `title = \"…\"` at the top of the posting file",
-                _ => req.help,
+                ("title", true) => "set `title = \"…\"` at the top of the posting file".into(),
+                ("pay", _) => pay_help(ctx),
+                _ => req.help.to_string(),
             };
             ctx.at_doc(
                 RuleId::MissingSection,
@@ -86,6 +88,29 @@ pub fn check(ctx: &mut Ctx<'_>) {
             );
         }
     }
+}
+
+/// The pay section's fix, its example in the money of the job's country.
+fn pay_help(ctx: &Ctx<'_>) -> String {
+    format!(
+        "add a \"Pay\" section with the range, e.g. \"{}\"",
+        example_range(ctx)
+    )
+}
+
+/// An example yearly range in the money of the job's country ("£52,000-£60,000 a year"
+/// for a UK posting), in dollars where no country is known: the pay rules' fixes use
+/// it, so a UK or Irish posting is not shown dollars.
+pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
+    let code = ctx
+        .doc
+        .facts
+        .country
+        .as_deref()
+        .and_then(super::consistency::currency_of)
+        .unwrap_or_else(|| "USD".to_string());
+    let amount = |v: f64| crate::money::format_amount(v, &code, false, true);
+    format!("{}-{} a year", amount(52_000.0), amount(60_000.0))
 }
 
 fn is_toml(path: &str) -> bool {
@@ -103,9 +128,17 @@ fn present(ctx: &Ctx<'_>, req: &Required) -> bool {
     by_fact
         || ctx.doc.segments.iter().any(|s| {
             req.sections.contains(&s.section)
-                && (s.kind != SegKind::Heading)
+                && (s.kind != SegKind::Heading || states_a_value(&s.text))
                 && !s.text.trim().is_empty()
         })
+}
+
+/// A heading that carries its own text ("Location: Ashford, Kent"): a label, a colon
+/// and a value after it.
+fn states_a_value(heading: &str) -> bool {
+    heading
+        .split_once(':')
+        .is_some_and(|(label, value)| !label.trim().is_empty() && !value.trim().is_empty())
 }
 
 /// The word lists, from `src/lint/data/completeness.toml`.
@@ -143,17 +176,44 @@ fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
     ctx.prep
         .iter()
         .filter(|p| p.seg.kind != SegKind::Title)
-        .take_while(|p| p.seg.kind != SegKind::Heading)
+        .take_while(|p| p.seg.kind != SegKind::Heading || is_pay_headline(p))
         .filter(|p| p.seg.kind == SegKind::Prose)
         .any(|p| {
             !set.find(p.toks).is_empty() || p.sentences.iter().any(|s| names_employer(p, s.start))
         })
 }
 
-/// Does the sentence at `start` open with a name of two or more capitalised words
-/// ("Harbor Family Clinics", "The Corner Bakery") followed by a verb?
+/// A verb that follows an employer's name: one of the listed verbs, or any present-tense
+/// verb in the third person ("keeps", "sends", "maintains") — after a capitalised name
+/// at the start of the opening, a lower-case word ending in "s" is one.
+fn is_employer_verb(word: &str) -> bool {
+    lists().employer_verbs.contains(&word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// A heading that states the pay ("Up to £23,400 + benefits") rather than opening a
+/// section: the opening goes on past it.
+fn is_pay_headline(p: &Prepared<'_>) -> bool {
+    p.seg.section == Section::Pay && p.seg.text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Does the sentence at `start` open with a capitalised name ("Harbourline", "Harbor
+/// Family Clinics", "The Corner Bakery") followed by a verb, or with "Our" and one or
+/// two words and a verb ("Our charity runs")?
 fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
     let mut toks = p.toks.iter().skip_while(|t| t.start < start).peekable();
+    // "Our charity runs…", "Our family bakery has…": the employer in its own voice.
+    if toks.peek().is_some_and(|t| t.lower == "our") {
+        return toks
+            .skip(1)
+            .take(3)
+            .skip(1)
+            .any(|t| is_employer_verb(&t.lower));
+    }
     if toks.peek().is_some_and(|t| t.lower == "the") {
         toks.next();
     }
@@ -164,7 +224,13 @@ fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
         } else if matches!(t.lower.as_str(), "of" | "and") && name > 0 {
             continue;
         } else {
-            return name >= 2 && lists().employer_verbs.contains(&t.lower.as_str());
+            // One capitalised word may be a name ("Harbourline builds…") or just the
+            // sentence's first word ("Some words…"): it takes a listed verb.
+            return match name {
+                0 => false,
+                1 => lists().employer_verbs.contains(&t.lower.as_str()),
+                _ => is_employer_verb(&t.lower),
+            };
         }
     }
     false
@@ -229,6 +295,9 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
             "Harbor Family Clinics runs six small clinics. Bake bread for our neighbourhood.",
             "The Corner Bakery of Leeds has baked since 1990.",
             "We are a family bakery. Bake bread for our neighbourhood.",
+            "Fenwick District Council keeps the records of 40,000 homes.",
+            "Our charity runs a training programme. Bake bread for our neighbourhood.",
+            "Harbourline builds booking software.",
         ] {
             let text = no_company.replace("Bake bread for our neighbourhood.", opening);
             let f = lint_md(&text);
@@ -247,5 +316,15 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
                 .iter()
                 .any(|f| f.message.contains("no company"))
         );
+        // Nor is a plural noun or a word ending in "ss" after them.
+        for opening in ["Senior Chefs class the stock.", "Night Shift Process."] {
+            let text = no_company.replace("Bake bread for our neighbourhood.", opening);
+            assert!(
+                lint_md(&text)
+                    .iter()
+                    .any(|f| f.message.contains("no company")),
+                "{opening}"
+            );
+        }
     }
 }

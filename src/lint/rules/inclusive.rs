@@ -238,14 +238,21 @@ fn age_limits(ctx: &mut Ctx<'_>) {
 
 /// Does anything mark the posting's role as senior?
 fn marked_senior(ctx: &Ctx<'_>) -> bool {
+    use super::super::doc::{Section, SegKind};
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().senior_phrases.iter().copied()));
+    let senior_word = |t: &Token| lists().senior_title_words.contains(&t.lower.as_str());
+    let has_title = ctx.prep.iter().any(|p| p.seg.kind == SegKind::Title);
     ctx.prep.iter().any(|p| {
-        let title = p.seg.kind == super::super::doc::SegKind::Title
+        let title = p.seg.kind == SegKind::Title && p.toks.iter().any(senior_word);
+        // A page without a title (a careers-page fragment) names the role in its
+        // opening: "an opportunity for a Senior Software Engineer".
+        let named = !has_title
+            && p.seg.section == Section::Purpose
             && p.toks
-                .iter()
-                .any(|t| lists().senior_title_words.contains(&t.lower.as_str()));
-        title || !set.find(p.toks).is_empty()
+                .windows(2)
+                .any(|w| senior_word(&w[0]) && p.capitalised(&w[0]) && p.capitalised(&w[1]));
+        title || named || !set.find(p.toks).is_empty()
     })
 }
 

@@ -163,6 +163,9 @@ fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
             if matches!(meaning, Meaning::Spelling(_)) && part_of_name(p, &h) {
                 continue;
             }
+            if matches!(meaning, Meaning::Term(..)) && sentence_names_us(p, start) {
+                continue;
+            }
             let written = p.slice(start, end);
             found.push((si, start, end, report(&written, meaning, tag)));
         }
@@ -170,6 +173,25 @@ fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
     for (si, start, end, r) in found {
         ctx.at_span(RULE, si, start, end, r);
     }
+}
+
+/// Whether the sentence around char `at` is about the United States ("In the US, we
+/// offer a 401(k)", "US employees get…"): a US-only term is right there, even in a
+/// posting for readers elsewhere.
+fn sentence_names_us(p: &Prepared<'_>, at: usize) -> bool {
+    let (from, to) = p
+        .sentences
+        .iter()
+        .find(|s| s.start <= at && at < s.end)
+        .map_or((0, p.chars.len()), |s| (s.start, s.end));
+    p.toks
+        .iter()
+        .filter(|t| t.start >= from && t.end <= to)
+        .any(|t| {
+            let word = p.word(t);
+            matches!(word.as_str(), "US" | "USA" | "America")
+                || (t.lower == "united" && p.slice(t.start, to).starts_with("United States"))
+        })
 }
 
 /// The chars a hit covers, with the bracket that closes it (`401(k)`).

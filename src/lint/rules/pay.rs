@@ -407,7 +407,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
             first.must_show,
             also(&missing)
         ))
-        .help("add the pay range with its period, e.g. \"$52,000-$60,000 a year\"");
+        .help(format!(
+            "add the pay range with its period, e.g. \"{}\"",
+            super::completeness::example_range(ctx)
+        ));
         if let Some(o) = &open {
             r = r.matched(one_line(o));
         }
@@ -423,7 +426,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 cite(first),
                 also(&bounded)
             ))
-            .help("give both ends of the range, e.g. \"$52,000-$60,000 a year\"")
+            .help(format!(
+                "give both ends of the range, e.g. \"{}\"",
+                super::completeness::example_range(ctx)
+            ))
             .matched(one_line(o));
             at_pay(ctx, RuleId::PayOpenEnded, r);
         }
@@ -475,7 +481,10 @@ fn vague(ctx: &mut Ctx<'_>) {
     let r = Report::new(format!(
         "\"{words}\" gives no figures; candidates skip postings that hide the pay"
     ))
-    .help("state the range with its period, e.g. \"$52,000-$60,000 a year\"")
+    .help(format!(
+        "state the range with its period, e.g. \"{}\"",
+        super::completeness::example_range(ctx)
+    ))
     .matched(words);
     at_pay(ctx, RuleId::PayVague, r);
 }

@@ -138,3 +138,12 @@ fn each_locale_gets_its_own_local_form() {
     // Dollars inside an address are not amounts.
     assert!(with_locale("Pay: CA$20. See https://example.com/$50 for more.", "en-CA").is_empty());
 }
+
+#[test]
+fn a_us_term_in_a_sentence_about_the_us_is_not_a_finding() {
+    assert!(uk("Staff in the US get a 401(k) match.").is_empty());
+    assert!(uk("In the United States we offer a 401(k).").is_empty());
+    assert_eq!(uk("We offer a 401(k) match."), ["401(k)"]);
+    // Spelling is still the posting's own, whatever the sentence is about.
+    assert_eq!(uk("Our US team picks the color."), ["color"]);
+}

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::super::text::{PhraseSet, is_word_char};
 use super::{Facts, PayFacts, Prepared, Section, Token};
+use crate::money::DOLLAR;
 
 /// One money mention: a figure or a range, with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,26 +27,31 @@ pub struct Money {
     pub open: bool,
 }
 
-const PREFIXES: &[(&str, &str)] = &[
-    ("CA$", "CAD"),
-    ("C$", "CAD"),
-    ("AU$", "AUD"),
-    ("A$", "AUD"),
-    ("US$", "USD"),
-    ("NZ$", "NZD"),
-    ("$", "$"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("₹", "INR"),
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("CAD", "CAD"),
-    ("AUD", "AUD"),
-    ("INR", "INR"),
-    ("NZD", "NZD"),
-    ("CHF", "CHF"),
-];
+/// A way of writing a currency next to an amount, as chars.
+struct Prefix {
+    chars: Vec<char>,
+    /// ISO code, or `$` for a bare dollar sign.
+    code: &'static str,
+    /// An ISO code ("USD"), which must not run on into a word.
+    is_code: bool,
+}
+
+/// Every currency sign and code text is read for (the table is [`crate::money`]'s,
+/// which writes pay with the same signs), and the bare `$`, which
+/// [`settle_currency`] later reads by the posting's country.
+fn prefixes() -> &'static [Prefix] {
+    static PREFIXES: OnceLock<Vec<Prefix>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        crate::money::written_signs()
+            .chain([(DOLLAR, DOLLAR)])
+            .map(|(sign, code)| Prefix {
+                chars: sign.chars().collect(),
+                code,
+                is_code: sign.chars().all(|c| c.is_ascii_uppercase()),
+            })
+            .collect()
+    })
+}
 
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
     pat.chars()
@@ -58,12 +64,12 @@ fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     if i > 0 && is_word_char(chars[i - 1]) {
         return None;
     }
-    PREFIXES.iter().find_map(|(p, code)| {
-        let n = p.chars().count();
-        let is_code = p.chars().all(|c| c.is_ascii_uppercase());
-        let ok = starts_with_at(chars, i, p)
-            && !(is_code && chars.get(i + n).copied().is_some_and(char::is_alphanumeric));
-        ok.then_some((*code, n))
+    let rest = chars.get(i..)?;
+    prefixes().iter().find_map(|p| {
+        let n = p.chars.len();
+        let ok = rest.starts_with(&p.chars)
+            && !(p.is_code && rest.get(n).is_some_and(|c| c.is_alphanumeric()));
+        ok.then_some((p.code, n))
     })
 }
 
@@ -156,7 +162,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     if chars.get(j) == Some(&' ') {
         j += 1;
     }
-    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != "$")?;
+    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != DOLLAR)?;
     Some((v, j + n, code, kilo))
 }
 
@@ -198,7 +204,7 @@ fn range_tail(
         k += 1;
     }
     if let Some((code, n)) = currency_at(chars, k) {
-        if code != "$" {
+        if code != DOLLAR {
             end = k + n;
         }
     }
@@ -600,19 +606,15 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     None
 }
 
-/// Bare `$` becomes CAD/AUD in Canada/Australia and USD elsewhere; a posting paid in
+/// Bare `$` becomes the dollar of the posting's country (CAD in Canada, AUD in
+/// Australia, …; [`crate::money::dollar_of`]) and USD elsewhere; a posting paid in
 /// US dollars with no stated country is taken to be a US posting.
 pub(super) fn settle_currency(facts: &mut Facts) {
     let country = facts.country.clone();
     if let Some(pay) = facts.pay.as_mut() {
-        if pay.currency.as_deref() == Some("$") {
-            let code = match country.as_deref() {
-                Some("CA") => "CAD",
-                Some("AU") => "AUD",
-                Some("NZ") => "NZD",
-                _ => "USD",
-            };
-            pay.currency = Some(code.to_string());
+        if pay.currency.as_deref() == Some(DOLLAR) {
+            let code = country.as_deref().and_then(crate::money::dollar_of);
+            pay.currency = Some(code.unwrap_or("USD").to_string());
         }
         if country.is_none() && pay.currency.as_deref() == Some("USD") {
             facts.country = Some("US".to_string());

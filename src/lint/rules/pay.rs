@@ -621,17 +621,18 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
 }
 
 /// "$52,000", "$18.50", "€3,000" or "CHF 3,000": the figure in the posting's currency
-/// (dollars when it is not known).
+/// (dollars when it is not known), with the sign rendered postings use
+/// ([`crate::money::symbol`]); every dollar is a plain `$`.
 fn money(v: f64, currency: Option<&str>) -> String {
     if !v.is_finite() {
         return "-".to_string();
     }
-    let symbol = match currency.unwrap_or("USD") {
-        "USD" | "CAD" | "AUD" | "NZD" | "$" => "$".to_string(),
-        "EUR" => "€".to_string(),
-        "GBP" => "£".to_string(),
-        "INR" => "₹".to_string(),
-        other => format!("{other} "),
+    let code = currency
+        .filter(|c| *c != crate::money::DOLLAR)
+        .unwrap_or("USD");
+    let symbol = match crate::money::symbol(code, true) {
+        Some(s) => s.to_string(),
+        None => format!("{code} "),
     };
     let plain = dollars(v);
     match plain.strip_prefix('-') {

@@ -220,6 +220,9 @@ fn annualize_periods() {
     assert_eq!(money(3_000.0, Some("EUR")), "€3,000");
     assert_eq!(money(3_000.0, Some("CHF")), "CHF 3,000");
     assert_eq!(money(-3_000.0, Some("GBP")), "-£3,000");
+    // The sign a rendered posting shows (src/money.rs).
+    assert_eq!(money(5_000.0, Some("JPY")), "¥5,000");
+    assert_eq!(money(60_000.0, Some("CAD")), "$60,000");
 }
 
 #[test]

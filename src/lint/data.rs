@@ -24,6 +24,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("consistency", include_str!("data/consistency.toml")),
     ("pay", include_str!("data/pay.toml")),
     ("facts", include_str!("data/facts.toml")),
+    ("places", include_str!("data/places.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -98,5 +99,6 @@ mod tests {
         super::super::rules::consistency::data_loads();
         super::super::facts::money_data_loads();
         super::super::facts::data_loads();
+        super::super::facts::places_data_loads();
     }
 }

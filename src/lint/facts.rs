@@ -16,11 +16,13 @@ mod place;
 
 #[cfg(test)]
 pub(crate) use money::data_loads as money_data_loads;
+#[cfg(test)]
+pub(crate) use place::data_loads as places_data_loads;
 
 pub use money::{Money, scan_money};
 use money::{find_pay, settle_currency};
 use place::locate;
-pub use place::{CA_PROVINCES, EU_COUNTRIES, Place, US_STATES, place_span};
+pub use place::{EU_COUNTRIES, Place, Region, place_span, regions};
 
 /// A segment's text split into chars, words and sentences: the work every extractor
 /// and rule shares, done once per segment.

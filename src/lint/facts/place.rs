@@ -1,8 +1,9 @@
 //! Where a posting is: US states, Canadian provinces, cities whose pay laws differ,
 //! countries (EU members for the Pay Transparency Directive), and remote work.
 //!
-//! The states, provinces, cities and countries are data, `src/lint/data/places.toml`,
-//! indexed once on first use; this file keeps how they are found in text.
+//! The states, provinces, cities, countries and remote-work wording are data,
+//! `src/lint/data/places.toml`, indexed once on first use; this file keeps how they
+//! are found in text.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -54,6 +55,14 @@ struct File {
     city_with_code: Vec<CityWithCode>,
     #[serde(deserialize_with = "data::words")]
     ambiguous_codes: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    remote: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    remote_exceptions: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    negators: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    hybrid: &'static [&'static str],
 }
 
 #[derive(serde::Deserialize)]
@@ -101,6 +110,11 @@ struct PlaceIndex {
     /// the code, and the city.
     city_with_code: Vec<(String, &'static str, &'static str)>,
     ambiguous_codes: &'static [&'static str],
+    /// Remote phrases, and the phrases that are about something else.
+    remote: PhraseSet,
+    remote_exceptions: PhraseSet,
+    negators: &'static [&'static str],
+    hybrid: &'static [&'static str],
 }
 
 fn keep(s: String) -> &'static str {
@@ -157,6 +171,10 @@ fn place_index() -> &'static PlaceIndex {
             by_code,
             city_with_code,
             ambiguous_codes: file.ambiguous_codes,
+            remote: PhraseSet::new(file.remote.iter().copied()),
+            remote_exceptions: PhraseSet::new(file.remote_exceptions.iter().copied()),
+            negators: file.negators,
+            hybrid: file.hybrid,
         }
     })
 }
@@ -295,47 +313,20 @@ fn location_rank(s: &Segment) -> u8 {
     }
 }
 
-const REMOTE_EXCEPTIONS: &[&str] = &[
-    "remote sensing",
-    "remote control",
-    "remote monitoring",
-    "remote support",
-    "remote access",
-    "remote patient",
-    "remote area",
-    "remote areas",
-    "remote location",
-    "remote locations",
-    "remote site",
-    "remote sites",
-    "not remote",
-    "no remote",
-    "non remote",
-];
-
+/// Does the posting say the job is remote (and not hybrid)?
 fn is_remote(prep: &[Prepared<'_>]) -> bool {
-    static SETS: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
-    let (words, exceptions) = SETS.get_or_init(|| {
-        (
-            PhraseSet::new([
-                "remote",
-                "work from home",
-                "work from anywhere",
-                "wfh",
-                "telecommute",
-                "telecommuting",
-                "fully distributed",
-            ]),
-            PhraseSet::new(REMOTE_EXCEPTIONS.iter().copied()),
-        )
-    });
+    let idx = place_index();
     let mut remote = false;
     for p in prep {
-        if p.toks.iter().any(|t| t.lower == "hybrid") {
+        if p.toks
+            .iter()
+            .any(|t| idx.hybrid.contains(&t.lower.as_str()))
+        {
             return false;
         }
-        let ex = exceptions.find_all(p.toks);
-        remote |= words
+        let ex = idx.remote_exceptions.find_all(p.toks);
+        remote |= idx
+            .remote
             .find(p.toks)
             .iter()
             .any(|h| !covered(h, &ex) && !negated(p, h.first, h.last));
@@ -343,26 +334,13 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
     remote
 }
 
-/// Words that deny what is next to them.
-const NEGATORS: &[&str] = &[
-    "not",
-    "no",
-    "non",
-    "never",
-    "isn't",
-    "aren't",
-    "cannot",
-    "can't",
-    "unavailable",
-    "without",
-];
-
 /// Is the remote mention at tokens `first..=last` denied in its own clause? "remote work
 /// is not available", "no remote", "cannot be done remotely" (up to five words before
 /// or after, not across a comma, semicolon or full stop).
 fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
     let clause_break = |a: usize, b: usize| p.slice(a, b).contains([',', ';', '.', ':', '(']);
-    let is_neg = |t: &super::Token| NEGATORS.contains(&t.lower.as_str());
+    let negators = place_index().negators;
+    let is_neg = |t: &super::Token| negators.contains(&t.lower.as_str());
     let anchor = &p.toks[first];
     let before = p.toks[..first]
         .iter()

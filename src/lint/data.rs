@@ -25,6 +25,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("pay", include_str!("data/pay.toml")),
     ("facts", include_str!("data/facts.toml")),
     ("places", include_str!("data/places.toml")),
+    ("jurisdictions", include_str!("data/jurisdictions.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -46,6 +47,12 @@ pub type Text = &'static str;
 /// they did when the lists were Rust tables (each file is parsed once).
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
     String::deserialize(d).map(|s| &*Box::leak(s.into_boxed_str()))
+}
+
+/// An optional string kept for the life of the process (see [`text`]); use with
+/// `#[serde(default)]`.
+pub fn maybe_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    text(d).map(Some)
 }
 
 /// A list of strings kept for the life of the process (see [`text`]).
@@ -100,5 +107,6 @@ mod tests {
         super::super::facts::money_data_loads();
         super::super::facts::data_loads();
         super::super::facts::places_data_loads();
+        super::super::rules::pay::data_loads();
     }
 }

@@ -22,7 +22,7 @@ pub(crate) use place::data_loads as places_data_loads;
 pub use money::{Money, scan_money};
 use money::{find_pay, settle_currency};
 use place::locate;
-pub use place::{EU_COUNTRIES, Place, Region, place_span, regions};
+pub use place::{Place, Region, place_span, regions};
 
 /// A segment's text split into chars, words and sentences: the work every extractor
 /// and rule shares, done once per segment.

@@ -1,5 +1,5 @@
 //! Where a posting is: US states, Canadian provinces, cities whose pay laws differ,
-//! countries (EU members for the Pay Transparency Directive), and remote work.
+//! countries, and remote work.
 //!
 //! The states, provinces, cities, countries and remote-work wording are data,
 //! `src/lint/data/places.toml`, indexed once on first use; this file keeps how they
@@ -189,12 +189,6 @@ pub fn regions() -> &'static [Region] {
 pub(crate) fn data_loads() {
     let _ = place_index();
 }
-
-/// EU member states (for the Pay Transparency Directive).
-pub const EU_COUNTRIES: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-];
 
 /// "Denver, CO" / "Toronto, ON M5V 2T6": a state or province code right after
 /// "City, ".

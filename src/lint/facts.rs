@@ -251,6 +251,21 @@ struct Lists {
     /// Phrases in the body that mark an entry-level role.
     #[serde(deserialize_with = "super::data::words")]
     entry_phrases: &'static [&'static str],
+    /// Month names and short forms.
+    #[serde(deserialize_with = "super::data::words")]
+    months: &'static [&'static str],
+    /// Numbers as words, from zero.
+    #[serde(deserialize_with = "super::data::words")]
+    number_words: &'static [&'static str],
+    /// "years" and its forms.
+    #[serde(deserialize_with = "super::data::words")]
+    year_words: &'static [&'static str],
+    /// "months".
+    #[serde(deserialize_with = "super::data::words")]
+    month_words: &'static [&'static str],
+    /// "old", "ago": "N years" is not an ask.
+    #[serde(deserialize_with = "super::data::words")]
+    not_experience: &'static [&'static str],
 }
 
 fn lists() -> &'static Lists {
@@ -273,33 +288,6 @@ fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// True when the segment contains a calendar date: "March 15", "15 March",
 /// "2026-03-15" or "3/15/2026".
 pub fn has_date(p: &Prepared<'_>) -> bool {
@@ -310,7 +298,7 @@ pub fn has_date(p: &Prepared<'_>) -> bool {
         })
     };
     let worded = p.toks.iter().enumerate().any(|(i, t)| {
-        MONTHS.contains(&t.lower.as_str())
+        lists().months.contains(&t.lower.as_str())
             && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
     });
     worded || numeric_date(p)
@@ -366,13 +354,8 @@ pub struct ExperienceAsk {
     pub months: u32,
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-];
-
 fn small_number(t: &Token) -> Option<u32> {
-    if let Some(n) = NUMBER_WORDS.iter().position(|w| t.lower == *w) {
+    if let Some(n) = lists().number_words.iter().position(|w| t.lower == *w) {
         return u32::try_from(n).ok();
     }
     t.lower.parse::<u32>().ok().filter(|n| *n <= 50)
@@ -408,10 +391,13 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
             j += 1;
         }
         let Some(unit) = p.toks.get(j) else { continue };
-        let per = match unit.lower.as_str() {
-            "years" | "year" | "yrs" | "yr" | "year's" | "years'" => 12,
-            "months" | "month" => 1,
-            _ => continue,
+        let unit_is = |list: &[&str]| list.contains(&unit.lower.as_str());
+        let per = if unit_is(lists().year_words) {
+            12
+        } else if unit_is(lists().month_words) {
+            1
+        } else {
+            continue;
         };
         let next: Vec<&str> = p
             .toks
@@ -420,8 +406,11 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
             .take(4)
             .map(|t| t.lower.as_str())
             .collect();
-        let not_ask = ["old", "older", "age", "ago", "business", "history"];
-        if next.iter().take(2).any(|w| not_ask.contains(w)) {
+        if next
+            .iter()
+            .take(2)
+            .any(|w| lists().not_experience.contains(w))
+        {
             continue;
         }
         let says_exp = next

@@ -26,6 +26,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("facts", include_str!("data/facts.toml")),
     ("places", include_str!("data/places.toml")),
     ("jurisdictions", include_str!("data/jurisdictions.toml")),
+    ("locale", include_str!("data/locale.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -81,6 +82,15 @@ mod tests {
             assert!(
                 source.is_some_and(|s| !s.trim().is_empty()),
                 "{}: no top-level `source = \"…\"`",
+                path.display()
+            );
+            let name = path
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            assert!(
+                FILES.iter().any(|(n, _)| *n == name),
+                "{}: not in lint::data::FILES, so not embedded",
                 path.display()
             );
         }

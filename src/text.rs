@@ -70,6 +70,38 @@ impl Hasher for KeyHash {
     }
 }
 
+/// Single words, each with a value, looked up by a token's [`Token::key`]: one probe
+/// of a table keyed by the hash the token already carries, where a list of words would
+/// compare the token with each. For lists read per token of every segment.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: HashMap<u64, (String, V), BuildHasherDefault<KeyHash>>,
+}
+
+impl<V> WordMap<V> {
+    /// Builds the map (lower-case words); of two equal words the first is kept.
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, V)>) -> Self {
+        let mut map = HashMap::default();
+        for (w, v) in words {
+            map.entry(word_key(w)).or_insert_with(|| (w.to_string(), v));
+        }
+        WordMap { map }
+    }
+
+    /// The value of the token's word (compared in full, so a hash collision is no match).
+    pub fn get(&self, t: &Token) -> Option<&V> {
+        self.map
+            .get(&t.key)
+            .filter(|(w, _)| *w == t.lower)
+            .map(|(_, v)| v)
+    }
+
+    /// Is the token's word in the map?
+    pub fn contains(&self, t: &Token) -> bool {
+        self.get(t).is_some()
+    }
+}
+
 /// One word of a segment's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -444,6 +476,14 @@ mod tests {
         let hits = set.find(&toks);
         let items: Vec<usize> = hits.iter().map(|h| h.item).collect();
         assert_eq!(items, [0, 1, 3, 0]);
+    }
+
+    #[test]
+    fn word_map_finds_whole_words_by_token() {
+        let map = WordMap::new([("march", 3), ("may", 5), ("march", 9)]);
+        let t = tokenize("March marches MAY");
+        let got: Vec<Option<&i32>> = t.iter().map(|t| map.get(t)).collect();
+        assert_eq!(got, [Some(&3), None, Some(&5)]);
     }
 
     #[test]

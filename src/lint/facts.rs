@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
-use super::text::{PhraseSet, Span, Token, sentences, tokenize_chars};
+use super::text::{PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
 
 mod money;
 mod place;
@@ -273,6 +273,18 @@ fn lists() -> &'static Lists {
     LISTS.get_or_init(|| super::data::load("facts"))
 }
 
+/// The lists read for every token, as maps: month names, and number words with their
+/// values.
+fn per_token() -> &'static (WordMap<()>, WordMap<u32>) {
+    static MAPS: OnceLock<(WordMap<()>, WordMap<u32>)> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let l = lists();
+        let months = WordMap::new(l.months.iter().map(|m| (*m, ())));
+        let numbers = l.number_words.iter().zip(0..).map(|(w, n)| (*w, n));
+        (months, WordMap::new(numbers))
+    })
+}
+
 /// Parses the data file (for the data tests).
 #[cfg(test)]
 pub(crate) fn data_loads() {
@@ -298,8 +310,7 @@ pub fn has_date(p: &Prepared<'_>) -> bool {
         })
     };
     let worded = p.toks.iter().enumerate().any(|(i, t)| {
-        lists().months.contains(&t.lower.as_str())
-            && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
+        per_token().0.contains(t) && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
     });
     worded || numeric_date(p)
 }
@@ -355,8 +366,8 @@ pub struct ExperienceAsk {
 }
 
 fn small_number(t: &Token) -> Option<u32> {
-    if let Some(n) = lists().number_words.iter().position(|w| t.lower == *w) {
-        return u32::try_from(n).ok();
+    if let Some(n) = per_token().1.get(t) {
+        return Some(*n);
     }
     t.lower.parse::<u32>().ok().filter(|n| *n <= 50)
 }

@@ -1,6 +1,9 @@
 //! Currencies and pay ranges as readers expect them: `$18.50–$22.00 per hour`,
 //! `₹4,50,000–₹6,00,000 per year`. A dollar is a plain `$` only where the job's
 //! countries pay in it; elsewhere it says which (`US$`, `CA$`, `A$`, `NZ$`).
+//!
+//! The currencies' signs are one table here (`SIGNS`): how pay is written, and the
+//! signs and codes lint reads pay from in a posting's text (`C$`, `€`, `CHF`).
 
 use iso_currency::{Currency, IntoEnumIterator};
 
@@ -14,45 +17,140 @@ pub fn currency_codes() -> impl Iterator<Item = &'static str> {
     Currency::iter().map(|c| c.code())
 }
 
-/// The dollars a reader might take `$` for: the code, the symbol that tells it
-/// from the others, and the countries (alpha-2) that pay in it.
-const DOLLARS: &[(&str, &str, &[&str])] = &[
-    (
-        "USD",
-        "US$",
-        &[
+/// A currency jobpost writes with a sign, or reads from one in a posting's text.
+#[derive(Debug)]
+struct Sign {
+    /// ISO 4217 code.
+    code: &'static str,
+    /// The sign written before an amount (`€`, `US$`); with none, the code is written
+    /// before it (`CHF 4,200`).
+    symbol: Option<&'static str>,
+    /// For a dollar, the countries (alpha-2) that pay in it, where a plain `$` is clear.
+    dollar_homes: &'static [&'static str],
+    /// How postings write it next to an amount (`C$`, `CAD`), as lint reads them; a
+    /// bare `$` is any dollar and is not listed.
+    read: &'static [&'static str],
+}
+
+/// Every currency with a sign: the one table of symbols, used both to write pay and
+/// (by lint) to read it. Currencies not listed are written with their code and not
+/// recognised in text.
+const SIGNS: &[Sign] = &[
+    Sign {
+        code: "USD",
+        symbol: Some("US$"),
+        dollar_homes: &[
             "US", "PR", "GU", "VI", "AS", "MP", "EC", "SV", "PA", "TL", "FM", "MH", "PW", "TC",
             "VG", "BQ",
         ],
-    ),
-    ("CAD", "CA$", &["CA"]),
-    ("AUD", "A$", &["AU", "CX", "CC", "NF", "KI", "NR", "TV"]),
-    ("NZD", "NZ$", &["NZ", "CK", "NU", "PN", "TK"]),
+        read: &["US$", "USD"],
+    },
+    Sign {
+        code: "CAD",
+        symbol: Some("CA$"),
+        dollar_homes: &["CA"],
+        read: &["CA$", "C$", "CAD"],
+    },
+    Sign {
+        code: "AUD",
+        symbol: Some("A$"),
+        dollar_homes: &["AU", "CX", "CC", "NF", "KI", "NR", "TV"],
+        read: &["AU$", "A$", "AUD"],
+    },
+    Sign {
+        code: "NZD",
+        symbol: Some("NZ$"),
+        dollar_homes: &["NZ", "CK", "NU", "PN", "TK"],
+        read: &["NZ$", "NZD"],
+    },
+    Sign {
+        code: "EUR",
+        symbol: Some("€"),
+        dollar_homes: &[],
+        read: &["€", "EUR"],
+    },
+    Sign {
+        code: "GBP",
+        symbol: Some("£"),
+        dollar_homes: &[],
+        read: &["£", "GBP"],
+    },
+    Sign {
+        code: "INR",
+        symbol: Some("₹"),
+        dollar_homes: &[],
+        read: &["₹", "INR"],
+    },
+    // `¥` is also the yuan's sign, so text is not read for it.
+    Sign {
+        code: "JPY",
+        symbol: Some("¥"),
+        dollar_homes: &[],
+        read: &[],
+    },
+    Sign {
+        code: "CHF",
+        symbol: None,
+        dollar_homes: &[],
+        read: &["CHF"],
+    },
 ];
+
+fn sign(code: &str) -> Option<&'static Sign> {
+    SIGNS.iter().find(|s| s.code == code)
+}
+
+/// The sign for every dollar: what a bare `$` in a posting's text might be.
+pub const DOLLAR: &str = "$";
+
+/// Is `code` one of the dollars a bare `$` might stand for?
+pub fn is_dollar(code: &str) -> bool {
+    sign(code).is_some_and(|s| !s.dollar_homes.is_empty())
+}
+
+/// The dollars' codes, in table order.
+pub fn dollar_codes() -> impl Iterator<Item = &'static str> {
+    SIGNS
+        .iter()
+        .filter(|s| !s.dollar_homes.is_empty())
+        .map(|s| s.code)
+}
+
+/// The dollar a plain `$` means in `country` (alpha-2), if it pays in one.
+pub fn dollar_of(country: &str) -> Option<&'static str> {
+    SIGNS
+        .iter()
+        .find(|s| s.dollar_homes.contains(&country))
+        .map(|s| s.code)
+}
+
+/// Every way a posting writes a currency next to an amount, with its code:
+/// (`C$`, `CAD`), (`€`, `EUR`), (`USD`, `USD`), …; a bare `$` is not among them.
+pub fn written_signs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SIGNS
+        .iter()
+        .flat_map(|s| s.read.iter().map(move |r| (*r, s.code)))
+}
 
 /// Whether a plain `$` is clear for `code` to readers of a job in `countries`:
 /// every one of them pays in it. With no country, `$` means US dollars.
 pub fn dollar_is_plain(code: &str, countries: &[&str]) -> bool {
-    match DOLLARS.iter().find(|(c, _, _)| *c == code) {
+    match sign(code).filter(|s| !s.dollar_homes.is_empty()) {
         None => false,
         Some(_) if countries.is_empty() => code == "USD",
-        Some((_, _, homes)) => countries.iter().all(|c| homes.contains(c)),
+        Some(s) => countries.iter().all(|c| s.dollar_homes.contains(c)),
     }
 }
 
-/// How an amount is written in a currency: symbol in front or code behind.
-/// `plain_dollar` writes a dollar as `$` rather than `US$`, `CA$`, ….
-fn symbol(code: &str, plain_dollar: bool) -> Option<&'static str> {
-    if let Some((_, marked, _)) = DOLLARS.iter().find(|(c, _, _)| *c == code) {
-        return Some(if plain_dollar { "$" } else { marked });
+/// How an amount is written in a currency: the sign in front, or `None` for the code
+/// in front (`CHF 4,200`). `plain_dollar` writes a dollar as `$` rather than `US$`,
+/// `CA$`, ….
+pub fn symbol(code: &str, plain_dollar: bool) -> Option<&'static str> {
+    let s = sign(code)?;
+    if plain_dollar && !s.dollar_homes.is_empty() {
+        return Some(DOLLAR);
     }
-    Some(match code {
-        "EUR" => "€",
-        "GBP" => "£",
-        "INR" => "₹",
-        "JPY" => "¥",
-        _ => return None,
-    })
+    s.symbol
 }
 
 /// An amount with its currency, e.g. `$18.50`, `CHF 4,200`.
@@ -225,6 +323,38 @@ mod tests {
         assert_eq!(amount("GBP", &["US"]), "£20");
         assert_eq!(amount("EUR", &["IE"]), "€20");
         assert_eq!(amount("CHF", &["CH"]), "CHF 20");
+    }
+
+    #[test]
+    fn the_sign_table_reads_what_it_writes() {
+        for s in SIGNS {
+            assert!(is_currency(s.code), "{}: not an ISO 4217 code", s.code);
+            // A code or symbol that text is read for reads back as its own currency.
+            if !s.read.is_empty() {
+                assert!(s.read.contains(&s.code), "{}: code not read", s.code);
+                if let Some(sym) = s.symbol {
+                    assert!(s.read.contains(&sym), "{}: `{sym}` not read", s.code);
+                }
+            }
+        }
+        // No sign starts another (`C$` and `CA$`), so the order they are tried in
+        // never changes what is read.
+        let all: Vec<_> = written_signs().collect();
+        for (a, ca) in &all {
+            for (b, cb) in &all {
+                assert!(
+                    a == b || !b.starts_with(a),
+                    "`{a}` ({ca}) starts `{b}` ({cb})"
+                );
+            }
+        }
+        assert_eq!(dollar_of("CA"), Some("CAD"));
+        assert_eq!(dollar_of("GB"), None);
+        assert_eq!(
+            dollar_codes().collect::<Vec<_>>(),
+            ["USD", "CAD", "AUD", "NZD"]
+        );
+        assert!(is_dollar("NZD") && !is_dollar("EUR"));
     }
 
     #[test]

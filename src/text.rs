@@ -8,9 +8,12 @@
 //! Tokens are split at hyphens but remember that they were hyphen-joined, so phrase
 //! patterns written with a hyphen or a space ("fast-paced") match both spellings, and the
 //! gender matcher can still look at a hyphenated compound ("self-confident") as a whole.
+//!
+//! The abbreviations whose full stop does not end a sentence are data, `src/text.toml`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// FNV-1a. Phrase tables are keyed by short words, where SipHash's per-call setup costs
 /// more than the hashing itself; there is no untrusted-key concern here.
@@ -64,6 +67,38 @@ impl Hasher for KeyHash {
 
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
+    }
+}
+
+/// Single words, each with a value, looked up by a token's [`Token::key`]: one probe
+/// of a table keyed by the hash the token already carries, where a list of words would
+/// compare the token with each. For lists read per token of every segment.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    map: HashMap<u64, (String, V), BuildHasherDefault<KeyHash>>,
+}
+
+impl<V> WordMap<V> {
+    /// Builds the map (lower-case words); of two equal words the first is kept.
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, V)>) -> Self {
+        let mut map = HashMap::default();
+        for (w, v) in words {
+            map.entry(word_key(w)).or_insert_with(|| (w.to_string(), v));
+        }
+        WordMap { map }
+    }
+
+    /// The value of the token's word (compared in full, so a hash collision is no match).
+    pub fn get(&self, t: &Token) -> Option<&V> {
+        self.map
+            .get(&t.key)
+            .filter(|(w, _)| *w == t.lower)
+            .map(|(_, v)| v)
+    }
+
+    /// Is the token's word in the map?
+    pub fn contains(&self, t: &Token) -> bool {
+        self.get(t).is_some()
     }
 }
 
@@ -356,11 +391,26 @@ pub struct Span {
     pub end: usize,
 }
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "st", "approx", "no",
-    "jr", "sr", "u.s", "p.a", "d.o.e", "a.m", "p.m", "corp", "dept", "incl",
-];
+/// `src/text.toml`: abbreviations whose full stop does not end a sentence.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[allow(dead_code)] // read by people and checked by the tests, not by the tool
+    source: String,
+    abbreviations: Vec<String>,
+}
+
+const DATA: &str = include_str!("text.toml");
+
+/// The abbreviations, read once (lower case, without the final full stop).
+fn abbreviations() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        // The shipped file is checked by the tests; a broken one is a build bug.
+        let file: File = toml::from_str(DATA).unwrap_or_else(|e| panic!("src/text.toml: {e}"));
+        file.abbreviations.into_iter().collect()
+    })
+}
 
 /// Splits text into sentences at `.`, `!` or `?` followed by whitespace or the end,
 /// skipping decimal points ("18.50") and common abbreviations ("e.g.", "Inc.").
@@ -389,7 +439,7 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
         s -= 1;
     }
     let word: String = chars[s..dot].iter().collect::<String>().to_lowercase();
-    ABBREVIATIONS.contains(&word.as_str())
+    abbreviations().contains(&word)
 }
 
 fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<Span>) {
@@ -429,6 +479,30 @@ mod tests {
     }
 
     #[test]
+    fn word_map_finds_whole_words_by_token() {
+        let map = WordMap::new([("march", 3), ("may", 5), ("march", 9)]);
+        let t = tokenize("March marches MAY");
+        let got: Vec<Option<&i32>> = t.iter().map(|t| map.get(t)).collect();
+        assert_eq!(got, [Some(&3), None, Some(&5)]);
+    }
+
+    #[test]
+    fn the_abbreviations_file_parses_and_names_its_source() {
+        assert!(
+            DATA.starts_with('#'),
+            "src/text.toml: start with how to edit it"
+        );
+        let file: File = toml::from_str(DATA).expect("src/text.toml");
+        assert!(!file.source.trim().is_empty(), "src/text.toml: no `source`");
+        for a in &file.abbreviations {
+            assert!(
+                *a == a.to_lowercase() && !a.ends_with('.') && !a.is_empty(),
+                "src/text.toml: write `{a}` in lower case without its final full stop"
+            );
+        }
+    }
+
+    #[test]
     fn sentences_skip_decimals_and_abbreviations() {
         let chars: Vec<char> = "Pay is $18.50 per hour. Bring tools, e.g. a knife! Done"
             .chars()
@@ -437,5 +511,10 @@ mod tests {
         assert_eq!(s.len(), 3);
         let first: String = chars[s[0].start..s[0].end].iter().collect();
         assert_eq!(first, "Pay is $18.50 per hour.");
+        // Abbreviations from src/text.toml, inner full stops and capitals included.
+        let chars: Vec<char> = "Made in the U.S. by Acme Inc. since 1990. Pay DOE."
+            .chars()
+            .collect();
+        assert_eq!(sentences(&chars).len(), 2);
     }
 }

@@ -24,6 +24,9 @@ pub const FILES: &[(&str, &str)] = &[
     ("consistency", include_str!("data/consistency.toml")),
     ("pay", include_str!("data/pay.toml")),
     ("facts", include_str!("data/facts.toml")),
+    ("places", include_str!("data/places.toml")),
+    ("jurisdictions", include_str!("data/jurisdictions.toml")),
+    ("locale", include_str!("data/locale.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -45,6 +48,12 @@ pub type Text = &'static str;
 /// they did when the lists were Rust tables (each file is parsed once).
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
     String::deserialize(d).map(|s| &*Box::leak(s.into_boxed_str()))
+}
+
+/// An optional string kept for the life of the process (see [`text`]); use with
+/// `#[serde(default)]`.
+pub fn maybe_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    text(d).map(Some)
 }
 
 /// A list of strings kept for the life of the process (see [`text`]).
@@ -75,6 +84,15 @@ mod tests {
                 "{}: no top-level `source = \"…\"`",
                 path.display()
             );
+            let name = path
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            assert!(
+                FILES.iter().any(|(n, _)| *n == name),
+                "{}: not in lint::data::FILES, so not embedded",
+                path.display()
+            );
         }
         for (name, text) in FILES {
             assert!(dir.join(format!("{name}.toml")).exists(), "{name}");
@@ -98,5 +116,7 @@ mod tests {
         super::super::rules::consistency::data_loads();
         super::super::facts::money_data_loads();
         super::super::facts::data_loads();
+        super::super::facts::places_data_loads();
+        super::super::rules::pay::data_loads();
     }
 }

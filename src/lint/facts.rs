@@ -9,18 +9,20 @@
 use std::sync::OnceLock;
 
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
-use super::text::{PhraseSet, Span, Token, sentences, tokenize_chars};
+use super::text::{PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
 
 mod money;
 mod place;
 
 #[cfg(test)]
 pub(crate) use money::data_loads as money_data_loads;
+#[cfg(test)]
+pub(crate) use place::data_loads as places_data_loads;
 
 pub use money::{Money, scan_money};
 use money::{find_pay, settle_currency};
 use place::locate;
-pub use place::{CA_PROVINCES, EU_COUNTRIES, Place, US_STATES, place_span};
+pub use place::{Place, Region, place_span, regions};
 
 /// A segment's text split into chars, words and sentences: the work every extractor
 /// and rule shares, done once per segment.
@@ -249,11 +251,38 @@ struct Lists {
     /// Phrases in the body that mark an entry-level role.
     #[serde(deserialize_with = "super::data::words")]
     entry_phrases: &'static [&'static str],
+    /// Month names and short forms.
+    #[serde(deserialize_with = "super::data::words")]
+    months: &'static [&'static str],
+    /// Numbers as words, from zero.
+    #[serde(deserialize_with = "super::data::words")]
+    number_words: &'static [&'static str],
+    /// "years" and its forms.
+    #[serde(deserialize_with = "super::data::words")]
+    year_words: &'static [&'static str],
+    /// "months".
+    #[serde(deserialize_with = "super::data::words")]
+    month_words: &'static [&'static str],
+    /// "old", "ago": "N years" is not an ask.
+    #[serde(deserialize_with = "super::data::words")]
+    not_experience: &'static [&'static str],
 }
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| super::data::load("facts"))
+}
+
+/// The lists read for every token, as maps: month names, and number words with their
+/// values.
+fn per_token() -> &'static (WordMap<()>, WordMap<u32>) {
+    static MAPS: OnceLock<(WordMap<()>, WordMap<u32>)> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let l = lists();
+        let months = WordMap::new(l.months.iter().map(|m| (*m, ())));
+        let numbers = l.number_words.iter().zip(0..).map(|(w, n)| (*w, n));
+        (months, WordMap::new(numbers))
+    })
 }
 
 /// Parses the data file (for the data tests).
@@ -271,33 +300,6 @@ fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// True when the segment contains a calendar date: "March 15", "15 March",
 /// "2026-03-15" or "3/15/2026".
 pub fn has_date(p: &Prepared<'_>) -> bool {
@@ -308,8 +310,7 @@ pub fn has_date(p: &Prepared<'_>) -> bool {
         })
     };
     let worded = p.toks.iter().enumerate().any(|(i, t)| {
-        MONTHS.contains(&t.lower.as_str())
-            && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
+        per_token().0.contains(t) && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
     });
     worded || numeric_date(p)
 }
@@ -364,14 +365,9 @@ pub struct ExperienceAsk {
     pub months: u32,
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-];
-
 fn small_number(t: &Token) -> Option<u32> {
-    if let Some(n) = NUMBER_WORDS.iter().position(|w| t.lower == *w) {
-        return u32::try_from(n).ok();
+    if let Some(n) = per_token().1.get(t) {
+        return Some(*n);
     }
     t.lower.parse::<u32>().ok().filter(|n| *n <= 50)
 }
@@ -406,10 +402,13 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
             j += 1;
         }
         let Some(unit) = p.toks.get(j) else { continue };
-        let per = match unit.lower.as_str() {
-            "years" | "year" | "yrs" | "yr" | "year's" | "years'" => 12,
-            "months" | "month" => 1,
-            _ => continue,
+        let unit_is = |list: &[&str]| list.contains(&unit.lower.as_str());
+        let per = if unit_is(lists().year_words) {
+            12
+        } else if unit_is(lists().month_words) {
+            1
+        } else {
+            continue;
         };
         let next: Vec<&str> = p
             .toks
@@ -418,8 +417,11 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
             .take(4)
             .map(|t| t.lower.as_str())
             .collect();
-        let not_ask = ["old", "older", "age", "ago", "business", "history"];
-        if next.iter().take(2).any(|w| not_ask.contains(w)) {
+        if next
+            .iter()
+            .take(2)
+            .any(|w| lists().not_experience.contains(w))
+        {
             continue;
         }
         let says_exp = next

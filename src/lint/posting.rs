@@ -278,13 +278,11 @@ fn country_of(l: &crate::model::Location) -> Option<String> {
 /// A state or province as its code: "co", "Colorado" and "CO" are all "CO", so no
 /// spelling switches a law off. Names outside the US and Canada stay as written.
 pub fn region_code(region: &str) -> String {
-    use super::facts::{CA_PROVINCES, US_STATES};
     let r = region.trim();
-    US_STATES
+    super::facts::regions()
         .iter()
-        .chain(CA_PROVINCES)
-        .find(|(name, code)| name.eq_ignore_ascii_case(r) || code.eq_ignore_ascii_case(r))
-        .map_or_else(|| r.to_string(), |(_, code)| (*code).to_string())
+        .find(|g| g.name.eq_ignore_ascii_case(r) || g.code.eq_ignore_ascii_case(r))
+        .map_or_else(|| r.to_string(), |g| g.code.to_string())
 }
 
 /// `jsonld-required` errors: each field the JSON-LD output requires that the posting

@@ -1,11 +1,16 @@
 //! Money in text: amounts ("$50,000", "€45.000", "₹12,00,000", "50k", "USD 50,000"),
 //! ranges ("–", "to", "between … and"), periods ("/hr", "a year") and open-ended forms
 //! ("$50k+", "up to", "from", "or more"), and which figures are pay.
+//!
+//! The wording is data, `src/lint/data/pay.toml` (read once); the currency signs are
+//! [`crate::money`]'s table, the one rendered pay is written with.
 
 use std::sync::OnceLock;
 
+use super::super::data::{self, Text};
 use super::super::text::{PhraseSet, is_word_char};
 use super::{Facts, PayFacts, Prepared, Section, SegKind, Token};
+use crate::money::DOLLAR;
 
 /// One money mention: a figure or a range, with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,31 +31,42 @@ pub struct Money {
     pub open: bool,
 }
 
-const PREFIXES: &[(&str, &str)] = &[
-    ("CA$", "CAD"),
-    ("C$", "CAD"),
-    ("AU$", "AUD"),
-    ("A$", "AUD"),
-    ("US$", "USD"),
-    ("NZ$", "NZD"),
-    ("$", "$"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("₹", "INR"),
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("CAD", "CAD"),
-    ("AUD", "AUD"),
-    ("INR", "INR"),
-    ("NZD", "NZD"),
-    ("CHF", "CHF"),
-    // The euro by name after a figure ("129,000 - 165,000 Euro", "60,000 euros").
+/// A way of writing a currency next to an amount, as chars.
+struct Prefix {
+    chars: Vec<char>,
+    /// ISO code, or `$` for a bare dollar sign.
+    code: &'static str,
+    /// An ISO code or a name ("USD", "euro"), which must not run on into a word:
+    /// not the start of "EURO2024" or "European".
+    is_code: bool,
+}
+
+/// The euro by name after a figure ("129,000 - 165,000 Euro", "60,000 euros"),
+/// longer names first.
+const EURO_NAMES: &[(&str, &str)] = &[
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("Euros", "EUR"),
     ("Euro", "EUR"),
 ];
+
+/// Every currency sign and code text is read for (the table is [`crate::money`]'s,
+/// which writes pay with the same signs), and the bare `$`, which
+/// [`settle_currency`] later reads by the posting's country.
+fn prefixes() -> &'static [Prefix] {
+    static PREFIXES: OnceLock<Vec<Prefix>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        crate::money::written_signs()
+            .chain([(DOLLAR, DOLLAR)])
+            .chain(EURO_NAMES.iter().copied())
+            .map(|(sign, code)| Prefix {
+                chars: sign.chars().collect(),
+                code,
+                is_code: sign.chars().all(char::is_alphabetic),
+            })
+            .collect()
+    })
+}
 
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
     pat.chars()
@@ -63,14 +79,12 @@ fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     if i > 0 && is_word_char(chars[i - 1]) {
         return None;
     }
-    PREFIXES.iter().find_map(|(p, code)| {
-        let n = p.chars().count();
-        // A code or a name ("EUR", "euro") is a whole word: not the start of "EURO2024"
-        // or "European".
-        let is_code = p.chars().all(|c| c.is_alphabetic());
-        let ok = starts_with_at(chars, i, p)
-            && !(is_code && chars.get(i + n).copied().is_some_and(char::is_alphanumeric));
-        ok.then_some((*code, n))
+    let rest = chars.get(i..)?;
+    prefixes().iter().find_map(|p| {
+        let n = p.chars.len();
+        let ok = rest.starts_with(&p.chars)
+            && !(p.is_code && rest.get(n).is_some_and(|c| c.is_alphanumeric()));
+        ok.then_some((p.code, n))
     })
 }
 
@@ -195,7 +209,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     if chars.get(j) == Some(&' ') {
         j += 1;
     }
-    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != "$")?;
+    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != DOLLAR)?;
     Some((v, j + n, code, kilo))
 }
 
@@ -263,7 +277,7 @@ fn range_tail(
         k += 1;
     }
     if let Some((code, n)) = currency_at(chars, k) {
-        if code != "$" {
+        if code != DOLLAR {
             end = k + n;
         }
     }
@@ -279,36 +293,16 @@ fn lower_slice(chars: &[char], start: usize, end: usize) -> String {
         .collect()
 }
 
-const UPPER_BOUND_ONLY: &[&str] = &[
-    "up to",
-    "upto",
-    "maximum of",
-    "max",
-    "as much as",
-    "no more than",
-];
-const LOWER_BOUND_ONLY: &[&str] = &[
-    "from",
-    "starting at",
-    "starting from",
-    "starts at",
-    "start at",
-    "beginning at",
-    "at least",
-    "minimum of",
-    "minimum",
-    "min",
-    "no less than",
-    "over",
-    "more than",
-    "in excess of",
-    "above",
-];
-const OPEN_AFTER: &[&str] = &["or more", "and up", "and above", "or higher", "or above"];
+/// How far before a figure an open-ended lead-in ("up to") is looked for, in chars.
+const LEAD_IN_WINDOW: usize = 20;
+/// How far after a figure its period ("per hour") is looked for, in chars.
+const PERIOD_WINDOW: usize = 14;
+/// How far after a figure open-ended wording ("or more") is looked for, in chars.
+const OPEN_AFTER_WINDOW: usize = 12;
 
 /// An open-ended lead-in right before `start` ("up to "): its start char.
 fn lead_in(chars: &[char], start: usize, list: &[&str]) -> Option<usize> {
-    let before = lower_slice(chars, start.saturating_sub(20), start);
+    let before = lower_slice(chars, start.saturating_sub(LEAD_IN_WINDOW), start);
     let trimmed = before.trim_end();
     list.iter().find_map(|w| {
         let rest = trimmed.strip_suffix(w)?;
@@ -318,53 +312,16 @@ fn lead_in(chars: &[char], start: usize, list: &[&str]) -> Option<usize> {
     })
 }
 
-const PERIODS: &[(&str, &str)] = &[
-    ("/hr", "hour"),
-    ("/hour", "hour"),
-    ("/h", "hour"),
-    ("per hour", "hour"),
-    ("an hour", "hour"),
-    ("a hour", "hour"),
-    ("hourly", "hour"),
-    ("per hr", "hour"),
-    ("ph", "hour"),
-    ("/yr", "year"),
-    ("/year", "year"),
-    ("/annum", "year"),
-    ("per year", "year"),
-    ("a year", "year"),
-    ("per annum", "year"),
-    ("annually", "year"),
-    ("annual", "year"),
-    ("yearly", "year"),
-    ("p.a.", "year"),
-    ("pa", "year"),
-    ("/mo", "month"),
-    ("/month", "month"),
-    ("per month", "month"),
-    ("a month", "month"),
-    ("monthly", "month"),
-    ("/wk", "week"),
-    ("/week", "week"),
-    ("per week", "week"),
-    ("a week", "week"),
-    ("weekly", "week"),
-    ("/day", "day"),
-    ("per day", "day"),
-    ("a day", "day"),
-    ("daily", "day"),
-];
-
 /// The pay period written right after `end`.
 fn period_after(chars: &[char], end: usize) -> Option<&'static str> {
-    let after = lower_slice(chars, end, end + 14);
+    let after = lower_slice(chars, end, end + PERIOD_WINDOW);
     let t = after.trim_start();
-    PERIODS.iter().find_map(|(p, period)| {
-        let rest = t.strip_prefix(p)?;
+    words().periods.iter().find_map(|p| {
+        let rest = t.strip_prefix(p.text)?;
         rest.chars()
             .next()
             .is_none_or(|c| !is_word_char(c))
-            .then_some(*period)
+            .then_some(p.period.as_str())
     })
 }
 
@@ -464,17 +421,18 @@ fn open_single(chars: &[char], m: &mut Money) {
         m.end += 1;
         m.max = None;
         m.open = true;
-    } else if let Some(s) = lead_in(chars, m.start, UPPER_BOUND_ONLY) {
+    } else if let Some(s) = lead_in(chars, m.start, words().upper_bound_only) {
         m.start = s;
         m.min = None;
         m.open = true;
-    } else if let Some(s) = lead_in(chars, m.start, LOWER_BOUND_ONLY) {
+    } else if let Some(s) = lead_in(chars, m.start, words().lower_bound_only) {
         m.start = s;
         m.max = None;
         m.open = true;
     } else {
-        let after = lower_slice(chars, m.end, m.end + 12);
-        if let Some(w) = OPEN_AFTER
+        let after = lower_slice(chars, m.end, m.end + OPEN_AFTER_WINDOW);
+        if let Some(w) = words()
+            .open_after
             .iter()
             .find(|w| after.trim_start().starts_with(**w))
         {
@@ -486,70 +444,6 @@ fn open_single(chars: &[char], m: &mut Money) {
     }
 }
 
-/// Words that make a money figure something other than pay.
-const NOT_PAY: &[&str] = &[
-    "bonus",
-    "stipend",
-    "budget",
-    "revenue",
-    "allowance",
-    "reimbursement",
-    "reimbursed",
-    "referral",
-    "funding",
-    "raised",
-    "valuation",
-    "sales",
-    "arr",
-    "million",
-    "billion",
-    "tuition",
-    "match",
-    "matching",
-    "discount",
-    "credit",
-    "fee",
-    "fees",
-    "cost",
-    "costs",
-    "deposit",
-    "grant",
-    "spend",
-    "investment",
-    "assets",
-    "portfolio",
-    "signing",
-    "relocation",
-    "fund",
-    "funds",
-];
-
-/// Words that make a money figure pay.
-const PAY_WORDS: &[&str] = &[
-    "salary",
-    "pay",
-    "wage",
-    "wages",
-    "compensation",
-    "rate",
-    "range",
-    "earn",
-    "earns",
-    "earning",
-    "base",
-    "hourly",
-    "annual",
-    "annually",
-    "ote",
-    "income",
-    "paid",
-    "starting",
-];
-
-/// Words that start a new fact after a pay figure ("$60,000 a year, plus a bonus"):
-/// what follows them describes extras, not the figure.
-const CLAUSE_WORDS: &[&str] = &["plus", "with", "and", "or", "including", "includes"];
-
 /// The words that describe figure `m` itself: those of its own clause before it (back to
 /// a comma, semicolon, bracket or "plus"/"with"), and up to three right after it before
 /// any punctuation or clause word ("$5,000 signing bonus"). A bonus, match or discount
@@ -557,10 +451,11 @@ const CLAUSE_WORDS: &[&str] = &["plus", "with", "and", "or", "including", "inclu
 /// separate fact and does not make the range something other than pay.
 fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     let breaks = |a: usize, b: usize| p.slice(a, b).contains([',', ';', '(', ')', '.', '+']);
+    let clause_words = words().clause_words;
     let mut out = Vec::new();
     let mut edge = m.start;
     for t in p.toks.iter().rev().filter(|t| t.end <= m.start) {
-        if t.end + 40 < m.start || breaks(t.end, edge) || CLAUSE_WORDS.contains(&t.lower.as_str()) {
+        if t.end + 40 < m.start || breaks(t.end, edge) || clause_words.contains(&t.lower.as_str()) {
             break;
         }
         out.push(t);
@@ -568,7 +463,7 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     }
     let mut edge = m.end;
     for t in p.toks.iter().filter(|t| t.start >= m.end).take(3) {
-        if breaks(edge, t.start) || CLAUSE_WORDS.contains(&t.lower.as_str()) {
+        if breaks(edge, t.start) || clause_words.contains(&t.lower.as_str()) {
             break;
         }
         out.push(t);
@@ -592,7 +487,7 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         .collect();
     if own_words(p, m)
         .iter()
-        .any(|t| NOT_PAY.contains(&t.lower.as_str()))
+        .any(|t| words().not_pay.contains(&t.lower.as_str()))
     {
         return false;
     }
@@ -604,10 +499,12 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     p.seg.section == Section::Pay
         || p.seg.kind == SegKind::Heading
         || m.period.is_some()
-        || near.iter().any(|t| PAY_WORDS.contains(&t.lower.as_str()))
+        || near
+            .iter()
+            .any(|t| words().pay_words.contains(&t.lower.as_str()))
 }
 
-/// Vague pay wording that gives no figure, from `src/lint/data/pay.toml`.
+/// Pay wording, from `src/lint/data/pay.toml`.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Lists {
@@ -616,20 +513,107 @@ struct Lists {
     source: String,
     /// Phrases such as "competitive salary" and "DOE".
     vague: Vec<String>,
+    /// Periods written after a figure ("/hr"), in the order they are tried.
+    periods: Vec<PeriodWord>,
+    /// "up to": the figure is a maximum.
+    #[serde(deserialize_with = "data::words")]
+    upper_bound_only: &'static [&'static str],
+    /// "from": the figure is a minimum.
+    #[serde(deserialize_with = "data::words")]
+    lower_bound_only: &'static [&'static str],
+    /// "or more" after a figure.
+    #[serde(deserialize_with = "data::words")]
+    open_after: &'static [&'static str],
+    /// "bonus": the figure is not pay.
+    #[serde(deserialize_with = "data::words")]
+    not_pay: &'static [&'static str],
+    /// "salary": the figure is pay.
+    #[serde(deserialize_with = "data::words")]
+    pay_words: &'static [&'static str],
+    /// "plus": a new fact starts.
+    #[serde(deserialize_with = "data::words")]
+    clause_words: &'static [&'static str],
 }
 
-fn vague_set() -> &'static PhraseSet {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let lists: Lists = super::super::data::load("pay");
-        PhraseSet::new(lists.vague.iter().map(String::as_str))
+/// A period as written after a figure.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodWord {
+    #[serde(deserialize_with = "data::text")]
+    text: Text,
+    period: Period,
+}
+
+/// The periods pay is given in (the names the pay rules compare).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Period {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    fn as_str(self) -> &'static str {
+        match self {
+            Period::Hour => "hour",
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+}
+
+/// The pay words, with the vague phrases as a phrase set: read once.
+struct Words {
+    vague: PhraseSet,
+    periods: Vec<PeriodWord>,
+    upper_bound_only: &'static [&'static str],
+    lower_bound_only: &'static [&'static str],
+    open_after: &'static [&'static str],
+    not_pay: &'static [&'static str],
+    pay_words: &'static [&'static str],
+    clause_words: &'static [&'static str],
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let l: Lists = data::load("pay");
+        Words {
+            vague: PhraseSet::new(l.vague.iter().map(String::as_str)),
+            periods: l.periods,
+            upper_bound_only: l.upper_bound_only,
+            lower_bound_only: l.lower_bound_only,
+            open_after: l.open_after,
+            not_pay: l.not_pay,
+            pay_words: l.pay_words,
+            clause_words: l.clause_words,
+        }
     })
 }
 
-/// Parses the data file (for the data tests).
+/// Parses the data file (for the data tests), and checks that each phrase fits the
+/// stretch of text it is looked for in.
 #[cfg(test)]
 pub(crate) fn data_loads() {
-    let _ = vague_set();
+    let w = words();
+    let fits = |list: &[&str], window: usize, what: &str| {
+        for p in list {
+            assert!(
+                p.chars().count() < window,
+                "pay.toml: `{p}` in `{what}` is longer than the {window} characters searched"
+            );
+        }
+    };
+    let periods: Vec<&str> = w.periods.iter().map(|p| p.text).collect();
+    fits(&periods, PERIOD_WINDOW, "periods");
+    fits(w.upper_bound_only, LEAD_IN_WINDOW, "upper_bound_only");
+    fits(w.lower_bound_only, LEAD_IN_WINDOW, "lower_bound_only");
+    fits(w.open_after, OPEN_AFTER_WINDOW, "open_after");
 }
 
 /// The posting's pay: the first pay figure in the pay section, else the first anywhere,
@@ -658,7 +642,7 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep {
-        let hit = vague_set().find(p.toks).into_iter().next();
+        let hit = words().vague.find(p.toks).into_iter().next();
         // "Salary: Competitive" in the pay section.
         let bare = (p.seg.section == Section::Pay)
             .then(|| p.toks.iter().position(|t| t.lower == "competitive"))
@@ -684,19 +668,15 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     None
 }
 
-/// Bare `$` becomes CAD/AUD in Canada/Australia and USD elsewhere; a posting paid in
+/// Bare `$` becomes the dollar of the posting's country (CAD in Canada, AUD in
+/// Australia, …; [`crate::money::dollar_of`]) and USD elsewhere; a posting paid in
 /// US dollars with no stated country is taken to be a US posting.
 pub(super) fn settle_currency(facts: &mut Facts) {
     let country = facts.country.clone();
     if let Some(pay) = facts.pay.as_mut() {
-        if pay.currency.as_deref() == Some("$") {
-            let code = match country.as_deref() {
-                Some("CA") => "CAD",
-                Some("AU") => "AUD",
-                Some("NZ") => "NZD",
-                _ => "USD",
-            };
-            pay.currency = Some(code.to_string());
+        if pay.currency.as_deref() == Some(DOLLAR) {
+            let code = country.as_deref().and_then(crate::money::dollar_of);
+            pay.currency = Some(code.unwrap_or("USD").to_string());
         }
         if country.is_none() && pay.currency.as_deref() == Some("USD") {
             facts.country = Some("US".to_string());

@@ -1,8 +1,14 @@
 //! Where a posting is: US states, Canadian provinces, cities whose pay laws differ,
-//! countries (EU members for the Pay Transparency Directive), and remote work.
+//! countries, and remote work.
+//!
+//! The states, provinces, cities, countries and remote-work wording are data,
+//! `src/lint/data/places.toml`, indexed once on first use; this file keeps how they
+//! are found in text.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::super::data::{self, Text};
 use super::super::text::{PhraseSet, covered};
 use super::{Facts, Prepared, Section, Segment};
 
@@ -25,6 +31,7 @@ const fn region(country: &'static str, code: &'static str) -> Place {
     }
 }
 
+/// A place known only by its country (a postcode's).
 const fn country(code: &'static str) -> Place {
     Place {
         country: code,
@@ -33,268 +40,163 @@ const fn country(code: &'static str) -> Place {
     }
 }
 
-const NYC: Place = Place {
-    country: "US",
-    region: Some("NY"),
-    city: Some("New York City"),
-};
+/// A US state or Canadian province.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// Its name ("Colorado", "Québec").
+    pub name: &'static str,
+    /// Its code ("CO", "QC").
+    pub code: &'static str,
+    /// Its country ("US", "CA").
+    pub country: &'static str,
+}
 
-const CLEVELAND: Place = Place {
-    country: "US",
-    region: Some("OH"),
-    city: Some("Cleveland"),
-};
+/// `src/lint/data/places.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    /// Where the names come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    us_states: Vec<Named>,
+    ca_provinces: Vec<Named>,
+    places: Vec<PlaceRow>,
+    city_with_code: Vec<CityWithCode>,
+    #[serde(deserialize_with = "data::words")]
+    ambiguous_codes: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    remote: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    remote_exceptions: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    negators: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    hybrid: &'static [&'static str],
+}
 
-/// US states and DC: (name, code).
-pub const US_STATES: &[(&str, &str)] = &[
-    ("Alabama", "AL"),
-    ("Alaska", "AK"),
-    ("Arizona", "AZ"),
-    ("Arkansas", "AR"),
-    ("California", "CA"),
-    ("Colorado", "CO"),
-    ("Connecticut", "CT"),
-    ("Delaware", "DE"),
-    ("Florida", "FL"),
-    ("Georgia", "GA"),
-    ("Hawaii", "HI"),
-    ("Idaho", "ID"),
-    ("Illinois", "IL"),
-    ("Indiana", "IN"),
-    ("Iowa", "IA"),
-    ("Kansas", "KS"),
-    ("Kentucky", "KY"),
-    ("Louisiana", "LA"),
-    ("Maine", "ME"),
-    ("Maryland", "MD"),
-    ("Massachusetts", "MA"),
-    ("Michigan", "MI"),
-    ("Minnesota", "MN"),
-    ("Mississippi", "MS"),
-    ("Missouri", "MO"),
-    ("Montana", "MT"),
-    ("Nebraska", "NE"),
-    ("Nevada", "NV"),
-    ("New Hampshire", "NH"),
-    ("New Jersey", "NJ"),
-    ("New Mexico", "NM"),
-    ("New York", "NY"),
-    ("North Carolina", "NC"),
-    ("North Dakota", "ND"),
-    ("Ohio", "OH"),
-    ("Oklahoma", "OK"),
-    ("Oregon", "OR"),
-    ("Pennsylvania", "PA"),
-    ("Rhode Island", "RI"),
-    ("South Carolina", "SC"),
-    ("South Dakota", "SD"),
-    ("Tennessee", "TN"),
-    ("Texas", "TX"),
-    ("Utah", "UT"),
-    ("Vermont", "VT"),
-    ("Virginia", "VA"),
-    ("Washington", "WA"),
-    ("West Virginia", "WV"),
-    ("Wisconsin", "WI"),
-    ("Wyoming", "WY"),
-    ("District of Columbia", "DC"),
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    #[serde(deserialize_with = "data::text")]
+    name: Text,
+    #[serde(deserialize_with = "data::text")]
+    code: Text,
+}
 
-/// Canadian provinces and territories: (name, code).
-pub const CA_PROVINCES: &[(&str, &str)] = &[
-    ("Ontario", "ON"),
-    ("British Columbia", "BC"),
-    ("Alberta", "AB"),
-    ("Quebec", "QC"),
-    ("Québec", "QC"),
-    ("Manitoba", "MB"),
-    ("Saskatchewan", "SK"),
-    ("Nova Scotia", "NS"),
-    ("New Brunswick", "NB"),
-    ("Newfoundland and Labrador", "NL"),
-    ("Prince Edward Island", "PE"),
-    ("Yukon", "YT"),
-    ("Nunavut", "NU"),
-    ("Northwest Territories", "NT"),
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceRow {
+    #[serde(deserialize_with = "data::text")]
+    name: Text,
+    #[serde(deserialize_with = "data::text")]
+    country: Text,
+    region: Option<String>,
+    city: Option<String>,
+}
 
-/// Cities and countries: (name, place). Cities listed are those that settle which
-/// pay-transparency law applies.
-const PLACES: &[(&str, Place)] = &[
-    ("Washington DC", region("US", "DC")),
-    ("Washington D C", region("US", "DC")),
-    ("New York City", NYC),
-    ("NYC", NYC),
-    ("Manhattan", NYC),
-    ("Brooklyn", NYC),
-    ("Queens", NYC),
-    ("Bronx", NYC),
-    ("Staten Island", NYC),
-    ("Cleveland", CLEVELAND),
-    ("Denver", region("US", "CO")),
-    ("Boulder", region("US", "CO")),
-    ("Colorado Springs", region("US", "CO")),
-    ("Seattle", region("US", "WA")),
-    ("Tacoma", region("US", "WA")),
-    ("Spokane", region("US", "WA")),
-    ("Chicago", region("US", "IL")),
-    ("Baltimore", region("US", "MD")),
-    ("Minneapolis", region("US", "MN")),
-    ("Saint Paul", region("US", "MN")),
-    ("Jersey City", region("US", "NJ")),
-    ("Newark", region("US", "NJ")),
-    ("Honolulu", region("US", "HI")),
-    ("Boston", region("US", "MA")),
-    ("San Francisco", region("US", "CA")),
-    ("Los Angeles", region("US", "CA")),
-    ("San Diego", region("US", "CA")),
-    ("San Jose", region("US", "CA")),
-    ("Oakland", region("US", "CA")),
-    ("Sacramento", region("US", "CA")),
-    ("Austin", region("US", "TX")),
-    ("Dallas", region("US", "TX")),
-    ("Houston", region("US", "TX")),
-    ("Atlanta", region("US", "GA")),
-    ("Miami", region("US", "FL")),
-    ("Phoenix", region("US", "AZ")),
-    ("Philadelphia", region("US", "PA")),
-    ("Toronto", region("CA", "ON")),
-    ("Ottawa", region("CA", "ON")),
-    ("Mississauga", region("CA", "ON")),
-    ("Vancouver", region("CA", "BC")),
-    ("Montreal", region("CA", "QC")),
-    ("Montréal", region("CA", "QC")),
-    ("Calgary", region("CA", "AB")),
-    ("Edmonton", region("CA", "AB")),
-    ("Winnipeg", region("CA", "MB")),
-    ("United States", country("US")),
-    ("USA", country("US")),
-    ("US", country("US")),
-    ("U S", country("US")),
-    ("Canada", country("CA")),
-    ("United Kingdom", country("GB")),
-    ("UK", country("GB")),
-    ("England", country("GB")),
-    ("Scotland", country("GB")),
-    ("Wales", country("GB")),
-    ("London", country("GB")),
-    ("Manchester", country("GB")),
-    ("Leeds", country("GB")),
-    ("Glasgow", country("GB")),
-    ("Edinburgh", country("GB")),
-    ("Bristol", country("GB")),
-    ("Cardiff", country("GB")),
-    ("Belfast", country("GB")),
-    ("Sheffield", country("GB")),
-    ("Liverpool", country("GB")),
-    ("Australia", country("AU")),
-    ("Sydney", country("AU")),
-    ("Melbourne", country("AU")),
-    ("Brisbane", country("AU")),
-    ("Perth", country("AU")),
-    ("Adelaide", country("AU")),
-    ("Canberra", country("AU")),
-    ("Hobart", country("AU")),
-    ("New South Wales", country("AU")),
-    ("Queensland", country("AU")),
-    ("Western Australia", country("AU")),
-    ("South Australia", country("AU")),
-    ("Tasmania", country("AU")),
-    ("India", country("IN")),
-    ("Austria", country("AT")),
-    ("Vienna", country("AT")),
-    ("Belgium", country("BE")),
-    ("Brussels", country("BE")),
-    ("Bulgaria", country("BG")),
-    ("Croatia", country("HR")),
-    ("Cyprus", country("CY")),
-    ("Czechia", country("CZ")),
-    ("Czech Republic", country("CZ")),
-    ("Prague", country("CZ")),
-    ("Denmark", country("DK")),
-    ("Copenhagen", country("DK")),
-    ("Estonia", country("EE")),
-    ("Finland", country("FI")),
-    ("Helsinki", country("FI")),
-    ("France", country("FR")),
-    ("Paris", country("FR")),
-    ("Germany", country("DE")),
-    ("Berlin", country("DE")),
-    ("Munich", country("DE")),
-    ("München", country("DE")),
-    ("Hamburg", country("DE")),
-    ("Greece", country("GR")),
-    ("Hungary", country("HU")),
-    ("Ireland", country("IE")),
-    ("Dublin", country("IE")),
-    ("Cork", country("IE")),
-    ("Galway", country("IE")),
-    ("Limerick", country("IE")),
-    ("Italy", country("IT")),
-    ("Rome", country("IT")),
-    ("Milan", country("IT")),
-    ("Latvia", country("LV")),
-    ("Lithuania", country("LT")),
-    ("Luxembourg", country("LU")),
-    ("Malta", country("MT")),
-    ("Netherlands", country("NL")),
-    ("Amsterdam", country("NL")),
-    ("Poland", country("PL")),
-    ("Warsaw", country("PL")),
-    ("Portugal", country("PT")),
-    ("Lisbon", country("PT")),
-    ("Romania", country("RO")),
-    ("Slovakia", country("SK")),
-    ("Slovenia", country("SI")),
-    ("Spain", country("ES")),
-    ("Madrid", country("ES")),
-    ("Barcelona", country("ES")),
-    ("Sweden", country("SE")),
-    ("Stockholm", country("SE")),
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CityWithCode {
+    before: String,
+    #[serde(deserialize_with = "data::text")]
+    region: Text,
+    #[serde(deserialize_with = "data::text")]
+    city: Text,
+}
 
-/// EU member states (for the Pay Transparency Directive).
-pub const EU_COUNTRIES: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-];
-
+/// The places file, indexed once.
 struct PlaceIndex {
     set: PhraseSet,
     names: Vec<&'static str>,
     places: Vec<Place>,
     /// Entries that must match case exactly ("US", "UK"): all-caps words.
     exact_case: Vec<bool>,
+    /// US states, then Canadian provinces, in file order.
+    regions: Vec<Region>,
+    /// Region codes: the first region with each.
+    by_code: HashMap<&'static str, Region>,
+    /// "New York, NY": the words before a region code that make the place a city,
+    /// the code, and the city.
+    city_with_code: Vec<(String, &'static str, &'static str)>,
+    ambiguous_codes: &'static [&'static str],
+    /// Remote phrases, and the phrases that are about something else.
+    remote: PhraseSet,
+    remote_exceptions: PhraseSet,
+    negators: &'static [&'static str],
+    hybrid: &'static [&'static str],
+}
+
+fn keep(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
 fn place_index() -> &'static PlaceIndex {
     static IDX: OnceLock<PlaceIndex> = OnceLock::new();
     IDX.get_or_init(|| {
+        let file: File = data::load("places");
+        let named = |list: Vec<Named>, country| {
+            list.into_iter().map(move |n| Region {
+                name: n.name,
+                code: n.code,
+                country,
+            })
+        };
+        let regions: Vec<Region> = named(file.us_states, "US")
+            .chain(named(file.ca_provinces, "CA"))
+            .collect();
+        let mut by_code = HashMap::new();
+        for r in &regions {
+            by_code.entry(r.code).or_insert(*r);
+        }
         let mut names: Vec<&'static str> = Vec::new();
         let mut places = Vec::new();
-        for (n, p) in PLACES {
-            names.push(n);
-            places.push(*p);
+        for row in file.places {
+            names.push(row.name);
+            places.push(Place {
+                country: row.country,
+                region: row.region.map(keep),
+                city: row.city.map(keep),
+            });
         }
-        for (n, code) in US_STATES {
-            names.push(n);
-            places.push(region("US", code));
-        }
-        for (n, code) in CA_PROVINCES {
-            names.push(n);
-            places.push(region("CA", code));
+        for r in &regions {
+            names.push(r.name);
+            places.push(region(r.country, r.code));
         }
         let exact_case = names
             .iter()
             .map(|n| n.len() <= 3 && n.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        let city_with_code = file
+            .city_with_code
+            .into_iter()
+            .map(|c| (c.before, c.region, c.city))
             .collect();
         PlaceIndex {
             set: PhraseSet::new(names.iter().copied()),
             names,
             places,
             exact_case,
+            regions,
+            by_code,
+            city_with_code,
+            ambiguous_codes: file.ambiguous_codes,
+            remote: PhraseSet::new(file.remote.iter().copied()),
+            remote_exceptions: PhraseSet::new(file.remote_exceptions.iter().copied()),
+            negators: file.negators,
+            hybrid: file.hybrid,
         }
     })
+}
+
+/// US states, then Canadian provinces, from `src/lint/data/places.toml`.
+pub fn regions() -> &'static [Region] {
+    &place_index().regions
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = place_index();
 }
 
 /// "Denver, CO" / "Toronto, ON M5V 2T6": a state or province code right after
@@ -311,30 +213,21 @@ fn city_state(p: &Prepared<'_>) -> Option<(usize, usize, Place)> {
         if !is_code || gap.trim() != "," || !p.capitalised(prev) {
             return None;
         }
-        let us = US_STATES
-            .iter()
-            .find(|(_, c)| *c == text)
-            .map(|(_, c)| region("US", c));
-        let ca = CA_PROVINCES
-            .iter()
-            .find(|(_, c)| *c == text)
-            .map(|(_, c)| region("CA", c));
-        let mut place = us.or(ca)?;
+        let idx = place_index();
+        let r = idx.by_code.get(text.as_str())?;
         let city = p.tok_text(i.saturating_sub(3), i - 1);
-        if place.region == Some("NY") && city.ends_with("New York") {
-            place = NYC;
-        }
-        if place.region == Some("OH") && city.ends_with("Cleveland") {
-            place = CLEVELAND;
-        }
+        let city = idx
+            .city_with_code
+            .iter()
+            .find(|(before, code, _)| *code == r.code && city.ends_with(before.as_str()))
+            .map(|(_, _, city)| *city);
+        let place = Place {
+            city,
+            ..region(r.country, r.code)
+        };
         Some((prev.start, t.end, place))
     })
 }
-
-/// State codes that are also everyday words or common abbreviations in capitals.
-const AMBIGUOUS_CODES: &[&str] = &[
-    "OR", "IN", "ME", "OK", "HI", "ID", "DE", "CO", "LA", "PA", "MA",
-];
 
 /// A bare state code ("Remote (CO only)", "Location: WA") in the title or the working
 /// conditions, where a capitalised two-letter word is almost always a place; codes that
@@ -348,11 +241,15 @@ fn bare_state_code(p: &Prepared<'_>) -> Option<(usize, usize, Place)> {
             return None;
         }
         let text = p.word(t);
-        if AMBIGUOUS_CODES.contains(&text.as_str()) {
+        let idx = place_index();
+        if idx.ambiguous_codes.contains(&text.as_str()) {
             return None;
         }
-        let (_, code) = US_STATES.iter().find(|(_, c)| *c == text)?;
-        Some((t.start, t.end, region("US", code)))
+        let r = idx
+            .by_code
+            .get(text.as_str())
+            .filter(|r| r.country == "US")?;
+        Some((t.start, t.end, region("US", r.code)))
     })
 }
 
@@ -539,47 +436,20 @@ fn location_rank(s: &Segment) -> u8 {
     }
 }
 
-const REMOTE_EXCEPTIONS: &[&str] = &[
-    "remote sensing",
-    "remote control",
-    "remote monitoring",
-    "remote support",
-    "remote access",
-    "remote patient",
-    "remote area",
-    "remote areas",
-    "remote location",
-    "remote locations",
-    "remote site",
-    "remote sites",
-    "not remote",
-    "no remote",
-    "non remote",
-];
-
+/// Does the posting say the job is remote (and not hybrid)?
 fn is_remote(prep: &[Prepared<'_>]) -> bool {
-    static SETS: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
-    let (words, exceptions) = SETS.get_or_init(|| {
-        (
-            PhraseSet::new([
-                "remote",
-                "work from home",
-                "work from anywhere",
-                "wfh",
-                "telecommute",
-                "telecommuting",
-                "fully distributed",
-            ]),
-            PhraseSet::new(REMOTE_EXCEPTIONS.iter().copied()),
-        )
-    });
+    let idx = place_index();
     let mut remote = false;
     for p in prep {
-        if p.toks.iter().any(|t| t.lower == "hybrid") {
+        if p.toks
+            .iter()
+            .any(|t| idx.hybrid.contains(&t.lower.as_str()))
+        {
             return false;
         }
-        let ex = exceptions.find_all(p.toks);
-        remote |= words
+        let ex = idx.remote_exceptions.find_all(p.toks);
+        remote |= idx
+            .remote
             .find(p.toks)
             .iter()
             .any(|h| !covered(h, &ex) && !negated(p, h.first, h.last));
@@ -587,26 +457,13 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
     remote
 }
 
-/// Words that deny what is next to them.
-const NEGATORS: &[&str] = &[
-    "not",
-    "no",
-    "non",
-    "never",
-    "isn't",
-    "aren't",
-    "cannot",
-    "can't",
-    "unavailable",
-    "without",
-];
-
 /// Is the remote mention at tokens `first..=last` denied in its own clause? "remote work
 /// is not available", "no remote", "cannot be done remotely" (up to five words before
 /// or after, not across a comma, semicolon or full stop).
 fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
     let clause_break = |a: usize, b: usize| p.slice(a, b).contains([',', ';', '.', ':', '(']);
-    let is_neg = |t: &super::Token| NEGATORS.contains(&t.lower.as_str());
+    let negators = place_index().negators;
+    let is_neg = |t: &super::Token| negators.contains(&t.lower.as_str());
     let anchor = &p.toks[first];
     let before = p.toks[..first]
         .iter()
@@ -632,4 +489,44 @@ pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
         facts.city = first.city.map(str::to_string);
     }
     facts.remote = is_remote(prep);
+}
+
+#[cfg(test)]
+mod data_tests {
+    use super::place_index;
+
+    /// Every place's country is an ISO 3166 code and its region one of the file's
+    /// states or provinces of that country, so a typo cannot switch a pay law off.
+    #[test]
+    fn places_name_known_countries_and_regions() {
+        let idx = place_index();
+        for (name, p) in idx.names.iter().zip(&idx.places) {
+            assert!(
+                isocountry::CountryCode::for_alpha2(p.country).is_ok(),
+                "places.toml: {name}: `{}` is not an ISO 3166 country code",
+                p.country
+            );
+            if let Some(code) = p.region {
+                let known = idx.by_code.get(code);
+                assert!(
+                    known.is_some_and(|r| r.country == p.country),
+                    "places.toml: {name}: `{code}` is not a region of {}",
+                    p.country
+                );
+            }
+        }
+        for (before, code, _) in &idx.city_with_code {
+            assert!(
+                idx.by_code.contains_key(code),
+                "{before}, {code}: no such region"
+            );
+        }
+        for r in &idx.regions {
+            assert_eq!(
+                idx.by_code[r.code].country, r.country,
+                "places.toml: `{}` is both a US state and a Canadian province",
+                r.code
+            );
+        }
+    }
 }

@@ -306,11 +306,11 @@ fn code_spans(lines: &SourceLines<'_>, p: &Prepared<'_>) -> Vec<(usize, usize)> 
     out
 }
 
-/// Dollar markings: `US$`, `CA$`, `C$`, `A$`, `AU$`, `NZ$` (the letters before `$`).
-const MARKS: &[&str] = &["US", "CA", "C", "A", "AU", "NZ"];
-
-/// ISO codes of the dollars; one right after an amount (`$20 USD`) marks it.
-const CODES: &[&str] = &["USD", "CAD", "AUD", "NZD"];
+/// Do `letters` mark the dollar sign after them (`US$`, `CA$`, `C$`, `A$`, …)? The
+/// markings are the currency table's ([`crate::money::written_signs`]).
+fn is_mark(letters: &str) -> bool {
+    crate::money::written_signs().any(|(sign, _)| sign.strip_suffix('$') == Some(letters))
+}
 
 fn dollars(ctx: &mut Ctx<'_>) {
     let several = several_dollars(ctx);
@@ -359,7 +359,7 @@ fn several_dollars(ctx: &Ctx<'_>) -> bool {
         .iter()
         .chain(&facts.applicant_countries)
         .filter_map(|c| super::consistency::currency_of(c))
-        .filter(|code| CODES.contains(&code.as_str()))
+        .filter(|code| crate::money::is_dollar(code))
         .collect();
     dollars.sort();
     dollars.dedup();
@@ -374,13 +374,9 @@ fn mark_for(ctx: &Ctx<'_>) -> Option<&'static str> {
         .country
         .as_deref()
         .and_then(super::consistency::currency_of)?;
-    match code.as_str() {
-        "USD" => Some("US$"),
-        "CAD" => Some("CA$"),
-        "AUD" => Some("A$"),
-        "NZD" => Some("NZ$"),
-        _ => None,
-    }
+    crate::money::is_dollar(&code)
+        .then(|| crate::money::symbol(&code, false))
+        .flatten()
 }
 
 /// The letters right before char `i`.
@@ -395,7 +391,7 @@ fn letters_before(c: &[char], i: usize) -> String {
 
 /// Whether the text writes a marked dollar sign (`CA$21.00`).
 fn has_marked_symbol(c: &[char]) -> bool {
-    (0..c.len()).any(|i| c[i] == '$' && MARKS.contains(&letters_before(c, i).as_str()))
+    (0..c.len()).any(|i| c[i] == '$' && is_mark(&letters_before(c, i)))
 }
 
 /// `$` amounts with no marking: the sign not preceded by a letter (`US$`), followed by
@@ -423,7 +419,8 @@ fn bare_dollars(c: &[char]) -> Vec<(usize, usize)> {
             .skip_while(|ch| matches!(ch, ' ' | '(' | 'k' | 'K'))
             .take(3)
             .collect();
-        if !CODES.contains(&after.as_str()) {
+        // A dollar's ISO code right after the amount (`$20 USD`) marks it.
+        if !crate::money::is_dollar(&after) {
             out.push((i, end));
         }
     }

@@ -1,8 +1,8 @@
 //! Pay transparency: the jurisdiction table and the checks it drives.
 //!
-//! [`JURISDICTIONS`] holds one row per law, with its source and effective date
-//! (from `shared/reference/pay-transparency.md`, facts as of late 2026; not legal
-//! advice). To update the rules, edit the table: the checks only read its flags.
+//! [`JURISDICTIONS`] holds one row per law, with its source and effective date, read
+//! once from `src/lint/data/jurisdictions.toml` (facts as of late 2026; not legal
+//! advice). To update the rules, edit that file: the checks only read its flags.
 //!
 //! For every jurisdiction that applies (see [`jurisdictions_for`]):
 //! - `pay-missing`: no pay figure or range;
@@ -15,36 +15,54 @@
 //! `pay-min-above-max` fires whatever the jurisdiction. Each rule reports once, naming
 //! the first law (in table order) and how many others agree.
 
-use serde::Serialize;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
 
 use super::super::config::Config;
+use super::super::data::{self, Text};
 use super::super::doc::{Doc, Loc, Section, SegKind};
-use super::super::facts::EU_COUNTRIES;
 use super::RuleId;
 use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
 
-/// One pay-transparency law.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// One pay-transparency law, a `[[law]]` of `src/lint/data/jurisdictions.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Code used in configuration and flags ("US-CO", "US-NY-NYC", "CA-ON", "EU").
-    pub code: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub code: Text,
+    /// Other codes that name it ("NYC").
+    #[serde(default, deserialize_with = "data::words")]
+    pub aliases: &'static [&'static str],
     /// Place name.
-    pub name: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub name: Text,
     /// The law, as messages name it.
-    pub law: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub law: Text,
     /// Statute or regulation citation.
-    pub source: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub source: Text,
     /// In force from (ISO date; notes give disputed readings).
-    pub effective: &'static str,
-    /// ISO country the law is in.
-    pub country: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub effective: Text,
+    /// ISO country the law is in ("EU" for the directive).
+    #[serde(deserialize_with = "data::text")]
+    pub country: Text,
+    /// The countries a law across several applies in (EU member states).
+    #[serde(default, deserialize_with = "data::words")]
+    pub countries: &'static [&'static str],
     /// State or province, for laws below country level.
-    pub region: Option<&'static str>,
+    #[serde(default, deserialize_with = "data::maybe_text")]
+    pub region: Option<Text>,
     /// City, for city ordinances.
-    pub city: Option<&'static str>,
+    #[serde(default, deserialize_with = "data::maybe_text")]
+    pub city: Option<Text>,
     /// What the posting must show, as the message words it.
-    pub must_show: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub must_show: Text,
     /// A figure or range is required.
     pub requires_pay: bool,
     /// Open-ended ranges ("$50k+", "up to") are not allowed.
@@ -54,295 +72,51 @@ pub struct Jurisdiction {
     /// An application deadline is required.
     pub deadline: bool,
     /// Widest allowed range per year, in the local currency.
+    #[serde(default)]
     pub max_width: Option<f64>,
     /// Ranges whose top is above this are exempt from `max_width`.
+    #[serde(default)]
     pub width_exempt_above: Option<f64>,
     /// Employers covered.
-    pub employer_size: &'static str,
+    #[serde(deserialize_with = "data::text")]
+    pub employer_size: Text,
     /// Disputed readings and other notes.
-    pub notes: &'static str,
+    #[serde(default, deserialize_with = "data::text")]
+    pub notes: Text,
 }
 
-const fn law(
-    code: &'static str,
-    name: &'static str,
-    law: &'static str,
-    source: &'static str,
-) -> Jurisdiction {
-    Jurisdiction {
-        code,
-        name,
-        law,
-        source,
-        effective: "",
-        country: "US",
-        region: None,
-        city: None,
-        must_show: "a pay range or figure",
-        requires_pay: true,
-        bounded: false,
-        benefits: false,
-        deadline: false,
-        max_width: None,
-        width_exempt_above: None,
-        employer_size: "",
-        notes: "",
-    }
+/// `src/lint/data/jurisdictions.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    /// Where the facts come from.
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    law: Vec<Jurisdiction>,
 }
 
-/// The pay-transparency laws jobpost checks, in the order messages name them.
-pub const JURISDICTIONS: &[Jurisdiction] = &[
-    Jurisdiction {
-        effective: "2021-01-01",
-        region: Some("CO"),
-        must_show: "the pay rate or range",
-        bounded: true,
-        benefits: true,
-        deadline: true,
-        employer_size: "1+",
-        notes: "a single figure is fine; the deadline is required from 2024-01-01; bonus and commission must be described",
-        ..law(
-            "US-CO",
-            "Colorado",
-            "Colorado's Equal Pay for Equal Work Act",
-            "C.R.S. 8-5-201; 7 CCR 1103-18 r.11",
-        )
-    },
-    Jurisdiction {
-        effective: "2022-11-01",
-        region: Some("NY"),
-        city: Some("New York City"),
-        must_show: "a good-faith minimum and maximum annual salary or hourly wage",
-        bounded: true,
-        employer_size: "4+ (or 1 domestic worker)",
-        notes: "min = max is fine when there is no flexibility",
-        ..law(
-            "US-NY-NYC",
-            "New York City",
-            "New York City's salary transparency law",
-            "NYC Admin. Code 8-107(32)",
-        )
-    },
-    Jurisdiction {
-        effective: "2023-09-17",
-        region: Some("NY"),
-        must_show: "a minimum and maximum pay range",
-        bounded: true,
-        employer_size: "4+",
-        notes: "commission jobs need a statement that pay includes commission",
-        ..law(
-            "US-NY",
-            "New York State",
-            "New York Labor Law 194-b",
-            "N.Y. Lab. Law 194-b",
-        )
-    },
-    Jurisdiction {
-        effective: "2023-01-01",
-        region: Some("CA"),
-        must_show: "the pay scale (a set rate may stand alone; a link or QR code does not satisfy it)",
-        employer_size: "15+",
-        ..law(
-            "US-CA",
-            "California",
-            "California Labor Code 432.3",
-            "Cal. Lab. Code 432.3, SB 1162",
-        )
-    },
-    Jurisdiction {
-        effective: "2023-01-01",
-        region: Some("WA"),
-        must_show: "the wage scale or salary range",
-        bounded: true,
-        benefits: true,
-        employer_size: "15+",
-        ..law(
-            "US-WA",
-            "Washington",
-            "Washington's Equal Pay and Opportunities Act",
-            "RCW 49.58.110",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-01-01",
-        region: Some("IL"),
-        must_show: "the wage or salary range",
-        benefits: true,
-        employer_size: "15+",
-        notes: "a link to a public page with the pay and benefits is allowed",
-        ..law(
-            "US-IL",
-            "Illinois",
-            "the Illinois Equal Pay Act as amended by HB 3129",
-            "820 ILCS 112/10(b-25), HB 3129",
-        )
-    },
-    Jurisdiction {
-        effective: "2024-10-01",
-        region: Some("MD"),
-        must_show: "a good-faith minimum and maximum wage range",
-        bounded: true,
-        benefits: true,
-        employer_size: "all",
-        ..law(
-            "US-MD",
-            "Maryland",
-            "Maryland's wage range transparency law",
-            "SB 525",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-01-01",
-        region: Some("MN"),
-        must_show: "the starting salary range or fixed rate",
-        bounded: true,
-        benefits: true,
-        employer_size: "30+",
-        ..law(
-            "US-MN",
-            "Minnesota",
-            "Minnesota's pay transparency law",
-            "Minn. Stat. 181.173",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-06-01",
-        region: Some("NJ"),
-        must_show: "the hourly wage or salary, or a range",
-        benefits: true,
-        employer_size: "10+",
-        ..law(
-            "US-NJ",
-            "New Jersey",
-            "New Jersey's pay transparency law",
-            "S2310",
-        )
-    },
-    Jurisdiction {
-        effective: "2024-06-30",
-        region: Some("DC"),
-        must_show: "the minimum and maximum projected pay",
-        bounded: true,
-        employer_size: "1+",
-        notes: "healthcare benefits must be disclosed before the first interview",
-        ..law(
-            "US-DC",
-            "Washington, DC",
-            "the District of Columbia's Wage Transparency Omnibus Amendment Act",
-            "D.C. Code 32-1451 et seq.",
-        )
-    },
-    Jurisdiction {
-        effective: "2024-01-01",
-        region: Some("HI"),
-        must_show: "the hourly rate or salary range",
-        employer_size: "50+",
-        ..law(
-            "US-HI",
-            "Hawaii",
-            "Hawaii's pay transparency law",
-            "HRS 378-2.8",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-10-29",
-        region: Some("MA"),
-        must_show: "a good-faith annual salary or hourly wage range",
-        employer_size: "25+",
-        notes: "some sources give 2025-07-31 as the effective date",
-        ..law(
-            "US-MA",
-            "Massachusetts",
-            "Massachusetts' pay transparency law",
-            "H.4890",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-07-01",
-        region: Some("VT"),
-        must_show: "the minimum and maximum pay, or a single figure",
-        employer_size: "5+ (some say 4+)",
-        notes: "commission jobs need a statement; tipped jobs need the base wage",
-        ..law(
-            "US-VT",
-            "Vermont",
-            "Vermont's pay transparency law",
-            "H.704",
-        )
-    },
-    Jurisdiction {
-        effective: "2025-10-27",
-        region: Some("OH"),
-        city: Some("Cleveland"),
-        must_show: "the salary range or scale",
-        employer_size: "15+",
-        notes: "\"salary\" includes benefits (implied)",
-        ..law(
-            "US-OH-CLE",
-            "Cleveland",
-            "Cleveland's pay transparency ordinance",
-            "Ord. 104-2025",
-        )
-    },
-    Jurisdiction {
-        effective: "2023-11-01",
-        country: "CA",
-        region: Some("BC"),
-        must_show: "the expected pay or pay range",
-        bounded: true,
-        employer_size: "all",
-        ..law(
-            "CA-BC",
-            "British Columbia",
-            "British Columbia's Pay Transparency Act",
-            "S.B.C. 2023, c. 18, s. 5",
-        )
-    },
-    Jurisdiction {
-        effective: "2026-01-01",
-        country: "CA",
-        region: Some("ON"),
-        must_show: "the expected pay or a bounded range no wider than $50,000 a year",
-        bounded: true,
-        max_width: Some(50_000.0),
-        width_exempt_above: Some(200_000.0),
-        employer_size: "25+",
-        notes: "postings must also say whether AI screens applicants and whether a vacancy exists",
-        ..law(
-            "CA-ON",
-            "Ontario",
-            "Ontario's Employment Standards Act, Part III.1",
-            "O. Reg. 476/24",
-        )
-    },
-    Jurisdiction {
-        effective: "2026-06-07",
-        country: "EU",
-        must_show: "the initial pay or its range, in the notice or before the interview",
-        employer_size: "all",
-        notes: "transposition deadline; national law decides details; no pay-history questions",
-        ..law(
-            "EU",
-            "European Union",
-            "the EU Pay Transparency Directive",
-            "Directive (EU) 2023/970, Art. 5",
-        )
-    },
-];
+/// The pay-transparency laws jobpost checks, in the order messages name them, read
+/// once from `src/lint/data/jurisdictions.toml`.
+pub static JURISDICTIONS: LazyLock<Vec<Jurisdiction>> =
+    LazyLock::new(|| data::load::<File>("jurisdictions").law);
 
-/// Rows for a configuration or flag code: a row's code ("US-CO", case-insensitive),
-/// "NYC", or "US" (every US row).
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = JURISDICTIONS.len();
+}
+
+/// Rows for a configuration or flag code: a row's code ("US-CO", case-insensitive) or
+/// one of its aliases ("NYC"), or "US" (every US row).
 pub fn find_jurisdiction(code: &str) -> Vec<&'static Jurisdiction> {
     let c = code.trim().to_ascii_uppercase();
-    let c = match c.as_str() {
-        "NYC" | "US-NYC" => "US-NY-NYC".to_string(),
-        "CLEVELAND" | "US-CLE" => "US-OH-CLE".to_string(),
-        _ => c,
-    };
     if c == "US" {
         return JURISDICTIONS.iter().filter(|j| j.country == "US").collect();
     }
-    JURISDICTIONS.iter().filter(|j| j.code == c).collect()
+    JURISDICTIONS
+        .iter()
+        .filter(|j| j.code == c || j.aliases.contains(&c.as_str()))
+        .collect()
 }
 
 /// The laws to check a posting against: codes from the configuration and `extra`
@@ -359,9 +133,9 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
     let f = &doc.facts;
     let country = f.country.as_deref().unwrap_or("");
     let region = f.region.as_deref();
-    for j in JURISDICTIONS {
+    for j in JURISDICTIONS.iter() {
         let by_place = match (j.country, region) {
-            ("EU", _) => EU_COUNTRIES.contains(&country),
+            _ if !j.countries.is_empty() => j.countries.contains(&country),
             (c, Some(r)) if c == country => {
                 j.region == Some(r) && j.city.is_none_or(|city| f.city.as_deref() == Some(city))
             }
@@ -630,17 +404,18 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
 }
 
 /// "$52,000", "$18.50", "€3,000" or "CHF 3,000": the figure in the posting's currency
-/// (dollars when it is not known).
+/// (dollars when it is not known), with the sign rendered postings use
+/// ([`crate::money::symbol`]); every dollar is a plain `$`.
 fn money(v: f64, currency: Option<&str>) -> String {
     if !v.is_finite() {
         return "-".to_string();
     }
-    let symbol = match currency.unwrap_or("USD") {
-        "USD" | "CAD" | "AUD" | "NZD" | "$" => "$".to_string(),
-        "EUR" => "€".to_string(),
-        "GBP" => "£".to_string(),
-        "INR" => "₹".to_string(),
-        other => format!("{other} "),
+    let code = currency
+        .filter(|c| *c != crate::money::DOLLAR)
+        .unwrap_or("USD");
+    let symbol = match crate::money::symbol(code, true) {
+        Some(s) => s.to_string(),
+        None => format!("{code} "),
     };
     let plain = dollars(v);
     match plain.strip_prefix('-') {

@@ -346,6 +346,9 @@ struct Lists {
     /// Acronyms of five letters or more that are not shouting.
     #[serde(deserialize_with = "data::words")]
     long_acronyms: &'static [&'static str],
+    /// Workplace words that do not belong in a title ("remote").
+    #[serde(deserialize_with = "data::words")]
+    workplace: &'static [&'static str],
 }
 
 fn lists() -> &'static Lists {
@@ -484,8 +487,7 @@ fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str
 
 fn title_location(p: &Prepared<'_>) -> Option<(usize, usize)> {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set =
-        SET.get_or_init(|| PhraseSet::new(["remote", "hybrid", "on-site", "onsite", "in-office"]));
+    let set = SET.get_or_init(|| PhraseSet::new(lists().workplace.iter().copied()));
     if let Some(h) = set.find(p.toks).first() {
         return Some((p.toks[h.first].start, p.toks[h.last].end));
     }

@@ -194,6 +194,45 @@ fn location_picks_city_and_state_laws() {
     assert_eq!(codes("# B\n\nSomewhere."), Vec::<&str>::new());
 }
 
+/// The data file's places are ones lint can find: every state or provincial law's
+/// region is a listed region of its country, every city ordinance's city is found in
+/// text, and every code and alias names one law.
+#[test]
+fn every_law_applies_somewhere_lint_can_find() {
+    let regions = crate::lint::facts::regions();
+    for j in JURISDICTIONS.iter() {
+        if let Some(r) = j.region {
+            assert!(
+                regions
+                    .iter()
+                    .any(|g| g.code == r && g.country == j.country),
+                "jurisdictions.toml: {}: `{r}` is not a region of {} in places.toml",
+                j.code,
+                j.country
+            );
+        }
+        if let Some(city) = j.city {
+            let doc = crate::lint::Doc::from_markdown("p.md", &format!("# B\n\nIn {city}.\n"));
+            let found = jurisdictions_for(&doc, &Config::default(), &[]);
+            assert!(
+                found.iter().any(|f| f.code == j.code),
+                "jurisdictions.toml: {}: \"{city}\" is not a city of places.toml",
+                j.code
+            );
+        }
+        for c in j.countries {
+            assert!(
+                isocountry::CountryCode::for_alpha2(c).is_ok(),
+                "{}: {c}",
+                j.code
+            );
+        }
+        for name in std::iter::once(&j.code).chain(j.aliases) {
+            assert_eq!(find_jurisdiction(name), [j], "{name} names one law");
+        }
+    }
+}
+
 #[test]
 fn config_jurisdictions_apply_without_a_location() {
     let f = lint_md_with(
@@ -220,6 +259,9 @@ fn annualize_periods() {
     assert_eq!(money(3_000.0, Some("EUR")), "€3,000");
     assert_eq!(money(3_000.0, Some("CHF")), "CHF 3,000");
     assert_eq!(money(-3_000.0, Some("GBP")), "-£3,000");
+    // The sign a rendered posting shows (src/money.rs).
+    assert_eq!(money(5_000.0, Some("JPY")), "¥5,000");
+    assert_eq!(money(60_000.0, Some("CAD")), "$60,000");
 }
 
 #[test]

@@ -213,28 +213,54 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         return Ok(());
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
-    // Each preset's overrides are checked against what it and its parents set,
-    // merged once per preset.
-    let mut own: Option<(usize, BTreeMap<String, Slot>)> = None;
-    for (k, o) in overrides {
-        if own.as_ref().is_none_or(|(i, _)| *i != k) {
-            let layers: Vec<&Layer> = chain[..=k].iter().map(|p| &p.layer).collect();
-            own = Some((k, merge(&layers)?.slots));
-        }
-        let slots = own.as_ref().map(|(_, s)| s).expect("set above");
-        check_override(&chain[k].file, slots, o)?;
+    let reworded = !overrides.is_empty();
+    check_overrides(chain, &overrides, &tag)?;
+    for (_, o) in overrides {
         reword(&mut merged.slots, o, &from_preset);
     }
+    let mut respelled = false;
     if let Some(table) = table {
         for slot in merged.slots.values_mut() {
-            respell(slot, table, &from_preset);
+            respelled |= respell(slot, table, &from_preset);
         }
         // Hints are preset text too, offered to the employer as answers.
         for slot in merged.hints.values_mut() {
             respell(slot, table, &|_| true);
         }
     }
-    merged.posting = to_posting(&merged.slots)?;
+    if reworded || respelled {
+        merged.posting = to_posting(&merged.slots)?;
+    }
+    Ok(())
+}
+
+/// Checks each preset's overrides for `tag` against what that preset and its
+/// parents set, once per preset and locale in a process: presets do not change
+/// while it runs, and an export merges the same few presets thousands of times.
+fn check_overrides(
+    chain: &[&Preset],
+    overrides: &[(usize, &crate::spelling::overrides::Override)],
+    tag: &str,
+) -> Result<()> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static CHECKED: OnceLock<Mutex<HashSet<(String, String)>>> = OnceLock::new();
+    let checked = CHECKED.get_or_init(Default::default);
+    for (k, preset) in chain.iter().enumerate() {
+        let own: Vec<_> = overrides.iter().filter(|(i, _)| *i == k).collect();
+        let key = (preset.file.to_string(), tag.to_string());
+        if own.is_empty() || checked.lock().is_ok_and(|set| set.contains(&key)) {
+            continue;
+        }
+        let layers: Vec<&Layer> = chain[..=k].iter().map(|p| &p.layer).collect();
+        let slots = merge(&layers)?.slots;
+        for (_, o) in own {
+            check_override(&preset.file, &slots, o)?;
+        }
+        if let Ok(mut set) = checked.lock() {
+            set.insert(key);
+        }
+    }
     Ok(())
 }
 
@@ -319,18 +345,29 @@ fn reword(
 }
 
 /// Respells a value or the list items that came from presets.
-fn respell(slot: &mut Slot, table: &crate::spelling::Table, from_preset: &dyn Fn(&Origin) -> bool) {
+/// Respells the preset text in `slot`; whether anything changed.
+fn respell(
+    slot: &mut Slot,
+    table: &crate::spelling::Table,
+    from_preset: &dyn Fn(&Origin) -> bool,
+) -> bool {
+    let mut changed = false;
+    let mut fix = |text: &mut String| {
+        if table.may_apply(text) {
+            let new = table.apply(text);
+            changed |= new != *text;
+            *text = new;
+        }
+    };
     match slot {
-        Slot::Value(toml::Value::String(s), origin) if from_preset(origin) => {
-            *s = table.apply(s);
-        }
-        Slot::List(items) => {
-            for (text, _) in items.iter_mut().filter(|(_, o)| from_preset(o)) {
-                *text = table.apply(text);
-            }
-        }
+        Slot::Value(toml::Value::String(s), origin) if from_preset(origin) => fix(s),
+        Slot::List(items) => items
+            .iter_mut()
+            .filter(|(_, o)| from_preset(o))
+            .for_each(|(text, _)| fix(text)),
         _ => {}
     }
+    changed
 }
 
 const ENVIRONMENT: &str = "conditions.environment";

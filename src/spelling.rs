@@ -11,12 +11,13 @@
 
 pub mod overrides;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::text::{Token, tokenize_chars};
+use crate::text::{Fnv, Token, tokenize_chars};
 
 /// The data file as written.
 #[derive(Debug, Deserialize)]
@@ -57,6 +58,10 @@ pub struct Table {
     entries: Vec<Entry>,
     /// Entry indexes by their first word, longest first.
     by_first: HashMap<String, Vec<usize>>,
+    /// The longest run of letters and digits of every entry ("register" of "at
+    /// the register"): a text with none of them among its own runs has nothing to
+    /// respell. The longest, since short runs ("a", "the") are in every sentence.
+    key_runs: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// The table for `tag`; `None` for en-US and for locales with nothing to change.
@@ -93,6 +98,10 @@ impl Table {
             return Err(format!("`{us}` is listed twice for {tag}"));
         }
         let idx = self.entries.len();
+        let key = words.iter().flat_map(|w| runs(w)).max_by_key(|r| r.len());
+        if let Some(run) = key {
+            self.key_runs.insert(run.to_string());
+        }
         let list = self.by_first.entry(words[0].clone()).or_default();
         list.push(idx);
         self.entries.push(Entry {
@@ -108,6 +117,23 @@ impl Table {
     /// Every entry, in file order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// Whether `text` may hold a listed word: a quick screen before [`Table::apply`],
+    /// which tokenizes. Most preset sentences have nothing to respell, and a merge
+    /// respells every one of them.
+    pub fn may_apply(&self, text: &str) -> bool {
+        let mut lower = String::new();
+        runs(text).any(|run| {
+            lower.clear();
+            if run.is_ascii() {
+                lower.push_str(run);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(run.chars().flat_map(char::to_lowercase));
+            }
+            self.key_runs.contains(&lower)
+        })
     }
 
     /// `text` with every listed US word or phrase in this locale's form, matched as
@@ -154,6 +180,12 @@ impl Table {
                     .all(|p| joined(&chars[p[0].end..p[1].start]))
         })
     }
+}
+
+/// The runs of letters and digits in `s`.
+fn runs(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|r| !r.is_empty())
 }
 
 /// Whether the chars between two words keep them one phrase.
@@ -207,6 +239,19 @@ mod tests {
 
     fn gb(text: &str) -> String {
         table("en-GB").unwrap().apply(text)
+    }
+
+    #[test]
+    fn the_screen_passes_every_text_apply_would_change() {
+        let gb = table("en-GB").unwrap();
+        assert!(!gb.may_apply("Greet each customer at the door"));
+        // A phrase is screened by its longest word, not by "at" or "the".
+        assert!(gb.may_apply("Stand at the register"));
+        assert!(gb.may_apply("COLOR printing"));
+        for e in gb.entries() {
+            assert!(gb.may_apply(&e.us), "`{}` is screened out", e.us);
+            assert!(gb.may_apply(&e.us.to_uppercase()), "`{}` in capitals", e.us);
+        }
     }
 
     #[test]

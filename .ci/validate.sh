@@ -36,7 +36,8 @@ install_tools() {
 
 # One posting per preset (every fourth one remote), the JSON-LD and export test
 # postings without the deliberately broken one, the browser test's branded
-# postings (logo and colour), and a company profile.
+# postings (logo and colour), the examples and a posting in each other locale, and
+# a company profile.
 make_sample() {
   local bin=$1 in=$work/in i=0
   mkdir -p "$in/presets"
@@ -61,6 +62,13 @@ country = "US"'
   (cd tests/fixtures && find render-jsonld render-jsonld-remote hostile-html export-basic/postings \
     -name '*.toml' ! -name broken.toml -exec cp --parents {} "$in/" \;)
   cp -r tests/browser/postings "$in/branded"
+  # The examples (US, UK, Canada) and a posting each in Ireland and Australia, so
+  # a page in every locale is checked.
+  cp -r examples "$in/examples"
+  printf 'role = "cashier"\n\n[location]\nworkplace = "on-site"\ncity = "Dublin"\ncountry = "IE"\n\n[pay]\ncurrency = "EUR"\nperiod = "hour"\nmin = 14.5\nmax = 16\n' \
+    >"$in/ie-dublin.toml"
+  printf 'role = "customer-service"\n\n[location]\nworkplace = "hybrid"\ncity = "Sydney"\nregion = "NSW"\ncountry = "AU"\n\n[pay]\ncurrency = "AUD"\nperiod = "year"\nmin = 62000\nmax = 70000\n' \
+    >"$in/au-sydney.toml"
 }
 
 install_tools

@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
+# Word lists kept for the life of the process are not leaks (see fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$PWD/lsan.supp:print_suppressions=0"
 seconds=${FUZZ_SECONDS:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

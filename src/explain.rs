@@ -209,7 +209,7 @@ pub fn starter(
             toml::Value::String(id.to_string())
         ));
     }
-    let tables = commented_tables(fields::tables(), preset);
+    let tables = commented_tables(fields::tables(), preset, &[]);
     let tables = match (locale, fields::get("locale")) {
         // Given by flag, the locale is set, as `render --locale` would.
         (StarterLocale::Flag(_), Some(f)) => tables.replacen(
@@ -243,14 +243,7 @@ pub fn company_starter(country: Option<&str>) -> String {
                  FILE --country GB` suggests another country's statement).\n"
             .to_string(),
     });
-    let tables = commented_tables(COMPANY_KEYS, None);
-    let tables = tables.replace("# country = \"US\"\n", &format!("# country = \"{code}\"\n"));
-    let tables = with_example_place(&tables, code);
-    let currency = crate::lint::rules::consistency::currency_of(code);
-    let tables = match currency {
-        Some(c) => tables.replace("# currency = \"USD\"\n", &format!("# currency = \"{c}\"\n")),
-        None => tables,
-    };
+    let tables = commented_tables(COMPANY_KEYS, None, &company_examples(code));
     out.push_str(&with_eeo_suggestion(&tables, code));
     out
 }
@@ -265,21 +258,19 @@ const EXAMPLE_PLACES: &[(&str, &str, &str)] = &[
     ("AU", "Brisbane", "QLD"),
 ];
 
-/// `tables` with the city and region examples of `country`, where we have them.
-fn with_example_place(tables: &str, country: &str) -> String {
-    let us = EXAMPLE_PLACES[0];
-    match EXAMPLE_PLACES.iter().find(|(c, ..)| *c == country) {
-        Some((_, city, region)) => tables
-            .replace(
-                &format!("# city = \"{}\"\n", us.1),
-                &format!("# city = \"{city}\"\n"),
-            )
-            .replace(
-                &format!("# region = \"{}\"\n", us.2),
-                &format!("# region = \"{region}\"\n"),
-            ),
-        None => tables.to_string(),
+/// The examples of a company profile for `country`: its code, its currency, and a
+/// city and region there where we have them.
+fn company_examples(country: &str) -> Vec<(&'static str, String)> {
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = vec![("location.country", quoted(country))];
+    if let Some(c) = crate::lint::rules::consistency::currency_of(country) {
+        out.push(("pay.currency", quoted(&c)));
     }
+    if let Some((_, city, region)) = EXAMPLE_PLACES.iter().find(|(c, ..)| *c == country) {
+        out.push(("location.city", quoted(city)));
+        out.push(("location.region", quoted(region)));
+    }
+    out
 }
 
 /// `tables` with its `# eeo = …` example replaced by the statements suggested
@@ -324,6 +315,7 @@ const COMPANY_KEYS: &[(&str, &[&str])] = &[
 fn commented_tables<K: AsRef<[&'static str]>>(
     keys: &[(&str, K)],
     preset: Option<&Merged>,
+    examples: &[(&str, String)],
 ) -> String {
     let mut out = String::new();
     for (table, keys) in keys {
@@ -334,7 +326,7 @@ fn commented_tables<K: AsRef<[&'static str]>>(
             .filter(|k| !matches!(**k, "role" | "include" | "unset") && keys_is_leaf(table, k))
         {
             let path = crate::layer::join(table, key);
-            section.push_str(&starter_line(&path, key, preset));
+            section.push_str(&starter_line(&path, key, preset, examples));
         }
         if section.is_empty() {
             continue;
@@ -352,8 +344,19 @@ fn keys_is_leaf(table: &str, key: &str) -> bool {
     crate::model::keys_of(&crate::layer::join(table, key)).is_none()
 }
 
-fn starter_line(path: &str, key: &str, preset: Option<&Merged>) -> String {
+/// The commented line of `path`: the preset's value, its suggestion, or an example
+/// (one from `examples`, else the field table's).
+fn starter_line(
+    path: &str,
+    key: &str,
+    preset: Option<&Merged>,
+    examples: &[(&str, String)],
+) -> String {
     let (help, example) = fields::get(path).map_or(("", "\"…\""), |f| (f.help, f.example));
+    let example = examples
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(example, |(_, e)| e.as_str());
     let from_preset = preset.and_then(|m| m.slots.get(path));
     let hint = preset.and_then(|m| m.hints.get(path));
     match (from_preset, hint) {

@@ -541,7 +541,7 @@ fn plain_message(message: &str) -> String {
     ] {
         out = out.replace(from, to);
     }
-    lower_first(&without_struct_name(&out))
+    crate::text::lower_first(&without_struct_name(&out))
 }
 
 /// serde names the Rust struct it expected ("expected struct Pay"); users only
@@ -568,14 +568,6 @@ fn unknown_name(rest: &str, noun: &str) -> Problem {
     match valid.is_empty() {
         true => problem,
         false => problem.expected(format!("one of: {}", valid.join(", "))),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -564,17 +564,9 @@ fn workplace_line(workplace: &str, location: &str, open_to: bool) -> String {
     match (workplace.is_empty(), location.is_empty()) {
         (_, true) => workplace.to_string(),
         (true, false) => location.to_string(),
-        (false, false) if open_to => format!("{workplace}, {}", lower_first(location)),
+        (false, false) if open_to => format!("{workplace}, {}", crate::text::lower_first(location)),
         (false, false) => format!("{workplace}, {location}"),
     }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Whether [`location_text`] gives the countries a remote role is open to.
@@ -594,14 +586,13 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
         return String::new();
     };
     let country = crate::country::name;
-    let remote = l.workplace == Some(Workplace::Remote);
-    let applicants: Vec<String> = l
-        .applicant_countries
-        .iter()
-        .flatten()
-        .map(|c| crate::country::in_prose(c))
-        .collect();
-    if remote && !applicants.is_empty() {
+    if is_open_to(p) {
+        let applicants: Vec<String> = l
+            .applicant_countries
+            .iter()
+            .flatten()
+            .map(|c| crate::country::in_prose(c))
+            .collect();
         let countries = loc.list_and(&applicants);
         return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
     }

@@ -454,6 +454,15 @@ fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<Span>)
     }
 }
 
+/// `s` with its first letter in lower case: "Open to…" going on after a comma.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -424,13 +424,11 @@ pub fn run_all(ctx: &mut Ctx<'_>) {
     suppress::check(ctx);
 }
 
-/// "a, b and c".
+/// "a, b and c", as en-US writes a list (lint's messages are in English).
 pub fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
+    crate::locale::get(crate::locale::DEFAULT)
+        .expect("en-US is shipped")
+        .list_and(items)
 }
 
 #[cfg(test)]

@@ -295,9 +295,15 @@ pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(found.into_iter().map(|f| f.path).collect())
 }
 
-/// True when a TOML file's first line is the export's partial marker.
+/// True when a TOML file's first line is the export's partial marker. Only that
+/// line is read: the file is read whole again when it is linted.
 fn marked_partial(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| crate::files::is_marked_partial(&t))
+    use std::io::BufRead;
+    let mut first = String::new();
+    std::fs::File::open(path)
+        .map(std::io::BufReader::new)
+        .and_then(|mut r| r.read_line(&mut first))
+        .is_ok_and(|_| crate::files::is_marked_partial(&first))
 }
 
 /// The findings of one file for people (`--check` shows them on standard error),

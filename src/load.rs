@@ -215,8 +215,12 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
     let reworded = !overrides.is_empty();
     check_overrides(chain, &overrides, &tag)?;
-    for (_, o) in overrides {
-        reword(&mut merged.slots, o, &from_preset);
+    for (k, o) in overrides {
+        // A preset rewords the text it or its parents wrote, never a child's own
+        // text at the same path: a child's purpose is a different job's purpose.
+        let written_by_up_to_k =
+            |origin: &Origin| chain[..=k].iter().any(|p| p.layer.source == origin.source);
+        reword(&mut merged.slots, o, &written_by_up_to_k);
     }
     let mut respelled = false;
     if let Some(table) = table {

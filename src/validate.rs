@@ -474,13 +474,11 @@ pub fn refuse_country(code: &str) -> std::result::Result<(), Refusal> {
             Some(c.alpha2()),
         ));
     }
-    let by_name = isocountry::CountryCode::as_array()
-        .iter()
-        .find(|c| c.name().eq_ignore_ascii_case(code) || c.alpha3().eq_ignore_ascii_case(code));
     let message = format!(
         "unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB"
     );
-    Err(Refusal::new(message, by_name.map(|c| c.alpha2())))
+    let suggestion = crate::country::code_of(code).or_else(|| crate::country::nearest(code));
+    Err(Refusal::new(message, suggestion))
 }
 
 /// Hours in a week: more than 0, at most 168.

@@ -104,7 +104,9 @@ pub enum Kind {
     Hours,
     /// A date (YYYY-MM-DD).
     Date,
-    /// Country codes, separated by commas.
+    /// A country: its code, name or a common short form, kept as the ISO code.
+    Country,
+    /// Countries, separated by commas, each kept as the ISO code.
     Countries,
 }
 
@@ -189,7 +191,7 @@ pub const FIELDS: &[Field] = &[
     field("location.city", S::Place, Line(None)),
     field("location.region", S::Place, Line(None)),
     field("location.postal_code", S::Place, Line(None)),
-    field("location.country", S::Place, Line(Some(validate::country))),
+    field("location.country", S::Place, Kind::Country),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
     field("locale", S::Place, Kind::Choice(locales)),
     field("employment_type", S::Terms, Kind::Choice(employment)),
@@ -256,15 +258,27 @@ pub fn parse_date(s: &str) -> Result<toml::value::Datetime, String> {
     validate::date(&d).map(|_| d)
 }
 
-/// Country codes as typed: `US, CA` (each checked).
+/// A country as typed: `GB`, `gb`, `UK` or `United Kingdom` are all `GB`.
+pub fn parse_country(s: &str) -> Result<String, String> {
+    match crate::country::code_of(s) {
+        Some(code) => Ok(code.to_string()),
+        None => validate::country(s.trim()).map(|_| s.trim().to_string()),
+    }
+}
+
+/// Countries as typed: `US, CA`, `us ca` or `United Kingdom, Ireland` (each
+/// checked, each its ISO code).
 pub fn parse_countries(s: &str) -> Result<Vec<String>, String> {
-    let codes: Vec<String> = s
-        .split([',', ' '])
-        .filter(|c| !c.is_empty())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    for c in &codes {
-        validate::country(c)?;
+    let mut codes = Vec::new();
+    for item in s.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        match crate::country::code_of(item) {
+            Some(code) => codes.push(code.to_string()),
+            None => {
+                for word in item.split_whitespace() {
+                    codes.push(parse_country(word)?);
+                }
+            }
+        }
     }
     Ok(codes)
 }

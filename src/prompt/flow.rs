@@ -254,6 +254,7 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         | Kind::Months
         | Kind::Hours
         | Kind::Date
+        | Kind::Country
         | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
         Kind::List(noun) => ask_list(p, state, f, noun),
@@ -351,7 +352,9 @@ fn line_check(
 }
 
 fn typed_value(f: &Field, text: &str) -> toml::Value {
-    use super::fields::{parse_countries, parse_date, parse_hours, parse_months, parse_number};
+    use super::fields::{
+        parse_countries, parse_country, parse_date, parse_hours, parse_months, parse_number,
+    };
     match f.kind {
         Kind::Money(_) => toml::Value::Float(parse_number(text).unwrap_or(0.0)),
         Kind::Months => toml::Value::Integer(parse_months(text).unwrap_or(0).into()),
@@ -360,6 +363,7 @@ fn typed_value(f: &Field, text: &str) -> toml::Value {
             |_| toml::Value::String(text.to_string()),
             toml::Value::Datetime,
         ),
+        Kind::Country => toml::Value::String(parse_country(text).unwrap_or(text.to_string())),
         Kind::Countries => toml::Value::Array(
             parse_countries(text)
                 .unwrap_or_default()

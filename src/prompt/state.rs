@@ -228,6 +228,7 @@ impl State {
             Kind::Hours => fields::parse_hours(text).map(|_| ()),
             Kind::Date => fields::parse_date(text).map(|_| ()),
             Kind::Countries => fields::parse_countries(text).map(|_| ()),
+            Kind::Country => fields::parse_country(text).map(|_| ()),
             _ => Ok(()),
         }
     }

@@ -141,11 +141,11 @@ fn typed_values_are_checked_and_asked_again() {
         Type("Denver".into()),
         Type("CO".into()),
         Type("80202".into()),
-        Type("usa".into()), // not an ISO code
-        Type("US".into()),
-        Enter,              // locale: the country's
-        Pick(0),            // full-time
-        Type("200".into()), // hours: impossible
+        Type("Untied States".into()), // no such country: rejected
+        Type("usa".into()),           // a short form, written as its ISO code
+        Enter,                        // locale: the country's
+        Pick(0),                      // full-time
+        Type("200".into()),           // hours: impossible
         Type("40".into()),
         Pick(1), // purpose: write a new one
         Type("You run the front end.".into()),

@@ -222,12 +222,18 @@ pub fn date_posted(p: &Posting, date: Option<Date>) -> Option<Date> {
     p.posted.and_then(|d| d.date).or(date)
 }
 
-/// Today's date in UTC, from the system clock: only for `--posted today`, read
-/// once when the flag is parsed, never while rendering.
+/// Today's date in UTC, from the system clock: only for `--posted today` and the
+/// wizard's offer, read once, never while rendering. `SOURCE_DATE_EPOCH` (seconds),
+/// when set, stands for the clock, so builds and tests are reproducible.
 pub fn today() -> Date {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let secs = epoch
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
     civil_from_days((secs / 86_400) as i64)
 }
 

@@ -72,6 +72,8 @@ impl Wizard {
             .current_dir(dir)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1")
+            // The clock the wizard offers as the date posted: 2 March 2026.
+            .env("SOURCE_DATE_EPOCH", "1772409600")
             .env_remove("JOBPOST_ROLES")
             .env_remove("JOBPOST_TEMPLATES")
             .env_remove("VISUAL")
@@ -272,6 +274,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("Add a benefit", "\r");
     w.answer("Extras", "Tips shared each week\r");
     w.answer("Schedule", "Weekdays, 9 to 5.\r");
+    w.answer("Date posted (YYYY-MM-DD) (2026-03-02)", "\r"); // today, offered
     w.answer("Apply by", "\r"); // Colorado's law needs it
     w.see("Colorado's Equal Pay for Equal Work Act requires the application deadline");
     w.send("2026-12-31\r");
@@ -293,6 +296,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
         "reference = \"REQ-7\"",
         "employment_type = \"full-time\"",
         "apply_by = 2026-12-31",
+        "posted = 2026-03-02",
         "\"Train new cashiers\",",
         "\"Calm under pressure\",",
         "education = \"high-school\"",

@@ -112,7 +112,7 @@ pub const FIELDS: &[Field] = &[
     f("purpose", Markdown, "what the role is for and how it helps the organisation (Markdown)", "\"\"\"You help our customers…\"\"\"").shown("purpose").ask("Purpose"),
     f("employment_type", Choice(EmploymentType::KEYS), "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other", "\"full-time\"").fact().shown("header").ask("Employment type"),
     f("reference", Text, "your own reference for the opening", "\"CS-2027-014\"").fact().shown("footer").ask("Your reference for this job (e.g. REQ-1042)"),
-    f("posted", Date, "the date the posting goes up", "2027-01-04").fact().shown("footer"),
+    f("posted", Date, "the date the posting goes up", "2027-01-04").fact().shown("footer").ask("Date posted (YYYY-MM-DD)"),
     f("apply_by", Date, "the last day to apply (some laws ask for it)", "2027-02-01").fact().shown("apply").ask("Apply by (YYYY-MM-DD)"),
     f("objectives", List, "what the person will achieve", "[\"…\"]").shown("objectives"),
     f("include", List, "partial posting files merged below this one, relative to it", "[\"company.toml\"]"),

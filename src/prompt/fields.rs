@@ -214,6 +214,8 @@ pub const FIELDS: &[Field] = &[
     field("pay.benefits", S::Pay, List("benefit")),
     field("pay.extras", S::Pay, Line(None)),
     field("conditions.schedule", S::Dates, Line(None)),
+    // Export publishes a posting only with its date; today is offered.
+    Field { required: true, ..field("posted", S::Dates, Kind::Date) },
     field("apply_by", S::Dates, Kind::Date),
     field("apply.url", S::Apply, Line(Some(validate::url))),
     field("apply.email", S::Apply, Line(Some(validate::email))),

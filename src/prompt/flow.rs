@@ -94,6 +94,7 @@ pub fn run(
     };
     let settings = &settings;
     let mut state = State::new(registry, &settings.inputs, settings.answered.clone())?;
+    state.today = settings.today;
     let ctx = Ctx {
         registry,
         renderer,
@@ -381,6 +382,7 @@ fn derived(state: &State, f: &Field) -> Option<String> {
         "pay.currency" => state
             .text_of("location.country")
             .and_then(|c| crate::lint::rules::consistency::currency_of(&c)),
+        "posted" => state.today.map(|d| d.to_string()),
         _ => None,
     }
 }

@@ -134,6 +134,8 @@ pub struct Settings {
     pub resume: Option<PathBuf>,
     /// The steps the draft answered.
     pub answered: BTreeSet<String>,
+    /// Today, offered as the date posted; `None` offers nothing.
+    pub today: Option<toml::value::Datetime>,
 }
 
 /// The default posting file name.
@@ -177,6 +179,14 @@ impl Settings {
             format: args.format,
             force: args.force,
             resume: args.resume.clone(),
+            // The clock is read once, here, only when someone is asked.
+            today: interactive
+                .then(crate::jsonld::today)
+                .map(|d| toml::value::Datetime {
+                    date: Some(d),
+                    time: None,
+                    offset: None,
+                }),
             answered: resumed.answered,
         })
     }

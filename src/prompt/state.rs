@@ -51,6 +51,8 @@ pub struct State {
     /// The answered place the base was merged with, as `--set` values (a place
     /// answer left out is an `--unset`).
     place: (Vec<String>, Vec<String>),
+    /// The date offered as the date posted (read from the clock once, by the caller).
+    pub today: Option<toml::value::Datetime>,
 }
 
 /// The answers that decide the locale (and the workplace the setting text).
@@ -76,6 +78,7 @@ impl State {
             offered: BTreeMap::new(),
             inputs: inputs.clone(),
             place: Default::default(),
+            today: None,
         };
         state.classify(registry)?;
         for path in state.answered.clone() {

@@ -27,6 +27,7 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
         force: false,
         resume: None,
         answered: Default::default(),
+        today: Some("2026-12-05".parse().unwrap()),
     }
 }
 
@@ -176,6 +177,7 @@ fn typed_values_are_checked_and_asked_again() {
         Enter,
         Type("Tips".into()),
         Type("Weekends".into()),
+        Enter, // date posted: today, offered
         Enter, // deadline: Colorado's law needs it
         Type("2026-12-31".into()),
         Type("https://example.com/jobs".into()),
@@ -234,6 +236,16 @@ fn typed_values_are_checked_and_asked_again() {
     .unwrap()
     .posting;
     assert_eq!(p.title.as_deref(), Some("Head Cashier"));
+    assert_eq!(
+        p.posted.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-05"),
+        "Enter keeps today as the date posted"
+    );
+    assert_eq!(
+        p.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("US"),
+        "`usa` is written as its code"
+    );
     let pay = p.pay.unwrap();
     assert_eq!((pay.min, pay.max), (Some(30.0), Some(35.0)));
     assert_eq!(

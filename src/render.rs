@@ -596,24 +596,46 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
         let countries = loc.list_and(&applicants);
         return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
     }
-    let region = [l.region.as_deref(), l.postal_code.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     // The street is shown because the JSON-LD address carries it.
-    let parts = [
-        l.street.clone(),
-        l.city.clone(),
-        Some(region),
-        l.country.as_deref().map(country),
-    ];
+    let mut parts = vec![l.street.clone()];
+    parts.extend(town_line(l));
+    parts.push(l.country.as_deref().map(country));
     parts
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The town, region and postcode in the order the post of the address's country
+/// writes them: `Denver, CO 80202` (US, Canada), `Brisbane QLD 4000` (Australia),
+/// `Manchester M1 1PW` (UK: the nation is no part of an address), `Cork, Co. Cork,
+/// T12 X2KD` (Ireland: the Eircode last, on its own).
+fn town_line(l: &crate::model::Location) -> Vec<Option<String>> {
+    let join = |parts: &[Option<&str>]| {
+        let words: Vec<&str> = parts
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some(words.join(" "))
+    };
+    let (city, region, code) = (
+        l.city.as_deref(),
+        l.region.as_deref(),
+        l.postal_code.as_deref(),
+    );
+    match l.country.as_deref() {
+        Some("GB") => vec![join(&[city, code])],
+        Some("AU") => vec![join(&[city, region, code])],
+        Some("IE") => {
+            let county = region.filter(|r| Some(*r) != city);
+            vec![join(&[city]), join(&[county]), join(&[code])]
+        }
+        _ => vec![join(&[city]), join(&[region, code])],
+    }
 }
 
 /// `$18.50–$22.00 per hour`, or empty when the posting states no amounts. A

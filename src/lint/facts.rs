@@ -294,9 +294,10 @@ pub(crate) fn data_loads() {
 fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
-    prep.iter().any(|p| {
-        (p.seg.section == Section::Benefits && p.seg.kind != SegKind::Heading)
-            || !set.find(p.toks).is_empty()
+    // A heading names a section, it describes nothing: "Pay and benefits" over
+    // pay alone is no description of benefits.
+    prep.iter().filter(|p| p.seg.kind != SegKind::Heading).any(|p| {
+        p.seg.section == Section::Benefits || !set.find(p.toks).is_empty()
     })
 }
 

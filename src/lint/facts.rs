@@ -296,9 +296,9 @@ fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
     // A heading names a section, it describes nothing: "Pay and benefits" over
     // pay alone is no description of benefits.
-    prep.iter().filter(|p| p.seg.kind != SegKind::Heading).any(|p| {
-        p.seg.section == Section::Benefits || !set.find(p.toks).is_empty()
-    })
+    prep.iter()
+        .filter(|p| p.seg.kind != SegKind::Heading)
+        .any(|p| p.seg.section == Section::Benefits || !set.find(p.toks).is_empty())
 }
 
 /// True when the segment contains a calendar date: "March 15", "15 March",

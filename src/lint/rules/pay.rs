@@ -182,7 +182,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             also(&missing)
         ))
         .help(format!(
-            "add the pay range with its period, e.g. \"{}\"",
+            "add the pay range with its period, e.g. {}",
             super::completeness::example_range(ctx)
         ));
         if let Some(o) = &open {
@@ -201,7 +201,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 also(&bounded)
             ))
             .help(format!(
-                "give both ends of the range, e.g. \"{}\"",
+                "give both ends of the range, e.g. {}",
                 super::completeness::example_range(ctx)
             ))
             .matched(one_line(o));
@@ -211,7 +211,14 @@ pub fn check(ctx: &mut Ctx<'_>) {
 
     let (benefits, deadline) = (ctx.doc.facts.has_benefits, ctx.doc.facts.has_deadline);
     if !benefits {
-        let help = "add a \"Benefits\" section: health insurance, paid time off, retirement plan and other compensation";
+        let help = match super::completeness::is_toml(&ctx.doc.path) {
+            true => {
+                "list them in `[pay]` as `benefits = [\"…\"]`: health insurance, paid time off, retirement plan and other compensation"
+            }
+            false => {
+                "add a \"Benefits\" section: health insurance, paid time off, retirement plan and other compensation"
+            }
+        };
         requirement(
             ctx,
             &js,
@@ -222,7 +229,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
         );
     }
     if !deadline {
-        let help = "add \"Apply by <date>\" to the How to apply section";
+        let help = match super::completeness::is_toml(&ctx.doc.path) {
+            true => "set `apply_by = 2027-02-01` at the top of the posting file",
+            false => "add \"Apply by <date>\" to the How to apply section",
+        };
         requirement(
             ctx,
             &js,
@@ -256,7 +266,7 @@ fn vague(ctx: &mut Ctx<'_>) {
         "\"{words}\" gives no figures; candidates skip postings that hide the pay"
     ))
     .help(format!(
-        "state the range with its period, e.g. \"{}\"",
+        "state the range with its period, e.g. {}",
         super::completeness::example_range(ctx)
     ))
     .matched(words);

@@ -639,7 +639,8 @@ fn town_line(l: &crate::model::Location) -> Vec<Option<String>> {
 }
 
 /// `$18.50–$22.00 per hour`, or empty when the posting states no amounts. A
-/// dollar is a plain `$` where the job's countries pay in it, else `US$`, `CA$`…;
+/// dollar is a plain `$` where the job's countries and the reader's locale both
+/// pay in it, else `US$`, `CA$`… (a Toronto posting read in en-US says `CA$`);
 /// `marked` always says which dollar (for a page that mixes currencies).
 pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
     let Some(pay) = &p.pay else {
@@ -652,7 +653,12 @@ pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
         from: loc.text("pay_from").to_string(),
         up_to: loc.text("pay_up_to").to_string(),
         period: pay.period.map(|p| loc.period(p)),
-        plain_dollar: !marked && money::dollar_is_plain(code, &job_countries(p)),
+        plain_dollar: !marked
+            && money::dollar_is_plain(code, &job_countries(p))
+            && loc
+                .countries
+                .iter()
+                .any(|c| money::dollar_of(c) == Some(code)),
     };
     money::format_range(pay.min, pay.max, code, &words).unwrap_or_default()
 }

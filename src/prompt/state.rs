@@ -268,7 +268,10 @@ impl State {
     pub fn laws(&self) -> Vec<&'static Jurisdiction> {
         let facts = Facts {
             country: self.text_of("location.country"),
-            region: self.text_of("location.region"),
+            // "Colorado" and "Colo." bring Colorado's law, as "CO" does.
+            region: self
+                .text_of("location.region")
+                .map(|r| crate::lint::posting::region_code(&r)),
             city: self.text_of("location.city"),
             remote: self.remote(),
             ..Facts::default()

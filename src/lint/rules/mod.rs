@@ -139,6 +139,7 @@ rules! {
     WorkplaceMismatch = "workplace-mismatch", consistency, Warning, "The text says remote, from home or on-site against the posting's stated workplace.";
     CurrencyMismatch = "currency-mismatch", consistency, Warning, "The pay currency is not the currency of the job's country (a note where both are plausible).";
     PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
+    UnknownRegion = "unknown-region", consistency, Warning, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
     LocaleMismatch = "locale-mismatch", locale, Note, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
     UnknownRule = "unknown-rule", suppress, Warning, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
 }

@@ -460,6 +460,16 @@ mod tests {
     }
 
     #[test]
+    fn a_region_in_any_spelling_brings_its_law() {
+        for region in ["CO", "Colorado", "Colo.", "colorado"] {
+            let set = format!("location.region={region}");
+            let s = state(&["location.country=US", "location.city=Denver", &set]);
+            let law = s.required_by_law("apply_by").unwrap_or_default();
+            assert!(law.starts_with("Colorado's"), "{region}: {law}");
+        }
+    }
+
+    #[test]
     fn given_values_are_told_apart_from_the_preset() {
         let s = state(&["company.name=Acme", "title=Cashier"]);
         assert!(s.given.contains("company.name"));

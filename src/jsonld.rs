@@ -197,10 +197,7 @@ pub fn build(p: &Posting, view: &View, posted: Date) -> JobPosting {
         title: view.title.clone(),
         description: description(view),
         date_posted: iso(&posted),
-        valid_through: p
-            .apply_by
-            .and_then(|d| d.date)
-            .map(|d| iso(&d)),
+        valid_through: p.apply_by.and_then(|d| d.date).map(|d| iso(&d)),
         employment_type: p.employment_type.map(employment_type),
         direct_apply: false,
         hiring_organization: Organization {

@@ -232,6 +232,14 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
     }
 }
 
+/// A choice's label as readers of the posting's locale know it: school levels
+/// ("GCSEs or equivalent" for a UK job), the rest as the model names them.
+fn local_label(state: &State, f: &Field, key: &str) -> Option<String> {
+    let level =
+        crate::model::Education::from_key(key).filter(|_| f.path == "qualifications.education")?;
+    Some(state.locale().education(level))
+}
+
 /// The first line of the role list: choosing it asks again.
 const CHOOSE_ROLE: &str = "(type to search the roles)";
 
@@ -461,9 +469,12 @@ fn ask_choice(
     let hint = hint.as_ref().and_then(|v| v.as_str());
     let mut labels: Vec<String> = choices
         .iter()
-        .map(|(k, l)| match hint == Some(*k) {
-            true => format!("{l}{}", super::SUGGESTED),
-            false => l.to_string(),
+        .map(|(k, l)| {
+            let l = local_label(state, f, k).unwrap_or_else(|| l.to_string());
+            match hint == Some(*k) {
+                true => format!("{l}{}", super::SUGGESTED),
+                false => l,
+            }
         })
         .collect();
     let can_leave =
@@ -472,10 +483,16 @@ fn ask_choice(
         labels.push("Leave it out".into());
     }
     let current = state.current(f.path);
-    let start = choices
-        .iter()
-        .position(|(k, _)| current.as_ref().and_then(|v| v.as_str()) == Some(*k))
-        .unwrap_or(if can_leave { choices.len() } else { 0 });
+    let at = |key: Option<&str>| choices.iter().position(|(k, _)| key == Some(*k));
+    // A value the posting needs (its employment type, the period its pay is for)
+    // starts on the first choice, not on "Leave it out"; never on the preset's
+    // hint, which Enter would then take for the employer.
+    let needed = ["employment_type", "pay.period"].contains(&f.path);
+    let start = at(current.as_ref().and_then(|v| v.as_str())).unwrap_or(if can_leave && !needed {
+        choices.len()
+    } else {
+        0
+    });
     let ask = Ask {
         message: f.message,
         help: &help(f.path, "↑↓ to move, Enter to choose"),

@@ -135,6 +135,7 @@ impl Prompter for Script {
     }
 
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
+        self.offer(ask, options);
         match self.next(ask)? {
             Key::Enter => Ok(start),
             Key::Pick(i) if i < options.len() => Ok(i),

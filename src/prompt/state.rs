@@ -259,6 +259,11 @@ impl State {
             .filter(|s| !s.trim().is_empty())
     }
 
+    /// The locale the posting reads in, as answered so far.
+    pub fn locale(&self) -> &'static crate::locale::Locale {
+        crate::locale::of(&self.base.posting)
+    }
+
     /// Whether the job is remote.
     pub fn remote(&self) -> bool {
         self.text_of("location.workplace").as_deref() == Some("remote")

@@ -72,6 +72,35 @@ fn render_file(path: &Path) -> String {
     format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
 }
 
+/// A job in the UK: the school levels read as UK job seekers know them, and Enter
+/// on the employment type and the pay period picks a value, since a posting
+/// needs both.
+#[test]
+fn a_uk_job_is_offered_uk_school_levels_and_starts_choices_on_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let sets = [
+        "company.name=Northern Larder",
+        "location.workplace=on-site",
+        "location.city=Manchester",
+        "location.country=GB",
+        "apply.url=https://example.com/jobs",
+    ];
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let mut script = Script::new(vec![Enter; 60]);
+    let done = run(&mut script, &s);
+    let done = done.unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let levels = script.offered_at("Education");
+    assert!(levels.contains(&"GCSEs or equivalent"), "{levels:?}");
+    assert!(
+        !levels.iter().any(|l| l.contains("High school")),
+        "{levels:?}"
+    );
+    let posting = read(&done.posting);
+    for line in ["employment_type = \"full-time\"", "currency = \"GBP\""] {
+        assert!(posting.contains(line), "{line} in {posting}");
+    }
+}
+
 #[test]
 fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let dir = tempfile::tempdir().unwrap();

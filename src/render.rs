@@ -422,6 +422,9 @@ pub struct ApplyView {
     pub email: String,
     /// Instructions.
     pub instructions: String,
+    /// The statements on AI screening and on the vacancy (`apply.ai_screening`,
+    /// `apply.vacancy`), as sentences in the locale; those not given are left out.
+    pub statements: Vec<String>,
 }
 
 fn text(s: &Option<String>) -> String {
@@ -463,7 +466,7 @@ impl View {
             preferred: preferred(p),
             conditions: conditions_view(p, loc),
             pay: pay_view(p, loc),
-            apply: apply_view(p),
+            apply: apply_view(p, loc),
             site: SiteView::default(),
         }
     }
@@ -695,10 +698,15 @@ fn pay_view(p: &Posting, loc: &Locale) -> PayView {
     }
 }
 
-fn apply_view(p: &Posting) -> ApplyView {
+fn apply_view(p: &Posting, loc: &Locale) -> ApplyView {
     let Some(a) = &p.apply else {
         return ApplyView::default();
     };
+    let statements = [
+        a.ai_screening
+            .map(|s| keyed_text(loc, "ai_screening", s.key())),
+        a.vacancy.map(|v| keyed_text(loc, "vacancy", v.key())),
+    ];
     ApplyView {
         url: link(&a.url),
         email: a
@@ -707,7 +715,15 @@ fn apply_view(p: &Posting) -> ApplyView {
             .filter(|e| crate::validate::email(e).is_ok())
             .unwrap_or_default(),
         instructions: text(&a.instructions),
+        statements: statements.into_iter().flatten().collect(),
     }
+}
+
+/// The locale's sentence for a choice: `ai_screening` and `not-used` read
+/// `ai_screening_not_used`.
+fn keyed_text(loc: &Locale, prefix: &str, key: &str) -> String {
+    loc.text(&format!("{prefix}_{}", key.replace('-', "_")))
+        .to_string()
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ pub fn still_needed(p: &Posting) -> Vec<String> {
     let remote = loc.is_some_and(|l| l.workplace == Some(crate::model::Workplace::Remote));
     let has_countries = loc.is_some_and(|l| l.country.is_some() || l.applicant_countries.is_some());
     let mut out = Vec::new();
-    if !company.is_some_and(|c| !c.trim().is_empty()) {
+    if company.is_none_or(|c| c.trim().is_empty()) {
         out.push("the company name (company.name)".to_string());
     }
     let pay_keys: Vec<&str> = [
@@ -98,7 +98,7 @@ pub fn still_needed(p: &Posting) -> Vec<String> {
     if !place_keys.is_empty() {
         out.push(format!("where the work is ({})", place_keys.join(", ")));
     }
-    if !apply.is_some_and(|a| a.url.is_some() || a.email.is_some()) {
+    if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {
         out.push("a way to apply (apply.url or apply.email)".to_string());
     }
     out

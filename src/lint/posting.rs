@@ -240,6 +240,8 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
+        states_ai_screening: apply.is_some_and(|a| a.ai_screening.is_some()),
+        states_vacancy: apply.is_some_and(|a| a.vacancy.is_some()),
         country: location.and_then(country_of),
         region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),

@@ -1,7 +1,7 @@
 //! The fields the wizard asks, in order, each with its kind of prompt and the
 //! `validate` rule a typed value must pass.
 
-use crate::model::{Education, EmploymentType, Period, Workplace};
+use crate::model::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
 use crate::validate;
 
 /// A part of the posting, for going back to review it.
@@ -125,6 +125,8 @@ pub struct Field {
     pub required: bool,
     /// Asked only for remote jobs.
     pub remote_only: bool,
+    /// Asked only where the law of the job's place asks postings for it.
+    pub law_only: bool,
 }
 
 /// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
@@ -137,6 +139,7 @@ const fn field(path: &'static str, section: Section, kind: Kind) -> Field {
         kind,
         required: false,
         remote_only: false,
+        law_only: false,
     }
 }
 
@@ -150,6 +153,14 @@ fn choices<T: Copy>(
 
 fn education() -> Vec<(&'static str, &'static str)> {
     choices(Education::ALL, Education::key, Education::label)
+}
+
+fn ai_screening() -> Vec<(&'static str, &'static str)> {
+    choices(AiScreening::ALL, AiScreening::key, AiScreening::label)
+}
+
+fn vacancy() -> Vec<(&'static str, &'static str)> {
+    choices(Vacancy::ALL, Vacancy::key, Vacancy::label)
 }
 
 fn workplace() -> Vec<(&'static str, &'static str)> {
@@ -220,6 +231,9 @@ pub const FIELDS: &[Field] = &[
     field("apply.url", S::Apply, Line(Some(validate::url))),
     field("apply.email", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", S::Apply, Line(None)),
+    // Ontario's Employment Standards Act asks postings for both statements.
+    Field { law_only: true, ..field("apply.ai_screening", S::Apply, Kind::Choice(ai_screening)) },
+    Field { law_only: true, ..field("apply.vacancy", S::Apply, Kind::Choice(vacancy)) },
     // Last: the statement suggested depends on the country asked above.
     field("company.eeo", S::Apply, Line(None)),
 ];

@@ -55,6 +55,9 @@ pub struct State {
     pub today: Option<toml::value::Datetime>,
 }
 
+/// What the statements on AI screening and the vacancy are, as lint words them.
+use crate::lint::rules::pay::HIRING_STATEMENTS;
+
 /// The answers that decide the locale (and the workplace the setting text).
 const PLACE: &[&str] = &[
     "location.workplace",
@@ -286,17 +289,22 @@ impl State {
     }
 
     /// Why the law of the job's place needs `path` (naming the law), if it does.
+    ///
+    /// [`HIRING_STATEMENTS`] words the statements on AI screening and the vacancy.
     pub fn required_by_law(&self, path: &str) -> Option<String> {
         let wants: fn(&Jurisdiction) -> bool = match path {
             "pay.min" | "pay.currency" | "pay.period" => |j| j.requires_pay,
             "pay.benefits" => |j| j.benefits,
             "apply_by" => |j| j.deadline,
+            "apply.ai_screening" | "apply.vacancy" => |j| j.hiring_statements,
             _ => return None,
         };
         let law = self.laws().into_iter().find(|j| wants(j))?;
         let what = match path {
             "pay.benefits" => "a general description of benefits",
             "apply_by" => "the application deadline",
+            "apply.ai_screening" => HIRING_STATEMENTS[0],
+            "apply.vacancy" => HIRING_STATEMENTS[1],
             _ => law.must_show,
         };
         Some(format!("{} requires {what}", law.law))

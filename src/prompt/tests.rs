@@ -101,6 +101,43 @@ fn a_uk_job_is_offered_uk_school_levels_and_starts_choices_on_a_value() {
     }
 }
 
+/// Ontario's law asks postings whether AI screens applicants and whether the
+/// vacancy exists: asked for a job there (the province typed in full), not
+/// elsewhere.
+#[test]
+fn ontario_jobs_are_asked_the_statements_its_law_requires() {
+    let asked_in = |region: &str, country: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let region = format!("location.region={region}");
+        let country = format!("location.country={country}");
+        let sets = [
+            "company.name=Maple Street Clinics",
+            "location.workplace=on-site",
+            "location.city=Toronto",
+            region.as_str(),
+            country.as_str(),
+            "apply.url=https://example.com/jobs",
+            "pay.min=20",
+            "pay.max=24",
+        ];
+        let s = settings(dir.path(), Some("cashier"), &sets);
+        let mut script = Script::new(vec![Enter; 60]);
+        let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+        let q: Vec<String> = asked(&script).into_iter().map(str::to_string).collect();
+        (q, read(&done.posting))
+    };
+    let (q, posting) = asked_in("Ontario", "CA");
+    for question in [
+        "Is AI used to screen, assess or select applicants?",
+        "Is this posting for an existing vacancy?",
+    ] {
+        assert!(q.iter().any(|m| m == question), "{question}: {q:?}");
+    }
+    assert!(posting.contains("ai_screening = "), "{posting}");
+    let (q, _) = asked_in("Alberta", "CA");
+    assert!(!q.iter().any(|m| m.starts_with("Is AI used")), "{q:?}");
+}
+
 #[test]
 fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let dir = tempfile::tempdir().unwrap();
@@ -1060,7 +1097,7 @@ fn once_the_country_is_answered_preset_text_and_hints_read_in_its_locale() {
     );
     let daily = script.offered_at("Daily duties");
     assert!(
-        daily.contains(&"Scan items, apply coupons and take payment at the till"),
+        daily.contains(&"Scan items, apply vouchers and take payment at the till"),
         "{daily:?}"
     );
     let weekly = script.offered_at("Weekly duties");
@@ -1144,7 +1181,8 @@ fn answers_before_the_place_stay_and_kept_preset_values_stay_out_of_the_file() {
         }
         let md = read(done.output.as_ref().unwrap());
         let heading = md.lines().next().unwrap_or_default().to_string();
-        let expected = written.unwrap_or("Call Centre Customer Service Representative");
+        // The preset's UK title, as job seekers there search for the role.
+        let expected = written.unwrap_or("Customer Service Adviser");
         assert!(heading.contains(expected), "{title:?}: {heading}");
     }
 }
@@ -1212,14 +1250,14 @@ fn unticked_items_follow_a_changed_country() {
         .map(|(_, o)| o)
         .collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
-    let first = "Scan items, apply coupons and take payment at the";
+    let first = "take payment at the";
     assert!(
-        shown[0].contains(&format!("{first} till")),
+        shown[0].contains(&format!("Scan items, apply vouchers and {first} till")),
         "{:?}",
         shown[0]
     );
     assert!(
-        shown[1].contains(&format!("{first} register")),
+        shown[1].contains(&format!("Scan items, apply coupons and {first} register")),
         "{:?}",
         shown[1]
     );

@@ -111,6 +111,7 @@ rules! {
     PayMinAboveMax = "pay-min-above-max", pay, Error, "The pay range's minimum is above its maximum.";
     PayBenefitsMissing = "pay-benefits-missing", pay, Error, "A pay-transparency law that applies requires a description of benefits.";
     PayDeadlineMissing = "pay-deadline-missing", pay, Error, "A pay-transparency law that applies requires the application deadline.";
+    HiringStatementMissing = "hiring-statement-missing", pay, Warning, "A statement the law of the job's place asks for is missing: whether AI screens applicants and whether the vacancy exists (Ontario).";
     PayRangeTooWide = "pay-range-too-wide", pay, Error, "A pay-transparency law that applies caps the width of the pay range.";
     GenderCoded = "gender-coded", gender, Note, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
     GenderBalance = "gender-balance", gender, Note, "The posting's overall gender-coded wording verdict.";

@@ -80,6 +80,8 @@ fn full() -> Posting {
             url: some_text(),
             email: some_text(),
             instructions: some_text(),
+            ai_screening: Some(crate::model::AiScreening::NotUsed),
+            vacancy: Some(crate::model::Vacancy::Existing),
         }),
     }
 }

@@ -577,3 +577,22 @@ fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
         assert!(posting.contains(line), "`{line}` in:\n{posting}");
     }
 }
+
+/// The role search finds a role by the words of the UK ("contact centre" for the
+/// call center preset), and a country typed as "United Kingdom" is taken and
+/// saved as `GB`.
+#[test]
+fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Wizard::start(dir.path(), &[]);
+    w.answer("Role to start from", "contact centre\r");
+    w.answer("Employer", "Northern Larder\r");
+    w.enter_until("Country", "United Kingdom\r");
+    w.answer("Locale", CTRL_C);
+    let (code, screen) = w.finish();
+    assert_eq!(code, 130, "{screen}");
+    let draft = read(&dir.path().join("posting.draft.toml"));
+    for line in ["role = \"call-center-customer-service\"", "country = \"GB\""] {
+        assert!(draft.contains(line), "{line} in {draft}");
+    }
+}

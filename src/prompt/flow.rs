@@ -222,8 +222,12 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
         message: "Role to start from",
         help: &help(ROLE, "type to search, ↑↓ to move, Enter to choose"),
     };
+    // The first and last lines are found by any search: they are not roles.
+    let mut words: Vec<String> = presets.iter().map(|p| super::search::words(p)).collect();
+    words.insert(0, String::new());
+    words.push(String::new());
     loop {
-        match p.select(&ask, &options, start)? {
+        match p.search(&ask, &options, &words, start)? {
             0 => p.show("Choose a role: type part of its name (e.g. nurse) to search, or choose “None” to start from an empty posting."),
             i => {
                 let role = presets.get(i - 1).map(|p| p.id.clone());

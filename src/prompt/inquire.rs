@@ -92,6 +92,34 @@ impl Prompter for Terminal {
             .map_err(halt)
     }
 
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        // Found by its label as typed first, then by its other words; in list order.
+        let scorer = |input: &str, _: &String, label: &str, i: usize| {
+            let rank = -(i as i64);
+            if super::search::in_label(input, label) {
+                return Some(1_000_000 + rank);
+            }
+            let by_words = words
+                .get(i)
+                .is_some_and(|w| super::search::matches(input, w));
+            by_words.then_some(rank)
+        };
+        Select::new(ask.message, options.to_vec())
+            .with_help_message(ask.help)
+            .with_scorer(&scorer)
+            .with_starting_cursor(start)
+            .with_page_size(10)
+            .raw_prompt()
+            .map(|o| o.index)
+            .map_err(halt)
+    }
+
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
         let total = options.len();
         let counted =

@@ -69,6 +69,18 @@ pub trait Prompter {
     fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String>;
     /// One of `options` (filtered by typing), the cursor on `start`.
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize>;
+    /// [`Prompter::select`] where typing finds an option by its `words` too (its
+    /// other names and spellings, [`search::words`]), not only by its label.
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        let _ = words;
+        self.select(ask, options, start)
+    }
     /// Any of `options`, the `checked` ones ticked to begin with.
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>>;
     /// Long text in the user's editor, starting from `text`.
@@ -213,5 +225,6 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Res
         finish::defaults(registry, &renderer, &settings)
     }
 }
+pub mod search;
 #[cfg(test)]
 mod tests;

@@ -134,6 +134,40 @@ impl Prompter for Script {
         }
     }
 
+    /// Typed text chooses the first option it finds, as the terminal's list
+    /// shows it first.
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        if let Some(Key::Type(query)) = self.keys.front().cloned() {
+            self.offer(ask, options);
+            self.keys.pop_front();
+            self.log.push(format!("? {}", ask.message));
+            // A label match first, as the terminal sorts them.
+            let roles = || {
+                words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .filter(|(_, w)| !w.is_empty())
+            };
+            let found = roles()
+                .find(|(i, _)| super::search::in_label(&query, &options[*i]))
+                .or_else(|| roles().find(|(_, w)| super::search::matches(&query, w)));
+            return match found {
+                Some((i, _)) => Ok(i),
+                None => Err(Halt::Failed(Error::Usage(format!(
+                    "no role found for `{query}`"
+                )))),
+            };
+        }
+        self.select(ask, options, start)
+    }
+
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
         self.offer(ask, options);
         match self.next(ask)? {

@@ -138,6 +138,22 @@ fn ontario_jobs_are_asked_the_statements_its_law_requires() {
     assert!(!q.iter().any(|m| m.starts_with("Is AI used")), "{q:?}");
 }
 
+/// The role search finds a preset by the words of the UK: "contact centre".
+#[test]
+fn the_role_search_finds_a_role_by_its_local_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), None, EMPLOYER);
+    let mut keys = vec![Type("contact centre".into())];
+    keys.extend(vec![Enter; 60]);
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let posting = read(&done.posting);
+    assert!(
+        posting.contains("role = \"call-center-customer-service\""),
+        "{posting}"
+    );
+}
+
 #[test]
 fn enter_everywhere_accepts_the_preset_and_renders_as_previewed() {
     let dir = tempfile::tempdir().unwrap();

@@ -197,6 +197,9 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
 /// keeps the employer's `remove = [...]` edits matching the preset as written.
 fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     let tag = crate::locale::of(&merged.posting).tag.clone();
+    if tag != crate::locale::DEFAULT {
+        drop_us_pay_hints(merged);
+    }
     let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = chain
         .iter()
         .enumerate()
@@ -236,6 +239,20 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         merged.posting = to_posting(&merged.slots)?;
     }
     Ok(())
+}
+
+/// The presets' pay suggestions (band, currency, benefits, extras) are US
+/// figures and US benefits (a 401(k)-style plan, health cover): offered to an
+/// employer elsewhere they would suggest dollars and US benefits, so outside
+/// en-US none is offered. The period and the other hints stay.
+fn drop_us_pay_hints(merged: &mut Merged) {
+    let before = merged.hints.len();
+    merged
+        .hints
+        .retain(|path, _| !path.starts_with("pay.") || path == "pay.period");
+    if merged.hints.len() != before {
+        merged.hint_source = None;
+    }
 }
 
 /// Checks each preset's overrides for `tag` against what that preset and its

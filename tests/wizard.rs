@@ -445,7 +445,9 @@ fn a_british_job_is_paid_in_pounds_and_figures_follow_the_period() {
     // The preset's band is in US dollars, so no figure is offered for pounds.
     w.answer("Pay from ", "15\r");
     w.answer("Pay up to ", "17.50\r");
-    w.answer("Benefits", ESC);
+    // The preset's benefits are US ones (health cover, a 401(k)-style plan):
+    // none is offered for a UK job, so the employer adds their own.
+    w.answer("Add a benefit", ESC);
     w.answer("Pay up to", ESC);
     w.answer("Pay from", ESC);
     w.answer("Pay period", "year\r");
@@ -592,7 +594,10 @@ fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
     let (code, screen) = w.finish();
     assert_eq!(code, 130, "{screen}");
     let draft = read(&dir.path().join("posting.draft.toml"));
-    for line in ["role = \"call-center-customer-service\"", "country = \"GB\""] {
+    for line in [
+        "role = \"call-center-customer-service\"",
+        "country = \"GB\"",
+    ] {
         assert!(draft.contains(line), "{line} in {draft}");
     }
 }

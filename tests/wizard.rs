@@ -580,14 +580,18 @@ fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
     }
 }
 
-/// The role search finds a role by the words of the UK ("contact centre" for the
-/// call center preset), and a country typed as "United Kingdom" is taken and
-/// saved as `GB`.
+/// The role search takes the shell keys (Ctrl-U clears, Ctrl-W deletes a word,
+/// Ctrl-A goes to the start; none types a letter) and finds a role by the words
+/// of the UK ("contact centre" for the call center preset); a country typed as
+/// "United Kingdom" is taken and saved as `GB`.
 #[test]
 fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Wizard::start(dir.path(), &[]);
-    w.answer("Role to start from", "contact centre\r");
+    // "nurse", Ctrl-U, "cen", Ctrl-W, "centre", Ctrl-A, "contact ": "contact centre".
+    w.answer("Role to start from", "nurse\x15cen\x17centre\x01contact ");
+    w.see("Call center customer service representative");
+    w.send("\r");
     w.answer("Employer", "Northern Larder\r");
     w.enter_until("Country", "United Kingdom\r");
     w.answer("Locale", CTRL_C);

@@ -92,6 +92,7 @@ impl Prompter for Terminal {
             .map_err(halt)
     }
 
+    /// Our own list ([`super::pick`]), so the search line takes the shell keys.
     fn search(
         &mut self,
         ask: &Ask,
@@ -99,25 +100,19 @@ impl Prompter for Terminal {
         words: &[String],
         start: usize,
     ) -> Reply<usize> {
-        // Found by its label as typed first, then by its other words; in list order.
-        let scorer = |input: &str, _: &String, label: &str, i: usize| {
-            let rank = -(i as i64);
-            if super::search::in_label(input, label) {
-                return Some(1_000_000 + rank);
-            }
-            let by_words = words
-                .get(i)
-                .is_some_and(|w| super::search::matches(input, w));
-            by_words.then_some(rank)
+        let question = Question {
+            message: ask.message,
+            help: ask.help,
+            default: "",
+            placeholder: "",
         };
-        Select::new(ask.message, options.to_vec())
-            .with_help_message(ask.help)
-            .with_scorer(&scorer)
-            .with_starting_cursor(start)
-            .with_page_size(10)
-            .raw_prompt()
-            .map(|o| o.index)
-            .map_err(halt)
+        let find = |query: &str| super::search::find(query, options, words);
+        match super::pick::pick(&question, options, &find, start) {
+            Ok((Ended::Answer(_), i)) => Ok(i),
+            Ok((Ended::Back, _)) => Err(Halt::Back),
+            Ok((Ended::Interrupt, _)) => Err(Halt::Interrupt),
+            Err(e) => Err(Halt::Failed(Error::io("use", Path::new("the terminal"), e))),
+        }
     }
 
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {

@@ -14,6 +14,7 @@ pub mod finish;
 pub mod flow;
 pub mod inquire;
 pub mod line;
+pub mod pick;
 pub mod profile;
 pub mod script;
 pub mod state;

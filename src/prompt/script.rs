@@ -147,17 +147,10 @@ impl Prompter for Script {
             self.offer(ask, options);
             self.keys.pop_front();
             self.log.push(format!("? {}", ask.message));
-            // A label match first, as the terminal sorts them.
-            let roles = || {
-                words
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .filter(|(_, w)| !w.is_empty())
-            };
-            let found = roles()
-                .find(|(i, _)| super::search::in_label(&query, &options[*i]))
-                .or_else(|| roles().find(|(_, w)| super::search::matches(&query, w)));
+            let found = super::search::find(&query, options, words)
+                .into_iter()
+                .find(|&i| !words[i].is_empty())
+                .map(|i| (i, ()));
             return match found {
                 Some((i, _)) => Ok(i),
                 None => Err(Halt::Failed(Error::Usage(format!(

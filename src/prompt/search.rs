@@ -70,6 +70,24 @@ pub fn words(preset: &Preset) -> String {
     fold(&out.join(" "))
 }
 
+/// The options `query` finds, in list order: those whose label holds it as
+/// typed first, then those found by their `words`. An option with no words (a
+/// line that is not a role) is found only by its label, or by an empty query.
+pub fn find(query: &str, options: &[String], words: &[String]) -> Vec<usize> {
+    let all = 0..options.len();
+    if query.trim().is_empty() {
+        return all.collect();
+    }
+    let by_label = all.clone().filter(|&i| in_label(query, &options[i]));
+    let by_words = all.filter(|&i| {
+        !in_label(query, &options[i])
+            && words
+                .get(i)
+                .is_some_and(|w| !w.is_empty() && matches(query, w))
+    });
+    by_label.chain(by_words).collect()
+}
+
 /// Whether `query` is in `label` as typed, in any case: such a match is shown
 /// before one found only by [`matches`].
 pub fn in_label(query: &str, label: &str) -> bool {

@@ -200,15 +200,21 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     if tag != crate::locale::DEFAULT {
         drop_us_pay_hints(merged);
     }
-    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = chain
+    // The region's rewordings first (they reword the text as presets write it),
+    // then the locale's, which leave alone what the region's already changed.
+    let region = merged.posting.location.as_ref().and_then(|l| {
+        let tag =
+            crate::spelling::overrides::region_tag(l.country.as_deref()?, l.region.as_deref()?);
+        crate::spelling::overrides::is_region_tag(&tag).then_some(tag)
+    });
+    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = region
         .iter()
-        .enumerate()
-        .flat_map(|(k, p)| {
-            p.locales
-                .get(&tag)
-                .into_iter()
-                .flatten()
-                .map(move |o| (k, o))
+        .chain(std::iter::once(&tag))
+        .flat_map(|t| {
+            chain
+                .iter()
+                .enumerate()
+                .flat_map(move |(k, p)| p.locales.get(t).into_iter().flatten().map(move |o| (k, o)))
         })
         .collect();
     let table = crate::spelling::table(&tag);
@@ -217,7 +223,9 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
     let reworded = !overrides.is_empty();
-    check_overrides(chain, &overrides, &tag)?;
+    // Checked once per preset, locale and region.
+    let checked_as = format!("{tag} {}", region.as_deref().unwrap_or_default());
+    check_overrides(chain, &overrides, &checked_as)?;
     for (k, o) in overrides {
         // A preset rewords the text it or its parents wrote, never a child's own
         // text at the same path: a child's purpose is a different job's purpose.

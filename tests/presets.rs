@@ -166,3 +166,38 @@ fn a_parent_rewording_never_replaces_a_child_own_text() {
     }
     assert!(children > 5, "only {children} presets extend another");
 }
+
+/// A preset's rewordings for a state or province (`[locale.CA-ON]`) apply to a job
+/// there, whatever case its region is written in, and only there: a job in
+/// Ontario asks for Smart Serve, one elsewhere in Canada does not.
+#[test]
+fn region_rewordings_apply_to_jobs_in_their_region() {
+    let registry = Registry::load(None).unwrap();
+    let merged = |id: &str, country: &str, region: &str| {
+        let chain = registry.chain(id).unwrap();
+        let layers = [
+            load::set_layer(&format!("location.country={country}")).unwrap(),
+            load::set_layer(&format!("location.region={region}")).unwrap(),
+        ];
+        let m = load::merge_with_chain(&chain, &layers).unwrap();
+        format!("{:?}", m.posting.qualifications)
+    };
+    let mut regions = 0;
+    for preset in registry.all() {
+        for tag in preset
+            .locales
+            .keys()
+            .filter(|t| jobpost::spelling::overrides::is_region_tag(t))
+        {
+            regions += 1;
+            let (country, region) = tag.split_once('-').unwrap();
+            let here = merged(&preset.id, country, &region.to_lowercase());
+            let elsewhere = merged(&preset.id, country, "ZZ");
+            assert_ne!(here, elsewhere, "{} in {tag}", preset.id);
+        }
+    }
+    assert!(regions >= 4, "{regions} region rewordings");
+    let ontario = merged("restaurant-server", "CA", "ON");
+    assert!(ontario.contains("Smart Serve certificate"), "{ontario}");
+    assert!(!ontario.contains("Serving It Right"), "{ontario}");
+}

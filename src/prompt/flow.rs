@@ -502,7 +502,10 @@ fn ask_choice(
         message: f.message,
         help: &help(f.path, "↑↓ to move, Enter to choose"),
     };
-    let i = p.select(&ask, &labels, start)?;
+    let i = match f.law_only && current.is_none() {
+        true => choose_statement(p, &ask, labels)?,
+        false => p.select(&ask, &labels, start)?,
+    };
     let value = choices
         .get(i)
         .map(|(k, _)| toml::Value::String(k.to_string()));
@@ -513,6 +516,22 @@ fn ask_choice(
     }
     Ok(())
 }
+
+/// A statement the law asks the employer to make (whether AI screens applicants):
+/// no answer is offered as the default, so Enter alone never makes it for them.
+fn choose_statement(p: &mut dyn Prompter, ask: &Ask, labels: Vec<String>) -> Reply<usize> {
+    let mut options = vec![CHOOSE_STATEMENT.to_string()];
+    options.extend(labels);
+    loop {
+        match p.select(ask, &options, 0)? {
+            0 => p.show("Choose the statement that is true of this job: the law asks the posting to make it."),
+            i => return Ok(i - 1),
+        }
+    }
+}
+
+/// The first line of a statement's choices: choosing it asks again.
+const CHOOSE_STATEMENT: &str = "(choose the one that is true)";
 
 /// A new pay period turns the figures already there into pay for that period,
 /// offered again when the figures are asked.

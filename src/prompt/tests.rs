@@ -121,7 +121,18 @@ fn ontario_jobs_are_asked_the_statements_its_law_requires() {
             "pay.max=24",
         ];
         let s = settings(dir.path(), Some("cashier"), &sets);
-        let mut script = Script::new(vec![Enter; 60]);
+        // Enter alone makes no statement for the employer: each is asked again
+        // until one is picked (the second choice, "not used" / "not existing").
+        let mut keys = vec![EnterUntil(
+            "Is AI used to screen, assess or select applicants?",
+        )];
+        keys.extend([Enter, Pick(2), Enter, Pick(1)]);
+        keys.extend(vec![Enter; 60]);
+        let keys = match region.as_str() {
+            "location.region=Ontario" => keys,
+            _ => vec![Enter; 60],
+        };
+        let mut script = Script::new(keys);
         let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
         let q: Vec<String> = asked(&script).into_iter().map(str::to_string).collect();
         (q, read(&done.posting))
@@ -133,7 +144,9 @@ fn ontario_jobs_are_asked_the_statements_its_law_requires() {
     ] {
         assert!(q.iter().any(|m| m == question), "{question}: {q:?}");
     }
-    assert!(posting.contains("ai_screening = "), "{posting}");
+    for line in ["ai_screening = \"not-used\"", "vacancy = \"existing\""] {
+        assert!(posting.contains(line), "{line} in {posting}");
+    }
     let (q, _) = asked_in("Alberta", "CA");
     assert!(!q.iter().any(|m| m.starts_with("Is AI used")), "{q:?}");
 }
@@ -775,6 +788,9 @@ fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
         "pay.period=year",
         "pay.min=40000",
         "pay.max=100000",
+        // Ontario's statements, given, so they are not asked.
+        "apply.ai_screening=not-used",
+        "apply.vacancy=existing",
     ]);
     let s = settings(dir.path(), Some("cashier"), &sets);
     let keys = [
@@ -1058,6 +1074,9 @@ fn a_job_in_ontario_is_offered_the_ontario_code() {
             "pay.max=24",
             "pay.period=hour",
             "pay.currency=CAD",
+            // Ontario's statements, given, so they are not asked.
+            "apply.ai_screening=not-used",
+            "apply.vacancy=existing",
         ];
         let s = settings(dir.path(), Some("cashier"), &sets);
         let keys = vec![EnterUntil("Equal-opportunity statement"), Tab];

@@ -115,8 +115,31 @@ pub fn output_format(flag: Option<Format>, output: Option<&Path>) -> Result<Form
         )),
         (Some(f), _) => Ok(f),
         (None, Some((_, n))) => Ok(n),
-        (None, None) => Ok(Format::DEFAULT),
+        (None, None) => match output.and_then(|p| Some((p, p.extension()?))) {
+            Some((path, ext)) => Err(unknown_extension(path, ext)),
+            None => Ok(Format::DEFAULT),
+        },
     }
+}
+
+/// An `-o` file whose extension names no format we write (`posting.pdf`): writing
+/// Markdown under that name would give a file no reader opens, so it is refused,
+/// naming the extensions [`Format::of_file_name`] knows (a format added to
+/// `format::ALL` joins the list by itself).
+fn unknown_extension(path: &Path, ext: &std::ffi::OsStr) -> Error {
+    let known: Vec<String> = crate::format::ALL
+        .iter()
+        .map(|f| format!(".{}", f.extension()))
+        .collect();
+    let problem = Problem::new(
+        crate::error::Origin::flag("-o", path.display().to_string()),
+        format!("jobpost cannot write `.{}` files", ext.to_string_lossy()),
+    )
+    .expected(format!(
+        "a file name ending in {}, or --format to write one of them under this name",
+        one_of(known.iter().map(String::as_str).collect())
+    ));
+    Error::from(problem)
 }
 
 /// `jobpost new`: the format from `-o` like `render`, and `--posted` given as
@@ -449,31 +472,21 @@ fn preset_in(registry: &Registry, id: &str, tag: &str) -> Result<load::Merged> {
     Ok(merged)
 }
 
-/// The `--country` of `init`, checked and in capitals; a country written by
-/// its name gets its code as the suggestion.
+/// The `--country` of `init` as its ISO code: a code in any case, the country's
+/// name or a common short form (`UK`) are all taken.
 fn init_country(code: Option<&str>) -> Result<Option<String>> {
     let Some(code) = code.map(str::trim) else {
         return Ok(None);
     };
-    let upper = code.to_ascii_uppercase();
-    if upper.len() == 2 && crate::validate::country(&upper).is_ok() {
-        return Ok(Some(upper));
+    if let Some(iso) = crate::country::code_of(code) {
+        return Ok(Some(iso.to_string()));
     }
-    let by_name = isocountry::CountryCode::as_array()
-        .iter()
-        .map(|c| c.alpha2())
-        .find(|c| crate::country::name(c).eq_ignore_ascii_case(code));
     let origin = crate::error::Origin::flag("--country", code);
-    let problem = match by_name {
-        Some(c) => Problem::new(origin, format!("`{code}` is a country name"))
-            .expected("its two-letter code")
-            .suggest(Some(c)),
-        None => match crate::validate::refuse_country(code) {
-            Err(refusal) => {
-                Problem::new(origin, refusal.message).suggest(refusal.suggestion.as_deref())
-            }
-            Ok(()) => Problem::new(origin, format!("`{code}` is not a two-letter code")),
-        },
+    let problem = match crate::validate::refuse_country(code) {
+        Err(refusal) => {
+            Problem::new(origin, refusal.message).suggest(refusal.suggestion.as_deref())
+        }
+        Ok(()) => Problem::new(origin, format!("`{code}` is not a two-letter code")),
     };
     Err(Error::from(problem))
 }

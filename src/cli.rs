@@ -118,7 +118,7 @@ pub struct SourceArgs {
     /// The locale the posting reads in (en-US, en-CA, en-GB, en-IE, en-AU): headings,
     /// dates, school levels, money and weights. Wins over `locale` in the files;
     /// without either, the job's country decides.
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", value_parser = locale_tag)]
     pub locale: Option<String>,
 }
 
@@ -179,7 +179,7 @@ pub struct ExportArgs {
     pub company: Option<PathBuf>,
     /// The locale every posting reads in (en-US, en-CA, en-GB, en-IE, en-AU), over
     /// each posting's own `locale`; without either, each job's country decides.
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", value_parser = locale_tag)]
     pub locale: Option<String>,
     /// The date shown by postings without `posted` (and their JSON-LD `datePosted`):
     /// `YYYY-MM-DD`, or `today` (UTC). Without it, such a posting gets the day of its
@@ -277,7 +277,7 @@ pub struct InitArgs {
     /// The locale the posting reads in (en-US, en-CA, en-GB, en-IE, en-AU): the
     /// starter sets `locale` and writes the preset's text and suggestions in it.
     /// Without it, the locale of --country is used, else en-US; the starter says which.
-    #[arg(long, value_name = "TAG", requires = "file")]
+    #[arg(long, value_name = "TAG", requires = "file", value_parser = locale_tag)]
     pub locale: Option<String>,
     /// Overwrite the file if it exists.
     #[arg(long)]
@@ -331,7 +331,7 @@ pub struct LintArgs {
     /// The locale to check postings against (en-US, en-CA, en-GB, en-IE, en-AU), over a
     /// TOML posting's own `locale` and the country a Markdown or text posting names:
     /// the `locale-mismatch` note then points at words that do not belong there.
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", value_parser = locale_tag)]
     pub locale: Option<String>,
 }
 
@@ -341,5 +341,25 @@ pub fn parse_posted(s: &str) -> Result<Date, String> {
     match s {
         "today" => Ok(today()),
         _ => parse_date(s).map_err(|e| format!("{e}, or `today`")),
+    }
+}
+
+/// A `--locale` tag in the case BCP 47 writes it (`en-gb` → `en-GB`): tags are
+/// case-insensitive, and people type them in lower case. Whether the locale
+/// exists is checked with the posting, which names the tags there are.
+fn locale_tag(s: &str) -> Result<String, String> {
+    match s.split_once('-') {
+        Some((lang, region))
+            if lang.chars().all(|c| c.is_ascii_alphabetic())
+                && region.len() == 2
+                && region.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            Ok(format!(
+                "{}-{}",
+                lang.to_ascii_lowercase(),
+                region.to_ascii_uppercase()
+            ))
+        }
+        _ => Ok(s.to_string()),
     }
 }

@@ -43,6 +43,64 @@ pub fn name(code: &str) -> String {
         .unwrap_or_else(|_| code.to_string())
 }
 
+/// Names people type for a country that are neither its ISO name nor its short
+/// name above: the common short forms and the nations within a state.
+const ALIASES: &[(&str, &str)] = &[
+    ("UK", "GB"),
+    ("U.K.", "GB"),
+    ("Great Britain", "GB"),
+    ("Britain", "GB"),
+    ("England", "GB"),
+    ("Scotland", "GB"),
+    ("Wales", "GB"),
+    ("Northern Ireland", "GB"),
+    ("USA", "US"),
+    ("U.S.", "US"),
+    ("U.S.A.", "US"),
+    ("America", "US"),
+    ("United States of America", "US"),
+    ("Republic of Ireland", "IE"),
+    ("Eire", "IE"),
+    ("Éire", "IE"),
+];
+
+/// The ISO 3166-1 alpha-2 code a country written by a person means, in any
+/// case: a code (`gb`), an alpha-3 code (`GBR`), the name readers know (`United
+/// Kingdom`), the ISO name, or a common short form (`UK`, `USA`). `None` when
+/// it names no country.
+pub fn code_of(typed: &str) -> Option<&'static str> {
+    let typed = typed.trim();
+    let all = isocountry::CountryCode::as_array();
+    if let Some(c) = all.iter().find(|c| {
+        (typed.len() == 2 && c.alpha2().eq_ignore_ascii_case(typed))
+            || (typed.len() == 3 && c.alpha3().eq_ignore_ascii_case(typed))
+    }) {
+        return Some(c.alpha2());
+    }
+    if let Some((_, code)) = ALIASES.iter().find(|(a, _)| a.eq_ignore_ascii_case(typed)) {
+        return Some(code);
+    }
+    all.iter()
+        .find(|c| {
+            c.name().eq_ignore_ascii_case(typed) || name(c.alpha2()).eq_ignore_ascii_case(typed)
+        })
+        .map(|c| c.alpha2())
+}
+
+/// The code of the country whose name is nearest a misspelt one (`Untied
+/// Kingdom` → `GB`); `None` for codes and when no name is near.
+pub fn nearest(typed: &str) -> Option<&'static str> {
+    if typed.trim().len() <= 3 {
+        return None;
+    }
+    let names: Vec<(String, &'static str)> = isocountry::CountryCode::as_array()
+        .iter()
+        .map(|c| (name(c.alpha2()), c.alpha2()))
+        .collect();
+    let near = crate::error::closest(typed, names.iter().map(|(n, _)| n.as_str()))?;
+    names.iter().find(|(n, _)| n == near).map(|(_, c)| *c)
+}
+
 /// [`name`] as it reads inside a sentence: "the United States", "the
 /// Netherlands", but "Canada".
 pub fn in_prose(code: &str) -> String {
@@ -73,6 +131,28 @@ pub fn in_prose(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_countries_are_read_as_their_code() {
+        for (typed, code) in [
+            ("gb", "GB"),
+            ("UK", "GB"),
+            ("United Kingdom", "GB"),
+            ("united kingdom", "GB"),
+            ("GBR", "GB"),
+            ("United States", "US"),
+            ("usa", "US"),
+            ("Ireland", "IE"),
+            ("ca", "CA"),
+            ("Australia", "AU"),
+        ] {
+            assert_eq!(code_of(typed), Some(code), "{typed}");
+        }
+        assert_eq!(code_of("Atlantis"), None);
+        assert_eq!(code_of("XX"), None);
+        assert_eq!(nearest("Untied Kingdom"), Some("GB"));
+        assert_eq!(nearest("Irland"), Some("IE"));
+    }
 
     #[test]
     fn common_short_names() {

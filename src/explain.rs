@@ -209,7 +209,17 @@ pub fn starter(
             toml::Value::String(id.to_string())
         ));
     }
-    let tables = commented_tables(fields::tables(), preset, &[]);
+    // Outside en-US the examples are the locale's country's: a UK starter
+    // suggests GBP and Manchester, not USD and Denver.
+    let examples = match crate::locale::get(locale.tag()) {
+        Some(l) if l.tag != crate::locale::DEFAULT => l
+            .countries
+            .first()
+            .map(|c| company_examples(c))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let tables = commented_tables(fields::tables(), preset, &examples);
     let tables = match (locale, fields::get("locale")) {
         // Given by flag, the locale is set, as `render --locale` would.
         (StarterLocale::Flag(_), Some(f)) => tables.replacen(

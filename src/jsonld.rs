@@ -26,8 +26,13 @@ pub struct JobPosting {
     title: String,
     description: String,
     date_posted: String,
+    /// The last day to apply, as a date: a time without a zone would be read in
+    /// the reader's zone, and jobpost knows no zone for the job.
     #[serde(skip_serializing_if = "Option::is_none")]
     valid_through: Option<String>,
+    /// Whether the posting's own page takes the application: never, since a
+    /// jobpost page links to the employer's application page or e-mail.
+    direct_apply: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     employment_type: Option<&'static str>,
     hiring_organization: Organization,
@@ -192,11 +197,9 @@ pub fn build(p: &Posting, view: &View, posted: Date) -> JobPosting {
         title: view.title.clone(),
         description: description(view),
         date_posted: iso(&posted),
-        valid_through: p
-            .apply_by
-            .and_then(|d| d.date)
-            .map(|d| format!("{}T23:59:59", iso(&d))),
+        valid_through: p.apply_by.and_then(|d| d.date).map(|d| iso(&d)),
         employment_type: p.employment_type.map(employment_type),
+        direct_apply: false,
         hiring_organization: Organization {
             kind: "Organization",
             name: view.company.name.clone(),

@@ -197,15 +197,24 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
 /// keeps the employer's `remove = [...]` edits matching the preset as written.
 fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     let tag = crate::locale::of(&merged.posting).tag.clone();
-    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = chain
+    if tag != crate::locale::DEFAULT {
+        drop_us_pay_hints(merged);
+    }
+    // The region's rewordings first (they reword the text as presets write it),
+    // then the locale's, which leave alone what the region's already changed.
+    let region = merged.posting.location.as_ref().and_then(|l| {
+        let tag =
+            crate::spelling::overrides::region_tag(l.country.as_deref()?, l.region.as_deref()?);
+        crate::spelling::overrides::is_region_tag(&tag).then_some(tag)
+    });
+    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = region
         .iter()
-        .enumerate()
-        .flat_map(|(k, p)| {
-            p.locales
-                .get(&tag)
-                .into_iter()
-                .flatten()
-                .map(move |o| (k, o))
+        .chain(std::iter::once(&tag))
+        .flat_map(|t| {
+            chain
+                .iter()
+                .enumerate()
+                .flat_map(move |(k, p)| p.locales.get(t).into_iter().flatten().map(move |o| (k, o)))
         })
         .collect();
     let table = crate::spelling::table(&tag);
@@ -214,9 +223,15 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
     let reworded = !overrides.is_empty();
-    check_overrides(chain, &overrides, &tag)?;
-    for (_, o) in overrides {
-        reword(&mut merged.slots, o, &from_preset);
+    // Checked once per preset, locale and region.
+    let checked_as = format!("{tag} {}", region.as_deref().unwrap_or_default());
+    check_overrides(chain, &overrides, &checked_as)?;
+    for (k, o) in overrides {
+        // A preset rewords the text it or its parents wrote, never a child's own
+        // text at the same path: a child's purpose is a different job's purpose.
+        let written_by_up_to_k =
+            |origin: &Origin| chain[..=k].iter().any(|p| p.layer.source == origin.source);
+        reword(&mut merged.slots, o, &written_by_up_to_k);
     }
     let mut respelled = false;
     if let Some(table) = table {
@@ -232,6 +247,20 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         merged.posting = to_posting(&merged.slots)?;
     }
     Ok(())
+}
+
+/// The presets' pay suggestions (band, currency, benefits, extras) are US
+/// figures and US benefits (a 401(k)-style plan, health cover): offered to an
+/// employer elsewhere they would suggest dollars and US benefits, so outside
+/// en-US none is offered. The period and the other hints stay.
+fn drop_us_pay_hints(merged: &mut Merged) {
+    let before = merged.hints.len();
+    merged
+        .hints
+        .retain(|path, _| !path.starts_with("pay.") || path == "pay.period");
+    if merged.hints.len() != before {
+        merged.hint_source = None;
+    }
 }
 
 /// Checks each preset's overrides for `tag` against what that preset and its

@@ -476,9 +476,9 @@ mod tests {
     fn school_levels_follow_the_locale() {
         let e = |tag| get(tag).unwrap().education(Education::HighSchool);
         assert_eq!(e("en-US"), "High school diploma or equivalent");
-        assert_eq!(e("en-CA"), "High school diploma");
+        assert_eq!(e("en-CA"), "High school diploma or equivalent");
         assert_eq!(e("en-GB"), "GCSEs or equivalent");
-        assert_eq!(e("en-IE"), "Leaving Certificate");
+        assert_eq!(e("en-IE"), "Leaving Certificate or equivalent");
         assert_eq!(e("en-AU"), "Year 12 or equivalent");
     }
 

@@ -265,6 +265,12 @@ pub struct Apply {
     /// What to send and what happens next.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
+    /// Whether AI screens, assesses or selects applicants (Ontario asks postings to say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ai_screening: Option<AiScreening>,
+    /// Whether the posting is for a vacancy that exists now (Ontario asks postings to say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vacancy: Option<Vacancy>,
 }
 
 /// A list in a layer: an array replaces the list below, a table edits it.
@@ -316,6 +322,27 @@ macro_rules! labelled_enum {
             }
         }
     };
+}
+
+labelled_enum! {
+    /// `apply.ai_screening`: whether artificial intelligence screens, assesses or
+    /// selects applicants.
+    AiScreening {
+        /// It does.
+        Used = "used" / "AI is used to screen, assess or select applicants",
+        /// It does not.
+        NotUsed = "not-used" / "AI is not used to screen, assess or select applicants",
+    }
+}
+
+labelled_enum! {
+    /// `apply.vacancy`: whether the posting is for a vacancy that exists now.
+    Vacancy {
+        /// A vacancy that exists now.
+        Existing = "existing" / "An existing vacancy",
+        /// Not an existing vacancy (a pool of candidates for later).
+        NotExisting = "not-existing" / "Not an existing vacancy",
+    }
 }
 
 labelled_enum! {

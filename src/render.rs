@@ -476,6 +476,9 @@ pub struct ApplyView {
     pub email: String,
     /// Instructions.
     pub instructions: String,
+    /// The statements on AI screening and on the vacancy (`apply.ai_screening`,
+    /// `apply.vacancy`), as sentences in the locale; those not given are left out.
+    pub statements: Vec<String>,
 }
 
 fn text(s: &Option<String>) -> String {
@@ -517,7 +520,7 @@ impl View {
             preferred: preferred(p),
             conditions: conditions_view(p, loc),
             pay: pay_view(p, loc),
-            apply: apply_view(p),
+            apply: apply_view(p, loc),
             site: SiteView::default(),
         }
     }
@@ -650,18 +653,10 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
         let countries = loc.list_and(&applicants);
         return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
     }
-    let region = [l.region.as_deref(), l.postal_code.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
     // The street is shown because the JSON-LD address carries it.
-    let parts = [
-        l.street.clone(),
-        l.city.clone(),
-        Some(region),
-        l.country.as_deref().map(country),
-    ];
+    let mut parts = vec![l.street.clone()];
+    parts.extend(town_line(l));
+    parts.push(l.country.as_deref().map(country));
     parts
         .into_iter()
         .flatten()
@@ -670,8 +665,39 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
         .join(", ")
 }
 
+/// The town, region and postcode in the order the post of the address's country
+/// writes them: `Denver, CO 80202` (US, Canada), `Brisbane QLD 4000` (Australia),
+/// `Manchester M1 1PW` (UK: the nation is no part of an address), `Cork, Co. Cork,
+/// T12 X2KD` (Ireland: the Eircode last, on its own).
+fn town_line(l: &crate::model::Location) -> Vec<Option<String>> {
+    let join = |parts: &[Option<&str>]| {
+        let words: Vec<&str> = parts
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some(words.join(" "))
+    };
+    let (city, region, code) = (
+        l.city.as_deref(),
+        l.region.as_deref(),
+        l.postal_code.as_deref(),
+    );
+    match l.country.as_deref() {
+        Some("GB") => vec![join(&[city, code])],
+        Some("AU") => vec![join(&[city, region, code])],
+        Some("IE") => {
+            let county = region.filter(|r| Some(*r) != city);
+            vec![join(&[city]), join(&[county]), join(&[code])]
+        }
+        _ => vec![join(&[city]), join(&[region, code])],
+    }
+}
+
 /// `$18.50–$22.00 per hour`, or empty when the posting states no amounts. A
-/// dollar is a plain `$` where the job's countries pay in it, else `US$`, `CA$`…;
+/// dollar is a plain `$` where the job's countries and the reader's locale both
+/// pay in it, else `US$`, `CA$`… (a Toronto posting read in en-US says `CA$`);
 /// `marked` always says which dollar (for a page that mixes currencies).
 pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
     let Some(pay) = &p.pay else {
@@ -684,7 +710,12 @@ pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
         from: loc.text("pay_from").to_string(),
         up_to: loc.text("pay_up_to").to_string(),
         period: pay.period.map(|p| loc.period(p)),
-        plain_dollar: !marked && money::dollar_is_plain(code, &job_countries(p)),
+        plain_dollar: !marked
+            && money::dollar_is_plain(code, &job_countries(p))
+            && loc
+                .countries
+                .iter()
+                .any(|c| money::dollar_of(c) == Some(code)),
     };
     money::format_range(pay.min, pay.max, code, &words).unwrap_or_default()
 }
@@ -721,10 +752,15 @@ fn pay_view(p: &Posting, loc: &Locale) -> PayView {
     }
 }
 
-fn apply_view(p: &Posting) -> ApplyView {
+fn apply_view(p: &Posting, loc: &Locale) -> ApplyView {
     let Some(a) = &p.apply else {
         return ApplyView::default();
     };
+    let statements = [
+        a.ai_screening
+            .map(|s| keyed_text(loc, "ai_screening", s.key())),
+        a.vacancy.map(|v| keyed_text(loc, "vacancy", v.key())),
+    ];
     ApplyView {
         url: link(&a.url),
         email: a
@@ -733,7 +769,15 @@ fn apply_view(p: &Posting) -> ApplyView {
             .filter(|e| crate::validate::email(e).is_ok())
             .unwrap_or_default(),
         instructions: text(&a.instructions),
+        statements: statements.into_iter().flatten().collect(),
     }
+}
+
+/// The locale's sentence for a choice: `ai_screening` and `not-used` read
+/// `ai_screening_not_used`.
+fn keyed_text(loc: &Locale, prefix: &str, key: &str) -> String {
+    loc.text(&format!("{prefix}_{}", key.replace('-', "_")))
+        .to_string()
 }
 
 #[cfg(test)]

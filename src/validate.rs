@@ -52,36 +52,56 @@ pub fn problems(merged: &Merged) -> Vec<Problem> {
 /// The employer facts a publishable posting still lacks, each named with the keys
 /// that give it; empty when the posting says who hires, what it pays, where the
 /// work is and how to apply. Law-specific needs (a deadline, benefits) are lint's.
-pub fn still_needed(p: &Posting) -> Vec<&'static str> {
+pub fn still_needed(p: &Posting) -> Vec<String> {
     let company = p.company.as_ref().and_then(|c| c.name.as_deref());
     let pay = p.pay.as_ref();
-    let has_pay = pay.is_some_and(|p| {
-        (p.min.is_some() || p.max.is_some()) && p.currency.is_some() && p.period.is_some()
-    });
     let apply = p.apply.as_ref();
-    let has_apply = apply.is_some_and(|a| a.url.is_some() || a.email.is_some());
     let loc = p.location.as_ref();
-    let has_place = loc.is_some_and(|l| {
-        l.workplace.is_some() && (l.country.is_some() || l.applicant_countries.is_some())
-    });
-    [
+    let remote = loc.is_some_and(|l| l.workplace == Some(crate::model::Workplace::Remote));
+    let has_countries = loc.is_some_and(|l| l.country.is_some() || l.applicant_countries.is_some());
+    let mut out = Vec::new();
+    if company.is_none_or(|c| c.trim().is_empty()) {
+        out.push("the company name (company.name)".to_string());
+    }
+    let pay_keys: Vec<&str> = [
         (
-            company.is_some_and(|c| !c.trim().is_empty()),
-            "the company name (company.name)",
+            pay.is_some_and(|p| p.min.is_some() || p.max.is_some()),
+            "pay.min and/or pay.max",
         ),
-        (
-            has_pay,
-            "pay (pay.min and/or pay.max, pay.currency, pay.period)",
-        ),
-        (
-            has_place,
-            "where the work is (location.workplace, location.country)",
-        ),
-        (has_apply, "a way to apply (apply.url or apply.email)"),
+        (pay.is_some_and(|p| p.currency.is_some()), "pay.currency"),
+        (pay.is_some_and(|p| p.period.is_some()), "pay.period"),
     ]
     .into_iter()
-    .filter_map(|(given, what)| (!given).then_some(what))
-    .collect()
+    .filter_map(|(given, key)| (!given).then_some(key))
+    .collect();
+    if !pay_keys.is_empty() {
+        out.push(format!("pay ({})", pay_keys.join(", ")));
+    }
+    // Name only the keys missing: a posting with a country lacks just its workplace.
+    let place_keys: Vec<&str> = [
+        (
+            loc.is_some_and(|l| l.workplace.is_some()),
+            "location.workplace",
+        ),
+        (
+            has_countries,
+            if remote {
+                "location.applicant_countries"
+            } else {
+                "location.country"
+            },
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(given, key)| (!given).then_some(key))
+    .collect();
+    if !place_keys.is_empty() {
+        out.push(format!("where the work is ({})", place_keys.join(", ")));
+    }
+    if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {
+        out.push("a way to apply (apply.url or apply.email)".to_string());
+    }
+    out
 }
 
 /// Every field the JSON-LD output needs that the posting lacks, at the file and
@@ -474,13 +494,11 @@ pub fn refuse_country(code: &str) -> std::result::Result<(), Refusal> {
             Some(c.alpha2()),
         ));
     }
-    let by_name = isocountry::CountryCode::as_array()
-        .iter()
-        .find(|c| c.name().eq_ignore_ascii_case(code) || c.alpha3().eq_ignore_ascii_case(code));
     let message = format!(
         "unknown country `{code}`; expected a two-letter ISO 3166-1 code such as US, CA or GB"
     );
-    Err(Refusal::new(message, by_name.map(|c| c.alpha2())))
+    let suggestion = crate::country::code_of(code).or_else(|| crate::country::nearest(code));
+    Err(Refusal::new(message, suggestion))
 }
 
 /// Hours in a week: more than 0, at most 168.

@@ -2,6 +2,7 @@
 //! employer fact, no preset names a time zone, and setting text does not leak from
 //! a parent. (Presets completed by an employer are linted in `lint_agreement.rs`.)
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -122,4 +123,81 @@ fn presets_name_no_time_zone_and_settings_do_not_leak_from_parents() {
         !md.contains("Environment:"),
         "a cashier has no remote setting:\n{md}"
     );
+}
+
+/// How many values and list items of each path a preset is credited with.
+fn credited(merged: &load::Merged, source: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (path, slot) in &merged.slots {
+        let n = match slot {
+            Slot::Value(_, o) => usize::from(&*o.source == source),
+            Slot::List(items) => items.iter().filter(|(_, o)| &*o.source == source).count(),
+        };
+        out.insert(path.clone(), n);
+    }
+    out
+}
+
+/// A parent's `[locale]` rewording applies to the text the parent wrote, never
+/// over a child's own: in every locale, each preset that extends another keeps
+/// every value and list item it wrote itself (its own rewordings included).
+#[test]
+fn a_parent_rewording_never_replaces_a_child_own_text() {
+    let registry = Registry::load(None).unwrap();
+    let mut children = 0;
+    for preset in registry.all().filter(|p| p.extends.is_some()) {
+        children += 1;
+        let chain = registry.chain(&preset.id).unwrap();
+        let own = format!("preset {}", preset.id);
+        let us = load::merge_with_chain(&chain, &[]).unwrap();
+        for tag in jobpost::locale::tags() {
+            let layer = load::set_layer(&format!("locale={tag}")).unwrap();
+            let local = load::merge_with_chain(&chain, &[layer]).unwrap();
+            let (before, after) = (credited(&us, &own), credited(&local, &own));
+            for (path, n) in &before {
+                assert_eq!(
+                    Some(n),
+                    after.get(path),
+                    "{tag}: `{path}` of {} lost its own text to a parent's rewording",
+                    preset.id
+                );
+            }
+        }
+    }
+    assert!(children > 5, "only {children} presets extend another");
+}
+
+/// A preset's rewordings for a state or province (`[locale.CA-ON]`) apply to a job
+/// there, whatever case its region is written in, and only there: a job in
+/// Ontario asks for Smart Serve, one elsewhere in Canada does not.
+#[test]
+fn region_rewordings_apply_to_jobs_in_their_region() {
+    let registry = Registry::load(None).unwrap();
+    let merged = |id: &str, country: &str, region: &str| {
+        let chain = registry.chain(id).unwrap();
+        let layers = [
+            load::set_layer(&format!("location.country={country}")).unwrap(),
+            load::set_layer(&format!("location.region={region}")).unwrap(),
+        ];
+        let m = load::merge_with_chain(&chain, &layers).unwrap();
+        format!("{:?}", m.posting.qualifications)
+    };
+    let mut regions = 0;
+    for preset in registry.all() {
+        for tag in preset
+            .locales
+            .keys()
+            .filter(|t| jobpost::spelling::overrides::is_region_tag(t))
+        {
+            regions += 1;
+            let (country, region) = tag.split_once('-').unwrap();
+            let here = merged(&preset.id, country, &region.to_lowercase());
+            let elsewhere = merged(&preset.id, country, "ZZ");
+            assert_ne!(here, elsewhere, "{} in {tag}", preset.id);
+        }
+    }
+    assert!(regions >= 4, "{regions} region rewordings");
+    let ontario = merged("restaurant-server", "CA", "ON");
+    assert!(ontario.contains("Smart Serve certificate"), "{ontario}");
+    assert!(!ontario.contains("Serving It Right"), "{ontario}");
 }

@@ -173,7 +173,7 @@ prop_compose! {
                  conditions in prop::option::of(conditions()),
                  pay in prop::option::of(pay()),
                  apply in prop::option::of((link(), link(), opt_text())
-                     .prop_map(|(url, email, instructions)| Apply { url, email, instructions })))
+                     .prop_map(|(url, email, instructions)| Apply { url, email, instructions, ai_screening: None, vacancy: None })))
                  -> Posting {
         Posting { company, location, duties, skills, qualifications, conditions, pay, apply, ..head }
     }

@@ -72,6 +72,8 @@ impl Wizard {
             .current_dir(dir)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1")
+            // The clock the wizard offers as the date posted: 2 March 2026.
+            .env("SOURCE_DATE_EPOCH", "1772409600")
             .env_remove("JOBPOST_ROLES")
             .env_remove("JOBPOST_TEMPLATES")
             .env_remove("VISUAL")
@@ -272,6 +274,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
     w.answer("Add a benefit", "\r");
     w.answer("Extras", "Tips shared each week\r");
     w.answer("Schedule", "Weekdays, 9 to 5.\r");
+    w.answer("Date posted (YYYY-MM-DD) (2026-03-02)", "\r"); // today, offered
     w.answer("Apply by", "\r"); // Colorado's law needs it
     w.see("Colorado's Equal Pay for Equal Work Act requires the application deadline");
     w.send("2026-12-31\r");
@@ -293,6 +296,7 @@ fn custom_values_in_every_section_for_a_colorado_job() {
         "reference = \"REQ-7\"",
         "employment_type = \"full-time\"",
         "apply_by = 2026-12-31",
+        "posted = 2026-03-02",
         "\"Train new cashiers\",",
         "\"Calm under pressure\",",
         "education = \"high-school\"",
@@ -441,7 +445,9 @@ fn a_british_job_is_paid_in_pounds_and_figures_follow_the_period() {
     // The preset's band is in US dollars, so no figure is offered for pounds.
     w.answer("Pay from ", "15\r");
     w.answer("Pay up to ", "17.50\r");
-    w.answer("Benefits", ESC);
+    // The preset's benefits are US ones (health cover, a 401(k)-style plan):
+    // none is offered for a UK job, so the employer adds their own.
+    w.answer("Add a benefit", ESC);
     w.answer("Pay up to", ESC);
     w.answer("Pay from", ESC);
     w.answer("Pay period", "year\r");
@@ -571,5 +577,31 @@ fn text_answers_are_edited_with_the_keys_of_a_shell_prompt() {
         "instructions = \"Send your CV.\"",
     ] {
         assert!(posting.contains(line), "`{line}` in:\n{posting}");
+    }
+}
+
+/// The role search takes the shell keys (Ctrl-U clears, Ctrl-W deletes a word,
+/// Ctrl-A goes to the start; none types a letter) and finds a role by the words
+/// of the UK ("contact centre" for the call center preset); a country typed as
+/// "United Kingdom" is taken and saved as `GB`.
+#[test]
+fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Wizard::start(dir.path(), &[]);
+    // "nurse", Ctrl-U, "cen", Ctrl-W, "centre", Ctrl-A, "contact ": "contact centre".
+    w.answer("Role to start from", "nurse\x15cen\x17centre\x01contact ");
+    w.see("Call center customer service representative");
+    w.send("\r");
+    w.answer("Employer", "Northern Larder\r");
+    w.enter_until("Country", "United Kingdom\r");
+    w.answer("Locale", CTRL_C);
+    let (code, screen) = w.finish();
+    assert_eq!(code, 130, "{screen}");
+    let draft = read(&dir.path().join("posting.draft.toml"));
+    for line in [
+        "role = \"call-center-customer-service\"",
+        "country = \"GB\"",
+    ] {
+        assert!(draft.contains(line), "{line} in {draft}");
     }
 }

@@ -206,6 +206,12 @@ pub struct Facts {
     pub has_deadline: bool,
     /// How to apply is given.
     pub has_apply: bool,
+    /// Whether AI screens applicants is stated (`apply.ai_screening`, or a sentence
+    /// naming AI and screening, assessing or selecting).
+    pub states_ai_screening: bool,
+    /// Whether the posting is for an existing vacancy is stated (`apply.vacancy`,
+    /// or "existing vacancy" in the text).
+    pub states_vacancy: bool,
     /// ISO 3166-1 alpha-2 country.
     pub country: Option<String>,
     /// State or province code ("CO", "NY", "ON").

@@ -208,6 +208,8 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
         has_benefits: has_benefits(&prep),
         has_deadline: has_deadline(&prep),
         has_apply: has_apply(&prep),
+        states_ai_screening: states_ai_screening(&prep),
+        states_vacancy: states_vacancy(&prep),
         ..Facts::default()
     };
     locate(&prep, &mut facts);
@@ -291,13 +293,42 @@ pub(crate) fn data_loads() {
     let _ = lists();
 }
 
+/// A sentence that names AI ("AI", "artificial intelligence") and screening,
+/// assessing or selecting applicants: the statement Ontario asks postings for.
+fn states_ai_screening(prep: &[Prepared<'_>]) -> bool {
+    prep.iter().any(|p| {
+        let words = |w: &[&str]| {
+            p.toks
+                .iter()
+                .any(|t| w.iter().any(|x| t.lower.starts_with(x)))
+        };
+        let ai = p.toks.iter().any(|t| p.word(t) == "AI")
+            || p.toks
+                .windows(2)
+                .any(|w| w[0].lower == "artificial" && w[1].lower == "intelligence");
+        ai && words(&["screen", "assess", "select"])
+    })
+}
+
+/// "existing vacancy" or "existing position": whether the posting fills a
+/// vacancy that exists now, said either way.
+fn states_vacancy(prep: &[Prepared<'_>]) -> bool {
+    prep.iter().any(|p| {
+        p.toks.windows(2).any(|w| {
+            w[0].lower == "existing"
+                && matches!(w[1].lower.as_str(), "vacancy" | "position" | "role")
+        })
+    })
+}
+
 fn has_benefits(prep: &[Prepared<'_>]) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
-    prep.iter().any(|p| {
-        (p.seg.section == Section::Benefits && p.seg.kind != SegKind::Heading)
-            || !set.find(p.toks).is_empty()
-    })
+    // A heading names a section, it describes nothing: "Pay and benefits" over
+    // pay alone is no description of benefits.
+    prep.iter()
+        .filter(|p| p.seg.kind != SegKind::Heading)
+        .any(|p| p.seg.section == Section::Benefits || !set.find(p.toks).is_empty())
 }
 
 /// True when the segment contains a calendar date: "March 15", "15 March",

@@ -240,6 +240,8 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
+        states_ai_screening: apply.is_some_and(|a| a.ai_screening.is_some()),
+        states_vacancy: apply.is_some_and(|a| a.vacancy.is_some()),
         country: location.and_then(country_of),
         region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),
@@ -275,57 +277,130 @@ fn country_of(l: &crate::model::Location) -> Option<String> {
         .map(|c| c.trim().to_ascii_uppercase())
 }
 
-/// A state or province as its code: "co", "Colorado" and "CO" are all "CO", so no
-/// spelling switches a law off. Names outside the US and Canada stay as written.
+/// A state or province as its code: "co", "Colorado", "Colo." and "CO" are all
+/// "CO", so no spelling switches a law off. Names outside the US and Canada stay as
+/// written.
 pub fn region_code(region: &str) -> String {
     let r = region.trim();
-    super::facts::regions()
+    known_region(r).map_or_else(|| r.to_string(), |g| g.code.to_string())
+}
+
+/// The US state or Canadian province `r` names by its name, code or abbreviation,
+/// in any case, with or without the abbreviation's dots.
+fn known_region(r: &str) -> Option<&'static super::facts::Region> {
+    let bare = |s: &str| s.replace('.', "").to_lowercase();
+    let r_bare = bare(r);
+    super::facts::regions().iter().find(|g| {
+        g.name.eq_ignore_ascii_case(r)
+            || g.code.eq_ignore_ascii_case(r)
+            || g.abbr.is_some_and(|a| bare(a) == r_bare)
+    })
+}
+
+/// For a job in the US or Canada whose `region` names no state or province
+/// ("Illnois"), the nearest one's name, or `None` when none is near; `Ok` when
+/// the region is known or the country has no list.
+pub fn unknown_region(country: &str, region: &str) -> Result<(), Option<&'static str>> {
+    let of_country: Vec<&str> = super::facts::regions()
         .iter()
-        .find(|g| g.name.eq_ignore_ascii_case(r) || g.code.eq_ignore_ascii_case(r))
-        .map_or_else(|| r.to_string(), |g| g.code.to_string())
+        .filter(|g| g.country == country)
+        .map(|g| g.name)
+        .collect();
+    if of_country.is_empty() || known_region(region.trim()).is_some() {
+        return Ok(());
+    }
+    Err(crate::error::closest(region.trim(), of_country))
 }
 
 /// `jsonld-required` errors: each field the JSON-LD output requires that the posting
 /// lacks ([`crate::validate::jsonld_missing`], the check `export` and `render --format jsonld`
-/// run), at the field's key, else where inherited values enter the file. Severity
-/// configuration and inline suppressions apply as to every rule.
+/// run), at the field's key, else where inherited values enter the file; then
+/// `unknown-region` (see [`region_finding`]). Severity configuration and inline
+/// suppressions apply as to every rule.
 pub fn jsonld_findings(
     path: &str,
     merged: &Merged,
     doc: &Doc,
     cfg: &super::Config,
 ) -> Vec<super::Finding> {
-    let rule = super::rules::RuleId::JsonldRequired.as_str();
-    let Some(severity) = cfg.severity(rule, super::Severity::Error) else {
-        return Vec::new();
+    let rule = super::rules::RuleId::JsonldRequired;
+    let mut out: Vec<super::Finding> = match cfg.severity(rule.as_str(), super::Severity::Error) {
+        None => Vec::new(),
+        Some(severity) => crate::validate::jsonld_missing(&merged.posting)
+            .into_iter()
+            .map(|p| {
+                let field = p.field.as_deref().unwrap_or_default();
+                let at = key_loc(path, merged, field);
+                super::Finding {
+                    message: format!("`{field}` {}", p.message),
+                    suggestion: Some(format!(
+                        "set `{field}`; `jobpost export` refuses the posting without it"
+                    )),
+                    ..finding(path, rule, severity, at)
+                }
+            })
+            .collect(),
     };
-    let fallback = entry_point(path, merged);
-    crate::validate::jsonld_missing(&merged.posting)
-        .into_iter()
-        .map(|p| {
-            let field = p.field.as_deref().unwrap_or_default();
-            let at = merged
-                .origin(field)
-                .filter(|o| &*o.source == path)
-                .and_then(|o| o.pos)
-                .map_or(fallback, |pos| Loc::new(pos.line, pos.col));
-            super::Finding {
-                path: path.to_string(),
-                line: at.line,
-                col: at.col,
-                end_line: at.line,
-                end_col: at.col + 1,
-                rule,
-                severity,
-                message: format!("`{field}` {}", p.message),
-                suggestion: Some(format!(
-                    "set `{field}`; `jobpost export` refuses the posting without it"
-                )),
-                matched: None,
-            }
-        })
-        .filter(|f| !doc.suppressions.iter().any(|s| s.covers(rule, f.line)))
-        .collect()
+    out.extend(region_finding(path, merged, cfg));
+    out.retain(|f| !doc.suppressions.iter().any(|s| s.covers(f.rule, f.line)));
+    out
+}
+
+/// `unknown-region`: a job in the US or Canada whose `location.region` names no
+/// state or province ("Illnois"): no pay law is found for it, so the posting
+/// would go out without what the law asks. At the key, with the nearest name.
+fn region_finding(path: &str, merged: &Merged, cfg: &super::Config) -> Option<super::Finding> {
+    let rule = super::rules::RuleId::UnknownRegion;
+    let severity = cfg.severity(rule.as_str(), super::Severity::Warning)?;
+    let location = merged.posting.location.as_ref()?;
+    let region = location.region.as_deref()?;
+    let country = country_of(location)?;
+    let nearest = unknown_region(&country, region).err()?;
+    let at = key_loc(path, merged, "location.region");
+    let message = format!(
+        "`location.region` \"{region}\" is no state or province of {}; no pay law can be found for it",
+        crate::country::in_prose(&country)
+    );
+    let suggestion = match nearest {
+        Some(name) => format!("did you mean \"{name}\" ({})?", region_code(name)),
+        None => "write the state or province by its name or code, such as `CO`".to_string(),
+    };
+    Some(super::Finding {
+        message,
+        suggestion: Some(suggestion),
+        ..finding(path, rule, severity, at)
+    })
+}
+
+/// Where the value at `field` stands in the file at `path`, else where inherited
+/// values enter it.
+fn key_loc(path: &str, merged: &Merged, field: &str) -> Loc {
+    merged
+        .origin(field)
+        .filter(|o| &*o.source == path)
+        .and_then(|o| o.pos)
+        .map_or(entry_point(path, merged), |pos| Loc::new(pos.line, pos.col))
+}
+
+/// A finding of `rule` at `at`, its message to be filled in.
+fn finding(
+    path: &str,
+    rule: super::rules::RuleId,
+    severity: super::Severity,
+    at: Loc,
+) -> super::Finding {
+    super::Finding {
+        path: path.to_string(),
+        line: at.line,
+        col: at.col,
+        end_line: at.line,
+        end_col: at.col + 1,
+        rule: rule.as_str(),
+        severity,
+        message: String::new(),
+        suggestion: None,
+        matched: None,
+    }
 }
 
 #[cfg(test)]
@@ -407,5 +482,19 @@ instructions = "Send a note about your baking."
         assert_eq!(region_code("Ontario"), "ON");
         assert_eq!(region_code("bc"), "BC");
         assert_eq!(region_code("Bavaria"), "Bavaria");
+        for r in ["Colo.", "colo", "COLO."] {
+            assert_eq!(region_code(r), "CO", "{r}");
+        }
+        assert_eq!(region_code("B.C."), "BC");
+    }
+
+    #[test]
+    fn an_unknown_region_of_a_listed_country_gets_the_nearest() {
+        use super::unknown_region;
+        assert_eq!(unknown_region("US", "Illnois"), Err(Some("Illinois")));
+        assert_eq!(unknown_region("US", "Atlantis"), Err(None));
+        assert_eq!(unknown_region("CA", "Ontaroi"), Err(Some("Ontario")));
+        assert_eq!(unknown_region("US", "Colo."), Ok(()));
+        assert_eq!(unknown_region("GB", "Narnia"), Ok(()));
     }
 }

@@ -239,7 +239,8 @@ fn doc_for(
     Ok((doc, None))
 }
 
-/// Adds the JSON-LD requirement errors of a TOML posting, in finding order.
+/// Adds the findings about a TOML posting's keys (JSON-LD requirements, an
+/// unknown region), in finding order.
 fn with_jsonld(
     mut findings: Vec<Finding>,
     doc: &Doc,

@@ -31,7 +31,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Education, EmploymentType, Period, Workplace};
+use super::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub const FIELDS: &[Field] = &[
     f("purpose", Markdown, "what the role is for and how it helps the organisation (Markdown)", "\"\"\"You help our customers…\"\"\"").shown("purpose").ask("Purpose"),
     f("employment_type", Choice(EmploymentType::KEYS), "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other", "\"full-time\"").fact().shown("header").ask("Employment type"),
     f("reference", Text, "your own reference for the opening", "\"CS-2027-014\"").fact().shown("footer").ask("Your reference for this job (e.g. REQ-1042)"),
-    f("posted", Date, "the date the posting goes up", "2027-01-04").fact().shown("footer"),
+    f("posted", Date, "the date the posting goes up", "2027-01-04").fact().shown("footer").ask("Date posted (YYYY-MM-DD)"),
     f("apply_by", Date, "the last day to apply (some laws ask for it)", "2027-02-01").fact().shown("apply").ask("Apply by (YYYY-MM-DD)"),
     f("objectives", List, "what the person will achieve", "[\"…\"]").shown("objectives"),
     f("include", List, "partial posting files merged below this one, relative to it", "[\"company.toml\"]"),
@@ -153,6 +153,8 @@ pub const FIELDS: &[Field] = &[
     f("apply.url", Text, "where to apply", "\"https://example.com/careers/apply\"").fact().shown("apply").ask("Application page"),
     f("apply.email", Text, "where to send an application", "\"jobs@example.com\"").fact().shown("apply").ask("Application e-mail"),
     f("apply.instructions", Text, "what to send and what happens next", "\"…\"").fact().shown("apply").ask("How to apply"),
+    f("apply.ai_screening", Choice(AiScreening::KEYS), "used | not-used: whether AI screens, assesses or selects applicants (Ontario requires the statement)", "\"not-used\"").fact().shown("apply").ask("Is AI used to screen, assess or select applicants?"),
+    f("apply.vacancy", Choice(Vacancy::KEYS), "existing | not-existing: whether the posting is for a vacancy that exists now (Ontario requires the statement)", "\"existing\"").fact().shown("apply").ask("Is this posting for an existing vacancy?"),
 ];
 
 /// The field at `path`.
@@ -351,7 +353,7 @@ pub const SECTIONS: &[Section] = &[
         group(None, Part::Benefits, &["pay.benefits"]),
     ] },
     Section { id: "apply", heading: Some(Heading::Text("how_to_apply")), groups: &[
-        group(None, Part::Apply, &["apply.instructions", "apply.url", "apply.email"]),
+        group(None, Part::Apply, &["apply.instructions", "apply.url", "apply.email", "apply.ai_screening", "apply.vacancy"]),
     ] },
     Section { id: "eeo", heading: Some(Heading::Text("equal_opportunity")), groups: &[
         group(None, Part::Eeo, &["company.eeo"]),

@@ -1,7 +1,7 @@
 //! The fields the wizard asks, in order, each with its kind of prompt and the
 //! `validate` rule a typed value must pass.
 
-use crate::model::{Education, EmploymentType, Period, Workplace};
+use crate::model::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
 use crate::validate;
 
 /// A part of the posting, for going back to review it.
@@ -104,7 +104,9 @@ pub enum Kind {
     Hours,
     /// A date (YYYY-MM-DD).
     Date,
-    /// Country codes, separated by commas.
+    /// A country: its code, name or a common short form, kept as the ISO code.
+    Country,
+    /// Countries, separated by commas, each kept as the ISO code.
     Countries,
 }
 
@@ -123,6 +125,8 @@ pub struct Field {
     pub required: bool,
     /// Asked only for remote jobs.
     pub remote_only: bool,
+    /// Asked only where the law of the job's place asks postings for it.
+    pub law_only: bool,
 }
 
 /// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
@@ -135,6 +139,7 @@ const fn field(path: &'static str, section: Section, kind: Kind) -> Field {
         kind,
         required: false,
         remote_only: false,
+        law_only: false,
     }
 }
 
@@ -148,6 +153,14 @@ fn choices<T: Copy>(
 
 fn education() -> Vec<(&'static str, &'static str)> {
     choices(Education::ALL, Education::key, Education::label)
+}
+
+fn ai_screening() -> Vec<(&'static str, &'static str)> {
+    choices(AiScreening::ALL, AiScreening::key, AiScreening::label)
+}
+
+fn vacancy() -> Vec<(&'static str, &'static str)> {
+    choices(Vacancy::ALL, Vacancy::key, Vacancy::label)
 }
 
 fn workplace() -> Vec<(&'static str, &'static str)> {
@@ -189,7 +202,7 @@ pub const FIELDS: &[Field] = &[
     field("location.city", S::Place, Line(None)),
     field("location.region", S::Place, Line(None)),
     field("location.postal_code", S::Place, Line(None)),
-    field("location.country", S::Place, Line(Some(validate::country))),
+    field("location.country", S::Place, Kind::Country),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
     field("locale", S::Place, Kind::Choice(locales)),
     field("employment_type", S::Terms, Kind::Choice(employment)),
@@ -212,10 +225,15 @@ pub const FIELDS: &[Field] = &[
     field("pay.benefits", S::Pay, List("benefit")),
     field("pay.extras", S::Pay, Line(None)),
     field("conditions.schedule", S::Dates, Line(None)),
+    // Export publishes a posting only with its date; today is offered.
+    Field { required: true, ..field("posted", S::Dates, Kind::Date) },
     field("apply_by", S::Dates, Kind::Date),
     field("apply.url", S::Apply, Line(Some(validate::url))),
     field("apply.email", S::Apply, Line(Some(validate::email))),
     field("apply.instructions", S::Apply, Line(None)),
+    // Ontario's Employment Standards Act asks postings for both statements.
+    Field { law_only: true, ..field("apply.ai_screening", S::Apply, Kind::Choice(ai_screening)) },
+    Field { law_only: true, ..field("apply.vacancy", S::Apply, Kind::Choice(vacancy)) },
     // Last: the statement suggested depends on the country asked above.
     field("company.eeo", S::Apply, Line(None)),
 ];
@@ -256,15 +274,27 @@ pub fn parse_date(s: &str) -> Result<toml::value::Datetime, String> {
     validate::date(&d).map(|_| d)
 }
 
-/// Country codes as typed: `US, CA` (each checked).
+/// A country as typed: `GB`, `gb`, `UK` or `United Kingdom` are all `GB`.
+pub fn parse_country(s: &str) -> Result<String, String> {
+    match crate::country::code_of(s) {
+        Some(code) => Ok(code.to_string()),
+        None => validate::country(s.trim()).map(|_| s.trim().to_string()),
+    }
+}
+
+/// Countries as typed: `US, CA`, `us ca` or `United Kingdom, Ireland` (each
+/// checked, each its ISO code).
 pub fn parse_countries(s: &str) -> Result<Vec<String>, String> {
-    let codes: Vec<String> = s
-        .split([',', ' '])
-        .filter(|c| !c.is_empty())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    for c in &codes {
-        validate::country(c)?;
+    let mut codes = Vec::new();
+    for item in s.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        match crate::country::code_of(item) {
+            Some(code) => codes.push(code.to_string()),
+            None => {
+                for word in item.split_whitespace() {
+                    codes.push(parse_country(word)?);
+                }
+            }
+        }
     }
     Ok(codes)
 }

@@ -66,6 +66,7 @@ impl Step {
         match self {
             Step::Role => reviewed || !state.role_given(),
             Step::Field(f) if f.remote_only && !state.remote() => false,
+            Step::Field(f) if f.law_only && state.required_by_law(f.path).is_none() => false,
             Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
             Step::Summary => true,
         }
@@ -94,6 +95,7 @@ pub fn run(
     };
     let settings = &settings;
     let mut state = State::new(registry, &settings.inputs, settings.answered.clone())?;
+    state.today = settings.today;
     let ctx = Ctx {
         registry,
         renderer,
@@ -221,8 +223,12 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
         message: "Role to start from",
         help: &help(ROLE, "type to search, ↑↓ to move, Enter to choose"),
     };
+    // The first and last lines are found by any search: they are not roles.
+    let mut words: Vec<String> = presets.iter().map(|p| super::search::words(p)).collect();
+    words.insert(0, String::new());
+    words.push(String::new());
     loop {
-        match p.select(&ask, &options, start)? {
+        match p.search(&ask, &options, &words, start)? {
             0 => p.show("Choose a role: type part of its name (e.g. nurse) to search, or choose “None” to start from an empty posting."),
             i => {
                 let role = presets.get(i - 1).map(|p| p.id.clone());
@@ -230,6 +236,14 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
             }
         }
     }
+}
+
+/// A choice's label as readers of the posting's locale know it: school levels
+/// ("GCSEs or equivalent" for a UK job), the rest as the model names them.
+fn local_label(state: &State, f: &Field, key: &str) -> Option<String> {
+    let level =
+        crate::model::Education::from_key(key).filter(|_| f.path == "qualifications.education")?;
+    Some(state.locale().education(level))
 }
 
 /// The first line of the role list: choosing it asks again.
@@ -255,6 +269,7 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         | Kind::Months
         | Kind::Hours
         | Kind::Date
+        | Kind::Country
         | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
         Kind::List(noun) => ask_list(p, state, f, noun),
@@ -352,7 +367,9 @@ fn line_check(
 }
 
 fn typed_value(f: &Field, text: &str) -> toml::Value {
-    use super::fields::{parse_countries, parse_date, parse_hours, parse_months, parse_number};
+    use super::fields::{
+        parse_countries, parse_country, parse_date, parse_hours, parse_months, parse_number,
+    };
     match f.kind {
         Kind::Money(_) => toml::Value::Float(parse_number(text).unwrap_or(0.0)),
         Kind::Months => toml::Value::Integer(parse_months(text).unwrap_or(0).into()),
@@ -361,6 +378,7 @@ fn typed_value(f: &Field, text: &str) -> toml::Value {
             |_| toml::Value::String(text.to_string()),
             toml::Value::Datetime,
         ),
+        Kind::Country => toml::Value::String(parse_country(text).unwrap_or(text.to_string())),
         Kind::Countries => toml::Value::Array(
             parse_countries(text)
                 .unwrap_or_default()
@@ -378,6 +396,7 @@ fn derived(state: &State, f: &Field) -> Option<String> {
         "pay.currency" => state
             .text_of("location.country")
             .and_then(|c| crate::lint::rules::consistency::currency_of(&c)),
+        "posted" => state.today.map(|d| d.to_string()),
         _ => None,
     }
 }
@@ -456,9 +475,12 @@ fn ask_choice(
     let hint = hint.as_ref().and_then(|v| v.as_str());
     let mut labels: Vec<String> = choices
         .iter()
-        .map(|(k, l)| match hint == Some(*k) {
-            true => format!("{l}{}", super::SUGGESTED),
-            false => l.to_string(),
+        .map(|(k, l)| {
+            let l = local_label(state, f, k).unwrap_or_else(|| l.to_string());
+            match hint == Some(*k) {
+                true => format!("{l}{}", super::SUGGESTED),
+                false => l,
+            }
         })
         .collect();
     let can_leave =
@@ -467,15 +489,24 @@ fn ask_choice(
         labels.push("Leave it out".into());
     }
     let current = state.current(f.path);
-    let start = choices
-        .iter()
-        .position(|(k, _)| current.as_ref().and_then(|v| v.as_str()) == Some(*k))
-        .unwrap_or(if can_leave { choices.len() } else { 0 });
+    let at = |key: Option<&str>| choices.iter().position(|(k, _)| key == Some(*k));
+    // A value the posting needs (its employment type, the period its pay is for)
+    // starts on the first choice, not on "Leave it out"; never on the preset's
+    // hint, which Enter would then take for the employer.
+    let needed = ["employment_type", "pay.period"].contains(&f.path);
+    let start = at(current.as_ref().and_then(|v| v.as_str())).unwrap_or(if can_leave && !needed {
+        choices.len()
+    } else {
+        0
+    });
     let ask = Ask {
         message: f.message,
         help: &help(f.path, "↑↓ to move, Enter to choose"),
     };
-    let i = p.select(&ask, &labels, start)?;
+    let i = match f.law_only && current.is_none() {
+        true => choose_statement(p, &ask, labels)?,
+        false => p.select(&ask, &labels, start)?,
+    };
     let value = choices
         .get(i)
         .map(|(k, _)| toml::Value::String(k.to_string()));
@@ -486,6 +517,22 @@ fn ask_choice(
     }
     Ok(())
 }
+
+/// A statement the law asks the employer to make (whether AI screens applicants):
+/// no answer is offered as the default, so Enter alone never makes it for them.
+fn choose_statement(p: &mut dyn Prompter, ask: &Ask, labels: Vec<String>) -> Reply<usize> {
+    let mut options = vec![CHOOSE_STATEMENT.to_string()];
+    options.extend(labels);
+    loop {
+        match p.select(ask, &options, 0)? {
+            0 => p.show("Choose the statement that is true of this job: the law asks the posting to make it."),
+            i => return Ok(i - 1),
+        }
+    }
+}
+
+/// The first line of a statement's choices: choosing it asks again.
+const CHOOSE_STATEMENT: &str = "(choose the one that is true)";
 
 /// A new pay period turns the figures already there into pay for that period,
 /// offered again when the figures are asked.

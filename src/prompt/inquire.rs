@@ -92,6 +92,29 @@ impl Prompter for Terminal {
             .map_err(halt)
     }
 
+    /// Our own list ([`super::pick`]), so the search line takes the shell keys.
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        let question = Question {
+            message: ask.message,
+            help: ask.help,
+            default: "",
+            placeholder: "",
+        };
+        let find = |query: &str| super::search::find(query, options, words);
+        match super::pick::pick(&question, options, &find, start) {
+            Ok((Ended::Answer(_), i)) => Ok(i),
+            Ok((Ended::Back, _)) => Err(Halt::Back),
+            Ok((Ended::Interrupt, _)) => Err(Halt::Interrupt),
+            Err(e) => Err(Halt::Failed(Error::io("use", Path::new("the terminal"), e))),
+        }
+    }
+
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>> {
         let total = options.len();
         let counted =

@@ -106,15 +106,16 @@ fn offer<'a>(q: &Question<'a>) -> &'a str {
 }
 
 /// The terminal's width in columns (80 when it cannot be read).
-fn width() -> usize {
+pub(super) fn width() -> usize {
     terminal::size().map_or(80, |(w, _)| usize::from(w.max(1)))
 }
 
 /// Raw mode and bracketed paste, on while the value lives.
-struct RawMode;
+pub(super) struct RawMode;
 
 impl RawMode {
-    fn on() -> io::Result<Self> {
+    /// Turns raw mode and bracketed paste on, until the value is dropped.
+    pub(super) fn on() -> io::Result<Self> {
         terminal::enable_raw_mode()?;
         if let Err(e) = crossterm::execute!(io::stderr(), event::EnableBracketedPaste) {
             let _ = terminal::disable_raw_mode();
@@ -133,17 +134,17 @@ impl Drop for RawMode {
 
 /// Colours as inquire's prompts have them, or none (`--color never`, `NO_COLOR`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paint(bool);
+pub struct Paint(pub(super) bool);
 
 impl Paint {
     /// What [`super::inquire::colour`] chose.
-    fn from_terminal() -> Self {
+    pub(super) fn from_terminal() -> Self {
         Paint(!Colored::ansi_color_disabled_memoized())
     }
 }
 
 /// A run of text in one colour.
-type Piece = (String, Option<Color>);
+pub(super) type Piece = (String, Option<Color>);
 
 /// Lines of pieces wrapped to the terminal's width, and where the cursor goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,7 +155,7 @@ pub struct Frame {
     pub cursor: (usize, usize),
 }
 
-fn piece(text: impl Into<String>, colour: Option<Color>) -> Piece {
+pub(super) fn piece(text: impl Into<String>, colour: Option<Color>) -> Piece {
     (text.into(), colour)
 }
 
@@ -247,7 +248,7 @@ fn end_of(text: &str, width: usize) -> (usize, usize) {
 }
 
 /// The pieces cut into rows of at most `width` columns, coloured if painted.
-fn wrap(pieces: &[Piece], width: usize, paint: Paint) -> Vec<String> {
+pub(super) fn wrap(pieces: &[Piece], width: usize, paint: Paint) -> Vec<String> {
     let mut rows = vec![Vec::<Piece>::new()];
     let mut col = 0;
     for (text, colour) in pieces {
@@ -283,7 +284,7 @@ fn coloured(text: &str, colour: Option<Color>, paint: Paint) -> String {
 
 /// The prompt's rows on standard error, redrawn in place.
 #[derive(Debug, Default)]
-struct Screen {
+pub(super) struct Screen {
     /// The cursor's row in the frame drawn, if one is.
     cursor_row: Option<usize>,
     /// How many rows the frame drawn has below the cursor.
@@ -292,7 +293,7 @@ struct Screen {
 
 impl Screen {
     /// Draws `frame` over the one drawn before, in one write.
-    fn draw(&mut self, frame: &Frame) -> io::Result<()> {
+    pub(super) fn draw(&mut self, frame: &Frame) -> io::Result<()> {
         use std::fmt::Write as _;
         let mut out = String::from("\x1b[?25l");
         if let Some(row) = self.cursor_row {
@@ -320,13 +321,13 @@ impl Screen {
     }
 
     /// Draws the last frame and moves below it.
-    fn finish(&mut self, frame: &Frame) -> io::Result<()> {
+    pub(super) fn finish(&mut self, frame: &Frame) -> io::Result<()> {
         self.draw(frame)?;
         self.leave()
     }
 
     /// Moves below the frame, leaving it on the screen.
-    fn leave(&mut self) -> io::Result<()> {
+    pub(super) fn leave(&mut self) -> io::Result<()> {
         let down = match self.below {
             0 => String::new(),
             n => format!("\x1b[{n}B"),

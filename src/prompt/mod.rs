@@ -14,6 +14,7 @@ pub mod finish;
 pub mod flow;
 pub mod inquire;
 pub mod line;
+pub mod pick;
 pub mod profile;
 pub mod script;
 pub mod state;
@@ -69,6 +70,18 @@ pub trait Prompter {
     fn suggest(&mut self, ask: &Ask, suggestion: &str, check: Check) -> Reply<String>;
     /// One of `options` (filtered by typing), the cursor on `start`.
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize>;
+    /// [`Prompter::select`] where typing finds an option by its `words` too (its
+    /// other names and spellings, [`search::words`]), not only by its label.
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        let _ = words;
+        self.select(ask, options, start)
+    }
     /// Any of `options`, the `checked` ones ticked to begin with.
     fn multi(&mut self, ask: &Ask, options: &[String], checked: &[usize]) -> Reply<Vec<usize>>;
     /// Long text in the user's editor, starting from `text`.
@@ -134,6 +147,8 @@ pub struct Settings {
     pub resume: Option<PathBuf>,
     /// The steps the draft answered.
     pub answered: BTreeSet<String>,
+    /// Today, offered as the date posted; `None` offers nothing.
+    pub today: Option<toml::value::Datetime>,
 }
 
 /// The default posting file name.
@@ -177,6 +192,14 @@ impl Settings {
             format: args.format,
             force: args.force,
             resume: args.resume.clone(),
+            // The clock is read once, here, only when someone is asked.
+            today: interactive
+                .then(crate::jsonld::today)
+                .map(|d| toml::value::Datetime {
+                    date: Some(d),
+                    time: None,
+                    offset: None,
+                }),
             answered: resumed.answered,
         })
     }
@@ -203,5 +226,6 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Res
         finish::defaults(registry, &renderer, &settings)
     }
 }
+pub mod search;
 #[cfg(test)]
 mod tests;

@@ -134,7 +134,35 @@ impl Prompter for Script {
         }
     }
 
+    /// Typed text chooses the first option it finds, as the terminal's list
+    /// shows it first.
+    fn search(
+        &mut self,
+        ask: &Ask,
+        options: &[String],
+        words: &[String],
+        start: usize,
+    ) -> Reply<usize> {
+        if let Some(Key::Type(query)) = self.keys.front().cloned() {
+            self.offer(ask, options);
+            self.keys.pop_front();
+            self.log.push(format!("? {}", ask.message));
+            let found = super::search::find(&query, options, words)
+                .into_iter()
+                .find(|&i| !words[i].is_empty())
+                .map(|i| (i, ()));
+            return match found {
+                Some((i, _)) => Ok(i),
+                None => Err(Halt::Failed(Error::Usage(format!(
+                    "no role found for `{query}`"
+                )))),
+            };
+        }
+        self.select(ask, options, start)
+    }
+
     fn select(&mut self, ask: &Ask, options: &[String], start: usize) -> Reply<usize> {
+        self.offer(ask, options);
         match self.next(ask)? {
             Key::Enter => Ok(start),
             Key::Pick(i) if i < options.len() => Ok(i),

@@ -51,7 +51,12 @@ pub struct State {
     /// The answered place the base was merged with, as `--set` values (a place
     /// answer left out is an `--unset`).
     place: (Vec<String>, Vec<String>),
+    /// The date offered as the date posted (read from the clock once, by the caller).
+    pub today: Option<toml::value::Datetime>,
 }
+
+/// What the statements on AI screening and the vacancy are, as lint words them.
+use crate::lint::rules::pay::HIRING_STATEMENTS;
 
 /// The answers that decide the locale (and the workplace the setting text).
 const PLACE: &[&str] = &[
@@ -76,6 +81,7 @@ impl State {
             offered: BTreeMap::new(),
             inputs: inputs.clone(),
             place: Default::default(),
+            today: None,
         };
         state.classify(registry)?;
         for path in state.answered.clone() {
@@ -228,6 +234,7 @@ impl State {
             Kind::Hours => fields::parse_hours(text).map(|_| ()),
             Kind::Date => fields::parse_date(text).map(|_| ()),
             Kind::Countries => fields::parse_countries(text).map(|_| ()),
+            Kind::Country => fields::parse_country(text).map(|_| ()),
             _ => Ok(()),
         }
     }
@@ -255,6 +262,11 @@ impl State {
             .filter(|s| !s.trim().is_empty())
     }
 
+    /// The locale the posting reads in, as answered so far.
+    pub fn locale(&self) -> &'static crate::locale::Locale {
+        crate::locale::of(&self.base.posting)
+    }
+
     /// Whether the job is remote.
     pub fn remote(&self) -> bool {
         self.text_of("location.workplace").as_deref() == Some("remote")
@@ -264,7 +276,10 @@ impl State {
     pub fn laws(&self) -> Vec<&'static Jurisdiction> {
         let facts = Facts {
             country: self.text_of("location.country"),
-            region: self.text_of("location.region"),
+            // "Colorado" and "Colo." bring Colorado's law, as "CO" does.
+            region: self
+                .text_of("location.region")
+                .map(|r| crate::lint::posting::region_code(&r)),
             city: self.text_of("location.city"),
             remote: self.remote(),
             ..Facts::default()
@@ -274,17 +289,22 @@ impl State {
     }
 
     /// Why the law of the job's place needs `path` (naming the law), if it does.
+    ///
+    /// [`HIRING_STATEMENTS`] words the statements on AI screening and the vacancy.
     pub fn required_by_law(&self, path: &str) -> Option<String> {
         let wants: fn(&Jurisdiction) -> bool = match path {
             "pay.min" | "pay.currency" | "pay.period" => |j| j.requires_pay,
             "pay.benefits" => |j| j.benefits,
             "apply_by" => |j| j.deadline,
+            "apply.ai_screening" | "apply.vacancy" => |j| j.hiring_statements,
             _ => return None,
         };
         let law = self.laws().into_iter().find(|j| wants(j))?;
         let what = match path {
             "pay.benefits" => "a general description of benefits",
             "apply_by" => "the application deadline",
+            "apply.ai_screening" => HIRING_STATEMENTS[0],
+            "apply.vacancy" => HIRING_STATEMENTS[1],
             _ => law.must_show,
         };
         Some(format!("{} requires {what}", law.law))
@@ -450,6 +470,16 @@ mod tests {
             ..Inputs::default()
         };
         State::new(&Registry::load(None).unwrap(), &inputs, BTreeSet::new()).unwrap()
+    }
+
+    #[test]
+    fn a_region_in_any_spelling_brings_its_law() {
+        for region in ["CO", "Colorado", "Colo.", "colorado"] {
+            let set = format!("location.region={region}");
+            let s = state(&["location.country=US", "location.city=Denver", &set]);
+            let law = s.required_by_law("apply_by").unwrap_or_default();
+            assert!(law.starts_with("Colorado's"), "{region}: {law}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
         force: false,
         resume: None,
         answered: Default::default(),
+        today: Some("2026-12-05".parse().unwrap()),
     }
 }
 
@@ -69,6 +70,101 @@ fn render_file(path: &Path) -> String {
     let merged = load::load(&registry, &inputs).unwrap();
     crate::validate::validate(&merged).unwrap();
     format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
+}
+
+/// A job in the UK: the school levels read as UK job seekers know them, and Enter
+/// on the employment type and the pay period picks a value, since a posting
+/// needs both.
+#[test]
+fn a_uk_job_is_offered_uk_school_levels_and_starts_choices_on_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let sets = [
+        "company.name=Northern Larder",
+        "location.workplace=on-site",
+        "location.city=Manchester",
+        "location.country=GB",
+        "apply.url=https://example.com/jobs",
+    ];
+    let s = settings(dir.path(), Some("cashier"), &sets);
+    let mut script = Script::new(vec![Enter; 60]);
+    let done = run(&mut script, &s);
+    let done = done.unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let levels = script.offered_at("Education");
+    assert!(levels.contains(&"GCSEs or equivalent"), "{levels:?}");
+    assert!(
+        !levels.iter().any(|l| l.contains("High school")),
+        "{levels:?}"
+    );
+    let posting = read(&done.posting);
+    for line in ["employment_type = \"full-time\"", "currency = \"GBP\""] {
+        assert!(posting.contains(line), "{line} in {posting}");
+    }
+}
+
+/// Ontario's law asks postings whether AI screens applicants and whether the
+/// vacancy exists: asked for a job there (the province typed in full), not
+/// elsewhere.
+#[test]
+fn ontario_jobs_are_asked_the_statements_its_law_requires() {
+    let asked_in = |region: &str, country: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let region = format!("location.region={region}");
+        let country = format!("location.country={country}");
+        let sets = [
+            "company.name=Maple Street Clinics",
+            "location.workplace=on-site",
+            "location.city=Toronto",
+            region.as_str(),
+            country.as_str(),
+            "apply.url=https://example.com/jobs",
+            "pay.min=20",
+            "pay.max=24",
+        ];
+        let s = settings(dir.path(), Some("cashier"), &sets);
+        // Enter alone makes no statement for the employer: each is asked again
+        // until one is picked (the second choice, "not used" / "not existing").
+        let mut keys = vec![EnterUntil(
+            "Is AI used to screen, assess or select applicants?",
+        )];
+        keys.extend([Enter, Pick(2), Enter, Pick(1)]);
+        keys.extend(vec![Enter; 60]);
+        let keys = match region.as_str() {
+            "location.region=Ontario" => keys,
+            _ => vec![Enter; 60],
+        };
+        let mut script = Script::new(keys);
+        let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+        let q: Vec<String> = asked(&script).into_iter().map(str::to_string).collect();
+        (q, read(&done.posting))
+    };
+    let (q, posting) = asked_in("Ontario", "CA");
+    for question in [
+        "Is AI used to screen, assess or select applicants?",
+        "Is this posting for an existing vacancy?",
+    ] {
+        assert!(q.iter().any(|m| m == question), "{question}: {q:?}");
+    }
+    for line in ["ai_screening = \"not-used\"", "vacancy = \"existing\""] {
+        assert!(posting.contains(line), "{line} in {posting}");
+    }
+    let (q, _) = asked_in("Alberta", "CA");
+    assert!(!q.iter().any(|m| m.starts_with("Is AI used")), "{q:?}");
+}
+
+/// The role search finds a preset by the words of the UK: "contact centre".
+#[test]
+fn the_role_search_finds_a_role_by_its_local_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = settings(dir.path(), None, EMPLOYER);
+    let mut keys = vec![Type("contact centre".into())];
+    keys.extend(vec![Enter; 60]);
+    let mut script = Script::new(keys);
+    let done = run(&mut script, &s).unwrap_or_else(|e| panic!("{e}: {:#?}", script.log));
+    let posting = read(&done.posting);
+    assert!(
+        posting.contains("role = \"call-center-customer-service\""),
+        "{posting}"
+    );
 }
 
 #[test]
@@ -141,11 +237,11 @@ fn typed_values_are_checked_and_asked_again() {
         Type("Denver".into()),
         Type("CO".into()),
         Type("80202".into()),
-        Type("usa".into()), // not an ISO code
-        Type("US".into()),
-        Enter,              // locale: the country's
-        Pick(0),            // full-time
-        Type("200".into()), // hours: impossible
+        Type("Untied States".into()), // no such country: rejected
+        Type("usa".into()),           // a short form, written as its ISO code
+        Enter,                        // locale: the country's
+        Pick(0),                      // full-time
+        Type("200".into()),           // hours: impossible
         Type("40".into()),
         Pick(1), // purpose: write a new one
         Type("You run the front end.".into()),
@@ -176,6 +272,7 @@ fn typed_values_are_checked_and_asked_again() {
         Enter,
         Type("Tips".into()),
         Type("Weekends".into()),
+        Enter, // date posted: today, offered
         Enter, // deadline: Colorado's law needs it
         Type("2026-12-31".into()),
         Type("https://example.com/jobs".into()),
@@ -234,6 +331,16 @@ fn typed_values_are_checked_and_asked_again() {
     .unwrap()
     .posting;
     assert_eq!(p.title.as_deref(), Some("Head Cashier"));
+    assert_eq!(
+        p.posted.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-05"),
+        "Enter keeps today as the date posted"
+    );
+    assert_eq!(
+        p.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("US"),
+        "`usa` is written as its code"
+    );
     let pay = p.pay.unwrap();
     assert_eq!((pay.min, pay.max), (Some(30.0), Some(35.0)));
     assert_eq!(
@@ -681,6 +788,9 @@ fn a_lint_error_in_the_summary_leads_to_the_question_that_fixes_it() {
         "pay.period=year",
         "pay.min=40000",
         "pay.max=100000",
+        // Ontario's statements, given, so they are not asked.
+        "apply.ai_screening=not-used",
+        "apply.vacancy=existing",
     ]);
     let s = settings(dir.path(), Some("cashier"), &sets);
     let keys = [
@@ -964,6 +1074,9 @@ fn a_job_in_ontario_is_offered_the_ontario_code() {
             "pay.max=24",
             "pay.period=hour",
             "pay.currency=CAD",
+            // Ontario's statements, given, so they are not asked.
+            "apply.ai_screening=not-used",
+            "apply.vacancy=existing",
         ];
         let s = settings(dir.path(), Some("cashier"), &sets);
         let keys = vec![EnterUntil("Equal-opportunity statement"), Tab];
@@ -1019,7 +1132,7 @@ fn once_the_country_is_answered_preset_text_and_hints_read_in_its_locale() {
     );
     let daily = script.offered_at("Daily duties");
     assert!(
-        daily.contains(&"Scan items, apply coupons and take payment at the till"),
+        daily.contains(&"Scan items, apply vouchers and take payment at the till"),
         "{daily:?}"
     );
     let weekly = script.offered_at("Weekly duties");
@@ -1103,7 +1216,8 @@ fn answers_before_the_place_stay_and_kept_preset_values_stay_out_of_the_file() {
         }
         let md = read(done.output.as_ref().unwrap());
         let heading = md.lines().next().unwrap_or_default().to_string();
-        let expected = written.unwrap_or("Call Centre Customer Service Representative");
+        // The preset's UK title, as job seekers there search for the role.
+        let expected = written.unwrap_or("Customer Service Adviser");
         assert!(heading.contains(expected), "{title:?}: {heading}");
     }
 }
@@ -1171,14 +1285,14 @@ fn unticked_items_follow_a_changed_country() {
         .map(|(_, o)| o)
         .collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
-    let first = "Scan items, apply coupons and take payment at the";
+    let first = "take payment at the";
     assert!(
-        shown[0].contains(&format!("{first} till")),
+        shown[0].contains(&format!("Scan items, apply vouchers and {first} till")),
         "{:?}",
         shown[0]
     );
     assert!(
-        shown[1].contains(&format!("{first} register")),
+        shown[1].contains(&format!("Scan items, apply coupons and {first} register")),
         "{:?}",
         shown[1]
     );

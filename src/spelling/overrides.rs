@@ -68,7 +68,7 @@ pub fn parse(file: &str, id: &str, index: &LineIndex, table: &DeTable) -> Result
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|t| !t.is_empty())
             .collect();
-        for tag in &tags {
+        for tag in tags.iter().filter(|t| !is_region_tag(t)) {
             crate::locale::refuse(tag).map_err(|r| {
                 let problem =
                     Problem::new(at.clone(), format!("[{TABLE}.\"{name}\"]: {}", r.message));
@@ -97,6 +97,30 @@ pub fn parse(file: &str, id: &str, index: &LineIndex, table: &DeTable) -> Result
         }
     }
     Ok(out)
+}
+
+/// Whether `tag` names a state or province rather than a locale: its country's
+/// ISO code and the region's code, as `CA-ON` or `AU-NSW`. What a role needs can
+/// differ by region (the licence to serve alcohol), so such a table rewords the
+/// preset's text for jobs there, before the locale's rewordings.
+pub fn is_region_tag(tag: &str) -> bool {
+    let Some((country, region)) = tag.split_once('-') else {
+        return false;
+    };
+    isocountry::CountryCode::for_alpha2(country).is_ok()
+        && (2..=3).contains(&region.len())
+        && region
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The region tag of a job: `CA-ON` for `country = "CA"`, `region = "on"`.
+pub fn region_tag(country: &str, region: &str) -> String {
+    format!(
+        "{}-{}",
+        country.trim().to_ascii_uppercase(),
+        region.trim().to_ascii_uppercase()
+    )
 }
 
 /// What every override of one file shares.

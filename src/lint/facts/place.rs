@@ -47,6 +47,8 @@ pub struct Region {
     pub name: &'static str,
     /// Its code ("CO", "QC").
     pub code: &'static str,
+    /// Its abbreviation in prose ("Colo.", "Que."), if it has one.
+    pub abbr: Option<&'static str>,
     /// Its country ("US", "CA").
     pub country: &'static str,
 }
@@ -81,6 +83,8 @@ struct Named {
     name: Text,
     #[serde(deserialize_with = "data::text")]
     code: Text,
+    /// The abbreviation newspapers write ("Colo."); read only in a `region` field.
+    abbr: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -138,6 +142,7 @@ fn place_index() -> &'static PlaceIndex {
             list.into_iter().map(move |n| Region {
                 name: n.name,
                 code: n.code,
+                abbr: n.abbr.map(keep),
                 country,
             })
         };

@@ -22,6 +22,8 @@ struct Required {
     name: &'static str,
     sections: &'static [Section],
     help: &'static str,
+    /// The fix in a posting file's words: the table and key to set.
+    toml: &'static str,
 }
 
 const REQUIRED: &[Required] = &[
@@ -29,42 +31,50 @@ const REQUIRED: &[Required] = &[
         name: "title",
         sections: &[Section::Title],
         help: "start the posting with the job title (a level-1 heading in Markdown)",
+        toml: "set `title = \"…\"` at the top of the posting file",
     },
     Required {
         name: "purpose",
         sections: &[Section::Purpose],
         help: "open with two or three sentences on why the role exists",
+        toml: "set `purpose = \"\"\"…\"\"\"`: two or three sentences on why the role exists",
     },
     Required {
         name: "duties",
         sections: &[Section::Duties],
         help: "add a \"What you'll do\" section listing the main duties",
+        toml: "list the main duties in `[duties]` as `daily = [\"…\"]`",
     },
     Required {
         name: "skills or qualifications",
         sections: &[Section::Skills, Section::Qualifications],
         help: "add a \"What you bring\" section with the skills and qualifications needed",
+        toml: "list them in `[skills]` as `required = [\"…\"]`, or in `[qualifications]`",
     },
     Required {
         name: "working conditions",
         sections: &[Section::Conditions],
         help: "add a \"Where and when you'll work\" section: location, schedule, physical setting",
+        toml: "set `[conditions]` `schedule = \"…\"`, and `[location]` for where the work is",
     },
     Required {
         name: "pay",
         sections: &[Section::Pay],
         // The example is in the job's money: see `pay_help`.
         help: "add a \"Pay\" section with the range",
+        toml: "", // see `pay_help`
     },
     Required {
         name: "how to apply",
         sections: &[Section::Apply],
         help: "add a \"How to apply\" section saying where to apply and by when",
+        toml: "set `[apply]` `url = \"…\"` or `email = \"…\"`, and `apply_by` for the last day",
     },
     Required {
         name: "company",
         sections: &[Section::Company],
         help: "add an \"About us\" section on the employer",
+        toml: "set `[company]` `about = \"\"\"…\"\"\"`: a few sentences on who you are",
     },
 ];
 
@@ -78,9 +88,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
         }
         if !present(ctx, req) {
             let help = match (req.name, is_toml(&ctx.doc.path)) {
-                ("title", true) => "set `title = \"…\"` at the top of the posting file".into(),
                 ("pay", _) => pay_help(ctx),
-                _ => req.help.to_string(),
+                (_, true) => req.toml.to_string(),
+                (_, false) => req.help.to_string(),
             };
             ctx.at_doc(
                 RuleId::MissingSection,
@@ -92,15 +102,19 @@ pub fn check(ctx: &mut Ctx<'_>) {
 
 /// The pay section's fix, its example in the money of the job's country.
 fn pay_help(ctx: &Ctx<'_>) -> String {
-    format!(
-        "add a \"Pay\" section with the range, e.g. \"{}\"",
-        example_range(ctx)
-    )
+    match is_toml(&ctx.doc.path) {
+        true => format!("set the range: {}", example_range(ctx)),
+        false => format!(
+            "add a \"Pay\" section with the range, e.g. {}",
+            example_range(ctx)
+        ),
+    }
 }
 
-/// An example yearly range in the money of the job's country ("£52,000-£60,000 a year"
-/// for a UK posting), in dollars where no country is known: the pay rules' fixes use
-/// it, so a UK or Irish posting is not shown dollars.
+/// An example yearly range in the money of the job's country, quoted, in the
+/// posting's own voice: `"£52,000-£60,000 a year"` for a UK Markdown posting, the
+/// `[pay]` keys for a posting file; in dollars where no country is known. The pay
+/// rules' fixes use it, so a UK or Irish posting is not shown dollars.
 pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
     let code = ctx
         .doc
@@ -109,11 +123,16 @@ pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
         .as_deref()
         .and_then(super::consistency::currency_of)
         .unwrap_or_else(|| "USD".to_string());
+    if is_toml(&ctx.doc.path) {
+        return format!(
+            "`[pay]` with `min = 52000`, `max = 60000`, `currency = \"{code}\"`, `period = \"year\"`"
+        );
+    }
     let amount = |v: f64| crate::money::format_amount(v, &code, false, true);
-    format!("{}-{} a year", amount(52_000.0), amount(60_000.0))
+    format!("\"{}-{} a year\"", amount(52_000.0), amount(60_000.0))
 }
 
-fn is_toml(path: &str) -> bool {
+pub(super) fn is_toml(path: &str) -> bool {
     path.to_ascii_lowercase().ends_with(".toml")
 }
 

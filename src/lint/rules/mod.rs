@@ -111,6 +111,7 @@ rules! {
     PayMinAboveMax = "pay-min-above-max", pay, Error, "The pay range's minimum is above its maximum.";
     PayBenefitsMissing = "pay-benefits-missing", pay, Error, "A pay-transparency law that applies requires a description of benefits.";
     PayDeadlineMissing = "pay-deadline-missing", pay, Error, "A pay-transparency law that applies requires the application deadline.";
+    HiringStatementMissing = "hiring-statement-missing", pay, Warning, "A statement the law of the job's place asks for is missing: whether AI screens applicants and whether the vacancy exists (Ontario).";
     PayRangeTooWide = "pay-range-too-wide", pay, Error, "A pay-transparency law that applies caps the width of the pay range.";
     GenderCoded = "gender-coded", gender, Note, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
     GenderBalance = "gender-balance", gender, Note, "The posting's overall gender-coded wording verdict.";
@@ -139,6 +140,7 @@ rules! {
     WorkplaceMismatch = "workplace-mismatch", consistency, Warning, "The text says remote, from home or on-site against the posting's stated workplace.";
     CurrencyMismatch = "currency-mismatch", consistency, Warning, "The pay currency is not the currency of the job's country (a note where both are plausible).";
     PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
+    UnknownRegion = "unknown-region", consistency, Warning, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
     LocaleMismatch = "locale-mismatch", locale, Note, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
     UnknownRule = "unknown-rule", suppress, Warning, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
 }

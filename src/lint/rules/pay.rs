@@ -71,6 +71,9 @@ pub struct Jurisdiction {
     pub benefits: bool,
     /// An application deadline is required.
     pub deadline: bool,
+    /// Statements on AI screening and on whether the vacancy exists are required.
+    #[serde(default)]
+    pub hiring_statements: bool,
     /// Widest allowed range per year, in the local currency.
     #[serde(default)]
     pub max_width: Option<f64>,
@@ -182,7 +185,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             also(&missing)
         ))
         .help(format!(
-            "add the pay range with its period, e.g. \"{}\"",
+            "add the pay range with its period, e.g. {}",
             super::completeness::example_range(ctx)
         ));
         if let Some(o) = &open {
@@ -201,7 +204,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 also(&bounded)
             ))
             .help(format!(
-                "give both ends of the range, e.g. \"{}\"",
+                "give both ends of the range, e.g. {}",
                 super::completeness::example_range(ctx)
             ))
             .matched(one_line(o));
@@ -211,7 +214,14 @@ pub fn check(ctx: &mut Ctx<'_>) {
 
     let (benefits, deadline) = (ctx.doc.facts.has_benefits, ctx.doc.facts.has_deadline);
     if !benefits {
-        let help = "add a \"Benefits\" section: health insurance, paid time off, retirement plan and other compensation";
+        let help = match super::completeness::is_toml(&ctx.doc.path) {
+            true => {
+                "list them in `[pay]` as `benefits = [\"…\"]`: health insurance, paid time off, retirement plan and other compensation"
+            }
+            false => {
+                "add a \"Benefits\" section: health insurance, paid time off, retirement plan and other compensation"
+            }
+        };
         requirement(
             ctx,
             &js,
@@ -222,7 +232,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
         );
     }
     if !deadline {
-        let help = "add \"Apply by <date>\" to the How to apply section";
+        let help = match super::completeness::is_toml(&ctx.doc.path) {
+            true => "set `apply_by = 2027-02-01` at the top of the posting file",
+            false => "add \"Apply by <date>\" to the How to apply section",
+        };
         requirement(
             ctx,
             &js,
@@ -232,7 +245,50 @@ pub fn check(ctx: &mut Ctx<'_>) {
             help,
         );
     }
+    hiring_statements(ctx, &js);
     too_wide(ctx, &js);
+}
+
+/// What the statements a law like Ontario's asks for are, as messages name them:
+/// on AI screening, then on the vacancy.
+pub const HIRING_STATEMENTS: [&str; 2] = [
+    "a statement of whether AI is used to screen, assess or select applicants",
+    "a statement of whether the posting is for an existing vacancy",
+];
+
+/// `hiring-statement-missing`: a statement the law asks for is missing. A warning,
+/// since the law covers employers of a size the posting does not say.
+fn hiring_statements(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
+    let Some(law) = js.iter().find(|j| j.hiring_statements) else {
+        return;
+    };
+    let facts = &ctx.doc.facts;
+    let missing = [
+        (
+            facts.states_ai_screening,
+            HIRING_STATEMENTS[0],
+            "ai_screening = \"used\"` or `\"not-used\"",
+        ),
+        (
+            facts.states_vacancy,
+            HIRING_STATEMENTS[1],
+            "vacancy = \"existing\"` or `\"not-existing\"",
+        ),
+    ];
+    let toml = super::completeness::is_toml(&ctx.doc.path);
+    for (_, what, key) in missing.into_iter().filter(|(given, _, _)| !given) {
+        let help = match toml {
+            true => format!("set `{key}` under `[apply]`"),
+            false => format!("add {what} to the How to apply section"),
+        };
+        let r = Report::new(format!(
+            "{} requires {what} in the posting; none found (the law covers employers of {} employees)",
+            cite(law),
+            law.employer_size
+        ))
+        .help(help);
+        ctx.at_doc(RuleId::HiringStatementMissing, r);
+    }
 }
 
 /// `pay-vague`: pay given only as "competitive", "DOE" or "negotiable", wherever the
@@ -256,7 +312,7 @@ fn vague(ctx: &mut Ctx<'_>) {
         "\"{words}\" gives no figures; candidates skip postings that hide the pay"
     ))
     .help(format!(
-        "state the range with its period, e.g. \"{}\"",
+        "state the range with its period, e.g. {}",
         super::completeness::example_range(ctx)
     ))
     .matched(words);

@@ -80,6 +80,8 @@ fn full() -> Posting {
             url: some_text(),
             email: some_text(),
             instructions: some_text(),
+            ai_screening: Some(crate::model::AiScreening::NotUsed),
+            vacancy: Some(crate::model::Vacancy::Existing),
         }),
     }
 }
@@ -226,7 +228,7 @@ fn the_wizard_asks_each_field_as_its_kind() {
         let agrees = match asked.kind {
             Asked::List(_) | Asked::Countries => field.kind == Kind::List,
             Asked::Long => field.kind == Kind::Markdown,
-            Asked::Line(_) => field.kind == Kind::Text,
+            Asked::Line(_) | Asked::Country => field.kind == Kind::Text,
             // The locales are the catalogue's files, not a fixed set of keys.
             Asked::Choice(_) if asked.path == "locale" => field.kind == Kind::Text,
             Asked::Choice(choices) => {

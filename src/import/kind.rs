@@ -184,3 +184,53 @@ pub fn empty(name: &str, what: &str) -> Error {
     let problem = Problem::new(Origin::file(name), format!("has {what} to import"));
     Error::from(problem.expected("a job posting"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of `len` bytes (sparse, so the test writes almost nothing).
+    fn sized(dir: &Path, name: &str, head: &[u8], len: u64) -> std::path::PathBuf {
+        let path = dir.join(name);
+        let mut f = std::fs::File::create(&path).unwrap();
+        std::io::Write::write_all(&mut f, head).unwrap();
+        f.set_len(len).unwrap();
+        path
+    }
+
+    #[test]
+    fn fifty_megabyte_inputs_are_refused_with_the_file_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = 50 * 1024 * 1024;
+        let docx = sized(dir.path(), "big.docx", ZIP_MAGIC, big);
+        let err = load(&docx).unwrap_err().to_string();
+        assert!(
+            err.contains("big.docx") && err.contains("too large"),
+            "{err}"
+        );
+        let md = sized(dir.path(), "big.md", b"# Title\n", big);
+        let err = load(&md).unwrap_err().to_string();
+        assert!(err.contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn kinds_from_extension_and_content() {
+        let p = Path::new("x.txt");
+        assert_eq!(of_text(p, "{\"jobs\": []}"), Kind::Greenhouse);
+        assert_eq!(
+            of_text(p, "[{\"text\": \"a\", \"categories\": {}}]"),
+            Kind::Lever
+        );
+        assert_eq!(
+            of_text(p, "{\"jobs\": [{\"shortcode\": \"A\"}]}"),
+            Kind::Workable
+        );
+        assert_eq!(
+            of_text(p, "<?xml version=\"1.0\"?><workzag-jobs/>"),
+            Kind::Personio
+        );
+        assert_eq!(of_text(p, "<p>Cook</p>"), Kind::Html);
+        assert_eq!(of_text(Path::new("a.md"), "# Cook"), Kind::Markdown);
+        assert_eq!(of_text(p, "Cook\n\nDuties:"), Kind::Text);
+    }
+}

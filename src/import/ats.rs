@@ -191,14 +191,7 @@ fn period_in(text: &str) -> Option<Period> {
 }
 
 fn given_pay(g: &mut Given) -> &mut crate::model::Pay {
-    g.posting.pay.get_or_insert(crate::model::Pay {
-        min: None,
-        max: None,
-        currency: None,
-        period: None,
-        benefits: None,
-        extras: None,
-    })
+    map::pay(&mut g.posting)
 }
 
 fn lever(name: &str, at: &str, job: &Value) -> Result<(Given, String)> {

@@ -114,18 +114,9 @@ fn blocks(xml: &str) -> std::result::Result<Vec<Block>, quick_xml::Error> {
             }
             Event::GeneralRef(r) if s.in_text => {
                 let name = r.decode().map_err(quick_xml::Error::from)?;
-                let c = match name.as_ref() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => "",
-                };
-                let c = if let Some(n) = r.resolve_char_ref()? {
-                    n.to_string()
-                } else {
-                    c.to_string()
+                let c = match r.resolve_char_ref()? {
+                    Some(n) => n.to_string(),
+                    None => xml_entity(&name).to_string(),
                 };
                 s.text(&c);
             }
@@ -134,6 +125,18 @@ fn blocks(xml: &str) -> std::result::Result<Vec<Block>, quick_xml::Error> {
         }
     }
     Ok(s.out)
+}
+
+/// The text of one of XML's five named entities (others stand for nothing).
+pub(super) fn xml_entity(name: &str) -> &'static str {
+    match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
 }
 
 fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {

@@ -60,7 +60,11 @@ impl Given {
             Label::Location => self.location(value),
             Label::Workplace => {
                 location(p).workplace = place::workplace(value);
-                let rest: String = value.splitn(2, ',').nth(1).unwrap_or("").trim().to_string();
+                let rest: String = value
+                    .split_once(',')
+                    .map_or("", |(_, r)| r)
+                    .trim()
+                    .to_string();
                 if !rest.is_empty() {
                     self.location(&rest);
                 }
@@ -428,7 +432,8 @@ fn conditions(p: &mut Posting) -> &mut Conditions {
     })
 }
 
-fn pay(p: &mut Posting) -> &mut Pay {
+/// The posting's `[pay]`, made when missing.
+pub(super) fn pay(p: &mut Posting) -> &mut Pay {
     p.pay.get_or_insert(Pay {
         min: None,
         max: None,
@@ -756,27 +761,6 @@ impl Mapper {
 
     fn heading(&mut self, section: Section, text: String) {
         let lower = text.to_lowercase();
-        let sub_of = |h: &str| {
-            let pref = [
-                "nice to have",
-                "preferred",
-                "desirable",
-                "bonus",
-                "plus",
-                "ideal",
-                "advantage",
-                "would be great",
-            ];
-            if pref.iter().any(|w| h.contains(w)) {
-                Sub::Preferred
-            } else if h.contains("week") {
-                Sub::Weekly
-            } else if h.contains("physical") {
-                Sub::Physical
-            } else {
-                Sub::Plain
-            }
-        };
         self.sub = sub_of(&lower);
         self.heading = lower;
         self.pending = None;
@@ -940,16 +924,15 @@ impl Mapper {
     fn facts(&mut self, doc: &Doc) {
         let f = &doc.facts;
         let p = &mut self.given.posting;
-        if p.location
+        let no_place = p
+            .location
             .as_ref()
-            .is_none_or(|l| l.city.is_none() && l.country.is_none())
-        {
-            if f.city.is_some() || f.country.is_some() {
-                let loc = location(p);
-                loc.city = f.city.clone();
-                loc.region = f.region.clone();
-                loc.country = f.country.clone();
-            }
+            .is_none_or(|l| l.city.is_none() && l.country.is_none());
+        if no_place && (f.city.is_some() || f.country.is_some()) {
+            let loc = location(p);
+            loc.city = f.city.clone();
+            loc.region = f.region.clone();
+            loc.country = f.country.clone();
         }
         if f.remote && location(p).workplace.is_none() {
             location(p).workplace = Some(crate::model::Workplace::Remote);
@@ -997,6 +980,29 @@ fn p_location_empty(p: &Posting) -> bool {
             && l.postal_code.is_none()
             && l.country.is_none()
     })
+}
+
+/// The list a heading's words put its items in ("Nice to have" → preferred).
+fn sub_of(heading: &str) -> Sub {
+    let preferred = [
+        "nice to have",
+        "preferred",
+        "desirable",
+        "bonus",
+        "plus",
+        "ideal",
+        "advantage",
+        "would be great",
+    ];
+    if preferred.iter().any(|w| heading.contains(w)) {
+        Sub::Preferred
+    } else if heading.contains("week") {
+        Sub::Weekly
+    } else if heading.contains("physical") {
+        Sub::Physical
+    } else {
+        Sub::Plain
+    }
 }
 
 /// Does a pay value say more than its figures, currency and period?

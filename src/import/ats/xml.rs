@@ -50,14 +50,7 @@ pub fn positions(text: &str) -> Result<Vec<Position>, (Pos, String)> {
             Event::CData(t) => buf.push_str(&String::from_utf8_lossy(&t)),
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
-                buf.push_str(match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => "",
-                });
+                buf.push_str(super::super::docx::xml_entity(&name));
             }
             Event::End(_) => {
                 let name = path.pop().unwrap_or_default();

@@ -32,6 +32,13 @@ impl Given {
     /// value; false (and nothing set) when the label names no field import knows.
     pub fn set_label(&mut self, label: &str, value: &str) -> bool {
         let value = value.trim();
+        // "On-site: 1450 S Pearl St, Denver": the label is the workplace, the value the place.
+        let workplace = place::workplace(label).filter(|_| label.split_whitespace().count() <= 2);
+        if let (Some(w), false) = (workplace, value.is_empty()) {
+            self.location(value);
+            location(&mut self.posting).workplace = Some(w);
+            return true;
+        }
         let Some(target) = Label::of(label) else {
             return false;
         };
@@ -362,6 +369,7 @@ impl Label {
                 &[
                     "apply",
                     "apply online",
+                    "apply now",
                     "how to apply",
                     "to apply",
                     "apply url",
@@ -495,125 +503,17 @@ pub fn from_markdown(name: &str, text: &str, given: Given) -> Imported {
     map(&Doc::from_markdown(name, text), given)
 }
 
-/// An HTML page or fragment. Entities are decoded first, so the reader does not pad
-/// them to their width ("store&#x27;s" stays one word); `&lt;`, `&gt;` and `&amp;` become
-/// private-use stand-ins until the fields are read, so escaped markup stays text.
+/// An HTML page or fragment, tidied first by [`super::html::prepare`]; the stand-ins
+/// for escaped markup become their characters again once the fields are read.
 pub fn from_html(name: &str, text: &str, given: Given) -> Imported {
-    let html = strong_headings(&decode_entities(text));
+    let html = super::html::prepare(text);
     let mut imported = map(&Doc::from_html(name, &html), given);
-    if restore(&mut imported.posting) || text.to_ascii_lowercase().contains("<script") {
+    if restore(&mut imported.posting) || super::html::has_script(text) {
         imported
             .unsure
             .push("the page has script; it was left out, and no field holds it".to_string());
     }
     imported
-}
-
-/// A paragraph that is only a short bold phrase (`<p><strong>What you'll do</strong></p>`)
-/// is a heading in all but name: it becomes an `<h3>`.
-fn strong_headings(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<p>") {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        match pseudo_heading(tail) {
-            Some((inner, len)) => {
-                out.push_str(&format!("<h3>{inner}</h3>"));
-                rest = &tail[len..];
-            }
-            None => {
-                out.push_str("<p>");
-                rest = &tail[3..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The text of `<p><strong>…</strong></p>` (or `<b>`) at the start of `tail`, and
-/// the markup's length, when it is short and plain.
-fn pseudo_heading(tail: &str) -> Option<(&str, usize)> {
-    for (open, close) in [("<p><strong>", "</strong></p>"), ("<p><b>", "</b></p>")] {
-        if let Some(body) = tail.strip_prefix(open) {
-            let end = body.find(close)?;
-            let inner = &body[..end];
-            let words = inner.split_whitespace().count();
-            if !inner.contains('<') && (1..=8).contains(&words) && !inner.trim_end().ends_with('.')
-            {
-                return Some((inner, open.len() + end + close.len()));
-            }
-        }
-    }
-    None
-}
-
-/// Stand-ins for the three characters that are markup in HTML.
-const STAND_INS: [(char, char); 3] = [('\u{E000}', '&'), ('\u{E001}', '<'), ('\u{E002}', '>')];
-
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let c = end.and_then(|e| entity(&rest[1..e]));
-        match (c, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character an entity name (without `&` and `;`) stands for.
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return match char::from_u32(n)? {
-            '&' => Some('\u{E000}'),
-            '<' => Some('\u{E001}'),
-            '>' => Some('\u{E002}'),
-            c if c.is_control() && c != '\n' && c != '\t' => None,
-            c => Some(c),
-        };
-    }
-    Some(match name {
-        "amp" => '\u{E000}',
-        "lt" => '\u{E001}',
-        "gt" => '\u{E002}',
-        "nbsp" => ' ',
-        "quot" => '"',
-        "apos" | "rsquo" => '\u{2019}',
-        "lsquo" => '\u{2018}',
-        "ldquo" => '\u{201C}',
-        "rdquo" => '\u{201D}',
-        "ndash" => '\u{2013}',
-        "mdash" => '\u{2014}',
-        "hellip" => '\u{2026}',
-        "bull" => '\u{2022}',
-        "middot" => '\u{00B7}',
-        "pound" => '\u{00A3}',
-        "euro" => '\u{20AC}',
-        "copy" => '\u{00A9}',
-        "reg" => '\u{00AE}',
-        "trade" => '\u{2122}',
-        "eacute" => '\u{00E9}',
-        "times" => '\u{00D7}',
-        _ => return None,
-    })
 }
 
 /// The stand-ins back to the characters they stand for, in every text of a posting;
@@ -626,7 +526,7 @@ fn restore(p: &mut Posting) -> bool {
         return false;
     }
     let mut fixed = text;
-    for (stand_in, c) in STAND_INS {
+    for (stand_in, c) in super::html::STAND_INS {
         fixed = fixed.replace(stand_in, &c.to_string());
     }
     let (fixed, had_script) = strip_script(&fixed);
@@ -737,8 +637,17 @@ impl Mapper {
         }
         match seg.kind {
             SegKind::Title if self.given.posting.title.is_none() => {
-                self.given.posting.title = Some(text)
+                self.given.posting.title = Some(self.title_case(text))
             }
+            // Plain text reads a short header line ("Employer · Denver, CO") as a heading.
+            SegKind::Heading
+                if !self.seen_body && text.contains(" · ") && self.header_line(&text) =>
+            {
+                self.seen_body = true;
+            }
+            // A short "Label: value" line reads as a heading in plain text.
+            SegKind::Heading
+                if text.split(" · ").all(|p| label_pair(p).is_some()) && self.labelled(&text) => {}
             SegKind::Title | SegKind::Heading => self.heading(seg.section, text),
             SegKind::Prose if seg.text.trim().contains('\n') && self.label_lines(seg) => {}
             SegKind::Prose | SegKind::Bullet => {
@@ -757,6 +666,27 @@ impl Mapper {
                 self.block(section, seg.kind, &text);
             }
         }
+    }
+
+    /// A title in capitals ("CASHIER", as plain-text postings set it) in title case,
+    /// which is how a posting file keeps it.
+    fn title_case(&mut self, text: String) -> String {
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().count() < 2 || letters.clone().any(char::is_lowercase) {
+            return text;
+        }
+        self.given.unsure.push(format!(
+            "the title `{text}` was in capitals; it is written in title case"
+        ));
+        text.split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn heading(&mut self, section: Section, text: String) {
@@ -789,28 +719,20 @@ impl Mapper {
     /// CO"), or one like it: every part a company name, type, workplace or place.
     fn header_line(&mut self, text: &str) -> bool {
         let parts: Vec<&str> = text.split(" · ").map(str::trim).collect();
-        if parts.len() < 2 {
-            return false;
-        }
-        let known = parts
+        let kinds: Option<Vec<HeaderPart>> = parts
             .iter()
-            .filter(|p| place::employment_type(p).is_some() || place::workplace(p).is_some());
-        if known.count() == 0 {
+            .enumerate()
+            .map(|(i, p)| HeaderPart::of(p, i == 0, parts.len() == 1))
+            .collect();
+        let Some(kinds) = kinds else {
             return false;
-        }
-        for (i, part) in parts.iter().enumerate() {
-            if let Some(t) =
-                place::employment_type(part).filter(|_| part.split_whitespace().count() <= 2)
-            {
-                self.given.posting.employment_type = Some(t);
-            } else if let Some(w) =
-                place::workplace(part).filter(|_| part.split_whitespace().count() <= 2)
-            {
-                location(&mut self.given.posting).workplace = Some(w);
-            } else if i == 0 {
-                company(&mut self.given.posting).name = Some(part.to_string());
-            } else {
-                self.given.location(part);
+        };
+        for (part, kind) in parts.iter().zip(kinds) {
+            match kind {
+                HeaderPart::Type(t) => self.given.posting.employment_type = Some(t),
+                HeaderPart::Workplace(w) => location(&mut self.given.posting).workplace = Some(w),
+                HeaderPart::Name => company(&mut self.given.posting).name = Some(part.to_string()),
+                HeaderPart::Place => self.given.location(part),
             }
         }
         true
@@ -928,7 +850,7 @@ impl Mapper {
             .location
             .as_ref()
             .is_none_or(|l| l.city.is_none() && l.country.is_none());
-        if no_place && (f.city.is_some() || f.country.is_some()) {
+        if no_place && (f.city.is_some() || f.region.is_some()) {
             let loc = location(p);
             loc.city = f.city.clone();
             loc.region = f.region.clone();
@@ -1036,7 +958,7 @@ fn our_heading(text: &str) -> Option<(Option<Section>, Sub)> {
         ("how_to_apply", Some(Section::Apply), Sub::Plain),
         ("equal_opportunity", Some(Section::Eeo), Sub::Plain),
     ];
-    let t = text.trim();
+    let t = text.trim().trim_end_matches(':').trim_end();
     KEYS.iter()
         .find(|(key, _, _)| {
             crate::locale::all().iter().any(|l| {
@@ -1051,6 +973,41 @@ fn our_heading(text: &str) -> Option<(Option<Section>, Sub)> {
 /// Labels written without a colon before their value ("Posted January 4, 2027",
 /// "Apply by February 1, 2027").
 const BARE_LABELS: &[&str] = &["posted", "apply by", "closing date", "closes", "deadline"];
+
+/// One part of a header line under the title.
+enum HeaderPart {
+    Type(crate::model::EmploymentType),
+    Workplace(crate::model::Workplace),
+    Name,
+    Place,
+}
+
+impl HeaderPart {
+    /// What a part is; `None` when it is not a header's (a sentence, a long phrase).
+    /// A lone part must name a place with its country, or be a proper name.
+    fn of(part: &str, first: bool, alone: bool) -> Option<HeaderPart> {
+        let words = part.split_whitespace().count();
+        if words == 0 || words > 10 || part.ends_with(['.', '!', '?']) || part.contains(':') {
+            return None;
+        }
+        if words <= 2 {
+            if let Some(t) = place::employment_type(part) {
+                return Some(HeaderPart::Type(t));
+            }
+            if let Some(w) = place::workplace(part) {
+                return Some(HeaderPart::Workplace(w));
+            }
+        }
+        let country = part.rsplit(',').next().and_then(place::country_code);
+        if part.contains(',') && (country.is_some() || !alone) {
+            return Some(HeaderPart::Place);
+        }
+        let proper = part
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '&'));
+        (first && proper && words <= 5).then_some(HeaderPart::Name)
+    }
+}
 
 /// "Label: value" with a short label (at most four words), or a bare label and a date.
 fn label_pair(text: &str) -> Option<(&str, &str)> {

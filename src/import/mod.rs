@@ -12,6 +12,7 @@ pub mod ats;
 pub mod date;
 pub mod docx;
 pub mod front;
+pub mod html;
 pub mod kind;
 pub mod map;
 pub mod place;

@@ -7,6 +7,12 @@ use crate::model::{EmploymentType, Location, Pay, Period, Workplace};
 
 /// The employment type a phrase names.
 pub fn employment_type(text: &str) -> Option<EmploymentType> {
+    let exact = EmploymentType::ALL
+        .iter()
+        .find(|e| e.label().eq_ignore_ascii_case(text.trim()) || e.key() == text.trim());
+    if let Some(e) = exact {
+        return Some(*e);
+    }
     let t = text.to_lowercase().replace(['-', '_'], " ");
     let has = |w: &str| {
         t.split(|c: char| !c.is_alphanumeric() && c != ' ')

@@ -143,19 +143,18 @@ fn greenhouse(name: &str, at: &str, job: &Value) -> Result<(Given, String)> {
     if let Some(Value::Array(ranges)) = job.get("pay_input_ranges") {
         if let Some(r) = ranges.first() {
             let cents = |k| number(r.get(k)).map(|c| c / 100.0);
-            let pay = given_pay(&mut g);
-            pay.min = cents("min_cents");
-            pay.max = cents("max_cents");
-            pay.currency = r
+            let currency = r
                 .get("currency_type")
                 .and_then(Value::as_str)
                 .map(str::to_string);
             let title = r.get("title").and_then(Value::as_str).unwrap_or("");
-            pay.period = period_in(title);
-            if pay.period.is_none() {
-                g.unsure
-                    .push("the pay range names no period (hour, year…)".to_string());
-            }
+            structured_pay(
+                &mut g,
+                cents("min_cents"),
+                cents("max_cents"),
+                currency,
+                title,
+            );
         }
     }
     let html = unescape_once(string(name, at, job, "content")?.unwrap_or(""));
@@ -183,7 +182,6 @@ fn period_in(text: &str) -> Option<Period> {
         ("month", Period::Month),
         ("year", Period::Year),
         ("annual", Period::Year),
-        ("salary", Period::Year),
     ]
     .iter()
     .find(|(w, _)| t.contains(w))
@@ -192,6 +190,36 @@ fn period_in(text: &str) -> Option<Period> {
 
 fn given_pay(g: &mut Given) -> &mut crate::model::Pay {
     map::pay(&mut g.posting)
+}
+
+/// An ATS's pay range: the figures when `label` (or the interval) names a period;
+/// otherwise the range as the employer's words in the pay's extras, and a note.
+fn structured_pay(
+    g: &mut Given,
+    min: Option<f64>,
+    max: Option<f64>,
+    currency: Option<String>,
+    label: &str,
+) {
+    match period_in(label) {
+        Some(period) => {
+            let pay = given_pay(g);
+            pay.min = min;
+            pay.max = max;
+            pay.currency = currency;
+            pay.period = Some(period);
+        }
+        None => {
+            let figure = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.2}"));
+            let code = currency.unwrap_or_default();
+            let text = format!("{label}: {}–{} {code}", figure(min), figure(max));
+            let text = text.trim_start_matches(": ").trim().to_string();
+            g.unsure.push(format!(
+                "the pay range `{text}` names no period (hour, year…); it is kept as text, not as the pay range"
+            ));
+            given_pay(g).extras = Some(text);
+        }
+    }
 }
 
 fn lever(name: &str, at: &str, job: &Value) -> Result<(Given, String)> {
@@ -228,26 +256,18 @@ fn lever(name: &str, at: &str, job: &Value) -> Result<(Given, String)> {
         g.set_label("apply", url);
     }
     if let Some(range) = job.get("salaryRange").filter(|r| r.is_object()) {
-        let pay = given_pay(&mut g);
-        pay.min = number(range.get("min"));
-        pay.max = number(range.get("max"));
-        pay.currency = range
+        let interval = range.get("interval").and_then(Value::as_str).unwrap_or("");
+        let period_word = interval
+            .trim_start_matches("per-")
+            .split('-')
+            .next()
+            .unwrap_or("");
+        let currency = range
             .get("currency")
             .and_then(Value::as_str)
             .map(str::to_string);
-        let interval = range.get("interval").and_then(Value::as_str).unwrap_or("");
-        pay.period = period_in(
-            interval
-                .trim_start_matches("per-")
-                .split('-')
-                .next()
-                .unwrap_or(""),
-        );
-        if pay.period.is_none() {
-            g.unsure.push(format!(
-                "the pay interval `{interval}` is not an hour, day, week, month or year"
-            ));
-        }
+        let (min, max) = (number(range.get("min")), number(range.get("max")));
+        structured_pay(&mut g, min, max, currency, period_word);
     }
     let mut html = String::new();
     html.push_str(&lever_text(

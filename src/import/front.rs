@@ -26,10 +26,49 @@ pub fn split<'a>(name: &str, text: &'a str) -> Result<(Given, &'a str)> {
         yaml_pairs(inner)
     };
     let mut given = Given::default();
+    let mut settings = Vec::new();
     for (key, value) in pairs {
-        given.label(&key, &value);
+        if is_site_setting(&key) {
+            settings.push(key);
+        } else {
+            given.label(&key, &value);
+        }
+    }
+    if !settings.is_empty() {
+        given.unsure.push(format!(
+            "front matter keys left out as the site's settings, not the posting's text: {}",
+            settings.join(", ")
+        ));
     }
     Ok((given, body))
+}
+
+/// Keys static-site generators use for the page, not the posting (`layout`, `_id`).
+fn is_site_setting(key: &str) -> bool {
+    const SETTINGS: &[&str] = &[
+        "layout",
+        "permalink",
+        "slug",
+        "tags",
+        "categories",
+        "draft",
+        "status",
+        "published",
+        "weight",
+        "aliases",
+        "redirect_from",
+        "sitemap",
+        "robots",
+        "card",
+        "image",
+        "menu",
+        "breadcrumbs",
+        "src",
+        "alt",
+        "github_handle",
+        "org_url",
+    ];
+    key.starts_with('_') || SETTINGS.contains(&key.to_ascii_lowercase().as_str())
 }
 
 /// The front matter's text and the text after its closing fence.
@@ -66,8 +105,16 @@ fn unquote(value: &str) -> String {
     let v = value.trim();
     let quoted = v.len() >= 2
         && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\'')));
-    if quoted {
-        v[1..v.len() - 1].to_string()
+    if quoted && v.starts_with('"') {
+        // YAML's double-quoted escapes; line breaks in a value are just spaces here.
+        v[1..v.len() - 1]
+            .replace("\\r\\n", " ")
+            .replace("\\n", " ")
+            .replace("\\t", " ")
+            .replace("\\\"", "\"")
+            .replace("\\\\", "\\")
+    } else if quoted {
+        v[1..v.len() - 1].replace("''", "'")
     } else {
         v.to_string()
     }

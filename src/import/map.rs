@@ -25,6 +25,8 @@ pub struct Given {
     pub extra: Vec<String>,
     /// The pay was written with a bare `$`, read as US dollars until the country is known.
     pub bare_dollar: bool,
+    /// A pay label was read (so the pay facts of the whole text are not read again).
+    pub pay_read: bool,
 }
 
 impl Given {
@@ -59,6 +61,8 @@ impl Given {
     fn set(&mut self, target: Label, value: &str) -> bool {
         let p = &mut self.posting;
         match target {
+            // A second title-like label ("role" after "title") is not the title.
+            Label::Title if p.title.is_some() => return false,
             Label::Title => p.title = Some(value.to_string()),
             Label::Company => company(p).name = Some(value.to_string()),
             Label::Website => {
@@ -90,7 +94,18 @@ impl Given {
             },
             Label::Environment => conditions(p).environment = Some(value.to_string()),
             Label::Travel => conditions(p).travel = Some(value.to_string()),
-            Label::Apply => return self.apply(value),
+            Label::Apply => {
+                let any = self.apply(value);
+                // Words besides the address ("Hiring Dept. <jobs@…>") are instructions.
+                let words = value
+                    .split_whitespace()
+                    .filter(|w| !w.contains("://") && !w.contains('@'))
+                    .any(|w| w.chars().any(char::is_alphabetic));
+                if any && words {
+                    append(&mut apply(&mut self.posting).instructions, value, " ");
+                }
+                return any;
+            }
             Label::Email => match first_email(value) {
                 Some(e) => apply(p).email = Some(e),
                 None => return false,
@@ -147,9 +162,16 @@ impl Given {
         let Some(read) = place::pay(value, country.as_deref()) else {
             return false;
         };
+        self.pay_read = true;
+        let read = salary_year(read, value, &mut self.unsure);
         if read.period.is_none() {
-            self.unsure
-                .push(format!("the pay `{value}` names no period (hour, year…)"));
+            // Figures without a period cannot be a pay range; they stay the employer's
+            // words, in the pay's extras.
+            self.unsure.push(format!(
+                "the pay `{value}` names no period (hour, year…); it is kept as text, not as the pay range"
+            ));
+            append(&mut pay(&mut self.posting).extras, value, " ");
+            return true;
         }
         self.bare_dollar =
             value.contains('$') && !value.to_uppercase().contains("USD") && !value.contains("US$");
@@ -498,9 +520,25 @@ fn append(field: &mut Option<String>, text: &str, sep: &str) {
     }
 }
 
-/// A Markdown posting (front matter already read into `given`).
+/// A Markdown posting (front matter already read into `given`). Lines indented
+/// outside a fenced block are read as text, not code: postings pasted into Markdown
+/// keep their indentation, and a job description holds no code to show as such.
 pub fn from_markdown(name: &str, text: &str, given: Given) -> Imported {
-    map(&Doc::from_markdown(name, text), given)
+    map(&Doc::from_markdown(name, &dedent(text)), given)
+}
+
+fn dedent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fenced = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        out.push_str(if fenced { line } else { trimmed });
+        out.push('\n');
+    }
+    out
 }
 
 /// An HTML page or fragment, tidied first by [`super::html::prepare`]; the stand-ins
@@ -596,6 +634,7 @@ fn map(doc: &Doc, given: Given) -> Imported {
             unsure: given.unsure,
             extra: Vec::new(),
             bare_dollar: false,
+            pay_read: false,
         },
         heading: String::new(),
         sub: Sub::Plain,
@@ -620,6 +659,13 @@ fn map(doc: &Doc, given: Given) -> Imported {
     let mut unsure = m.given.unsure;
     if posting.title.is_none() {
         unsure.push("no job title was found".to_string());
+    }
+    let body = doc
+        .segments
+        .iter()
+        .any(|s| matches!(s.kind, SegKind::Prose | SegKind::Bullet));
+    if !body {
+        unsure.push("the input has no text besides its title and headings".to_string());
     }
     Imported {
         posting,
@@ -859,17 +905,24 @@ impl Mapper {
         if f.remote && location(p).workplace.is_none() {
             location(p).workplace = Some(crate::model::Workplace::Remote);
         }
-        if p.pay.as_ref().is_none_or(|p| p.min.is_none()) {
+        if !self.given.pay_read && p.pay.as_ref().is_none_or(|p| p.min.is_none()) {
             if let Some(facts) = f
                 .pay
                 .as_ref()
                 .filter(|f| f.min.is_some() || f.max.is_some())
             {
-                let period = facts.period.as_deref().and_then(place::period_of);
+                let mut period = facts.period.as_deref().and_then(place::period_of);
+                let low = facts.min.or(facts.max).unwrap_or(0.0);
+                if period.is_none() && is_salary(&doc.source, low) {
+                    period = Some(crate::model::Period::Year);
+                    self.given.unsure.push(SALARY_NOTE.to_string());
+                }
                 if period.is_none() {
-                    self.given
-                        .unsure
-                        .push("a pay figure names no period (hour, year…)".to_string());
+                    self.given.unsure.push(
+                        "a pay figure in the text names no period (hour, year…); it stays in the text, not as the pay range"
+                            .to_string(),
+                    );
+                    return;
                 }
                 let p = pay(&mut self.given.posting);
                 p.min = facts.min.or(facts.max);
@@ -925,6 +978,26 @@ fn sub_of(heading: &str) -> Sub {
     } else {
         Sub::Plain
     }
+}
+
+/// Why a salary with no period was read as a year's.
+const SALARY_NOTE: &str =
+    "a salary of ten thousand or more with no period was read as a year's pay";
+
+/// Text calls the figure a salary, and it is too large to be paid by the hour, day or
+/// week: a year's pay.
+fn is_salary(text: &str, low: f64) -> bool {
+    low >= 10_000.0 && text.to_lowercase().contains("salary")
+}
+
+/// [`is_salary`] for a label's value ("Salary: $60,000 - $75,000").
+fn salary_year(mut read: Pay, value: &str, unsure: &mut Vec<String>) -> Pay {
+    let low = read.min.or(read.max).unwrap_or(0.0);
+    if read.period.is_none() && (is_salary(value, low) || low >= 10_000.0) {
+        read.period = Some(crate::model::Period::Year);
+        unsure.push(SALARY_NOTE.to_string());
+    }
+    read
 }
 
 /// Does a pay value say more than its figures, currency and period?

@@ -323,7 +323,7 @@ fn para_line(p: &Para, title_done: &mut bool) -> (String, bool) {
 fn row_line(cells: &[String]) -> String {
     let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
     match cells.as_slice() {
-        [label, value] if !label.is_empty() && !label.contains(':') => {
+        [label, value] if !label.is_empty() && !label.trim_end_matches(':').contains(':') => {
             format!("{}: {value}", label.trim_end_matches(':'))
         }
         _ => cells.join(" | "),
@@ -336,4 +336,89 @@ fn escape(text: &str) -> String {
     let special = t.starts_with(['#', '>', '-', '+', '*', '=', '|']);
     let t = t.replace('<', "&lt;");
     if special { format!("\\{t}") } else { t }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A `.docx` holding `body` (WordprocessingML), built with the zip crate.
+    fn docx(body: &str) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", options).unwrap();
+        let xml = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn para(props: &str, runs: &str) -> String {
+        format!("<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>")
+    }
+
+    fn run(text: &str, bold: bool) -> String {
+        let b = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+        format!(r#"<w:r>{b}<w:t xml:space="preserve">{text}</w:t></w:r>"#)
+    }
+
+    fn item(level: u8, text: &str) -> String {
+        let props = format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>"#);
+        para(&props, &run(text, false))
+    }
+
+    fn row(label: &str, value: &str) -> String {
+        let cell = |t: &str| format!("<w:tc>{}</w:tc>", para("", &run(t, false)));
+        format!("<w:tr>{}{}</w:tr>", cell(label), cell(value))
+    }
+
+    #[test]
+    fn headings_lists_and_label_tables_become_markdown() {
+        let body = [
+            para(r#"<w:pStyle w:val="Title"/>"#, &run("Dental Nurse", false)),
+            format!(
+                "<w:tbl>{}{}</w:tbl>",
+                row("Location", "Bristol, UK"),
+                row("Salary:", "£26,000 a year")
+            ),
+            para("", &run("What you'll do", true)),
+            item(0, "Prepare the surgery for"),
+            item(1, "check-ups"),
+            item(1, "fillings &amp; crowns"),
+            item(0, "Sterilise instruments"),
+            para(r#"<w:pStyle w:val="Heading2"/>"#, &run("Benefits", false)),
+            para(
+                "",
+                &format!(
+                    "{}{}",
+                    run("Bold start, ", true),
+                    run("then plain text.", false)
+                ),
+            ),
+        ]
+        .concat();
+        let md = to_markdown("nurse.docx", &docx(&body)).unwrap();
+        assert_eq!(
+            md,
+            "# Dental Nurse\n\nLocation: Bristol, UK\n\nSalary: £26,000 a year\n\n\
+             ## What you'll do\n\n- Prepare the surgery for: check-ups; fillings & crowns\n\
+             - Sterilise instruments\n\n### Benefits\n\nBold start, then plain text.\n"
+        );
+    }
+
+    #[test]
+    fn a_zip_without_a_document_is_named_as_not_word() {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        let err = to_markdown("notes.docx", &bytes).unwrap_err().to_string();
+        assert!(
+            err.contains("notes.docx") && err.contains("word/document.xml"),
+            "{err}"
+        );
+    }
 }

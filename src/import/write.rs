@@ -37,7 +37,8 @@ fn header(imported: &Imported, source: &str) -> String {
     }
     out.push_str(" by `jobpost import`.\n");
     if !imported.unsure.is_empty() {
-        out.push_str("# Check these; import was unsure of them:\n");
+        out.push_str(crate::lint::rules::import::UNSURE_HEADER);
+        out.push('\n');
         for u in &imported.unsure {
             out.push_str(&format!("# - {}\n", one_line(u)));
         }

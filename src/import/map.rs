@@ -687,7 +687,9 @@ impl Mapper {
             }
             // Plain text reads a short header line ("Employer · Denver, CO") as a heading.
             SegKind::Heading
-                if !self.seen_body && text.contains(" · ") && self.header_line(&text) =>
+                if self.heading.is_empty()
+                    && (text.contains(" · ") || text.contains(" | "))
+                    && self.header_line(&text) =>
             {
                 self.seen_body = true;
             }
@@ -699,7 +701,7 @@ impl Mapper {
             SegKind::Prose | SegKind::Bullet => {
                 let first = !self.seen_body;
                 self.seen_body = true;
-                if first && seg.kind == SegKind::Prose && self.header_line(&text) {
+                if first && seg.kind == SegKind::Prose && self.header_line(&seg.text) {
                     return;
                 }
                 if self.labelled(&text) {
@@ -764,7 +766,14 @@ impl Mapper {
     /// Our own header line under the title ("Employer · **Full-time** · Hybrid · Denver,
     /// CO"), or one like it: every part a company name, type, workplace or place.
     fn header_line(&mut self, text: &str) -> bool {
-        let parts: Vec<&str> = text.split(" · ").map(str::trim).collect();
+        // Each line of a header block is its own part ("Employer" above "Boston, MA").
+        let parts: Vec<&str> = text
+            .lines()
+            .flat_map(|l| l.split(" · "))
+            .flat_map(|p| p.split(" | "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         let kinds: Option<Vec<HeaderPart>> = parts
             .iter()
             .enumerate()
@@ -773,6 +782,7 @@ impl Mapper {
         let Some(kinds) = kinds else {
             return false;
         };
+        let parts: Vec<String> = parts.iter().map(|p| tidy(p)).collect();
         for (part, kind) in parts.iter().zip(kinds) {
             match kind {
                 HeaderPart::Type(t) => self.given.posting.employment_type = Some(t),

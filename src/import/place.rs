@@ -79,6 +79,19 @@ pub fn country_code(text: &str) -> Option<String> {
         .map(|c| c.alpha2().to_string())
 }
 
+/// US states and Canadian provinces by their two-letter codes, which a place writes
+/// after the city ("San Francisco, CA") and which some countries' codes share.
+fn is_state_code(text: &str) -> bool {
+    const CODES: &[&str] = &[
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+        "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+        "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+        "VT", "VA", "WA", "WV", "WI", "WY", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON",
+        "PE", "QC", "SK", "YT",
+    ];
+    CODES.contains(&text.trim())
+}
+
 /// A place written as comma-separated parts: `[street,] city[, region [postal]][, country]`.
 /// A part saying "Remote" or "Hybrid" sets the workplace.
 pub fn location(text: &str) -> Location {
@@ -103,7 +116,8 @@ pub fn location(text: &str) -> Location {
         }
     }
     if parts.len() > 1 {
-        if let Some(code) = parts.last().and_then(|p| country_code(p)) {
+        let last = parts.last().map(String::as_str).unwrap_or("");
+        if let Some(code) = country_code(last).filter(|_| !is_state_code(last)) {
             loc.country = Some(code);
             parts.pop();
         }

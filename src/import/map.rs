@@ -707,6 +707,15 @@ impl Mapper {
                 if self.labelled(&text) {
                     return;
                 }
+                if seg.kind == SegKind::Prose {
+                    if let Some(section) = pseudo_heading(&text) {
+                        // Lint read the paragraphs under it in the section before; this
+                        // heading's section holds them.
+                        self.heading(section, text);
+                        self.ours = Some(section);
+                        return;
+                    }
+                }
                 let section = match (seg.section, self.ours) {
                     (Section::Other | Section::Purpose, Some(ours)) => ours,
                     (section, _) => section,
@@ -1092,7 +1101,21 @@ impl HeaderPart {
     }
 }
 
-/// "Label: value" with a short label (at most four words), or a bare label and a date.
+/// A short paragraph that is a heading in all but markup ("What you'll be doing",
+/// "What we offer:") when its words name a section; a phrase with figures, commas or a
+/// dash carries a value and stays text.
+fn pseudo_heading(text: &str) -> Option<Section> {
+    let words = text.split_whitespace().count();
+    let plain =
+        !text.contains([',', '.', '!', '?', '-', '–']) && !text.chars().any(|c| c.is_ascii_digit());
+    if !(1..=6).contains(&words) || !plain {
+        return None;
+    }
+    crate::lint::doc::classify_heading(text.trim_end_matches(':'))
+}
+
+/// "Label: value" with a short label (at most four words), "Label - value" with a
+/// label import knows, or a bare label and a date.
 fn label_pair(text: &str) -> Option<(&str, &str)> {
     let lower = text.trim_start().to_lowercase();
     if let Some(bare) = BARE_LABELS
@@ -1102,6 +1125,12 @@ fn label_pair(text: &str) -> Option<(&str, &str)> {
         let t = text.trim_start();
         if date::find(&t[bare.len()..], true).is_some() && !t[..bare.len() + 1].contains(':') {
             return Some((&t[..bare.len()], &t[bare.len()..]));
+        }
+    }
+    // "Location - Utrecht": a dash after a label import knows.
+    if let Some((label, value)) = text.split_once(" - ") {
+        if !label.contains(':') && Label::of(label).is_some() {
+            return Some((label, value));
         }
     }
     let (label, value) = text.split_once(':')?;

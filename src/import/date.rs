@@ -71,7 +71,26 @@ fn numeric(word: &str, us: bool) -> Option<Read> {
             guessed: false,
         });
     }
-    let parts: Vec<&str> = word.split(['/', '.']).collect();
+    let parts: Vec<&str> = word.split(['/', '.', '-']).collect();
+    if parts.len() == 3 && parts[0].len() == 4 {
+        // 2027/01/04: year first is always year, month, day.
+        let n = |s: &str| s.parse::<u8>().ok();
+        let date = make(parts[0].parse().ok()?, n(parts[1])?, n(parts[2])?)?;
+        return Some(Read {
+            date,
+            guessed: false,
+        });
+    }
+    if parts.len() == 3 && parts[2].len() == 4 {
+        if let Some(m) = month(parts[1]) {
+            // 4-Jan-2027
+            let date = make(parts[2].parse().ok()?, m, day(parts[0])?)?;
+            return Some(Read {
+                date,
+                guessed: false,
+            });
+        }
+    }
     if parts.len() != 3 || parts[2].len() != 4 {
         return None;
     }
@@ -169,6 +188,9 @@ mod tests {
         assert_eq!(ymd("Jan. 4th, 2027", true), "2027-01-04");
         assert_eq!(ymd("2027-01-04T10:00:00Z", true), "2027-01-04");
         assert_eq!(ymd("Closes 31/01/2027", true), "2027-01-31");
+        assert_eq!(ymd("2027/01/04", false), "2027-01-04");
+        assert_eq!(ymd("Deadline: 4-Jan-2027", false), "2027-01-04");
+        assert_eq!(ymd("Posted 04.01.2027", false), "2027-01-04");
         assert_eq!(ymd("no date 2027", true), "none");
         assert_eq!(ymd("February 30, 2027", true), "none");
     }

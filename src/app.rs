@@ -71,6 +71,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         )?))
         .map(|_| 0),
         Command::Lint(args) => lint(&Registry::load(roles)?, args, chatter),
+        Command::Import(args) => import(&Registry::load(roles)?, args, chatter),
         Command::Eject(args) => eject(args, chatter),
         Command::Completions(args) => print(&crate::complete::script(args.shell)?).map(|_| 0),
         Command::Man(args) => man(args, chatter),
@@ -545,6 +546,96 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
     );
     print(&report.output)?;
     Ok(report.exit_code)
+}
+
+/// `jobpost import`: reads the inputs, writes the postings, reports per input.
+fn import(registry: &Registry, args: crate::cli::ImportArgs, chatter: Chatter) -> Result<u8> {
+    use crate::import::run::{self, Target};
+    if let Some(id) = &args.role {
+        registry.get(id)?;
+    }
+    let target = match (args.output, args.out) {
+        (Some(file), _) => Target::File(file),
+        (None, Some(dir)) => Target::Folder(dir),
+        (None, None) => Target::Stdout,
+    };
+    let json = args.format == "json";
+    if json && matches!(target, Target::Stdout) {
+        return Err(Error::Usage(
+            "--format json prints the report on standard output, where the posting would go; pass -o FILE or --out DIR".into(),
+        ));
+    }
+    let settings = run::Settings {
+        inputs: args.inputs,
+        target: target.clone(),
+        role: args.role,
+        force: args.force,
+    };
+    let report = run::run(&settings)?;
+    for input in &report.inputs {
+        if let Some(e) = &input.error {
+            let shown: Vec<_> = diagnostic::of_error(e).into_iter().collect();
+            eprint!(
+                "{}",
+                diagnostic::render_all(&shown, &Sources::files(), false)
+            );
+        }
+    }
+    if json {
+        let text =
+            serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+        print(&format!("{text}\n"))?;
+    } else {
+        if chatter != Chatter::Quiet {
+            eprint!("{}", import_summary(&report));
+        }
+        if matches!(target, Target::Stdout) {
+            let posting = report
+                .inputs
+                .iter()
+                .flat_map(|i| &i.postings)
+                .find(|w| w.problem.is_none());
+            if let Some(w) = posting {
+                print(&w.text)?;
+            }
+        }
+    }
+    Ok(report.exit_code)
+}
+
+/// The human report: per input, its postings, where each went, what import was unsure of.
+fn import_summary(report: &crate::import::run::Report) -> String {
+    let mut out = String::new();
+    for input in &report.inputs {
+        let Some(kind) = input.kind else {
+            continue;
+        };
+        let kind = serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let count = crate::output::count(input.postings.len(), "posting");
+        out.push_str(&format!("{} ({kind}): {count}\n", input.path));
+        for w in &input.postings {
+            let title = w.title.as_deref().unwrap_or("(no title)");
+            let place = match (&w.file, &w.problem) {
+                (_, Some(p)) => format!("not written: {p}"),
+                (Some(f), None) => format!("→ {f}"),
+                (None, None) => "→ standard output".to_string(),
+            };
+            out.push_str(&format!(
+                "  {title}: {} {place}\n",
+                crate::output::count(w.fields, "field")
+            ));
+            for c in &w.catch_all {
+                out.push_str(&format!("    kept in the description: {c}\n"));
+            }
+            for u in &w.unsure {
+                out.push_str(&format!("    check: {u}\n"));
+            }
+        }
+    }
+    out
 }
 
 /// Lints a merged posting for `--check`: prints findings on standard error and

@@ -48,6 +48,9 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the merged posting as TOML, each value marked with where it came from.
     Explain(SourceArgs),
+    /// Turn existing job descriptions (Word .docx, Markdown, HTML, text, Greenhouse,
+    /// Lever, Workable or Personio exports) into posting files.
+    Import(ImportArgs),
     /// Write the shipped templates and presets to a folder, to edit and pass back with --templates/--roles.
     Eject(EjectArgs),
     /// Print a shell completion script.
@@ -74,6 +77,32 @@ pub struct ManArgs {
     /// Overwrite pages that exist.
     #[arg(long, requires = "out")]
     pub force: bool,
+}
+
+/// `jobpost import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files or folders of job descriptions: .docx, .md, .html, .txt, or an ATS export
+    /// (.json from Greenhouse, Lever or Workable; Personio's .xml feed).
+    #[arg(value_name = "INPUT", required = true, value_hint = ValueHint::AnyPath)]
+    pub inputs: Vec<PathBuf>,
+    /// Write the one posting to this file (default: standard output).
+    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+    /// Write one posting file per posting into this folder (created if missing), named
+    /// from the title and reference.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub out: Option<PathBuf>,
+    /// Start each posting from this role preset: it adds only role knowledge the input
+    /// lacks (duties, skills), which `explain` marks as the preset's.
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// Overwrite posting files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// The report's format on standard output: human (on standard error) or json.
+    #[arg(long, short = 'f', default_value = "human", value_parser = ["human", "json"])]
+    pub format: String,
 }
 
 /// `jobpost roles …`

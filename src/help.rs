@@ -141,6 +141,23 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         ],
     ),
     (
+        "import",
+        &[
+            (
+                "A folder of Word, Markdown and HTML job descriptions, one posting file each",
+                "jobpost import jds/ --out postings/",
+            ),
+            (
+                "One document to one posting file",
+                "jobpost import cashier.docx -o cashier.toml",
+            ),
+            (
+                "A Greenhouse export, with the report as JSON for a script",
+                "jobpost import greenhouse.json --out postings/ --format json",
+            ),
+        ],
+    ),
+    (
         "explain",
         &[
             (

@@ -43,6 +43,7 @@ pub mod export;
 pub mod files;
 pub mod format;
 pub mod help;
+pub mod import;
 pub mod interrupt;
 pub mod jsonld;
 pub mod layer;

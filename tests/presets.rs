@@ -145,7 +145,12 @@ fn credited(merged: &load::Merged, source: &str) -> BTreeMap<String, usize> {
 fn a_parent_rewording_never_replaces_a_child_own_text() {
     let registry = Registry::load(None).unwrap();
     let mut children = 0;
-    for preset in registry.all().filter(|p| p.extends.is_some()) {
+    for preset in registry
+        .all()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.extends.is_some())
+    {
         children += 1;
         let chain = registry.chain(&preset.id).unwrap();
         let own = format!("preset {}", preset.id);
@@ -183,7 +188,7 @@ fn region_rewordings_apply_to_jobs_in_their_region() {
         format!("{:?}", m.posting.qualifications)
     };
     let mut regions = 0;
-    for preset in registry.all() {
+    for preset in registry.all().unwrap() {
         for tag in preset
             .locales
             .keys()

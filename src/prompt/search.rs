@@ -112,6 +112,8 @@ mod tests {
         let registry = Registry::load(None).unwrap();
         registry
             .all()
+            .unwrap()
+            .into_iter()
             .filter(|p| matches(query, &words(p)))
             .map(|p| p.id.clone())
             .collect()

@@ -24,6 +24,7 @@
 pub mod completeness;
 pub mod consistency;
 pub mod gender;
+pub mod import;
 pub mod inclusive;
 pub mod locale;
 pub mod pay;
@@ -142,6 +143,7 @@ rules! {
     PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
     UnknownRegion = "unknown-region", consistency, Warning, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
     LocaleMismatch = "locale-mismatch", locale, Note, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
+    ImportUnsure = "import-unsure", import, Note, "A value `jobpost import` was unsure of (a date that could be day-first, a pay period read from \"salary\"), listed in the file's top comment until someone checks it.";
     UnknownRule = "unknown-rule", suppress, Warning, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
 }
 
@@ -424,6 +426,7 @@ pub fn run_all(ctx: &mut Ctx<'_>) {
     consistency::check(ctx);
     locale::check(ctx);
     suppress::check(ctx);
+    import::check(ctx);
 }
 
 /// "a, b and c", as en-US writes a list (lint's messages are in English).

@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{Config, ConfigError, Level, WordBand, find_config};
 pub use doc::{
-    Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, Suppression, classify_heading,
+    Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, Site, Suppression, classify_heading,
     parse_toml_suppressions,
 };
 pub use facts::extract_facts;

@@ -681,8 +681,8 @@ mod markdown;
 mod plain;
 mod suppress;
 
-use suppress::{Directive, markdown_directives, resolve_directives, text_directives};
 pub use front::is_place_label;
+use suppress::{Directive, markdown_directives, resolve_directives, text_directives};
 pub use suppress::{NamedId, named_ids, parse_toml_suppressions};
 
 #[cfg(test)]

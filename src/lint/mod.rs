@@ -22,6 +22,7 @@ pub mod data;
 pub mod doc;
 pub mod facts;
 pub mod fix;
+pub mod matcher;
 pub mod posting;
 pub mod report;
 pub mod rules;

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{LineIndex, Loc, SegKind, Section, Segment};
+use super::{LineIndex, Loc, Section, SegKind, Segment};
 
 /// What a front matter key feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +128,31 @@ fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
         at += line.len();
     }
     None
+}
+
+/// The file with its front matter block blanked (every char but line breaks made a
+/// space), so another reader sees only the body, on the lines it has in the file.
+pub(super) fn blanked(src: &str) -> String {
+    let end = block_end(src);
+    let head: String = src[..end]
+        .chars()
+        .map(|c| if c == '\n' { c } else { ' ' })
+        .collect();
+    head + &src[end..]
+}
+
+/// The byte offset just past the front matter block's closing fence (0 without one).
+fn block_end(src: &str) -> usize {
+    let Some((lines, _)) = block(src) else {
+        return 0;
+    };
+    let last = lines.last().map_or(0, |(at, l)| at + l.len());
+    src[last..]
+        .split_inclusive('\n')
+        .take(2)
+        .map(str::len)
+        .sum::<usize>()
+        + last
 }
 
 /// Every field of the front matter that feeds the posting, in file order.

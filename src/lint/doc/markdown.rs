@@ -54,7 +54,14 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         b.event(ev, range);
     }
     b.flush();
-    let front = front::segments(src, &b.index, b.state.has_title);
+    let mut has_title = b.state.has_title;
+    if b.out.is_empty() && src.contains('<') {
+        // A body of raw HTML under front matter (job boards that store the page as
+        // they received it): read it as the page it is.
+        b.out = super::html::segments(&front::blanked(src));
+        has_title = b.out.iter().any(|s| s.kind == SegKind::Title);
+    }
+    let front = front::segments(src, &b.index, has_title);
     b.out.splice(0..0, front);
     promote_title(&mut b.out);
     b.out

@@ -498,7 +498,10 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     // A figure in a heading is the posting's headline pay ("Up to £51,763 + benefits").
     // A range in thousands ("£45k to £60k") is pay wherever it sits: nothing else in a
     // posting is a bounded range of that size without a word saying what it is.
-    let thousands = m.min.zip(m.max).is_some_and(|(a, b)| a >= 10_000.0 && b > a);
+    let thousands = m
+        .min
+        .zip(m.max)
+        .is_some_and(|(a, b)| a >= 10_000.0 && b > a);
     p.seg.section == Section::Pay
         || p.seg.kind == SegKind::Heading
         || m.period.is_some()
@@ -632,7 +635,9 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     });
     let found = found.or_else(|| {
         let in_pay = prep.iter().filter(|p| p.seg.section == Section::Pay);
-        in_pay.chain(prep.iter()).find_map(|p| bare_pay(p).map(|m| (p, m)))
+        in_pay
+            .chain(prep.iter())
+            .find_map(|p| bare_pay(p).map(|m| (p, m)))
     });
     if let Some((p, m)) = found {
         return Some(PayFacts {
@@ -662,7 +667,8 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
     let chars = p.chars;
     let mut i = 0;
     while i < chars.len() {
-        let before_ok = i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
+        let before_ok =
+            i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
         let Some((v, end, kilo)) = before_ok
             .then(|| number_at(chars, i, Grouping::Comma))
             .flatten()
@@ -683,8 +689,16 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         };
         if let Some((v2, end2, kilo2)) = range_tail(chars, end, false, "") {
             // "50-60k": the k belongs to both figures.
-            let v1 = if kilo2 && !kilo && v < 1000.0 { v * 1000.0 } else { v };
-            let v2 = if kilo && !kilo2 && v2 < 1000.0 { v2 * 1000.0 } else { v2 };
+            let v1 = if kilo2 && !kilo && v < 1000.0 {
+                v * 1000.0
+            } else {
+                v
+            };
+            let v2 = if kilo && !kilo2 && v2 < 1000.0 {
+                v2 * 1000.0
+            } else {
+                v2
+            };
             (m.min, m.max, m.end) = (Some(v1), Some(v2), end2);
         } else {
             open_single(chars, &mut m);

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
-use super::super::text::{PhraseSet, covered};
 use super::super::doc::Site;
+use super::super::text::{PhraseSet, covered};
 use super::{Facts, Prepared, Section, Segment};
 
 /// A place a posting can name.
@@ -500,7 +500,11 @@ fn stated(p: &Prepared<'_>) -> bool {
 fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
     let found: Vec<Place> = places_in(p).into_iter().map(|(_, _, pl)| pl).collect();
     let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
-    let countries: Vec<&str> = found.iter().filter(|pl| bare(pl)).map(|pl| pl.country).collect();
+    let countries: Vec<&str> = found
+        .iter()
+        .filter(|pl| bare(pl))
+        .map(|pl| pl.country)
+        .collect();
     let kept: Vec<Place> = found
         .iter()
         .filter(|pl| countries.is_empty() || countries.contains(&pl.country))
@@ -539,7 +543,11 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
 /// "based in" or "located in"; else the first place named, looked for in the sections
 /// most likely to hold it first.
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
-    let mut sites: Vec<Place> = prep.iter().filter(|p| stated(p)).flat_map(sites_in).collect();
+    let mut sites: Vec<Place> = prep
+        .iter()
+        .filter(|p| stated(p))
+        .flat_map(sites_in)
+        .collect();
     if sites.is_empty() {
         sites = prep.iter().flat_map(based_in).collect();
     }

@@ -18,7 +18,8 @@ use serde::Deserialize;
 
 use super::super::data;
 use super::super::facts::{Prepared, experience_asks};
-use super::super::text::{PhraseSet, Token, covered};
+use super::super::matcher::{self, Found, Matcher, english};
+use super::super::text::{Hit, PhraseSet, Token, covered};
 use super::RuleId;
 use super::{Ctx, Report};
 
@@ -76,6 +77,10 @@ struct Term {
     rule: RuleId,
     #[serde(deserialize_with = "data::text")]
     fix: data::Text,
+    /// Reported only when it is about the applicant (see
+    /// [`Matcher::about_applicant`]); pronouns, only when they refer to the applicant.
+    #[serde(default)]
+    subject: bool,
 }
 
 fn lists() -> &'static Lists {
@@ -114,11 +119,11 @@ fn is_pronoun(m: &str) -> bool {
         .any(|p| l.starts_with(p))
 }
 
-fn sets() -> &'static (PhraseSet, PhraseSet) {
-    static S: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
+fn sets() -> &'static (Matcher, PhraseSet) {
+    static S: OnceLock<(Matcher, PhraseSet)> = OnceLock::new();
     S.get_or_init(|| {
         (
-            PhraseSet::new(lists().terms.iter().map(|t| t.phrase)),
+            Matcher::new(english(), lists().terms.iter().map(|t| t.phrase)),
             PhraseSet::new(lists().exceptions.iter().copied()),
         )
     })
@@ -308,12 +313,24 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     for (si, p) in ctx.prep.iter().enumerate() {
         let mut ex = exceptions.find_all(p.toks);
         ex.extend(super::gender::organisations().find_all(p.toks));
-        for h in terms.find(p.toks) {
+        for f in terms.find(p) {
+            let Some(term) = lists().terms.get(f.item) else {
+                continue;
+            };
+            let h = Hit {
+                first: f.first,
+                last: f.last,
+                item: f.item,
+            };
             // "Ernst & Young", "Guy Fawkes": a name, not a word.
-            let name = h.first == h.last && p.proper_name_at(h.first);
-            if !covered(&h, &ex) && !name {
-                found.push((si, h, p.tok_text(h.first, h.last)));
+            let name = f.first == f.last && p.proper_name_at(f.first);
+            // Negated hype or cliché is not hype ("we are not looking for rockstars");
+            // a gendered word stays gendered ("no guy culture").
+            let negated = term.rule != RuleId::GenderedTerm && terms.negated(p, &f);
+            if covered(&h, &ex) || name || negated || !in_scope(terms, p, &f, term) {
+                continue;
             }
+            found.push((si, h, p.tok_text(f.first, f.last)));
         }
     }
     for (si, h, m) in found {
@@ -323,6 +340,18 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         let r = Report::new(message(term.rule, &m)).help(term.fix);
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
     }
+}
+
+/// Is a term marked for a subject check about the applicant? A lone pronoun must refer
+/// to the applicant; any other term must describe them.
+fn in_scope(m: &Matcher, p: &Prepared<'_>, f: &Found, term: &Term) -> bool {
+    if !term.subject {
+        return true;
+    }
+    if f.first == f.last && matcher::is_pronoun(&p.toks[f.first].lower) {
+        return m.pronoun_for_applicant(p, f.first);
+    }
+    m.about_applicant(p, f)
 }
 
 /// Per segment: does its section (the blocks under the same heading, the heading

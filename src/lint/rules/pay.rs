@@ -137,7 +137,11 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
         city: f.city.clone(),
     };
     for site in std::iter::once(&main).chain(&f.other_sites) {
-        picked.extend(JURISDICTIONS.iter().filter(|j| applies_at(j, site, f.remote)));
+        picked.extend(
+            JURISDICTIONS
+                .iter()
+                .filter(|j| applies_at(j, site, f.remote)),
+        );
     }
     // Table order, no repeats.
     JURISDICTIONS

@@ -478,24 +478,30 @@ impl Matcher {
             .filter(|&k| p.proper_name_at(k))
             .map(|k| toks[k].lower.as_str())
             .collect();
-        let window = || (0..i).rev().take_while(|&k| toks[k].start >= from);
-        // The nearest mention of the applicant, or a pronoun before it: "He will report
-        // to the chef; his shift…" is the same person as "He".
-        let nearest = window().find(|&k| {
+        let (clause_start, _) = self.clause(p, i);
+        // Nearest first: a pronoun before it is the same person ("He will report to the
+        // chef; his shift…"), a mention of the applicant makes it theirs, and a named
+        // person or a one-person role in its own clause makes it theirs ("work with the
+        // product manager and agree a plan with her"); one in an earlier clause only
+        // when nothing nearer says otherwise.
+        let mut someone_else = false;
+        for k in (0..i).rev().take_while(|&k| toks[k].start >= from) {
             let word = toks[k].lower.as_str();
-            is_pronoun(word) || Lang::has(w.applicant, word)
-        });
-        if let Some(k) = nearest {
-            return !is_pronoun(&toks[k].lower) || self.pronoun_for_applicant(p, k);
-        }
-        for k in window() {
-            let word = toks[k].lower.as_str();
+            if is_pronoun(word) {
+                return self.pronoun_for_applicant(p, k);
+            }
+            if Lang::has(w.applicant, word) {
+                return true;
+            }
             let named = p.capitalised(&toks[k]) && names.contains(&word);
             if Lang::has(w.specific_person, word) || p.proper_name_at(k) || named {
-                return false;
+                if k >= clause_start {
+                    return false;
+                }
+                someone_else = true;
             }
         }
-        true
+        !someone_else
     }
 }
 

@@ -10,7 +10,9 @@
 //! stand for 8 hours" with no reason in the sentence), `hype-title` (rockstar, ninja,
 //! guru, wizard), `culture-cliche` (work hard play hard, hit the ground running, we're a
 //! family), `native-speaker`, `inflated-experience` (3+ years for an entry-level role)
-//! and `banned-word` (the configuration's ban list).
+//! `banned-word` (the configuration's ban list), and in [`people`] job titles built on a
+//! sexed ending ("linesman", "busboy") and `sex-preference` ("male driver"); photo
+//! and looks asks are listed terms of `appearance-ask`.
 
 use std::sync::OnceLock;
 
@@ -35,6 +37,24 @@ struct Lists {
     /// Phrases around a term that make it harmless.
     #[serde(deserialize_with = "data::words")]
     exceptions: &'static [&'static str],
+    /// Endings that make a job title name a sex ("-man", "-boy").
+    #[serde(deserialize_with = "data::words")]
+    sexed_endings: &'static [&'static str],
+    /// Words with such an ending that name no person ("german", "specimen").
+    #[serde(deserialize_with = "data::words")]
+    sexed_ending_exceptions: &'static [&'static str],
+    /// Titles on -ess, -ette and -trix.
+    #[serde(deserialize_with = "data::words")]
+    sexed_titles: &'static [&'static str],
+    /// "male", "female", "woman"...
+    #[serde(deserialize_with = "data::words")]
+    sex_words: &'static [&'static str],
+    /// Nouns for the person hired ("driver", "staff"), and "only"/"preferred".
+    #[serde(deserialize_with = "data::words")]
+    job_nouns: &'static [&'static str],
+    /// Words that state a preference ("prefer", "seeking").
+    #[serde(deserialize_with = "data::words")]
+    preference_words: &'static [&'static str],
     /// Decades of life ("20s", "thirties").
     #[serde(deserialize_with = "data::words")]
     decades: &'static [&'static str],
@@ -132,6 +152,8 @@ fn sets() -> &'static (Matcher, PhraseSet) {
 /// Runs the listed terms, physical-ability asks, experience asks and the ban list.
 pub fn check(ctx: &mut Ctx<'_>) {
     listed_terms(ctx);
+    people::sexed_titles(ctx);
+    people::sex_preference(ctx);
     age_limits(ctx);
     physical_asks(ctx);
     inflated_experience(ctx);
@@ -517,6 +539,8 @@ fn banned(ctx: &mut Ctx<'_>) {
         ctx.at_tokens(RuleId::BannedWord, si, h.first, h.last, r);
     }
 }
+
+mod people;
 
 #[cfg(test)]
 mod tests;

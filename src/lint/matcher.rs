@@ -382,13 +382,14 @@ impl Matcher {
         Lang::has(self.lang.words.gap_words, &word).then_some(end)
     }
 
-    /// Does a sentence end (or a line break) lie between tokens `a` and `b`?
+    /// Does a sentence end (or a blank line) lie between tokens `a` and `b`?
     fn sentence_break(&self, p: &Prepared<'_>, a: usize, b: usize) -> bool {
         if b == 0 || a >= b {
             return false;
         }
         let gap = p.slice(p.toks[a].end, p.toks[b].start);
-        gap.contains(['.', '!', '?', ';', '\n', ':', '(', ')'])
+        // A single line break inside a paragraph is a wrapped line, not a break.
+        gap.contains(['.', '!', '?', ';', ':', '(', ')']) || gap.contains("\n\n")
     }
 
     /// The clause around token `i` (not across a comma, semicolon, colon, sentence
@@ -397,7 +398,7 @@ impl Matcher {
         let toks = p.toks;
         let breaks = |a: usize, b: usize| {
             p.slice(toks[a].end, toks[b].start)
-                .contains([',', ';', ':', '.', '!', '?', '(', ')', '\n'])
+                .contains([',', ';', ':', '.', '!', '?', '(', ')'])
         };
         let stop = |k: usize| Lang::has(self.lang.words.clause_breaks, &toks[k].lower);
         let mut first = i;

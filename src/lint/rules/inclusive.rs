@@ -125,6 +125,9 @@ fn message(rule: RuleId, m: &str) -> String {
         RuleId::HypeTitle => format!("\"{m}\" is a hype title that puts many candidates off"),
         RuleId::CultureCliche => format!("\"{m}\" is a culture cliché that puts candidates off"),
         RuleId::Cliche => format!("\"{m}\" is a cliché that tells candidates little"),
+        RuleId::AppearanceAsk => {
+            format!("\"{m}\" asks about looks, which invites judging age, race and sex")
+        }
         RuleId::NativeSpeaker => {
             format!("\"{m}\" excludes fluent speakers who learned the language later")
         }

@@ -19,7 +19,9 @@
 //! The engine knows no English: the stemmer and the small words, negations and subject
 //! words are `src/lint/data/matcher.toml`, one table per language.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -63,9 +65,23 @@ struct File {
 
 /// A language: its stemmer and scope words.
 pub struct Lang {
+    /// Index of the language's cache of keys.
+    id: usize,
     stemmer: Stemmer,
     words: &'static LangData,
 }
+
+/// The keys of a word (see [`Lang::keys`]).
+type Keys = Rc<[String]>;
+
+thread_local! {
+    /// Per thread and language, the keys of every word seen: postings repeat their
+    /// words, and a stemmer call costs more than a table probe.
+    static KEYS: RefCell<Vec<HashMap<String, Keys>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Words a thread's cache holds before it starts again (a bound on memory).
+const KEYS_MAX: usize = 200_000;
 
 fn file() -> &'static File {
     static FILE: OnceLock<File> = OnceLock::new();
@@ -78,6 +94,7 @@ pub fn english() -> &'static Lang {
     EN.get_or_init(|| {
         let words = &file().en;
         Lang {
+            id: 0,
             stemmer: Stemmer::create(algorithm(&words.stemmer)),
             words,
         }
@@ -123,9 +140,33 @@ impl Lang {
     }
 
     /// The word's key and the keys of the word without a plural ending the stemmer
-    /// keeps ("gurus" is "guru").
-    fn keys(&self, lower: &str) -> Vec<String> {
+    /// keeps ("gurus" is "guru"), from the thread's cache.
+    fn keys(&self, lower: &str) -> Keys {
+        KEYS.with(|cell| {
+            let mut all = cell.borrow_mut();
+            if all.len() <= self.id {
+                all.resize_with(self.id + 1, HashMap::new);
+            }
+            let cache = &mut all[self.id];
+            if let Some(k) = cache.get(lower) {
+                return k.clone();
+            }
+            if cache.len() >= KEYS_MAX {
+                cache.clear();
+            }
+            let k: Keys = self.fresh_keys(lower).into();
+            cache.insert(lower.to_string(), k.clone());
+            k
+        })
+    }
+
+    /// [`Lang::keys`], computed.
+    fn fresh_keys(&self, lower: &str) -> Vec<String> {
         let mut out = vec![self.key(lower)];
+        // The stemmer took an ending off: the plural is folded already.
+        if out[0].len() < strip_possessive(lower).len() {
+            return out;
+        }
         for suffix in self.words.plural_suffixes {
             if let Some(one) = lower
                 .strip_suffix(suffix)
@@ -176,13 +217,21 @@ pub struct Matcher {
     whole: HashMap<String, Vec<usize>>,
     /// Entries whose first part is a prefix.
     prefixed: Vec<usize>,
-    /// The first three letters of every first word (and prefix), as a cheap filter.
-    heads: Vec<String>,
+    /// The first four letters of every first word and of its key, packed by [`head`],
+    /// as a cheap filter: most tokens start no entry and are never stemmed (a Snowball
+    /// stem keeps a word's first four letters, but for a final "y" made "i", which the
+    /// word's own head covers).
+    heads: Vec<u64>,
 }
 
-/// The first three chars of a word.
-fn head(w: &str) -> String {
-    w.chars().take(3).collect()
+/// How many leading chars [`head`] keeps.
+const HEAD: usize = 4;
+
+/// The first [`HEAD`] chars of a word packed in a number (no allocation per token).
+fn head(w: &str) -> u64 {
+    w.chars()
+        .take(HEAD)
+        .fold(0, |acc, c| (acc << 16) ^ u64::from(c))
 }
 
 impl Matcher {
@@ -216,16 +265,14 @@ impl Matcher {
                 Some(Part::Word(k)) => {
                     m.by_first.entry(k.clone()).or_default().push(idx);
                     let first = phrase
-                        .split_whitespace()
+                        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ','))
                         .next()
                         .unwrap_or("")
                         .to_lowercase();
                     m.heads.push(head(&first));
+                    m.heads.push(head(k));
                 }
-                Some(Part::Prefix(p)) => {
-                    m.prefixed.push(idx);
-                    m.heads.push(head(p));
-                }
+                Some(Part::Prefix(_)) => m.prefixed.push(idx),
                 None => {}
             }
             m.entries.push(parts);
@@ -237,8 +284,7 @@ impl Matcher {
 
     /// Could token `t` start an entry? (Before any stemming.)
     fn may_start(&self, t: &Token) -> bool {
-        let h = head(&t.lower);
-        self.heads.binary_search(&h).is_ok()
+        !self.prefixed.is_empty() || self.heads.binary_search(&head(&t.lower)).is_ok()
     }
 
     /// Every match, the longest at each place, none overlapping.
@@ -271,10 +317,17 @@ impl Matcher {
             return Vec::new();
         }
         let mut cands: Vec<(usize, usize)> = Vec::new();
-        for k in self.lang.keys(&t.lower) {
-            for &e in self.by_first.get(&k).into_iter().flatten() {
-                if !cands.contains(&(e, i + 1)) {
-                    cands.push((e, i + 1));
+        // Short words are their own key: no stemming, no allocation.
+        let short = t.lower.len() < HEAD;
+        let found = |k: &str| self.by_first.get(k).into_iter().flatten();
+        if short {
+            cands.extend(found(&t.lower).map(|&e| (e, i + 1)));
+        } else {
+            for k in self.lang.keys(&t.lower).iter() {
+                for &e in found(k) {
+                    if !cands.contains(&(e, i + 1)) {
+                        cands.push((e, i + 1));
+                    }
                 }
             }
         }

@@ -2,10 +2,31 @@
 //! "usherette"), which no list can hold in full, and a stated preference for one sex
 //! ("male driver", "we'd like a woman for this route").
 
+use std::sync::OnceLock;
+
 use super::super::super::doc::Section;
 use super::super::super::facts::Prepared;
+use super::super::super::text::{Token, WordMap};
 use super::super::{Ctx, Report, RuleId};
 use super::lists;
+
+/// The lists read per token, as maps probed by the token's hash: (listed -ess/-ette
+/// titles, ending exceptions, sex words).
+fn maps() -> &'static (WordMap<()>, WordMap<()>, WordMap<()>) {
+    static MAPS: OnceLock<(WordMap<()>, WordMap<()>, WordMap<()>)> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let l = lists();
+        let map = |words: &'static [&'static str]| WordMap::new(words.iter().map(|w| (*w, ())));
+        (
+            map(l.sexed_titles),
+            map(l.sexed_ending_exceptions),
+            map(l.sex_words),
+        )
+    })
+}
+
+/// The shortest word [`sexed_title`] can report ("busboy").
+const SEXED_MIN: usize = 6;
 
 /// A word `gendered-term` already reports from the word list ("salesman").
 fn listed(word: &str) -> bool {
@@ -15,13 +36,20 @@ fn listed(word: &str) -> bool {
         .any(|t| t.rule == RuleId::GenderedTerm && t.phrase == word)
 }
 
-/// Is `word` a job title built on a sexed ending, or a listed -ess/-ette title?
-fn sexed_title(word: &str) -> bool {
-    let l = lists();
-    if l.sexed_titles.contains(&word) {
+/// Is the token a job title built on a sexed ending, or a listed -ess/-ette title?
+fn sexed_title(t: &Token) -> bool {
+    let word = t.lower.as_str();
+    // Most words are short or end otherwise: a length test and one hash probe.
+    if word.len() < SEXED_MIN {
+        return false;
+    }
+    let (titles, exceptions, _) = maps();
+    if titles.contains(t) {
         return true;
     }
-    if l.sexed_ending_exceptions.contains(&word) {
+    let l = lists();
+    let ends = l.sexed_endings.iter().any(|end| word.ends_with(end));
+    if !ends || exceptions.contains(t) {
         return false;
     }
     l.sexed_endings.iter().any(|end| {
@@ -46,8 +74,7 @@ pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         for (i, t) in p.toks.iter().enumerate() {
-            let w = t.lower.as_str();
-            if sexed_title(w) && !listed(w) && !name(p, i) {
+            if sexed_title(t) && !listed(&t.lower) && !name(p, i) {
                 found.push((si, i, p.word(t)));
             }
         }
@@ -65,7 +92,7 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     let toks = p.toks;
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
     // "to man the desk" is a verb.
-    if !l.sex_words.contains(&word(i)) || word(i.wrapping_sub(1)) == "to" {
+    if !maps().2.contains(&toks[i]) || word(i.wrapping_sub(1)) == "to" {
         return None;
     }
     // "male and female staff", "men or women": both sexes named.

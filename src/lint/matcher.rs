@@ -189,8 +189,8 @@ impl Lang {
 /// One part of a listed phrase.
 #[derive(Debug, Clone)]
 enum Part {
-    /// Compared by [`Lang::key`].
-    Word(String),
+    /// Compared by [`Lang::key`] (the key, then the word as listed).
+    Word(String, String),
     /// A stem written with a trailing `*`: any word starting with it.
     Prefix(String),
 }
@@ -224,6 +224,19 @@ pub struct Matcher {
     heads: Vec<u64>,
 }
 
+/// Is a token with the same key as a listed word that word inflected, not a word
+/// the stemmer merely folds with it? Its first letters must be the listed word's but
+/// for the last two ("families" for "family"; "presented" is not "presentable").
+fn same_word(token: &str, listed: &str) -> bool {
+    let need = listed.chars().count().saturating_sub(2);
+    token
+        .chars()
+        .zip(listed.chars())
+        .take_while(|(a, b)| a == b)
+        .count()
+        >= need
+}
+
 /// How many leading chars [`head`] keeps.
 const HEAD: usize = 4;
 
@@ -253,7 +266,7 @@ impl Matcher {
                     let lower = w.to_lowercase().replace('’', "'");
                     match lower.strip_suffix('*') {
                         Some(stem) => Part::Prefix(stem.to_string()),
-                        None => Part::Word(lang.key(&lower)),
+                        None => Part::Word(lang.key(&lower), lower),
                     }
                 })
                 .collect();
@@ -262,7 +275,7 @@ impl Matcher {
                 m.whole.entry(phrase.to_lowercase()).or_default().push(idx);
             }
             match parts.first() {
-                Some(Part::Word(k)) => {
+                Some(Part::Word(k, _)) => {
                     m.by_first.entry(k.clone()).or_default().push(idx);
                     let first = phrase
                         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | ','))
@@ -325,7 +338,11 @@ impl Matcher {
         } else {
             for k in self.lang.keys(&t.lower).iter() {
                 for &e in found(k) {
-                    if !cands.contains(&(e, i + 1)) {
+                    let listed = match self.entries[e].first() {
+                        Some(Part::Word(_, w)) => w.as_str(),
+                        _ => "",
+                    };
+                    if same_word(&t.lower, listed) && !cands.contains(&(e, i + 1)) {
                         cands.push((e, i + 1));
                     }
                 }
@@ -385,9 +402,7 @@ impl Matcher {
     /// Matches the remaining parts from token `j` on: the last token, or `None`.
     fn rest(&self, p: &Prepared<'_>, parts: &[Part], mut j: usize) -> Option<usize> {
         let toks = p.toks;
-        let Some(mut last) = j.checked_sub(1) else {
-            return None;
-        };
+        let mut last = j.checked_sub(1)?;
         for part in parts {
             let mut skipped = 0;
             loop {
@@ -418,7 +433,9 @@ impl Matcher {
 
     fn part_matches(&self, part: &Part, t: &Token) -> bool {
         match part {
-            Part::Word(k) => self.lang.keys(&t.lower).contains(k),
+            Part::Word(k, word) => {
+                same_word(&t.lower, word) && self.lang.keys(&t.lower).contains(k)
+            }
             Part::Prefix(pre) => t.lower.starts_with(pre.as_str()),
         }
     }

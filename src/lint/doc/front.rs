@@ -70,7 +70,7 @@ fn normal(key: &str) -> String {
 /// The role of a key, if it has one.
 pub(super) fn role(key: &str) -> Option<Role> {
     let k = normal(key);
-    let has = |list: &[String]| list.iter().any(|w| *w == k);
+    let has = |list: &[String]| list.contains(&k);
     let keys = keys();
     [
         (&keys.title, Role::Title),

@@ -45,6 +45,15 @@ fn case_plurals_and_compounds_are_one_word() {
 }
 
 #[test]
+fn a_word_the_stemmer_only_folds_with_a_listed_one_is_not_it() {
+    assert!(texts(&["be presentable"], "Ideas must be presented clearly.").is_empty());
+    assert_eq!(
+        texts(&["be presentable"], "You must be presentable."),
+        ["be presentable"]
+    );
+}
+
+#[test]
 fn a_listed_word_inside_a_longer_word_is_not_found() {
     assert!(texts(&["guru", "ninja"], "Gurudwara visits; Ninjago fans.").is_empty());
 }

@@ -27,6 +27,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("places", include_str!("data/places.toml")),
     ("jurisdictions", include_str!("data/jurisdictions.toml")),
     ("locale", include_str!("data/locale.toml")),
+    ("front", include_str!("data/front.toml")),
+    ("matcher", include_str!("data/matcher.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -112,6 +114,8 @@ mod tests {
         super::super::rules::voice::data_loads();
         super::super::rules::readability::data_loads();
         super::super::doc::data_loads();
+        super::super::doc::front_data_loads();
+        super::super::matcher::data_loads();
         super::super::rules::completeness::data_loads();
         super::super::rules::consistency::data_loads();
         super::super::facts::money_data_loads();

@@ -220,6 +220,9 @@ pub struct Facts {
     pub city: Option<String>,
     /// The job is remote.
     pub remote: bool,
+    /// Places of work besides `country`/`region`/`city`, when the posting names several
+    /// ("Location: New York / NJ"): each brings its own pay law.
+    pub other_sites: Vec<Site>,
     /// The largest experience ask, in months.
     pub experience_months: Option<u32>,
     /// The role is entry-level or junior.
@@ -233,6 +236,17 @@ pub struct Facts {
     /// The locale the posting reads in (`en-GB`), when the posting or `--locale` says;
     /// without it rules use the country's.
     pub locale: Option<String>,
+}
+
+/// A place of work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Site {
+    /// ISO 3166-1 alpha-2 country.
+    pub country: String,
+    /// State or province code.
+    pub region: Option<String>,
+    /// City, when the city has its own pay law.
+    pub city: Option<String>,
 }
 
 /// Rules turned off by an inline comment.
@@ -459,6 +473,12 @@ pub(crate) fn data_loads() {
     let _ = headings();
 }
 
+/// Parses the front matter keys (for the data tests).
+#[cfg(test)]
+pub(crate) fn front_data_loads() {
+    front::data_loads();
+}
+
 /// A section label at the start of a paragraph or bullet ("Salary: $50,000" or
 /// "**Location:** Denver"), if it names a section.
 fn label_section(text: &str) -> Option<Section> {
@@ -661,11 +681,13 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+mod front;
 mod html;
 mod markdown;
 mod plain;
 mod suppress;
 
+pub use front::is_place_label;
 use suppress::{Directive, markdown_directives, resolve_directives, text_directives};
 pub use suppress::{NamedId, named_ids, parse_toml_suppressions};
 

@@ -3,6 +3,13 @@
 //! in English", a hype title word ("rockstar" → "specialist") — in Markdown, text, HTML and
 //! TOML postings.
 //!
+//! A swap is applied only where the result reads right: never when it would repeat a
+//! word ("Rockstar Ninja Cashier" is not "Specialist Specialist Cashier"; "a rockstar
+//! and a ninja" is not "a specialist and a specialist"), break "a"/"an" ("a middleman"
+//! is not "a intermediary"), or put a generic word in a title in place of a hype word
+//! (the title's meaning is the employer's to choose). Those stay findings with their
+//! help.
+//!
 //! Edits are made in place on the file's own text, at the finding's span and only where
 //! the file holds exactly the matched words there, so everything else (TOML comments and
 //! layout, Markdown markup, line endings, a byte-order mark) is kept byte for byte. Each
@@ -34,6 +41,8 @@ struct Edit {
     from: usize,
     to: usize,
     with: String,
+    /// A hype-title swap (a generic word for a hype word).
+    hype: bool,
 }
 
 /// The result of fixing: each changed file's new text, and how many edits it got.
@@ -60,7 +69,7 @@ pub fn plan(findings: &[Finding]) -> Result<Fixed> {
     for (path, list) in by_file {
         let old =
             std::fs::read_to_string(path).map_err(|e| Error::io("read", Path::new(path), e))?;
-        let (new, n) = fix_text(&old, &list);
+        let (new, n) = fix_text(path, &old, &list);
         if n > 0 {
             fixed.files.insert(path.to_string(), (old, new, n));
         }
@@ -97,15 +106,21 @@ pub fn diff(fixed: &Fixed) -> String {
 }
 
 /// `text` with the safe swaps of `findings` applied, and how many were applied.
-fn fix_text(text: &str, findings: &[&Finding]) -> (String, usize) {
+fn fix_text(path: &str, text: &str, findings: &[&Finding]) -> (String, usize) {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
     let mut lines: Vec<String> = body.split('\n').map(str::to_string).collect();
-    let mut edits: Vec<Edit> = findings
+    let title = title_line(path, &lines);
+    let all: Vec<Edit> = findings
         .iter()
         .filter_map(|f| edit_for(f, &lines))
+        .collect();
+    let mut edits: Vec<Edit> = all
+        .iter()
+        .filter(|e| reads_right(e, &all, &lines[e.line], title == Some(e.line)))
+        .cloned()
         .collect();
     // Right to left on each line, so earlier columns stay valid; overlaps dropped.
     edits.sort_by(|a, b| {
@@ -156,7 +171,70 @@ fn edit_for(f: &Finding, lines: &[String]) -> Option<Edit> {
         from,
         to,
         with: same_case(matched, &with),
+        hype: RuleId::HypeTitle == f.rule,
     })
+}
+
+/// The 0-based line of the posting's title: a TOML `title =` line, a front matter
+/// `title:` line, the first `# ` heading of Markdown, or a text file's first line.
+fn title_line(path: &str, lines: &[String]) -> Option<usize> {
+    let lower = path.to_ascii_lowercase();
+    let key = |l: &str, sep: char| {
+        l.trim_start()
+            .strip_prefix("title")
+            .is_some_and(|rest| rest.trim_start().starts_with(sep))
+    };
+    if lower.ends_with(".toml") {
+        return lines.iter().position(|l| key(l, '='));
+    }
+    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        return lines
+            .iter()
+            .position(|l| l.starts_with("# "))
+            .or_else(|| lines.iter().position(|l| key(l, ':')));
+    }
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        return lines
+            .iter()
+            .position(|l| l.to_ascii_lowercase().contains("<h1"));
+    }
+    lines.iter().position(|l| !l.trim().is_empty())
+}
+
+/// The words of a line around chars `from..to`: the one before and the one after,
+/// lower case, markup and punctuation skipped.
+fn neighbours(line: &str, from: usize, to: usize) -> (String, String) {
+    let chars: Vec<char> = line.chars().collect();
+    let word = |it: &mut dyn Iterator<Item = char>| -> String {
+        it.skip_while(|c| !c.is_alphanumeric())
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let before: String = word(&mut chars[..from].iter().rev().copied())
+        .chars()
+        .rev()
+        .collect();
+    let after = word(&mut chars[to.min(chars.len())..].iter().copied());
+    (before, after)
+}
+
+/// Does an edit leave a sentence that reads right? Not when its new word is what
+/// another edit on the line also writes, or the word beside it already; not when "a"
+/// or "an" before it would no longer agree; not for a hype word in the title.
+fn reads_right(e: &Edit, all: &[Edit], line: &str, in_title: bool) -> bool {
+    let with = e.with.to_lowercase();
+    let twice = all
+        .iter()
+        .any(|o| o.line == e.line && o.from != e.from && o.with.to_lowercase() == with);
+    let (before, after) = neighbours(line, e.from, e.to);
+    let first_new = with.split_whitespace().next().unwrap_or("");
+    let last_new = with.split_whitespace().last().unwrap_or("");
+    let repeats = before == first_new || after == last_new;
+    let vowel = first_new.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let article = (before == "a" && vowel) || (before == "an" && !vowel);
+    let title = in_title && e.hype;
+    !(twice || repeats || article || title)
 }
 
 /// "native English speaker(s)" → "fluent in English" (the "speaker" after the match is
@@ -201,7 +279,7 @@ mod tests {
         let doc = Doc::from_path_text(path, text);
         let findings: Vec<Finding> = lint(&doc, &Config::default());
         let list: Vec<&Finding> = findings.iter().filter(|f| fixable(f)).collect();
-        fix_text(text, &list)
+        fix_text(path, text, &list)
     }
 
     #[test]
@@ -209,11 +287,68 @@ mod tests {
         let text =
             "# Baker\n\nSalesman and a rockstar **ninja** guy. Native English speaker required.\n";
         let (new, n) = fixed("p.md", text);
-        assert_eq!(n, 5, "{new}");
+        assert_eq!(n, 3, "{new}");
         assert_eq!(
             new,
-            "# Baker\n\nSalesperson and a specialist **specialist** person. Fluent in English required.\n"
+            "# Baker\n\nSalesperson and a rockstar **ninja** person. Fluent in English required.\n"
         );
+    }
+
+    #[test]
+    fn a_swap_that_would_repeat_a_word_is_left_as_help() {
+        // Before: two hype words side by side, or twice in a sentence.
+        for text in [
+            "# Baker\n\nWe want a rockstar and a ninja on the ovens.\n",
+            "# Baker\n\nOur Ninja Specialist bakes.\n",
+        ] {
+            let (new, n) = fixed("p.md", text);
+            // After: unchanged.
+            assert_eq!((new.as_str(), n), (text, 0));
+        }
+        let (new, n) = fixed("p.md", "# Baker\n\nWe want a rockstar on the ovens.\n");
+        assert_eq!(n, 1);
+        assert_eq!(new, "# Baker\n\nWe want a specialist on the ovens.\n");
+    }
+
+    #[test]
+    fn a_swap_that_would_break_a_or_an_is_left_as_help() {
+        let text = "# Baker\n\nNo need for a middleman here.\n";
+        let (new, n) = fixed("p.md", text);
+        assert_eq!((new.as_str(), n), (text, 0));
+        let (new, n) = fixed("p.md", "# Baker\n\nYou will work with a salesman.\n");
+        assert_eq!(n, 1);
+        assert_eq!(new, "# Baker\n\nYou will work with a salesperson.\n");
+    }
+
+    #[test]
+    fn a_title_keeps_its_words_but_loses_a_gendered_one() {
+        let text = "# Rockstar Ninja Cashier\n\nYou run the till.\n";
+        let (new, n) = fixed("p.md", text);
+        assert_eq!((new.as_str(), n), (text, 0));
+        let text = "title = \"Rockstar Cashier\"\n";
+        assert_eq!(
+            fix_text("p.toml", text, &[&hype(1, 10, 18, "Rockstar")]),
+            (text.to_string(), 0)
+        );
+        let (new, n) = fixed("p.md", "# Salesman\n\nYou sell bread.\n");
+        assert_eq!(n, 1);
+        assert_eq!(new, "# Salesperson\n\nYou sell bread.\n");
+    }
+
+    /// A hype-title finding at `line:col..end` matching `m`.
+    fn hype(line: usize, col: usize, end: usize, m: &str) -> Finding {
+        Finding {
+            path: "p.toml".into(),
+            line,
+            col,
+            end_line: line,
+            end_col: end,
+            rule: "hype-title",
+            severity: crate::lint::Severity::Warning,
+            message: String::new(),
+            suggestion: None,
+            matched: Some(m.into()),
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod data;
 pub mod doc;
 pub mod facts;
 pub mod fix;
+pub mod matcher;
 pub mod posting;
 pub mod report;
 pub mod rules;
@@ -32,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use config::{Config, ConfigError, Level, WordBand, find_config};
 pub use doc::{
-    Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, Suppression, classify_heading,
+    Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, Site, Suppression, classify_heading,
     parse_toml_suppressions,
 };
 pub use facts::extract_facts;

@@ -246,6 +246,8 @@ fn facts(b: &Builder) -> Facts {
         region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),
         remote: location.and_then(|l| l.workplace) == Some(Workplace::Remote),
+        // A TOML posting has one location.
+        other_sites: Vec::new(),
         experience_months: months,
         entry_level: months.is_some_and(|m| m <= 12),
         commission: pay

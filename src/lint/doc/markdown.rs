@@ -37,7 +37,8 @@ struct Builder<'s> {
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
-    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut b = Builder {
         src,
         index: LineIndex::new(src),
@@ -53,48 +54,17 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         b.event(ev, range);
     }
     b.flush();
-    if !b.state.has_title {
-        if let Some((at, title)) = front_matter_title(src) {
-            let seg = Segment::new(Section::Title, SegKind::Title, title, b.index.loc(at));
-            b.out.insert(0, seg);
-        }
+    let mut has_title = b.state.has_title;
+    if b.out.is_empty() && src.contains('<') {
+        // A body of raw HTML under front matter (job boards that store the page as
+        // they received it): read it as the page it is.
+        b.out = super::html::segments(&front::blanked(src));
+        has_title = b.out.iter().any(|s| s.kind == SegKind::Title);
     }
+    let front = front::segments(src, &b.index, has_title);
+    b.out.splice(0..0, front);
     promote_title(&mut b.out);
     b.out
-}
-
-/// The `title:` of a YAML front matter block (static-site and CMS postings keep the job
-/// title there): the byte offset of its value and the value, quotes removed.
-fn front_matter_title(src: &str) -> Option<(usize, &str)> {
-    let body = src.strip_prefix("---")?;
-    let body = body
-        .strip_prefix("\r\n")
-        .or_else(|| body.strip_prefix('\n'))?;
-    let mut at = src.len() - body.len();
-    for line in body.split_inclusive('\n') {
-        let text = line.trim_end_matches(['\n', '\r']);
-        if text == "---" || text == "..." {
-            return None;
-        }
-        if let Some(value) = text.strip_prefix("title:") {
-            let lead = value.len() - value.trim_start().len();
-            let v = value.trim();
-            let unquoted = v
-                .strip_prefix('"')
-                .and_then(|x| x.strip_suffix('"'))
-                .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')));
-            let (skip, v) = match unquoted {
-                Some(u) => (1, u),
-                None => (0, v),
-            };
-            if v.trim().is_empty() {
-                return None;
-            }
-            return Some((at + "title:".len() + lead + skip, v));
-        }
-        at += line.len();
-    }
-    None
 }
 
 impl<'s> Builder<'s> {

@@ -496,9 +496,16 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         return false;
     }
     // A figure in a heading is the posting's headline pay ("Up to £51,763 + benefits").
+    // A range in thousands ("£45k to £60k") is pay wherever it sits: nothing else in a
+    // posting is a bounded range of that size without a word saying what it is.
+    let thousands = m
+        .min
+        .zip(m.max)
+        .is_some_and(|(a, b)| a >= 10_000.0 && b > a);
     p.seg.section == Section::Pay
         || p.seg.kind == SegKind::Heading
         || m.period.is_some()
+        || thousands
         || near
             .iter()
             .any(|t| words().pay_words.contains(&t.lower.as_str()))
@@ -626,11 +633,17 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
             .find(|m| is_pay(p, m))
             .map(|m| (p, m))
     });
+    let found = found.or_else(|| {
+        let in_pay = prep.iter().filter(|p| p.seg.section == Section::Pay);
+        in_pay
+            .chain(prep.iter())
+            .find_map(|p| bare_pay(p).map(|m| (p, m)))
+    });
     if let Some((p, m)) = found {
         return Some(PayFacts {
             min: m.min,
             max: m.max,
-            currency: Some(m.currency.to_string()),
+            currency: (!m.currency.is_empty()).then(|| m.currency.to_string()),
             period: m.period.map(str::to_string),
             open_ended: m.open.then(|| p.slice(m.start, m.end)),
             loc: Some(p.seg.loc_at(m.start)),
@@ -638,6 +651,69 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         });
     }
     vague_pay(prep)
+}
+
+/// Pay written without a currency ("salary: 52000", "a salary of around 50-60k"): in
+/// the pay section or a sentence with a pay word, a figure with a k, or of four digits
+/// or more that is not a year, and not in a clause that makes it something else.
+fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
+    let pay_here = p.seg.section == Section::Pay
+        || p.toks
+            .iter()
+            .any(|t| words().pay_words.contains(&t.lower.as_str()));
+    if !pay_here {
+        return None;
+    }
+    let chars = p.chars;
+    let mut i = 0;
+    while i < chars.len() {
+        let before_ok =
+            i == 0 || !(is_word_char(chars[i - 1]) || matches!(chars[i - 1], '.' | ','));
+        let Some((v, end, kilo)) = before_ok
+            .then(|| number_at(chars, i, Grouping::Comma))
+            .flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let plain_digits = chars[i..end].iter().all(char::is_ascii_digit);
+        let year = !kilo && plain_digits && (1900.0..=2100.0).contains(&v);
+        let mut m = Money {
+            start: i,
+            end,
+            min: Some(v),
+            max: Some(v),
+            currency: "",
+            period: None,
+            open: false,
+        };
+        if let Some((v2, end2, kilo2)) = range_tail(chars, end, false, "") {
+            // "50-60k": the k belongs to both figures.
+            let v1 = if kilo2 && !kilo && v < 1000.0 {
+                v * 1000.0
+            } else {
+                v
+            };
+            let v2 = if kilo && !kilo2 && v2 < 1000.0 {
+                v2 * 1000.0
+            } else {
+                v2
+            };
+            (m.min, m.max, m.end) = (Some(v1), Some(v2), end2);
+        } else {
+            open_single(chars, &mut m);
+        }
+        let big = m.min.or(m.max).is_some_and(|v| v >= 1000.0);
+        let not_pay = own_words(p, &m)
+            .iter()
+            .any(|t| words().not_pay.contains(&t.lower.as_str()));
+        if big && !year && !not_pay {
+            m.period = period_after(chars, m.end);
+            return Some(m);
+        }
+        i = m.end.max(i + 1);
+    }
+    None
 }
 
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
+use super::super::doc::Site;
 use super::super::text::{PhraseSet, covered};
 use super::{Facts, Prepared, Section, Segment};
 
@@ -485,14 +486,100 @@ fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
     before || after
 }
 
+/// Is the segment a place-of-work line: a front matter place key, or a body line
+/// labelled as one ("Location: Denver, CO", "**Job location:** Leeds")?
+fn stated(p: &Prepared<'_>) -> bool {
+    if p.seg.section != Section::Conditions {
+        return false;
+    }
+    let head: String = p.chars.iter().take(40).collect();
+    head.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+        !label.is_empty() && crate::lint::doc::is_place_label(label)
+    })
+}
+
+/// The places a place-of-work line names, each once: a country named beside them
+/// keeps only its own ("Newark on Trent, England" is not Newark, New Jersey), and a
+/// country named beside one of its regions adds nothing ("Chicago, Illinois, USA").
+fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
+    let found: Vec<Place> = places_in(p).into_iter().map(|(_, _, pl)| pl).collect();
+    let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
+    let countries: Vec<&str> = found
+        .iter()
+        .filter(|pl| bare(pl))
+        .map(|pl| pl.country)
+        .collect();
+    let kept: Vec<Place> = found
+        .iter()
+        .filter(|pl| countries.is_empty() || countries.contains(&pl.country))
+        .copied()
+        .collect();
+    let mut out: Vec<Place> = Vec::new();
+    for pl in &kept {
+        let covered = bare(pl) && kept.iter().any(|o| o.country == pl.country && !bare(o));
+        if !covered && !out.contains(pl) {
+            out.push(*pl);
+        }
+    }
+    out
+}
+
+/// Places named right after "based in", "located in" or "place of work" in a sentence
+/// of the body: where the job is, as opposed to places merely mentioned.
+fn based_in(p: &Prepared<'_>) -> Vec<Place> {
+    let toks = p.toks;
+    places_in(p)
+        .into_iter()
+        .filter(|(start, _, _)| {
+            let Some(i) = toks.iter().position(|t| t.start == *start) else {
+                return false;
+            };
+            let w = |k: usize| i.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
+            w(1) == "in" && matches!(w(2), "based" | "located" | "situated")
+                || (w(1) == "work" && w(2) == "of" && w(3) == "place")
+        })
+        .map(|(_, _, pl)| pl)
+        .collect()
+}
+
+/// Where the job is. The place-of-work lines decide when the posting has them (every
+/// place they name is a site with its own law); else places the body says the job is
+/// "based in" or "located in"; else the first place named, looked for in the sections
+/// most likely to hold it first.
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
-    let mut order: Vec<&Prepared<'_>> = prep.iter().collect();
-    order.sort_by_key(|p| location_rank(p.seg));
-    if let Some(first) = order.iter().find_map(|p| place_in(p)) {
+    let mut sites: Vec<Place> = prep
+        .iter()
+        .filter(|p| stated(p))
+        .flat_map(sites_in)
+        .collect();
+    if sites.is_empty() {
+        sites = prep.iter().flat_map(based_in).collect();
+    }
+    if sites.is_empty() {
+        let mut order: Vec<&Prepared<'_>> = prep.iter().collect();
+        order.sort_by_key(|p| location_rank(p.seg));
+        sites.extend(order.iter().find_map(|p| place_in(p)));
+    }
+    sites.dedup();
+    // The first site with a state or province is the main one.
+    if let Some(i) = sites.iter().position(|pl| pl.region.is_some()) {
+        let main = sites.remove(i);
+        sites.insert(0, main);
+    }
+    let mut iter = sites.into_iter();
+    if let Some(first) = iter.next() {
         facts.country = Some(first.country.to_string());
         facts.region = first.region.map(str::to_string);
         facts.city = first.city.map(str::to_string);
     }
+    facts.other_sites = iter
+        .map(|pl| Site {
+            country: pl.country.to_string(),
+            region: pl.region.map(str::to_string),
+            city: pl.city.map(str::to_string),
+        })
+        .collect();
     facts.remote = is_remote(prep);
 }
 

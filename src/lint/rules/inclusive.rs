@@ -10,7 +10,9 @@
 //! stand for 8 hours" with no reason in the sentence), `hype-title` (rockstar, ninja,
 //! guru, wizard), `culture-cliche` (work hard play hard, hit the ground running, we're a
 //! family), `native-speaker`, `inflated-experience` (3+ years for an entry-level role)
-//! and `banned-word` (the configuration's ban list).
+//! `banned-word` (the configuration's ban list), and in [`people`] job titles built on a
+//! sexed ending ("linesman", "busboy") and `sex-preference` ("male driver"); photo
+//! and looks asks are listed terms of `appearance-ask`.
 
 use std::sync::OnceLock;
 
@@ -18,7 +20,8 @@ use serde::Deserialize;
 
 use super::super::data;
 use super::super::facts::{Prepared, experience_asks};
-use super::super::text::{PhraseSet, Token, covered};
+use super::super::matcher::{self, Found, Matcher, english};
+use super::super::text::{Hit, PhraseSet, Token, covered};
 use super::RuleId;
 use super::{Ctx, Report};
 
@@ -34,6 +37,24 @@ struct Lists {
     /// Phrases around a term that make it harmless.
     #[serde(deserialize_with = "data::words")]
     exceptions: &'static [&'static str],
+    /// Endings that make a job title name a sex ("-man", "-boy").
+    #[serde(deserialize_with = "data::words")]
+    sexed_endings: &'static [&'static str],
+    /// Words with such an ending that name no person ("german", "specimen").
+    #[serde(deserialize_with = "data::words")]
+    sexed_ending_exceptions: &'static [&'static str],
+    /// Titles on -ess, -ette and -trix.
+    #[serde(deserialize_with = "data::words")]
+    sexed_titles: &'static [&'static str],
+    /// "male", "female", "woman"...
+    #[serde(deserialize_with = "data::words")]
+    sex_words: &'static [&'static str],
+    /// Nouns for the person hired ("driver", "staff"), and "only"/"preferred".
+    #[serde(deserialize_with = "data::words")]
+    job_nouns: &'static [&'static str],
+    /// Words that state a preference ("prefer", "seeking").
+    #[serde(deserialize_with = "data::words")]
+    preference_words: &'static [&'static str],
     /// Decades of life ("20s", "thirties").
     #[serde(deserialize_with = "data::words")]
     decades: &'static [&'static str],
@@ -76,6 +97,10 @@ struct Term {
     rule: RuleId,
     #[serde(deserialize_with = "data::text")]
     fix: data::Text,
+    /// Reported only when it is about the applicant (see
+    /// [`Matcher::about_applicant`]); pronouns, only when they refer to the applicant.
+    #[serde(default)]
+    subject: bool,
 }
 
 fn lists() -> &'static Lists {
@@ -100,6 +125,9 @@ fn message(rule: RuleId, m: &str) -> String {
         RuleId::HypeTitle => format!("\"{m}\" is a hype title that puts many candidates off"),
         RuleId::CultureCliche => format!("\"{m}\" is a culture cliché that puts candidates off"),
         RuleId::Cliche => format!("\"{m}\" is a cliché that tells candidates little"),
+        RuleId::AppearanceAsk => {
+            format!("\"{m}\" asks about looks, which invites judging age, race and sex")
+        }
         RuleId::NativeSpeaker => {
             format!("\"{m}\" excludes fluent speakers who learned the language later")
         }
@@ -114,11 +142,11 @@ fn is_pronoun(m: &str) -> bool {
         .any(|p| l.starts_with(p))
 }
 
-fn sets() -> &'static (PhraseSet, PhraseSet) {
-    static S: OnceLock<(PhraseSet, PhraseSet)> = OnceLock::new();
+fn sets() -> &'static (Matcher, PhraseSet) {
+    static S: OnceLock<(Matcher, PhraseSet)> = OnceLock::new();
     S.get_or_init(|| {
         (
-            PhraseSet::new(lists().terms.iter().map(|t| t.phrase)),
+            Matcher::new(english(), lists().terms.iter().map(|t| t.phrase)),
             PhraseSet::new(lists().exceptions.iter().copied()),
         )
     })
@@ -127,6 +155,8 @@ fn sets() -> &'static (PhraseSet, PhraseSet) {
 /// Runs the listed terms, physical-ability asks, experience asks and the ban list.
 pub fn check(ctx: &mut Ctx<'_>) {
     listed_terms(ctx);
+    people::sexed_titles(ctx);
+    people::sex_preference(ctx);
     age_limits(ctx);
     physical_asks(ctx);
     inflated_experience(ctx);
@@ -308,12 +338,24 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     for (si, p) in ctx.prep.iter().enumerate() {
         let mut ex = exceptions.find_all(p.toks);
         ex.extend(super::gender::organisations().find_all(p.toks));
-        for h in terms.find(p.toks) {
+        for f in terms.find(p) {
+            let Some(term) = lists().terms.get(f.item) else {
+                continue;
+            };
+            let h = Hit {
+                first: f.first,
+                last: f.last,
+                item: f.item,
+            };
             // "Ernst & Young", "Guy Fawkes": a name, not a word.
-            let name = h.first == h.last && p.proper_name_at(h.first);
-            if !covered(&h, &ex) && !name {
-                found.push((si, h, p.tok_text(h.first, h.last)));
+            let name = f.first == f.last && p.proper_name_at(f.first);
+            // Negated hype or cliché is not hype ("we are not looking for rockstars");
+            // a gendered word stays gendered ("no guy culture").
+            let negated = term.rule != RuleId::GenderedTerm && terms.negated(p, &f);
+            if covered(&h, &ex) || name || negated || !in_scope(terms, p, &f, term) {
+                continue;
             }
+            found.push((si, h, p.tok_text(f.first, f.last)));
         }
     }
     for (si, h, m) in found {
@@ -323,6 +365,18 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         let r = Report::new(message(term.rule, &m)).help(term.fix);
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
     }
+}
+
+/// Is a term marked for a subject check about the applicant? A lone pronoun must refer
+/// to the applicant; any other term must describe them.
+fn in_scope(m: &Matcher, p: &Prepared<'_>, f: &Found, term: &Term) -> bool {
+    if !term.subject {
+        return true;
+    }
+    if f.first == f.last && matcher::is_pronoun(&p.toks[f.first].lower) {
+        return m.pronoun_for_applicant(p, f.first);
+    }
+    m.about_applicant(p, f)
 }
 
 /// Per segment: does its section (the blocks under the same heading, the heading
@@ -488,6 +542,8 @@ fn banned(ctx: &mut Ctx<'_>) {
         ctx.at_tokens(RuleId::BannedWord, si, h.first, h.last, r);
     }
 }
+
+mod people;
 
 #[cfg(test)]
 mod tests;

@@ -123,6 +123,8 @@ rules! {
     CultureCliche = "culture-cliche", inclusive, Warning, "A culture cliché (work hard play hard, hit the ground running, we're a family).";
     Cliche = "cliche", inclusive, Note, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
     NativeSpeaker = "native-speaker", inclusive, Warning, "Asking for a native speaker rather than fluency.";
+    SexPreference = "sex-preference", inclusive, Warning, "A stated preference for one sex (\"male driver\", \"we'd like a woman for this role\").";
+    AppearanceAsk = "appearance-ask", inclusive, Warning, "A request for a photo or for looks (\"send a picture of yourself\", \"must be presentable\").";
     InflatedExperience = "inflated-experience", inclusive, Warning, "An experience ask out of line with an entry-level or junior role.";
     ExperienceUnmarkedSenior = "experience-unmarked-senior", inclusive, Warning, "Five or more years asked where nothing marks the role as senior.";
     YearsOfExperience = "years-of-experience", inclusive, Note, "A years-of-experience ask: the skills behind it say more.";

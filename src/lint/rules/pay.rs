@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::config::Config;
 use super::super::data::{self, Text};
-use super::super::doc::{Doc, Loc, Section, SegKind};
+use super::super::doc::{Doc, Loc, Section, SegKind, Site};
 use super::RuleId;
 use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
@@ -134,26 +134,37 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
         .flat_map(|c| find_jurisdiction(c))
         .collect();
     let f = &doc.facts;
-    let country = f.country.as_deref().unwrap_or("");
-    let region = f.region.as_deref();
-    for j in JURISDICTIONS.iter() {
-        let by_place = match (j.country, region) {
-            _ if !j.countries.is_empty() => j.countries.contains(&country),
-            (c, Some(r)) if c == country => {
-                j.region == Some(r) && j.city.is_none_or(|city| f.city.as_deref() == Some(city))
-            }
-            ("US", None) => country == "US" && f.remote,
-            _ => false,
-        };
-        if by_place {
-            picked.push(j);
-        }
+    let main = Site {
+        country: f.country.clone().unwrap_or_default(),
+        region: f.region.clone(),
+        city: f.city.clone(),
+    };
+    for site in std::iter::once(&main).chain(&f.other_sites) {
+        picked.extend(
+            JURISDICTIONS
+                .iter()
+                .filter(|j| applies_at(j, site, f.remote)),
+        );
     }
     // Table order, no repeats.
     JURISDICTIONS
         .iter()
         .filter(|j| picked.iter().any(|p| p.code == j.code))
         .collect()
+}
+
+/// Does law `j` apply at a place of work? A remote US job with no state answers to
+/// every US law.
+fn applies_at(j: &Jurisdiction, site: &Site, remote: bool) -> bool {
+    let country = site.country.as_str();
+    match (j.country, site.region.as_deref()) {
+        _ if !j.countries.is_empty() => j.countries.contains(&country),
+        (c, Some(r)) if c == country => {
+            j.region == Some(r) && j.city.is_none_or(|city| site.city.as_deref() == Some(city))
+        }
+        ("US", None) => country == "US" && remote,
+        _ => false,
+    }
 }
 
 /// Runs the pay checks.

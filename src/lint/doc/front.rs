@@ -1,0 +1,330 @@
+//! Front matter read whole: the YAML (`---`) or TOML (`+++`) block at the top of a
+//! static-site posting holds its title, place, pay and sometimes its whole description.
+//! Each key that `src/lint/data/front.toml` names becomes a segment of the section it
+//! feeds, so the facts and the rules see it as they see the body.
+//!
+//! The reader is line based, not a YAML parser: it takes `key: value` and `key = value`
+//! lines at any depth (a nested key counts by its own name), quoted values, `|` and `>`
+//! block values, and lists of plain items under a key. Anything else in the block is
+//! skipped; a posting never fails to lint because of its front matter.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{LineIndex, Loc, Section, SegKind, Segment};
+
+/// What a front matter key feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The job title.
+    Title,
+    /// The place of work.
+    Place,
+    /// The pay.
+    Pay,
+    /// Posting text.
+    Body,
+    /// The employer.
+    Company,
+}
+
+/// `src/lint/data/front.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Keys {
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    title: Vec<String>,
+    place: Vec<String>,
+    pay: Vec<String>,
+    body: Vec<String>,
+    company: Vec<String>,
+}
+
+fn keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| super::super::data::load("front"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = keys();
+}
+
+/// A key as the data file writes it: lower case, `_` and `-` as spaces.
+fn normal(key: &str) -> String {
+    key.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | '-' => ' ',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The role of a key, if it has one.
+pub(super) fn role(key: &str) -> Option<Role> {
+    let k = normal(key);
+    let has = |list: &[String]| list.contains(&k);
+    let keys = keys();
+    [
+        (&keys.title, Role::Title),
+        (&keys.place, Role::Place),
+        (&keys.pay, Role::Pay),
+        (&keys.body, Role::Body),
+        (&keys.company, Role::Company),
+    ]
+    .into_iter()
+    .find(|(list, _)| has(list))
+    .map(|(_, r)| r)
+}
+
+/// Is `label` (the words before a colon) a place-of-work label ("Location", "Job
+/// location", "Based in")?
+pub fn is_place_label(label: &str) -> bool {
+    role(label) == Some(Role::Place)
+}
+
+/// One value of the block.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Field<'s> {
+    pub(super) role: Role,
+    /// Byte offset of the value in the file.
+    pub(super) at: usize,
+    /// The value, quotes removed.
+    pub(super) value: &'s str,
+    /// The value is the file's text from `at` on (no escapes undone, no lines joined).
+    pub(super) exact: bool,
+}
+
+/// The lines of the front matter block (without its fences), each with its byte
+/// offset, and the fence style; `None` when the file has no block.
+fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
+    let (fence, toml) = if src.starts_with("---") {
+        ("---", false)
+    } else if src.starts_with("+++") {
+        ("+++", true)
+    } else {
+        return None;
+    };
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for (i, line) in src.split_inclusive('\n').enumerate() {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if i == 0 {
+            if text.trim_end() != fence {
+                return None;
+            }
+        } else if text.trim_end() == fence || (!toml && text.trim_end() == "...") {
+            return Some((lines, toml));
+        } else {
+            lines.push((at, text));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The file with its front matter block blanked (every char but line breaks made a
+/// space), so another reader sees only the body, on the lines it has in the file.
+pub(super) fn blanked(src: &str) -> String {
+    let end = block_end(src);
+    let head: String = src[..end]
+        .chars()
+        .map(|c| if c == '\n' { c } else { ' ' })
+        .collect();
+    head + &src[end..]
+}
+
+/// The byte offset just past the front matter block's closing fence (0 without one).
+fn block_end(src: &str) -> usize {
+    let Some((lines, _)) = block(src) else {
+        return 0;
+    };
+    let last = lines.last().map_or(0, |(at, l)| at + l.len());
+    src[last..]
+        .split_inclusive('\n')
+        .take(2)
+        .map(str::len)
+        .sum::<usize>()
+        + last
+}
+
+/// Every field of the front matter that feeds the posting, in file order.
+pub(super) fn fields(src: &str) -> Vec<Field<'_>> {
+    let Some((lines, toml)) = block(src) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        i += 1;
+        let Some((key, value_off)) = key_of(line, toml) else {
+            continue;
+        };
+        let Some(role) = role(key) else { continue };
+        let indent = line.len() - line.trim_start().len();
+        let raw = &line[value_off..];
+        let value = raw.trim();
+        let value_at = at + value_off + (raw.len() - raw.trim_start().len());
+        if value.is_empty() || value.starts_with(['|', '>']) {
+            // A block value or a list: the more-indented lines after the key.
+            let start = i;
+            while i < lines.len() && deeper(lines[i].1, indent) {
+                i += 1;
+            }
+            out.extend(nested(&lines[start..i], role));
+            continue;
+        }
+        if let Some((v, off, exact)) = scalar(value, toml) {
+            out.push(Field {
+                role,
+                at: value_at + off,
+                value: v,
+                exact,
+            });
+        }
+    }
+    out
+}
+
+/// Is `line` blank or indented more than `indent`?
+fn deeper(line: &str, indent: usize) -> bool {
+    line.trim().is_empty() || line.len() - line.trim_start().len() > indent
+}
+
+/// The key of a `key: value` (YAML) or `key = value` (TOML) line and the byte offset
+/// of what follows the separator.
+fn key_of(line: &str, toml: bool) -> Option<(&str, usize)> {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with('#') || trimmed.starts_with('-') {
+        return None;
+    }
+    let sep = if toml { '=' } else { ':' };
+    let pos = line.find(sep)?;
+    let key = line[..pos].trim().trim_matches('"');
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
+    let key = key.rsplit('.').next().unwrap_or(key);
+    // "key:value" without a space is a URL or a time, not a key.
+    let follows = line[pos + 1..].chars().next();
+    (simple && (toml || follows.is_none_or(char::is_whitespace))).then_some((key, pos + 1))
+}
+
+/// A one-line value: quotes removed, a trailing `# comment` of an unquoted YAML value
+/// dropped: (value, its offset in `value`, whether it is exact).
+fn scalar(value: &str, toml: bool) -> Option<(&str, usize, bool)> {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            let exact = !inner.contains('\\');
+            return (!inner.trim().is_empty()).then_some((inner, 1, exact));
+        }
+    }
+    if toml {
+        // Numbers and the like: a bare TOML value other than a string.
+        return Some((value, 0, true));
+    }
+    let v = value.split(" #").next().unwrap_or(value).trim_end();
+    (!v.is_empty()).then_some((v, 0, true))
+}
+
+/// The lines under a key: list items (each a field), or a block of text (one field).
+fn nested<'s>(lines: &[(usize, &'s str)], role: Role) -> Vec<Field<'s>> {
+    let items: Vec<Field<'s>> = lines
+        .iter()
+        .filter_map(|(at, line)| {
+            let t = line.trim_start();
+            let item = t.strip_prefix("- ")?;
+            let (v, off, exact) = scalar(item.trim(), false)?;
+            let lead = line.len() - t.len() + 2 + (item.len() - item.trim_start().len());
+            Some(Field {
+                role,
+                at: at + lead + off,
+                value: v,
+                exact,
+            })
+        })
+        .collect();
+    if !items.is_empty() || role != Role::Body {
+        return items;
+    }
+    // A block of text: one field from its first line on, read by `block_text`.
+    lines
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(at, line)| Field {
+            role,
+            at: at + (line.len() - line.trim_start().len()),
+            value: "",
+            exact: true,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The segments the front matter adds to a posting: the title (when the body has none), the place, pay and company lines, and the text
+/// fields, in front of the body's segments.
+pub(super) fn segments(src: &str, index: &LineIndex<'_>, has_title: bool) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for f in fields(src) {
+        let value = if f.value.is_empty() {
+            block_text(src, f.at)
+        } else {
+            f.value
+        };
+        let loc = index.loc(f.at);
+        let seg = match f.role {
+            Role::Title if has_title || out.iter().any(|s: &Segment| s.kind == SegKind::Title) => {
+                continue;
+            }
+            Role::Title => Segment::new(Section::Title, SegKind::Title, value, loc),
+            Role::Place => labelled(Section::Conditions, "Location", value, loc),
+            Role::Pay => labelled(Section::Pay, "Salary", value, loc),
+            Role::Company => Segment::new(Section::Company, SegKind::Prose, value, loc),
+            Role::Body => Segment::new(Section::Purpose, SegKind::Prose, value, loc),
+        };
+        out.push(if f.exact {
+            seg
+        } else {
+            Segment::inexact(seg.section, seg.kind, seg.text, seg.loc)
+        });
+    }
+    out
+}
+
+/// A place or pay value as the label line a job board prints ("Location: Denver, CO"),
+/// so the facts read it as they read such a line in the body. The label is not in the
+/// file, so the segment is inexact: findings in it point at the value.
+fn labelled(section: Section, label: &str, value: &str, loc: Loc) -> Segment {
+    Segment::inexact(section, SegKind::Prose, format!("{label}: {value}"), loc)
+}
+
+/// A `|` or `>` block value: the file's text from `at` to the end of the block.
+fn block_text(src: &str, at: usize) -> &str {
+    let rest = &src[at..];
+    let indent = src[..at]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count());
+    let mut end = 0;
+    for line in rest.split_inclusive('\n') {
+        let depth = line.len() - line.trim_start().len();
+        let blank = line.trim().is_empty();
+        if end > 0 && !blank && depth < indent {
+            break;
+        }
+        if line.trim_end() == "---" {
+            break;
+        }
+        end += line.len();
+    }
+    rest[..end].trim_end()
+}

@@ -1,0 +1,135 @@
+//! Words that give the job a sex: titles built on a sexed ending ("linesman", "busboy",
+//! "usherette"), which no list can hold in full, and a stated preference for one sex
+//! ("male driver", "we'd like a woman for this route").
+
+use std::sync::OnceLock;
+
+use super::super::super::doc::Section;
+use super::super::super::facts::Prepared;
+use super::super::super::text::{Token, WordMap};
+use super::super::{Ctx, Report, RuleId};
+use super::lists;
+
+/// The lists read per token, as maps probed by the token's hash: (listed -ess/-ette
+/// titles, ending exceptions, sex words).
+fn maps() -> &'static (WordMap<()>, WordMap<()>, WordMap<()>) {
+    static MAPS: OnceLock<(WordMap<()>, WordMap<()>, WordMap<()>)> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let l = lists();
+        let map = |words: &'static [&'static str]| WordMap::new(words.iter().map(|w| (*w, ())));
+        (
+            map(l.sexed_titles),
+            map(l.sexed_ending_exceptions),
+            map(l.sex_words),
+        )
+    })
+}
+
+/// The shortest word [`sexed_title`] can report ("busboy").
+const SEXED_MIN: usize = 6;
+
+/// A word `gendered-term` already reports from the word list ("salesman").
+fn listed(word: &str) -> bool {
+    lists()
+        .terms
+        .iter()
+        .any(|t| t.rule == RuleId::GenderedTerm && t.phrase == word)
+}
+
+/// Is the token a job title built on a sexed ending, or a listed -ess/-ette title?
+fn sexed_title(t: &Token) -> bool {
+    let word = t.lower.as_str();
+    // Most words are short or end otherwise: a length test and one hash probe.
+    if word.len() < SEXED_MIN {
+        return false;
+    }
+    let (titles, exceptions, _) = maps();
+    if titles.contains(t) {
+        return true;
+    }
+    let l = lists();
+    let ends = l.sexed_endings.iter().any(|end| word.ends_with(end));
+    if !ends || exceptions.contains(t) {
+        return false;
+    }
+    l.sexed_endings.iter().any(|end| {
+        word.strip_suffix(end)
+            .is_some_and(|stem| stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic))
+    })
+}
+
+/// Is token `i` written as a name? Capitalised in a paragraph or bullet with no
+/// determiner before it ("Chaoyangmen", "Mr Goodman"; but "a Linesman" is a title).
+fn name(p: &Prepared<'_>, i: usize) -> bool {
+    use super::super::super::doc::SegKind;
+    let prose = matches!(p.seg.kind, SegKind::Prose | SegKind::Bullet);
+    let before = i.checked_sub(1).map_or("", |k| p.toks[k].lower.as_str());
+    let determiner = matches!(before, "a" | "an" | "the" | "our" | "your" | "as");
+    prose && p.capitalised(&p.toks[i]) && !determiner
+}
+
+/// "Linesman", "busboys", "barmaid", "usherette": reported as `gendered-term`, unless
+/// the word list already reports it or it is written as a name ("Mr Goodman").
+pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        for (i, t) in p.toks.iter().enumerate() {
+            if sexed_title(t) && !listed(&t.lower) && !name(p, i) {
+                found.push((si, i, p.word(t)));
+            }
+        }
+    }
+    for (si, i, m) in found {
+        let r = Report::new(format!("\"{m}\" is a job title that names a sex"))
+            .help("use the neutral title (\"line worker\", \"busser\", \"usher\", \"bar staff\")");
+        ctx.at_tokens(RuleId::GenderedTerm, si, i, i, r);
+    }
+}
+
+/// A preference for one sex at token `i` of `p`: (first, last) token.
+fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
+    let l = lists();
+    let toks = p.toks;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // "to man the desk" is a verb.
+    if !maps().2.contains(&toks[i]) || word(i.wrapping_sub(1)) == "to" {
+        return None;
+    }
+    // "male and female staff", "men or women": both sexes named.
+    let both = [i.wrapping_sub(2), i + 2].iter().any(|&k| {
+        l.sex_words.contains(&word(k)) && matches!(word(k.min(i) + 1), "and" | "or" | "&")
+    }) || toks.get(i + 1).is_some_and(|t| t.hyphen_before);
+    if both {
+        return None;
+    }
+    let noun = l.job_nouns.contains(&word(i + 1));
+    let adjective = matches!(word(i), "male" | "female" | "males" | "females");
+    if noun && adjective || matches!(word(i + 1), "only" | "preferred") {
+        return Some((i, i + 1));
+    }
+    // "prefer a male", "we'd like a woman": a preference word up to three words before.
+    let lead = (i.saturating_sub(3)..i).find(|&k| l.preference_words.contains(&word(k)))?;
+    Some((lead, i))
+}
+
+/// "male driver", "female staff preferred", "we'd like a woman for this route":
+/// `sex-preference`, outside the equal-opportunity statement.
+pub(super) fn sex_preference(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        if p.seg.section == Section::Eeo {
+            continue;
+        }
+        for i in 0..p.toks.len() {
+            if let Some((a, b)) = preference_at(p, i) {
+                found.push((si, a, b));
+            }
+        }
+    }
+    for (si, a, b) in found {
+        let m = ctx.prep[si].tok_text(a, b);
+        let r = Report::new(format!("\"{m}\" states a preference for one sex"))
+            .help("describe the work; anyone who can do it may apply");
+        ctx.at_tokens(RuleId::SexPreference, si, a, b, r);
+    }
+}

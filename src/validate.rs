@@ -200,6 +200,13 @@ fn check_dates(p: &Posting, check: &mut Check) {
 }
 
 fn check_pay(p: &Posting, check: &mut Check) {
+    // Hours are checked whether or not pay is given.
+    if let Some(c) = &p.conditions {
+        check(
+            "conditions.hours_per_week",
+            opt(c.hours_per_week.as_ref(), |h| hours(*h)),
+        );
+    }
     let Some(pay) = &p.pay else { return };
     check("pay.min", opt(pay.min.as_ref(), |v| amount(*v)));
     check("pay.max", opt(pay.max.as_ref(), |v| amount(*v)));
@@ -221,12 +228,6 @@ fn check_pay(p: &Posting, check: &mut Check) {
                 Err("missing: amounts need a period: hour, day, week, month or year".into()),
             );
         }
-    }
-    if let Some(c) = &p.conditions {
-        check(
-            "conditions.hours_per_week",
-            opt(c.hours_per_week.as_ref(), |h| hours(*h)),
-        );
     }
 }
 
@@ -423,7 +424,8 @@ pub fn amount(v: f64) -> std::result::Result<(), String> {
         ))
     } else if v < 0.0 {
         Err(format!(
-            "`{v}` is negative; expected an amount of 0 or more"
+            "`{}` is negative; expected an amount of 0 or more",
+            shown_number(v)
         ))
     } else {
         Ok(())
@@ -483,13 +485,23 @@ pub fn refuse_country(code: &str) -> std::result::Result<(), Refusal> {
     Err(Refusal::new(message, by_name.map(|c| c.alpha2())))
 }
 
-/// Hours in a week: more than 0, at most 168.
+/// A number as messages quote it: in exponent form when it is huge, so `1e300`
+/// is not echoed as three hundred digits.
+fn shown_number(v: f64) -> String {
+    match v.abs() >= 1e9 {
+        true => format!("{v:e}"),
+        false => v.to_string(),
+    }
+}
+
+/// Hours in a week: at least 1, at most 168.
 pub fn hours(h: f64) -> std::result::Result<(), String> {
-    if h.is_finite() && h > 0.0 && h <= 168.0 {
+    if h.is_finite() && (1.0..=168.0).contains(&h) {
         Ok(())
     } else {
         Err(format!(
-            "`{h}` hours a week is not possible; expected a number from 1 to 168"
+            "`{}` hours a week is not possible; expected a number from 1 to 168",
+            shown_number(h)
         ))
     }
 }

@@ -571,7 +571,7 @@ fn logo_copy(merged: &Merged) -> Result<Option<(PathBuf, String)>> {
     let Some(file) = validate::logo_file(merged) else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&file).map_err(|e| Error::io("read the logo", &file, e))?;
+    let bytes = crate::files::check_logo(&file)?;
     let name = file.file_name().map_or_else(
         || "logo".to_string(),
         |n| {
@@ -604,7 +604,7 @@ fn copy_logos(rows: &[Row], s: &Settings) -> Result<()> {
     }
     crate::output::create_folder(&s.out.join(LOGOS))?;
     for (name, file) in logos {
-        let bytes = std::fs::read(file).map_err(|e| Error::io("read the logo", file, e))?;
+        let bytes = crate::files::check_logo(file)?;
         let target = s.out.join(name);
         // Named by content: an existing copy with the same bytes is this logo.
         if std::fs::read(&target).is_ok_and(|old| old == bytes) {

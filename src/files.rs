@@ -10,6 +10,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Problem, Result};
 use crate::layer;
 
+mod logo;
+mod root;
+pub use logo::{MAX_LOGO_BYTES, check_logo, sanitise_svg};
+pub use root::{ALLOW_OUTSIDE, Outside, Root};
+
+/// The project file whose folder is the project root (and which holds `[lint]`).
+pub const PROJECT_FILE: &str = "jobpost.toml";
+
 /// The largest posting file we read; anything bigger is not a posting.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -24,13 +32,10 @@ pub fn is_marked_partial(text: &str) -> bool {
         .is_some_and(|l| l.trim() == PARTIAL_MARKER)
 }
 
-/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
+/// Reads a text file, refusing folders, FIFOs, devices, sockets, binary files,
+/// huge files and bad UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.is_dir() {
-        let problem = Problem::new(crate::error::Origin::file(path.display()), "is a folder");
-        return Err(Error::from(problem.expected("a TOML file")));
-    }
+    let meta = regular_file(path, "a TOML file")?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(path, Some(meta.len())));
     }
@@ -44,6 +49,40 @@ pub fn read_text(path: &Path) -> Result<String> {
         return Err(too_big(path, None));
     }
     decode(path, bytes)
+}
+
+/// The metadata of `path` (through links) when it is a regular file; a folder,
+/// FIFO, device or socket is refused by its type before it is opened, since
+/// opening a FIFO blocks until someone writes to it and a device never ends.
+/// `expected` says what should be there, for the message. Export and import call
+/// this for every file they take from a folder.
+pub fn regular_file(path: &Path, expected: &str) -> Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.is_file() {
+        return Ok(meta);
+    }
+    let problem = Problem::new(crate::error::Origin::file(path.display()), file_kind(&meta));
+    Err(Error::from(problem.expected(expected.to_string())))
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "is a named pipe (FIFO), not a file";
+        } else if t.is_socket() {
+            return "is a socket, not a file";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "is a device, not a file";
+        }
+    }
+    match meta.is_dir() {
+        true => "is a folder",
+        false => "is not a regular file",
+    }
 }
 
 /// `size` is `None` for a stream with no known length.
@@ -121,7 +160,9 @@ fn walk(root: &Path, dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<Fou
         let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
         if kind.is_dir() {
             walk(root, &path, keep, out)?;
-        } else if path.is_file() && keep(&path) {
+        } else if keep(&path) {
+            // A FIFO or a link to a device is kept too: reading it refuses it
+            // by type, so the run names it instead of skipping it silently.
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             out.push(Found { path, rel });
         }

@@ -146,13 +146,25 @@ fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
 fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
+    // A theme is part of the project: a link out of it (to /etc/passwd) is an
+    // error, and so is a FIFO or a link loop, named, rather than skipped.
+    let root = crate::files::Root::of(dir);
     let mut out = Vec::new();
     for entry in entries.filter_map(|e| e.ok()) {
-        let path = entry.path();
-        if path.is_file() {
-            let name = entry.file_name().to_string_lossy().to_string();
-            out.push((name, crate::files::read_text(&path)?));
+        let name = entry.file_name().to_string_lossy().to_string();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir || name.starts_with('.') {
+            continue;
         }
+        let path = root.check(dir, &name).map_err(|why| {
+            let origin = crate::error::Origin::file(entry.path().display());
+            let problem = crate::error::Problem::new(origin, why.message());
+            Error::from(problem.expected(crate::files::Outside::EXPECTED))
+        })?;
+        if path.is_dir() {
+            continue;
+        }
+        out.push((name, crate::files::read_text(&path)?));
     }
     out.sort();
     Ok(out)

@@ -259,7 +259,9 @@ fn check_brand(merged: &Merged, check: &mut Check) {
         return;
     };
     if let Some(logo) = &c.logo {
-        let found = logo_at(logo, &logo_file(merged));
+        let found = logo_inside(merged, logo)
+            .and_then(|_| logo_at(logo, &logo_file(merged)))
+            .and_then(|_| logo_image(&logo_file(merged)));
         check("company.logo", found.map_err(Refusal::from));
     }
     check("company.color", opt(c.color.as_deref(), color));
@@ -280,6 +282,54 @@ pub fn logo_file(merged: &Merged) -> Option<std::path::PathBuf> {
             .map(|d| d.to_path_buf())
     });
     Some(dir.unwrap_or_default().join(logo))
+}
+
+/// The folder a path in the file that set `company.logo` counts from, and that
+/// file (`None` for `--set` and presets, which count from here).
+fn logo_base(merged: &Merged) -> (std::path::PathBuf, Option<std::path::PathBuf>) {
+    let origin = merged.origin("company.logo").filter(|o| o.pos.is_some());
+    let file = origin.map(|o| std::path::PathBuf::from(&*o.source));
+    let dir = file
+        .as_ref()
+        .and_then(|f| f.parent())
+        .map(|d| d.to_path_buf());
+    (dir.unwrap_or_default(), file)
+}
+
+/// A local logo must stay inside the project of the file that names it, so a
+/// posting cannot publish `/etc/shadow` or a link to it as its logo. Checked
+/// before anything looks at the file, so the message says nothing about it.
+fn logo_inside(merged: &Merged, logo: &str) -> std::result::Result<(), String> {
+    if has_scheme(logo) {
+        return Ok(());
+    }
+    let (dir, file) = logo_base(merged);
+    let root = crate::files::Root::of(file.as_deref().unwrap_or(std::path::Path::new(".")));
+    match root.check(&dir, logo) {
+        Ok(_) => Ok(()),
+        Err(why) => Err(format!(
+            "`{logo}`: {}; expected {}",
+            why.message(),
+            crate::files::Outside::EXPECTED
+        )),
+    }
+}
+
+/// A local logo must be an image by its bytes, under the size limit.
+fn logo_image(file: &Option<std::path::PathBuf>) -> std::result::Result<(), String> {
+    let Some(file) = file else { return Ok(()) };
+    match crate::files::check_logo(file) {
+        Ok(_) => Ok(()),
+        Err(Error::Input(p)) => {
+            let expected = p.expected.as_deref().unwrap_or("an image");
+            Err(format!(
+                "`{}` {}; expected {expected}",
+                file.display(),
+                p.message
+            ))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// `https:`, `javascript:` and the like; `C:\\` is a drive, not a scheme.

@@ -32,6 +32,21 @@ pub fn is_marked_partial(text: &str) -> bool {
         .is_some_and(|l| l.trim() == PARTIAL_MARKER)
 }
 
+/// True when the regular file at `path` starts with [`PARTIAL_MARKER`]. Only
+/// its first line is read, and at most a few hundred bytes of it, so a FIFO, a
+/// device or a file without line ends cannot hang or fill memory.
+pub fn marked_partial(path: &Path) -> bool {
+    use std::io::BufRead;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut first = String::new();
+    std::fs::File::open(path)
+        .map(|f| std::io::BufReader::new(f.take(256)))
+        .and_then(|mut r| r.read_line(&mut first))
+        .is_ok_and(|_| is_marked_partial(&first))
+}
+
 /// Reads a text file, refusing folders, FIFOs, devices, sockets, binary files,
 /// huge files and bad UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {

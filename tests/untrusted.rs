@@ -1,0 +1,166 @@
+//! A posting repository is untrusted input: hostile files the fixture folders
+//! cannot hold (symbolic links out of the project, FIFOs, links to devices).
+//! Each must end in a clear error naming the posting and the path, never the
+//! other file's contents, and never hang.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs jobpost in `dir`, killing it after ten seconds (a hang is a failure).
+fn jobpost(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobpost"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("jobpost {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A project (`repo/`, with `.git`) beside a folder of secrets it must not reach.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    fs::create_dir_all(dir.path().join("outside")).unwrap();
+    fs::write(
+        dir.path().join("outside/secrets.toml"),
+        "title = \"AWS_SECRET_ACCESS_KEY=not-a-real-key\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+fn posting(include: &str) -> String {
+    format!("role = \"cashier\"\ntitle = \"Cashier\"\ninclude = [\"{include}\"]\n")
+}
+
+#[test]
+fn an_include_linked_out_of_the_project_is_refused_at_the_entry() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    symlink(dir.path().join("outside/secrets.toml"), repo.join("co.toml")).unwrap();
+    fs::write(repo.join("p.toml"), posting("co.toml")).unwrap();
+    let out = jobpost(&repo, &["render", "p.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "p.toml:3:12: error: cannot include `co.toml`: it is a link to a place outside the project folder"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("AWS"), "{err}");
+}
+
+#[test]
+fn a_folder_linked_out_of_the_project_is_refused_too() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    symlink(dir.path().join("outside"), repo.join("shared")).unwrap();
+    fs::write(repo.join("p.toml"), posting("shared/secrets.toml")).unwrap();
+    let out = jobpost(&repo, &["lint", "p.toml"]);
+    let err = stderr(&out);
+    assert!(err.contains("cannot include `shared/secrets.toml`: it is a link"), "{err}");
+    assert!(!err.contains("AWS") && !String::from_utf8_lossy(&out.stdout).contains("AWS"));
+}
+
+#[test]
+fn a_logo_linked_out_of_the_project_is_not_published() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("in")).unwrap();
+    symlink(dir.path().join("outside/secrets.toml"), repo.join("in/logo.png")).unwrap();
+    let text = "role = \"cashier\"\ntitle = \"Cashier\"\n[company]\nname = \"Co\"\nlogo = \"logo.png\"\n";
+    fs::write(repo.join("in/p.toml"), text).unwrap();
+    let out = jobpost(&repo, &["export", "in", "--out", "site", "--date", "2027-01-04"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("company.logo: `logo.png`: it is a link to a place outside the project folder"),
+        "{err}"
+    );
+    assert!(!repo.join("site/logos").exists());
+}
+
+#[test]
+fn a_theme_template_linked_out_of_the_project_is_refused() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("theme")).unwrap();
+    symlink(dir.path().join("outside/secrets.toml"), repo.join("theme/posting.md")).unwrap();
+    fs::write(repo.join("p.toml"), "role = \"cashier\"\ntitle = \"Cashier\"\n").unwrap();
+    let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("theme/posting.md: error: it is a link to a place outside the project folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fifo_named_as_a_posting_is_refused_at_once() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    mkfifo(&repo.join("p.toml"));
+    for command in ["render", "lint"] {
+        let out = jobpost(&repo, &[command, "p.toml"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&out).contains("p.toml: error: is a named pipe (FIFO), not a file"),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn odd_files_in_an_exported_folder_are_named() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("in")).unwrap();
+    mkfifo(&repo.join("in/fifo.toml"));
+    symlink("/dev/zero", repo.join("in/zero.toml")).unwrap();
+    let out = jobpost(&repo, &["export", "in", "--out", "site", "--date", "2027-01-04"]);
+    let err = stderr(&out);
+    assert!(err.contains("in/fifo.toml: error: is a named pipe (FIFO), not a file"), "{err}");
+    assert!(err.contains("in/zero.toml: error: is a device, not a file"), "{err}");
+}
+
+#[test]
+fn a_fifo_template_is_named() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("theme")).unwrap();
+    mkfifo(&repo.join("theme/posting.md"));
+    fs::write(repo.join("p.toml"), "role = \"cashier\"\ntitle = \"Cashier\"\n").unwrap();
+    let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("theme/posting.md: error: is a named pipe (FIFO)"), "{err}");
+}

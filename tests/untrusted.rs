@@ -62,7 +62,11 @@ fn posting(include: &str) -> String {
 fn an_include_linked_out_of_the_project_is_refused_at_the_entry() {
     let dir = project();
     let repo = dir.path().join("repo");
-    symlink(dir.path().join("outside/secrets.toml"), repo.join("co.toml")).unwrap();
+    symlink(
+        dir.path().join("outside/secrets.toml"),
+        repo.join("co.toml"),
+    )
+    .unwrap();
     fs::write(repo.join("p.toml"), posting("co.toml")).unwrap();
     let out = jobpost(&repo, &["render", "p.toml"]);
     assert_eq!(out.status.code(), Some(2));
@@ -85,7 +89,10 @@ fn a_folder_linked_out_of_the_project_is_refused_too() {
     fs::write(repo.join("p.toml"), posting("shared/secrets.toml")).unwrap();
     let out = jobpost(&repo, &["lint", "p.toml"]);
     let err = stderr(&out);
-    assert!(err.contains("cannot include `shared/secrets.toml`: it is a link"), "{err}");
+    assert!(
+        err.contains("cannot include `shared/secrets.toml`: it is a link"),
+        "{err}"
+    );
     assert!(!err.contains("AWS") && !String::from_utf8_lossy(&out.stdout).contains("AWS"));
 }
 
@@ -94,13 +101,23 @@ fn a_logo_linked_out_of_the_project_is_not_published() {
     let dir = project();
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("in")).unwrap();
-    symlink(dir.path().join("outside/secrets.toml"), repo.join("in/logo.png")).unwrap();
-    let text = "role = \"cashier\"\ntitle = \"Cashier\"\n[company]\nname = \"Co\"\nlogo = \"logo.png\"\n";
+    symlink(
+        dir.path().join("outside/secrets.toml"),
+        repo.join("in/logo.png"),
+    )
+    .unwrap();
+    let text =
+        "role = \"cashier\"\ntitle = \"Cashier\"\n[company]\nname = \"Co\"\nlogo = \"logo.png\"\n";
     fs::write(repo.join("in/p.toml"), text).unwrap();
-    let out = jobpost(&repo, &["export", "in", "--out", "site", "--date", "2027-01-04"]);
+    let out = jobpost(
+        &repo,
+        &["export", "in", "--out", "site", "--date", "2027-01-04"],
+    );
     let err = stderr(&out);
     assert!(
-        err.contains("company.logo: `logo.png`: it is a link to a place outside the project folder"),
+        err.contains(
+            "company.logo: `logo.png`: it is a link to a place outside the project folder"
+        ),
         "{err}"
     );
     assert!(!repo.join("site/logos").exists());
@@ -111,14 +128,24 @@ fn a_theme_template_linked_out_of_the_project_is_refused() {
     let dir = project();
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("theme")).unwrap();
-    symlink(dir.path().join("outside/secrets.toml"), repo.join("theme/posting.md")).unwrap();
-    fs::write(repo.join("p.toml"), "role = \"cashier\"\ntitle = \"Cashier\"\n").unwrap();
+    symlink(
+        dir.path().join("outside/secrets.toml"),
+        repo.join("theme/posting.md"),
+    )
+    .unwrap();
+    fs::write(
+        repo.join("p.toml"),
+        "role = \"cashier\"\ntitle = \"Cashier\"\n",
+    )
+    .unwrap();
     let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = stderr(&out);
     assert!(
-        err.starts_with("theme/posting.md: error: it is a link to a place outside the project folder"),
+        err.starts_with(
+            "theme/posting.md: error: it is a link to a place outside the project folder"
+        ),
         "{err}"
     );
 }
@@ -146,10 +173,19 @@ fn odd_files_in_an_exported_folder_are_named() {
     fs::create_dir(repo.join("in")).unwrap();
     mkfifo(&repo.join("in/fifo.toml"));
     symlink("/dev/zero", repo.join("in/zero.toml")).unwrap();
-    let out = jobpost(&repo, &["export", "in", "--out", "site", "--date", "2027-01-04"]);
+    let out = jobpost(
+        &repo,
+        &["export", "in", "--out", "site", "--date", "2027-01-04"],
+    );
     let err = stderr(&out);
-    assert!(err.contains("in/fifo.toml: error: is a named pipe (FIFO), not a file"), "{err}");
-    assert!(err.contains("in/zero.toml: error: is a device, not a file"), "{err}");
+    assert!(
+        err.contains("in/fifo.toml: error: is a named pipe (FIFO), not a file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("in/zero.toml: error: is a device, not a file"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -158,9 +194,16 @@ fn a_fifo_template_is_named() {
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("theme")).unwrap();
     mkfifo(&repo.join("theme/posting.md"));
-    fs::write(repo.join("p.toml"), "role = \"cashier\"\ntitle = \"Cashier\"\n").unwrap();
+    fs::write(
+        repo.join("p.toml"),
+        "role = \"cashier\"\ntitle = \"Cashier\"\n",
+    )
+    .unwrap();
     let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("theme/posting.md: error: is a named pipe (FIFO)"), "{err}");
+    assert!(
+        err.contains("theme/posting.md: error: is a named pipe (FIFO)"),
+        "{err}"
+    );
 }

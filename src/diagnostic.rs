@@ -289,8 +289,7 @@ fn cell(c: char) -> (String, usize) {
 
 impl Excerpt<'_> {
     fn write(&self, out: &mut String, paint: &Paint, severity: Severity) {
-        let cells: Vec<(String, usize)> = self.line.chars().map(cell).collect();
-        let chars = cells.len();
+        let chars = self.line.chars().count();
         let start = self.col.max(1).min(chars + 1);
         // The underline stays on the line, and marks at least one cell (the end
         // of the line, for a problem there).
@@ -306,7 +305,16 @@ impl Excerpt<'_> {
             ),
         };
         let carets = carets.min((to + 1).saturating_sub(start - 1)).max(1);
+        // Only the window's characters are laid out.
+        let cells: Vec<(String, usize)> = self
+            .line
+            .chars()
+            .skip(from)
+            .take(to - from)
+            .map(cell)
+            .collect();
         let width = |range: std::ops::Range<usize>| -> usize {
+            let range = range.start - from..range.end - from;
             cells
                 .get(range)
                 .map_or(0, |c| c.iter().map(|(_, w)| w).sum())
@@ -315,12 +323,12 @@ impl Excerpt<'_> {
         if from > 0 {
             shown.push('…');
         }
-        cells[from..to].iter().for_each(|(t, _)| shown.push_str(t));
+        cells.iter().for_each(|(t, _)| shown.push_str(t));
         if to < chars {
             shown.push('…');
         }
         let lead = usize::from(from > 0) + width(from..start - 1);
-        let end = (start - 1 + carets).min(chars);
+        let end = (start - 1 + carets).min(to);
         let under = (width(start - 1..end) + usize::from(start - 1 + carets > chars)).max(1);
         let num = self.num.to_string();
         let pad = " ".repeat(num.len());

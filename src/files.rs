@@ -107,7 +107,7 @@ fn too_big(path: &Path, size: Option<u64>) -> Error {
     let size = size.map_or(format!("more than {limit} MiB"), |s| {
         format!("{:.1} MiB", s as f64 / MIB as f64)
     });
-    let message = format!("is too large to be a posting ({size})");
+    let message = format!("is too large for jobpost to read ({size})");
     let problem = Problem::new(crate::error::Origin::file(path.display()), message);
     Error::from(problem.expected(format!("a TOML file of at most {limit} MiB")))
 }
@@ -173,6 +173,16 @@ fn walk(root: &Path, dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<Fou
             continue;
         }
         let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
+        if kind.is_symlink() && keep(&path) {
+            // A link among the postings must not publish or print a file from
+            // outside the project (`postings/x.md -> ~/.aws/credentials`).
+            let name = entry.file_name().to_string_lossy().into_owned();
+            Root::of(root).check(dir, &name).map_err(|why| {
+                let problem =
+                    Problem::new(crate::error::Origin::file(path.display()), why.message());
+                Error::from(problem.expected(Outside::EXPECTED))
+            })?;
+        }
         if kind.is_dir() {
             walk(root, &path, keep, out)?;
         } else if keep(&path) {

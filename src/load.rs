@@ -501,7 +501,14 @@ pub fn set_layer(arg: &str) -> Result<Layer> {
         return Err(Error::from(problem));
     };
     let path = path.trim();
-    check_path(path).map_err(|p| Error::from(p.moved_to(at)))?;
+    check_path(path).map_err(|p| Error::from(p.moved_to(at.clone())))?;
+    // `include` names files to read, which only a file can do (its paths count
+    // from its folder); taking it here would silently do nothing.
+    if path == "include" {
+        let problem = Problem::new(at, "`include` cannot be set with --set")
+            .expected("`include = [...]` in the posting file, or --company FILE");
+        return Err(Error::from(problem));
+    }
     flag_layer(flag, path, &parse_set_value(raw.trim()))
 }
 

@@ -167,12 +167,11 @@ fn a_fifo_named_as_a_posting_is_refused_at_once() {
 }
 
 #[test]
-fn odd_files_in_an_exported_folder_are_named() {
+fn a_fifo_in_an_exported_folder_is_named() {
     let dir = project();
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("in")).unwrap();
     mkfifo(&repo.join("in/fifo.toml"));
-    symlink("/dev/zero", repo.join("in/zero.toml")).unwrap();
     let out = jobpost(
         &repo,
         &["export", "in", "--out", "site", "--date", "2027-01-04"],
@@ -182,9 +181,29 @@ fn odd_files_in_an_exported_folder_are_named() {
         err.contains("in/fifo.toml: error: is a named pipe (FIFO), not a file"),
         "{err}"
     );
+}
+
+#[test]
+fn a_link_to_a_device_in_an_exported_folder_is_named() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("in")).unwrap();
+    symlink("/dev/zero", repo.join("in/zero.toml")).unwrap();
+    let out = jobpost(
+        &repo,
+        &["export", "in", "--out", "site", "--date", "2027-01-04"],
+    );
+    let err = stderr(&out);
     assert!(
-        err.contains("in/zero.toml: error: is a device, not a file"),
+        err.starts_with("in/zero.toml: error: it is a link to a place outside the project folder"),
         "{err}"
+    );
+    // Named on the command line, it is trusted as a place but refused by type.
+    let out = jobpost(&repo, &["render", "in/zero.toml"]);
+    assert!(
+        stderr(&out).contains("in/zero.toml: error: is a device, not a file"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -206,4 +225,68 @@ fn a_fifo_template_is_named() {
         err.contains("theme/posting.md: error: is a named pipe (FIFO)"),
         "{err}"
     );
+}
+
+const FIXABLE: &str =
+    "# Pastry Chef\n\nWe want a pastry ninja who works with our chairman on new recipes.\n";
+
+#[test]
+fn fix_writes_through_a_symbolic_link_to_the_real_posting() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("real")).unwrap();
+    fs::write(repo.join("real/chef.md"), FIXABLE).unwrap();
+    symlink("real/chef.md", repo.join("chef.md")).unwrap();
+    let out = jobpost(&repo, &["lint", "--fix", "chef.md"]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(repo.join("chef.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let fixed = fs::read_to_string(repo.join("real/chef.md")).unwrap();
+    assert!(
+        fixed.contains("chair") && !fixed.contains("chairman"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn fix_writes_through_a_hard_link_so_every_name_sees_it() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::write(repo.join("chef.md"), FIXABLE).unwrap();
+    fs::hard_link(repo.join("chef.md"), repo.join("other-name.md")).unwrap();
+    let out = jobpost(&repo, &["lint", "--fix", "chef.md"]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let fixed = fs::read_to_string(repo.join("other-name.md")).unwrap();
+    assert!(!fixed.contains("chairman"), "{fixed}");
+}
+
+#[test]
+fn a_posting_in_a_folder_linked_out_of_the_project_is_refused() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("postings")).unwrap();
+    symlink(
+        dir.path().join("outside/secrets.toml"),
+        repo.join("postings/x.toml"),
+    )
+    .unwrap();
+    for args in [
+        &["lint", "postings"][..],
+        &["export", "postings", "--out", "site"],
+    ] {
+        let out = jobpost(&repo, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(
+                "postings/x.toml: error: it is a link to a place outside the project folder"
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("AWS") && !String::from_utf8_lossy(&out.stdout).contains("AWS"));
+    }
 }

@@ -290,3 +290,37 @@ fn a_posting_in_a_folder_linked_out_of_the_project_is_refused() {
         assert!(!err.contains("AWS") && !String::from_utf8_lossy(&out.stdout).contains("AWS"));
     }
 }
+
+#[test]
+fn a_file_name_with_control_characters_is_escaped_in_every_report() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("p")).unwrap();
+    fs::write(
+        repo.join("p/x\u{1b}]0;PWNED\u{7}.md"),
+        "# Rockstar ninja\n\nWe want a rockstar.\n",
+    )
+    .unwrap();
+    for format in ["human", "github", "json", "sarif"] {
+        let out = jobpost(&repo, &["lint", "p", "--format", format]);
+        let all = [out.stdout, out.stderr].concat();
+        assert!(
+            !all.contains(&0x1b) && !all.contains(&0x07),
+            "{format}: {}",
+            String::from_utf8_lossy(&all)
+        );
+    }
+    let out = jobpost(
+        &repo,
+        &[
+            "export",
+            "p",
+            "--out",
+            "site",
+            "--verbose",
+            "--date",
+            "2027-01-04",
+        ],
+    );
+    assert!(!out.stderr.contains(&0x1b), "{}", stderr(&out));
+}

@@ -281,7 +281,11 @@ fn sarif_result(f: &Finding) -> Value {
 
 /// Escapes workflow-command data.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    // Other control characters (an escape in a file name) are written as
+    // `\u{1b}`: the annotations are printed raw in the CI log.
+    let line_ends_kept = s.replace('\r', "\n");
+    crate::error::escaped(&line_ends_kept, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

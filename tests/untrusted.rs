@@ -49,6 +49,18 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// A posting with a role and a title only.
+const PLAIN: &str = "role = \"cashier\"\ntitle = \"Cashier\"\n";
+
+/// Exports the project's folder `in`; returns standard error.
+fn export_in(repo: &Path) -> String {
+    let out = jobpost(
+        repo,
+        &["export", "in", "--out", "site", "--date", "2027-01-04"],
+    );
+    stderr(&out)
+}
+
 fn mkfifo(path: &Path) {
     let status = Command::new("mkfifo").arg(path).status().unwrap();
     assert!(status.success());
@@ -109,11 +121,7 @@ fn a_logo_linked_out_of_the_project_is_not_published() {
     let text =
         "role = \"cashier\"\ntitle = \"Cashier\"\n[company]\nname = \"Co\"\nlogo = \"logo.png\"\n";
     fs::write(repo.join("in/p.toml"), text).unwrap();
-    let out = jobpost(
-        &repo,
-        &["export", "in", "--out", "site", "--date", "2027-01-04"],
-    );
-    let err = stderr(&out);
+    let err = export_in(&repo);
     assert!(
         err.contains(
             "company.logo: `logo.png`: it is a link to a place outside the project folder"
@@ -133,11 +141,7 @@ fn a_theme_template_linked_out_of_the_project_is_refused() {
         repo.join("theme/posting.md"),
     )
     .unwrap();
-    fs::write(
-        repo.join("p.toml"),
-        "role = \"cashier\"\ntitle = \"Cashier\"\n",
-    )
-    .unwrap();
+    fs::write(repo.join("p.toml"), PLAIN).unwrap();
     let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
@@ -172,11 +176,7 @@ fn a_fifo_in_an_exported_folder_is_named() {
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("in")).unwrap();
     mkfifo(&repo.join("in/fifo.toml"));
-    let out = jobpost(
-        &repo,
-        &["export", "in", "--out", "site", "--date", "2027-01-04"],
-    );
-    let err = stderr(&out);
+    let err = export_in(&repo);
     assert!(
         err.contains("in/fifo.toml: error: is a named pipe (FIFO), not a file"),
         "{err}"
@@ -189,11 +189,7 @@ fn a_link_to_a_device_in_an_exported_folder_is_named() {
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("in")).unwrap();
     symlink("/dev/zero", repo.join("in/zero.toml")).unwrap();
-    let out = jobpost(
-        &repo,
-        &["export", "in", "--out", "site", "--date", "2027-01-04"],
-    );
-    let err = stderr(&out);
+    let err = export_in(&repo);
     assert!(
         err.starts_with("in/zero.toml: error: it is a link to a place outside the project folder"),
         "{err}"
@@ -213,11 +209,7 @@ fn a_fifo_template_is_named() {
     let repo = dir.path().join("repo");
     fs::create_dir(repo.join("theme")).unwrap();
     mkfifo(&repo.join("theme/posting.md"));
-    fs::write(
-        repo.join("p.toml"),
-        "role = \"cashier\"\ntitle = \"Cashier\"\n",
-    )
-    .unwrap();
+    fs::write(repo.join("p.toml"), PLAIN).unwrap();
     let out = jobpost(&repo, &["render", "p.toml", "--templates", "theme"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -323,4 +315,30 @@ fn a_file_name_with_control_characters_is_escaped_in_every_report() {
         ],
     );
     assert!(!out.stderr.contains(&0x1b), "{}", stderr(&out));
+}
+
+#[test]
+fn an_exported_svg_logo_keeps_its_drawing_only() {
+    let dir = project();
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join("in")).unwrap();
+    let svg = concat!(
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" onload=\"alert(1)\">",
+        "<script>alert(document.cookie)</script><a href=\"javascript:alert(3)\"><path d=\"M0 0L10 10\" fill=\"#123456\"/></a>",
+        "<foreignObject><iframe src=\"https://evil.example\"></iframe></foreignObject>",
+        "<image href=\"data:image/png;base64,AAAA\"/></svg>\n"
+    );
+    fs::write(repo.join("in/logo.svg"), svg).unwrap();
+    let posting =
+        "role = \"cashier\"\ntitle = \"Cashier\"\n[company]\nname = \"Co\"\nlogo = \"logo.svg\"\n";
+    fs::write(repo.join("in/p.toml"), posting).unwrap();
+    let out = jobpost(&repo, &["export", "in", "--out", "site", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let logos: Vec<_> = fs::read_dir(repo.join("site/logos")).unwrap().collect();
+    assert_eq!(logos.len(), 1);
+    let copied = fs::read_to_string(logos[0].as_ref().unwrap().path()).unwrap();
+    assert_eq!(
+        copied,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><path d=\"M0 0L10 10\" fill=\"#123456\"></path></svg>"
+    );
 }

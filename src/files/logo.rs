@@ -158,6 +158,8 @@ pub fn sanitise_svg(text: &str) -> String {
         .url_schemes(HashSet::new())
         .url_relative(ammonia::UrlRelative::Deny)
         .clean(text)
+        .to_string()
+        .trim()
         .to_string();
     // HTML serialisation leaves out the namespace a standalone SVG file needs.
     let start = clean.find("<svg").map(|i| i + 4);

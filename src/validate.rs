@@ -466,7 +466,7 @@ pub fn title(s: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// A pay amount: a finite number, zero or more.
+/// A pay amount: a finite number above zero.
 pub fn amount(v: f64) -> std::result::Result<(), String> {
     if !v.is_finite() {
         Err(format!(
@@ -474,9 +474,14 @@ pub fn amount(v: f64) -> std::result::Result<(), String> {
         ))
     } else if v < 0.0 {
         Err(format!(
-            "`{}` is negative; expected an amount of 0 or more",
+            "`{}` is negative; expected an amount above 0",
             shown_number(v)
         ))
+    } else if v == 0.0 {
+        Err(
+            "`0` is no pay; expected an amount above 0 (leave the key out if there is none)"
+                .to_string(),
+        )
     } else {
         Ok(())
     }
@@ -662,6 +667,8 @@ mod tests {
         assert!(title("BANK TELLER").unwrap_err().contains("all capitals"));
         assert!(amount(f64::NAN).is_err());
         assert!(amount(-1.0).unwrap_err().contains("negative"));
+        assert!(amount(0.0).unwrap_err().contains("no pay"));
+        assert!(amount(1e300).is_ok());
         assert_eq!(
             min_max(Some(25.0), Some(20.0)).unwrap_err(),
             "pay.min (25) is above pay.max (20)"

@@ -13,7 +13,7 @@ use crate::layer;
 mod logo;
 mod root;
 pub use logo::{MAX_LOGO_BYTES, check_logo, sanitise_svg};
-pub use root::{ALLOW_OUTSIDE, Outside, Root};
+pub use root::{Outside, Root};
 
 /// The project file whose folder is the project root (and which holds `[lint]`).
 pub const PROJECT_FILE: &str = "jobpost.toml";

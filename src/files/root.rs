@@ -13,15 +13,13 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-/// The key of `jobpost.toml` naming folders outside the root that paths may reach.
-pub const ALLOW_OUTSIDE: &str = "allow_outside";
-
-/// A project root and the folders it allows besides itself, all canonical.
+/// A project root, and its `jobpost.toml` (read only when a path leads out, for
+/// the folders it allows).
 #[derive(Debug, Clone)]
 pub struct Root {
-    /// The root folder, as found (canonical).
+    /// The root folder, canonical.
     pub dir: PathBuf,
-    /// Whether the root holds a `jobpost.toml` that may allow more folders.
+    /// The root's `jobpost.toml`, when it has one.
     config: Option<PathBuf>,
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs each fuzz target (fuzz/fuzz_targets: posting, markdown, lint) for
+# Runs each fuzz target (fuzz/fuzz_targets: posting, markdown, lint, and the
+# parser-level layer, markdown_html, tokens) for
 # $FUZZ_SECONDS seconds (default 60), starting from the committed corpus in
 # fuzz/corpus/<target>. A crash fails the script; libFuzzer saves the input
 # under fuzz/artifacts/<target>/ (reproduce: cargo fuzz run <target> <file>).
@@ -26,7 +27,7 @@ fi
 echo "== building the fuzz targets"
 cargo fuzz build
 
-for target in posting markdown lint; do
+for target in posting markdown lint layer markdown_html tokens; do
   echo "== fuzzing $target for ${seconds}s"
   # A copy of the corpus, so a CI run does not grow the committed one.
   mkdir -p "$work/$target"

@@ -49,9 +49,19 @@ impl Chatter {
     /// Prints a note or summary line on standard error unless quiet.
     fn say(self, line: &str) {
         if self != Chatter::Quiet {
-            eprintln!("{line}");
+            // Lines quote file names and values, which may hold control characters.
+            eprintln!("{}", crate::error::escaped(line, true));
         }
     }
+}
+
+/// "wrote PATH" for `--verbose`, the path escaped (an exported file is named
+/// after a posting file, whose name may hold control characters).
+fn wrote(path: &Path) {
+    eprintln!(
+        "wrote {}",
+        crate::error::escaped(&path.display().to_string(), false)
+    );
 }
 
 /// Runs the parsed command line.
@@ -86,9 +96,7 @@ fn man(args: ManArgs, chatter: Chatter) -> Result<u8> {
     };
     let written = crate::man::write_pages(&dir, args.force)?;
     if chatter == Chatter::Verbose {
-        written
-            .iter()
-            .for_each(|p| eprintln!("wrote {}", p.display()));
+        written.iter().for_each(|p| wrote(p));
     }
     chatter.say(&format!(
         "wrote {} man pages to {}",
@@ -233,7 +241,7 @@ fn render(
         Some(path) => {
             write_atomic(path, text.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
-                eprintln!("wrote {}", path.display());
+                wrote(path);
             }
         }
         None => print(&text)?,
@@ -328,9 +336,7 @@ fn show_progress(event: export::Event, bar: &OnceLock<ProgressBar>, chatter: Cha
         export::Event::Started { postings } => {
             bar.get_or_init(|| progress_bar(postings, chatter));
         }
-        export::Event::Wrote(path) if chatter == Chatter::Verbose => {
-            eprintln!("wrote {}", path.display())
-        }
+        export::Event::Wrote(path) if chatter == Chatter::Verbose => wrote(path),
         export::Event::Wrote(_) => {}
         export::Event::Posting => bar.get().into_iter().for_each(|b| b.inc(1)),
         export::Event::Postings => bar
@@ -510,7 +516,7 @@ fn eject(args: EjectArgs, chatter: Chatter) -> Result<u8> {
             let path = dir.join(name);
             write_atomic(&path, text.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
-                eprintln!("wrote {}", path.display());
+                wrote(&path);
             }
         }
     }
@@ -534,7 +540,9 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         locale: args.locale,
     };
     let report = crate::lint::run::run(registry, &settings)?;
-    report.notes.iter().for_each(|n| eprintln!("{n}"));
+    // Notes quote file names, which may hold control characters.
+    let notes = report.notes.iter().map(|n| crate::error::escaped(n, true));
+    notes.for_each(|n| eprintln!("{n}"));
     let unreadable: Vec<_> = report
         .unreadable
         .iter()

@@ -113,7 +113,9 @@ impl<'a> Sources<'a> {
 
     /// Files read from disk, as named.
     pub fn files() -> Sources<'static> {
-        Sources::new(|p| std::fs::read_to_string(p).ok())
+        // Through the one safe reader: a FIFO or a huge file named in a
+        // diagnostic must not hang or flood the printer.
+        Sources::new(|p| crate::files::read_text(std::path::Path::new(p)).ok())
     }
 
     /// 1-based line `n` of `path`, without a byte-order mark or line end.
@@ -160,12 +162,15 @@ impl Paint {
 const BOLD: &str = "\x1b[1m";
 const GUTTER: &str = "\x1b[1;34m";
 
-/// The diagnostic as text, ending in a newline.
+/// The diagnostic as text, ending in a newline. Everything it echoes (the place,
+/// the message with the values it quotes, notes, the source line) is escaped
+/// ([`crate::error::escaped`]) and cut to a bounded length, so a hostile posting
+/// can neither drive the reader's terminal nor flood it.
 pub fn render(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     let paint = Paint(color);
     let mut out = String::new();
     if let Some(o) = &d.origin {
-        out.push_str(&paint.on(BOLD, &format!("{o}:")));
+        out.push_str(&paint.on(BOLD, &format!("{}:", bounded(&o.to_string(), false))));
         out.push(' ');
     }
     let severity = d.severity_code();
@@ -173,7 +178,7 @@ pub fn render(d: &Diagnostic, sources: &Sources, color: bool) -> String {
         out,
         "{}{}",
         paint.on(colour(d.severity), &severity),
-        paint.on(BOLD, &format!(": {}", d.message))
+        paint.on(BOLD, &format!(": {}", bounded(&d.message, true)))
     );
     if let Some((path, pos, len)) = d.origin.as_ref().and_then(Origin::source_position) {
         let line = d.line.clone().or_else(|| sources.line(path, pos.line));
@@ -189,12 +194,57 @@ pub fn render(d: &Diagnostic, sources: &Sources, color: bool) -> String {
         }
     }
     for note in &d.notes {
-        let _ = writeln!(out, "  {} {note}", paint.on(BOLD, "= note:"));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint.on(BOLD, "= note:"),
+            bounded(note, true)
+        );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "  {} {help}", paint.on(BOLD, "= help:"));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint.on(BOLD, "= help:"),
+            bounded(help, true)
+        );
     }
     out
+}
+
+/// The most characters of one line of a message, note or place we print; a
+/// longer one (a megabyte-long key quoted in it) keeps its start and end around `…`.
+const MAX_MESSAGE: usize = 600;
+/// Characters kept from the end of a line cut to [`MAX_MESSAGE`].
+const MESSAGE_TAIL: usize = 100;
+/// The most lines of one message we print.
+const MAX_MESSAGE_LINES: usize = 100;
+
+/// `text` escaped, each line cut to [`MAX_MESSAGE`] characters and the whole to
+/// [`MAX_MESSAGE_LINES`] lines.
+fn bounded(text: &str, keep_newlines: bool) -> String {
+    let text = crate::error::escaped(text, keep_newlines);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = lines
+        .iter()
+        .take(MAX_MESSAGE_LINES)
+        .map(|l| bounded_line(l))
+        .collect();
+    if lines.len() > MAX_MESSAGE_LINES {
+        let more = lines.len() - MAX_MESSAGE_LINES;
+        out.push(format!("… and {} more", crate::output::count(more, "line")));
+    }
+    out.join("\n")
+}
+
+fn bounded_line(line: &str) -> String {
+    let count = line.chars().count();
+    if count <= MAX_MESSAGE {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(MAX_MESSAGE - MESSAGE_TAIL - 1).collect();
+    let tail: String = line.chars().skip(count - MESSAGE_TAIL).collect();
+    format!("{head}…{tail}")
 }
 
 /// Diagnostics one after the other, a blank line between them.
@@ -215,31 +265,71 @@ struct Excerpt<'a> {
     label: Option<&'a str>,
 }
 
+/// A source line up to this many characters is shown whole.
+const MAX_LINE: usize = 300;
+/// Of a longer line, the characters shown before the underlined span.
+const CONTEXT_BEFORE: usize = 60;
+/// Characters of the span and after it shown; more are cut to `…`.
+const CONTEXT_AFTER: usize = 200;
+
+/// One source character as the excerpt shows it: a tab as a space, a control
+/// character escaped, anything else as it is; with its width in terminal cells
+/// (wide CJK and emoji take two, combining accents none).
+fn cell(c: char) -> (String, usize) {
+    match c {
+        '\t' => (" ".to_string(), 1),
+        c if crate::error::is_unsafe_char(c) => {
+            let text = crate::error::escaped(&c.to_string(), false).into_owned();
+            let width = text.len();
+            (text, width)
+        }
+        c => (c.to_string(), UnicodeWidthChar::width(c).unwrap_or(0)),
+    }
+}
+
 impl Excerpt<'_> {
     fn write(&self, out: &mut String, paint: &Paint, severity: Severity) {
-        let shown: String = self
-            .line
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        let chars = shown.chars().count();
-        let start = self.col.max(1);
+        let chars = self.line.chars().count();
+        let start = self.col.max(1).min(chars + 1);
         // The underline stays on the line, and marks at least one cell (the end
         // of the line, for a problem there).
         let avail = (chars + 1).saturating_sub(start).max(1);
         let carets = self.len.clamp(1, avail);
-        // Columns count chars; the terminal shows wide chars (CJK, emoji) in two
-        // cells and combining accents in none, so the underline is laid out in cells.
-        let width = |from: usize, n: usize| -> usize {
-            shown
-                .chars()
-                .skip(from)
-                .take(n)
-                .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
-                .sum()
+        // A window around the span, so a megabyte-long line prints a few hundred
+        // characters; `…` says where it was cut.
+        let (from, to) = match chars <= MAX_LINE {
+            true => (0, chars),
+            false => (
+                (start - 1).saturating_sub(CONTEXT_BEFORE),
+                chars.min(start - 1 + CONTEXT_AFTER),
+            ),
         };
-        let lead = width(0, start - 1);
-        let under = width(start - 1, carets).max(1);
+        let carets = carets.min((to + 1).saturating_sub(start - 1)).max(1);
+        // Only the window's characters are laid out.
+        let cells: Vec<(String, usize)> = self
+            .line
+            .chars()
+            .skip(from)
+            .take(to - from)
+            .map(cell)
+            .collect();
+        let width = |range: std::ops::Range<usize>| -> usize {
+            let range = range.start - from..range.end - from;
+            cells
+                .get(range)
+                .map_or(0, |c| c.iter().map(|(_, w)| w).sum())
+        };
+        let mut shown = String::new();
+        if from > 0 {
+            shown.push('…');
+        }
+        cells.iter().for_each(|(t, _)| shown.push_str(t));
+        if to < chars {
+            shown.push('…');
+        }
+        let lead = usize::from(from > 0) + width(from..start - 1);
+        let end = (start - 1 + carets).min(to);
+        let under = (width(start - 1..end) + usize::from(start - 1 + carets > chars)).max(1);
         let num = self.num.to_string();
         let pad = " ".repeat(num.len());
         let bar = paint.on(GUTTER, "|");
@@ -249,7 +339,10 @@ impl Excerpt<'_> {
             paint.on(GUTTER, &num),
             shown.trim_end()
         );
-        let label = self.label.map(|l| format!(" {l}")).unwrap_or_default();
+        let label = self
+            .label
+            .map(|l| format!(" {}", bounded(l, false)))
+            .unwrap_or_default();
         let marks = paint.on(colour(severity), &format!("{}{label}", "^".repeat(under)));
         let _ = writeln!(out, " {pad} {bar} {}{marks}", " ".repeat(lead));
     }

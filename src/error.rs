@@ -162,6 +162,31 @@ impl fmt::Display for Origin {
     }
 }
 
+/// Whether `c` can change what a terminal shows beyond its own glyph: a C0 or C1
+/// control character (escape, bell, backspace, carriage return, …), DEL, or a
+/// bidirectional override that reorders the text around it.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`is_unsafe_char`] written as a Rust escape (`\u{1b}`), so a
+/// value echoed in a message cannot drive the reader's terminal. Line ends are
+/// escaped too unless `keep_newlines` (a message of several lines).
+pub fn escaped(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| is_unsafe_char(c) && !(keep_newlines && c == '\n');
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match bad(c) {
+            true => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            false => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Why a field check refuses a value: what is wrong, and the closest valid
 /// value as data. The checks the wizard shares show it as text ([`fmt::Display`]);
 /// a posting's problems keep the suggestion apart.

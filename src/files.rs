@@ -10,6 +10,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Problem, Result};
 use crate::layer;
 
+mod logo;
+mod root;
+pub use logo::{MAX_LOGO_BYTES, check_logo, sanitise_svg};
+pub use root::{Outside, Root};
+
+/// The project file whose folder is the project root (and which holds `[lint]`).
+pub const PROJECT_FILE: &str = "jobpost.toml";
+
 /// The largest posting file we read; anything bigger is not a posting.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -24,13 +32,25 @@ pub fn is_marked_partial(text: &str) -> bool {
         .is_some_and(|l| l.trim() == PARTIAL_MARKER)
 }
 
-/// Reads a text file, refusing folders, binary files, huge files and bad UTF-8.
-pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    if meta.is_dir() {
-        let problem = Problem::new(crate::error::Origin::file(path.display()), "is a folder");
-        return Err(Error::from(problem.expected("a TOML file")));
+/// True when the regular file at `path` starts with [`PARTIAL_MARKER`]. Only
+/// its first line is read, and at most a few hundred bytes of it, so a FIFO, a
+/// device or a file without line ends cannot hang or fill memory.
+pub fn marked_partial(path: &Path) -> bool {
+    use std::io::BufRead;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
     }
+    let mut first = String::new();
+    std::fs::File::open(path)
+        .map(|f| std::io::BufReader::new(f.take(256)))
+        .and_then(|mut r| r.read_line(&mut first))
+        .is_ok_and(|_| is_marked_partial(&first))
+}
+
+/// Reads a text file, refusing folders, FIFOs, devices, sockets, binary files,
+/// huge files and bad UTF-8.
+pub fn read_text(path: &Path) -> Result<String> {
+    let meta = regular_file(path, "a TOML file")?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(path, Some(meta.len())));
     }
@@ -46,6 +66,40 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode(path, bytes)
 }
 
+/// The metadata of `path` (through links) when it is a regular file; a folder,
+/// FIFO, device or socket is refused by its type before it is opened, since
+/// opening a FIFO blocks until someone writes to it and a device never ends.
+/// `expected` says what should be there, for the message. Export and import call
+/// this for every file they take from a folder.
+pub fn regular_file(path: &Path, expected: &str) -> Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.is_file() {
+        return Ok(meta);
+    }
+    let problem = Problem::new(crate::error::Origin::file(path.display()), file_kind(&meta));
+    Err(Error::from(problem.expected(expected.to_string())))
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "is a named pipe (FIFO), not a file";
+        } else if t.is_socket() {
+            return "is a socket, not a file";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "is a device, not a file";
+        }
+    }
+    match meta.is_dir() {
+        true => "is a folder",
+        false => "is not a regular file",
+    }
+}
+
 /// `size` is `None` for a stream with no known length.
 fn too_big(path: &Path, size: Option<u64>) -> Error {
     const MIB: u64 = 1024 * 1024;
@@ -53,7 +107,7 @@ fn too_big(path: &Path, size: Option<u64>) -> Error {
     let size = size.map_or(format!("more than {limit} MiB"), |s| {
         format!("{:.1} MiB", s as f64 / MIB as f64)
     });
-    let message = format!("is too large to be a posting ({size})");
+    let message = format!("is too large for jobpost to read ({size})");
     let problem = Problem::new(crate::error::Origin::file(path.display()), message);
     Error::from(problem.expected(format!("a TOML file of at most {limit} MiB")))
 }
@@ -119,9 +173,21 @@ fn walk(root: &Path, dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<Fou
             continue;
         }
         let kind = entry.file_type().map_err(|e| Error::io("read", &path, e))?;
+        if kind.is_symlink() && keep(&path) {
+            // A link among the postings must not publish or print a file from
+            // outside the project (`postings/x.md -> ~/.aws/credentials`).
+            let name = entry.file_name().to_string_lossy().into_owned();
+            Root::of(root).check(dir, &name).map_err(|why| {
+                let problem =
+                    Problem::new(crate::error::Origin::file(path.display()), why.message());
+                Error::from(problem.expected(Outside::EXPECTED))
+            })?;
+        }
         if kind.is_dir() {
             walk(root, &path, keep, out)?;
-        } else if path.is_file() && keep(&path) {
+        } else if keep(&path) {
+            // A FIFO or a link to a device is kept too: reading it refuses it
+            // by type, so the run names it instead of skipping it silently.
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             out.push(Found { path, rel });
         }

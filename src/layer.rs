@@ -275,6 +275,7 @@ fn layer_of(source: &str, index: &LineIndex, table: &Spanned<DeTable<'_>>) -> Re
     let source: Arc<str> = Arc::from(source);
     let mut ops = Vec::new();
     flatten(&source, index, table.get_ref(), "", &mut ops);
+    check_text(&ops)?;
     let include = take_list(&mut ops, "include");
     for (path, origin) in take_list(&mut ops, "unset") {
         check_unset(&path).map_err(|p| Error::from(p.moved_to(origin.place())))?;
@@ -287,6 +288,63 @@ fn layer_of(source: &str, index: &LineIndex, table: &Spanned<DeTable<'_>>) -> Re
         role: typed.role,
         include,
     })
+}
+
+/// Every text value of a layer must be printable and visible: a control
+/// character (an escape sequence, a bell, a backspace) would reach the terminal
+/// and the pages as it is, and a value of only invisible characters (zero-width
+/// spaces) looks given but says nothing. Both are errors at the key.
+fn check_text(ops: &[Op]) -> Result<()> {
+    for op in ops {
+        let refuse = |text: &str, origin: &Origin| match text_problem(text) {
+            Some((message, expected)) => {
+                let message = format!("`{}` {message}", op.path);
+                Err(Error::from(
+                    Problem::new(origin.place(), message).expected(expected),
+                ))
+            }
+            None => Ok(()),
+        };
+        match &op.kind {
+            OpKind::Set(toml::Value::String(s)) => refuse(s, &op.origin)?,
+            OpKind::Replace(items) => items.iter().try_for_each(|(s, o)| refuse(s, o))?,
+            OpKind::Edit { add, remove } => add
+                .iter()
+                .chain(remove)
+                .try_for_each(|(s, o)| refuse(s, o))?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong with a text value, and what was expected; `None` when it is fine.
+pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_end = c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if crate::error::is_unsafe_char(c) && !line_end {
+            let shown = crate::error::escaped(&c.to_string(), false).into_owned();
+            let message = format!("holds the control character {shown}");
+            return Some((
+                message,
+                "text without control characters (line breaks and tabs are fine)",
+            ));
+        }
+    }
+    if !text.is_empty() && !text.chars().any(is_visible) {
+        let message =
+            "has no visible characters (only spaces or zero-width characters)".to_string();
+        return Some((message, "some text, or leave the key out"));
+    }
+    None
+}
+
+/// A character that shows ink: not white space and not a zero-width format
+/// character (zero-width space and joiners, word joiner, soft hyphen, BOM, …).
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Takes the list at top-level key `key` out of `ops`.

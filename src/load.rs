@@ -446,10 +446,15 @@ fn read_with_includes(
 ) -> Result<()> {
     let text = read_text(path)?;
     let (layer, _) = layer::parse(&path.display().to_string(), &text, false)?;
+    // Includes stay inside the project of the file named on the command line.
+    let root = match stack.first() {
+        Some((_, top)) => crate::files::Root::of(top),
+        None => crate::files::Root::of(path),
+    };
     stack.push((canonical(path), path.to_path_buf()));
     let dir = path.parent().unwrap_or(Path::new(""));
     for (inc, origin) in &layer.include {
-        let target = dir.join(inc);
+        let target = include_target(&root, dir, inc, origin)?;
         if stack.iter().any(|(c, _)| *c == canonical(&target)) {
             let chain: Vec<_> = stack.iter().map(|(_, p)| p.display().to_string()).collect();
             return Err(Error::input(
@@ -463,6 +468,34 @@ fn read_with_includes(
     stack.pop();
     out.push(layer);
     Ok(())
+}
+
+/// The file an `include` entry names, checked before it is read: inside the
+/// project (or a folder it allows), and a `.toml` file, so that a secret in an
+/// `.env` file is never shown in a parse error just because a posting names it.
+/// Errors are at the entry, in the posting.
+fn include_target(
+    root: &crate::files::Root,
+    dir: &Path,
+    inc: &str,
+    origin: &Origin,
+) -> Result<PathBuf> {
+    let at = origin.place().spanning(inc.chars().count() + 2);
+    let refuse = |why: &str, expected: &str| {
+        let problem = Problem::new(at.clone(), format!("cannot include `{inc}`: {why}"));
+        Error::from(problem.expected(expected.to_string()))
+    };
+    let target = root
+        .check(dir, inc)
+        .map_err(|why| refuse(why.message(), crate::files::Outside::EXPECTED))?;
+    // A folder is named as one when it is read.
+    if !target.is_dir() && !crate::files::has_extension(&target, "toml") {
+        return Err(refuse(
+            "it is not a .toml file",
+            "a TOML file such as `company.toml`",
+        ));
+    }
+    Ok(target)
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -497,7 +530,14 @@ pub fn set_layer(arg: &str) -> Result<Layer> {
         return Err(Error::from(problem));
     };
     let path = path.trim();
-    check_path(path).map_err(|p| Error::from(p.moved_to(at)))?;
+    check_path(path).map_err(|p| Error::from(p.moved_to(at.clone())))?;
+    // `include` names files to read, which only a file can do (its paths count
+    // from its folder); taking it here would silently do nothing.
+    if path == "include" {
+        let problem = Problem::new(at, "`include` cannot be set with --set")
+            .expected("`include = [...]` in the posting file, or --company FILE");
+        return Err(Error::from(problem));
+    }
     flag_layer(flag, path, &parse_set_value(raw.trim()))
 }
 

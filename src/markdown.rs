@@ -113,7 +113,8 @@ pub fn to_safe_markdown(md: &str) -> String {
 fn unsafe_spans(md: &str) -> Vec<(Range<usize>, String)> {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut open: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
-    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+    let mut parser = Parser::new_ext(md, options()).into_offset_iter();
+    for (event, range) in &mut parser {
         match event {
             // Escaped as a whole, not just its angle brackets: once `<` is gone
             // the text is no longer an HTML block, and Markdown hidden in it
@@ -139,6 +140,15 @@ fn unsafe_spans(md: &str) -> Vec<(Range<usize>, String)> {
                     top.2 = top.2.max(range.end);
                 }
             }
+        }
+    }
+    // A reference definition shows nothing here, but a Markdown file holds every
+    // field: `[x]: javascript:…` in one field and `[y][x]` in another would make
+    // a live link there. A definition with an unsafe address becomes text.
+    for (_, def) in parser.reference_definitions().iter() {
+        if !is_safe_url(&def.dest) {
+            let span = def.span.clone();
+            edits.push((span.clone(), escape(&md[span], true)));
         }
     }
     edits
@@ -217,6 +227,25 @@ pub fn to_plain(md: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsafe_reference_definition_becomes_text() {
+        // Alone it shows nothing; beside `[y][x]` from another field it would link.
+        let md =
+            to_safe_markdown("About us.\n\n[x]: javascript:alert(1)\n\n[s]: https://a.example/");
+        assert_eq!(
+            md,
+            "About us.\n\n\\[x\\]: javascript:alert(1)\n\n[s]: https://a.example/"
+        );
+        let page = format!("{md}\n\n[y][x] [z][s]");
+        let links: Vec<String> = Parser::new(&page)
+            .filter_map(|e| match e {
+                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links, ["https://a.example/"]);
+    }
 
     #[test]
     fn html_output_drops_scripts_handlers_and_bad_links() {

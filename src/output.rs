@@ -83,6 +83,35 @@ pub fn write_atomic_with(
     })
 }
 
+/// Rewrites the existing file at `path` with `contents`, through links: a
+/// symbolic link is followed to the file it names, which is replaced
+/// atomically; a file with several hard links is rewritten in place, so every
+/// name sees the change (a rename would leave the other names on the old text).
+/// `lint --fix` writes postings this way.
+pub fn rewrite_through_links(path: &Path, contents: &[u8]) -> Result<()> {
+    let real = path
+        .canonicalize()
+        .map_err(|e| Error::io("write", path, e))?;
+    if hard_links(&real) > 1 {
+        return std::fs::write(&real, contents).map_err(|e| Error::io("write", &real, e));
+    }
+    write_atomic(&real, contents, true)
+}
+
+/// How many names the file has (one where the platform cannot say).
+fn hard_links(path: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).map_or(1, |m| m.nlink())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        1
+    }
+}
+
 /// Creates `dir` and its parents, naming the part of the path that is a file
 /// when one stands in the way.
 pub fn create_folder(dir: &Path) -> Result<()> {

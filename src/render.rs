@@ -135,10 +135,7 @@ impl Templates {
         self.ensure(name)?;
         let mut ctx = Context::new();
         ctx.insert("p", &PostingContext { view, jsonld });
-        let out = self
-            .read()
-            .render(name, &ctx)
-            .map_err(|e| self.sources.error(&e))?;
+        let out = self.render_bounded(name, &ctx)?;
         Ok(if tidy_text { tidy(&out) } else { out })
     }
 
@@ -152,9 +149,66 @@ impl Templates {
         self.ensure(name)?;
         let mut ctx = Context::new();
         ctx.insert(key, value);
-        self.read()
-            .render(name, &ctx)
-            .map_err(|e| self.sources.error(&e))
+        self.render_bounded(name, &ctx)
+    }
+
+    /// Renders `name` under [`MAX_OUTPUT_BYTES`] and [`MAX_RENDER_TIME`]: a
+    /// theme is part of the repository, and a loop in it must not fill memory
+    /// or keep CI busy. The limits are checked as output is written.
+    fn render_bounded(&self, name: &str, ctx: &Context) -> Result<String> {
+        let mut out = Bounded {
+            bytes: Vec::new(),
+            deadline: std::time::Instant::now() + MAX_RENDER_TIME,
+            stopped: None,
+        };
+        let rendered = self.read().render_to(name, ctx, &mut out);
+        if let Some(why) = out.stopped {
+            let origin = Origin::file(self.sources.path_of(name));
+            let problem = Problem::new(origin, format!("the template {why}"))
+                .expected("a template that ends: check its loops and includes");
+            return Err(Error::Template(Box::new(problem)));
+        }
+        rendered.map_err(|e| self.sources.error(&e))?;
+        String::from_utf8(out.bytes).map_err(|e| {
+            let origin = Origin::file(self.sources.path_of(name));
+            Error::Template(Box::new(Problem::new(
+                origin,
+                format!("wrote invalid UTF-8: {e}"),
+            )))
+        })
+    }
+}
+
+/// The most one template may write: far more than any posting page needs.
+pub const MAX_OUTPUT_BYTES: usize = 16 * 1024 * 1024;
+/// The longest one template may take to render.
+pub const MAX_RENDER_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A buffer that refuses writes past [`MAX_OUTPUT_BYTES`] or the deadline,
+/// which stops tera's rendering there.
+struct Bounded {
+    bytes: Vec<u8>,
+    deadline: std::time::Instant,
+    stopped: Option<String>,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.stopped = Some(format!("wrote more than {} MiB", MAX_OUTPUT_BYTES >> 20));
+        } else if std::time::Instant::now() > self.deadline {
+            let secs = MAX_RENDER_TIME.as_secs();
+            self.stopped = Some(format!("ran for more than {secs} seconds"));
+        }
+        if self.stopped.is_some() {
+            return Err(std::io::Error::other("template output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -200,16 +254,34 @@ fn template_set(user: Vec<(String, String)>) -> Vec<(String, String)> {
 fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::io("read the templates folder", dir, e))?;
+    // A theme is part of the project: a link out of it (to /etc/passwd) is an
+    // error, and so is a FIFO or a link loop, named, rather than skipped.
+    let root = crate::files::Root::of(dir);
     let mut out = Vec::new();
     for entry in entries.filter_map(|e| e.ok()) {
-        let path = entry.path();
-        if path.is_file() {
-            let name = entry.file_name().to_string_lossy().to_string();
-            out.push((name, crate::files::read_text(&path)?));
+        let name = entry.file_name().to_string_lossy().to_string();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir || name.starts_with('.') {
+            continue;
         }
+        let path = root.check(dir, &name).map_err(|why| {
+            let origin = crate::error::Origin::file(entry.path().display());
+            let problem = crate::error::Problem::new(origin, why.message());
+            Error::from(problem.expected(crate::files::Outside::EXPECTED))
+        })?;
+        if path.is_dir() {
+            continue;
+        }
+        out.push((name, crate::files::read_text(&path)?));
     }
     out.sort();
     Ok(out)
+}
+
+/// The name in `template 'NAME'` of a tera message, if any.
+fn quoted_template(message: &str) -> Option<String> {
+    let rest = message.split_once("template '")?.1;
+    Some(rest.split_once('\'')?.0.to_string())
 }
 
 impl TemplateSources {
@@ -233,7 +305,9 @@ impl TemplateSources {
         let Some(report) = report else {
             let name = match e.kind() {
                 tera::ErrorKind::TemplateNotFound(n) => n.clone(),
-                _ => String::new(),
+                // "Circular include detected for template 'posting.md'": the
+                // template is named only in the text.
+                _ => quoted_template(&e.to_string()).unwrap_or_default(),
             };
             let origin = Origin::file(self.path_of(&name));
             return Error::Template(Box::new(Problem::new(origin, format!("{e}{causes}"))));

@@ -67,12 +67,14 @@ pub fn resolve(dir: &Path, kind: &Kind) -> Result<PathBuf> {
     Err(nothing_there(dir, kind, &top))
 }
 
-/// The names of the files (not folders) directly in `dir`, sorted.
+/// The names of the entries directly in `dir` that are not folders, sorted. A
+/// FIFO or a broken link counts: reading it then names what is wrong with it,
+/// where skipping it would report "found no template".
 fn file_names(dir: &Path, action: &'static str) -> Result<Vec<String>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(action, dir, e))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file())
+        .filter(|e| !e.path().is_dir() && !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();

@@ -220,6 +220,13 @@ fn check_dates(p: &Posting, check: &mut Check) {
 }
 
 fn check_pay(p: &Posting, check: &mut Check) {
+    // Hours are checked whether or not pay is given.
+    if let Some(c) = &p.conditions {
+        check(
+            "conditions.hours_per_week",
+            opt(c.hours_per_week.as_ref(), |h| hours(*h)),
+        );
+    }
     let Some(pay) = &p.pay else { return };
     check("pay.min", opt(pay.min.as_ref(), |v| amount(*v)));
     check("pay.max", opt(pay.max.as_ref(), |v| amount(*v)));
@@ -241,12 +248,6 @@ fn check_pay(p: &Posting, check: &mut Check) {
                 Err("missing: amounts need a period: hour, day, week, month or year".into()),
             );
         }
-    }
-    if let Some(c) = &p.conditions {
-        check(
-            "conditions.hours_per_week",
-            opt(c.hours_per_week.as_ref(), |h| hours(*h)),
-        );
     }
 }
 
@@ -278,7 +279,9 @@ fn check_brand(merged: &Merged, check: &mut Check) {
         return;
     };
     if let Some(logo) = &c.logo {
-        let found = logo_at(logo, &logo_file(merged));
+        let found = logo_inside(merged, logo)
+            .and_then(|_| logo_at(logo, &logo_file(merged)))
+            .and_then(|_| logo_image(&logo_file(merged)));
         check("company.logo", found.map_err(Refusal::from));
     }
     check("company.color", opt(c.color.as_deref(), color));
@@ -299,6 +302,54 @@ pub fn logo_file(merged: &Merged) -> Option<std::path::PathBuf> {
             .map(|d| d.to_path_buf())
     });
     Some(dir.unwrap_or_default().join(logo))
+}
+
+/// The folder a path in the file that set `company.logo` counts from, and that
+/// file (`None` for `--set` and presets, which count from here).
+fn logo_base(merged: &Merged) -> (std::path::PathBuf, Option<std::path::PathBuf>) {
+    let origin = merged.origin("company.logo").filter(|o| o.pos.is_some());
+    let file = origin.map(|o| std::path::PathBuf::from(&*o.source));
+    let dir = file
+        .as_ref()
+        .and_then(|f| f.parent())
+        .map(|d| d.to_path_buf());
+    (dir.unwrap_or_default(), file)
+}
+
+/// A local logo must stay inside the project of the file that names it, so a
+/// posting cannot publish `/etc/shadow` or a link to it as its logo. Checked
+/// before anything looks at the file, so the message says nothing about it.
+fn logo_inside(merged: &Merged, logo: &str) -> std::result::Result<(), String> {
+    if has_scheme(logo) {
+        return Ok(());
+    }
+    let (dir, file) = logo_base(merged);
+    let root = crate::files::Root::of(file.as_deref().unwrap_or(std::path::Path::new(".")));
+    match root.check(&dir, logo) {
+        Ok(_) => Ok(()),
+        Err(why) => Err(format!(
+            "`{logo}`: {}; expected {}",
+            why.message(),
+            crate::files::Outside::EXPECTED
+        )),
+    }
+}
+
+/// A local logo must be an image by its bytes, under the size limit.
+fn logo_image(file: &Option<std::path::PathBuf>) -> std::result::Result<(), String> {
+    let Some(file) = file else { return Ok(()) };
+    match crate::files::check_logo(file) {
+        Ok(_) => Ok(()),
+        Err(Error::Input(p)) => {
+            let expected = p.expected.as_deref().unwrap_or("an image");
+            Err(format!(
+                "`{}` {}; expected {expected}",
+                file.display(),
+                p.message
+            ))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// `https:`, `javascript:` and the like; `C:\\` is a drive, not a scheme.
@@ -435,7 +486,7 @@ pub fn title(s: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// A pay amount: a finite number, zero or more.
+/// A pay amount: a finite number above zero.
 pub fn amount(v: f64) -> std::result::Result<(), String> {
     if !v.is_finite() {
         Err(format!(
@@ -443,8 +494,14 @@ pub fn amount(v: f64) -> std::result::Result<(), String> {
         ))
     } else if v < 0.0 {
         Err(format!(
-            "`{v}` is negative; expected an amount of 0 or more"
+            "`{}` is negative; expected an amount above 0",
+            shown_number(v)
         ))
+    } else if v == 0.0 {
+        Err(
+            "`0` is no pay; expected an amount above 0 (leave the key out if there is none)"
+                .to_string(),
+        )
     } else {
         Ok(())
     }
@@ -501,13 +558,23 @@ pub fn refuse_country(code: &str) -> std::result::Result<(), Refusal> {
     Err(Refusal::new(message, suggestion))
 }
 
-/// Hours in a week: more than 0, at most 168.
+/// A number as messages quote it: in exponent form when it is huge, so `1e300`
+/// is not echoed as three hundred digits.
+fn shown_number(v: f64) -> String {
+    match v.abs() >= 1e9 {
+        true => format!("{v:e}"),
+        false => v.to_string(),
+    }
+}
+
+/// Hours in a week: at least 1, at most 168.
 pub fn hours(h: f64) -> std::result::Result<(), String> {
-    if h.is_finite() && h > 0.0 && h <= 168.0 {
+    if h.is_finite() && (1.0..=168.0).contains(&h) {
         Ok(())
     } else {
         Err(format!(
-            "`{h}` hours a week is not possible; expected a number from 1 to 168"
+            "`{}` hours a week is not possible; expected a number from 1 to 168",
+            shown_number(h)
         ))
     }
 }
@@ -618,6 +685,8 @@ mod tests {
         assert!(title("BANK TELLER").unwrap_err().contains("all capitals"));
         assert!(amount(f64::NAN).is_err());
         assert!(amount(-1.0).unwrap_err().contains("negative"));
+        assert!(amount(0.0).unwrap_err().contains("no pay"));
+        assert!(amount(1e300).is_ok());
         assert_eq!(
             min_max(Some(25.0), Some(20.0)).unwrap_err(),
             "pay.min (25) is above pay.max (20)"

@@ -48,7 +48,7 @@ fn a_huge_file_is_refused_by_size() {
     assert!(out.stdout.is_empty());
     assert_eq!(
         stderr(&out),
-        "huge.toml: error: is too large to be a posting (50.0 MiB); expected a TOML file of at most 4 MiB\n"
+        "huge.toml: error: is too large for jobpost to read (50.0 MiB); expected a TOML file of at most 4 MiB\n"
     );
 }
 

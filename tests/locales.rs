@@ -73,11 +73,12 @@ fn statement_of(locale: &str) -> &'static Statement {
 }
 
 /// A posting file in `dir`: preset `id`, the equal-opportunity statement
-/// `eeo`, and the employer of `locale` as its company profile.
+/// `eeo`, and the employer of `locale` as its company profile (copied beside
+/// it: an include must stay inside the posting's project).
 fn write_posting(dir: &Path, id: &str, locale: &str, eeo: &str) -> PathBuf {
-    let include = toml::Value::String(employer(locale).display().to_string());
+    fs::copy(employer(locale), dir.join("company.toml")).unwrap();
     let text = format!(
-        "role = {}\ninclude = [{include}]\n\n[company]\neeo = {}\n",
+        "role = {}\ninclude = [\"company.toml\"]\n\n[company]\neeo = {}\n",
         toml::Value::String(id.into()),
         toml::Value::String(eeo.into())
     );

@@ -158,3 +158,48 @@ fn a_preset_origin_points_into_its_file_and_names_the_preset() {
          = note: the value comes from the role preset `teller`\n"
     );
 }
+
+#[test]
+fn echoed_control_characters_are_escaped_everywhere() {
+    let origin = Origin::at("p\u{1b}.toml", Pos { line: 1, col: 2 }).spanning(4);
+    let p = Problem::new(origin, "unknown key `\u{1b}]0;PWNED\u{7}`").suggest(Some("\u{9b}x"));
+    let sources = Sources::new(|_| Some("\"\u{1b}]0;PWNED\u{7}\" = 1\n".to_string()));
+    let out = plain(&Diagnostic::of_problem(&p), &sources);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert_eq!(
+        out,
+        "p\\u{1b}.toml:1:2: error: unknown key `\\u{1b}]0;PWNED\\u{7}`\n \
+         1 | \"\\u{1b}]0;PWNED\\u{7}\" = 1\n   \
+         |  ^^^^^^^^^\n  \
+         = help: did you mean `\\u{9b}x`?\n"
+    );
+}
+
+#[test]
+fn a_long_line_is_shown_in_a_window_around_the_span() {
+    let line = format!("{}needle{}", "a".repeat(5000), "b".repeat(5000));
+    let mut d = Diagnostic::error("found it");
+    d.origin = Some(Origin::at("p.toml", Pos { line: 1, col: 5001 }).spanning(6));
+    d.line = Some(line);
+    let out = plain(&d, &Sources::none());
+    let shown = format!("…{}needle{}…", "a".repeat(60), "b".repeat(194));
+    let under = format!("{}^^^^^^", " ".repeat(61));
+    assert_eq!(
+        out,
+        format!("p.toml:1:5001: error: found it\n 1 | {shown}\n   | {under}\n")
+    );
+}
+
+#[test]
+fn a_huge_message_is_cut_in_the_middle() {
+    let key = "k".repeat(1_000_000);
+    let out = plain(
+        &Diagnostic::error(format!("unknown key `{key}`; expected x")),
+        &Sources::none(),
+    );
+    assert!(out.len() < 1000, "{}", out.len());
+    assert!(
+        out.contains("kkk…kkk") && out.ends_with("`; expected x\n"),
+        "{out}"
+    );
+}

@@ -55,7 +55,7 @@ pub fn skip_partials(jobs: Vec<Job>, company: Option<&Path>) -> Vec<Job> {
 /// Whether `path` is marked partial, and the files it includes. Unreadable or
 /// malformed files count as postings, so the export reports what is wrong.
 fn scan(path: &Path) -> (bool, Vec<PathBuf>) {
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = crate::files::read_text(path) else {
         return (false, Vec::new());
     };
     let marked = crate::files::is_marked_partial(&text);

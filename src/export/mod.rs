@@ -387,7 +387,7 @@ fn logos(run: &Run, rows: &[Row]) -> Result<BTreeMap<String, FileSum>> {
     let mut sums = BTreeMap::new();
     for (name, file) in logos {
         let file = Path::new(file);
-        let bytes = std::fs::read(file).map_err(|e| Error::io("read the logo", file, e))?;
+        let bytes = crate::files::check_logo(file)?;
         stage_if_changed(run, name, &bytes)?;
         sums.insert(name.to_string(), FileSum::of(&bytes));
     }

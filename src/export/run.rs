@@ -232,7 +232,7 @@ fn logo_copy(merged: &Merged) -> Result<Option<(std::path::PathBuf, String)>> {
     let Some(file) = validate::logo_file(merged) else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&file).map_err(|e| Error::io("read the logo", &file, e))?;
+    let bytes = crate::files::check_logo(&file)?;
     let name = file.file_name().map_or_else(
         || "logo".to_string(),
         |n| {

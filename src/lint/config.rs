@@ -183,6 +183,17 @@ fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
     }
 }
 
+/// A read error without the file name the config error already carries.
+fn unplaced(e: &crate::error::Error) -> String {
+    match e {
+        crate::error::Error::Input(p) => match &p.expected {
+            Some(x) => format!("it {}; expected {x}", p.message),
+            None => format!("it {}", p.message),
+        },
+        other => other.to_string(),
+    }
+}
+
 /// The parts of a `jobpost.toml` lint reads; other tables are ignored.
 #[derive(Deserialize)]
 struct ConfigFile {
@@ -200,9 +211,10 @@ impl Config {
 
     /// Reads a `jobpost.toml` file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        // Through the one bounded reader: `--config /dev/zero` must not read forever.
+        let text = crate::files::read_text(path).map_err(|e| ConfigError {
             path: Some(path.to_path_buf()),
-            ..err(format!("cannot read it: {e}"))
+            ..err(format!("cannot read it: {}", unplaced(&e)))
         })?;
         Config::from_toml_str(&text).map_err(|mut e| {
             e.path = Some(path.to_path_buf());

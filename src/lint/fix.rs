@@ -21,7 +21,7 @@ use std::path::Path;
 
 use super::Finding;
 use super::rules::RuleId;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Rules whose findings may be swapped.
 const FIXABLE: &[RuleId] = &[
@@ -67,8 +67,7 @@ pub fn plan(findings: &[Finding]) -> Result<Fixed> {
     }
     let mut fixed = Fixed::default();
     for (path, list) in by_file {
-        let old =
-            std::fs::read_to_string(path).map_err(|e| Error::io("read", Path::new(path), e))?;
+        let old = crate::files::read_text(Path::new(path))?;
         let (new, n) = fix_text(path, &old, &list);
         if n > 0 {
             fixed.files.insert(path.to_string(), (old, new, n));
@@ -77,10 +76,10 @@ pub fn plan(findings: &[Finding]) -> Result<Fixed> {
     Ok(fixed)
 }
 
-/// Writes every fixed file atomically.
+/// Writes every fixed file atomically, through links to the real file.
 pub fn write(fixed: &Fixed) -> Result<()> {
     for (path, (_, new, _)) in &fixed.files {
-        crate::output::write_atomic(Path::new(path), new.as_bytes(), true)?;
+        crate::output::rewrite_through_links(Path::new(path), new.as_bytes())?;
     }
     Ok(())
 }

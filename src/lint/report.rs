@@ -61,12 +61,51 @@ pub fn render(
     sources: &dyn Fn(&str) -> Option<String>,
     format: Format,
 ) -> String {
+    let findings = &bounded(findings);
     match format {
         Format::Human => render_human(findings, sources, None),
         Format::Json => json(findings),
         Format::Sarif => sarif(findings),
         Format::Github => github(findings),
     }
+}
+
+/// The most findings of one rule on one line with different messages; more are
+/// counted in the last one.
+const MAX_PER_RULE_AND_LINE: usize = 10;
+
+/// One finding per rule, line and message, the first, counting the others
+/// ("and 3,999 more on this line"), and at most [`MAX_PER_RULE_AND_LINE`] per
+/// rule and line. A line repeating one phrase thousands of times gives one
+/// finding, so a report grows with its input, not with its input times the
+/// matches in it.
+pub fn bounded(findings: &[Finding]) -> Vec<Finding> {
+    type Key<'a> = (&'a str, usize, &'a str);
+    let mut by_message: HashMap<(Key, &str), usize> = HashMap::new();
+    let mut by_line: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut out: Vec<(Finding, usize)> = Vec::new();
+    for f in findings {
+        let key = (f.path.as_str(), f.line, f.rule);
+        let kept = by_line.entry(key).or_default();
+        match by_message.get(&(key, f.message.as_str())) {
+            Some(&i) => out[i].1 += 1,
+            None if kept.len() == MAX_PER_RULE_AND_LINE => out[kept[kept.len() - 1]].1 += 1,
+            None => {
+                by_message.insert((key, f.message.as_str()), out.len());
+                kept.push(out.len());
+                out.push((f.clone(), 0));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut f, more)| {
+            if more > 0 {
+                let more = crate::money::group_thousands(&more.to_string());
+                let _ = write!(f.message, " (and {more} more on this line)");
+            }
+            f
+        })
+        .collect()
 }
 
 /// "3 errors, 2 warnings, 1 note in 2 files".
@@ -91,6 +130,7 @@ pub fn render_human(
     files_checked: Option<usize>,
 ) -> String {
     let sources = Sources::new(sources);
+    let findings = &bounded(findings);
     let mut out = String::new();
     for f in findings {
         out.push_str(&diagnostic::render(&diagnostic(f), &sources, false));
@@ -241,7 +281,11 @@ fn sarif_result(f: &Finding) -> Value {
 
 /// Escapes workflow-command data.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    // Other control characters (an escape in a file name) are written as
+    // `\u{1b}`: the annotations are printed raw in the CI log.
+    let line_ends_kept = s.replace('\r', "\n");
+    crate::error::escaped(&line_ends_kept, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

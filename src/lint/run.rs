@@ -299,12 +299,7 @@ pub fn find_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// True when a TOML file's first line is the export's partial marker. Only that
 /// line is read: the file is read whole again when it is linted.
 fn marked_partial(path: &Path) -> bool {
-    use std::io::BufRead;
-    let mut first = String::new();
-    std::fs::File::open(path)
-        .map(std::io::BufReader::new)
-        .and_then(|mut r| r.read_line(&mut first))
-        .is_ok_and(|_| crate::files::is_marked_partial(&first))
+    crate::files::marked_partial(path)
 }
 
 /// The findings of one file for people (`--check` shows them on standard error),

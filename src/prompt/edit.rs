@@ -6,6 +6,9 @@
 //! typed `u` into the answer; here a key with Ctrl or Alt never writes text.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The byte Ctrl-C sends (end of text).
+const ETX: char = '\u{3}';
 use unicode_width::UnicodeWidthStr;
 
 /// The text typed so far and where the cursor is in it.
@@ -69,7 +72,11 @@ impl Line {
             KeyCode::Enter => return Outcome::Submit,
             KeyCode::Tab => return Outcome::Complete,
             KeyCode::Esc => return Outcome::Back,
-            KeyCode::Char(c) if ctrl => return self.control(c),
+            // Ctrl-C is Ctrl-C whatever came before it: the raw ETX byte (as a
+            // key after an unfinished escape or UTF-8 sequence is dropped),
+            // with Shift or Alt held too.
+            KeyCode::Char(ETX) => return Outcome::Interrupt,
+            KeyCode::Char(c) if ctrl => return self.control(c.to_ascii_lowercase()),
             KeyCode::Char(c) if alt => self.meta(c),
             KeyCode::Char(c) => self.insert(&c.to_string()),
             KeyCode::Backspace if ctrl || alt => self.delete_word_before(),
@@ -83,6 +90,17 @@ impl Line {
             KeyCode::End => self.cursor = self.chars.len(),
             _ => {}
         }
+        Outcome::Edited
+    }
+
+    /// Pasted text (bracketed paste): inserted, unless it holds the Ctrl-C byte,
+    /// which a terminal sends inside an unfinished paste when the user presses
+    /// Ctrl-C to stop it; that interrupts.
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        if text.contains(ETX) {
+            return Outcome::Interrupt;
+        }
+        self.insert(text);
         Outcome::Edited
     }
 
@@ -210,6 +228,25 @@ mod tests {
 
     fn alt(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::ALT)
+    }
+
+    #[test]
+    fn ctrl_c_interrupts_whatever_came_before_it() {
+        let mut line = Line::new("half typed");
+        assert_eq!(line.press(key(KeyCode::Char('\u{3}'))), Outcome::Interrupt);
+        let shifted = KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(line.press(shifted), Outcome::Interrupt);
+        let alt_ctrl = KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(line.press(alt_ctrl), Outcome::Interrupt);
+        assert_eq!(line.paste("a long paste\u{3}"), Outcome::Interrupt);
+        assert_eq!(line.paste("plain"), Outcome::Edited);
+        assert_eq!(line.text(), "half typedplain");
     }
 
     /// Types `text` into `line` key by key.

@@ -57,10 +57,7 @@ pub fn ask(q: &Question, check: Check) -> io::Result<Ended> {
         screen.draw(&asking(q, &line, error.as_deref(), width(), paint))?;
         let outcome = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => line.press(k),
-            Event::Paste(text) => {
-                line.insert(&text);
-                Outcome::Edited
-            }
+            Event::Paste(text) => line.paste(&text),
             _ => Outcome::Edited,
         };
         match outcome {

@@ -214,6 +214,9 @@ pub struct Ctx<'a> {
     /// The pay-transparency laws that apply.
     pub jurisdictions: Vec<&'static Jurisdiction>,
     out: Vec<Finding>,
+    /// Byte offsets where the source's lines start, found once when first
+    /// needed: a lookup per finding would make a long posting quadratic.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// A finding's text, fix and matched words.
@@ -266,6 +269,7 @@ impl<'a> Ctx<'a> {
             prep: prepare(&doc.segments, analysed),
             jurisdictions,
             out: Vec::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -279,7 +283,8 @@ impl<'a> Ctx<'a> {
         let Some(p) = self.prep.get(seg_index) else {
             return;
         };
-        let (from, to) = span_locs(self.doc, p, start, end);
+        let line = self.source_line(p.seg.loc.line);
+        let (from, to) = span_locs(line, p, start, end);
         self.push(rule, from, to, r);
     }
 
@@ -342,6 +347,21 @@ impl<'a> Ctx<'a> {
         self.push(rule, loc, Loc::new(loc.line, loc.col + len.max(1)), r);
     }
 
+    /// 1-based line `n` of the source, without its line end.
+    fn source_line(&self, n: usize) -> Option<&'a str> {
+        let source: &'a str = &self.doc.source;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let end = starts.get(n).map_or(source.len(), |e| e - 1);
+        source
+            .get(start..end)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+
     fn push(&mut self, rule: RuleId, from: Loc, to: Loc, r: Report) {
         let severity = r.severity.unwrap_or(rule.info().default);
         self.out.push(Finding {
@@ -362,16 +382,13 @@ impl<'a> Ctx<'a> {
 /// Start and (exclusive) end positions of chars `start..end` of a segment. For inexact
 /// segments the text is looked for on the segment's line of the file, else the finding
 /// sits on `loc`.
-fn span_locs(doc: &Doc, p: &Prepared<'_>, start: usize, end: usize) -> (Loc, Loc) {
+fn span_locs(line: Option<&str>, p: &Prepared<'_>, start: usize, end: usize) -> (Loc, Loc) {
     let seg = p.seg;
     if seg.exact {
         return (seg.loc_at(start), seg.loc_at(end.max(start + 1)));
     }
     let needle = p.slice(start, end);
-    let found = doc
-        .source
-        .lines()
-        .nth(seg.loc.line.saturating_sub(1))
+    let found = line
         .and_then(|line| {
             let from: usize = line
                 .char_indices()

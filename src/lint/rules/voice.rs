@@ -141,6 +141,11 @@ fn negative(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Up to this many bullets, every pair is compared for near-duplicates.
+const MAX_PAIRWISE: usize = 500;
+/// Beyond [`MAX_PAIRWISE`], how many bullets before each one it is compared with.
+const NEAR_WINDOW: usize = 20;
+
 fn duplicates(ctx: &mut Ctx<'_>) {
     let bullets: Vec<(usize, Bullet<'_>)> = ctx
         .prep
@@ -149,12 +154,25 @@ fn duplicates(ctx: &mut Ctx<'_>) {
         .filter(|(_, p)| p.seg.kind == SegKind::Bullet && p.toks.len() >= 2)
         .map(|(si, p)| (si, Bullet::new(p.toks.iter().map(|t| t.lower.as_str()))))
         .collect();
+    // Every pair is compared in a posting of ordinary length; in one with
+    // thousands of bullets (a hostile file) each is compared with the few
+    // before it, and exact repeats are found through a map, so lint ends in
+    // seconds however long the list.
+    let window = match bullets.len() > MAX_PAIRWISE {
+        true => NEAR_WINDOW,
+        false => bullets.len(),
+    };
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut found = Vec::new();
     for (k, (si, b)) in bullets.iter().enumerate() {
-        let earlier = bullets[..k].iter().find(|(_, other)| similar(b, other));
-        if let Some((first, _)) = earlier {
-            found.push((*si, *first));
+        let near = bullets[k.saturating_sub(window)..k]
+            .iter()
+            .find(|(_, other)| similar(b, other))
+            .map(|(first, _)| *first);
+        if let Some(first) = near.or_else(|| seen.get(b.text.as_str()).copied()) {
+            found.push((*si, first));
         }
+        seen.entry(b.text.as_str()).or_insert(*si);
     }
     for (si, first) in found {
         let line = ctx.prep[first].seg.loc.line;

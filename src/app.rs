@@ -204,15 +204,15 @@ fn render(
     if args.check && !check(&merged, args.source.file.as_deref())? {
         return Ok(EXIT_PROBLEMS);
     }
-    let text = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
+    let rendered = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
     match &args.output {
         Some(path) => {
-            write_atomic(path, text.as_bytes(), args.force)?;
+            write_atomic(path, rendered.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
                 eprintln!("wrote {}", path.display());
             }
         }
-        None => print(&text)?,
+        None => print(&rendered.into_text(format)?)?,
     }
     // After the output is out: a note about a page that failed to write is noise.
     let needs = validate::still_needed(&merged.posting);

@@ -18,6 +18,8 @@
 //! - [`text`]: word-level tokens shared by spelling and lint;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text through templates;
 //! - [`jsonld`]: schema.org JobPosting; [`format`](mod@format): the output formats, one renderer each;
+//! - [`xml`]: posting text escaped or in CDATA for Word documents and job-board feeds;
+//! - [`feed`]: the Indeed, LinkedIn and Atom feeds over every posting of an export;
 //! - [`files`]: finding input files in folders;
 //! - [`theme`]: the `--templates` and `--roles` folders (a user's own, or the one `eject` writes);
 //! - [`export`]: many postings in parallel, with an index page;
@@ -61,3 +63,4 @@ pub mod spelling;
 pub mod text;
 pub mod theme;
 pub mod validate;
+pub mod xml;

@@ -68,7 +68,10 @@ fn render_file(path: &Path) -> String {
     };
     let merged = load::load(&registry, &inputs).unwrap();
     crate::validate::validate(&merged).unwrap();
-    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
+    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None)
+        .unwrap()
+        .into_text(Format::MD)
+        .unwrap()
 }
 
 #[test]

@@ -42,6 +42,7 @@ pub mod equality;
 pub mod error;
 pub mod explain;
 pub mod export;
+pub mod feed;
 pub mod files;
 pub mod format;
 pub mod help;

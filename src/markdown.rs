@@ -209,6 +209,40 @@ pub fn to_plain(md: &str) -> String {
     lines.join("\n").trim().replace("\n\n\n", "\n\n")
 }
 
+/// Safe HTML (from [`to_html`]) in the few tags job boards such as LinkedIn
+/// keep (`b strong u i br p ul li`): headings become bold paragraphs,
+/// emphasis `i`, links their text.
+pub fn html_to_basic(html: &str) -> String {
+    let mut html = html.replace("<em>", "<i>").replace("</em>", "</i>");
+    for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        html = html
+            .replace(&format!("<{h}>"), "<p><strong>")
+            .replace(&format!("</{h}>"), "</strong></p>");
+    }
+    let tags: HashSet<&str> = ["b", "strong", "u", "i", "br", "p", "ul", "li"]
+        .into_iter()
+        .collect();
+    ammonia::Builder::empty()
+        .tags(tags)
+        .clean(&html)
+        .to_string()
+}
+
+/// How many characters of text `html` shows, spaces and tags aside.
+pub fn html_text_len(html: &str) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside && !c.is_whitespace() => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
 /// A run of inline text with its emphasis and link, for formats that lay text
 /// out themselves (a Word document).
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -245,14 +245,15 @@ proptest! {
         let _ = jobpost::validate::problems(&m);
         let outputs = [Format::MD, Format::HTML, Format::TXT];
         let texts = render_all(renderer(), &m, &outputs, Some(date)).unwrap();
-        assert_safe_html(&texts[1])?;
+        assert_safe_html(texts[1].text().unwrap())?;
         // JSON-LD needs some fields; when the posting has them it must parse.
         let with_ld = render_all(renderer(), &m, &[Format::JSONLD, Format::HTML], Some(date));
         if let Ok(texts) = with_ld {
-            let ld: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
+            let (ld, page) = (texts[0].text().unwrap(), texts[1].text().unwrap());
+            let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
             prop_assert_eq!(&ld["@type"], "JobPosting");
-            prop_assert!(texts[1].contains("<script type=\"application/ld+json\">"));
-            assert_safe_html(&texts[1])?;
+            prop_assert!(page.contains("<script type=\"application/ld+json\">"));
+            assert_safe_html(page)?;
         }
     }
 
@@ -506,6 +507,7 @@ proptest! {
         let outputs = [Format::MD, Format::HTML, Format::TXT, Format::JSONLD];
         let texts = render_all(renderer(), &merged, &outputs, date).unwrap();
         for (output, out) in outputs.iter().zip(&texts) {
+            let out = out.text().unwrap();
             for hint in &hints {
                 prop_assert!(!out.contains(hint.as_str()), "{id} {output:?} shows the hint {hint:?}");
             }

@@ -106,12 +106,20 @@ impl Rendered {
         }
     }
 
+    /// The text of a text format; `None` for a binary one.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Rendered::Text(t) => Some(t),
+            Rendered::Binary(_) => None,
+        }
+    }
+
     /// The text, or an error for a binary format, which only a file can hold.
     pub fn into_text(self, format: Format) -> Result<String> {
         match self {
             Rendered::Text(t) => Ok(t),
             Rendered::Binary(_) => Err(Error::Usage(format!(
-                "{} is a file, not text; write it with -o posting.{}",
+                "a {} file cannot be written to standard output; name one with -o posting.{}",
                 format.title(),
                 format.extension()
             ))),

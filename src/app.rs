@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::New(args) => new(&Registry::load(roles)?, templates, args, chatter),
         Command::Init(args) => init(&Registry::load(roles)?, args, chatter),
         Command::Render(args) => render(&Registry::load(roles)?, templates, args, chatter),
-        Command::Export(args) => export(&Registry::load(roles)?, templates, args, chatter),
+        Command::Export(args) => export(&Registry::load(roles)?, templates, roles, args, chatter),
         Command::Explain(args) => print(&explain::explain(&load_valid(
             &Registry::load(roles)?,
             &args,
@@ -231,6 +231,7 @@ fn render(
 fn export(
     registry: &Registry,
     templates: Option<&Path>,
+    roles: Option<&Path>,
     args: ExportArgs,
     chatter: Chatter,
 ) -> Result<u8> {
@@ -266,6 +267,8 @@ fn export(
         date: args.posted,
         check,
         base_url: args.base_url,
+        templates: templates.map(Path::to_path_buf),
+        roles: roles.map(Path::to_path_buf),
     };
     crate::interrupt::watch();
     let bar = std::sync::OnceLock::new();

@@ -166,10 +166,12 @@ pub struct ExportArgs {
         default_value = "md,html,jsonld"
     )]
     pub format: Vec<Format>,
-    /// How many postings to render at once (default: one per CPU core).
+    /// How many postings to render at once (default, and most: one per CPU core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<std::num::NonZeroUsize>,
-    /// Overwrite output files that exist.
+    /// Overwrite files an earlier export did not write (a `CNAME`, a page of your own),
+    /// and write every output again. Not needed to export again into a folder jobpost
+    /// wrote: that writes only the files whose content changed.
     #[arg(long)]
     pub force: bool,
     /// A company profile (partial posting) merged below every posting.
@@ -180,7 +182,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "TAG")]
     pub locale: Option<String>,
     /// The date shown by postings without `posted` (and their JSON-LD `datePosted`):
-    /// `YYYY-MM-DD`, or `today` (UTC). JSON-LD needs one of the two.
+    /// `YYYY-MM-DD`, or `today` (UTC). Without it, such a posting gets the day of its
+    /// first export (`SOURCE_DATE_EPOCH` when set), which later exports keep.
     #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
     pub posted: Option<Date>,
     /// Lint each posting first (with `jobpost.toml` found upward from the first input);

@@ -428,7 +428,7 @@ pub enum Error {
     Usage(String),
     /// The user interrupted an export; what was written is complete.
     #[error(
-        "interrupted after exporting {written} of {total} postings to `{}`{}; the index was not written (run the same command with --force to finish)",
+        "interrupted after exporting {written} of {total} postings to `{}`{}; the careers page was not written (run the same command to finish)",
         out.display(),
         if *failed > 0 { format!(" ({failed} failed)") } else { String::new() }
     )]

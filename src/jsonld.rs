@@ -222,12 +222,19 @@ pub fn date_posted(p: &Posting, date: Option<Date>) -> Option<Date> {
     p.posted.and_then(|d| d.date).or(date)
 }
 
-/// Today's date in UTC, from the system clock: only for `--posted today`, read
-/// once when the flag is parsed, never while rendering.
+/// Today's date in UTC: the date of `SOURCE_DATE_EPOCH` when it is set (the
+/// reproducible-builds convention, so a CI export can be repeated), else the
+/// system clock. Read once when a command needs it (`--posted today`, the day
+/// of an export), never while rendering.
 pub fn today() -> Date {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
     civil_from_days((secs / 86_400) as i64)
 }
 

@@ -78,9 +78,13 @@ fn all_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// A file no reader of the output folder sees as an output: an older
+/// version's temporary file, or one in the staging folder of a run that did
+/// not finish (staged files are put in place only when a run ends).
 fn is_temp(path: &Path) -> bool {
     let name = path.file_name().unwrap().to_string_lossy();
-    name.starts_with(".jobpost-") && name.ends_with(".tmp")
+    let staged = path.components().any(|c| c.as_os_str() == ".jobpost-stage");
+    staged || (name.starts_with(".jobpost-") && name.ends_with(".tmp"))
 }
 
 /// Every finished output in `out` is whole: pages end with `</html>`, JSON parses.
@@ -112,14 +116,21 @@ fn assert_complete(out: &Path, temps_ok: bool) -> usize {
     finished
 }
 
-/// Waits until `out` holds at least one finished page, or the run ends.
+/// The folder a cold export stages its files in, beside the output folder.
+fn stage_of(out: &Path) -> PathBuf {
+    let name = out.file_name().unwrap().to_string_lossy();
+    out.with_file_name(format!(".{name}.jobpost-stage"))
+}
+
+/// Waits until the run has staged at least one finished page, or it ends.
 fn wait_for_first_page(child: &mut Child, out: &Path) {
+    let stage = stage_of(out);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
         if child.try_wait().unwrap().is_some() {
             return;
         }
-        let page = all_files(out)
+        let page = all_files(&stage)
             .iter()
             .any(|p| p.extension().is_some_and(|e| e == "html"));
         if page {
@@ -142,8 +153,9 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Ctrl-C: the postings being written finish, the rest are not started, the
-/// index is not written, and the summary says how far the run got; exit 130.
+/// Ctrl-C: the postings being written finish and are put in place with the
+/// manifest, the rest are not started, the careers page is not written, and
+/// the summary says how far the run got; exit 130. The same command finishes.
 #[test]
 fn sigint_stops_cleanly_with_a_summary() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,20 +173,21 @@ fn sigint_stops_cleanly_with_a_summary() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no summary: {message}"));
     let tail = format!(
-        "of 600 postings to `{}`; the index was not written (run the same command with --force to finish)\n",
+        "of 600 postings to `{}`; the careers page was not written (run the same command to finish)\n",
         out.display()
     );
     assert!(message.ends_with(&tail), "{message}");
     assert!(written < 600, "the run stopped early");
     assert_eq!(
         assert_complete(&out, false),
-        written * 3,
-        "three files per posting written"
+        written * 3 + 1,
+        "three files per posting written, and the manifest"
     );
     assert!(!out.join("index.html").exists());
-    let rerun = export(&input, &out, true).output().unwrap();
+    assert!(!stage_of(&out).exists(), "the stage is gone");
+    let rerun = export(&input, &out, false).output().unwrap();
     assert_eq!(rerun.status.code(), Some(0), "{}", stderr(&rerun));
-    assert_eq!(assert_complete(&out, false), 600 * 3 + 2);
+    assert_eq!(assert_complete(&out, false), 600 * 3 + 2 + 1);
 }
 
 /// A tiny xorshift, seeded from the clock: different kill moments each run.
@@ -227,8 +240,8 @@ fn sigkill_at_random_moments_never_leaves_a_half_file() {
     assert_eq!(rerun.status.code(), Some(0), "{}", stderr(&rerun));
     assert_eq!(
         assert_complete(&out, false),
-        300 * 3 + 2,
-        "all there, no temporary files"
+        300 * 3 + 2 + 1,
+        "all there with the manifest, no temporary files"
     );
     eprintln!("{killed} of {rounds} runs were killed mid-way (the others had finished)");
 }

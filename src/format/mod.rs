@@ -106,6 +106,14 @@ impl Rendered {
         }
     }
 
+    /// The bytes to write, taken.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Rendered::Text(t) => t.into_bytes(),
+            Rendered::Binary(b) => b,
+        }
+    }
+
     /// The text of a text format; `None` for a binary one.
     pub fn text(&self) -> Option<&str> {
         match self {

@@ -1,0 +1,158 @@
+//! The export manifest: what an export wrote, so the next export into the same
+//! folder writes only what changed, removes only what it wrote, and needs no
+//! `--force` over its own output.
+//!
+//! "Changed" is decided twice. A posting whose input files (the posting, its
+//! includes, the company profile, its logo) hash as they did, under the same
+//! fingerprint (the program build, the `--templates` and `--roles` folders, the
+//! settings that shape output), is not rendered again at all: its index row
+//! comes from here. Any other posting is rendered, and each output is written
+//! only when the hash of its bytes differs from the one recorded (or the file
+//! in place is missing or has another size), so a static host sees new
+//! timestamps only on files whose content changed.
+//!
+//! The manifest itself holds no clock reading and no machine path beyond what
+//! the command line named, so two exports of the same inputs write the same one.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::row::Row;
+use crate::error::{Error, Origin, Problem, Result};
+
+/// The manifest's file name in the output folder.
+pub const FILE: &str = ".jobpost-manifest.json";
+
+/// What one export wrote.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Hash of what every output depends on besides its own inputs.
+    pub fingerprint: String,
+    /// Each exported posting, by its output path without extension.
+    pub postings: BTreeMap<String, Posting>,
+    /// Files made from every posting (careers page, data, sitemap, feeds) and
+    /// copied logos, by path.
+    pub site: BTreeMap<String, FileSum>,
+}
+
+/// One exported posting.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Posting {
+    /// The posting file as the command line reached it.
+    pub source: String,
+    /// Every file its merge read, with the hash of its bytes.
+    pub inputs: BTreeMap<String, String>,
+    /// The date given at its first export to a posting that named none: later
+    /// exports keep it, so the date a job went up does not move.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posted: Option<String>,
+    /// Its output files, by path.
+    pub files: BTreeMap<String, FileSum>,
+    /// What the careers page and the site files show of it.
+    pub row: Row,
+}
+
+/// An output file as written: the hash of its bytes and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSum {
+    /// 128-bit xxh3 of the bytes, in hex.
+    pub hash: String,
+    /// Bytes.
+    pub size: u64,
+}
+
+impl FileSum {
+    /// The sum of `bytes`.
+    pub fn of(bytes: &[u8]) -> FileSum {
+        FileSum {
+            hash: hash(bytes),
+            size: bytes.len() as u64,
+        }
+    }
+
+    /// Whether `path` still looks like the file recorded: there, a plain file,
+    /// of the recorded size. (Reading every file back would cost as much as
+    /// writing it; a hand edit that keeps the size is caught by `--force`.)
+    pub fn in_place(&self, path: &Path) -> bool {
+        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == self.size)
+    }
+}
+
+/// The 128-bit xxh3 of `bytes`, in hex: fast enough to hash every output.
+pub fn hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+impl Manifest {
+    /// The manifest in `out`, or `None` when there is none.
+    pub fn read(out: &Path) -> Result<Option<Manifest>> {
+        let path = out.join(FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(None),
+            Err(e) => return Err(Error::io("read", &path, e)),
+        };
+        serde_json::from_str(&text).map(Some).map_err(|e| {
+            let pos = crate::error::Pos {
+                line: e.line(),
+                col: e.column(),
+            };
+            let origin = Origin::at(path.display(), pos);
+            let problem = Problem::new(origin, format!("is not an export manifest: {e}"))
+                .expected("the file an earlier `jobpost export` wrote; delete it, or export with --force to write everything again");
+            Error::from(problem)
+        })
+    }
+
+    /// Writes the manifest into `out`.
+    pub fn write(&self, out: &Path) -> Result<()> {
+        let mut text = serde_json::to_vec_pretty(self)
+            .map_err(|e| Error::Usage(format!("cannot write the export manifest: {e}")))?;
+        text.push(b'\n');
+        crate::output::write_atomic(&out.join(FILE), &text, true)
+    }
+
+    /// Every file this export wrote, by path.
+    pub fn files(&self) -> impl Iterator<Item = (&String, &FileSum)> {
+        self.postings
+            .values()
+            .flat_map(|p| p.files.iter())
+            .chain(self.site.iter())
+    }
+
+    /// Whether this manifest lists `rel` as a file jobpost wrote.
+    pub fn owns(&self, rel: &str) -> bool {
+        self.site.contains_key(rel) || self.postings.values().any(|p| p.files.contains_key(rel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_tell_bytes_apart_and_check_the_file_in_place() {
+        assert_eq!(hash(b"a"), hash(b"a"));
+        assert_ne!(hash(b"a"), hash(b"b"));
+        assert_eq!(hash(b"").len(), 32);
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("a.md");
+        std::fs::write(&path, "four").unwrap();
+        assert!(FileSum::of(b"four").in_place(&path));
+        assert!(!FileSum::of(b"three").in_place(&path));
+        assert!(!FileSum::of(b"four").in_place(&tmp.path().join("missing")));
+    }
+
+    #[test]
+    fn a_damaged_manifest_is_an_error_naming_its_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(Manifest::read(tmp.path()).unwrap().is_none());
+        std::fs::write(tmp.path().join(FILE), "{\n  \"fingerprint\": 3\n}").unwrap();
+        let e = Manifest::read(tmp.path()).unwrap_err().to_string();
+        assert!(e.contains(".jobpost-manifest.json"), "{e}");
+        assert!(e.contains("not an export manifest"), "{e}");
+    }
+}

@@ -1,0 +1,94 @@
+//! Site renderers: files made from every posting of an export (the careers
+//! page, its data as JSON, the sitemap, feeds), as mdBook lists its renderers.
+//!
+//! # Adding a site file
+//!
+//! One file in this folder with a unit struct implementing [`SiteRenderer`]
+//! (its path, when it is wanted, and how it is written from the [`Site`]), and
+//! one entry in [`ALL`]. A file with a part per posting (a feed's entry)
+//! renders that part in [`SiteRenderer::item`], which export calls while it
+//! renders the posting and keeps in the posting's row (and so in the manifest),
+//! so an unchanged posting need not be rendered again for it.
+
+mod index;
+mod sitemap;
+
+use std::io::Write;
+
+use rayon::ThreadPool;
+use toml::value::Date;
+
+use super::Settings;
+use super::row::Row;
+use crate::error::Result;
+use crate::format::Prepared;
+use crate::render::Templates;
+
+pub use index::INDEX_PAGE;
+
+/// What a site renderer has to work with.
+pub struct Site<'a> {
+    /// Every exported posting, newest first.
+    pub rows: &'a [Row],
+    /// The export's settings.
+    pub settings: &'a Settings,
+    /// The templates.
+    pub templates: &'a Templates,
+    /// The export's threads.
+    pub pool: &'a ThreadPool,
+    /// The day of the export (`SOURCE_DATE_EPOCH`, else the clock).
+    pub today: Date,
+}
+
+/// One file made from every posting of an export.
+pub trait SiteRenderer: Sync {
+    /// Its path below the output folder, `/`-separated: `index.html`.
+    fn path(&self) -> &'static str;
+
+    /// Whether this export writes it.
+    fn wanted(&self, _s: &Settings) -> bool {
+        true
+    }
+
+    /// This file's part of one posting, rendered with the posting; `None` when
+    /// the file has no part per posting.
+    fn item(&self, _posting: &Prepared, _row: &Row) -> Option<Result<String>> {
+        None
+    }
+
+    /// Writes the file.
+    fn write(&self, site: &Site, w: &mut dyn Write) -> Result<()>;
+}
+
+/// Every site file, in the order they are written.
+pub const ALL: &[&dyn SiteRenderer] = &[&index::Page, &index::Data, &sitemap::Sitemap];
+
+/// The paths every site file of any export may take: no posting may write them.
+pub fn reserved() -> Vec<&'static str> {
+    ALL.iter().map(|r| r.path()).collect()
+}
+
+/// The site files `s` asks for.
+pub fn wanted(s: &Settings) -> impl Iterator<Item = &'static dyn SiteRenderer> + '_ {
+    ALL.iter().copied().filter(|r| r.wanted(s))
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn xml_text_is_escaped() {
+        assert_eq!(
+            super::xml_escape("https://x.test/?a=1&b='2'"),
+            "https://x.test/?a=1&amp;b=&apos;2&apos;"
+        );
+    }
+}

@@ -56,8 +56,12 @@ impl Kind {
     }
 
     /// `feeds/indeed.xml`, relative to the output folder (and to `--base-url`).
-    pub fn path(self) -> String {
-        format!("{FOLDER}/{}.xml", self.name())
+    pub fn path(self) -> &'static str {
+        match self {
+            Kind::Indeed => "feeds/indeed.xml",
+            Kind::LinkedIn => "feeds/linkedin.xml",
+            Kind::Atom => "feeds/atom.xml",
+        }
     }
 
     /// The fields `item` lacks for this feed, by their posting-file names.
@@ -69,12 +73,30 @@ impl Kind {
         }
     }
 
-    fn write(self, items: &[&Item], channel: &Channel) -> String {
+    /// One posting's element: `<job>` or `<entry>`.
+    fn job(self, item: &Item) -> String {
         match self {
-            Kind::Indeed => indeed::write(items, channel),
-            Kind::LinkedIn => linkedin::write(items, channel),
-            Kind::Atom => atom::write(items, channel),
+            Kind::Indeed => indeed::job(item),
+            Kind::LinkedIn => linkedin::job(item),
+            Kind::Atom => atom::entry(item),
         }
+    }
+
+    /// The feed around its jobs' elements; `newest` is the latest date posted.
+    pub fn document(self, channel: &Channel, jobs: &[&str], newest: Option<Date>) -> String {
+        let (head, tail) = match self {
+            Kind::Indeed => (indeed::head(channel), "</source>\n"),
+            Kind::LinkedIn => (linkedin::head(channel), "</source>\n"),
+            Kind::Atom => (atom::head(channel, newest), "</feed>\n"),
+        };
+        let size = jobs.iter().map(|j| j.len()).sum::<usize>();
+        let mut xml = String::with_capacity(head.len() + size + tail.len());
+        xml.push_str(&head);
+        for job in jobs {
+            xml.push_str(job);
+        }
+        xml.push_str(tail);
+        xml
     }
 }
 
@@ -87,9 +109,6 @@ impl fmt::Display for Kind {
         })
     }
 }
-
-/// The folder below the output folder that holds the feeds.
-pub const FOLDER: &str = "feeds";
 
 /// What every feed says about the site as a whole.
 #[derive(Debug, Clone)]
@@ -238,11 +257,11 @@ impl Item {
             apply_by: p.apply_by.as_ref().and_then(|d| d.date),
         })
     }
+}
 
-    /// Whether the last day to apply is before `today`.
-    pub fn is_closed(&self, today: Date) -> bool {
-        self.apply_by.is_some_and(|d| days(d) < days(today))
-    }
+/// Whether a job whose last day to apply is `apply_by` is closed on `today`.
+pub fn is_closed(apply_by: Option<Date>, today: Date) -> bool {
+    apply_by.is_some_and(|d| days(d) < days(today))
 }
 
 /// The page's Markdown without its title, as HTML: the body a board shows
@@ -277,7 +296,7 @@ pub struct LeftOut {
     /// The posting file.
     pub file: String,
     /// The fields it lacks, by their posting-file names.
-    pub fields: Vec<&'static str>,
+    pub fields: Vec<String>,
 }
 
 impl fmt::Display for LeftOut {
@@ -291,7 +310,33 @@ impl fmt::Display for LeftOut {
     }
 }
 
-/// A feed written: its text and the postings it left out.
+/// One posting's part of a feed, rendered with the posting and kept with its
+/// index row until the feed is written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Part {
+    /// Its element, ready to go in.
+    Job(String),
+    /// What it lacks for this feed, so it stays out.
+    Lacks {
+        /// The posting file.
+        file: String,
+        /// The fields, by their posting-file names.
+        fields: Vec<String>,
+    },
+}
+
+/// `item`'s part of the `kind` feed: its element, or what it lacks.
+pub fn part(kind: Kind, item: &Item) -> Part {
+    match kind.required(item) {
+        fields if fields.is_empty() => Part::Job(kind.job(item)),
+        fields => Part::Lacks {
+            file: item.file.clone(),
+            fields: fields.into_iter().map(String::from).collect(),
+        },
+    }
+}
+
+/// A feed written: its text and the open postings it left out.
 #[derive(Debug)]
 pub struct Written {
     /// The feed's XML.
@@ -302,24 +347,32 @@ pub struct Written {
     pub left_out: Vec<LeftOut>,
 }
 
-/// `kind` over the open postings of `items` (closed ones are left out
-/// silently: a closed job is not an error).
+/// The `kind` feed over the open postings of `items`; closed ones are left out
+/// without a finding, since a closed job is no mistake.
 pub fn write(kind: Kind, items: &[Item], channel: &Channel) -> Written {
-    let mut kept = Vec::with_capacity(items.len());
-    let mut left_out = Vec::new();
-    for item in items.iter().filter(|i| !i.is_closed(channel.today)) {
-        match kind.required(item) {
-            fields if fields.is_empty() => kept.push(item),
-            fields => left_out.push(LeftOut {
+    let open: Vec<&Item> = items
+        .iter()
+        .filter(|i| !is_closed(i.apply_by, channel.today))
+        .collect();
+    let (mut jobs, mut left_out) = (Vec::new(), Vec::new());
+    for item in &open {
+        match part(kind, item) {
+            Part::Job(xml) => jobs.push(xml),
+            Part::Lacks { file, fields } => left_out.push(LeftOut {
                 feed: kind,
-                file: item.file.clone(),
+                file,
                 fields,
             }),
         }
     }
+    let newest = open
+        .iter()
+        .filter_map(|i| i.posted)
+        .max_by_key(|d| days(*d));
+    let refs: Vec<&str> = jobs.iter().map(String::as_str).collect();
     Written {
-        xml: kind.write(&kept, channel),
-        jobs: kept.len(),
+        xml: kind.document(channel, &refs, newest),
+        jobs: jobs.len(),
         left_out,
     }
 }
@@ -336,25 +389,6 @@ fn days(d: Date) -> i64 {
     let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d0 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-/// The day a Unix time falls on, in UTC (`civil_from_days`): "today" from
-/// `SOURCE_DATE_EPOCH` or the clock.
-pub fn date_of_unix(seconds: i64) -> Date {
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: u16::try_from(year).unwrap_or(u16::MAX),
-        month: month as u8,
-        day: day as u8,
-    }
 }
 
 /// `Mon, 04 Jan 2027 00:00:00 GMT` (RFC 822 as RSS and Indeed write dates).

@@ -2,7 +2,9 @@
 //! posting with its page as id and link, its date as `updated`, and what the
 //! role is for as the summary.
 
-use super::{Channel, DECLARATION, Item, Kind, days};
+use toml::value::Date;
+
+use super::{Channel, DECLARATION, Item, Kind};
 use crate::xml::{element, escape};
 
 /// An entry needs a title and a date (`updated` is required).
@@ -17,43 +19,28 @@ pub(super) fn required(item: &Item) -> Vec<&'static str> {
     missing
 }
 
-pub(super) fn write(items: &[&Item], channel: &Channel) -> String {
+/// The `<feed>` element's start and what it says of itself; it changed when
+/// its newest entry did (with no entries, today).
+pub(super) fn head(channel: &Channel, newest: Option<Date>) -> String {
     let base = &channel.base_url;
     let self_url = format!("{base}{}", Kind::Atom.path());
-    // The feed changed when its newest entry did; with no entries, today.
-    let updated = items
-        .iter()
-        .filter_map(|i| i.posted)
-        .max_by_key(|d| days(*d))
-        .unwrap_or(channel.today);
-    let mut xml = String::with_capacity(512 + items.len() * 512);
-    xml.push_str(DECLARATION);
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&channel.lang)
-    ));
-    xml.push_str(&element("id", &self_url));
-    xml.push_str(&element("title", &channel.title));
-    xml.push_str(&element("updated", &timestamp(updated)));
-    xml.push_str(&format!(
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\
-         <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+    format!(
+        "{DECLARATION}<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n\
+         {}{}{}<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/><author>{}</author>\n",
+        escape(&channel.lang),
+        element("id", &self_url),
+        element("title", &channel.title),
+        element("updated", &timestamp(newest.unwrap_or(channel.today))),
         escape(&self_url),
-        escape(&format!("{base}index.html"))
-    ));
-    xml.push_str(&format!(
-        "<author>{}</author>\n",
+        escape(&format!("{base}index.html")),
         element("name", &channel.publisher)
-    ));
-    for item in items {
-        entry(&mut xml, item);
-    }
-    xml.push_str("</feed>\n");
-    xml
+    )
 }
 
-fn entry(xml: &mut String, item: &Item) {
-    xml.push_str("<entry>");
+/// One `<entry>`.
+pub(super) fn entry(item: &Item) -> String {
+    let mut xml = String::from("<entry>");
     xml.push_str(&element("id", &item.url));
     xml.push_str(&element("title", &item.title));
     xml.push_str(&format!(
@@ -73,9 +60,10 @@ fn entry(xml: &mut String, item: &Item) {
         xml.push_str(&element("summary", &item.summary));
     }
     xml.push_str("</entry>\n");
+    xml
 }
 
 /// `2027-01-04T00:00:00Z`: a date as an RFC 3339 timestamp.
-fn timestamp(d: toml::value::Date) -> String {
+fn timestamp(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }

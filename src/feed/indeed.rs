@@ -28,22 +28,18 @@ pub(super) fn required(item: &Item) -> Vec<&'static str> {
     missing
 }
 
-pub(super) fn write(items: &[&Item], channel: &Channel) -> String {
-    let mut xml = String::with_capacity(256 + items.len() * 4096);
-    xml.push_str(DECLARATION);
-    xml.push_str("<source>\n");
-    xml.push_str(&cdata_element("publisher", &channel.publisher));
-    xml.push_str(&cdata_element("publisherurl", &channel.base_url));
-    xml.push_str(&cdata_element("lastBuildDate", &rfc822(channel.today)));
-    xml.push('\n');
-    for item in items {
-        job(&mut xml, item);
-    }
-    xml.push_str("</source>\n");
-    xml
+/// The `<source>` element's start and what it says of the publisher.
+pub(super) fn head(channel: &Channel) -> String {
+    format!(
+        "{DECLARATION}<source>\n{}{}{}\n",
+        cdata_element("publisher", &channel.publisher),
+        cdata_element("publisherurl", &channel.base_url),
+        cdata_element("lastBuildDate", &rfc822(channel.today))
+    )
 }
 
-fn job(xml: &mut String, item: &Item) {
+/// One `<job>`, its empty values left out.
+pub(super) fn job(item: &Item) -> String {
     let date = |d: Option<toml::value::Date>| d.map(rfc822).unwrap_or_default();
     let fields = [
         ("title", item.title.clone()),
@@ -69,11 +65,12 @@ fn job(xml: &mut String, item: &Item) {
         ("expirationdate", date(item.apply_by)),
         ("remotetype", remote_type(item.workplace).into()),
     ];
-    xml.push_str("<job>");
+    let mut xml = String::from("<job>");
     for (name, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         xml.push_str(&cdata_element(name, value));
     }
     xml.push_str("</job>\n");
+    xml
 }
 
 /// Indeed's job types; "other" has none.

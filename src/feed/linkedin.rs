@@ -34,23 +34,19 @@ pub(super) fn required(item: &Item) -> Vec<&'static str> {
     missing
 }
 
-pub(super) fn write(items: &[&Item], channel: &Channel) -> String {
-    let mut xml = String::with_capacity(256 + items.len() * 4096);
-    xml.push_str(DECLARATION);
-    xml.push_str("<source>\n");
-    xml.push_str(&cdata_element(
-        "lastBuildDate",
-        &super::rfc822(channel.today),
-    ));
-    xml.push('\n');
-    for item in items {
-        job(&mut xml, item);
-    }
-    xml.push_str("</source>\n");
-    xml
+/// The `<source>` element's start and when the feed was built.
+pub(super) fn head(channel: &Channel) -> String {
+    format!(
+        "{DECLARATION}<source>
+{}
+",
+        cdata_element("lastBuildDate", &super::rfc822(channel.today))
+    )
 }
 
-fn job(xml: &mut String, item: &Item) {
+/// One `<job>`, its empty values left out.
+pub(super) fn job(item: &Item) -> String {
+    let mut xml = String::new();
     let date = |d: Option<toml::value::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let fields = [
         ("partnerJobId", item.id.clone()),
@@ -83,6 +79,7 @@ fn job(xml: &mut String, item: &Item) {
         xml.push_str(&salaries(pay));
     }
     xml.push_str("</job>\n");
+    xml
 }
 
 /// `<salaries><salary>` with the range's ends, its period and `BASE_SALARY`.

@@ -288,6 +288,25 @@ fn pay_range(p: &crate::model::Posting) -> Option<PayRange> {
     })
 }
 
+/// Each `(element, value)` with a value, in CDATA: a board reads an empty
+/// element as a value given.
+fn cdata_fields(fields: &[(&str, String)]) -> String {
+    fields
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(name, value)| crate::xml::cdata_element(name, value))
+        .collect()
+}
+
+/// The fields whose check failed, of `(field, present)` pairs.
+fn lacking(checks: &[(&'static str, bool)]) -> Vec<&'static str> {
+    checks
+        .iter()
+        .filter(|(_, present)| !present)
+        .map(|(field, _)| *field)
+        .collect()
+}
+
 /// A posting left out of a feed because it lacks what the board requires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {

@@ -9,14 +9,10 @@ use crate::xml::{element, escape};
 
 /// An entry needs a title and a date (`updated` is required).
 pub(super) fn required(item: &Item) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if item.title.is_empty() {
-        missing.push("title");
-    }
-    if item.posted.is_none() {
-        missing.push("posted");
-    }
-    missing
+    super::lacking(&[
+        ("title", !item.title.is_empty()),
+        ("posted", item.posted.is_some()),
+    ])
 }
 
 /// The `<feed>` element's start and what it says of itself; it changed when

@@ -8,24 +8,17 @@ use crate::xml::cdata_element;
 
 /// What Indeed marks required, and the place it cannot list a job without.
 pub(super) fn required(item: &Item) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if item.title.is_empty() {
-        missing.push("title");
-    }
-    if item.posted.is_none() {
-        missing.push("posted");
-    }
-    if item.company.is_empty() {
-        missing.push("company.name");
-    }
-    // A fully remote job has no city; it still has a country.
-    if item.city.is_empty() && item.workplace != Some(Workplace::Remote) {
-        missing.push("location.city");
-    }
-    if item.country.is_empty() {
-        missing.push("location.country");
-    }
-    missing
+    super::lacking(&[
+        ("title", !item.title.is_empty()),
+        ("posted", item.posted.is_some()),
+        ("company.name", !item.company.is_empty()),
+        // A fully remote job has no city; it still has a country.
+        (
+            "location.city",
+            !item.city.is_empty() || item.workplace == Some(Workplace::Remote),
+        ),
+        ("location.country", !item.country.is_empty()),
+    ])
 }
 
 /// The `<source>` element's start and what it says of the publisher.
@@ -65,12 +58,7 @@ pub(super) fn job(item: &Item) -> String {
         ("expirationdate", date(item.apply_by)),
         ("remotetype", remote_type(item.workplace).into()),
     ];
-    let mut xml = String::from("<job>");
-    for (name, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
-        xml.push_str(&cdata_element(name, value));
-    }
-    xml.push_str("</job>\n");
-    xml
+    format!("<job>{}</job>\n", super::cdata_fields(&fields))
 }
 
 /// Indeed's job types; "other" has none.

@@ -15,23 +15,23 @@ const MIN_DESCRIPTION: usize = 100;
 /// What LinkedIn requires: an id of at most 40 characters, the company, title,
 /// a description of 100 characters or more, where to apply, and a place.
 pub(super) fn required(item: &Item) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if item.id.chars().count() > MAX_ID {
-        missing.push("reference (at most 40 characters)");
-    }
-    if item.company.is_empty() {
-        missing.push("company.name");
-    }
-    if item.title.is_empty() {
-        missing.push("title");
-    }
-    if crate::markdown::html_text_len(&item.description) < MIN_DESCRIPTION {
-        missing.push("purpose (a description of at least 100 characters)");
-    }
-    if item.city.is_empty() && item.country.is_empty() {
-        missing.push("location.country");
-    }
-    missing
+    let description = crate::markdown::html_text_len(&item.description);
+    super::lacking(&[
+        (
+            "reference (at most 40 characters)",
+            item.id.chars().count() <= MAX_ID,
+        ),
+        ("company.name", !item.company.is_empty()),
+        ("title", !item.title.is_empty()),
+        (
+            "purpose (a description of at least 100 characters)",
+            description >= MIN_DESCRIPTION,
+        ),
+        (
+            "location.country",
+            !item.city.is_empty() || !item.country.is_empty(),
+        ),
+    ])
 }
 
 /// The `<source>` element's start and when the feed was built.
@@ -46,7 +46,6 @@ pub(super) fn head(channel: &Channel) -> String {
 
 /// One `<job>`, its empty values left out.
 pub(super) fn job(item: &Item) -> String {
-    let mut xml = String::new();
     let date = |d: Option<toml::value::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let fields = [
         ("partnerJobId", item.id.clone()),
@@ -71,15 +70,8 @@ pub(super) fn job(item: &Item) -> String {
         ("listDate", date(item.posted)),
         ("expirationDate", date(item.apply_by)),
     ];
-    xml.push_str("<job>");
-    for (name, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
-        xml.push_str(&cdata_element(name, value));
-    }
-    if let Some(pay) = &item.pay {
-        xml.push_str(&salaries(pay));
-    }
-    xml.push_str("</job>\n");
-    xml
+    let pay = item.pay.as_ref().map(salaries).unwrap_or_default();
+    format!("<job>{}{pay}</job>\n", super::cdata_fields(&fields))
 }
 
 /// `<salaries><salary>` with the range's ends, its period and `BASE_SALARY`.

@@ -82,23 +82,3 @@ pub fn reserved() -> Vec<&'static str> {
 pub fn wanted(s: &Settings) -> impl Iterator<Item = &'static dyn SiteRenderer> + '_ {
     ALL.iter().copied().filter(|r| r.wanted(s))
 }
-
-/// Escapes text for XML element content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn xml_text_is_escaped() {
-        assert_eq!(
-            super::xml_escape("https://x.test/?a=1&b='2'"),
-            "https://x.test/?a=1&amp;b=&apos;2&apos;"
-        );
-    }
-}

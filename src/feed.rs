@@ -238,7 +238,7 @@ impl Item {
             location: v.conditions.location.clone(),
             workplace: loc.workplace,
             employment: p.employment_type,
-            description: body_html(posting, templates)?,
+            description: posting.body_html(templates)?.to_string(),
             summary: crate::markdown::to_plain(&v.purpose),
             salary: v.pay.range.clone(),
             pay: pay_range(p),
@@ -262,17 +262,6 @@ impl Item {
 /// Whether a job whose last day to apply is `apply_by` is closed on `today`.
 pub fn is_closed(apply_by: Option<Date>, today: Date) -> bool {
     apply_by.is_some_and(|d| days(d) < days(today))
-}
-
-/// The page's Markdown without its title, as HTML: the body a board shows
-/// under its own title.
-fn body_html(posting: &Prepared, templates: &Templates) -> crate::error::Result<String> {
-    let md = templates.render_posting(&posting.view, "posting.md", "", true)?;
-    let body = match md.split_once('\n') {
-        Some((first, rest)) if first.starts_with("# ") => rest,
-        _ => md.as_str(),
-    };
-    Ok(crate::markdown::to_html(body))
 }
 
 fn pay_range(p: &crate::model::Posting) -> Option<PayRange> {

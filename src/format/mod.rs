@@ -243,6 +243,7 @@ pub struct Prepared<'a> {
     /// The date of a posting without `posted` (`--posted`).
     pub date: Option<Date>,
     jsonld: OnceLock<Option<String>>,
+    body_html: OnceLock<String>,
 }
 
 impl<'a> Prepared<'a> {
@@ -267,7 +268,24 @@ impl<'a> Prepared<'a> {
             view,
             date,
             jsonld: OnceLock::new(),
+            body_html: OnceLock::new(),
         }
+    }
+
+    /// The page's Markdown without its title, as safe HTML: the body a job
+    /// board shows under its own title. Built once and shared by the feeds.
+    pub fn body_html(&self, templates: &Templates) -> Result<&str> {
+        if let Some(html) = self.body_html.get() {
+            return Ok(html);
+        }
+        let md = templates.render_posting(&self.view, "posting.md", "", true)?;
+        let body = match md.split_once('\n') {
+            Some((first, rest)) if first.starts_with("# ") => rest,
+            _ => md.as_str(),
+        };
+        Ok(self
+            .body_html
+            .get_or_init(|| crate::markdown::to_html(body)))
     }
 
     /// The JSON-LD, pretty-printed; `None` when the posting lacks what it needs.

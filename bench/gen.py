@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Writes N posting files built on the shipped role presets, with varied values,
-into DIR/<group>/posting-<n>.toml (100 files a folder), for bench/export.sh."""
+into DIR/<group>/posting-<n>.toml (100 files a folder), for bench/export.sh.
+
+    python3 bench/gen.py N DIR              write N postings
+    python3 bench/gen.py --retitle K DIR    change the title of K postings spread
+                                            over DIR (a different K each call),
+                                            for timing an incremental re-export
+"""
 
 import random
 import sys
@@ -50,7 +56,19 @@ period = "hour"
 '''
 
 
+def retitle(count: int, out: Path) -> None:
+    files = sorted(out.rglob("*.toml"))
+    step = max(1, len(files) // max(count, 1))
+    rng = random.Random()
+    for path in files[rng.randrange(step)::step][:count]:
+        text = path.read_text()
+        path.write_text(text.replace('title = "', f'title = "R{rng.randrange(10**6)} ', 1))
+
+
 def main() -> None:
+    if sys.argv[1] == "--retitle":
+        retitle(int(sys.argv[2]), Path(sys.argv[3]))
+        return
     count, out = int(sys.argv[1]), Path(sys.argv[2])
     roles = sorted(p.stem for p in (Path(__file__).parent.parent / "roles").glob("*.toml"))
     rng = random.Random(42)

@@ -360,11 +360,12 @@ fn progress_bar(len: usize, chatter: Chatter) -> ProgressBar {
 
 fn roles_command(registry: &Registry, cmd: Option<RolesCommand>) -> Result<u8> {
     match cmd.unwrap_or(RolesCommand::List { ids: false }) {
-        RolesCommand::List { ids: false } => print(&roles_list(registry))?,
+        RolesCommand::List { ids: false } => print(&roles_list(registry)?)?,
+        // Read while a shell completes: ids only, no preset parsed.
         RolesCommand::List { ids: true } => print(
             &registry
-                .all()
-                .map(|p| format!("{}\n", p.id))
+                .ids()
+                .map(|id| format!("{id}\n"))
                 .collect::<String>(),
         )?,
         RolesCommand::Show { id, raw: true } => print(&registry.get(&id)?.text)?,
@@ -388,10 +389,10 @@ fn roles_command(registry: &Registry, cmd: Option<RolesCommand>) -> Result<u8> {
 }
 
 /// The presets grouped by industry, aligned in columns.
-pub fn roles_list(registry: &Registry) -> String {
-    let width = registry.all().map(|p| p.id.len()).max().unwrap_or(0);
+pub fn roles_list(registry: &Registry) -> Result<String> {
+    let width = registry.ids().map(str::len).max().unwrap_or(0);
     let mut out = String::new();
-    for (industry, presets) in registry.by_industry() {
+    for (industry, presets) in registry.by_industry()? {
         out.push_str(&format!("{industry}\n"));
         for p in presets {
             let parent = p
@@ -402,7 +403,7 @@ pub fn roles_list(registry: &Registry) -> String {
             out.push_str(&format!("  {:width$}  {}{parent}\n", p.id, p.name));
         }
     }
-    out
+    Ok(out)
 }
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {

@@ -59,7 +59,13 @@ fn html_event(event: Event<'_>) -> Event<'_> {
     }
 }
 
-fn sanitizer() -> ammonia::Builder<'static> {
+/// The allow-list, built once: building it costs more than cleaning a posting.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(allow_list)
+}
+
+fn allow_list() -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
         "p",
         "br",

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::embedded::Folder;
 use crate::error::{Error, Origin as Place, Problem, Result, closest};
@@ -38,10 +38,30 @@ pub struct Preset {
     pub locales: crate::spelling::overrides::ByLocale,
 }
 
-/// All presets known to this run.
+/// All presets known to this run. A shipped preset is parsed when first used
+/// (a render needs one chain, not every preset); a user's presets are parsed
+/// when the folder is read, so a mistake in one is reported at once.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    presets: BTreeMap<String, Preset>,
+    presets: BTreeMap<String, Entry>,
+}
+
+/// One preset's source and, once parsed, the preset.
+#[derive(Debug, Clone)]
+struct Entry {
+    file: String,
+    text: &'static str,
+    parsed: OnceLock<Preset>,
+}
+
+impl Entry {
+    fn preset(&self, id: &str) -> Result<&Preset> {
+        if let Some(p) = self.parsed.get() {
+            return Ok(p);
+        }
+        let preset = parse_preset(id, &self.file, self.text)?;
+        Ok(self.parsed.get_or_init(|| preset))
+    }
 }
 
 impl Registry {
@@ -50,8 +70,13 @@ impl Registry {
     pub fn load(user_dir: Option<&Path>) -> Result<Self> {
         let mut reg = Registry::default();
         for (file, text) in Folder::Roles.files() {
-            let stem = file.trim_end_matches(".toml");
-            reg.insert(parse_preset(stem, &format!("roles/{file}"), text)?);
+            let entry = Entry {
+                file: format!("roles/{file}"),
+                text,
+                parsed: OnceLock::new(),
+            };
+            reg.presets
+                .insert(file.trim_end_matches(".toml").to_string(), entry);
         }
         if let Some(dir) = user_dir {
             reg.load_dir(&crate::theme::resolve(dir, &crate::theme::ROLES)?)?;
@@ -76,17 +101,30 @@ impl Registry {
     }
 
     fn insert(&mut self, preset: Preset) {
-        self.presets.insert(preset.id.clone(), preset);
+        let id = preset.id.clone();
+        let entry = Entry {
+            file: preset.file.clone(),
+            text: "",
+            parsed: OnceLock::from(preset),
+        };
+        self.presets.insert(id, entry);
     }
 
     /// Every preset, by id.
-    pub fn all(&self) -> impl Iterator<Item = &Preset> {
-        self.presets.values()
+    pub fn all(&self) -> Result<Vec<&Preset>> {
+        self.presets.iter().map(|(id, e)| e.preset(id)).collect()
     }
 
     /// The preset `id`, or an error suggesting the closest id.
     pub fn get(&self, id: &str) -> Result<&Preset> {
-        self.presets.get(id).ok_or_else(|| {
+        match self.presets.get(id) {
+            Some(entry) => entry.preset(id),
+            None => Err(self.unknown(id)),
+        }
+    }
+
+    fn unknown(&self, id: &str) -> Error {
+        {
             let suggestion = closest(id, self.presets.keys().map(String::as_str));
             let listing = match suggestion {
                 Some(_) => "",
@@ -98,7 +136,7 @@ impl Registry {
                 format!("unknown role `{id}`{listing}"),
             );
             Error::from(problem.suggest(suggestion))
-        })
+        }
     }
 
     /// `id` and its ancestors, base first; an error names a loop or a missing parent.
@@ -128,19 +166,24 @@ impl Registry {
                 let problem = Problem::new(Place::file(file), message).suggest(suggestion);
                 return Err(Error::from(problem));
             };
-            chain.push(next);
+            chain.push(next.preset(parent)?);
         }
         chain.reverse();
         Ok(chain)
     }
 
     /// Industries in alphabetical order, each with its presets by id.
-    pub fn by_industry(&self) -> BTreeMap<&str, Vec<&Preset>> {
+    pub fn by_industry(&self) -> Result<BTreeMap<&str, Vec<&Preset>>> {
         let mut map: BTreeMap<&str, Vec<&Preset>> = BTreeMap::new();
-        for p in self.presets.values() {
+        for p in self.all()? {
             map.entry(p.industry.as_str()).or_default().push(p);
         }
-        map
+        Ok(map)
+    }
+
+    /// Every preset id, without parsing any preset.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.presets.keys().map(String::as_str)
     }
 }
 
@@ -353,7 +396,7 @@ mod tests {
     #[test]
     fn every_embedded_preset_parses() {
         let r = Registry::load(None).unwrap();
-        for p in r.all() {
+        for p in r.all().unwrap() {
             r.chain(&p.id).unwrap();
         }
     }

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -43,9 +44,11 @@ pub const POSTING_BLOCKS: [&str; 13] = [
     "footer",
 ];
 
-/// Tera with every template parsed once, ready to render many postings.
+/// The shipped and the user's templates, each parsed on first use (with the
+/// templates it extends, includes or imports) and then kept for every later
+/// render: one `render` parses one template, not the whole theme twice over.
 pub struct Templates {
-    tera: Tera,
+    tera: RwLock<Tera>,
     sources: TemplateSources,
 }
 
@@ -86,10 +89,37 @@ impl Templates {
             }
             None => Vec::new(),
         };
-        let set = template_set(user);
-        sources.texts = set.iter().cloned().collect();
-        tera.add_raw_templates(set).map_err(|e| sources.error(&e))?;
-        Ok(Templates { tera, sources })
+        sources.texts = template_set(user).into_iter().collect();
+        Ok(Templates {
+            tera: RwLock::new(tera),
+            sources,
+        })
+    }
+
+    /// Parses `name` and every template it reaches, unless parsed already;
+    /// reports a template that does not parse or names one that is missing.
+    pub fn ensure(&self, name: &str) -> Result<()> {
+        if self.read().contains_template(name) {
+            return Ok(());
+        }
+        let mut tera = self.tera.write().unwrap_or_else(|e| e.into_inner());
+        let mut wanted = vec![name.to_string()];
+        let mut new: BTreeMap<&str, &str> = BTreeMap::new();
+        while let Some(n) = wanted.pop() {
+            let Some((key, text)) = self.sources.texts.get_key_value(&n) else {
+                continue;
+            };
+            if tera.contains_template(key) || new.insert(key, text).is_some() {
+                continue;
+            }
+            wanted.extend(references(text));
+        }
+        tera.add_raw_templates(new)
+            .map_err(|e| self.sources.error(&e))
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Tera> {
+        self.tera.read().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Renders the posting template `name` (`posting.md`) with `view` and, for a
@@ -102,10 +132,11 @@ impl Templates {
         jsonld: &str,
         tidy_text: bool,
     ) -> Result<String> {
+        self.ensure(name)?;
         let mut ctx = Context::new();
         ctx.insert("p", &PostingContext { view, jsonld });
         let out = self
-            .tera
+            .read()
             .render(name, &ctx)
             .map_err(|e| self.sources.error(&e))?;
         Ok(if tidy_text { tidy(&out) } else { out })
@@ -118,12 +149,35 @@ impl Templates {
         key: &'static str,
         value: &T,
     ) -> Result<String> {
+        self.ensure(name)?;
         let mut ctx = Context::new();
         ctx.insert(key, value);
-        self.tera
+        self.read()
             .render(name, &ctx)
             .map_err(|e| self.sources.error(&e))
     }
+}
+
+/// The names a template's `extends`, `include` and `import` tags give: what
+/// must be parsed with it. Reading more names than a tag uses (one in a
+/// comment) only parses a template early.
+fn references(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+        else {
+            continue;
+        };
+        let end = rest.find("%}").unwrap_or(rest.len());
+        let mut parts = rest[..end].split(['"', '\'']);
+        while let (Some(_), Some(name)) = (parts.next(), parts.next()) {
+            names.push(name.to_string());
+        }
+    }
+    names
 }
 
 /// Every shipped template under `builtin/`, then the shipped ones the user's
@@ -740,7 +794,9 @@ mod tests {
             "md",
             "{% extends \"builtin/posting.md\" %}{% block payy %}x{% endblock %}",
         );
-        let Err(Error::Template(p)) = Templates::new(Some(dir.path())) else {
+        // Templates are parsed when first used.
+        let templates = Templates::new(Some(dir.path())).unwrap();
+        let Err(Error::Template(p)) = templates.ensure("posting.md") else {
             panic!("expected a template error")
         };
         assert_eq!(

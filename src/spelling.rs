@@ -13,7 +13,7 @@ pub mod overrides;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 use serde::Deserialize;
 
@@ -62,17 +62,49 @@ pub struct Table {
     /// the register"): a text with none of them among its own runs has nothing to
     /// respell. The longest, since short runs ("a", "the") are in every sentence.
     key_runs: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The US forms' words so far, to refuse one listed twice.
+    seen: HashSet<Vec<String>>,
 }
 
 /// The table for `tag`; `None` for en-US and for locales with nothing to change.
+/// Each locale's table is built the first time a posting in it is respelled,
+/// so a run in one locale builds one table.
 pub fn table(tag: &str) -> Option<&'static Table> {
-    static ALL: OnceLock<BTreeMap<String, Table>> = OnceLock::new();
-    ALL.get_or_init(|| build(DATA).unwrap_or_else(|e| panic!("src/spelling.toml: {e}")))
-        .get(tag)
+    static BUILT: Mutex<BTreeMap<String, Option<&'static Table>>> = Mutex::new(BTreeMap::new());
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(table) = built.get(tag) {
+        return *table;
+    }
+    let table = build_one(DATA, tag)
+        .unwrap_or_else(|e| panic!("src/spelling.toml: {e}"))
+        .map(|t| &*Box::leak(Box::new(t)));
+    built.insert(tag.to_string(), table);
+    table
+}
+
+/// The table of `tag` alone; `None` when no group names it.
+fn build_one(text: &str, tag: &str) -> Result<Option<Table>, String> {
+    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut table: Option<Table> = None;
+    for group in file
+        .group
+        .iter()
+        .filter(|g| g.locales.iter().any(|l| l == tag))
+    {
+        let table = table.get_or_insert_with(Table::default);
+        for (us, local) in group.words.iter().chain(&group.phrases) {
+            table.add(tag, us, local)?;
+        }
+    }
+    if let Some(t) = &mut table {
+        t.order();
+    }
+    Ok(table)
 }
 
 /// Builds every locale's table; an error names a US form listed twice for a locale
-/// or a locale that does not exist.
+/// or a locale that does not exist. Tests check the shipped file with it.
+#[cfg(test)]
 fn build(text: &str) -> Result<BTreeMap<String, Table>, String> {
     let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut out: BTreeMap<String, Table> = BTreeMap::new();
@@ -85,6 +117,9 @@ fn build(text: &str) -> Result<BTreeMap<String, Table>, String> {
             }
         }
     }
+    for table in out.values_mut() {
+        table.order();
+    }
     Ok(out)
 }
 
@@ -94,7 +129,7 @@ impl Table {
         if words.is_empty() || us != us.to_lowercase() {
             return Err(format!("`{us}`: expected lower-case words"));
         }
-        if self.entries.iter().any(|e| e.words == words) {
+        if !self.seen.insert(words.clone()) {
             return Err(format!("`{us}` is listed twice for {tag}"));
         }
         let idx = self.entries.len();
@@ -102,16 +137,21 @@ impl Table {
         if let Some(run) = key {
             self.key_runs.insert(run.to_string());
         }
-        let list = self.by_first.entry(words[0].clone()).or_default();
-        list.push(idx);
+        self.by_first.entry(words[0].clone()).or_default().push(idx);
         self.entries.push(Entry {
             us: us.to_string(),
             local: local.to_string(),
             words,
         });
-        let entries = &self.entries;
-        list.sort_by_key(|i| std::cmp::Reverse(entries[*i].words.len()));
         Ok(())
+    }
+
+    /// Puts each first word's entries longest first, once every entry is in.
+    fn order(&mut self) {
+        let entries = &self.entries;
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|i| std::cmp::Reverse(entries[*i].words.len()));
+        }
     }
 
     /// Every entry, in file order.
@@ -258,6 +298,8 @@ mod tests {
     fn the_data_parses_names_its_source_and_covers_the_non_us_locales() {
         let file: File = toml::from_str(DATA).unwrap();
         assert!(file.source.len() > 20);
+        // Every locale named exists and lists no US form twice.
+        build(DATA).unwrap();
         for tag in ["en-CA", "en-GB", "en-IE", "en-AU"] {
             assert!(table(tag).is_some(), "{tag}");
         }

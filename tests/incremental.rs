@@ -265,3 +265,30 @@ fn more_jobs_than_cores_are_capped_and_said() {
     let err = ok(export(&input, &out, &["--jobs", "20000"]));
     assert!(err.contains("--jobs 20000 is more than the"), "{err}");
 }
+
+#[test]
+fn a_posting_whose_last_format_cannot_be_written_writes_none_of_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, out) = (postings(tmp.path()), tmp.path().join("site"));
+    // 250 characters: `.md` and `.html` fit a file name, `.jsonld` does not.
+    let long = "a".repeat(250);
+    fs::copy(
+        input.join("us-denver-cashier.toml"),
+        input.join(format!("{long}.toml")),
+    )
+    .unwrap();
+    let result = export(&input, &out, &[]);
+    assert_eq!(result.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert!(err.contains("1 failed"), "{err}");
+    assert!(
+        !err.contains(".jobpost-stage"),
+        "no staging path is shown: {err}"
+    );
+    assert!(!out.join(format!("{long}.md")).exists());
+    assert!(!out.join(format!("{long}.html")).exists());
+    assert!(
+        out.join("us-denver-cashier.html").exists(),
+        "the others are written"
+    );
+}

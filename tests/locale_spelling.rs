@@ -146,7 +146,7 @@ fn offending(text: &str, list: &[Vec<String>]) -> Option<String> {
 
 fn render_all(dir: &Path, tag: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    for p in Registry::load(None).unwrap().all() {
+    for p in Registry::load(None).unwrap().all().unwrap() {
         let file = format!("{}-{tag}.toml", p.id);
         fs::write(dir.join(&file), employer(&p.id, tag)).unwrap();
         for format in ["md", "txt", "html"] {

@@ -173,7 +173,12 @@ fn equality_trial(s: &Statement) -> Result<(), Failed> {
 
 fn preset_ids() -> Vec<String> {
     let registry = Registry::load(None).unwrap();
-    registry.all().map(|p| p.id.clone()).collect()
+    registry
+        .all()
+        .unwrap()
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 /// Every folder of expected outputs belongs to a shipped preset or the examples.

@@ -20,8 +20,8 @@ fn jobpost(dir: &Path, args: &[&str]) -> Output {
 fn ids() -> Vec<String> {
     Registry::load(None)
         .unwrap()
-        .all()
-        .map(|p| p.id.clone())
+        .ids()
+        .map(String::from)
         .collect()
 }
 
@@ -86,7 +86,7 @@ fn presets_name_no_time_zone_and_settings_do_not_leak_from_parents() {
         "et", "ct", "mt", "pt", "est", "cst", "mst", "pst", "edt", "pdt", "gmt", "utc", "bst",
         "aest", "aedt",
     ];
-    for preset in registry.all() {
+    for preset in registry.all().unwrap() {
         let text = preset.text.to_lowercase();
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
         for zone in phrases {

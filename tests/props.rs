@@ -489,7 +489,7 @@ proptest! {
         country in prop::sample::select(&["US", "GB", "CA", "IE", "AU"][..]),
         title in prop::option::of("[A-Z][a-z]{3,12}( [A-Z][a-z]{3,10})?"),
     ) {
-        let ids: Vec<String> = registry().all().map(|p| p.id.clone()).collect();
+        let ids: Vec<String> = registry().all().unwrap().iter().map(|p| p.id.clone()).collect();
         let id = &ids[index % ids.len()];
         let mut text = format!("role = \"{id}\"\n");
         if let Some(t) = &title {

@@ -94,6 +94,10 @@ pub fn check_outputs(jobs: &[Job], s: &Settings, reserved: &[&str]) -> Result<()
         if let Some(other) = owner.insert(&job.stem, &job.source) {
             return Err(clash(other, &job.source, &s.out.join(&job.stem)));
         }
+        // Only a posting at the top of the output folder can take a site file's name.
+        if job.stem.components().count() > 1 && reserved.iter().all(|r| !r.contains('/')) {
+            continue;
+        }
         for f in &s.formats {
             let name = output_name(&job.stem, f.extension());
             if reserved.contains(&name.as_str()) {

@@ -103,7 +103,7 @@ impl Stage {
     /// Puts every staged file in place and removes the stage. Returns how many
     /// files were put in place.
     pub fn commit(self) -> Result<usize> {
-        let files = self.files.into_inner().expect("stage list");
+        let files = std::mem::take(&mut *self.files.lock().expect("stage list"));
         // When something appeared in the output folder meanwhile: file by file.
         if self.whole && is_empty_or_missing(&self.out) {
             let _ = std::fs::remove_dir(&self.out);
@@ -123,7 +123,13 @@ impl Stage {
     }
 
     /// Removes the stage and everything in it: nothing reaches the output folder.
-    pub fn abandon(self) {
+    pub fn abandon(self) {}
+}
+
+/// A stage not committed (a failed site file, an abandoned run) is removed, so
+/// nothing half done stays beside or inside the output folder.
+impl Drop for Stage {
+    fn drop(&mut self) {
         let _ = remove_tree(&self.dir);
     }
 }

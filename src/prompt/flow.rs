@@ -202,7 +202,8 @@ fn ask(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State, step: Step) -> Reply<
 }
 
 fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
-    let presets: Vec<_> = ctx.registry.by_industry().into_values().flatten().collect();
+    let by_industry = ctx.registry.by_industry().map_err(Halt::Failed)?;
+    let presets: Vec<_> = by_industry.into_values().flatten().collect();
     let width = presets.iter().map(|p| p.name.len()).max().unwrap_or(0);
     let mut options: Vec<String> = presets
         .iter()

@@ -236,15 +236,15 @@ fn render(
     if args.check && !check(&merged, args.source.file.as_deref())? {
         return Ok(EXIT_PROBLEMS);
     }
-    let text = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
+    let rendered = format::render(&Templates::new(templates)?, &merged, format, args.posted)?;
     match &args.output {
         Some(path) => {
-            write_atomic(path, text.as_bytes(), args.force)?;
+            write_atomic(path, rendered.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
                 wrote(path);
             }
         }
-        None => print(&text)?,
+        None => print(&rendered.into_text(format)?)?,
     }
     // After the output is out: a note about a page that failed to write is noise.
     let needs = validate::still_needed(&merged.posting);
@@ -274,6 +274,20 @@ fn export(
             formats.push(f);
         }
     }
+    let mut feeds = Vec::new();
+    for f in args.feeds {
+        if !feeds.contains(&f) {
+            feeds.push(f);
+        }
+    }
+    if let (Some(first), None) = (feeds.first(), &args.base_url) {
+        // A feed links each job by its full address; a relative one is useless to a board.
+        return Err(Error::input(
+            crate::error::Origin::flag("--feeds", first.name()),
+            "needs --base-url: a job board reads each job at its full address; \
+             add --base-url https://example.com/jobs/ (where the folder is published)",
+        ));
+    }
     let first = args.inputs.first().map(|p| p.as_path());
     let check = match args.check {
         true => Some(crate::lint::run::config_for(None, first, &[])?),
@@ -301,6 +315,7 @@ fn export(
         base_url: args.base_url,
         templates: templates.map(Path::to_path_buf),
         roles: roles.map(Path::to_path_buf),
+        feeds,
     };
     crate::interrupt::watch();
     let bar = std::sync::OnceLock::new();
@@ -316,17 +331,31 @@ fn export(
         }
         all.extend(failed);
     }
+    all.extend(report.left_out.iter().map(left_out_warning));
     let colour = diagnostic::use_colour(ColorChoice::Auto);
     eprint!(
         "{}",
         diagnostic::render_all(&all, &Sources::files(), colour)
     );
     chatter.say(&report.summary(&settings));
-    Ok(if report.failed.is_empty() {
+    Ok(if report.failed.is_empty() && report.left_out.is_empty() {
         0
     } else {
         EXIT_PROBLEMS
     })
+}
+
+/// A posting a feed left out, as a warning at the posting file.
+fn left_out_warning(l: &crate::feed::LeftOut) -> crate::error::Diagnostic {
+    let mut d = crate::error::Diagnostic::error(l.to_string());
+    d.severity = crate::error::Severity::Warning;
+    d.origin = Some(crate::error::Origin::file(&l.file));
+    d.help = Some(format!(
+        "{} rejects a feed with an incomplete job, so the job is not in it; set {} in the posting",
+        l.feed,
+        l.fields.join(" and ")
+    ));
+    d
 }
 
 /// Draws `export`'s progress: a bar on standard error when it is a terminal

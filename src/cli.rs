@@ -223,6 +223,11 @@ pub struct ExportArgs {
     /// canonical links and `sitemap.xml` is written. Without it nothing is absolute.
     #[arg(long, value_name = "URL", value_parser = parse_base_url)]
     pub base_url: Option<String>,
+    /// Job-board feeds to write below `feeds/` (needs --base-url, since a feed
+    /// links each job by its address): indeed, linkedin, atom, comma-separated.
+    /// Only open jobs go in; one lacking a field a board requires is left out and named.
+    #[arg(long, value_name = "FEED,...", value_delimiter = ',')]
+    pub feeds: Vec<crate::feed::Kind>,
 }
 
 /// A site address for `--base-url`, ending in `/` so page paths append to it.

@@ -1,6 +1,7 @@
 //! The one place that knows Markdown: pulldown-cmark options, Markdown → safe
 //! HTML, Markdown → Markdown with raw HTML neutralised, Markdown → plain text,
-//! and escaping plain text for Markdown output.
+//! Markdown → styled paragraphs and list items (for Word), and escaping plain
+//! text for Markdown output.
 //!
 //! Raw HTML in user Markdown never reaches a page: the event filter turns it
 //! into text, and ammonia's allow-list cleans whatever HTML remains, so a
@@ -224,6 +225,153 @@ pub fn to_plain(md: &str) -> String {
     lines.join("\n").trim().replace("\n\n\n", "\n\n")
 }
 
+/// Safe HTML (from [`to_html`]) in the few tags job boards such as LinkedIn
+/// keep (`b strong u i br p ul li`): headings become bold paragraphs,
+/// emphasis `i`, links their text.
+pub fn html_to_basic(html: &str) -> String {
+    let mut html = html.replace("<em>", "<i>").replace("</em>", "</i>");
+    for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        html = html
+            .replace(&format!("<{h}>"), "<p><strong>")
+            .replace(&format!("</{h}>"), "</strong></p>");
+    }
+    let tags: HashSet<&str> = ["b", "strong", "u", "i", "br", "p", "ul", "li"]
+        .into_iter()
+        .collect();
+    ammonia::Builder::empty()
+        .tags(tags)
+        .clean(&html)
+        .to_string()
+}
+
+/// How many characters of text `html` shows, spaces and tags aside.
+pub fn html_text_len(html: &str) -> usize {
+    let mut inside = false;
+    let mut n = 0;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside && !c.is_whitespace() => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// A run of inline text with its emphasis and link, for formats that lay text
+/// out themselves (a Word document).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Strong.
+    pub bold: bool,
+    /// Emphasised.
+    pub italic: bool,
+    /// The link's address, only when it is a safe one.
+    pub link: Option<String>,
+}
+
+/// A block of user Markdown: a paragraph, or one item of a list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Block {
+    /// An item of a list.
+    pub bullet: bool,
+    /// Its text.
+    pub spans: Vec<Span>,
+}
+
+/// User Markdown as paragraphs and list items of styled text. Raw HTML is
+/// text, images are dropped, links with unsafe addresses keep only their text.
+pub fn blocks(md: &str) -> Vec<Block> {
+    let mut b = BlockBuilder::default();
+    for event in Parser::new_ext(md, options()) {
+        b.event(event);
+    }
+    b.flush();
+    b.blocks
+}
+
+/// [`blocks`]'s state while reading events.
+#[derive(Default)]
+struct BlockBuilder {
+    blocks: Vec<Block>,
+    current: Vec<Span>,
+    bold: usize,
+    italic: usize,
+    items: usize,
+    links: Vec<Option<String>>,
+    in_image: bool,
+}
+
+impl BlockBuilder {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                self.push(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => self.push(" "),
+            Event::Start(Tag::Strong) | Event::Start(Tag::Heading { .. }) => self.bold += 1,
+            Event::End(TagEnd::Strong) => self.bold -= 1,
+            Event::End(TagEnd::Heading(_)) => {
+                self.bold -= 1;
+                self.flush();
+            }
+            Event::Start(Tag::Emphasis) => self.italic += 1,
+            Event::End(TagEnd::Emphasis) => self.italic -= 1,
+            Event::Start(Tag::Link { dest_url, .. }) => self
+                .links
+                .push(Some(dest_url.to_string()).filter(|u| is_safe_url(u))),
+            Event::End(TagEnd::Link) => {
+                self.links.pop();
+            }
+            Event::Start(Tag::Image { .. }) => self.in_image = true,
+            Event::End(TagEnd::Image) => self.in_image = false,
+            Event::Start(Tag::Item) => {
+                self.flush();
+                self.items += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                self.flush();
+                self.items -= 1;
+            }
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::CodeBlock) => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        if self.in_image {
+            return;
+        }
+        let span = Span {
+            text: text.to_string(),
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            link: self.links.iter().rev().flatten().next().cloned(),
+        };
+        match self.current.last_mut() {
+            Some(last)
+                if (&last.bold, &last.italic, &last.link)
+                    == (&span.bold, &span.italic, &span.link) =>
+            {
+                last.text.push_str(&span.text)
+            }
+            _ => self.current.push(span),
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.current.is_empty() {
+            self.blocks.push(Block {
+                bullet: self.items > 0,
+                spans: std::mem::take(&mut self.current),
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +453,38 @@ mod tests {
             txt,
             "We help people.\n\n- one\n- two\n\nSee site (https://a.example)."
         );
+    }
+
+    #[test]
+    fn blocks_keep_paragraphs_items_emphasis_and_safe_links() {
+        let b = blocks(
+            "We **help** *people*.\n\n- one [x](javascript:y)\n- [site](https://a.example)\n\n<b>hi</b>",
+        );
+        let text = |s: &str| Span {
+            text: s.into(),
+            ..Span::default()
+        };
+        assert_eq!(b.len(), 4);
+        assert_eq!(
+            b[0].spans,
+            [
+                text("We "),
+                Span {
+                    bold: true,
+                    ..text("help")
+                },
+                text(" "),
+                Span {
+                    italic: true,
+                    ..text("people")
+                },
+                text("."),
+            ]
+        );
+        assert!(b[1].bullet && b[2].bullet && !b[3].bullet);
+        assert_eq!(b[1].spans, [text("one x")]);
+        assert_eq!(b[2].spans[0].link.as_deref(), Some("https://a.example"));
+        assert_eq!(b[3].spans, [text("<b>hi</b>")]);
     }
 
     #[test]

@@ -49,7 +49,11 @@ fn completion_scripts_offer_values_and_role_ids() {
     }
     let bash = stdout(&["completions", "bash"], dir.path());
     assert!(bash.contains("compgen -W \"$(_jobpost_role_ids)\""));
-    assert!(bash.contains("compgen -W \"md html jsonld txt\""));
+    assert!(bash.contains("compgen -W \"md html jsonld txt docx\""));
+    assert!(
+        bash.contains("compgen -W \"indeed linkedin atom\""),
+        "export's feeds"
+    );
     assert!(bash.contains("compgen -W \"md html txt\""), "new's formats");
     // Flags that do nothing for `man` are not offered there.
     let man_opts = bash

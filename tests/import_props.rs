@@ -246,6 +246,8 @@ fn markdown(p: Posting) -> String {
     render_all(templates(), &m, &[Format::MD], Some(date))
         .unwrap()
         .remove(0)
+        .into_text(Format::MD)
+        .unwrap()
 }
 
 /// The posting file written for `imported`, loaded back.
@@ -262,7 +264,11 @@ proptest! {
         let m = Merged { posting: p, ..Merged::default() };
         let date = Date { year: 2027, month: 1, day: 4 };
         let formats = [Format::MD, Format::TXT, Format::HTML];
-        let texts = render_all(templates(), &m, &formats, Some(date)).unwrap();
+        let texts: Vec<String> = render_all(templates(), &m, &formats, Some(date))
+            .unwrap()
+            .iter()
+            .map(|r| r.text().unwrap().to_string())
+            .collect();
         let md = &texts[0];
         let back = [
             ("md", map::from_markdown("p.md", md, map::Given::default())),

@@ -249,14 +249,15 @@ proptest! {
         let _ = jobpost::validate::problems(&m);
         let outputs = [Format::MD, Format::HTML, Format::TXT];
         let texts = render_all(renderer(), &m, &outputs, Some(date)).unwrap();
-        assert_safe_html(&texts[1])?;
+        assert_safe_html(texts[1].text().unwrap())?;
         // JSON-LD needs some fields; when the posting has them it must parse.
         let with_ld = render_all(renderer(), &m, &[Format::JSONLD, Format::HTML], Some(date));
         if let Ok(texts) = with_ld {
-            let ld: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
+            let (ld, page) = (texts[0].text().unwrap(), texts[1].text().unwrap());
+            let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
             prop_assert_eq!(&ld["@type"], "JobPosting");
-            prop_assert!(texts[1].contains("<script type=\"application/ld+json\">"));
-            assert_safe_html(&texts[1])?;
+            prop_assert!(page.contains("<script type=\"application/ld+json\">"));
+            assert_safe_html(page)?;
         }
     }
 
@@ -375,15 +376,20 @@ proptest! {
         }
         let date = Date { year: 2027, month: 1, day: 4 };
         let formats = [Format::MD, Format::HTML, Format::TXT];
-        let texts = render_all(renderer(), &m, &formats, Some(date)).unwrap();
+        let texts: Vec<String> = render_all(renderer(), &m, &formats, Some(date))
+            .unwrap()
+            .iter()
+            .map(|r| r.text().unwrap().to_string())
+            .collect();
         for t in &texts {
             prop_assert_eq!(terminal_problem(t), None, "{}", t);
         }
         prop_assert_eq!(html::script_problem(&html::board(&texts[0])), None, "{}", &texts[0]);
         assert_safe_html(&texts[1])?;
         if let Ok(ld) = render_all(renderer(), &m, &[Format::JSONLD], Some(date)) {
-            prop_assert_eq!(terminal_problem(&ld[0]), None);
-            let json: serde_json::Value = serde_json::from_str(&ld[0]).unwrap();
+            let ld = ld[0].text().unwrap();
+            prop_assert_eq!(terminal_problem(ld), None);
+            let json: serde_json::Value = serde_json::from_str(ld).unwrap();
             prop_assert_eq!(unsafe_link(&json), None);
         }
     }
@@ -645,6 +651,7 @@ proptest! {
         let outputs = [Format::MD, Format::HTML, Format::TXT, Format::JSONLD];
         let texts = render_all(renderer(), &merged, &outputs, date).unwrap();
         for (output, out) in outputs.iter().zip(&texts) {
+            let out = out.text().unwrap();
             for hint in &hints {
                 prop_assert!(!out.contains(hint.as_str()), "{id} {output:?} shows the hint {hint:?}");
             }

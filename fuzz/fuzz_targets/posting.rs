@@ -61,20 +61,22 @@ fn check(merged: &Merged, text: &str) {
     });
     let renderer = &tools().renderer;
     let outputs = [Format::MD, Format::HTML, Format::TXT];
-    let texts = render_all(renderer, merged, &outputs, date).expect("templates render");
-    assert_eq!(html::problem(&texts[1]), None, "unsafe page");
+    let rendered = render_all(renderer, merged, &outputs, date).expect("templates render");
+    let texts: Vec<&str> = rendered.iter().map(|r| r.text().expect("a text format")).collect();
+    assert_eq!(html::problem(texts[1]), None, "unsafe page");
     // What render and export write (they validate first) is safe on a job board
     // that turns our Markdown into HTML with raw HTML kept.
     if valid {
         assert_eq!(
-            html::script_problem(&html::board(&texts[0])),
+            html::script_problem(&html::board(texts[0])),
             None,
             "unsafe Markdown"
         );
     }
-    if let Ok(texts) = render_all(renderer, merged, &[Format::JSONLD, Format::HTML], date) {
-        let ld: Result<serde_json::Value, _> = serde_json::from_str(&texts[0]);
+    if let Ok(rendered) = render_all(renderer, merged, &[Format::JSONLD, Format::HTML], date) {
+        let texts: Vec<&str> = rendered.iter().map(|r| r.text().expect("a text format")).collect();
+        let ld: Result<serde_json::Value, _> = serde_json::from_str(texts[0]);
         assert!(ld.is_ok(), "JSON-LD parses");
-        assert_eq!(html::problem(&texts[1]), None, "unsafe page with JSON-LD");
+        assert_eq!(html::problem(texts[1]), None, "unsafe page with JSON-LD");
     }
 }

@@ -76,6 +76,8 @@ pub struct Settings {
     pub templates: Option<PathBuf>,
     /// `--roles`: a presets folder, whose files every output depends on.
     pub roles: Option<PathBuf>,
+    /// `--feeds`: the job-board feeds to write, without repeats.
+    pub feeds: Vec<crate::feed::Kind>,
 }
 
 /// How far an export is, told to the caller as it goes. Postings are exported on
@@ -119,6 +121,10 @@ pub struct Report {
     pub capped: Option<(usize, usize)>,
     /// The date given to undated postings.
     pub today: Option<Date>,
+    /// Open postings a feed left out for lack of a field it requires.
+    pub left_out: Vec<crate::feed::LeftOut>,
+    /// Postings whose last day to apply has passed: in no feed, marked closed.
+    pub closed: usize,
 }
 
 /// A posting that could not be exported.
@@ -178,9 +184,46 @@ impl Report {
                 names.join(", ")
             ));
         }
+        if !s.feeds.is_empty() {
+            line.push_str(&self.feeds_summary(s));
+        }
         if let Some((asked, used)) = self.capped {
             line.push_str(&format!(
                 "\n--jobs {asked} is more than the {used} this machine can run at once; used {used}"
+            ));
+        }
+        line
+    }
+}
+
+impl Report {
+    /// What went into the feeds: the closed jobs and, per feed, the postings
+    /// left out (a board rejects a feed with a broken job, so they are named).
+    fn feeds_summary(&self, s: &Settings) -> String {
+        let mut line = String::new();
+        if self.closed > 0 {
+            line.push_str(&format!(
+                "\n{} closed (apply_by has passed): in no feed",
+                count(self.closed, "posting")
+            ));
+        }
+        for kind in &s.feeds {
+            let out: Vec<&crate::feed::LeftOut> =
+                self.left_out.iter().filter(|l| l.feed == *kind).collect();
+            if out.is_empty() {
+                continue;
+            }
+            let mut fields: Vec<&str> = out
+                .iter()
+                .flat_map(|l| l.fields.iter().map(String::as_str))
+                .collect();
+            fields.sort_unstable();
+            fields.dedup();
+            line.push_str(&format!(
+                "\n{} left out of {}, lacking {}",
+                count(out.len(), "posting"),
+                kind.path(),
+                fields.join(", ")
             ));
         }
         line
@@ -269,6 +312,11 @@ pub fn export(
         return Ok(report);
     }
     let sums = site_files(&run, &new, &mut report, &pool)?;
+    if !s.feeds.is_empty() {
+        let rows: Vec<&Row> = new.postings.values().map(|p| &p.row).collect();
+        report.left_out = site::feeds::left_out(&run.site, &rows, run.today);
+        report.closed = rows.iter().filter(|r| r.is_closed(run.today)).count();
+    }
     new.site = sums;
     report.written = stage.commit()?;
     report.unchanged = new.files().count() - report.written;

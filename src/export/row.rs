@@ -57,6 +57,12 @@ pub struct Row {
 }
 
 impl Row {
+    /// Whether its last day to apply is before `today`.
+    pub fn is_closed(&self, today: Date) -> bool {
+        let apply_by = self.apply_by.parse::<toml::value::Datetime>().ok();
+        crate::feed::is_closed(apply_by.and_then(|d| d.date), today)
+    }
+
     /// The row of `p`, written to `stem`, shown with `date` when it names none.
     pub fn new(p: &Posting, stem: &Path, date: Option<Date>) -> Row {
         let posted = p.posted.as_ref().and_then(|d| d.date).or(date);

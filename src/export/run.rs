@@ -86,7 +86,7 @@ impl Run<'_> {
         let mut row = Row::new(&merged.posting, &job.stem, date);
         let files = self.render(&prepared, &job.stem)?;
         for r in &self.site {
-            if let Some(item) = r.item(&prepared, &row) {
+            if let Some(item) = r.item(&prepared, &row, self) {
                 row.items.insert(r.path().to_string(), item?);
             }
         }

@@ -5,7 +5,7 @@
 
 use toml::value::Date;
 
-use super::{Format, Prepared, Renderer};
+use super::{Format, Prepared, Rendered, Renderer};
 use crate::error::Result;
 use crate::load::Merged;
 use crate::render::Templates;
@@ -35,7 +35,7 @@ impl Renderer for Page {
     }
 
     fn link_rank(&self) -> u8 {
-        3
+        4
     }
 
     /// A page of HTML is no preview in a terminal; its Markdown says the same.
@@ -43,13 +43,15 @@ impl Renderer for Page {
         Some(Format::MD)
     }
 
-    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<String> {
+    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered> {
         // A page is still written without JSON-LD; search engines will not list it.
         let script = posting
             .jsonld()
             .map(crate::jsonld::for_script)
             .unwrap_or_default();
-        templates.render_posting(&posting.view, "posting.html", &script, false)
+        templates
+            .render_posting(&posting.view, "posting.html", &script, false)
+            .map(Rendered::Text)
     }
 
     /// Why the page embeds no JSON-LD (search engines will not list it), naming

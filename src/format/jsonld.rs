@@ -2,7 +2,7 @@
 //! [`crate::jsonld`] (serde, not a template). A posting lacking a field it needs
 //! fails with validate's problems for those fields.
 
-use super::{Prepared, Renderer};
+use super::{Prepared, Rendered, Renderer};
 use crate::error::Result;
 use crate::render::Templates;
 
@@ -38,11 +38,12 @@ impl Renderer for JsonLd {
         0
     }
 
-    fn render(&self, posting: &Prepared, _: &Templates) -> Result<String> {
-        match posting.jsonld() {
+    fn render(&self, posting: &Prepared, _: &Templates) -> Result<Rendered> {
+        let json = match posting.jsonld() {
             Some(json) => Ok(format!("{json}\n")),
             // Built again only to say why it cannot be.
             None => posting.build_jsonld().map(|json| format!("{json}\n")),
-        }
+        };
+        json.map(Rendered::Text)
     }
 }

@@ -1,6 +1,6 @@
 //! Markdown, from the `posting.md` template.
 
-use super::{Prepared, Renderer};
+use super::{Prepared, Rendered, Renderer};
 use crate::error::Result;
 use crate::render::Templates;
 
@@ -29,10 +29,12 @@ impl Renderer for Markdown {
     }
 
     fn link_rank(&self) -> u8 {
-        2
+        3
     }
 
-    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<String> {
-        templates.render_posting(&posting.view, "posting.md", "", true)
+    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered> {
+        templates
+            .render_posting(&posting.view, "posting.md", "", true)
+            .map(Rendered::Text)
     }
 }

@@ -12,15 +12,17 @@
 //! # Adding a format
 //!
 //! 1. Write `src/format/<name>.rs`: a unit struct implementing [`Renderer`]
-//!    (its name, extension, media type, help line, and `render`). A template
-//!    format also ships `templates/posting.<ext>` and renders it with
-//!    [`Templates::render_posting`].
+//!    (its name, extension, media type, help line, and `render`, which returns
+//!    [`Rendered::Text`] or, for a file format such as Word's,
+//!    [`Rendered::Binary`]). A template format also ships
+//!    `templates/posting.<ext>` and renders it with [`Templates::render_posting`].
 //! 2. Register it here: `mod <name>;` and one entry in [`ALL`] (its place there
 //!    is its place in `--format`'s value list).
 //!
 //! Nothing else changes: `render`, `export`, `new` (for a document a person
 //! reads), completion, `--help` and the man pages pick it up from [`ALL`].
 
+mod docx;
 mod html;
 mod jsonld;
 mod md;
@@ -76,12 +78,60 @@ pub trait Renderer: Send + Sync {
     }
 
     /// `posting` in this format.
-    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<String>;
+    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered>;
 
     /// A note for after `render` has written this format: what a reader or a
     /// search engine will miss, in one line; `None` when nothing is missed.
     fn note(&self, _merged: &Merged, _date: Option<Date>) -> Option<String> {
         None
+    }
+}
+
+/// What a [`Renderer`] returns: text formats stay text (a terminal can show
+/// them, the wizard previews them); a file format is bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rendered {
+    /// UTF-8 text: Markdown, HTML, JSON-LD, plain text.
+    Text(String),
+    /// A binary file: a Word document.
+    Binary(Vec<u8>),
+}
+
+impl Rendered {
+    /// The bytes to write.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Rendered::Text(t) => t.as_bytes(),
+            Rendered::Binary(b) => b,
+        }
+    }
+
+    /// The bytes to write, taken.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Rendered::Text(t) => t.into_bytes(),
+            Rendered::Binary(b) => b,
+        }
+    }
+
+    /// The text of a text format; `None` for a binary one.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Rendered::Text(t) => Some(t),
+            Rendered::Binary(_) => None,
+        }
+    }
+
+    /// The text, or an error for a binary format, which only a file can hold.
+    pub fn into_text(self, format: Format) -> Result<String> {
+        match self {
+            Rendered::Text(t) => Ok(t),
+            Rendered::Binary(_) => Err(Error::Usage(format!(
+                "a {} file cannot be written to standard output; name one with -o posting.{}",
+                format.title(),
+                format.extension()
+            ))),
+        }
     }
 }
 
@@ -98,6 +148,8 @@ impl Format {
     pub const JSONLD: Format = Format(&jsonld::JsonLd);
     /// Plain text.
     pub const TXT: Format = Format(&txt::Text);
+    /// A Word document.
+    pub const DOCX: Format = Format(&docx::Word);
     /// What `render` writes when neither `--format` nor the file name says.
     pub const DEFAULT: Format = Format::MD;
 
@@ -125,7 +177,13 @@ impl Format {
 }
 
 /// Every format, in the order `--format` lists them.
-pub const ALL: &[Format] = &[Format::MD, Format::HTML, Format::JSONLD, Format::TXT];
+pub const ALL: &[Format] = &[
+    Format::MD,
+    Format::HTML,
+    Format::JSONLD,
+    Format::TXT,
+    Format::DOCX,
+];
 
 impl std::ops::Deref for Format {
     type Target = dyn Renderer;
@@ -185,6 +243,7 @@ pub struct Prepared<'a> {
     /// The date of a posting without `posted` (`--posted`).
     pub date: Option<Date>,
     jsonld: OnceLock<Option<String>>,
+    body_html: OnceLock<String>,
 }
 
 impl<'a> Prepared<'a> {
@@ -209,7 +268,24 @@ impl<'a> Prepared<'a> {
             view,
             date,
             jsonld: OnceLock::new(),
+            body_html: OnceLock::new(),
         }
+    }
+
+    /// The page's Markdown without its title, as safe HTML: the body a job
+    /// board shows under its own title. Built once and shared by the feeds.
+    pub fn body_html(&self, templates: &Templates) -> Result<&str> {
+        if let Some(html) = self.body_html.get() {
+            return Ok(html);
+        }
+        let md = templates.render_posting(&self.view, "posting.md", "", true)?;
+        let body = match md.split_once('\n') {
+            Some((first, rest)) if first.starts_with("# ") => rest,
+            _ => md.as_str(),
+        };
+        Ok(self
+            .body_html
+            .get_or_init(|| crate::markdown::to_html(body)))
     }
 
     /// The JSON-LD, pretty-printed; `None` when the posting lacks what it needs.
@@ -242,7 +318,7 @@ pub fn render(
     merged: &Merged,
     format: Format,
     date: Option<Date>,
-) -> Result<String> {
+) -> Result<Rendered> {
     format.render(&Prepared::new(merged, date, &Site::default()), templates)
 }
 
@@ -253,7 +329,7 @@ pub fn render_all(
     merged: &Merged,
     formats: &[Format],
     date: Option<Date>,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Rendered>> {
     render_on_site(templates, merged, formats, date, &Site::default())
 }
 
@@ -264,7 +340,7 @@ pub fn render_on_site(
     formats: &[Format],
     date: Option<Date>,
     site: &Site,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Rendered>> {
     let posting = Prepared::new(merged, date, site);
     formats
         .iter()
@@ -284,7 +360,7 @@ mod tests {
             assert_eq!(Format::of_file_name(Path::new(&file)), Some(*f));
         }
         let names: Vec<&str> = ALL.iter().map(|f| f.name()).collect();
-        assert_eq!(names, ["md", "html", "jsonld", "txt"]);
+        assert_eq!(names, ["md", "html", "jsonld", "txt", "docx"]);
         assert_eq!(
             Format::of_file_name(Path::new("a.markdown")),
             Some(Format::MD)
@@ -293,7 +369,7 @@ mod tests {
             Format::of_file_name(Path::new("a.json")),
             Some(Format::JSONLD)
         );
-        assert_eq!(Format::of_file_name(Path::new("a.docx")), None);
+        assert_eq!(Format::of_file_name(Path::new("a.doc")), None);
         let documents: Vec<&str> = Format::documents().map(|f| f.name()).collect();
         assert_eq!(documents, ["md", "html", "txt"]);
     }

@@ -1,6 +1,6 @@
 //! Plain text, from the `posting.txt` template, for job boards that strip markup.
 
-use super::{Prepared, Renderer};
+use super::{Prepared, Rendered, Renderer};
 use crate::error::Result;
 use crate::render::Templates;
 
@@ -29,10 +29,12 @@ impl Renderer for Text {
     }
 
     fn link_rank(&self) -> u8 {
-        1
+        2
     }
 
-    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<String> {
-        templates.render_posting(&posting.view, "posting.txt", "", true)
+    fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered> {
+        templates
+            .render_posting(&posting.view, "posting.txt", "", true)
+            .map(Rendered::Text)
     }
 }

@@ -467,8 +467,10 @@ instructions = "Send a note about your baking."
             ]
         );
         let templates = crate::render::Templates::new(None).unwrap();
-        let md =
-            crate::format::render(&templates, &merged, crate::format::Format::MD, None).unwrap();
+        let md = crate::format::render(&templates, &merged, crate::format::Format::MD, None)
+            .unwrap()
+            .into_text(crate::format::Format::MD)
+            .unwrap();
         let rendered: Vec<&str> = md
             .lines()
             .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))

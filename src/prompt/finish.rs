@@ -131,7 +131,7 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         ),
         None => (file, "Preview".to_string()),
     };
-    let rendered = format::render(ctx.renderer, &merged, format, None)?;
+    let rendered = format::render(ctx.renderer, &merged, format, None)?.into_text(format)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{rendered}{}",
@@ -361,7 +361,8 @@ pub fn posting_text(state: &State, save: &Path) -> String {
 pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<Done> {
     let merged = state.merged(ctx.registry, &plan.save.display().to_string())?;
     validate::validate(&merged)?;
-    let rendered = format::render(ctx.renderer, &merged, ctx.settings.format, None)?;
+    let format = ctx.settings.format;
+    let rendered = format::render(ctx.renderer, &merged, format, None)?.into_text(format)?;
     let force = ctx.settings.force;
     if let Err(e) = write_atomic(
         &plan.save,

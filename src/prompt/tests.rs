@@ -69,7 +69,10 @@ fn render_file(path: &Path) -> String {
     };
     let merged = load::load(&registry, &inputs).unwrap();
     crate::validate::validate(&merged).unwrap();
-    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None).unwrap()
+    format::render(&Templates::new(None).unwrap(), &merged, Format::MD, None)
+        .unwrap()
+        .into_text(Format::MD)
+        .unwrap()
 }
 
 /// A job in the UK: the school levels read as UK job seekers know them, and Enter

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{Site, SiteRenderer};
 use crate::error::{Error, Result};
+use crate::feed::Kind;
 use crate::format::Format;
 use crate::locale::{self, Locale};
 
@@ -136,6 +137,8 @@ struct IndexPage<'a> {
     canonical: String,
     /// The page's language tag, `en-GB`.
     lang: &'a str,
+    /// The Atom feed's address (`--feeds atom`), or empty.
+    atom: String,
     /// `3 open positions`, `1 vacancy`.
     count_text: String,
     /// The page's headings and labels: `page.t.index_caption`.
@@ -152,6 +155,8 @@ struct RowView<'a> {
     url: String,
     /// The date posted, written the way the page's locale writes dates, or empty.
     posted_text: String,
+    /// The last day to apply has passed: the job is marked closed (and is in no feed).
+    closed: bool,
     /// The page's labels, in its locale.
     t: &'a RowLabels,
 }
@@ -166,6 +171,7 @@ struct RowLabels {
     pay: String,
     posted: String,
     not_stated: String,
+    closed: String,
 }
 
 impl RowLabels {
@@ -178,8 +184,20 @@ impl RowLabels {
             pay: t("pay"),
             posted: t("posted"),
             not_stated: t("not_stated"),
+            closed: t("index_closed"),
         }
     }
+}
+
+/// The careers page's title and language tag, which the feeds share.
+pub(super) fn title_and_lang(site: &Site) -> (String, String) {
+    let loc = index_locale(site.rows, site.settings.locale.as_deref());
+    (title(site.rows, loc), loc.tag.clone())
+}
+
+/// The one employer every posting shares, or empty.
+pub(super) fn shared_company(rows: &[Row]) -> &str {
+    shared(rows, |r| &r.company)
 }
 
 /// The page's title: the one employer's careers, else the locale's title.
@@ -263,6 +281,10 @@ fn careers_page(site: &Site, w: &mut dyn Write) -> Result<()> {
         company_column,
         canonical: absolute(INDEX_PAGE),
         lang: &loc.tag,
+        atom: match site.settings.feeds.contains(&Kind::Atom) {
+            true => absolute(Kind::Atom.path()),
+            false => String::new(),
+        },
         count_text: count_text(loc, rows.len()),
         t: &loc.messages,
     };
@@ -284,6 +306,7 @@ fn careers_page(site: &Site, w: &mut dyn Write) -> Result<()> {
                         entry,
                         company_column,
                         posted_text: date_text(loc, &r.posted),
+                        closed: r.is_closed(site.today),
                         t: &labels,
                     };
                     site.templates.render_template(INDEX_ROW, "r", &view)

@@ -10,6 +10,7 @@
 //! renders the posting and keeps in the posting's row (and so in the manifest),
 //! so an unchanged posting need not be rendered again for it.
 
+pub mod feeds;
 mod index;
 mod sitemap;
 
@@ -20,7 +21,9 @@ use toml::value::Date;
 
 use super::Settings;
 use super::row::Row;
+use super::run::Run;
 use crate::error::Result;
+use crate::feed::Kind;
 use crate::format::Prepared;
 use crate::render::Templates;
 
@@ -52,7 +55,7 @@ pub trait SiteRenderer: Sync {
 
     /// This file's part of one posting, rendered with the posting; `None` when
     /// the file has no part per posting.
-    fn item(&self, _posting: &Prepared, _row: &Row) -> Option<Result<String>> {
+    fn item(&self, _posting: &Prepared, _row: &Row, _run: &Run) -> Option<Result<String>> {
         None
     }
 
@@ -61,7 +64,14 @@ pub trait SiteRenderer: Sync {
 }
 
 /// Every site file, in the order they are written.
-pub const ALL: &[&dyn SiteRenderer] = &[&index::Page, &index::Data, &sitemap::Sitemap];
+pub const ALL: &[&dyn SiteRenderer] = &[
+    &index::Page,
+    &index::Data,
+    &sitemap::Sitemap,
+    &feeds::Feed(Kind::Indeed),
+    &feeds::Feed(Kind::LinkedIn),
+    &feeds::Feed(Kind::Atom),
+];
 
 /// The paths every site file of any export may take: no posting may write them.
 pub fn reserved() -> Vec<&'static str> {
@@ -71,24 +81,4 @@ pub fn reserved() -> Vec<&'static str> {
 /// The site files `s` asks for.
 pub fn wanted(s: &Settings) -> impl Iterator<Item = &'static dyn SiteRenderer> + '_ {
     ALL.iter().copied().filter(|r| r.wanted(s))
-}
-
-/// Escapes text for XML element content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn xml_text_is_escaped() {
-        assert_eq!(
-            super::xml_escape("https://x.test/?a=1&b='2'"),
-            "https://x.test/?a=1&amp;b=&apos;2&apos;"
-        );
-    }
 }

@@ -3,8 +3,9 @@
 
 use std::io::Write;
 
-use super::{Site, SiteRenderer, xml_escape};
+use super::{Site, SiteRenderer};
 use crate::error::{Error, Result};
+use crate::xml::escape;
 
 /// `sitemap.xml`.
 pub struct Sitemap;
@@ -31,7 +32,7 @@ impl SiteRenderer for Sitemap {
             };
             xml.push_str(&format!(
                 "<url><loc>{}</loc>{lastmod}</url>\n",
-                xml_escape(&format!("{base}{link}"))
+                escape(&format!("{base}{link}"))
             ));
         }
         xml.push_str("</urlset>\n");

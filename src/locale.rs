@@ -337,8 +337,11 @@ fn next_pounds(s: &str) -> Option<(usize, f64, usize)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Pounds already written beside kilograms ("9 kg (20 lb)", text this
+        // function wrote, as an imported posting carries it) stay as they are.
         let starts_number = bytes[i].is_ascii_digit()
-            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'))
+            && !s[..i].ends_with("kg (");
         if !starts_number {
             i += 1;
             continue;
@@ -556,6 +559,14 @@ mod tests {
         assert_eq!(w("en-GB", both), "Lift bags of up to 9 kg when you restock");
         assert_eq!(
             w("en-CA", both),
+            "Lift bags of up to 9 kg (20 lb) when you restock"
+        );
+        // Written once: converting what it wrote changes nothing.
+        let ca = get("en-CA").unwrap();
+        let once = ca.weights("Lift bags of up to 20 pounds");
+        assert_eq!(ca.weights(&once), once);
+        assert_eq!(
+            ca.weights("Lift bags of up to 9 kg (20 lb) when you restock"),
             "Lift bags of up to 9 kg (20 lb) when you restock"
         );
         assert_eq!(w("en-GB", "25 lb (heavy)"), "11 kg (heavy)");

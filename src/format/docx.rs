@@ -211,13 +211,22 @@ fn pay(b: &mut Body, v: &View) {
 
 fn apply(b: &mut Body, v: &View) {
     let a = &v.apply;
-    if a.instructions.is_empty() && a.url.is_empty() && a.email.is_empty() && v.apply_by.is_empty()
+    if a.instructions.is_empty()
+        && a.url.is_empty()
+        && a.email.is_empty()
+        && v.apply_by.is_empty()
+        && a.statements.is_empty()
     {
         return;
     }
     b.heading(2, t(v, "how_to_apply"));
     if !a.instructions.is_empty() {
         b.paragraph(&[plain(&a.instructions)]);
+    }
+    // Statements the law of the place asks for (Ontario's on AI and the vacancy),
+    // in one paragraph as the other formats print them.
+    if !a.statements.is_empty() {
+        b.paragraph(&[plain(&a.statements.join(" "))]);
     }
     if !a.url.is_empty() {
         let label = format!("{}: ", t(v, "apply_online"));

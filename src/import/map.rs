@@ -882,11 +882,43 @@ impl Mapper {
             (Section::Apply, _) => {
                 self.given.apply(text);
                 let p = &mut self.given.posting;
-                append(&mut apply(p).instructions, text, " ")
+                let rest = Self::hiring_statements(apply(p), text);
+                if !rest.is_empty() {
+                    append(&mut apply(p).instructions, &rest, " ")
+                }
             }
             (Section::Eeo, _) => append(&mut company(p).eeo, text, " "),
             (Section::Other, _) => self.other(text, bullet),
         }
+    }
+
+    /// Ontario's two statements as rendering writes them (in any shipped locale)
+    /// set `ai_screening` and `vacancy`; the rest of `text` is returned.
+    fn hiring_statements(a: &mut Apply, text: &str) -> String {
+        use crate::model::{AiScreening, Vacancy};
+        let mut rest = text.to_string();
+        for loc in crate::locale::all() {
+            let statements: [(&str, &dyn Fn(&mut Apply)); 4] = [
+                ("ai_screening_used", &|a| {
+                    a.ai_screening = Some(AiScreening::Used)
+                }),
+                ("ai_screening_not_used", &|a| {
+                    a.ai_screening = Some(AiScreening::NotUsed)
+                }),
+                ("vacancy_existing", &|a| a.vacancy = Some(Vacancy::Existing)),
+                ("vacancy_not_existing", &|a| {
+                    a.vacancy = Some(Vacancy::NotExisting)
+                }),
+            ];
+            for (key, set) in statements {
+                let sentence = loc.text(key);
+                if rest.contains(sentence) {
+                    set(a);
+                    rest = rest.replace(sentence, " ");
+                }
+            }
+        }
+        rest.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// A block under an unknown heading: into the role description, under the heading.

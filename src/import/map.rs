@@ -898,24 +898,23 @@ impl Mapper {
         use crate::model::{AiScreening, Vacancy};
         let mut rest = text.to_string();
         for loc in crate::locale::all() {
-            let statements: [(&str, &dyn Fn(&mut Apply)); 4] = [
-                ("ai_screening_used", &|a| {
-                    a.ai_screening = Some(AiScreening::Used)
-                }),
-                ("ai_screening_not_used", &|a| {
-                    a.ai_screening = Some(AiScreening::NotUsed)
-                }),
-                ("vacancy_existing", &|a| a.vacancy = Some(Vacancy::Existing)),
-                ("vacancy_not_existing", &|a| {
-                    a.vacancy = Some(Vacancy::NotExisting)
-                }),
-            ];
-            for (key, set) in statements {
+            for key in [
+                "ai_screening_used",
+                "ai_screening_not_used",
+                "vacancy_existing",
+                "vacancy_not_existing",
+            ] {
                 let sentence = loc.text(key);
-                if rest.contains(sentence) {
-                    set(a);
-                    rest = rest.replace(sentence, " ");
+                if !rest.contains(sentence) {
+                    continue;
                 }
+                match key {
+                    "ai_screening_used" => a.ai_screening = Some(AiScreening::Used),
+                    "ai_screening_not_used" => a.ai_screening = Some(AiScreening::NotUsed),
+                    "vacancy_existing" => a.vacancy = Some(Vacancy::Existing),
+                    _ => a.vacancy = Some(Vacancy::NotExisting),
+                }
+                rest = rest.replace(sentence, " ");
             }
         }
         rest.split_whitespace().collect::<Vec<_>>().join(" ")

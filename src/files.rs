@@ -151,6 +151,7 @@ pub fn find(inputs: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> Result<Vec<Foun
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| Error::io("read", input, e))?;
         if meta.is_dir() {
+            root::trust(input);
             walk(input, input, keep, &mut out)?;
         } else {
             let rel = input.file_name().map(PathBuf::from).unwrap_or_default();

@@ -45,7 +45,7 @@ impl Outside {
     }
 
     /// What would be accepted.
-    pub const EXPECTED: &'static str = "a path inside the project folder (the nearest folder upwards holding jobpost.toml or .git, else the folder jobpost runs in), or in a folder its jobpost.toml names in `allow_outside = [...]`";
+    pub const EXPECTED: &'static str = "a path inside the project folder (the nearest folder upwards holding jobpost.toml or .git, else the folder named on the command line or the one jobpost runs in), or in a folder its jobpost.toml names in `allow_outside = [...]`";
 }
 
 impl Root {
@@ -135,11 +135,32 @@ impl Root {
     }
 }
 
-/// The root for a file in no project: the folder jobpost runs in when the file
-/// is below it (the folder a command names, `export postings/`, is below it
-/// too), else the file's own folder. Where jobpost runs is chosen by whoever
-/// runs it, like the command line, so it is trusted.
+/// Folders named on the command line (`export postings/`, `lint jds/`): like the
+/// command line itself they are trusted, so a file below one in no project may
+/// include what else is below it.
+static GIVEN: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Records a folder named on the command line as a project root for the files
+/// below it that belong to no project.
+pub fn trust(dir: &Path) {
+    let dir = absolute(dir);
+    let dir = dir.canonicalize().unwrap_or(dir);
+    GIVEN.lock().unwrap_or_else(|e| e.into_inner()).push(dir);
+}
+
+/// The root for a file in no project: the outermost folder named on the command
+/// line that holds it, else the folder jobpost runs in when the file is below
+/// it, else the file's own folder. Where jobpost runs is chosen by whoever runs
+/// it, like the command line, so it is trusted.
 fn outside_a_project(start: &Path) -> PathBuf {
+    let given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(dir) = given
+        .iter()
+        .filter(|d| start.starts_with(d))
+        .min_by_key(|d| d.components().count())
+    {
+        return dir.clone();
+    }
     let here = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
@@ -212,6 +233,20 @@ mod tests {
             root.check(&base, "../../../../../../etc/shadow"),
             Err(Outside::Leaves)
         );
+    }
+
+    #[test]
+    fn a_folder_named_on_the_command_line_is_the_root_of_the_files_below_it() {
+        // No jobpost.toml or .git above: `export DIR` makes DIR the root.
+        let dir = tempfile::tempdir().unwrap();
+        let given = dir.path().join("postings");
+        std::fs::create_dir_all(given.join("retail")).unwrap();
+        std::fs::write(given.join("co.toml"), "").unwrap();
+        trust(&given);
+        let root = Root::of(&given.join("retail/p.toml"));
+        let base = given.join("retail");
+        assert!(root.check(&base, "../co.toml").is_ok());
+        assert_eq!(root.check(&base, "../../x.toml"), Err(Outside::Leaves));
     }
 
     #[cfg(unix)]

@@ -82,11 +82,20 @@ for board, names in required.items():
 PY
 
 step "LibreOffice: every Word document to PDF"
-(cd "$work/site" && soffice --headless --convert-to pdf --outdir "$work/pdf" ./*.docx >/dev/null 2>&1)
+# A LibreOffice profile of its own, so a desktop session's settings play no part.
+(cd "$work/site" && soffice "-env:UserInstallation=file://$tools/lo-profile" --headless \
+  --convert-to pdf --outdir "$work/pdf" ./*.docx >"$work/soffice.log" 2>&1) || true
 for docx in "$work"/site/*.docx; do
   name=$(basename "$docx" .docx)
   title=$(python3 -c 'import json,sys; print(next(p["title"] for p in json.load(open(sys.argv[1]))["postings"] if p["files"]["docx"]==sys.argv[2]))' "$work/site/index.json" "$name.docx")
-  pdftotext "$work/pdf/$name.pdf" - | grep -qF "$title" || { echo "$name.pdf lacks its title"; exit 1; }
+  # Read whole first: `grep -q` stopping early would give pdftotext a SIGPIPE,
+  # which pipefail counts as a failure.
+  text=$(pdftotext "$work/pdf/$name.pdf" - 2>/dev/null || true)
+  grep -qF "$title" <<<"$text" || {
+    echo "$name.pdf lacks its title"
+    cat "$work/soffice.log"
+    exit 1
+  }
   echo "ok $name.pdf"
 done
 if [ -n "${1:-}" ]; then

@@ -27,6 +27,9 @@ need_chromium
 if [ ! -f "$tools/node_modules/puppeteer-core/package.json" ]; then
   step "installing puppeteer-core"
   mkdir -p "$tools"
+  # A package.json of its own: without one npm installs into the nearest folder
+  # upwards that has one (the validators' tools folder), not here.
+  [ -f "$tools/package.json" ] || echo '{}' >"$tools/package.json"
   (cd "$tools" && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error puppeteer-core@24)
 fi
 

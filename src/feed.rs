@@ -203,15 +203,7 @@ impl Item {
     ) -> crate::error::Result<Item> {
         let p = &posting.merged.posting;
         let v = &posting.view;
-        let loc = p.location.clone().unwrap_or(crate::model::Location {
-            workplace: None,
-            street: None,
-            city: None,
-            region: None,
-            postal_code: None,
-            country: None,
-            applicant_countries: None,
-        });
+        let loc = p.location.clone().unwrap_or_default();
         let text = |s: &Option<String>| s.clone().unwrap_or_default();
         let q = p.qualifications.as_ref();
         let locale = crate::locale::of(p);

@@ -165,6 +165,21 @@ pub struct Location<L = List> {
     pub applicant_countries: Option<L>,
 }
 
+/// A location with nothing given (derive would ask `L: Default`, which no field needs).
+impl<L> Default for Location<L> {
+    fn default() -> Self {
+        Location {
+            workplace: None,
+            street: None,
+            city: None,
+            region: None,
+            postal_code: None,
+            country: None,
+            applicant_countries: None,
+        }
+    }
+}
+
 /// `[duties]`: what the person does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -122,11 +122,6 @@ impl Manifest {
             .flat_map(|p| p.files.iter())
             .chain(self.site.iter())
     }
-
-    /// Whether this manifest lists `rel` as a file jobpost wrote.
-    pub fn owns(&self, rel: &str) -> bool {
-        self.site.contains_key(rel) || self.postings.values().any(|p| p.files.contains_key(rel))
-    }
 }
 
 #[cfg(test)]

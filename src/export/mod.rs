@@ -460,7 +460,7 @@ fn refuse_foreign(
     old: Option<&Manifest>,
     site: &[&dyn SiteRenderer],
 ) -> Result<()> {
-    if s.force || !has_entries(&s.out) {
+    if s.force || stage::is_empty_or_missing(&s.out) {
         return Ok(());
     }
     let owned: HashSet<&str> = old
@@ -567,10 +567,6 @@ fn folder_digest(dir: &Path, text: &mut String) {
 fn names(paths: &[PathBuf]) -> String {
     let quoted: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
     quoted.join(", ")
-}
-
-fn has_entries(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
 }
 
 #[cfg(test)]

@@ -160,7 +160,8 @@ fn remove_tree(dir: &Path) -> Result<()> {
     }
 }
 
-fn is_empty_or_missing(dir: &Path) -> bool {
+/// Whether `dir` holds nothing (or is not there yet).
+pub fn is_empty_or_missing(dir: &Path) -> bool {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => entries.next().is_none(),
         Err(e) => e.kind() == std::io::ErrorKind::NotFound,

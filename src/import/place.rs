@@ -95,15 +95,7 @@ fn is_state_code(text: &str) -> bool {
 /// A place written as comma-separated parts: `[street,] city[, region [postal]][, country]`.
 /// A part saying "Remote" or "Hybrid" sets the workplace.
 pub fn location(text: &str) -> Location {
-    let mut loc = Location {
-        workplace: None,
-        street: None,
-        city: None,
-        region: None,
-        postal_code: None,
-        country: None,
-        applicant_countries: None,
-    };
+    let mut loc = Location::default();
     let mut parts: Vec<String> = Vec::new();
     for part in text
         .split([',', '·', '|', ';'])

@@ -136,7 +136,7 @@ pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
 /// can be chosen in that language before the merge.
 fn language_of(upper: &[Layer]) -> Result<String> {
     // Only what decides the locale: list edits elsewhere need the presets below.
-    let decides = |path: &str| path == "locale" || within("location", path);
+    let decides = |path: &str| path == "locale" || within(path, "location");
     let place: Vec<Layer> = upper
         .iter()
         .map(|l| Layer {
@@ -157,6 +157,11 @@ fn language_of(upper: &[Layer]) -> Result<String> {
 /// A preset merged with what it extends, as a posting of its own.
 pub fn preset(registry: &Registry, id: &str) -> Result<Merged> {
     merge_with_chain(&registry.chain(id)?, &[])
+}
+
+/// [`preset`] with its text in `lang` (`de`, `fr`), where it is written in it.
+pub fn preset_in(registry: &Registry, id: &str, lang: &str) -> Result<Merged> {
+    merge_with_chain(&registry.chain_in(id, lang)?, &[])
 }
 
 /// The layers above the preset chain, lowest first: company profile, the posting

@@ -33,7 +33,7 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .into_iter()
         .collect();
     segments.extend(b.sections());
-    let facts = facts(&b);
+    let facts = facts(&b, &segments);
     Doc::new(
         path,
         source,
@@ -212,11 +212,19 @@ fn entry_point(path: &str, merged: &Merged) -> Loc {
         .map_or(Loc::new(1, 1), |p| Loc::new(p.line, p.col))
 }
 
-fn facts(b: &Builder) -> Facts {
+fn facts(b: &Builder, segments: &[Segment]) -> Facts {
     let p = &b.merged.posting;
     let pay = p.pay.as_ref();
     let location = p.location.as_ref();
     let apply = p.apply.as_ref();
+    // Read from the text only when a field is missing (text analysis is the cost).
+    let given = apply.map_or((false, false), |a| {
+        (a.ai_screening.is_some(), a.vacancy.is_some())
+    });
+    let in_text = match given {
+        (true, true) => given,
+        _ => super::facts::statements_in(segments),
+    };
     let months = p.qualifications.as_ref().and_then(|q| q.experience_months);
     let pay_at = b
         .merged
@@ -240,8 +248,10 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
-        states_ai_screening: apply.is_some_and(|a| a.ai_screening.is_some()),
-        states_vacancy: apply.is_some_and(|a| a.vacancy.is_some()),
+        // Given as fields, or in the employer's own words (in the instructions,
+        // the purpose…), as lint finds them in the rendered posting.
+        states_ai_screening: given.0 || in_text.0,
+        states_vacancy: given.1 || in_text.1,
         country: location.and_then(country_of),
         region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),

@@ -172,8 +172,10 @@ impl State {
     /// Sorts the merged values into preset values and given values.
     fn classify(&mut self, registry: &Registry) -> Result<()> {
         let chain = self.chain(registry)?;
-        self.sector_matters =
-            crate::spelling::overrides::sector_matters(&chain, &self.base.posting);
+        self.sector_matters = crate::spelling::overrides::sector_matters(
+            chain.iter().map(|p| &p.locales),
+            &self.base.posting,
+        );
         let sources: Vec<Arc<str>> = chain.iter().map(|p| p.layer.source.clone()).collect();
         self.preset = preset_values(&chain, &self.base)?;
         let from_preset = |slot: &Slot| match slot {

@@ -169,10 +169,13 @@ pub fn region_of(posting: &crate::model::Posting) -> Option<String> {
     is_region_tag(&tag).then_some(tag)
 }
 
-/// Whether some preset of `chain` words its text by the employer's sector
-/// (`[locale."en-GB@public"]`) in the locale and region of `posting`: then the
-/// wizard asks the employer which it is.
-pub fn sector_matters(chain: &[&crate::preset::Preset], posting: &crate::model::Posting) -> bool {
+/// Whether one of the presets' rewordings `chain` (a preset chain's, by locale)
+/// words text by the employer's sector (`[locale."en-GB@public"]`) in the
+/// locale and region of `posting`: then the wizard asks the employer which it is.
+pub fn sector_matters<'a>(
+    chain: impl IntoIterator<Item = &'a ByLocale>,
+    posting: &crate::model::Posting,
+) -> bool {
     let locale = &crate::locale::of(posting).tag;
     let region = region_of(posting);
     let qualified: Vec<String> = Sector::ALL
@@ -181,8 +184,8 @@ pub fn sector_matters(chain: &[&crate::preset::Preset], posting: &crate::model::
         .filter(|t| t.contains('@'))
         .collect();
     chain
-        .iter()
-        .any(|p| qualified.iter().any(|t| p.locales.contains_key(t)))
+        .into_iter()
+        .any(|by| qualified.iter().any(|t| by.contains_key(t)))
 }
 
 /// The region tag of a job: `CA-ON` for `country = "CA"`, `region = "on"`.

@@ -515,7 +515,9 @@ fn starter_locale<'a>(
 fn preset_in(registry: &Registry, id: &str, tag: &str) -> Result<load::Merged> {
     let text = format!("locale = {}\n", toml::Value::String(tag.to_string()));
     let (layer, _) = crate::layer::parse("--locale", &text, false)?;
-    let mut merged = load::merge_with_chain(&registry.chain(id)?, &[layer])?;
+    // The preset's text in the locale's language (a German starter reads German).
+    let lang = crate::locale::get(tag).map_or("en", |l| l.language());
+    let mut merged = load::merge_with_chain(&registry.chain_in(id, lang)?, &[layer])?;
     // The locale is the starter's to write, not a preset value.
     merged.slots.remove("locale");
     Ok(merged)

@@ -376,36 +376,47 @@ fn experience(p: &Posting) -> Option<Experience> {
 /// search engines read: purpose, duties, qualifications, conditions, pay, benefits.
 fn description(v: &View) -> String {
     let mut html = String::with_capacity(4096);
+    let heading = |key: &str| label(v, message(v, key));
     push_markdown(&mut html, &v.purpose);
-    push_list(&mut html, "What you will achieve:", &v.objectives);
-    push_list(&mut html, "What you will do every day:", &v.daily);
-    push_list(&mut html, "What you will do every week:", &v.weekly);
-    push_list(&mut html, "What you bring:", &v.required);
-    push_list(&mut html, "Nice to have:", &v.preferred);
-    push_list(&mut html, "Working conditions:", &conditions(v));
-    push_list(&mut html, "Physical demands:", &v.conditions.physical);
-    push_list(&mut html, "Pay and benefits:", &pay(v));
+    push_list(&mut html, &heading("achieve"), &v.objectives);
+    push_list(&mut html, message(v, "duties_every_day"), &v.daily);
+    push_list(&mut html, message(v, "duties_every_week"), &v.weekly);
+    push_list(&mut html, &heading("bring"), &v.required);
+    push_list(&mut html, &heading("nice_to_have"), &v.preferred);
+    push_list(&mut html, &heading("conditions"), &conditions(v));
+    push_list(&mut html, &heading("physical"), &v.conditions.physical);
+    push_list(&mut html, &heading("pay_and_benefits"), &pay(v));
     push_paragraph(&mut html, &v.apply.instructions);
     if !v.company.about.is_empty() {
-        push_paragraph(&mut html, &format!("About {}:", v.company.name));
+        push_paragraph(&mut html, &label(v, &v.lines.about));
         push_markdown(&mut html, &v.company.about);
     }
     push_paragraph(&mut html, &v.company.eeo);
     html
 }
 
+/// The message `key` of the posting's locale.
+fn message<'a>(v: &'a View, key: &'a str) -> &'a str {
+    v.t.get(key).map_or(key, String::as_str)
+}
+
+/// `Hours:` (`Horaires :` in French): a label before what it names.
+fn label(v: &View, text: &str) -> String {
+    crate::locale::fill(message(v, "label_colon"), &[("label", text)])
+}
+
 fn conditions(v: &View) -> Vec<String> {
     let c = &v.conditions;
     [
-        ("Workplace", c.workplace_line.clone()),
-        ("Schedule", c.schedule.clone()),
-        ("Hours", c.hours.clone()),
-        ("Environment", c.environment.clone()),
-        ("Travel", c.travel.clone()),
+        ("workplace", c.workplace_line.clone()),
+        ("schedule", c.schedule.clone()),
+        ("hours", c.hours.clone()),
+        ("environment", c.environment.clone()),
+        ("travel", c.travel.clone()),
     ]
     .into_iter()
     .filter(|(_, text)| !text.is_empty())
-    .map(|(label, text)| format!("{label}: {text}"))
+    .map(|(key, text)| format!("{} {text}", label(v, message(v, key))))
     .collect()
 }
 

@@ -221,7 +221,20 @@ pub fn load_valid(registry: &Registry, args: &SourceArgs) -> Result<Merged> {
         ));
     }
     let merged = load::load(registry, &inputs(args))?;
-    validate::validate(&merged)?;
+    if let Err(e) = validate::validate(&merged) {
+        // A company profile is not a posting: say so, not what a posting lacks.
+        let partial = args
+            .file
+            .as_deref()
+            .filter(|f| crate::files::marked_partial(f));
+        return Err(match partial {
+            Some(f) => Error::input(
+                crate::error::Origin::file(f.display().to_string()),
+                "a partial file (its first line is `# jobpost: partial`), not a posting: render a posting that includes it (`include = [\"…\"]`)",
+            ),
+            None => e,
+        });
+    }
     Ok(merged)
 }
 

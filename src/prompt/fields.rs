@@ -1,7 +1,7 @@
 //! The fields the wizard asks, in order, each with its kind of prompt and the
 //! `validate` rule a typed value must pass.
 
-use crate::model::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
+use crate::model::{AiScreening, Education, EmploymentType, Period, Sector, Vacancy, Workplace};
 use crate::validate;
 
 /// A part of the posting, for going back to review it.
@@ -127,6 +127,9 @@ pub struct Field {
     pub remote_only: bool,
     /// Asked only where the law of the job's place asks postings for it.
     pub law_only: bool,
+    /// Asked only where the role preset words its text by the answer in the
+    /// job's locale or region (`company.sector`: NHS or private clinic).
+    pub wording_only: bool,
 }
 
 /// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
@@ -140,6 +143,7 @@ const fn field(path: &'static str, section: Section, kind: Kind) -> Field {
         required: false,
         remote_only: false,
         law_only: false,
+        wording_only: false,
     }
 }
 
@@ -157,6 +161,10 @@ fn education() -> Vec<(&'static str, &'static str)> {
 
 fn ai_screening() -> Vec<(&'static str, &'static str)> {
     choices(AiScreening::ALL, AiScreening::key, AiScreening::label)
+}
+
+fn sector() -> Vec<(&'static str, &'static str)> {
+    choices(Sector::ALL, Sector::key, Sector::label)
 }
 
 fn vacancy() -> Vec<(&'static str, &'static str)> {
@@ -205,6 +213,8 @@ pub const FIELDS: &[Field] = &[
     field("location.country", S::Place, Kind::Country),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
     field("locale", S::Place, Kind::Choice(locales)),
+    // After the place: whether the preset's text differs by it depends on the locale.
+    Field { wording_only: true, ..field("company.sector", S::Place, Kind::Choice(sector)) },
     field("employment_type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", S::Purpose, Long) },

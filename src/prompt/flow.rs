@@ -67,6 +67,7 @@ impl Step {
             Step::Role => reviewed || !state.role_given(),
             Step::Field(f) if f.remote_only && !state.remote() => false,
             Step::Field(f) if f.law_only && state.required_by_law(f.path).is_none() => false,
+            Step::Field(f) if f.wording_only && !state.sector_matters => false,
             Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
             Step::Summary => true,
         }

@@ -34,13 +34,20 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .collect();
     segments.extend(b.sections());
     let facts = facts(&b);
-    Doc::new(
+    let mut doc = Doc::new(
         path,
         source,
         segments,
         facts,
         parse_toml_suppressions(source),
-    )
+    );
+    // The posting is written in its resolved locale's language (the tag's first part).
+    doc.lang = crate::locale::of(&merged.posting)
+        .tag
+        .split('-')
+        .next()
+        .and_then(super::Lang::from_tag);
+    doc
 }
 
 impl Builder<'_> {
@@ -402,6 +409,7 @@ fn finding(
         message: String::new(),
         suggestion: None,
         matched: None,
+        language: None,
     }
 }
 

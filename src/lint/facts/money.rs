@@ -120,12 +120,16 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
         s.push(chars[k]);
         k += 1;
     }
-    // Thousands groups: ",000" (or ".000" for euros, ",00" for rupees), then decimals.
+    // Thousands groups: ",000" (or ".000" and "000" after a space for euros and
+    // francs, as German and French write them: "2.600 €", "24 000 €"; ",00" for
+    // rupees), then decimals.
+    let lead = s.len();
     loop {
         let sep = chars.get(k).copied();
         let three = digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4);
         let two = g == Grouping::Indian && digit(k + 1) && digit(k + 2) && !digit(k + 3);
-        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && sep == Some('.'));
+        let space = matches!(sep, Some(' ' | '\u{a0}' | '\u{202f}')) && lead <= 3;
+        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
         if sep_ok && (three || two) {
             let n = if three { 3 } else { 2 };
             s.extend(&chars[k + 1..k + 1 + n]);
@@ -134,7 +138,12 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
             break;
         }
     }
-    if chars.get(k) == Some(&'.') && digit(k + 1) {
+    // A decimal comma after dotted or spaced thousands ("2.600,50 €", "18,50 €").
+    let decimal_comma = g == Grouping::CommaOrDot
+        && chars.get(k) == Some(&',')
+        && digit(k + 1)
+        && !(digit(k + 2) && digit(k + 3));
+    if (chars.get(k) == Some(&'.') || decimal_comma) && digit(k + 1) {
         s.push('.');
         k += 1;
         while digit(k) {
@@ -228,10 +237,16 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
         }
     };
     skip(&mut j);
+    let between = after_between(chars, i);
     if matches!(chars.get(j), Some('-' | '–' | '—')) {
         j += 1;
-    } else if starts_with_at(chars, j, "to ") {
-        j += 3;
+    } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
+        j += w.chars().count();
+    } else if let Some(w) = BETWEEN_AND
+        .iter()
+        .find(|w| between && starts_with_at(chars, j, w))
+    {
+        j += w.chars().count();
     } else {
         return None;
     }
@@ -240,6 +255,20 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
     let (code, _) = currency_at(chars, after_sign_space(chars, end2).min(end2 + 1))
         .filter(|(c, _)| *c != "$")?;
     Some((v1, end1, code, kilo1))
+}
+
+/// Words joining the two figures of a range: English "to", German "bis", French "à".
+const RANGE_WORDS: &[&str] = &["to ", "bis ", "à "];
+
+/// Words before a range that open "between … and …" (English, German, French), and
+/// the "and" each closes it with.
+const BETWEEN: &[&str] = &["between", "zwischen", "entre"];
+const BETWEEN_AND: &[&str] = &["and ", "und ", "et "];
+
+/// Does "between" ("zwischen", "entre") come right before the figure at `i`?
+fn after_between(chars: &[char], i: usize) -> bool {
+    let before = lower_slice(chars, i.saturating_sub(9), i);
+    BETWEEN.iter().any(|b| before.trim_end().ends_with(b))
 }
 
 /// The rest of a range after its first figure: ("–", "to", "and") then a figure.
@@ -257,10 +286,13 @@ fn range_tail(
     skip(&mut j);
     if matches!(chars.get(j), Some('-') | Some('–') | Some('—')) {
         j += 1;
-    } else if starts_with_at(chars, j, "to ") {
-        j += 3;
-    } else if between && starts_with_at(chars, j, "and ") {
-        j += 4;
+    } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
+        j += w.chars().count();
+    } else if let Some(w) = BETWEEN_AND
+        .iter()
+        .find(|w| between && starts_with_at(chars, j, w))
+    {
+        j += w.chars().count();
     } else {
         return None;
     }
@@ -296,7 +328,7 @@ fn lower_slice(chars: &[char], start: usize, end: usize) -> String {
 /// How far before a figure an open-ended lead-in ("up to") is looked for, in chars.
 const LEAD_IN_WINDOW: usize = 20;
 /// How far after a figure its period ("per hour") is looked for, in chars.
-const PERIOD_WINDOW: usize = 14;
+const PERIOD_WINDOW: usize = 22;
 /// How far after a figure open-ended wording ("or more") is looked for, in chars.
 const OPEN_AFTER_WINDOW: usize = 12;
 
@@ -348,9 +380,7 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             i += 1;
             continue;
         };
-        let between = lower_slice(chars, i.saturating_sub(9), i)
-            .trim_end()
-            .ends_with("between");
+        let between = after_between(chars, i);
         let mut m = Money {
             start: i,
             end: end1,

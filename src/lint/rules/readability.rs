@@ -15,9 +15,14 @@
 //! - `title-noise`: a title with a location, pay, codes, marketing words or capitals
 //!   shouting (search engines demote such titles).
 //!
+//! - `reading-ease` (German and French): Amstad's and Kandel & Moles' Flesch reading
+//!   ease, in [`ease`].
+//!
 //! Flesch–Kincaid grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59.
 //! Syllables are counted by [`syllables`], a heuristic (see there); a word is a token with
 //! at least one letter (numbers are not words); every bullet is one sentence.
+
+pub mod ease;
 
 use std::sync::OnceLock;
 
@@ -33,7 +38,12 @@ use super::{Ctx, Report};
 /// Runs the readability and length checks.
 pub fn check(ctx: &mut Ctx<'_>) {
     word_count(ctx);
-    reading_grade(ctx);
+    if ctx.runs(RuleId::ReadingGrade) {
+        reading_grade(ctx);
+    }
+    if ctx.runs(RuleId::ReadingEase) {
+        ease::check(ctx);
+    }
     long_sentences(ctx);
     bullets_per_section(ctx);
     requirements(ctx);

@@ -190,7 +190,9 @@ fn location_picks_city_and_state_laws() {
     assert_eq!(codes("# B\n\nIn Cleveland, OH."), ["US-OH-CLE"]);
     assert_eq!(codes("# B\n\nIn Columbus, OH."), Vec::<&str>::new());
     assert_eq!(codes("# B\n\nIn Vancouver, BC."), ["CA-BC"]);
-    assert_eq!(codes("# B\n\nIn Berlin, Germany."), ["EU"]);
+    assert_eq!(codes("# B\n\nIn Berlin, Germany."), ["EU-DE"]);
+    assert_eq!(codes("# B\n\nIn Wien, Österreich."), ["AT", "EU"]);
+    assert_eq!(codes("# B\n\nIn Dublin, Ireland."), ["EU"]);
     assert_eq!(codes("# B\n\nSomewhere."), Vec::<&str>::new());
 }
 

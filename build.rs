@@ -17,6 +17,23 @@ fn main() {
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
             .unwrap_or_default();
+        // Presets in other languages sit one folder down (`roles/de/cashier.toml`)
+        // and are embedded under that name.
+        if dir == "roles" {
+            let subdirs: Vec<_> = files.iter().filter(|p| p.is_dir()).cloned().collect();
+            for sub in subdirs {
+                println!("cargo:rerun-if-changed={}", sub.display());
+                files.extend(
+                    std::fs::read_dir(&sub)
+                        .map(|rd| {
+                            rd.filter_map(|e| e.ok())
+                                .map(|e| e.path())
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default(),
+                );
+            }
+        }
         files.retain(|p| p.is_file());
         files.sort();
         writeln!(
@@ -26,7 +43,11 @@ fn main() {
         .unwrap();
         writeln!(code, "pub static {name}: &[(&str, &str)] = &[").unwrap();
         for path in files {
-            let file = path.file_name().unwrap().to_string_lossy();
+            let file = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
             let abs = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join(&path);
             writeln!(
                 code,

@@ -543,6 +543,10 @@ fn eject(args: EjectArgs, chatter: Chatter) -> Result<u8> {
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
         for (name, text) in folder.files() {
             let path = dir.join(name);
+            // Presets in other languages sit one folder down (`roles/de/`).
+            if let Some(parent) = path.parent().filter(|p| !p.is_dir()) {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
+            }
             write_atomic(&path, text.as_bytes(), args.force)?;
             if chatter == Chatter::Verbose {
                 wrote(&path);

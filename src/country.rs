@@ -1,7 +1,11 @@
 //! Country names as job seekers read them: the common short name ("United
 //! Kingdom", "South Korea") rather than the ISO 3166 official one ("United
 //! Kingdom of Great Britain and Northern Ireland", "Korea (Republic of)").
-//! Codes stay ISO in JSON-LD; this is for prose only.
+//! Codes stay ISO in JSON-LD; this is for prose only. German and French names
+//! come from `src/country.toml`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Short names for the countries whose ISO 3166 name is long, official or
 /// inverted; every other country keeps the name `isocountry` gives.
@@ -41,6 +45,25 @@ pub fn name(code: &str) -> String {
     isocountry::CountryCode::for_alpha2(code)
         .map(|c| c.name().to_string())
         .unwrap_or_else(|_| code.to_string())
+}
+
+/// The name of `code` in `language` (`de`, `fr`; any other is English), as
+/// readers there know it; an unknown code as given.
+pub fn name_in(code: &str, language: &str) -> String {
+    names(language)
+        .and_then(|n| n.get(code))
+        .cloned()
+        .unwrap_or_else(|| name(code))
+}
+
+/// The names of one language from `src/country.toml`, or `None` for English.
+fn names(language: &str) -> Option<&'static BTreeMap<String, String>> {
+    static ALL: OnceLock<BTreeMap<String, BTreeMap<String, String>>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        toml::from_str(include_str!("country.toml"))
+            .unwrap_or_else(|e| panic!("src/country.toml: {e}"))
+    })
+    .get(language)
 }
 
 /// Names people type for a country that are neither its ISO name nor its short
@@ -152,6 +175,19 @@ mod tests {
         assert_eq!(code_of("XX"), None);
         assert_eq!(nearest("Untied Kingdom"), Some("GB"));
         assert_eq!(nearest("Irland"), Some("IE"));
+    }
+
+    #[test]
+    fn every_country_has_a_german_and_a_french_name() {
+        for c in isocountry::CountryCode::as_array() {
+            for lang in ["de", "fr"] {
+                let n = names(lang).unwrap().get(c.alpha2());
+                assert!(n.is_some_and(|n| !n.is_empty()), "{lang}: {}", c.alpha2());
+            }
+        }
+        assert_eq!(name_in("DE", "de"), "Deutschland");
+        assert_eq!(name_in("CH", "fr"), "Suisse");
+        assert_eq!(name_in("GB", "en"), "United Kingdom");
     }
 
     #[test]

@@ -65,6 +65,14 @@ fn explain_key(merged: &Merged, path: &str, key: &str) -> Option<String> {
     if !is_employer_fact(path) || (path == "location.applicant_countries" && !remote(merged)) {
         return None;
     }
+    // A title marker is asked for only where the language's titles are gendered.
+    if path == "title_marker"
+        && crate::locale::of(&merged.posting)
+            .text("title_marker")
+            .is_empty()
+    {
+        return None;
+    }
     let hint = merged
         .hints
         .get(path)
@@ -468,7 +476,9 @@ mod tests {
             us.contains("# Locale: en-US, assumed (no --locale given).\n"),
             "{us}"
         );
-        assert!(us.contains("pass --locale with one of en-AU, en-CA, en-GB, en-IE.\n"));
+        assert!(us.contains(
+            "pass --locale with one of de-AT, de-CH, de-DE, en-AU, en-CA, en-GB, en-IE, fr-BE, fr-CA, fr-CH, fr-FR.\n"
+        ));
         // A blank starter with no locale given says nothing of it.
         assert!(!starter(None, None, StarterLocale::Default).contains("# Locale:"));
     }

@@ -64,5 +64,6 @@ pub mod render;
 pub mod spelling;
 pub mod text;
 pub mod theme;
+pub mod title;
 pub mod validate;
 pub mod xml;

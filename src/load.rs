@@ -115,7 +115,12 @@ impl Merged {
 pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
     let upper = upper_layers(inputs)?;
     let chain = match role_of(&upper) {
-        Some((role, origin)) => registry.chain(&role).map_err(|e| relocate(e, origin))?,
+        Some((role, origin)) => {
+            let lang = language_of(&upper)?;
+            registry
+                .chain_in(&role, &lang)
+                .map_err(|e| relocate(e, origin))?
+        }
         None => Vec::new(),
     };
     let mut merged = merge_with_chain(&chain, &upper)?;
@@ -124,6 +129,29 @@ pub fn load(registry: &Registry, inputs: &Inputs) -> Result<Merged> {
         .as_ref()
         .map(|f| Arc::from(f.display().to_string()));
     Ok(merged)
+}
+
+/// The language the employer's layers put the posting in (their `locale`, or the
+/// country and region of the job): presets never decide it, so the preset text
+/// can be chosen in that language before the merge.
+fn language_of(upper: &[Layer]) -> Result<String> {
+    // Only what decides the locale: list edits elsewhere need the presets below.
+    let decides = |path: &str| path == "locale" || within("location", path);
+    let place: Vec<Layer> = upper
+        .iter()
+        .map(|l| Layer {
+            ops: l
+                .ops
+                .iter()
+                .filter(|op| decides(&op.path))
+                .cloned()
+                .collect(),
+            ..l.clone()
+        })
+        .collect();
+    let refs: Vec<&Layer> = place.iter().collect();
+    let posting = merge(&refs)?.posting;
+    Ok(crate::locale::of(&posting).language().to_string())
 }
 
 /// A preset merged with what it extends, as a posting of its own.
@@ -218,7 +246,8 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         })
         .collect();
     let table = crate::spelling::table(&tag);
-    if overrides.is_empty() && table.is_none() {
+    let letters = &crate::locale::of(&merged.posting).letters;
+    if overrides.is_empty() && table.is_none() && letters.is_empty() {
         return Ok(());
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
@@ -234,13 +263,30 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         reword(&mut merged.slots, o, &written_by_up_to_k);
     }
     let mut respelled = false;
-    if let Some(table) = table {
+    let by_table =
+        table.map(|table| move |text: &str| table.may_apply(text).then(|| table.apply(text)));
+    // Letters a country writes otherwise (Swiss German has no "ß").
+    let by_letters = |text: &str| {
+        letters
+            .iter()
+            .any(|(from, _)| text.contains(from.as_str()))
+            .then(|| {
+                letters
+                    .iter()
+                    .fold(text.to_string(), |t, (a, b)| t.replace(a.as_str(), b))
+            })
+    };
+    let rewrites: [Option<Rewrite>; 2] = [
+        by_table.as_ref().map(|f| f as Rewrite),
+        (!letters.is_empty()).then_some(&by_letters as Rewrite),
+    ];
+    for rewrite in rewrites.into_iter().flatten() {
         for slot in merged.slots.values_mut() {
-            respelled |= respell(slot, table, &from_preset);
+            respelled |= respell(slot, rewrite, &from_preset);
         }
         // Hints are preset text too, offered to the employer as answers.
         for slot in merged.hints.values_mut() {
-            respell(slot, table, &|_| true);
+            respell(slot, rewrite, &|_| true);
         }
     }
     if reworded || respelled {
@@ -373,17 +419,15 @@ fn reword(
     }
 }
 
+/// A rewriting of preset text: the new text, or `None` to leave it.
+type Rewrite<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// Respells a value or the list items that came from presets.
 /// Respells the preset text in `slot`; whether anything changed.
-fn respell(
-    slot: &mut Slot,
-    table: &crate::spelling::Table,
-    from_preset: &dyn Fn(&Origin) -> bool,
-) -> bool {
+fn respell(slot: &mut Slot, rewrite: Rewrite, from_preset: &dyn Fn(&Origin) -> bool) -> bool {
     let mut changed = false;
     let mut fix = |text: &mut String| {
-        if table.may_apply(text) {
-            let new = table.apply(text);
+        if let Some(new) = rewrite(text) {
             changed |= new != *text;
             *text = new;
         }

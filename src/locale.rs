@@ -1,9 +1,13 @@
-//! Locales: how a posting reads where the job is. Each locale is one data file in
-//! `src/locale/<tag>.toml` (embedded at build time) holding the countries it is the
-//! default for, how weights are written and the message catalogue: headings,
-//! labels, the date pattern, school levels, pay periods. A locale file gives only
-//! what differs; every other message comes from `en-US`, so a new English locale
-//! is one more file.
+//! Locales: how a posting reads where the job is. A locale is a language and a
+//! country (`de-AT`). Each is one data file in `src/locale/<tag>.toml` (embedded at
+//! build time) holding the countries (and regions) it is the default for, how
+//! weights are written and the message catalogue: headings, labels, the date
+//! pattern, numbers and money, school levels, pay periods.
+//!
+//! Each language has one complete catalogue, its base (`en-US`, `de-DE`, `fr-FR`):
+//! a test holds every base to the keys of `en-US`, so no German posting shows an
+//! English word or a message key. Any other locale names its `base` and gives only
+//! what differs, so a new country of a shipped language is one more small file.
 //!
 //! Templates never branch on the locale: the view carries the messages.
 
@@ -39,8 +43,14 @@ pub struct Locale {
     pub tag: String,
     /// Countries (alpha-2) whose postings default to this locale.
     pub countries: Vec<String>,
+    /// Regions (`CA-QC`) whose postings default to this locale, before their
+    /// country's, each with the names people write for it.
+    pub regions: BTreeMap<String, Vec<String>>,
     /// How weights are written.
     pub weight: Weight,
+    /// Letters written otherwise in this country, applied to preset text
+    /// (`"ß" = "ss"` in Switzerland).
+    pub letters: BTreeMap<String, String>,
     /// Every message by key.
     pub messages: BTreeMap<String, String>,
 }
@@ -49,8 +59,14 @@ pub struct Locale {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// The complete locale of the same language this one takes the rest from.
+    base: Option<String>,
     #[serde(default)]
     countries: Vec<String>,
+    #[serde(default)]
+    regions: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    letters: BTreeMap<String, String>,
     weight: Option<Weight>,
     #[serde(default)]
     messages: BTreeMap<String, String>,
@@ -59,41 +75,59 @@ struct File {
 use crate::embedded::Folder;
 
 /// Parses one locale file; `base` fills the messages and settings it leaves out.
-fn parse(tag: &str, text: &str, base: Option<&Locale>) -> Result<Locale, String> {
-    let file: File = toml::from_str(text).map_err(|e| format!("src/locale/{tag}.toml: {e}"))?;
+fn parse(tag: &str, file: File, base: Option<&Locale>) -> Locale {
     let mut messages = base.map(|b| b.messages.clone()).unwrap_or_default();
     messages.extend(file.messages);
-    Ok(Locale {
+    Locale {
         tag: tag.to_string(),
         countries: file.countries,
+        regions: file.regions,
+        letters: file.letters,
         weight: file
             .weight
             .or(base.map(|b| b.weight))
             .unwrap_or(Weight::Pounds),
         messages,
-    })
+    }
+}
+
+/// The base of `tag`'s language: the locale it falls back to when its file names
+/// none (the English ones predate `base` and take `en-US`).
+fn default_base(tag: &str) -> Option<&'static str> {
+    (tag != DEFAULT && tag.starts_with("en-")).then_some(DEFAULT)
 }
 
 /// Every shipped locale, [`DEFAULT`] first, then by tag.
 pub fn all() -> &'static [Locale] {
     static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let files: Vec<(&str, &str)> = Folder::Locales
+        // The shipped files are checked by the tests; a broken one is a build bug.
+        let files: Vec<(&str, File)> = Folder::Locales
             .files()
             .iter()
             .filter_map(|(name, text)| Some((name.strip_suffix(".toml")?, *text)))
+            .map(|(tag, text)| {
+                let file =
+                    toml::from_str(text).unwrap_or_else(|e| panic!("src/locale/{tag}.toml: {e}"));
+                (tag, file)
+            })
             .collect();
-        let base_text = files
-            .iter()
-            .find(|(tag, _)| *tag == DEFAULT)
-            .map(|(_, t)| *t)
-            .expect("src/locale/en-US.toml is embedded");
-        // The shipped files are checked by the tests; a broken one is a build bug.
-        let base = parse(DEFAULT, base_text, None).unwrap_or_else(|e| panic!("{e}"));
-        let mut out = vec![base.clone()];
-        for (tag, text) in files.into_iter().filter(|(t, _)| *t != DEFAULT) {
-            out.push(parse(tag, text, Some(&base)).unwrap_or_else(|e| panic!("{e}")));
+        let (bases, others): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|(tag, f): &(&str, File)| f.base.is_none() && default_base(tag).is_none());
+        let mut out: Vec<Locale> = bases.into_iter().map(|(t, f)| parse(t, f, None)).collect();
+        // en-US first: it is the default and the fallback of the English locales.
+        out.sort_by_key(|l| (l.tag != DEFAULT, l.tag.clone()));
+        for (tag, file) in others {
+            let base_tag = file.base.clone().or(default_base(tag).map(String::from));
+            let base = out
+                .iter()
+                .find(|l| Some(&l.tag) == base_tag.as_ref())
+                .unwrap_or_else(|| panic!("src/locale/{tag}.toml: no base {base_tag:?}"))
+                .clone();
+            out.push(parse(tag, file, Some(&base)));
         }
+        out[1..].sort_by(|a, b| a.tag.cmp(&b.tag));
         out
     })
 }
@@ -183,13 +217,14 @@ pub fn resolve(p: &Posting) -> (&'static Locale, Reason) {
     };
     let first_applicant = loc.applicant_countries.iter().flatten().next();
     let remote = loc.workplace == Some(Workplace::Remote);
+    let region = loc.region.as_deref();
     let country = match (remote, first_applicant, &loc.country) {
-        (true, Some(c), _) => Some(("location.applicant_countries", c)),
-        (_, _, Some(c)) => Some(("location.country", c)),
-        (_, Some(c), None) => Some(("location.applicant_countries", c)),
+        (true, Some(c), _) => Some(("location.applicant_countries", c, None)),
+        (_, _, Some(c)) => Some(("location.country", c, region)),
+        (_, Some(c), None) => Some(("location.applicant_countries", c, None)),
         _ => None,
     };
-    match country.and_then(|(path, c)| Some((path, c, for_country(c)?))) {
+    match country.and_then(|(path, c, r)| Some((path, c, for_place(c, r)?))) {
         Some((path, c, l)) => (l, Reason::Country(path, c.clone())),
         None => (default, Reason::Default),
     }
@@ -203,6 +238,43 @@ pub fn of(p: &Posting) -> &'static Locale {
 /// The locale a country defaults to, if one lists it.
 pub fn for_country(code: &str) -> Option<&'static Locale> {
     all().iter().find(|l| l.countries.iter().any(|c| c == code))
+}
+
+/// The locale of a place: the region's own (`CA-QC` reads in `fr-CA`), else the
+/// country's. The region may be written as its code or its name.
+pub fn for_place(country: &str, region: Option<&str>) -> Option<&'static Locale> {
+    let bare = |s: &str| s.trim().replace('.', "").to_lowercase();
+    let names_region = |key: &String, names: &Vec<String>| {
+        let Some((c, code)) = key.split_once('-') else {
+            return false;
+        };
+        let typed = region.map(bare).unwrap_or_default();
+        c.eq_ignore_ascii_case(country)
+            && (typed == code.to_lowercase() || names.iter().any(|n| bare(n) == typed))
+    };
+    all()
+        .iter()
+        .find(|l| l.regions.iter().any(|(k, names)| names_region(k, names)))
+        .or_else(|| for_country(country))
+}
+
+impl Locale {
+    /// The language of the locale: `de` for `de-AT`.
+    pub fn language(&self) -> &str {
+        self.tag.split('-').next().unwrap_or(&self.tag)
+    }
+
+    /// The countries whose readers this locale serves: its own, and those of its
+    /// regions (`fr-CA` reads Canadian dollars as `$`).
+    pub fn home_countries(&self) -> impl Iterator<Item = &str> {
+        let of_regions = self.regions.keys().filter_map(|r| r.split('-').next());
+        self.countries.iter().map(String::as_str).chain(of_regions)
+    }
+
+    /// `n` with the locale's decimal sign and no trailing zeros: `37,5`.
+    pub fn number(&self, n: f64) -> String {
+        number(n).replace('.', self.text("decimal_sign"))
+    }
 }
 
 /// `{name}` placeholders of `pattern` replaced by their values.
@@ -237,10 +309,14 @@ impl Locale {
             return d.to_string();
         };
         let month = self.text(&format!("month_{}", date.month)).to_string();
+        let day = match date.day {
+            1 => self.text("day_1").to_string(),
+            d => d.to_string(),
+        };
         fill(
             self.text("date"),
             &[
-                ("day", &date.day.to_string()),
+                ("day", &day),
                 ("month", &month),
                 ("year", &date.year.to_string()),
             ],
@@ -264,12 +340,7 @@ impl Locale {
 
     /// `About 30 hours a week`.
     pub fn hours(&self, h: f64) -> String {
-        let n = if h.fract() == 0.0 {
-            format!("{h:.0}")
-        } else {
-            format!("{h}")
-        };
-        fill(self.text("hours_per_week"), &[("n", &n)])
+        fill(self.text("hours_per_week"), &[("n", &self.number(h))])
     }
 
     /// The school level as readers in this locale know it.
@@ -311,6 +382,7 @@ impl Locale {
             } else {
                 format!("{kg:.1}")
             };
+            let kg = kg.replace('.', self.text("decimal_sign"));
             out.push_str(&match self.weight {
                 Weight::KilogramsAndPounds => format!("{kg} kg ({} lb)", number(pounds)),
                 _ => format!("{kg} kg"),
@@ -399,9 +471,88 @@ mod tests {
     }
 
     #[test]
-    fn the_five_english_locales_are_shipped() {
+    fn the_english_german_and_french_locales_are_shipped() {
         let tags: Vec<&str> = tags().collect();
-        assert_eq!(tags, ["en-US", "en-AU", "en-CA", "en-GB", "en-IE"]);
+        assert_eq!(
+            tags,
+            [
+                "en-US", "de-AT", "de-CH", "de-DE", "en-AU", "en-CA", "en-GB", "en-IE", "fr-BE",
+                "fr-CA", "fr-CH", "fr-FR"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_language_base_gives_every_message() {
+        // A German or French posting never falls back to an English word or
+        // prints a key: each language's base has all of en-US's keys, and no more.
+        let us = get(DEFAULT).unwrap();
+        for base in ["de-DE", "fr-FR"] {
+            let (_, text) = Folder::Locales
+                .files()
+                .iter()
+                .find(|(n, _)| *n == format!("{base}.toml"))
+                .unwrap();
+            let file: File = toml::from_str(text).unwrap();
+            let missing: Vec<&String> = us
+                .messages
+                .keys()
+                .filter(|k| !file.messages.contains_key(*k))
+                .collect();
+            assert!(missing.is_empty(), "{base} lacks {missing:?}");
+            assert!(file.base.is_none(), "{base} is a base");
+        }
+    }
+
+    #[test]
+    fn the_place_decides_language_and_country() {
+        let tag = |text: &str| of(&posting(text)).tag.clone();
+        assert_eq!(tag("[location]\ncountry = \"DE\""), "de-DE");
+        assert_eq!(tag("[location]\ncountry = \"AT\""), "de-AT");
+        assert_eq!(tag("[location]\ncountry = \"CH\""), "de-CH");
+        assert_eq!(tag("[location]\ncountry = \"FR\""), "fr-FR");
+        assert_eq!(tag("[location]\ncountry = \"BE\""), "fr-BE");
+        assert_eq!(
+            tag("[location]\ncountry = \"CA\"\nregion = \"QC\""),
+            "fr-CA"
+        );
+        assert_eq!(
+            tag("[location]\ncountry = \"CA\"\nregion = \"Québec\""),
+            "fr-CA"
+        );
+        assert_eq!(
+            tag("[location]\ncountry = \"CA\"\nregion = \"ON\""),
+            "en-CA"
+        );
+        assert_eq!(
+            tag("locale = \"fr-CH\"\n[location]\ncountry = \"CH\""),
+            "fr-CH"
+        );
+    }
+
+    #[test]
+    fn numbers_and_money_follow_the_locale() {
+        use crate::money::format_amount_in;
+        let money = |tag: &str, v: f64, code: &str, cents: bool| {
+            let l = get(tag).unwrap();
+            let plain = l
+                .home_countries()
+                .any(|c| crate::money::dollar_of(c) == Some(code));
+            format_amount_in(v, code, cents, plain, &crate::money::Style::of(l))
+        };
+        assert_eq!(money("de-DE", 2600.0, "EUR", false), "2.600\u{a0}€");
+        assert_eq!(money("de-DE", 15.5, "EUR", true), "15,50\u{a0}€");
+        assert_eq!(
+            money("fr-FR", 26000.0, "EUR", false),
+            "26\u{202f}000\u{a0}€"
+        );
+        assert_eq!(money("fr-CA", 24.0, "CAD", true), "24,00\u{a0}$");
+        assert_eq!(money("de-CH", 4800.0, "CHF", false), "CHF 4'800");
+        assert_eq!(money("en-US", 4800.0, "CHF", false), "CHF 4,800");
+        assert_eq!(
+            get("de-DE").unwrap().hours(37.5),
+            "Etwa 37,5 Stunden pro Woche"
+        );
     }
 
     #[test]
@@ -418,12 +569,8 @@ mod tests {
     #[test]
     fn a_missing_message_falls_back_to_en_us() {
         let base = get(DEFAULT).unwrap();
-        let nz = parse(
-            "en-NZ",
-            "countries = [\"NZ\"]\n[messages]\nrequired = \"Must have\"\n",
-            Some(base),
-        )
-        .unwrap();
+        let file = toml::from_str("countries = [\"NZ\"]\n[messages]\nrequired = \"Must have\"\n");
+        let nz = parse("en-NZ", file.unwrap(), Some(base));
         assert_eq!(nz.text("required"), "Must have");
         assert_eq!(nz.text("about_role"), "About the role");
         assert_eq!(nz.weight, Weight::Pounds);
@@ -473,6 +620,9 @@ mod tests {
         assert_eq!(date("en-GB"), "1 February 2027");
         assert_eq!(date("en-IE"), "1 February 2027");
         assert_eq!(date("en-AU"), "1 February 2027");
+        assert_eq!(date("de-DE"), "1. Februar 2027");
+        assert_eq!(date("fr-FR"), "1er février 2027");
+        assert_eq!(date("fr-CA"), "1er février 2027");
     }
 
     #[test]
@@ -527,9 +677,10 @@ mod tests {
             "{}",
             err("en-IR")
         );
-        assert!(err("fr-FR").starts_with(
-            "unknown locale `fr-FR`; expected one of en-US, en-AU, en-CA, en-GB, en-IE"
+        assert!(err("es-ES").starts_with(
+            "unknown locale `es-ES`; expected one of en-US, de-AT, de-CH, de-DE, en-AU"
         ));
+        assert!(err("de_de").ends_with("did you mean `de-DE`?"));
     }
 
     #[test]

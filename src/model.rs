@@ -33,6 +33,11 @@ pub struct Posting<L = List> {
     /// The job name, as a job seeker would search for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The mark after the title that says it is open to all genders, where the
+    /// locale's language asks for one: `"(w/m/d)"`, `"(all genders)"`, or `"none"`
+    /// when the title is neutral already. Without it, the locale's (`(m/w/d)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_marker: Option<String>,
     /// What the role is for (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
@@ -89,6 +94,7 @@ impl<L> Default for Posting<L> {
             role: None,
             locale: None,
             title: None,
+            title_marker: None,
             purpose: None,
             employment_type: None,
             reference: None,

@@ -153,8 +153,59 @@ pub fn symbol(code: &str, plain_dollar: bool) -> Option<&'static str> {
     s.symbol
 }
 
-/// An amount with its currency, e.g. `$18.50`, `CHF 4,200`.
+/// How a locale writes numbers and money (its catalogue's `decimal_sign`,
+/// `group_sign`, `money_symbol`, `money_code` and `pay_range_between`).
+#[derive(Debug, Clone, Copy)]
+pub struct Style<'a> {
+    /// `.` or `,`.
+    pub decimal: &'a str,
+    /// `,`, `.`, a narrow no-break space, `'`.
+    pub group: &'a str,
+    /// An amount with a currency sign: `{sign}{amount}`, `{amount} {sign}`.
+    pub symbol: &'a str,
+    /// An amount with a currency code (no sign): `{sign} {amount}`.
+    pub code: &'a str,
+    /// Two amounts: `{min}–{max}`.
+    pub between: &'a str,
+}
+
+impl<'a> Style<'a> {
+    /// How `loc` writes numbers and money.
+    pub fn of(loc: &'a crate::locale::Locale) -> Self {
+        Style {
+            decimal: loc.text("decimal_sign"),
+            group: loc.text("group_sign"),
+            symbol: loc.text("money_symbol"),
+            code: loc.text("money_code"),
+            between: loc.text("pay_range_between"),
+        }
+    }
+}
+
+impl Style<'static> {
+    /// English as written in the United States: `$4,200.50`, `CHF 4,200`.
+    pub const ENGLISH: Style<'static> = Style {
+        decimal: ".",
+        group: ",",
+        symbol: "{sign}{amount}",
+        code: "{sign} {amount}",
+        between: "{min}–{max}",
+    };
+}
+
+/// An amount with its currency, e.g. `$18.50`, `CHF 4,200`, as English writes it.
 pub fn format_amount(value: f64, code: &str, cents: bool, plain_dollar: bool) -> String {
+    format_amount_in(value, code, cents, plain_dollar, &Style::ENGLISH)
+}
+
+/// An amount with its currency as `style` writes it: `2.600 €`, `CHF 4'800`.
+pub fn format_amount_in(
+    value: f64,
+    code: &str,
+    cents: bool,
+    plain_dollar: bool,
+    style: &Style<'_>,
+) -> String {
     let digits = if cents {
         format!("{value:.2}")
     } else {
@@ -167,15 +218,17 @@ pub fn format_amount(value: f64, code: &str, cents: bool, plain_dollar: bool) ->
         group_indian(int)
     } else {
         group_thousands(int)
-    };
+    }
+    .replace(',', style.group);
     let number = match frac {
-        Some(f) => format!("{grouped}.{f}"),
+        Some(f) => format!("{grouped}{}{f}", style.decimal),
         None => grouped,
     };
-    match symbol(code, plain_dollar) {
-        Some(s) => format!("{s}{number}"),
-        None => format!("{code} {number}"),
-    }
+    let (pattern, sign) = match symbol(code, plain_dollar) {
+        Some(s) => (style.symbol, s),
+        None => (style.code, code),
+    };
+    crate::locale::fill(pattern, &[("sign", sign), ("amount", &number)])
 }
 
 /// `40000` as `40,000`: digits grouped by three with commas.
@@ -214,7 +267,7 @@ fn group_pairs(s: &str) -> String {
 
 /// The words of a pay line in one locale.
 #[derive(Debug, Clone)]
-pub struct Wording {
+pub struct Wording<'a> {
     /// `From {amount}`.
     pub from: String,
     /// `Up to {amount}`.
@@ -223,6 +276,8 @@ pub struct Wording {
     pub period: Option<String>,
     /// Write a dollar as `$` (see [`dollar_is_plain`]).
     pub plain_dollar: bool,
+    /// How the locale writes the amounts.
+    pub style: Style<'a>,
 }
 
 /// The pay line: `$18.50–$22.00 per hour`, `From $40,000 per year`, `Up to …`.
@@ -231,14 +286,16 @@ pub fn format_range(
     min: Option<f64>,
     max: Option<f64>,
     code: &str,
-    words: &Wording,
+    words: &Wording<'_>,
 ) -> Option<String> {
     let cents = [min, max].iter().flatten().any(|v| v.fract() != 0.0);
-    let f = |v: f64| format_amount(v, code, cents, words.plain_dollar);
+    let f = |v: f64| format_amount_in(v, code, cents, words.plain_dollar, &words.style);
     let fill = |pattern: &str, v: f64| crate::locale::fill(pattern, &[("amount", &f(v))]);
     let range = match (min, max) {
         (Some(a), Some(b)) if a == b => f(a),
-        (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
+        (Some(a), Some(b)) => {
+            crate::locale::fill(words.style.between, &[("min", &f(a)), ("max", &f(b))])
+        }
         (Some(a), None) => fill(&words.from, a),
         (None, Some(b)) => fill(&words.up_to, b),
         (None, None) => return None,
@@ -256,12 +313,13 @@ mod tests {
     use crate::model::Period;
 
     /// en-US words; a dollar plain as a job with no country shows it.
-    fn us(code: &str, period: Option<Period>) -> Wording {
+    fn us(code: &str, period: Option<Period>) -> Wording<'static> {
         Wording {
             from: "From {amount}".into(),
             up_to: "Up to {amount}".into(),
             period: period.map(|p| p.label().to_string()),
             plain_dollar: dollar_is_plain(code, &[]),
+            style: Style::ENGLISH,
         }
     }
 

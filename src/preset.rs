@@ -41,9 +41,15 @@ pub struct Preset {
 /// All presets known to this run. A shipped preset is parsed when first used
 /// (a render needs one chain, not every preset); a user's presets are parsed
 /// when the folder is read, so a mistake in one is reported at once.
+///
+/// Presets are written in US English; the same preset in another language is a
+/// file of the same id in a folder named for the language (`roles/de/cashier.toml`),
+/// a complete preset whose text a reviewer of that language can read on its own.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     presets: BTreeMap<String, Entry>,
+    /// The presets in other languages, by language and id.
+    translations: BTreeMap<(String, String), Entry>,
 }
 
 /// One preset's source and, once parsed, the preset.
@@ -75,8 +81,16 @@ impl Registry {
                 text,
                 parsed: OnceLock::new(),
             };
-            reg.presets
-                .insert(file.trim_end_matches(".toml").to_string(), entry);
+            let stem = file.trim_end_matches(".toml");
+            match stem.split_once('/') {
+                Some((lang, id)) => {
+                    reg.translations
+                        .insert((lang.to_string(), id.to_string()), entry);
+                }
+                None => {
+                    reg.presets.insert(stem.to_string(), entry);
+                }
+            }
         }
         if let Some(dir) = user_dir {
             reg.load_dir(&crate::theme::resolve(dir, &crate::theme::ROLES)?)?;
@@ -93,21 +107,80 @@ impl Registry {
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         {
-            let text = crate::files::read_text(path)?;
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-            self.insert(parse_preset(&stem, &path.display().to_string(), &text)?);
+            self.insert(None, read_preset(path)?);
+        }
+        // A user's presets in another language: `DIR/de/<id>.toml`.
+        for lang_dir in paths.iter().filter(|p| is_language_dir(p)) {
+            let lang = lang_dir.file_name().unwrap_or_default().to_string_lossy();
+            let entries = std::fs::read_dir(lang_dir)
+                .map_err(|e| Error::io("read the roles folder", lang_dir, e))?;
+            let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            files.sort();
+            for path in files
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            {
+                self.insert(Some(&lang), read_preset(path)?);
+            }
         }
         Ok(())
     }
 
-    fn insert(&mut self, preset: Preset) {
+    fn insert(&mut self, lang: Option<&str>, preset: Preset) {
         let id = preset.id.clone();
         let entry = Entry {
             file: preset.file.clone(),
             text: "",
             parsed: OnceLock::from(preset),
         };
-        self.presets.insert(id, entry);
+        match lang {
+            Some(lang) => {
+                self.translations.insert((lang.to_string(), id), entry);
+            }
+            None => {
+                self.presets.insert(id, entry);
+            }
+        }
+    }
+
+    /// The chain of `id` ([`Registry::chain`]) with each preset in `lang` where
+    /// it is written in that language: a shipped preset by its shipped
+    /// translation, a user's preset by the user's own (`DIR/de/<id>.toml`), never
+    /// a shipped translation over a user's rewrite of the English text. A preset
+    /// with no text in `lang` stays as written (lint's `locale-mismatch` says so).
+    pub fn chain_in(&self, id: &str, lang: &str) -> Result<Vec<&Preset>> {
+        let chain = self.chain(id)?;
+        if lang == "en" {
+            return Ok(chain);
+        }
+        chain
+            .into_iter()
+            .map(|p| self.translated(p, lang).map(|t| t.unwrap_or(p)))
+            .collect()
+    }
+
+    /// `preset` in `lang`, if it is written in that language.
+    fn translated(&self, preset: &Preset, lang: &str) -> Result<Option<&Preset>> {
+        let key = (lang.to_string(), preset.id.clone());
+        let Some(entry) = self.translations.get(&key) else {
+            return Ok(None);
+        };
+        let shipped_english = self
+            .presets
+            .get(&preset.id)
+            .is_some_and(|e| !e.text.is_empty());
+        let shipped_translation = !entry.text.is_empty();
+        if shipped_translation && !shipped_english {
+            return Ok(None);
+        }
+        entry.preset(&preset.id).map(Some)
+    }
+
+    /// The languages presets are written in besides English, and the ids of each.
+    pub fn translated_ids(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.translations
+            .keys()
+            .map(|(lang, id)| (lang.as_str(), id.as_str()))
     }
 
     /// Every preset, by id.
@@ -185,6 +258,19 @@ impl Registry {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.presets.keys().map(String::as_str)
     }
+}
+
+/// A user's preset file, named by its stem.
+fn read_preset(path: &Path) -> Result<Preset> {
+    let text = crate::files::read_text(path)?;
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    parse_preset(&stem, &path.display().to_string(), &text)
+}
+
+/// A folder of presets in another language: two lower-case letters (`de`, `fr`).
+fn is_language_dir(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.is_dir() && name.len() == 2 && name.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Parses one preset file, checking its metadata keys and that it sets role
@@ -347,7 +433,7 @@ mod tests {
     fn reg(files: &[(&str, &str)]) -> Registry {
         let mut r = Registry::default();
         for (id, text) in files {
-            r.insert(parse_preset(id, &format!("{id}.toml"), text).unwrap());
+            r.insert(None, parse_preset(id, &format!("{id}.toml"), text).unwrap());
         }
         r
     }

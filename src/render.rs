@@ -476,8 +476,53 @@ pub struct View {
     pub pay: PayView,
     /// How to apply.
     pub apply: ApplyView,
+    /// Whole sentences and headings that hold a value, in the locale's word order.
+    pub lines: LinesView,
     /// Where the page sits on a site: set by `export`, empty for `render`.
     pub site: SiteView,
+}
+
+/// Headings and lines that hold a value, each one catalogue message with its
+/// placeholders filled, so word order is the language's ("Kassierer (m/w/d) bei
+/// Spreemarkt"), never English fragments joined in a template.
+#[derive(Debug, Serialize, Default)]
+pub struct LinesView {
+    /// `Cashier at Acme Stores`, or the title alone: the page's `<title>`.
+    pub page_title: String,
+    /// `About Acme Stores`, or `About us`.
+    pub about: String,
+    /// `Acme Stores website`, or `Our website`.
+    pub website: String,
+    /// `Apply by February 1, 2027`, or empty.
+    pub apply_by: String,
+    /// `Posted January 4, 2027`, or empty.
+    pub posted: String,
+}
+
+impl LinesView {
+    fn new(loc: &Locale, title: &str, company: &str, apply_by: &str, posted: &str) -> Self {
+        let with = |key: &str, name: &str, value: &str| {
+            locale::fill(loc.text(key), &[(name, value), ("title", title)])
+        };
+        let named = |key: &str, other: &str| match company.is_empty() {
+            true => loc.text(other).to_string(),
+            false => with(key, "company", company),
+        };
+        let dated = |key: &str, date: &str| match date.is_empty() {
+            true => String::new(),
+            false => with(key, "date", date),
+        };
+        LinesView {
+            page_title: match company.is_empty() {
+                true => title.to_string(),
+                false => with("title_at", "company", company),
+            },
+            about: named("about_company", "about_us_heading"),
+            website: named("company_website", "our_website"),
+            apply_by: dated("apply_by_date", apply_by),
+            posted: dated("posted_date", posted),
+        }
+    }
 }
 
 /// Links an exported page has and a single rendered page does not.
@@ -574,18 +619,23 @@ impl View {
     pub fn new(p: &Posting) -> Self {
         let duties = p.duties.as_ref();
         let loc = locale::of(p);
+        let title = crate::title::shown(p, loc);
+        let posted = p.posted.as_ref().map(|d| loc.date(d)).unwrap_or_default();
+        let apply_by = p.apply_by.as_ref().map(|d| loc.date(d)).unwrap_or_default();
+        let company = company_view(p);
+        let lines = LinesView::new(loc, &title, &company.name, &apply_by, &posted);
         View {
             locale: loc.tag.clone(),
             t: &loc.messages,
-            title: text(&p.title),
+            title,
             employment_type: p
                 .employment_type
                 .map(|e| loc.employment(e))
                 .unwrap_or_default(),
             reference: text(&p.reference),
-            posted: p.posted.as_ref().map(|d| loc.date(d)).unwrap_or_default(),
-            apply_by: p.apply_by.as_ref().map(|d| loc.date(d)).unwrap_or_default(),
-            company: company_view(p),
+            posted,
+            apply_by,
+            company,
             purpose: text(&p.purpose),
             objectives: list(p.objectives.as_ref()),
             daily: list(duties.and_then(|d| d.daily.as_ref())),
@@ -595,8 +645,17 @@ impl View {
             conditions: conditions_view(p, loc),
             pay: pay_view(p, loc),
             apply: apply_view(p, loc),
+            lines,
             site: SiteView::default(),
         }
+    }
+}
+
+impl View {
+    /// Shows `date` as the date posted (a posting dated by its export).
+    pub fn set_posted(&mut self, loc: &Locale, date: &toml::value::Datetime) {
+        self.posted = loc.date(date);
+        self.lines.posted = locale::fill(loc.text("posted_date"), &[("date", &self.posted)]);
     }
 }
 
@@ -716,13 +775,17 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
     let Some(l) = &p.location else {
         return String::new();
     };
-    let country = crate::country::name;
+    let lang = loc.language();
+    let country = |c: &String| crate::country::name_in(c, lang);
     if is_open_to(p) {
         let applicants: Vec<String> = l
             .applicant_countries
             .iter()
             .flatten()
-            .map(|c| crate::country::in_prose(c))
+            .map(|c| match lang {
+                "en" => crate::country::in_prose(c),
+                _ => country(c),
+            })
             .collect();
         let countries = loc.list_and(&applicants);
         return locale::fill(loc.text("remote_open_to"), &[("countries", &countries)]);
@@ -730,7 +793,7 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
     // The street is shown because the JSON-LD address carries it.
     let mut parts = vec![l.street.clone()];
     parts.extend(town_line(l));
-    parts.push(l.country.as_deref().map(country));
+    parts.push(l.country.as_ref().map(country));
     parts
         .into_iter()
         .flatten()
@@ -742,7 +805,8 @@ pub fn location_text(p: &Posting, loc: &Locale) -> String {
 /// The town, region and postcode in the order the post of the address's country
 /// writes them: `Denver, CO 80202` (US, Canada), `Brisbane QLD 4000` (Australia),
 /// `Manchester M1 1PW` (UK: the nation is no part of an address), `Cork, Co. Cork,
-/// T12 X2KD` (Ireland: the Eircode last, on its own).
+/// T12 X2KD` (Ireland: the Eircode last, on its own), `10243 Berlin` (the postcode
+/// first in Germany, Austria, Switzerland, France, Belgium and their neighbours).
 fn town_line(l: &crate::model::Location) -> Vec<Option<String>> {
     let join = |parts: &[Option<&str>]| {
         let words: Vec<&str> = parts
@@ -761,6 +825,9 @@ fn town_line(l: &crate::model::Location) -> Vec<Option<String>> {
     match l.country.as_deref() {
         Some("GB") => vec![join(&[city, code])],
         Some("AU") => vec![join(&[city, region, code])],
+        Some("DE" | "AT" | "CH" | "LI" | "LU" | "FR" | "MC" | "BE" | "NL" | "IT" | "ES") => {
+            vec![join(&[code, city])]
+        }
         Some("IE") => {
             let county = region.filter(|r| Some(*r) != city);
             vec![join(&[city]), join(&[county]), join(&[code])]
@@ -787,9 +854,9 @@ pub fn pay_range(p: &Posting, loc: &Locale, marked: bool) -> String {
         plain_dollar: !marked
             && money::dollar_is_plain(code, &job_countries(p))
             && loc
-                .countries
-                .iter()
+                .home_countries()
                 .any(|c| money::dollar_of(c) == Some(code)),
+        style: money::Style::of(loc),
     };
     money::format_range(pay.min, pay.max, code, &words).unwrap_or_default()
 }

@@ -123,7 +123,10 @@ fn preset_trial(id: &str, locale: &str) -> Result<(), Failed> {
     let file = file.to_str().unwrap();
     let md = jobpost(dir.path(), &["render", file, "--format", "md"])?;
     let explain = jobpost(dir.path(), &["explain", file])?;
-    if !explain.contains(&format!("# locale: {locale} (from location.country")) {
+    // The employer's place gives the locale, or (fr-CH, which no country
+    // defaults to) the employer's own `locale`.
+    let from_place = explain.contains(&format!("# locale: {locale} (from location.country"));
+    if !from_place && !explain.contains(&format!("locale = \"{locale}\"")) {
         return Err(
             format!("{id}: the employer's country does not give {locale}:\n{explain}").into(),
         );

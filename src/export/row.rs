@@ -69,7 +69,7 @@ impl Row {
         let loc = crate::locale::of(p);
         let company = p.company.as_ref();
         Row {
-            title: p.title.clone().unwrap_or_default(),
+            title: crate::title::shown(p, loc),
             company: company.and_then(|c| c.name.clone()).unwrap_or_default(),
             employment_type: p
                 .employment_type

@@ -135,11 +135,7 @@ fn company(b: &mut Body, v: &View) {
     if c.about.is_empty() && c.website.is_empty() {
         return;
     }
-    let name = match c.name.is_empty() {
-        true => t(v, "about_us"),
-        false => &c.name,
-    };
-    b.heading(2, &format!("{} {name}", t(v, "about")));
+    b.heading(2, &v.lines.about);
     b.markdown(&c.about);
     for value in &c.values {
         b.bullet(&[plain(value)]);
@@ -240,7 +236,7 @@ fn apply(b: &mut Body, v: &View) {
         ]);
     }
     if !v.apply_by.is_empty() {
-        b.bullet(&[plain(&format!("{} {}", t(v, "apply_by"), v.apply_by))]);
+        b.bullet(&[plain(&v.lines.apply_by)]);
     }
 }
 
@@ -250,7 +246,7 @@ fn footer(b: &mut Body, v: &View) {
         parts.push(format!("{}: {}", t(v, "reference"), v.reference));
     }
     if !v.posted.is_empty() {
-        parts.push(format!("{} {}", t(v, "posted"), v.posted));
+        parts.push(v.lines.posted.clone());
     }
     if !parts.is_empty() {
         b.paragraph(&[plain(&parts.join(" · "))]);

@@ -257,11 +257,12 @@ impl<'a> Prepared<'a> {
             view.company.logo = logo.clone();
         }
         if let (true, Some(date)) = (view.posted.is_empty(), date) {
-            view.posted = crate::locale::of(p).date(&Datetime {
+            let date = Datetime {
                 date: Some(date),
                 time: None,
                 offset: None,
-            });
+            };
+            view.set_posted(crate::locale::of(p), &date);
         }
         Prepared {
             merged,

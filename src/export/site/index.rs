@@ -153,7 +153,7 @@ struct RowView<'a> {
     company_column: bool,
     /// The absolute URL, printed after the link on paper (`--base-url`), or empty.
     url: String,
-    /// The date posted, written the way the page's locale writes dates, or empty.
+    /// `Posted` and the date, written the way the page's locale writes dates, or empty.
     posted_text: String,
     /// The last day to apply has passed: the job is marked closed (and is in no feed).
     closed: bool,
@@ -241,6 +241,14 @@ fn date_text(loc: &Locale, iso: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `Posted January 4, 2027` in the page's locale, or empty.
+fn posted_line(loc: &Locale, iso: &str) -> String {
+    match date_text(loc, iso) {
+        d if d.is_empty() => d,
+        d => locale::fill(loc.text("posted_date"), &[("date", &d)]),
+    }
+}
+
 /// The value every row has for `field`, or empty when they differ.
 fn shared<'a>(rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
     let values: BTreeSet<&str> = rows.iter().map(|r| field(r).as_str()).collect();
@@ -305,7 +313,7 @@ fn careers_page(site: &Site, w: &mut dyn Write) -> Result<()> {
                         url: absolute(&entry.link),
                         entry,
                         company_column,
-                        posted_text: date_text(loc, &r.posted),
+                        posted_text: posted_line(loc, &r.posted),
                         closed: r.is_closed(site.today),
                         t: &labels,
                     };

@@ -21,6 +21,7 @@ fn full() -> Posting {
         role: some_text(),
         locale: some_text(),
         title: some_text(),
+        title_marker: some_text(),
         purpose: some_text(),
         employment_type: Some(EmploymentType::FullTime),
         reference: some_text(),
@@ -166,6 +167,7 @@ fn tables_follow_the_model_order() {
             "role",
             "locale",
             "title",
+            "title_marker",
             "purpose",
             "employment_type",
             "reference",
@@ -308,7 +310,14 @@ fn every_heading_is_the_one_its_block_prints() {
             let (_, body) = blocks.iter().find(|(b, _)| *b == section.id).unwrap();
             let keys: Vec<&str> = match section.heading {
                 Some(Heading::Text(key)) => vec![key],
-                Some(Heading::AboutEmployer) => vec!["about", "about_us"],
+                Some(Heading::AboutEmployer) => {
+                    // One message with the employer's name in it, or "About us".
+                    for key in ["about_company", "about_us_heading"] {
+                        assert!(messages.contains_key(key), "no message `{key}`");
+                    }
+                    assert!(body.contains("p.lines.about"), "{name}: no p.lines.about");
+                    vec![]
+                }
                 None => vec![],
             };
             let sub = section.groups.iter().filter_map(|g| g.heading);
@@ -349,6 +358,7 @@ fn marked() -> Posting {
     let text = |path: &str| Some(format!("marker-{}", path.replace(['.', '_'], "-")));
     let list = |path: &str| text(path).map(|t| vec![t]);
     p.title = text("title");
+    p.title_marker = text("title_marker");
     p.purpose = text("purpose");
     p.reference = text("reference");
     p.objectives = list("objectives");

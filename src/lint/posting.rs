@@ -28,8 +28,15 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         path,
         fallback: entry_point(path, merged),
     };
+    // The title as readers see it: with the marker German and French postings gain
+    // when rendered ("Kassierer (m/w/d)"), so `title-gender` judges what is published.
+    let shown = crate::title::shown(&merged.posting, crate::locale::of(&merged.posting));
     let mut segments: Vec<Segment> = b
         .text("title", Section::Title, SegKind::Title)
+        .map(|mut s| {
+            s.text = shown;
+            s
+        })
         .into_iter()
         .collect();
     segments.extend(b.sections());

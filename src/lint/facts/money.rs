@@ -128,7 +128,7 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
         let sep = chars.get(k).copied();
         let three = digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4);
         let two = g == Grouping::Indian && digit(k + 1) && digit(k + 2) && !digit(k + 3);
-        let space = matches!(sep, Some(' ' | '\u{a0}' | '\u{202f}')) && lead <= 3;
+        let space = sep.as_ref().is_some_and(is_gap) && lead <= 3;
         let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
         if sep_ok && (three || two) {
             let n = if three { 3 } else { 2 };
@@ -154,7 +154,7 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     let mut value: f64 = s.parse().ok()?;
     let mut kilo = false;
     let mut j = k;
-    while chars.get(j) == Some(&' ') && j < k + 1 {
+    while chars.get(j).is_some_and(is_gap) && j < k + 1 {
         j += 1;
     }
     if matches!(chars.get(j), Some('k') | Some('K'))
@@ -167,6 +167,13 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     Some((value, k, kilo))
 }
 
+/// A space between a figure and its sign or unit: a plain space, or the no-break and
+/// narrow no-break spaces German and French typography puts there ("2.900 €",
+/// "24 000 €").
+fn is_gap(c: &char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
 /// The most spaces between a currency sign or code and its number: "£ 25,000" and
 /// "EUR 45,000" have one; an HTML entity ("&pound;25,000") is read as its sign padded
 /// with spaces to the entity's width, so the figure sits up to seven chars later.
@@ -177,7 +184,7 @@ fn after_sign_space(chars: &[char], j: usize) -> usize {
     let gap = chars[j.min(chars.len())..]
         .iter()
         .take(SIGN_GAP_MAX + 1)
-        .take_while(|c| **c == ' ')
+        .take_while(|c| is_gap(c))
         .count();
     if gap <= SIGN_GAP_MAX { j + gap } else { j }
 }
@@ -198,7 +205,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
         let (v, end, kilo) = number_at(chars, j, grouping(code))?;
         // "$70,000 CAD": likewise after the figure.
         if code == "$" {
-            let k = if chars.get(end) == Some(&' ') {
+            let k = if chars.get(end).is_some_and(is_gap) {
                 end + 1
             } else {
                 end
@@ -215,7 +222,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     }
     let (v, end, kilo) = number_at(chars, i, Grouping::CommaOrDot)?;
     let mut j = end;
-    if chars.get(j) == Some(&' ') {
+    if chars.get(j).is_some_and(is_gap) {
         j += 1;
     }
     let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != DOLLAR)?;
@@ -232,7 +239,7 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
     let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
     let mut j = end1;
     let skip = |j: &mut usize| {
-        while chars.get(*j) == Some(&' ') {
+        while chars.get(*j).is_some_and(is_gap) {
             *j += 1;
         }
     };
@@ -279,7 +286,7 @@ fn range_tail(
     code: &str,
 ) -> Option<(f64, usize, bool)> {
     let skip = |j: &mut usize| {
-        while chars.get(*j).is_some_and(|c| *c == ' ') {
+        while chars.get(*j).is_some_and(is_gap) {
             *j += 1;
         }
     };
@@ -305,7 +312,7 @@ fn range_tail(
     let (v, mut end, kilo) = number_at(chars, j, g)?;
     // A trailing code ("… 60,000 EUR").
     let mut k = end;
-    if chars.get(k) == Some(&' ') {
+    if chars.get(k).is_some_and(is_gap) {
         k += 1;
     }
     if let Some((code, n)) = currency_at(chars, k) {

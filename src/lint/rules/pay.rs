@@ -316,7 +316,14 @@ fn pending_pay(ctx: &mut Ctx<'_>, j: &Jurisdiction, open: Option<&str>) {
 /// `pay-missing` for a statement a law in force asks for beside the figure (Austria:
 /// whether more than the minimum may be paid), when no word of it is in the text.
 fn unstated(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
-    let lower = ctx.doc.source.to_lowercase();
+    // The posting's text as read (a TOML posting's inherited `pay.extras` included).
+    let lower: String = ctx
+        .doc
+        .segments
+        .iter()
+        .map(|s| s.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
     let law = js.iter().find(|j| {
         j.status == Status::InForce
             && j.must_say.is_some()

@@ -132,12 +132,16 @@ fn function_words() -> &'static HashMap<&'static str, Lang> {
     })
 }
 
+/// Tokens the detector reads at most: a posting's first few hundred words settle its
+/// language, and a long one should not cost more.
+const MAX_TOKENS: usize = 600;
+
 /// The language of text given as tokens (lower-cased, as [`super::text::tokenize`]
 /// gives them), or `None` when the text is short or mixed.
 pub fn detect<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> Option<Lang> {
     let map = function_words();
     let mut counts = [0usize; 3];
-    for t in tokens {
+    for t in tokens.into_iter().take(MAX_TOKENS) {
         if let Some(lang) = map.get(t.lower.as_str()) {
             counts[*lang as usize] += 1;
         }

@@ -129,6 +129,13 @@ pub fn open_to_all(lang: Lang, title: &str) -> bool {
     marker || split || binnen_i || neutral || both_forms(&lower)
 }
 
+/// "(m/w)", "(w/m)": the marker German postings used before the third option
+/// (divers) entered civil-status law in 2018.
+fn binary_marker(title: &str) -> bool {
+    let lower = title.to_lowercase().replace(' ', "");
+    lower.contains("(m/w)") || lower.contains("(w/m)")
+}
+
 /// "KassiererIn", "MitarbeiterInnen": a capital I ending glued on after a small letter.
 fn binnen_i(word: &str) -> bool {
     ["In", "Innen"].iter().any(|e| {
@@ -156,6 +163,12 @@ fn both_forms(words: &[&str]) -> bool {
 fn pair(m: &str, f: &str) -> bool {
     if let (Some(ms), Some(fs)) = (m.strip_suffix("mann"), f.strip_suffix("frau")) {
         return ms == fs;
+    }
+    // "Pizzaïolo / Pizzaïola", "Barista / Baristo": two forms that differ in their
+    // last letter only.
+    let (mc, fc): (Vec<char>, Vec<char>) = (m.chars().collect(), f.chars().collect());
+    if mc.len() >= 5 && mc.len() == fc.len() && mc[..mc.len() - 1] == fc[..fc.len() - 1] {
+        return mc != fc;
     }
     let common = m.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
     let m_len = m.chars().count();
@@ -194,7 +207,14 @@ pub fn check(ctx: &mut Ctx<'_>) {
     let Some(cite) = cite(ctx.doc.facts.country.as_deref()) else {
         return;
     };
+    let binary = binary_marker(text);
     let (msg, help) = match ctx.lang {
+        Lang::De if binary => (
+            format!(
+                "the title \"{text}\" marks two genders only, (m/w) without \"d\" (divers, since 2018){cite}"
+            ),
+            "write \"(m/w/d)\" (or \"(w/m/d)\", \"(all genders)\", \"*in\")",
+        ),
         Lang::De => (
             format!("the title \"{text}\" names no gender marker or neutral form{cite}"),
             "add \"(m/w/d)\" (or your form: \"(w/m/d)\", \"(all genders)\", \"*in\"), write both forms, or use a neutral noun (\"Fachkraft\")",

@@ -30,6 +30,7 @@ fn german_titles_with_a_marker_pair_or_neutral_noun_are_open() {
         "Lagerist",
         "Koch in Berlin",
         "Leiter Vertrieb",
+        "Leiter Service (m/w)",
     ] {
         assert!(!open_to_all(Lang::De, t), "{t}");
     }
@@ -48,6 +49,7 @@ fn french_titles_with_a_marker_both_forms_or_epicene_noun_are_open() {
         "Directeur ou Directrice des ventes",
         "Comptable",
         "Secrétaire médicale",
+        "Pizzaïolo / Pizzaïola",
         "Stagiaire marketing",
     ] {
         assert!(open_to_all(Lang::Fr, t), "{t}");
@@ -60,6 +62,13 @@ fn french_titles_with_a_marker_both_forms_or_epicene_noun_are_open() {
     ] {
         assert!(!open_to_all(Lang::Fr, t), "{t}");
     }
+}
+
+#[test]
+fn a_two_gender_marker_is_named_as_such() {
+    assert!(binary_marker("Leiter Service Europa (m/w)"));
+    assert!(binary_marker("Koch (w / m)"));
+    assert!(!binary_marker("Koch (m/w/d)"));
 }
 
 #[test]

@@ -163,7 +163,7 @@ rules! {
     TooManyRequirements = "too-many-requirements", readability, Warning, ANY, "More required qualifications than the configured maximum (8).";
     TitleLength = "title-length", readability, Warning, ANY, "A title longer than the configured maximum (60 characters).";
     TitleGender = "title-gender", title, Warning, DE_FR, "A German or French job title with no gender marker ((m/w/d), (H/F)), pair form or neutral noun, as the law of the job's country asks.";
-    TitleNoise = "title-noise", readability, Warning, EN, "A title carrying a location, pay, codes, marketing words or capitals.";
+    TitleNoise = "title-noise", readability, Warning, ANY, "A title carrying a location, pay, codes, marketing words or capitals.";
     ImpersonalVoice = "impersonal-voice", voice, Warning, EN, "Talking about \"the ideal candidate\" instead of to \"you\".";
     NegativePhrasing = "negative-phrasing", voice, Warning, EN, "Negative phrasing where a positive form exists.";
     DuplicateBullet = "duplicate-bullet", voice, Warning, ANY, "A bullet that repeats another.";

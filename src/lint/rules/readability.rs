@@ -432,7 +432,8 @@ fn title(ctx: &mut Ctx<'_>) {
         ctx.at_segment(RuleId::TitleLength, seg, r);
     }
     let plain = ctx.doc.is_plain_text();
-    for (start, end, what, help) in title_noise(&ctx.prep[ti], plain) {
+    let english = ctx.lang == super::super::lang::Lang::En;
+    for (start, end, what, help) in title_noise(&ctx.prep[ti], plain, english) {
         let m = ctx.prep[ti].slice(start, end);
         let r = Report::new(format!("title contains {what} (\"{m}\")"))
             .help(help)
@@ -443,8 +444,13 @@ fn title(ctx: &mut Ctx<'_>) {
 
 /// Noise in a title: (start, end, what, fix), at most one of each kind. In plain text
 /// (`plain`) a title written wholly in capitals is the format's way to mark a title, as
-/// jobpost's own text output does, and is not shouting.
-fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str, &'static str)> {
+/// jobpost's own text output does, and is not shouting. The marketing words are an
+/// English list (`english`); places, pay, codes and capitals are noise in any language.
+fn title_noise(
+    p: &Prepared<'_>,
+    plain: bool,
+    english: bool,
+) -> Vec<(usize, usize, &'static str, &'static str)> {
     let mut out = Vec::new();
     if let Some((s, e)) = title_location(p) {
         out.push((
@@ -475,7 +481,7 @@ fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str
     }
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let marketing = SET.get_or_init(|| PhraseSet::new(lists().marketing.iter().copied()));
-    if let Some(h) = marketing.find(p.toks).first() {
+    if let Some(h) = marketing.find(p.toks).first().filter(|_| english) {
         let (s, e) = (p.toks[h.first].start, p.toks[h.last].end);
         out.push((s, e, "marketing words", "keep just the job name"));
     } else if let Some(i) = p.chars.iter().position(|c| *c == '!') {

@@ -243,6 +243,9 @@ pub struct Ctx<'a> {
     pub jurisdictions: Vec<&'static Jurisdiction>,
     /// The language the posting is read in.
     pub lang: Lang,
+    /// Whether the language was declared or detected, not assumed: short or mixed text
+    /// reads as English, but no rule says a posting *is* English on that guess.
+    pub lang_known: bool,
     out: Vec<Finding>,
     /// Byte offsets where the source's lines start, found once when first
     /// needed: a lookup per finding would make a long posting quadratic.
@@ -294,13 +297,15 @@ impl<'a> Ctx<'a> {
         analysed: &'a [Analysed],
     ) -> Self {
         let prep = prepare(&doc.segments, analysed);
-        let lang = posting_lang(doc, cfg, &prep);
+        let known = posting_lang(doc, cfg, &prep);
+        let lang = known.unwrap_or(Lang::En);
         Ctx {
             doc,
             cfg,
             prep,
             jurisdictions,
             lang,
+            lang_known: known.is_some(),
             out: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
         }
@@ -479,12 +484,12 @@ fn single_line(s: String) -> String {
 
 /// The language a posting is read in: `--lang` or the configuration's `lang`, else what
 /// the posting says of itself (a TOML posting's locale, front matter, `<html lang>`),
-/// else what its words say, else English (see [`super::lang`]).
-fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Lang {
+/// else what its words say; `None` when none of these tells (it is then read as
+/// English; see [`super::lang`]).
+fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Option<Lang> {
     cfg.lang
         .or(doc.lang)
         .or_else(|| super::lang::detect(prep.iter().flat_map(|p| p.toks.iter())))
-        .unwrap_or(Lang::En)
 }
 
 /// Runs every rule family.

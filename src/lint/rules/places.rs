@@ -50,6 +50,10 @@ pub(crate) fn data_loads() {
 
 /// Reports a posting whose place's law asks for another language.
 pub fn check(ctx: &mut Ctx<'_>) {
+    // A short posting whose language is a guess is not said to be in the wrong one.
+    if !ctx.lang_known {
+        return;
+    }
     let f = &ctx.doc.facts;
     let Some(country) = f.country.as_deref() else {
         return;

@@ -314,3 +314,40 @@ fn pay_spans_cover_the_pay_text_and_messages_use_its_currency() {
     let r = of(&f, "pay-min-above-max");
     assert!(r[0].message.contains("€5,000"), "{}", r[0].message);
 }
+
+#[test]
+fn pending_and_national_laws() {
+    // Germany: the directive is not yet law; a warning names it and the bill.
+    let f = lint_md("# Koch (m/w/d)\n\nIn Berlin, Deutschland.\n");
+    let missing = of(&f, "pay-missing");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].severity, crate::lint::Severity::Warning);
+    assert!(
+        missing[0].message.contains("2023/970"),
+        "{}",
+        missing[0].message
+    );
+    assert!(missing[0].message.contains("Entgelttransparenzgesetz"));
+    // Austria: GlBG §9(2) is in force: an error, and the overpay statement is asked for.
+    let f = lint_md("# Koch (m/w/d)\n\nIn Wien, Österreich.\n");
+    let missing = of(&f, "pay-missing");
+    assert_eq!(missing[0].severity, crate::lint::Severity::Error);
+    assert!(missing[0].message.contains("GlBG §9(2)"));
+    let pay = "# Koch (m/w/d)\n\nIn Wien, Österreich.\n\n## Gehalt\n\n2.100 € brutto im Monat.\n";
+    let f = lint_md(pay);
+    assert!(
+        of(&f, "pay-missing")[0]
+            .message
+            .contains("more than the minimum")
+    );
+    let f = lint_md(&format!(
+        "{pay}Bereitschaft zur Überzahlung je nach Erfahrung.\n"
+    ));
+    assert!(of(&f, "pay-missing").is_empty());
+    // Italy: transposed and in force: an error.
+    let f = lint_md("# Cuoco\n\nIn Milan, Italy.\n");
+    assert_eq!(
+        of(&f, "pay-missing")[0].severity,
+        crate::lint::Severity::Error
+    );
+}

@@ -346,6 +346,15 @@ fn german_generic_masculine_unless_paired() {
         m_lang("de", "Bewerber senden ihre Unterlagen.", "gendered-term"),
         ["Bewerber"]
     );
+    // A marker far from the noun, past the sentence, is no pair.
+    assert_eq!(
+        m_lang(
+            "de",
+            "Unsere Mitarbeiter sind freundlich und helfen gern weiter. Verkäufer (m/w/d)",
+            "gendered-term"
+        ),
+        ["Mitarbeiter"]
+    );
     for paired in [
         "Unsere Mitarbeiter*innen sind freundlich.",
         "Unsere Mitarbeiter:innen sind freundlich.",
@@ -353,6 +362,8 @@ fn german_generic_masculine_unless_paired() {
         "Unsere Mitarbeitenden sind freundlich.",
         "Ihre Bewerbung ist willkommen.",
         "Ihre Mitarbeit im Projekt zählt.",
+        "Mitarbeiter Kundenservice (m/w/d)",
+        "Sachbearbeiter Schadenregulierung Kfz (w/m/d)",
     ] {
         assert!(m_lang("de", paired, "gendered-term").is_empty(), "{paired}");
     }

@@ -249,12 +249,19 @@ fn paired(p: &Prepared<'_>, h: &Hit) -> bool {
     if glued && next.is_some_and(|n| PAIR_ENDINGS.contains(&n.lower.as_str())) {
         return true;
     }
-    let marker = toks[h.last + 1..]
-        .iter()
-        .take(3)
-        .take_while(|t| MARKER_LETTERS.contains(&t.lower.as_str()))
-        .count();
-    if marker >= 2 {
+    // A marker right after the noun or a few words on, closing a title that names
+    // the field too ("Mitarbeiter Kundenservice (m/w/d)").
+    let is_marker = |t: &Token| MARKER_LETTERS.contains(&t.lower.as_str());
+    let after = &toks[h.last + 1..];
+    let marker = (0..after.len().min(6)).any(|start| {
+        after[start..]
+            .iter()
+            .take(3)
+            .take_while(|t| is_marker(t))
+            .count()
+            >= 2
+    });
+    if marker {
         return true;
     }
     // "Mitarbeiterinnen und Mitarbeiter", "la candidate ou le candidat", and the

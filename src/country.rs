@@ -57,13 +57,24 @@ pub fn name_in(code: &str, language: &str) -> String {
 }
 
 /// The names of one language from `src/country.toml`, or `None` for English.
+/// Only the language's own table is parsed, once, when a posting needs it.
 fn names(language: &str) -> Option<&'static BTreeMap<String, String>> {
-    static ALL: OnceLock<BTreeMap<String, BTreeMap<String, String>>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        toml::from_str(include_str!("country.toml"))
-            .unwrap_or_else(|e| panic!("src/country.toml: {e}"))
-    })
-    .get(language)
+    static DE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    static FR: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+    let cell = match language {
+        "de" => &DE,
+        "fr" => &FR,
+        _ => return None,
+    };
+    Some(cell.get_or_init(|| {
+        let text = include_str!("country.toml");
+        let table = text
+            .split(&format!("\n[{language}]\n"))
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .unwrap_or_else(|| panic!("src/country.toml: no [{language}]"));
+        toml::from_str(table).unwrap_or_else(|e| panic!("src/country.toml [{language}]: {e}"))
+    }))
 }
 
 /// Names people type for a country that are neither its ISO name nor its short

@@ -248,7 +248,11 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
                 })
             })
             .collect();
-    let table = crate::spelling::table(&tag);
+    // Presets are written in US English: en-US has no spelling to change.
+    let table = match tag == crate::locale::DEFAULT {
+        true => None,
+        false => crate::spelling::table(&tag),
+    };
     let letters = &crate::locale::of(&merged.posting).letters;
     if overrides.is_empty() && table.is_none() && letters.is_empty() {
         return Ok(());

@@ -97,49 +97,74 @@ fn default_base(tag: &str) -> Option<&'static str> {
     (tag != DEFAULT && tag.starts_with("en-")).then_some(DEFAULT)
 }
 
-/// Every shipped locale, [`DEFAULT`] first, then by tag.
-pub fn all() -> &'static [Locale] {
-    static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
+/// A shipped locale's file and what start-up needs of it: the head of the file
+/// (its base, countries and regions) is read to choose a locale; the messages are
+/// parsed only for a locale that is used, once.
+struct Entry {
+    tag: &'static str,
+    text: &'static str,
+    head: File,
+    full: OnceLock<Locale>,
+}
+
+impl Entry {
+    /// The locale whole, its messages completed from its base.
+    fn locale(&'static self) -> &'static Locale {
+        self.full.get_or_init(|| {
+            // The shipped files are checked by the tests; a broken one is a build bug.
+            let file: File = toml::from_str(self.text)
+                .unwrap_or_else(|e| panic!("src/locale/{}.toml: {e}", self.tag));
+            let base_tag = file
+                .base
+                .clone()
+                .or(default_base(self.tag).map(String::from));
+            let base = base_tag.map(|b| {
+                get(&b).unwrap_or_else(|| panic!("src/locale/{}.toml: no base {b}", self.tag))
+            });
+            parse(self.tag, file, base)
+        })
+    }
+}
+
+/// Every shipped locale's entry, [`DEFAULT`] first, then by tag.
+fn entries() -> &'static [Entry] {
+    static ALL: OnceLock<Vec<Entry>> = OnceLock::new();
     ALL.get_or_init(|| {
-        // The shipped files are checked by the tests; a broken one is a build bug.
-        let files: Vec<(&str, File)> = Folder::Locales
+        let mut out: Vec<Entry> = Folder::Locales
             .files()
             .iter()
             .filter_map(|(name, text)| Some((name.strip_suffix(".toml")?, *text)))
             .map(|(tag, text)| {
-                let file =
-                    toml::from_str(text).unwrap_or_else(|e| panic!("src/locale/{tag}.toml: {e}"));
-                (tag, file)
+                // Everything above `[messages]`: the keys that choose a locale.
+                let head = text.split("\n[messages]").next().unwrap_or(text);
+                let head =
+                    toml::from_str(head).unwrap_or_else(|e| panic!("src/locale/{tag}.toml: {e}"));
+                Entry {
+                    tag,
+                    text,
+                    head,
+                    full: OnceLock::new(),
+                }
             })
             .collect();
-        let (bases, others): (Vec<_>, Vec<_>) = files
-            .into_iter()
-            .partition(|(tag, f): &(&str, File)| f.base.is_none() && default_base(tag).is_none());
-        let mut out: Vec<Locale> = bases.into_iter().map(|(t, f)| parse(t, f, None)).collect();
-        // en-US first: it is the default and the fallback of the English locales.
-        out.sort_by_key(|l| (l.tag != DEFAULT, l.tag.clone()));
-        for (tag, file) in others {
-            let base_tag = file.base.clone().or(default_base(tag).map(String::from));
-            let base = out
-                .iter()
-                .find(|l| Some(&l.tag) == base_tag.as_ref())
-                .unwrap_or_else(|| panic!("src/locale/{tag}.toml: no base {base_tag:?}"))
-                .clone();
-            out.push(parse(tag, file, Some(&base)));
-        }
-        out[1..].sort_by(|a, b| a.tag.cmp(&b.tag));
+        out.sort_by_key(|e| (e.tag != DEFAULT, e.tag));
         out
     })
 }
 
+/// Every shipped locale, [`DEFAULT`] first, then by tag (each parsed whole).
+pub fn all() -> Vec<&'static Locale> {
+    entries().iter().map(Entry::locale).collect()
+}
+
 /// The tags of every locale, for messages and completion.
 pub fn tags() -> impl Iterator<Item = &'static str> {
-    all().iter().map(|l| l.tag.as_str())
+    entries().iter().map(|e| e.tag)
 }
 
 /// The locale named `tag`, exactly.
 pub fn get(tag: &str) -> Option<&'static Locale> {
-    all().iter().find(|l| l.tag == tag)
+    entries().iter().find(|e| e.tag == tag).map(Entry::locale)
 }
 
 /// Checks a `locale` value: unknown ones get the list and the closest tag.
@@ -149,7 +174,8 @@ pub fn check(tag: &str) -> Result<(), String> {
 
 /// [`check`] with the closest tag as data.
 pub fn refuse(tag: &str) -> Result<(), crate::error::Refusal> {
-    if get(tag).is_some() {
+    // Known by name: its messages need not be parsed to say so.
+    if tags().any(|t| t == tag) {
         return Ok(());
     }
     let tags: Vec<&str> = tags().collect();
@@ -165,8 +191,8 @@ pub fn refuse(tag: &str) -> Result<(), crate::error::Refusal> {
 /// with `_`, or the locale of the country it names (`en-UK` → `en-GB`).
 fn closest(tag: &str) -> Option<&'static str> {
     let norm = tag.replace('_', "-");
-    if let Some(l) = all().iter().find(|l| l.tag.eq_ignore_ascii_case(&norm)) {
-        return Some(&l.tag);
+    if let Some(e) = entries().iter().find(|e| e.tag.eq_ignore_ascii_case(&norm)) {
+        return Some(e.tag);
     }
     let region = norm.rsplit('-').next()?.to_ascii_uppercase();
     let region = if region == "UK" {
@@ -174,10 +200,10 @@ fn closest(tag: &str) -> Option<&'static str> {
     } else {
         region
     };
-    all()
+    entries()
         .iter()
-        .find(|l| l.countries.contains(&region))
-        .map(|l| l.tag.as_str())
+        .find(|e| e.head.countries.contains(&region))
+        .map(|e| e.tag)
 }
 
 /// Why a posting has its locale.
@@ -243,7 +269,10 @@ pub fn of(p: &Posting) -> &'static Locale {
 
 /// The locale a country defaults to, if one lists it.
 pub fn for_country(code: &str) -> Option<&'static Locale> {
-    all().iter().find(|l| l.countries.iter().any(|c| c == code))
+    entries()
+        .iter()
+        .find(|e| e.head.countries.iter().any(|c| c == code))
+        .map(Entry::locale)
 }
 
 /// The locale of a place: the region's own (`CA-QC` reads in `fr-CA`), else the
@@ -258,9 +287,15 @@ pub fn for_place(country: &str, region: Option<&str>) -> Option<&'static Locale>
         c.eq_ignore_ascii_case(country)
             && (typed == code.to_lowercase() || names.iter().any(|n| bare(n) == typed))
     };
-    all()
+    entries()
         .iter()
-        .find(|l| l.regions.iter().any(|(k, names)| names_region(k, names)))
+        .find(|e| {
+            e.head
+                .regions
+                .iter()
+                .any(|(k, names)| names_region(k, names))
+        })
+        .map(Entry::locale)
         .or_else(|| for_country(country))
 }
 

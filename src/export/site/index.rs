@@ -212,13 +212,15 @@ fn title(rows: &[Row], loc: &Locale) -> String {
 /// to the locale listed first, `en-US` before the others), else `--locale`, else
 /// the default. Each posting's own page keeps its own locale.
 fn index_locale(rows: &[Row], given: Option<&str>) -> &'static Locale {
-    let mut counts: Vec<(usize, &'static Locale)> = locale::all()
-        .iter()
-        .map(|l| (rows.iter().filter(|r| r.locale == l.tag).count(), l))
+    let mut counts: Vec<(usize, &'static str)> = locale::tags()
+        .map(|tag| (rows.iter().filter(|r| r.locale == tag).count(), tag))
         .collect();
     // Stable: among equal counts the first listed stays first.
     counts.sort_by_key(|c| std::cmp::Reverse(c.0));
-    match counts.first() {
+    match counts
+        .first()
+        .and_then(|(n, tag)| Some((n, locale::get(tag)?)))
+    {
         Some((n, l)) if *n > 0 => l,
         _ => given
             .and_then(locale::get)

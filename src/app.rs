@@ -172,6 +172,8 @@ fn new(
         args.sets.push(format!("posted={}", jsonld::iso(&date)));
     }
     crate::prompt::inquire::colour(args.color);
+    // The wizard speaks the user's language; the posting's comes from its place.
+    crate::ui::set(crate::ui::Lang::detect(args.lang));
     let options = crate::prompt::Options {
         role: args.role,
         from: args.from,
@@ -437,14 +439,14 @@ pub fn roles_list(registry: &Registry) -> Result<String> {
 }
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
+    // The comments speak the user's language; the posting's comes from its place.
+    crate::ui::set(crate::ui::Lang::detect(args.lang));
     let country = init_country(args.country.as_deref())?;
     if let Some(company) = &args.company {
         let text = explain::company_starter(country.as_deref());
         write_atomic(company, text.as_bytes(), args.force)?;
-        chatter.say(&format!(
-            "wrote {}; fill in your employer's facts",
-            company.display()
-        ));
+        let file = company.display().to_string();
+        chatter.say(&crate::ui::f("init.wrote_company", &[("file", &file)]));
     }
     let Some(file) = &args.file else {
         return Ok(0);
@@ -462,17 +464,15 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
         // A top-level key: it must come before the first table.
         let at = text.find("\n[").unwrap_or(text.len());
         let include = format!(
-            "\n# Your company profile, merged below this file.\ninclude = [{}]\n",
+            "\n# {}\ninclude = [{}]\n",
+            crate::ui::t("init.include"),
             toml::Value::String(relative_to(company, file))
         );
         text.insert_str(at, &include);
     }
     write_atomic(file, text.as_bytes(), args.force)?;
-    chatter.say(&format!(
-        "wrote {}; render it with: jobpost render {}",
-        file.display(),
-        file.display()
-    ));
+    let file = file.display().to_string();
+    chatter.say(&crate::ui::f("init.wrote", &[("file", &file)]));
     Ok(0)
 }
 
@@ -502,7 +502,8 @@ fn starter_locale<'a>(
 fn preset_in(registry: &Registry, id: &str, tag: &str) -> Result<load::Merged> {
     let text = format!("locale = {}\n", toml::Value::String(tag.to_string()));
     let (layer, _) = crate::layer::parse("--locale", &text, false)?;
-    let mut merged = load::merge_with_chain(&registry.chain(id)?, &[layer])?;
+    let language = crate::locale::get(tag).map_or("en", |l| l.language());
+    let mut merged = load::merge_with_chain(&registry.chain_in(id, language)?, &[layer])?;
     // The locale is the starter's to write, not a preset value.
     merged.slots.remove("locale");
     Ok(merged)

@@ -27,6 +27,30 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
     format!("{title} {marker}")
 }
 
+/// The laws that ask a job title in `country` (ISO code) to be open to all
+/// genders, as the wizard and `init` name them; `None` where the marker is
+/// custom rather than law (Switzerland, Quebec).
+pub fn laws(country: &str) -> Option<&'static str> {
+    const DIRECTIVE: &str = "Directive (EU) 2023/970 art. 5";
+    Some(match country {
+        "DE" => "AGG §11 with §7, Directive (EU) 2023/970 art. 5",
+        "AT" => "GlBG §9, Directive (EU) 2023/970 art. 5",
+        "FR" => "Code du travail L1142-1, Directive (EU) 2023/970 art. 5",
+        "BE" | "LU" => DIRECTIVE,
+        _ => return None,
+    })
+}
+
+/// What the title's marker is and why, in the user's language: "the posting adds
+/// “(m/w/d)” to the title (AGG §11 …)".
+pub fn marker_note(marker: &str, country: &str) -> String {
+    use crate::ui;
+    match laws(country) {
+        Some(law) => ui::f("marker.title_note", &[("marker", marker), ("law", law)]),
+        None => ui::f("marker.title_custom", &[("marker", marker)]),
+    }
+}
+
 /// Whether a title already says it is open to all genders: a marker in brackets
 /// ("(m/w/d)", "(H/F)", "(all genders)"), a gender-fair German form ("Kassierer*in",
 /// "Kassierer:in", "Kassierer/-in", "KassiererIn"), or both French forms

@@ -55,21 +55,21 @@ impl Section {
 
     /// The name shown when choosing a section to review.
     pub fn label(self) -> &'static str {
-        match self {
-            Section::Role => "Role",
-            Section::Company => "Employer",
-            Section::Title => "Title and reference",
-            Section::Place => "Workplace and location",
-            Section::Terms => "Employment type and hours",
-            Section::Purpose => "Purpose",
-            Section::Duties => "Duties",
-            Section::Skills => "Skills",
-            Section::Qualifications => "Qualifications",
-            Section::Conditions => "Working conditions",
-            Section::Pay => "Pay and benefits",
-            Section::Dates => "Schedule and deadline",
-            Section::Apply => "How to apply",
-        }
+        crate::ui::t(match self {
+            Section::Role => "section.role",
+            Section::Company => "section.company",
+            Section::Title => "section.title",
+            Section::Place => "section.place",
+            Section::Terms => "section.terms",
+            Section::Purpose => "section.purpose",
+            Section::Duties => "section.duties",
+            Section::Skills => "section.skills",
+            Section::Qualifications => "section.qualifications",
+            Section::Conditions => "section.conditions",
+            Section::Pay => "section.pay",
+            Section::Dates => "section.dates",
+            Section::Apply => "section.apply",
+        })
     }
 }
 
@@ -92,7 +92,8 @@ pub enum Kind {
     Line(Option<Rule>),
     /// Paragraphs of Markdown: keep, type a new one, or open an editor.
     Long,
-    /// A list: tick the items to keep, then add your own (the noun names one item).
+    /// A list: tick the items to keep, then add your own (the catalogue key of the
+    /// question that adds one item, `add.…` in `src/ui/*.toml`).
     List(&'static str),
     /// One of an enum's values, as (key, label) pairs.
     Choice(fn() -> Vec<(&'static str, &'static str)>),
@@ -108,6 +109,9 @@ pub enum Kind {
     Country,
     /// Countries, separated by commas, each kept as the ISO code.
     Countries,
+    /// The mark that opens a German or French title to all genders: asked only
+    /// when the posting's locale has one.
+    Marker,
 }
 
 /// One field of the posting the wizard asks.
@@ -127,6 +131,13 @@ pub struct Field {
     pub remote_only: bool,
     /// Asked only where the law of the job's place asks postings for it.
     pub law_only: bool,
+}
+
+impl Field {
+    /// The question in the user's language.
+    pub fn message(&self) -> &'static str {
+        crate::ui::question(self.path)
+    }
 }
 
 /// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
@@ -205,24 +216,27 @@ pub const FIELDS: &[Field] = &[
     field("location.country", S::Place, Kind::Country),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
     field("locale", S::Place, Kind::Choice(locales)),
+    // The title is asked before the place, which decides whether the title gets a
+    // gender marker: the marker is asked here, once the locale is known.
+    field("title_marker", S::Place, Kind::Marker),
     field("employment_type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", S::Purpose, Long) },
-    field("duties.daily", S::Duties, List("daily duty")),
-    field("duties.weekly", S::Duties, List("weekly duty")),
-    field("skills.required", S::Skills, List("required skill")),
-    field("skills.preferred", S::Skills, List("preferred skill")),
-    field("qualifications.required", S::Qualifications, List("required qualification")),
-    field("qualifications.preferred", S::Qualifications, List("preferred qualification")),
+    field("duties.daily", S::Duties, List("add.daily_duty")),
+    field("duties.weekly", S::Duties, List("add.weekly_duty")),
+    field("skills.required", S::Skills, List("add.required_skill")),
+    field("skills.preferred", S::Skills, List("add.preferred_skill")),
+    field("qualifications.required", S::Qualifications, List("add.required_qualification")),
+    field("qualifications.preferred", S::Qualifications, List("add.preferred_qualification")),
     field("qualifications.education", S::Qualifications, Kind::Choice(education)),
     field("qualifications.experience_months", S::Qualifications, Kind::Months),
     field("conditions.environment", S::Conditions, Line(None)),
-    field("conditions.physical", S::Conditions, List("physical demand")),
+    field("conditions.physical", S::Conditions, List("add.physical_demand")),
     field("pay.currency", S::Pay, Line(Some(validate::currency))),
     field("pay.period", S::Pay, Kind::Choice(period)),
     field("pay.min", S::Pay, Kind::Money(End::Min)),
     field("pay.max", S::Pay, Kind::Money(End::Max)),
-    field("pay.benefits", S::Pay, List("benefit")),
+    field("pay.benefits", S::Pay, List("add.benefit")),
     field("pay.extras", S::Pay, Line(None)),
     field("conditions.schedule", S::Dates, Line(None)),
     // Export publishes a posting only with its date; today is offered.

@@ -10,6 +10,7 @@ use crate::model::Posting;
 use crate::output::write_atomic;
 use crate::preset::Registry;
 use crate::render::Templates;
+use crate::ui;
 use crate::validate;
 
 use super::flow::Ctx;
@@ -47,24 +48,34 @@ impl Done {
     pub fn report(&self) -> String {
         let posting = self.posting.display();
         let mut line = match &self.output {
-            Some(out) => format!("wrote {posting} and {}", out.display()),
-            None => format!("wrote {posting}"),
+            Some(out) => ui::f(
+                "done.wrote_both",
+                &[
+                    ("posting", &posting.to_string()),
+                    ("output", &out.display().to_string()),
+                ],
+            ),
+            None => ui::f("done.wrote", &[("posting", &posting.to_string())]),
         };
         let flag = match self.format == Format::DEFAULT {
             true => String::new(),
             false => format!(" --format {}", self.format.name()),
         };
-        line.push_str(&format!(
-            "; render it again with: jobpost render {posting}{flag}"
-        ));
+        let again = format!("{posting}{flag}");
+        line.push_str(&ui::f("done.again", &[("command", &again)]));
         if let Some(p) = &self.profile {
-            line.push_str(&format!(
-                "\nwrote {}: the employer's facts, offered by `jobpost new` next time",
-                p.display()
+            line.push('\n');
+            line.push_str(&ui::f(
+                "done.profile",
+                &[("file", &p.display().to_string())],
             ));
         }
         if let Some(d) = &self.removed_draft {
-            line.push_str(&format!("\nremoved the finished draft {}", d.display()));
+            line.push('\n');
+            line.push_str(&ui::f(
+                "done.draft_removed",
+                &[("file", &d.display().to_string())],
+            ));
         }
         line
     }
@@ -123,19 +134,18 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let (format, title) = match file.preview_as() {
         Some(shown) => (
             shown,
-            format!(
-                "Preview (as {}; the file is {})",
-                shown.title(),
-                file.title()
+            ui::f(
+                "summary.preview_as",
+                &[("shown", shown.title()), ("file", file.title())],
             ),
         ),
-        None => (file, "Preview".to_string()),
+        None => (file, ui::t("summary.preview").to_string()),
     };
     let rendered = format::render(ctx.renderer, &merged, format, None)?.into_text(format)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{rendered}{}",
-        heading("Summary"),
+        heading(ui::t("summary.heading")),
         summary(&problems, &warnings(&merged.posting), &findings),
         heading(&title),
         heading("").trim_end(),
@@ -173,10 +183,10 @@ fn summary(problems: &[Problem], warnings: &[String], findings: &[Finding]) -> S
         out.push_str(&f.line());
     }
     if problems.is_empty() && warnings.is_empty() && findings.is_empty() {
-        out.push_str("  ✓ no problems found\n");
+        out.push_str(&format!("  ✓ {}\n", ui::t("summary.no_problems")));
     }
     if !problems.is_empty() {
-        out.push_str("  fix the problems marked ✗ before saving\n");
+        out.push_str(&format!("  {}\n", ui::t("summary.fix_first")));
     }
     out
 }
@@ -319,15 +329,15 @@ fn free_name(p: &mut dyn Prompter, path: &Path, force: bool) -> Reply<PathBuf> {
         return Ok(path.to_path_buf());
     }
     let suggestion = next_free(path).display().to_string();
-    let message = format!("`{}` already exists; save as", path.display());
+    let message = ui::f("save.exists", &[("file", &path.display().to_string())]);
     let check = |s: &str| match s.trim() {
-        "" => Err("is empty; expected a file name".to_string()),
-        s if Path::new(s).exists() => Err(format!("`{s}` exists too; choose another name")),
+        "" => Err(ui::t("save.empty").to_string()),
+        s if Path::new(s).exists() => Err(ui::f("save.exists_too", &[("file", s)])),
         _ => Ok(()),
     };
     let ask = Ask {
         message: &message,
-        help: "Enter takes the suggested name; run again with --force to overwrite instead",
+        help: ui::t("save.help"),
     };
     p.text(&ask, &suggestion, &check)
         .map(|s| PathBuf::from(s.trim()))

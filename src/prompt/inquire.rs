@@ -12,7 +12,7 @@ use ::inquire::{Confirm, Editor, MultiSelect, Select};
 use crate::error::Error;
 
 use super::line::{self, Ended, Question};
-use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, SUGGESTED};
+use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, suggested};
 
 /// Prompts on the terminal.
 #[derive(Debug, Default)]
@@ -82,7 +82,7 @@ impl Prompter for Terminal {
         Select::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
             .with_formatter(&|o| {
-                let label = o.value.trim_end_matches(SUGGESTED);
+                let label = o.value.trim_end_matches(suggested());
                 label.split_whitespace().collect::<Vec<_>>().join(" ")
             })
             .with_starting_cursor(start)

@@ -43,7 +43,9 @@ pub enum Halt {
 }
 
 /// Marks the choice a preset suggests; the answer is shown without it.
-pub const SUGGESTED: &str = " (suggested)";
+pub fn suggested() -> &'static str {
+    crate::ui::t("flow.suggested")
+}
 
 /// What a prompt gives: an answer, or why there is none.
 pub type Reply<T> = std::result::Result<T, Halt>;

@@ -231,3 +231,5 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Res
 pub mod search;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lang;

@@ -295,6 +295,11 @@ const EXAMPLE_PLACES: &[(&str, &str, &str)] = &[
     ("GB", "Manchester", "England"),
     ("IE", "Cork", "County Cork"),
     ("AU", "Brisbane", "QLD"),
+    ("DE", "Leipzig", "Sachsen"),
+    ("AT", "Graz", "Steiermark"),
+    ("CH", "Basel", "BS"),
+    ("FR", "Lyon", "Auvergne-Rhône-Alpes"),
+    ("BE", "Liège", "Wallonie"),
 ];
 
 /// The examples of a company profile for `country`: its code, its currency, and a

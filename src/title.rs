@@ -28,17 +28,16 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
 }
 
 /// The laws that ask a job title in `country` (ISO code) to be open to all
-/// genders, as the wizard and `init` name them; `None` where the marker is
+/// genders, as the wizard and `init` name them in the user's language (AGG §11
+/// in Germany, GlBG §9 in Austria, Code du travail L1142-1 in France, and
+/// Directive (EU) 2023/970 art. 5 in every EU state); `None` where the marker is
 /// custom rather than law (Switzerland, Quebec).
 pub fn laws(country: &str) -> Option<&'static str> {
-    const DIRECTIVE: &str = "Directive (EU) 2023/970 art. 5";
-    Some(match country {
-        "DE" => "AGG §11 with §7, Directive (EU) 2023/970 art. 5",
-        "AT" => "GlBG §9, Directive (EU) 2023/970 art. 5",
-        "FR" => "Code du travail L1142-1, Directive (EU) 2023/970 art. 5",
-        "BE" | "LU" => DIRECTIVE,
+    let key = match country {
+        "DE" | "AT" | "FR" | "BE" => format!("law.{country}"),
         _ => return None,
-    })
+    };
+    Some(crate::ui::t(&key))
 }
 
 /// What the title's marker is and why, in the user's language: "the posting adds

@@ -60,6 +60,16 @@ impl Wizard {
 
     /// Starts with `PATH` set to `path` for jobpost (not for the shell that starts it).
     fn start_with_path(dir: &Path, args: &[&str], path: Option<&Path>) -> Self {
+        Self::spawn(dir, args, path, "C.UTF-8")
+    }
+
+    /// Starts in a terminal whose `LANG` is `lang` (`LC_ALL` and `LC_MESSAGES`
+    /// unset): the language the wizard speaks.
+    fn start_in(dir: &Path, args: &[&str], lang: &str) -> Self {
+        Self::spawn(dir, args, None, lang)
+    }
+
+    fn spawn(dir: &Path, args: &[&str], path: Option<&Path>, lang: &str) -> Self {
         let mut cmd = Command::new("sh");
         if let Some(path) = path {
             cmd.env("WIZARD_PATH", path);
@@ -77,7 +87,11 @@ impl Wizard {
             .env_remove("JOBPOST_ROLES")
             .env_remove("JOBPOST_TEMPLATES")
             .env_remove("VISUAL")
-            .env_remove("EDITOR");
+            .env_remove("EDITOR")
+            // The wizard speaks the terminal's language: English unless a test asks.
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
         let mut session = Session::spawn(cmd).expect("spawn jobpost in a pty");
         session.set_expect_timeout(Some(PATIENCE));
         Wizard {
@@ -604,4 +618,41 @@ fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
     ] {
         assert!(draft.contains(line), "{line} in {draft}");
     }
+}
+
+/// A recruiter whose terminal speaks German (`LANG=de_DE.UTF-8`) writes a Berlin
+/// cashier: the questions, choices and summary are German, the title's marker is
+/// chosen, and the saved posting renders as previewed.
+#[test]
+fn a_german_terminal_gets_german_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = employer("Berlin", "BE", "DE");
+    // Germany's law asks for pay: the employer gives it.
+    for set in ["pay.min=14.5", "pay.max=16", "pay.period=hour"] {
+        args.push("--set".into());
+        args.push(set.into());
+    }
+    let mut w = Wizard::start_in(dir.path(), &strs(&args), "de_DE.UTF-8");
+    w.answer("Über das Unternehmen", "\r");
+    w.enter_until("Geschlechtszusatz nach dem Titel", &format!("{DOWN}\r"));
+    w.enter_until("Diese Stellenanzeige speichern?", "\r");
+    w.answer("Die Angaben des Arbeitgebers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    for seen in [
+        "Stellenbezeichnung",
+        "Anstellungsart",
+        "Vollzeit",
+        "── Zusammenfassung ─",
+        "§ 11 AGG",
+        "posting.toml und posting.md geschrieben",
+    ] {
+        assert!(screen.contains(seen), "`{seen}` in:\n{screen}");
+    }
+    assert!(!screen.contains("? Job title"), "{screen}");
+    let posting = read(&dir.path().join("posting.toml"));
+    assert!(posting.contains("title_marker = \"(w/m/d)\""), "{posting}");
+    let md = read(&dir.path().join("posting.md"));
+    assert!(md.contains("Cashier (w/m/d)"), "{md}");
+    assert_eq!(md, render(dir.path(), "posting.toml"));
 }

@@ -98,7 +98,7 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
     no_english_question(&script);
     let title_help = script.help_at("Stellenbezeichnung").join("\n");
     assert!(
-        title_help.contains("„(m/w/d)“") && title_help.contains("AGG §11"),
+        title_help.contains("„(m/w/d)“") && title_help.contains("§ 11 AGG"),
         "{title_help}"
     );
     assert_eq!(
@@ -114,7 +114,7 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
         .help_at("Geschlechtszusatz nach dem Titel")
         .join("\n");
     assert!(
-        marker_help.contains("AGG §11") && marker_help.contains("„Cashier (m/w/d)“"),
+        marker_help.contains("§ 11 AGG") && marker_help.contains("„Cashier (m/w/d)“"),
         "{marker_help}"
     );
     assert!(script.offered_at("Anstellungsart").contains(&"Vollzeit"));

@@ -2,6 +2,9 @@
 // checks what a job seeker sees; see browser.sh. Exits non-zero on any failure.
 //
 //   node browser.js OUT_DIR POSTING_PAGE [SCREENSHOT_DIR]
+//
+// JOBPOST_PRINTED: more pages (separated by `:`) that must print on one or two
+// A4 and Letter pages, as the posting must.
 "use strict";
 const path = require("path");
 const puppeteer = require("puppeteer-core");
@@ -82,16 +85,23 @@ async function withoutScript(browser) {
 // Pages in a PDF: each page object is `/Type /Page` (the tree is `/Pages`).
 const pageCount = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-z])/g) || []).length;
 
-async function print(browser) {
+// Prints `file` in A4 and Letter: one or two pages each.
+async function printed(browser, file, name) {
   const page = await browser.newPage();
-  await page.goto(url(postingPage), { waitUntil: "load" });
+  await page.goto(url(file), { waitUntil: "load" });
   for (const format of ["A4", "Letter"]) {
     const pdf = Buffer.from(await page.pdf({ format, printBackground: true }));
     const n = pageCount(pdf);
-    check(n >= 1 && n <= 2, `print: the posting takes ${n} ${format} page(s), one or two expected`);
-    if (shots && format === "A4") require("fs").writeFileSync(path.join(shots, "posting.pdf"), pdf);
+    check(n >= 1 && n <= 2, `print: ${name} takes ${n} ${format} page(s), one or two expected`);
+    if (shots && format === "A4" && file === postingPage) require("fs").writeFileSync(path.join(shots, "posting.pdf"), pdf);
   }
   await page.close();
+}
+
+async function print(browser) {
+  await printed(browser, postingPage, "the posting");
+  const more = (process.env.JOBPOST_PRINTED || "").split(":").filter(Boolean);
+  for (const file of more) await printed(browser, file, path.basename(file));
 }
 
 (async () => {

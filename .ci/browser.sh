@@ -7,7 +7,8 @@
 #   - the Apply button and the pay figure are inside the first screen;
 #   - typing in the search box, and choosing a workplace, filter the rows;
 #   - with JavaScript off every row is visible;
-#   - the posting prints on one or two A4 and Letter pages.
+#   - the posting, and every example in examples/ (the London one among them),
+#     prints on one or two A4 and Letter pages.
 # Installs Debian's chromium when missing, and puppeteer-core from npm (told not
 # to download a browser) into $JOBPOST_CI_TOOLS/browser. With SCREENSHOTS=DIR,
 # also saves the screenshots and the printed PDF there.
@@ -40,9 +41,14 @@ out=$work/out
 "$bin" export tests/browser/postings --out "$out" --format html,jsonld --date 2027-01-04 \
   --base-url https://jobs.example.com/careers/
 
+# The examples as their own pages: each must print on one or two pages too.
+"$bin" export examples --out "$work/examples" --format html --date 2027-01-04
+printed=$(find "$work/examples" -name '*.html' ! -name index.html | sort | paste -sd: -)
+
 step "the posting and the careers page in headless Chromium"
 shots=${SCREENSHOTS:+$(mkdir -p "$SCREENSHOTS" && realpath "$SCREENSHOTS")}
 mkdir -p "$work/profile"
 # browser.js finds puppeteer-core through NODE_PATH, so nothing is installed in the tree.
 NODE_PATH="$tools/node_modules" CHROMIUM=$(command -v chromium) JOBPOST_PROFILE="$work/profile" \
+  JOBPOST_PRINTED="$printed" \
   node .ci/browser.js "$out" "$out/cashier.html" ${shots:+"$shots"}

@@ -223,7 +223,20 @@ pub fn load_valid(registry: &Registry, args: &SourceArgs) -> Result<Merged> {
         ));
     }
     let merged = load::load(registry, &inputs(args))?;
-    validate::validate(&merged)?;
+    if let Err(e) = validate::validate(&merged) {
+        // A company profile is not a posting: say so, not what a posting lacks.
+        let partial = args
+            .file
+            .as_deref()
+            .filter(|f| crate::files::marked_partial(f));
+        return Err(match partial {
+            Some(f) => Error::input(
+                crate::error::Origin::file(f.display().to_string()),
+                "a partial file (its first line is `# jobpost: partial`), not a posting: render a posting that includes it (`include = [\"…\"]`)",
+            ),
+            None => e,
+        });
+    }
     Ok(merged)
 }
 
@@ -502,8 +515,9 @@ fn starter_locale<'a>(
 fn preset_in(registry: &Registry, id: &str, tag: &str) -> Result<load::Merged> {
     let text = format!("locale = {}\n", toml::Value::String(tag.to_string()));
     let (layer, _) = crate::layer::parse("--locale", &text, false)?;
-    let language = crate::locale::get(tag).map_or("en", |l| l.language());
-    let mut merged = load::merge_with_chain(&registry.chain_in(id, language)?, &[layer])?;
+    // The preset's text in the locale's language (a German starter reads German).
+    let lang = crate::locale::get(tag).map_or("en", |l| l.language());
+    let mut merged = load::merge_with_chain(&registry.chain_in(id, lang)?, &[layer])?;
     // The locale is the starter's to write, not a preset value.
     merged.slots.remove("locale");
     Ok(merged)

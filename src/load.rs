@@ -13,6 +13,7 @@ use crate::files::read_text;
 use crate::layer::{self, Item, Kind, Layer, Op, OpKind, Origin, check_path, check_unset};
 use crate::model::{Posting, Workplace, within};
 use crate::preset::{Preset, Registry};
+use crate::spelling::overrides;
 
 /// What to merge, as given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -233,23 +234,20 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     if tag != crate::locale::DEFAULT {
         drop_us_pay_hints(merged);
     }
-    // The region's rewordings first (they reword the text as presets write it),
-    // then the locale's, which leave alone what the region's already changed.
-    let region = merged.posting.location.as_ref().and_then(|l| {
-        let tag =
-            crate::spelling::overrides::region_tag(l.country.as_deref()?, l.region.as_deref()?);
-        crate::spelling::overrides::is_region_tag(&tag).then_some(tag)
-    });
-    let overrides: Vec<(usize, &crate::spelling::overrides::Override)> = region
-        .iter()
-        .chain(std::iter::once(&tag))
-        .flat_map(|t| {
-            chain
-                .iter()
-                .enumerate()
-                .flat_map(move |(k, p)| p.locales.get(t).into_iter().flatten().map(move |o| (k, o)))
-        })
-        .collect();
+    // The most specific rewordings first: the region's, then the locale's, each
+    // for the employer's sector before those true of either. Each rewords the
+    // text as the presets write it; what one has reworded the later ones leave.
+    let region = overrides::region_of(&merged.posting);
+    let sector = merged.posting.company.as_ref().and_then(|c| c.sector);
+    let tags = overrides::tags_for(&tag, region.as_deref(), sector);
+    let overrides: Vec<(usize, &overrides::Override)> =
+        tags.iter()
+            .flat_map(|t| {
+                chain.iter().enumerate().flat_map(move |(k, p)| {
+                    p.locales.get(t).into_iter().flatten().map(move |o| (k, o))
+                })
+            })
+            .collect();
     let table = crate::spelling::table(&tag);
     let letters = &crate::locale::of(&merged.posting).letters;
     if overrides.is_empty() && table.is_none() && letters.is_empty() {
@@ -257,15 +255,15 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
     }
     let from_preset = |o: &Origin| chain.iter().any(|p| p.layer.source == o.source);
     let reworded = !overrides.is_empty();
-    // Checked once per preset, locale and region.
-    let checked_as = format!("{tag} {}", region.as_deref().unwrap_or_default());
-    check_overrides(chain, &overrides, &checked_as)?;
+    // Checked once per preset and set of tags.
+    check_overrides(chain, &overrides, &tags.join(" "))?;
+    let mut done = Reworded::default();
     for (k, o) in overrides {
         // A preset rewords the text it or its parents wrote, never a child's own
         // text at the same path: a child's purpose is a different job's purpose.
         let written_by_up_to_k =
             |origin: &Origin| chain[..=k].iter().any(|p| p.layer.source == origin.source);
-        reword(&mut merged.slots, o, &written_by_up_to_k);
+        reword(&mut merged.slots, o, &written_by_up_to_k, &mut done);
     }
     let mut respelled = false;
     let by_table =
@@ -319,7 +317,7 @@ fn drop_us_pay_hints(merged: &mut Merged) {
 /// while it runs, and an export merges the same few presets thousands of times.
 fn check_overrides(
     chain: &[&Preset],
-    overrides: &[(usize, &crate::spelling::overrides::Override)],
+    overrides: &[(usize, &overrides::Override)],
     tag: &str,
 ) -> Result<()> {
     use std::collections::HashSet;
@@ -347,12 +345,8 @@ fn check_overrides(
 /// An override must reword text the presets up to its own actually have.
 /// `own` is what the override's preset and its parents set; errors name the
 /// preset's `file`, where the author fixes them.
-fn check_override(
-    file: &str,
-    own: &BTreeMap<String, Slot>,
-    o: &crate::spelling::overrides::Override,
-) -> Result<()> {
-    use crate::spelling::overrides::Change;
+fn check_override(file: &str, own: &BTreeMap<String, Slot>, o: &overrides::Override) -> Result<()> {
+    use overrides::Change;
     let in_file = |origin: &Origin| match origin.pos {
         Some(p) => crate::error::Origin::at(file, p),
         None => crate::error::Origin::file(file),
@@ -390,20 +384,34 @@ fn check_override(
     }
 }
 
-/// Applies one override to the values that came from presets.
+/// What the rewordings so far replaced: whole values and lists by path, list
+/// items by path and place. A later, less specific rewording leaves them.
+#[derive(Default)]
+struct Reworded {
+    whole: std::collections::HashSet<String>,
+    items: std::collections::HashSet<(String, usize)>,
+}
+
+/// Applies one override to the values that came from presets and that no
+/// earlier (more specific) override reworded.
 fn reword(
     slots: &mut BTreeMap<String, Slot>,
-    o: &crate::spelling::overrides::Override,
+    o: &overrides::Override,
     from_preset: &dyn Fn(&Origin) -> bool,
+    done: &mut Reworded,
 ) {
-    use crate::spelling::overrides::Change;
+    use overrides::Change;
     let Some(slot) = slots.get_mut(&o.path) else {
         return;
     };
+    if done.whole.contains(&o.path) {
+        return;
+    }
     match (&o.change, slot) {
         (Change::Text(text), Slot::Value(v, origin)) if from_preset(origin) => {
             *v = toml::Value::String(text.clone());
             *origin = o.origin.clone();
+            done.whole.insert(o.path.clone());
         }
         (Change::List(new), Slot::List(list)) if list.iter().any(|(_, o)| from_preset(o)) => {
             // The employer's own items stay, after the reworded list.
@@ -411,12 +419,17 @@ fn reword(
             let mut out: Vec<Item> = new.iter().map(|t| (t.clone(), o.origin.clone())).collect();
             out.extend(theirs.cloned());
             *list = out;
+            done.whole.insert(o.path.clone());
         }
         (Change::Items(items), Slot::List(list)) => {
             for (from, to, origin) in items {
-                let found = list.iter_mut().find(|(x, o)| x == from && from_preset(o));
-                if let Some(item) = found {
-                    *item = (to.clone(), origin.clone());
+                let found = (0..list.len()).find(|&i| {
+                    let (x, o2) = &list[i];
+                    x == from && from_preset(o2) && !done.items.contains(&(o.path.clone(), i))
+                });
+                if let Some(i) = found {
+                    list[i] = (to.clone(), origin.clone());
+                    done.items.insert((o.path.clone(), i));
                 }
             }
         }

@@ -224,8 +224,14 @@ pub fn resolve(p: &Posting) -> (&'static Locale, Reason) {
         (_, Some(c), None) => Some(("location.applicant_countries", c, None)),
         _ => None,
     };
-    match country.and_then(|(path, c, r)| Some((path, c, for_place(c, r)?))) {
-        Some((path, c, l)) => (l, Reason::Country(path, c.clone())),
+    match country.and_then(|(path, c, r)| Some((path, c, r, for_place(c, r)?))) {
+        // A region with a locale of its own (Quebec) is the reason, not its country.
+        Some((_, c, Some(r), l))
+            if for_country(c).is_none_or(|by_country| by_country.tag != l.tag) =>
+        {
+            (l, Reason::Country("location.region", r.to_string()))
+        }
+        Some((path, c, _, l)) => (l, Reason::Country(path, c.clone())),
         None => (default, Reason::Default),
     }
 }

@@ -142,6 +142,12 @@ pub struct Company<L = List> {
     /// white text must keep a contrast of at least 4.5:1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
+    /// Whether the employer is a public service or a private business. Not
+    /// printed: a preset whose duties differ between the two (billing in a
+    /// private clinic, none in the NHS) words its text by it, and without it
+    /// uses words true of both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
 }
 
 /// `[location]`: where the work happens.
@@ -353,6 +359,16 @@ labelled_enum! {
         Used = "used" / "AI is used to screen, assess or select applicants",
         /// It does not.
         NotUsed = "not-used" / "AI is not used to screen, assess or select applicants",
+    }
+}
+
+labelled_enum! {
+    /// `company.sector`: who runs and pays for the service the job is in.
+    Sector {
+        /// A public service: the NHS, the HSE, a provincial or state health service.
+        Public = "public" / "A public service (such as the NHS, the HSE or a provincial or state health service)",
+        /// A private business, paid by its customers or their insurers.
+        Private = "private" / "A private business (such as a private clinic)",
     }
 }
 

@@ -204,6 +204,7 @@ prop_compose! {
                 eeo,
                 logo: None,
                 color: None,
+                sector: None,
             }),
             location: Some(loc),
             duties: Some(Duties { daily, weekly }),

@@ -308,3 +308,66 @@ fn locale_notes_agree_between_toml_and_its_renderings() {
         }
     }
 }
+
+/// Ontario's two statements (whether AI screens applicants, whether the vacancy
+/// exists) lint the same in a posting file and in its renderings, however the
+/// employer gives them: as the `apply` fields, in their own words in the
+/// instructions or the purpose, one of each, or not at all (then both warn).
+#[test]
+fn ontario_statements_as_fields_or_free_text_agree_between_toml_and_its_renderings() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "role = \"bank-teller\"\nposted = 2027-01-04\napply_by = 2027-01-25\n\
+                employment_type = \"full-time\"\n{purpose}\n\
+                [company]\nname = \"Northgate Bank\"\n\
+                about = \"Northgate Bank has served Toronto families since 1952.\"\n\n\
+                [location]\nworkplace = \"on-site\"\ncity = \"Toronto\"\nregion = \"ON\"\ncountry = \"CA\"\n\n\
+                [pay]\nmin = 21\nmax = 24\ncurrency = \"CAD\"\nperiod = \"hour\"\n\
+                benefits = [\"Health and dental cover\"]\n\n\
+                [apply]\nurl = \"https://northgate.example/jobs\"\n{apply}";
+    let said = "We do not use AI to screen, assess or select applicants. This posting is for an existing vacancy.";
+    let cases: [(&str, String, String, usize); 5] = [
+        (
+            "fields",
+            String::new(),
+            "ai_screening = \"not-used\"\nvacancy = \"existing\"\n".into(),
+            0,
+        ),
+        ("instructions", String::new(), format!("instructions = \"Send your resume. {said}\"\n"), 0),
+        (
+            "purpose",
+            format!("purpose = \"You serve our branch customers. {said}\"\n"),
+            String::new(),
+            0,
+        ),
+        (
+            "mixed",
+            String::new(),
+            "vacancy = \"not-existing\"\ninstructions = \"Artificial intelligence tools assess every application.\"\n".into(),
+            0,
+        ),
+        ("missing", String::new(), String::new(), 2),
+    ];
+    for (name, purpose, apply, _) in &cases {
+        let text = base.replace("{purpose}", purpose).replace("{apply}", apply);
+        let file = format!("{name}.toml");
+        fs::write(dir.path().join(&file), text).unwrap();
+        for format in ["md", "txt", "html"] {
+            let out = stdout_of(dir.path(), &["render", &file, "--format", format]);
+            fs::write(dir.path().join(format!("{name}.{format}")), out).unwrap();
+        }
+    }
+    let findings = lint_json(dir.path());
+    let missing = |file: &str| {
+        findings
+            .iter()
+            .filter(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+            .filter(|f| f["rule"] == "hiring-statement-missing")
+            .count()
+    };
+    for (name, _, _, expected) in &cases {
+        for format in ["toml", "md", "txt", "html"] {
+            let file = format!("{name}.{format}");
+            assert_eq!(missing(&file), *expected, "{file}: {findings:#?}");
+        }
+    }
+}

@@ -125,7 +125,7 @@ fn preset_trial(id: &str, locale: &str) -> Result<(), Failed> {
     let explain = jobpost(dir.path(), &["explain", file])?;
     // The employer's place gives the locale, or (fr-CH, which no country
     // defaults to) the employer's own `locale`.
-    let from_place = explain.contains(&format!("# locale: {locale} (from location.country"));
+    let from_place = explain.contains(&format!("# locale: {locale} (from location."));
     if !from_place && !explain.contains(&format!("locale = \"{locale}\"")) {
         return Err(
             format!("{id}: the employer's country does not give {locale}:\n{explain}").into(),

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use jobpost::load::{self, Slot};
 use jobpost::preset::Registry;
+use jobpost::spelling::overrides::Change;
 
 fn jobpost(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jobpost"))
@@ -140,7 +141,8 @@ fn credited(merged: &load::Merged, source: &str) -> BTreeMap<String, usize> {
 
 /// A parent's `[locale]` rewording applies to the text the parent wrote, never
 /// over a child's own: in every locale, each preset that extends another keeps
-/// every value and list item it wrote itself (its own rewordings included).
+/// every value and list item it wrote itself (its own rewordings included; a
+/// list it rewords whole in the locale may have another length).
 #[test]
 fn a_parent_rewording_never_replaces_a_child_own_text() {
     let registry = Registry::load(None).unwrap();
@@ -159,7 +161,13 @@ fn a_parent_rewording_never_replaces_a_child_own_text() {
             let layer = load::set_layer(&format!("locale={tag}")).unwrap();
             let local = load::merge_with_chain(&chain, &[layer]).unwrap();
             let (before, after) = (credited(&us, &own), credited(&local, &own));
-            for (path, n) in &before {
+            let whole = |path: &str| {
+                preset.locales.get(tag).is_some_and(|os| {
+                    os.iter()
+                        .any(|o| o.path == path && matches!(o.change, Change::List(_)))
+                })
+            };
+            for (path, n) in before.iter().filter(|(p, _)| !whole(p)) {
                 assert_eq!(
                     Some(n),
                     after.get(path),
@@ -205,4 +213,88 @@ fn region_rewordings_apply_to_jobs_in_their_region() {
     let ontario = merged("restaurant-server", "CA", "ON");
     assert!(ontario.contains("Smart Serve certificate"), "{ontario}");
     assert!(!ontario.contains("Serving It Right"), "{ontario}");
+}
+
+/// The purpose, duties and skills of preset `id` for a job in `country`, with
+/// `company.sector` set to `sector` when given.
+fn role_text(registry: &Registry, id: &str, country: &str, sector: Option<&str>) -> String {
+    let mut sets = vec![format!("location.country=\"{country}\"")];
+    sets.extend(sector.map(|s| format!("company.sector=\"{s}\"")));
+    let inputs = load::Inputs {
+        role: Some(id.to_string()),
+        sets,
+        ..load::Inputs::default()
+    };
+    let merged = load::load(registry, &inputs).unwrap();
+    [
+        "purpose",
+        "objectives",
+        "duties.daily",
+        "duties.weekly",
+        "skills.preferred",
+    ]
+    .iter()
+    .filter_map(|p| merged.slots.get(*p))
+    .map(|slot| match slot {
+        Slot::Value(v, _) => v.as_str().unwrap_or_default().to_string(),
+        Slot::List(items) => items
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+/// Every preset whose text differs by `company.sector` (`[locale."en-GB@public"]`)
+/// reads differently for a public service and a private business in each country
+/// it words, and says nothing of either's alone when the employer did not say.
+/// Healthcare in the UK and Ireland: the NHS and the HSE bill no one, a private
+/// clinic bills patients and insurers.
+#[test]
+fn sector_rewordings_follow_the_employer_and_the_plain_text_is_true_of_both() {
+    let registry = Registry::load(None).unwrap();
+    let mut worded = 0;
+    for id in ids() {
+        for country in ["GB", "IE", "AU", "CA"] {
+            let plain = role_text(&registry, &id, country, None);
+            let public = role_text(&registry, &id, country, Some("public"));
+            let private = role_text(&registry, &id, country, Some("private"));
+            if public != plain || private != plain {
+                worded += 1;
+            }
+        }
+    }
+    assert!(
+        worded >= 4,
+        "{worded} preset-country pairs worded by sector"
+    );
+    let hcs = "healthcare-customer-service";
+    for country in ["GB", "IE"] {
+        let plain = role_text(&registry, hcs, country, None);
+        let public = role_text(&registry, hcs, country, Some("public"));
+        let private = role_text(&registry, hcs, country, Some("private"));
+        for words in [&plain, &public] {
+            for billing in [
+                "insurance",
+                "payment plan",
+                "unpaid",
+                "private clinic",
+                "excess",
+            ] {
+                assert!(
+                    !words.to_lowercase().contains(billing),
+                    "{country}: `{billing}` in\n{words}"
+                );
+            }
+        }
+        for billing in ["private clinic", "Take payments", "excesses and shortfalls"] {
+            assert!(
+                private.contains(billing),
+                "{country}: no `{billing}` in\n{private}"
+            );
+        }
+        assert!(public.contains("waiting lists"), "{public}");
+    }
 }

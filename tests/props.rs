@@ -115,7 +115,7 @@ fn pick<T: Copy + std::fmt::Debug + 'static>(
 prop_compose! {
     fn company()(name in opt_text(), about in opt_text(), website in link(),
                  values in list(), eeo in opt_text()) -> Company {
-        Company { name, about, website, values, eeo, logo: None, color: None }
+        Company { name, about, website, values, eeo, logo: None, color: None, sector: None }
     }
 }
 
@@ -199,6 +199,7 @@ fn any_posting() -> impl Strategy<Value = Posting> {
                 eeo: None,
                 logo: None,
                 color: None,
+                sector: None,
             });
             company.name = filled(company.name.take());
             let place = p.location.get_or_insert(Location {

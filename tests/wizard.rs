@@ -620,6 +620,77 @@ fn a_uk_recruiter_finds_the_role_and_names_the_country_in_words() {
     }
 }
 
+/// Enter at the employment type and the pay period takes the option the cursor
+/// starts on, the first real one, shown as the choice it is ("Leave it out" is
+/// still listed), and the summary names what Enter took: no employer fact is
+/// filled in unseen.
+#[test]
+fn enter_on_a_choice_is_a_choice_shown_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("London", "England", "GB");
+    let mut w = Wizard::start(dir.path(), &strs(&args));
+    w.enter_until("Employment type", "");
+    w.see("> Full-time");
+    w.see("Leave it out");
+    w.send("\r");
+    w.enter_until("Pay period", "");
+    w.see("> per hour");
+    w.see("Leave it out");
+    w.send("\r");
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    let summary = &screen[screen.rfind("── Summary").expect("a summary")..];
+    let summary = &summary[..summary.find("── Preview").expect("a preview")];
+    for line in ["· Employment type: Full-time", "· Pay period: per hour"] {
+        assert!(summary.contains(line), "`{line}` in:\n{summary}");
+    }
+    let posting = read(&dir.path().join("posting.toml"));
+    for line in ["employment_type = \"full-time\"", "period = \"hour\""] {
+        assert!(posting.contains(line), "`{line}` in:\n{posting}");
+    }
+}
+
+/// A UK healthcare job: the wizard asks whether the employer is a public
+/// service or a private business, since the preset's text differs (an NHS job
+/// bills no one); Enter leaves it out and the text is true of both. A cashier's
+/// preset words nothing by it, so a cashier is not asked.
+#[test]
+fn a_uk_healthcare_job_is_asked_nhs_or_private_and_enter_leaves_it_out() {
+    for (public, saved) in [(true, "sector = \"public\""), (false, "")] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = employer("Manchester", "England", "GB");
+        args[1] = "healthcare-customer-service".into();
+        let mut w = Wizard::start(dir.path(), &strs(&args));
+        w.enter_until("Is the employer a public service", "");
+        w.see("> Leave it out");
+        w.send(if public { "public\r" } else { "\r" });
+        w.enter_until("Save this posting?", "\r");
+        w.answer("Save the employer's answers", "n\r");
+        let (code, screen) = w.finish();
+        assert_eq!(code, 0, "{screen}");
+        let posting = read(&dir.path().join("posting.toml"));
+        let md = read(&dir.path().join("posting.md"));
+        match public {
+            true => {
+                assert!(posting.contains(saved), "{posting}");
+                assert!(md.contains("waiting lists"), "{md}");
+            }
+            false => assert!(!posting.contains("sector"), "{posting}"),
+        }
+        assert!(!md.contains("payment plans"), "{md}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("Manchester", "England", "GB");
+    let mut w = Wizard::start(dir.path(), &strs(&args));
+    w.enter_until("Save this posting?", "\r");
+    w.answer("Save the employer's answers", "n\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("public service"), "{screen}");
+}
+
 /// A recruiter whose terminal speaks German (`LANG=de_DE.UTF-8`) writes a Berlin
 /// cashier: the questions, choices and summary are German, the title's marker is
 /// chosen, and the saved posting renders as previewed.
@@ -653,6 +724,6 @@ fn a_german_terminal_gets_german_questions() {
     let posting = read(&dir.path().join("posting.toml"));
     assert!(posting.contains("title_marker = \"(w/m/d)\""), "{posting}");
     let md = read(&dir.path().join("posting.md"));
-    assert!(md.contains("Cashier (w/m/d)"), "{md}");
+    assert!(md.contains("Kassierer (w/m/d)"), "{md}");
     assert_eq!(md, render(dir.path(), "posting.toml"));
 }

@@ -141,7 +141,7 @@ fn company(b: &mut Body, v: &View) {
         b.bullet(&[plain(value)]);
     }
     if !c.website.is_empty() {
-        let label = format!("{}: ", t(v, "website"));
+        let label = format!("{}{} ", t(v, "website"), t(v, "colon"));
         b.paragraph(&[plain(&label), link(&c.website, &c.website)]);
     }
 }
@@ -183,7 +183,7 @@ fn conditions(b: &mut Body, v: &View) {
     }
     b.heading(2, t(v, "conditions"));
     for (label, text) in lines {
-        b.bullet(&[bold(&format!("{label}: ")), plain(text)]);
+        b.bullet(&[bold(&format!("{label}{} ", t(v, "colon"))), plain(text)]);
     }
     b.sub_list(t(v, "physical"), &c.physical);
 }
@@ -195,7 +195,10 @@ fn pay(b: &mut Body, v: &View) {
     }
     b.heading(2, t(v, "pay_and_benefits"));
     if !p.range.is_empty() {
-        b.paragraph(&[plain(&format!("{}: ", t(v, "pay"))), bold(&p.range)]);
+        b.paragraph(&[
+            plain(&format!("{}{} ", t(v, "pay"), t(v, "colon"))),
+            bold(&p.range),
+        ]);
     }
     if !p.extras.is_empty() {
         b.paragraph(&[plain(&p.extras)]);
@@ -225,11 +228,11 @@ fn apply(b: &mut Body, v: &View) {
         b.paragraph(&[plain(&a.statements.join(" "))]);
     }
     if !a.url.is_empty() {
-        let label = format!("{}: ", t(v, "apply_online"));
+        let label = format!("{}{} ", t(v, "apply_online"), t(v, "colon"));
         b.bullet(&[plain(&label), link(&a.url, &a.url)]);
     }
     if !a.email.is_empty() {
-        let label = format!("{}: ", t(v, "email"));
+        let label = format!("{}{} ", t(v, "email"), t(v, "colon"));
         b.bullet(&[
             plain(&label),
             link(&a.email, &format!("mailto:{}", a.email)),
@@ -243,7 +246,12 @@ fn apply(b: &mut Body, v: &View) {
 fn footer(b: &mut Body, v: &View) {
     let mut parts = Vec::new();
     if !v.reference.is_empty() {
-        parts.push(format!("{}: {}", t(v, "reference"), v.reference));
+        parts.push(format!(
+            "{}{} {}",
+            t(v, "reference"),
+            t(v, "colon"),
+            v.reference
+        ));
     }
     if !v.posted.is_empty() {
         parts.push(v.lines.posted.clone());

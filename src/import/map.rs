@@ -445,6 +445,7 @@ fn company(p: &mut Posting) -> &mut Company {
         eeo: None,
         logo: None,
         color: None,
+        sector: None,
     })
 }
 

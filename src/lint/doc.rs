@@ -279,6 +279,12 @@ pub struct Doc {
     pub facts: Facts,
     /// Inline suppressions.
     pub suppressions: Vec<Suppression>,
+    /// For a posting file: where each of its keys and table headers is, by
+    /// posting path (`pay`, `pay.benefits`), with the length to underline, so a
+    /// finding about a field or a section points at it (see
+    /// [`Doc::key_or_table`]). Empty for Markdown, text and HTML.
+    #[serde(skip)]
+    pub keys: std::collections::BTreeMap<String, (Loc, usize)>,
     /// The builders' split of each segment into words, kept so that linting does not
     /// split the text again. Checked against the segments before use, so a `Doc` whose
     /// segments were changed afterwards, or built by hand with `..Doc::default()`, is
@@ -356,7 +362,27 @@ impl Doc {
             segments,
             facts,
             suppressions,
+            keys: Default::default(),
             analysis: Analysis::default(),
+        }
+    }
+
+    /// For a posting file, where a finding about `path` points: its key, else
+    /// the table it would go in (`pay` for a missing `pay.benefits`), else the
+    /// first line; `None` for a posting that is not a posting file.
+    pub fn key_or_table(&self, path: &str) -> Option<(Loc, usize)> {
+        if !self.path.to_ascii_lowercase().ends_with(".toml") {
+            return None;
+        }
+        let mut at = path;
+        loop {
+            if let Some(found) = self.keys.get(at) {
+                return Some(*found);
+            }
+            match at.rsplit_once('.') {
+                Some((table, _)) => at = table,
+                None => return Some((Loc::new(1, 1), 1)),
+            }
         }
     }
 

@@ -293,6 +293,16 @@ pub(crate) fn data_loads() {
     let _ = lists();
 }
 
+/// Whether the text of `segments` makes Ontario's two statements (whether AI
+/// screens applicants, whether the vacancy exists), read as [`facts_from`] reads
+/// them in a rendered posting: a posting file may give them as fields or write
+/// them in its own words, and lint must find them either way.
+pub fn statements_in(segments: &[Segment]) -> (bool, bool) {
+    let analysed = analyse(segments);
+    let prep = prepare(segments, &analysed);
+    (states_ai_screening(&prep), states_vacancy(&prep))
+}
+
 /// A sentence that names AI ("AI", "artificial intelligence") and screening,
 /// assessing or selecting applicants: the statement Ontario asks postings for.
 fn states_ai_screening(prep: &[Prepared<'_>]) -> bool {

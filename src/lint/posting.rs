@@ -33,14 +33,70 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .into_iter()
         .collect();
     segments.extend(b.sections());
-    let facts = facts(&b);
-    Doc::new(
+    let facts = facts(&b, &segments);
+    let mut doc = Doc::new(
         path,
         source,
         segments,
         facts,
         parse_toml_suppressions(source),
-    )
+    );
+    doc.keys = key_positions(source);
+    doc
+}
+
+/// Where each key and table header of the posting file `source` is, by posting
+/// path: a key at its first character, a table at the `[` of its header, each
+/// with the length to underline. A file that does not parse has none (the loader
+/// reports it).
+fn key_positions(source: &str) -> std::collections::BTreeMap<String, (Loc, usize)> {
+    let mut out = std::collections::BTreeMap::new();
+    if let Ok(table) = toml::de::DeTable::parse(source) {
+        let index = crate::layer::LineIndex::new(source);
+        walk_keys(source, &index, table.get_ref(), "", &mut out);
+    }
+    out
+}
+
+fn walk_keys(
+    source: &str,
+    index: &crate::layer::LineIndex,
+    table: &toml::de::DeTable,
+    prefix: &str,
+    out: &mut std::collections::BTreeMap<String, (Loc, usize)>,
+) {
+    for (key, value) in table.iter() {
+        let path = crate::layer::join(prefix, key.get_ref());
+        let start = key.span().start;
+        let pos = index.pos(start);
+        // A table header: point at its `[`, underlining the header.
+        let line = source
+            .get(..start)
+            .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+        let text = source
+            .get(line..)
+            .and_then(|l| l.lines().next())
+            .unwrap_or_default();
+        let header = text.trim_start().starts_with('[');
+        let at = match header {
+            true => {
+                let col = text.chars().take_while(|c| c.is_whitespace()).count() + 1;
+                let len = text
+                    .split('#')
+                    .next()
+                    .unwrap_or(text)
+                    .trim()
+                    .chars()
+                    .count();
+                (Loc::new(pos.line, col), len)
+            }
+            false => (Loc::new(pos.line, pos.col), key.get_ref().chars().count()),
+        };
+        out.entry(path.clone()).or_insert(at);
+        if let toml::de::DeValue::Table(t) = value.get_ref() {
+            walk_keys(source, index, t, &path, out);
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -171,17 +227,23 @@ impl Builder<'_> {
                 .iter()
                 .flat_map(|q| q.required.iter().flatten())
                 .count();
-        let at = [
-            "qualifications.education",
-            "qualifications.experience_months",
-        ]
-        .into_iter()
-        .find(|f| self.merged.slots.contains_key(*f))
-        .unwrap_or("qualifications");
         let extra = self.view.required.get(listed..).unwrap_or_default();
+        // The renderer adds the education line, then the experience line last.
+        let experience = p
+            .qualifications
+            .as_ref()
+            .and_then(|q| q.experience_months)
+            .is_some_and(|m| m > 0);
         extra
             .iter()
-            .flat_map(|t| self.derived(t, section, SegKind::Bullet, at))
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let at = match experience && i + 1 == extra.len() {
+                    true => "qualifications.experience_months",
+                    false => "qualifications.education",
+                };
+                self.derived(t, section, SegKind::Bullet, at)
+            })
             .collect()
     }
 }
@@ -212,11 +274,19 @@ fn entry_point(path: &str, merged: &Merged) -> Loc {
         .map_or(Loc::new(1, 1), |p| Loc::new(p.line, p.col))
 }
 
-fn facts(b: &Builder) -> Facts {
+fn facts(b: &Builder, segments: &[Segment]) -> Facts {
     let p = &b.merged.posting;
     let pay = p.pay.as_ref();
     let location = p.location.as_ref();
     let apply = p.apply.as_ref();
+    // Read from the text only when a field is missing (text analysis is the cost).
+    let given = apply.map_or((false, false), |a| {
+        (a.ai_screening.is_some(), a.vacancy.is_some())
+    });
+    let in_text = match given {
+        (true, true) => given,
+        _ => super::facts::statements_in(segments),
+    };
     let months = p.qualifications.as_ref().and_then(|q| q.experience_months);
     let pay_at = b
         .merged
@@ -240,8 +310,10 @@ fn facts(b: &Builder) -> Facts {
         has_deadline: p.apply_by.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
-        states_ai_screening: apply.is_some_and(|a| a.ai_screening.is_some()),
-        states_vacancy: apply.is_some_and(|a| a.vacancy.is_some()),
+        // Given as fields, or in the employer's own words (in the instructions,
+        // the purpose…), as lint finds them in the rendered posting.
+        states_ai_screening: given.0 || in_text.0,
+        states_vacancy: given.1 || in_text.1,
         country: location.and_then(country_of),
         region: location.and_then(|l| l.region.as_deref()).map(region_code),
         city: location.and_then(|l| l.city.clone()),
@@ -332,7 +404,7 @@ pub fn jsonld_findings(
             .into_iter()
             .map(|p| {
                 let field = p.field.as_deref().unwrap_or_default();
-                let at = key_loc(path, merged, field);
+                let at = key_loc(path, merged, doc, field);
                 super::Finding {
                     message: format!("`{field}` {}", p.message),
                     suggestion: Some(format!(
@@ -343,7 +415,7 @@ pub fn jsonld_findings(
             })
             .collect(),
     };
-    out.extend(region_finding(path, merged, cfg));
+    out.extend(region_finding(path, merged, doc, cfg));
     out.retain(|f| !doc.suppressions.iter().any(|s| s.covers(f.rule, f.line)));
     out
 }
@@ -351,14 +423,19 @@ pub fn jsonld_findings(
 /// `unknown-region`: a job in the US or Canada whose `location.region` names no
 /// state or province ("Illnois"): no pay law is found for it, so the posting
 /// would go out without what the law asks. At the key, with the nearest name.
-fn region_finding(path: &str, merged: &Merged, cfg: &super::Config) -> Option<super::Finding> {
+fn region_finding(
+    path: &str,
+    merged: &Merged,
+    doc: &Doc,
+    cfg: &super::Config,
+) -> Option<super::Finding> {
     let rule = super::rules::RuleId::UnknownRegion;
     let severity = cfg.severity(rule.as_str(), super::Severity::Warning)?;
     let location = merged.posting.location.as_ref()?;
     let region = location.region.as_deref()?;
     let country = country_of(location)?;
     let nearest = unknown_region(&country, region).err()?;
-    let at = key_loc(path, merged, "location.region");
+    let at = key_loc(path, merged, doc, "location.region");
     let message = format!(
         "`location.region` \"{region}\" is no state or province of {}; no pay law can be found for it",
         crate::country::in_prose(&country)
@@ -374,14 +451,18 @@ fn region_finding(path: &str, merged: &Merged, cfg: &super::Config) -> Option<su
     })
 }
 
-/// Where the value at `field` stands in the file at `path`, else where inherited
-/// values enter it.
-fn key_loc(path: &str, merged: &Merged, field: &str) -> Loc {
+/// Where the value at `field` stands in the file at `path`; for a value the file
+/// does not give, the table it would go in, else the first line.
+fn key_loc(path: &str, merged: &Merged, doc: &Doc, field: &str) -> Loc {
+    let missing = || {
+        doc.key_or_table(field)
+            .map_or(entry_point(path, merged), |(loc, _)| loc)
+    };
     merged
         .origin(field)
         .filter(|o| &*o.source == path)
         .and_then(|o| o.pos)
-        .map_or(entry_point(path, merged), |pos| Loc::new(pos.line, pos.col))
+        .map_or_else(missing, |pos| Loc::new(pos.line, pos.col))
 }
 
 /// A finding of `rule` at `at`, its message to be filled in.

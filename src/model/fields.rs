@@ -31,7 +31,7 @@
 
 use std::sync::OnceLock;
 
-use super::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
+use super::{AiScreening, Education, EmploymentType, Period, Sector, Vacancy, Workplace};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +125,7 @@ pub const FIELDS: &[Field] = &[
     f("company.eeo", Text, "your equal-opportunity statement", "\"…\"").fact().shown("eeo").ask("Equal-opportunity statement"),
     f("company.logo", Text, "logo for the page header: an image file or an https:// URL", "\"logo.png\"").fact().shown("header"),
     f("company.color", Text, "brand colour behind the page header and buttons", "\"#1f5f8b\"").fact().shown("header"),
+    f("company.sector", Choice(Sector::KEYS), "public | private: a public service (the NHS, the HSE, a provincial health plan's hospital) or a private business; not printed, but a preset whose duties differ between them (billing, insurance) is worded to fit, and without it in words true of both", "\"private\"").fact().ask("Is the employer a public service or a private business?"),
     f("location.workplace", Choice(Workplace::KEYS), "on-site | hybrid | remote", "\"on-site\"").fact().shown("conditions").ask("Workplace"),
     f("location.street", Text, "street address", "\"100 Main St\"").fact().shown("conditions").ask("Street address"),
     f("location.city", Text, "city or town", "\"Denver\"").fact().shown("conditions").ask("City"),

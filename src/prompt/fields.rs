@@ -1,7 +1,7 @@
 //! The fields the wizard asks, in order, each with its kind of prompt and the
 //! `validate` rule a typed value must pass.
 
-use crate::model::{AiScreening, Education, EmploymentType, Period, Vacancy, Workplace};
+use crate::model::{AiScreening, Education, EmploymentType, Period, Sector, Vacancy, Workplace};
 use crate::validate;
 
 /// A part of the posting, for going back to review it.
@@ -131,6 +131,9 @@ pub struct Field {
     pub remote_only: bool,
     /// Asked only where the law of the job's place asks postings for it.
     pub law_only: bool,
+    /// Asked only where the role preset words its text by the answer in the
+    /// job's locale or region (`company.sector`: NHS or private clinic).
+    pub wording_only: bool,
 }
 
 impl Field {
@@ -151,6 +154,7 @@ const fn field(path: &'static str, section: Section, kind: Kind) -> Field {
         required: false,
         remote_only: false,
         law_only: false,
+        wording_only: false,
     }
 }
 
@@ -168,6 +172,10 @@ fn education() -> Vec<(&'static str, &'static str)> {
 
 fn ai_screening() -> Vec<(&'static str, &'static str)> {
     choices(AiScreening::ALL, AiScreening::key, AiScreening::label)
+}
+
+fn sector() -> Vec<(&'static str, &'static str)> {
+    choices(Sector::ALL, Sector::key, Sector::label)
 }
 
 fn vacancy() -> Vec<(&'static str, &'static str)> {
@@ -219,6 +227,8 @@ pub const FIELDS: &[Field] = &[
     // The title is asked before the place, which decides whether the title gets a
     // gender marker: the marker is asked here, once the locale is known.
     field("title_marker", S::Place, Kind::Marker),
+    // After the place: whether the preset's text differs by it depends on the locale.
+    Field { wording_only: true, ..field("company.sector", S::Place, Kind::Choice(sector)) },
     field("employment_type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", S::Purpose, Long) },

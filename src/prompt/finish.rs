@@ -144,9 +144,10 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let rendered = format::render(ctx.renderer, &merged, format, None)?.into_text(format)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
-        "{}{}{}{rendered}{}",
+        "{}{}{}{}{rendered}{}",
         heading(ui::t("summary.heading")),
         summary(&problems, &warnings(&merged.posting), &findings),
+        chosen(state),
         heading(&title),
         heading("").trim_end(),
     );
@@ -159,6 +160,38 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
         problems: problems.len(),
         errors,
     })
+}
+
+/// The employer facts chosen from a list in this run (employment type, pay
+/// period…), each as its choice reads: Enter takes the option the cursor is on,
+/// so the summary shows what it took and nothing is filled in unseen.
+fn chosen(state: &State) -> String {
+    use super::fields::{FIELDS, Kind};
+    let mut out = String::new();
+    for f in FIELDS.iter().filter(|f| state.answered.contains(f.path)) {
+        let Kind::Choice(choices) = f.kind else {
+            continue;
+        };
+        if !crate::model::is_employer_fact(f.path) {
+            continue;
+        }
+        let Some(value) = state.answers.get(f.path).cloned().flatten() else {
+            continue;
+        };
+        let key = value.as_str().unwrap_or_default();
+        let label = choices()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map_or(key, |(_, l)| l);
+        // Locales are shown by their tag, in every language.
+        let label = match f.path {
+            "locale" => label,
+            path => ui::choice(path, key, label),
+        };
+        let question = f.message().trim_end_matches(['?', ' ']);
+        out.push_str(&format!("  · {question}: {label}\n"));
+    }
+    out
 }
 
 /// `── Summary ───…`, 60 columns wide.

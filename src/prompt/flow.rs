@@ -68,6 +68,7 @@ impl Step {
             Step::Field(f) if f.remote_only && !state.remote() => false,
             Step::Field(f) if f.law_only && state.required_by_law(f.path).is_none() => false,
             Step::Field(f) if matches!(f.kind, Kind::Marker) && marker(state).is_empty() => false,
+            Step::Field(f) if f.wording_only && !state.sector_matters => false,
             Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
             Step::Summary => true,
         }

@@ -53,6 +53,9 @@ pub struct State {
     place: (Vec<String>, Vec<String>),
     /// The date offered as the date posted (read from the clock once, by the caller).
     pub today: Option<toml::value::Datetime>,
+    /// Whether the preset words its text by `company.sector` in the job's locale
+    /// or region, so the wizard asks it.
+    pub sector_matters: bool,
 }
 
 /// What the statements on AI screening and the vacancy are, as lint words them.
@@ -62,8 +65,10 @@ use crate::lint::rules::pay::HIRING_STATEMENTS;
 const PLACE: &[&str] = &[
     "location.workplace",
     "location.country",
+    "location.region",
     "location.applicant_countries",
     "locale",
+    "company.sector",
 ];
 
 impl State {
@@ -82,6 +87,7 @@ impl State {
             inputs: inputs.clone(),
             place: Default::default(),
             today: None,
+            sector_matters: false,
         };
         state.classify(registry)?;
         for path in state.answered.clone() {
@@ -166,6 +172,10 @@ impl State {
     /// Sorts the merged values into preset values and given values.
     fn classify(&mut self, registry: &Registry) -> Result<()> {
         let chain = self.chain(registry)?;
+        self.sector_matters = crate::spelling::overrides::sector_matters(
+            chain.iter().map(|p| &p.locales),
+            &self.base.posting,
+        );
         let sources: Vec<Arc<str>> = chain.iter().map(|p| p.layer.source.clone()).collect();
         self.preset = preset_values(&chain, &self.base)?;
         let from_preset = |slot: &Slot| match slot {

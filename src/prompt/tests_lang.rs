@@ -68,9 +68,9 @@ const BERLIN: &[&str] = &[
 ];
 
 /// A Berlin cashier written by a German-speaking recruiter: every question in
-/// German, the title's help names the marker and the AGG, the marker is chosen
-/// ("(w/m/d)", not the usual "(m/w/d)") and saved, and the posting renders with
-/// it and German headings.
+/// German, the preset's title and duties offered in German, the title's help
+/// names the marker and the AGG, the marker is chosen ("(w/m/d)", not the usual
+/// "(m/w/d)") and saved, and the posting renders with it.
 #[test]
 fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
     let _de = ui::scope(Lang::De);
@@ -114,10 +114,18 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
         .help_at("Geschlechtszusatz nach dem Titel")
         .join("\n");
     assert!(
-        marker_help.contains("§ 11 AGG") && marker_help.contains("„Cashier (m/w/d)“"),
+        marker_help.contains("§ 11 AGG") && marker_help.contains("„Kassierer (m/w/d)“"),
         "{marker_help}"
     );
     assert!(script.offered_at("Anstellungsart").contains(&"Vollzeit"));
+    // The place is given, so the preset's text is offered in German from the start.
+    assert_eq!(script.offered_at("Stellenbezeichnung"), ["Kassierer"]);
+    let daily = script.offered_at("Tägliche Aufgaben");
+    assert!(
+        daily.iter().any(|d| d.contains("Wechselgeld"))
+            && !daily.iter().any(|d| d.contains("register")),
+        "{daily:?}"
+    );
     assert!(
         script.log.iter().any(|l| l.contains("Zusammenfassung")),
         "the summary's heading is German"
@@ -135,7 +143,7 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
         "the place decides: {posting}"
     );
     let md = std::fs::read_to_string(done.output.unwrap()).unwrap();
-    assert!(md.contains("Cashier (w/m/d)"), "{md}");
+    assert!(md.contains("Kassierer (w/m/d)"), "{md}");
     assert!(ui::t("done.wrote").starts_with('{'), "German word order");
 }
 

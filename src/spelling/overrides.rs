@@ -10,7 +10,14 @@
 //! ```
 //!
 //! A table may serve several locales: `[locale."en-GB en-IE"]`. Keys are posting
-//! paths (nested tables or quoted dotted keys). An override only
+//! paths (nested tables or quoted dotted keys).
+//!
+//! A tag may name what the employer said about itself after an `@`, as POSIX
+//! locale modifiers do: `[locale."en-GB@public"]` rewords only for a public
+//! service (`company.sector = "public"`), `[locale."en-GB@private"]` only for a
+//! private business. Where text is true of one only (billing in a private
+//! clinic, none in the NHS), the plain `[locale.en-GB]` text is the one true of
+//! both, for an employer who did not say; the qualified one, where given, wins. An override only
 //! rewords what the presets wrote: a value or item the employer gave is never
 //! replaced, and an override for text the presets do not have is an error. The
 //! spelling mapping ([`super::Table`]) runs after the overrides.
@@ -22,7 +29,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::{Error, Origin as Place, Problem, Result};
 use crate::layer::{Kind, LineIndex, Origin, check_path, join};
-use crate::model::{is_employer_fact, is_list_path, keys_of};
+use crate::model::{Sector, is_employer_fact, is_list_path, keys_of};
 
 /// The name of the preset table holding the overrides.
 pub const TABLE: &str = crate::layer::LOCALE_TABLE;
@@ -68,8 +75,8 @@ pub fn parse(file: &str, id: &str, index: &LineIndex, table: &DeTable) -> Result
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|t| !t.is_empty())
             .collect();
-        for tag in tags.iter().filter(|t| !is_region_tag(t)) {
-            crate::locale::refuse(tag).map_err(|r| {
+        for tag in &tags {
+            check_tag(tag).map_err(|r| {
                 let problem =
                     Problem::new(at.clone(), format!("[{TABLE}.\"{name}\"]: {}", r.message));
                 Error::from(problem.suggest(r.suggestion.as_deref()))
@@ -99,6 +106,46 @@ pub fn parse(file: &str, id: &str, index: &LineIndex, table: &DeTable) -> Result
     Ok(out)
 }
 
+/// Checks a tag: a locale or a region, then an optional `@sector`.
+fn check_tag(tag: &str) -> std::result::Result<(), crate::error::Refusal> {
+    let (place, sector) = split_sector(tag);
+    if let Some(sector) = sector.filter(|s| Sector::from_key(s).is_none()) {
+        let near = crate::error::closest(sector, Sector::KEYS.iter().copied());
+        let message = format!(
+            "unknown sector `@{sector}`; expected one of: {}",
+            Sector::KEYS.join(", ")
+        );
+        let suggestion = near.map(|s| format!("{place}@{s}"));
+        return Err(crate::error::Refusal::new(message, suggestion.as_deref()));
+    }
+    match is_region_tag(place) {
+        true => Ok(()),
+        false => crate::locale::refuse(place),
+    }
+}
+
+/// `("en-GB", Some("public"))` for `en-GB@public`; `("en-GB", None)` for `en-GB`.
+pub fn split_sector(tag: &str) -> (&str, Option<&str>) {
+    match tag.split_once('@') {
+        Some((place, sector)) => (place, Some(sector)),
+        None => (tag, None),
+    }
+}
+
+/// The tags whose rewordings apply to a job, most specific first: its region
+/// and locale, each first with the employer's sector (when it said) and then
+/// without. A rewording of a more specific tag wins (see `load::localise`).
+pub fn tags_for(locale: &str, region: Option<&str>, sector: Option<Sector>) -> Vec<String> {
+    let mut out = Vec::new();
+    for place in region.into_iter().chain(std::iter::once(locale)) {
+        if let Some(s) = sector {
+            out.push(format!("{place}@{}", s.key()));
+        }
+        out.push(place.to_string());
+    }
+    out
+}
+
 /// Whether `tag` names a state or province rather than a locale: its country's
 /// ISO code and the region's code, as `CA-ON` or `AU-NSW`. What a role needs can
 /// differ by region (the licence to serve alcohol), so such a table rewords the
@@ -112,6 +159,33 @@ pub fn is_region_tag(tag: &str) -> bool {
         && region
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The region tag of the job's place (`CA-ON`), when its country and region
+/// make one.
+pub fn region_of(posting: &crate::model::Posting) -> Option<String> {
+    let l = posting.location.as_ref()?;
+    let tag = region_tag(l.country.as_deref()?, l.region.as_deref()?);
+    is_region_tag(&tag).then_some(tag)
+}
+
+/// Whether one of the presets' rewordings `chain` (a preset chain's, by locale)
+/// words text by the employer's sector (`[locale."en-GB@public"]`) in the
+/// locale and region of `posting`: then the wizard asks the employer which it is.
+pub fn sector_matters<'a>(
+    chain: impl IntoIterator<Item = &'a ByLocale>,
+    posting: &crate::model::Posting,
+) -> bool {
+    let locale = &crate::locale::of(posting).tag;
+    let region = region_of(posting);
+    let qualified: Vec<String> = Sector::ALL
+        .iter()
+        .flat_map(|s| tags_for(locale, region.as_deref(), Some(*s)))
+        .filter(|t| t.contains('@'))
+        .collect();
+    chain
+        .into_iter()
+        .any(|by| qualified.iter().any(|t| by.contains_key(t)))
 }
 
 /// The region tag of a job: `CA-ON` for `country = "CA"`, `region = "on"`.
@@ -261,6 +335,22 @@ mod tests {
         assert_eq!(by["en-IE"].len(), 1);
         assert_eq!(by["en-GB"].len(), 2);
         assert!(!by.contains_key("en-AU"));
+    }
+
+    #[test]
+    fn a_tag_may_name_the_employer_sector() {
+        let by = run("[locale.\"en-GB@public en-IE\"]\npurpose = \"A\"\n").unwrap();
+        assert!(by.contains_key("en-GB@public") && by.contains_key("en-IE"));
+        let e = run("[locale.\"en-GB@privat\"]\npurpose = \"A\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown sector `@privat`"), "{e}");
+        assert!(e.ends_with("did you mean `en-GB@private`?"), "{e}");
+        assert_eq!(
+            tags_for("en-CA", Some("CA-ON"), Some(Sector::Private)),
+            ["CA-ON@private", "CA-ON", "en-CA@private", "en-CA"]
+        );
+        assert_eq!(tags_for("en-GB", None, None), ["en-GB"]);
     }
 
     #[test]

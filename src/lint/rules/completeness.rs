@@ -24,6 +24,9 @@ struct Required {
     help: &'static str,
     /// The fix in a posting file's words: the table and key to set.
     toml: &'static str,
+    /// The key a posting file sets it with; a finding points at it, or at the
+    /// table it goes in.
+    key: &'static str,
 }
 
 const REQUIRED: &[Required] = &[
@@ -32,30 +35,35 @@ const REQUIRED: &[Required] = &[
         sections: &[Section::Title],
         help: "start the posting with the job title (a level-1 heading in Markdown)",
         toml: "set `title = \"…\"` at the top of the posting file",
+        key: "title",
     },
     Required {
         name: "purpose",
         sections: &[Section::Purpose],
         help: "open with two or three sentences on why the role exists",
         toml: "set `purpose = \"\"\"…\"\"\"`: two or three sentences on why the role exists",
+        key: "purpose",
     },
     Required {
         name: "duties",
         sections: &[Section::Duties],
         help: "add a \"What you'll do\" section listing the main duties",
         toml: "list the main duties in `[duties]` as `daily = [\"…\"]`",
+        key: "duties.daily",
     },
     Required {
         name: "skills or qualifications",
         sections: &[Section::Skills, Section::Qualifications],
         help: "add a \"What you bring\" section with the skills and qualifications needed",
         toml: "list them in `[skills]` as `required = [\"…\"]`, or in `[qualifications]`",
+        key: "skills.required",
     },
     Required {
         name: "working conditions",
         sections: &[Section::Conditions],
         help: "add a \"Where and when you'll work\" section: location, schedule, physical setting",
         toml: "set `[conditions]` `schedule = \"…\"`, and `[location]` for where the work is",
+        key: "conditions",
     },
     Required {
         name: "pay",
@@ -63,18 +71,21 @@ const REQUIRED: &[Required] = &[
         // The example is in the job's money: see `pay_help`.
         help: "add a \"Pay\" section with the range",
         toml: "", // see `pay_help`
+        key: "pay",
     },
     Required {
         name: "how to apply",
         sections: &[Section::Apply],
         help: "add a \"How to apply\" section saying where to apply and by when",
         toml: "set `[apply]` `url = \"…\"` or `email = \"…\"`, and `apply_by` for the last day",
+        key: "apply",
     },
     Required {
         name: "company",
         sections: &[Section::Company],
         help: "add an \"About us\" section on the employer",
         toml: "set `[company]` `about = \"\"\"…\"\"\"`: a few sentences on who you are",
+        key: "company.about",
     },
 ];
 
@@ -92,8 +103,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 (_, true) => req.toml.to_string(),
                 (_, false) => req.help.to_string(),
             };
-            ctx.at_doc(
+            ctx.at_key(
                 RuleId::MissingSection,
+                req.key,
                 Report::new(format!("posting has no {} section", req.name)).help(help),
             );
         }

@@ -501,7 +501,11 @@ fn inflated_experience(ctx: &mut Ctx<'_>) {
                 years(m)
             ))
             .help(help);
-            ctx.at_doc(RuleId::InflatedExperience, r);
+            ctx.at_key(
+                RuleId::InflatedExperience,
+                "qualifications.experience_months",
+                r,
+            );
         }
         return;
     }

@@ -342,6 +342,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Reports a finding about the posting field `path` (`pay.benefits`): in a
+    /// posting file at its key, else at the table it would go in, else the first
+    /// line; in a rendered posting at its title, as [`Ctx::at_doc`].
+    pub fn at_key(&mut self, rule: RuleId, path: &str, r: Report) {
+        match self.doc.key_or_table(path) {
+            Some((loc, len)) => self.at_loc(rule, loc, len, r),
+            None => self.at_doc(rule, r),
+        }
+    }
+
     /// Reports at a position, underlining `len` chars.
     pub fn at_loc(&mut self, rule: RuleId, loc: Loc, len: usize, r: Report) {
         self.push(rule, loc, Loc::new(loc.line, loc.col + len.max(1)), r);

@@ -238,6 +238,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             &js,
             |j| j.benefits,
             RuleId::PayBenefitsMissing,
+            "pay.benefits",
             "a general description of benefits",
             help,
         );
@@ -252,6 +253,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
             &js,
             |j| j.deadline,
             RuleId::PayDeadlineMissing,
+            "apply_by",
             "the application deadline",
             help,
         );
@@ -279,15 +281,17 @@ fn hiring_statements(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
             facts.states_ai_screening,
             HIRING_STATEMENTS[0],
             "ai_screening = \"used\"` or `\"not-used\"",
+            "apply.ai_screening",
         ),
         (
             facts.states_vacancy,
             HIRING_STATEMENTS[1],
             "vacancy = \"existing\"` or `\"not-existing\"",
+            "apply.vacancy",
         ),
     ];
     let toml = super::completeness::is_toml(&ctx.doc.path);
-    for (_, what, key) in missing.into_iter().filter(|(given, _, _)| !given) {
+    for (_, what, key, field) in missing.into_iter().filter(|(given, ..)| !given) {
         let help = match toml {
             true => format!("set `{key}` under `[apply]`"),
             false => format!("add {what} to the How to apply section"),
@@ -298,7 +302,7 @@ fn hiring_statements(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
             law.employer_size
         ))
         .help(help);
-        ctx.at_doc(RuleId::HiringStatementMissing, r);
+        ctx.at_key(RuleId::HiringStatementMissing, field, r);
     }
 }
 
@@ -370,7 +374,7 @@ pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: RuleId, r: Report) {
         .cloned();
     match heading {
         Some(h) => ctx.at_segment(rule, &h, r),
-        None => ctx.at_doc(rule, r),
+        None => ctx.at_key(rule, "pay", r),
     }
 }
 
@@ -391,6 +395,7 @@ fn requirement(
     js: &[&'static Jurisdiction],
     asks: impl Fn(&Jurisdiction) -> bool,
     rule: RuleId,
+    key: &str,
     what: &str,
     help: &str,
 ) {
@@ -402,7 +407,7 @@ fn requirement(
             also(&laws)
         ))
         .help(help);
-        ctx.at_doc(rule, r);
+        ctx.at_key(rule, key, r);
     }
 }
 

@@ -38,6 +38,7 @@ fn full() -> Posting {
             eeo: some_text(),
             logo: some_text(),
             color: some_text(),
+            sector: Some(crate::model::Sector::Public),
         }),
         location: Some(Location {
             workplace: Some(Workplace::Remote),

@@ -707,10 +707,13 @@ fn a_german_terminal_gets_german_questions() {
     w.answer("Über das Unternehmen", "\r");
     w.enter_until("Geschlechtszusatz nach dem Titel", &format!("{DOWN}\r"));
     w.enter_until("Diese Stellenanzeige speichern?", "\r");
-    w.answer("Die Angaben des Arbeitgebers", "n\r");
+    // Yes and no are typed in German: "nein" declines.
+    w.answer("Die Angaben des Arbeitgebers", "nein\r");
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
+    assert!(!dir.path().join("company.toml").exists(), "{screen}");
     for seen in [
+        "(J/n)",
         "Stellenbezeichnung",
         "Anstellungsart",
         "Vollzeit",

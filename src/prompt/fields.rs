@@ -277,7 +277,7 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         .collect();
     cleaned
         .parse::<f64>()
-        .map_err(|_| format!("`{s}` is not a number; expected an amount such as 18.50"))
+        .map_err(|_| crate::ui::f("check.number", &[("typed", s)]))
 }
 
 /// Hours a week as typed.
@@ -285,7 +285,7 @@ pub fn parse_hours(s: &str) -> Result<f64, String> {
     let h = s
         .trim()
         .parse::<f64>()
-        .map_err(|_| format!("`{s}` is not a number of hours; expected e.g. 40 or 37.5"))?;
+        .map_err(|_| crate::ui::f("check.hours", &[("typed", s)]))?;
     validate::hours(h).map(|_| h)
 }
 
@@ -294,7 +294,7 @@ pub fn parse_date(s: &str) -> Result<toml::value::Datetime, String> {
     let d: toml::value::Datetime = s
         .trim()
         .parse()
-        .map_err(|_| format!("`{s}` is not a date; expected one such as 2026-12-31"))?;
+        .map_err(|_| crate::ui::f("check.date", &[("typed", s)]))?;
     validate::date(&d).map(|_| d)
 }
 
@@ -327,7 +327,7 @@ pub fn parse_countries(s: &str) -> Result<Vec<String>, String> {
 pub fn parse_months(s: &str) -> Result<u32, String> {
     s.trim()
         .parse::<u32>()
-        .map_err(|_| format!("`{s}` is not a whole number of months; expected e.g. 6 or 24"))
+        .map_err(|_| crate::ui::f("check.months", &[("typed", s)]))
 }
 
 /// Checks one end of the pay range against the other end, if that is known.

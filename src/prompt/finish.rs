@@ -333,11 +333,11 @@ pub fn warnings(p: &Posting) -> Vec<String> {
     let mut out = Vec::new();
     let pay = p.pay.as_ref();
     if pay.is_none_or(|pay| pay.min.is_none() || pay.max.is_none()) {
-        out.push("pay: no pay range; state one, many jurisdictions require it".into());
+        out.push(ui::t("summary.no_pay").into());
     }
     let apply = p.apply.as_ref();
     if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {
-        out.push("apply: no application page or e-mail; say where to apply".into());
+        out.push(ui::t("summary.no_apply").into());
     }
     out
 }
@@ -416,10 +416,8 @@ pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<
     }
     if let Some(out) = &plan.output {
         write_atomic(out, rendered.as_bytes(), force).inspect_err(|_| {
-            eprintln!(
-                "wrote {}; the rendered posting was not written",
-                plan.save.display()
-            )
+            let file = plan.save.display().to_string();
+            eprintln!("{}", ui::f("done.not_rendered", &[("file", &file)]))
         })?;
     }
     let removed_draft = ctx

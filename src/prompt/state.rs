@@ -261,9 +261,7 @@ impl State {
             return Ok(());
         };
         match consistency::implausible(figure, &period, &currency) {
-            Some(reason) => Err(format!(
-                "{reason}; check the figure or go back (Esc) to the period"
-            )),
+            Some(reason) => Err(crate::ui::f("check.implausible", &[("reason", &reason)])),
             None => Ok(()),
         }
     }

@@ -117,29 +117,22 @@ fn every_key_the_code_names_is_in_the_catalogue() {
     }
 }
 
-/// The string keys of `t("…")`, `f("…"` calls and the `add.…` keys of lists.
+/// The catalogue keys a source file names: every string literal that starts with
+/// a catalogue table's name and a dot (`"flow.role"`, `"confirm.yes"`), wherever
+/// it stands (`ui::t("…")`, a match arm, a field's `List("add.…")`).
 fn keys_named(text: &str) -> Vec<String> {
+    const TABLES: &[&str] = &[
+        "flow", "keys", "check", "long", "add", "section", "summary", "fix", "save", "done",
+        "profile", "confirm", "marker", "init",
+    ];
     let mut out = Vec::new();
-    for call in ["ui::t(\"", "ui::f(\"", "List(\"", "\"add."] {
-        for (at, _) in text.match_indices(call) {
-            let rest = &text[at + call.len()..];
-            let key = rest.split('"').next().unwrap_or("");
-            let key = match call {
-                "\"add." => format!("add.{key}"),
-                _ => key.to_string(),
-            };
-            out.push(key);
-        }
-    }
-    // Keys chosen by a match (`ui::t(match … { … => "long.keep", … })`).
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some((_, key)) = line.split_once("=> \"") {
-            let key = key.split('"').next().unwrap_or("");
-            let sections = ["section.", "long.", "flow.", "keys."];
-            if sections.iter().any(|s| key.starts_with(s)) {
-                out.push(key.to_string());
-            }
+    for literal in text.split('"').skip(1).step_by(2) {
+        let Some((table, rest)) = literal.split_once('.') else {
+            continue;
+        };
+        let word = |c: char| c.is_ascii_lowercase() || c == '_' || c == '.';
+        if TABLES.contains(&table) && !rest.is_empty() && rest.chars().all(word) {
+            out.push(literal.to_string());
         }
     }
     out

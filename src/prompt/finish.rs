@@ -493,17 +493,11 @@ pub fn defaults(registry: &Registry, renderer: &Templates, settings: &Settings) 
             why.push(Error::Invalid(problems).to_string());
         }
         if !missing.is_empty() {
-            why.push(format!(
-                "the law of the job's place needs employer facts that were not given:\n  {}",
-                missing.join("\n  ")
-            ));
+            let facts = missing.join("\n  ");
+            why.push(ui::f("new.missing_by_law", &[("facts", &facts)]));
         }
-        return Err(Error::Usage(format!(
-            "--defaults: cannot fill every field without asking; {}\n\
-             give the values with --set KEY=VALUE, --from FILE, --company FILE or --role ID \
-             (a preset's hints are never taken as employer facts), or run `jobpost new` in a terminal",
-            why.join("\n")
-        )));
+        let why = why.join("\n");
+        return Err(Error::Usage(ui::f("new.defaults", &[("why", &why)])));
     }
     let plan = Plan {
         save: settings.save.clone(),

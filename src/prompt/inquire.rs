@@ -14,7 +14,7 @@ use crate::error::Error;
 use super::line::{self, Ended, Question};
 use crate::ui;
 
-use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, suggested};
+use super::{Ask, Check, Halt, Prompter, Reply, suggested};
 
 /// Prompts on the terminal.
 #[derive(Debug, Default)]
@@ -65,7 +65,7 @@ fn halt(e: InquireError) -> Halt {
     match e {
         InquireError::OperationCanceled => Halt::Back,
         InquireError::OperationInterrupted => Halt::Interrupt,
-        InquireError::NotTTY => Halt::Failed(Error::Usage(NO_TERMINAL.into())),
+        InquireError::NotTTY => Halt::Failed(Error::Usage(super::no_terminal())),
         InquireError::IO(e) => Halt::Failed(Error::io("use", Path::new("the terminal"), e)),
         other => Halt::Failed(Error::Usage(format!("the prompt failed: {other}"))),
     }

@@ -123,7 +123,7 @@ fn every_key_the_code_names_is_in_the_catalogue() {
 fn keys_named(text: &str) -> Vec<String> {
     const TABLES: &[&str] = &[
         "flow", "keys", "check", "long", "add", "section", "summary", "fix", "save", "done",
-        "profile", "confirm", "marker", "init",
+        "profile", "confirm", "marker", "init", "new",
     ];
     let mut out = Vec::new();
     for literal in text.split('"').skip(1).step_by(2) {

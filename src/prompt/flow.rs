@@ -7,7 +7,7 @@
 //! [`State::required_by_law`]).
 
 use crate::error::Result;
-use crate::preset::Registry;
+use crate::preset::{Preset, Registry};
 use crate::render::Templates;
 use crate::ui;
 
@@ -216,8 +216,13 @@ fn ask(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State, step: Step) -> Reply<
 fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
     let by_industry = ctx.registry.by_industry().map_err(Halt::Failed)?;
     let presets: Vec<_> = by_industry.into_values().flatten().collect();
-    let width = presets.iter().map(|p| p.name.len()).max().unwrap_or(0);
-    let mut options: Vec<String> = presets
+    let shown: Vec<&Preset> = presets
+        .iter()
+        .map(|p| in_users_language(ctx.registry, p))
+        .collect();
+    let width = shown.iter().map(|p| p.name.chars().count()).max();
+    let width = width.unwrap_or(0);
+    let mut options: Vec<String> = shown
         .iter()
         .map(|p| format!("{:width$}  · {}", p.name, p.industry))
         .collect();
@@ -234,7 +239,12 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
         help: &help(ROLE, ui::t("keys.search")),
     };
     // The first and last lines are found by any search: they are not roles.
-    let mut words: Vec<String> = presets.iter().map(|p| super::search::words(p)).collect();
+    // Found by the words of every locale, and by the names the list shows.
+    let mut words: Vec<String> = presets
+        .iter()
+        .zip(&shown)
+        .map(|(p, t)| format!("{} {} {}", super::search::words(p), t.name, t.industry))
+        .collect();
     words.insert(0, String::new());
     words.push(String::new());
     loop {
@@ -246,6 +256,17 @@ fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
             }
         }
     }
+}
+
+/// `preset` as the user's language names it, where it is written in it: the
+/// role is asked before the place, so the posting's language is not known yet,
+/// and a German speaker looks for "Kassierer/-in · Einzelhandel".
+fn in_users_language<'r>(registry: &'r Registry, preset: &'r Preset) -> &'r Preset {
+    let chain = registry.chain_in(&preset.id, ui::lang().code());
+    let own = chain
+        .ok()
+        .and_then(|c| c.into_iter().find(|t| t.id == preset.id));
+    own.unwrap_or(preset)
 }
 
 /// A choice's label as readers of the posting's locale know it: school levels

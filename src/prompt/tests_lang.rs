@@ -271,3 +271,33 @@ fn preset_text_is_offered_in_the_language_of_the_place() {
         "{md}"
     );
 }
+
+/// The role is asked before the place, so the list names the roles in the
+/// user's language where a preset is written in it, and finds them by those
+/// names as by the English ones.
+#[test]
+fn a_german_speaker_finds_the_roles_by_their_german_names() {
+    let _de = ui::scope(Lang::De);
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = settings(dir.path(), BERLIN);
+    s.inputs.role = None;
+    let keys = vec![Key::Type("Kassierer".into()), Key::CtrlC];
+    let mut script = Script::new(keys);
+    let renderer = Templates::new(None).unwrap();
+    let registry = Registry::load(None).unwrap();
+    let stopped = flow::run(&mut script, &registry, &renderer, &s);
+    assert!(stopped.is_err(), "stopped at the next question");
+    let roles = script.offered_at("Rolle als Ausgangspunkt");
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.starts_with("Kassierer/-in") && r.ends_with("· Einzelhandel")),
+        "{roles:?}"
+    );
+    assert_eq!(
+        roles.first(),
+        Some(&"(tippen Sie, um die Rollen zu durchsuchen)")
+    );
+    let draft = std::fs::read_to_string(dir.path().join("posting.draft.toml")).unwrap();
+    assert!(draft.contains("role = \"cashier\""), "{draft}");
+}

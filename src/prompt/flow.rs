@@ -76,8 +76,30 @@ impl Step {
 }
 
 fn steps() -> Vec<Step> {
+    let mut fields: Vec<&'static Field> = FIELDS.iter().collect();
+    // Someone who speaks German or French to the wizard is most likely writing a
+    // posting in that language: the place is asked before the title, so the
+    // title offered is the preset's in the posting's language ("Kassierer", not
+    // "Cashier") and its help already says which gender marker it gets. In
+    // English the title stays before the place, as it always was; there a kept
+    // preset title still follows the place once it is answered.
+    if ui::lang() != ui::Lang::En {
+        let rank = |f: &&Field| match f.section {
+            Section::Place => 0,
+            Section::Title => 1,
+            _ => 2,
+        };
+        let first = fields.iter().position(|f| f.section == Section::Title);
+        if let Some(first) = first {
+            let end = fields[first..]
+                .iter()
+                .position(|f| !matches!(f.section, Section::Title | Section::Place))
+                .map_or(fields.len(), |n| first + n);
+            fields[first..end].sort_by_key(rank);
+        }
+    }
     std::iter::once(Step::Role)
-        .chain(FIELDS.iter().map(Step::Field))
+        .chain(fields.into_iter().map(Step::Field))
         .chain(std::iter::once(Step::Summary))
         .collect()
 }

@@ -68,9 +68,9 @@ const BERLIN: &[&str] = &[
 ];
 
 /// A Berlin cashier written by a German-speaking recruiter: every question in
-/// German, the preset's title and duties offered in German, the title's help
-/// names the marker and the AGG, the marker is chosen ("(w/m/d)", not the usual
-/// "(m/w/d)") and saved, and the posting renders with it.
+/// German, the place before the title, the preset's title and duties offered in
+/// German, the marker chosen ("(w/m/d)", not the usual "(m/w/d)"), named with
+/// the AGG by the title's help, saved, and rendered.
 #[test]
 fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
     let _de = ui::scope(Lang::De);
@@ -98,9 +98,13 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
     no_english_question(&script);
     let title_help = script.help_at("Stellenbezeichnung").join("\n");
     assert!(
-        title_help.contains("„(m/w/d)“") && title_help.contains("§ 11 AGG"),
-        "{title_help}"
+        title_help.contains("„(w/m/d)“") && title_help.contains("§ 11 AGG"),
+        "the marker chosen just before: {title_help}"
     );
+    // In German the place (and with it the marker) comes before the title.
+    let at = |question: &str| q.iter().position(|x| *x == question).unwrap();
+    assert!(at("Postleitzahl") < at("Geschlechtszusatz nach dem Titel"));
+    assert!(at("Geschlechtszusatz nach dem Titel") < at("Stellenbezeichnung"));
     assert_eq!(
         script.offered_at("Geschlechtszusatz nach dem Titel"),
         [
@@ -254,6 +258,9 @@ fn preset_text_is_offered_in_the_language_of_the_place() {
     ];
     let mut script = Script::new(keys);
     let done = run(&mut script, &registry, &s);
+    // The country is asked before the title in German, so the title offered is
+    // the German one.
+    assert_eq!(script.offered_at("Stellenbezeichnung"), ["Kassierer"]);
     let daily = script.offered_at("Tägliche Aufgaben");
     assert_eq!(
         daily,

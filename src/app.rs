@@ -467,7 +467,13 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     let locale = starter_locale(args.locale.as_deref(), country.as_deref())?;
     let mut text = match &args.role {
         Some(id) => {
-            let preset = registry.get(id)?;
+            // Named as the preset is in the posting's language ("Kassierer/-in").
+            let lang = crate::locale::get(locale.tag()).map_or("en", |l| l.language());
+            let chain = registry.chain_in(id, lang)?;
+            let preset = match chain.iter().find(|p| &p.id == id) {
+                Some(p) => p,
+                None => registry.get(id)?,
+            };
             let merged = preset_in(registry, id, locale.tag())?;
             explain::starter(Some((id, &preset.name)), Some(&merged), locale)
         }

@@ -260,7 +260,13 @@ fn with_marker_note(tables: &str, tag: &str) -> String {
     let country = locale.countries.first().map_or("", String::as_str);
     let note = crate::title::marker_note(marker, country);
     let line = format!("# title_marker = {}\n", f.example);
-    tables.replacen(&line, &format!("{}\n{line}", comment_out(&note)), 1)
+    // The example is another form used in the locale's language, not its usual one.
+    let forms = crate::title::forms(locale.language());
+    let example = forms.iter().find(|m| **m != marker).copied();
+    let example = example.map_or(line.clone(), |m| {
+        format!("# title_marker = {}\n", toml::Value::String(m.to_string()))
+    });
+    tables.replacen(&line, &format!("{}\n{example}", comment_out(&note)), 1)
 }
 
 /// A commented starter company profile: the employer facts postings share, with

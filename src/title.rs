@@ -27,6 +27,16 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
     format!("{title} {marker}")
 }
 
+/// The forms of the marker employers use, by the posting's language: offered
+/// by the wizard besides the locale's own, and shown by `init` as the example.
+pub fn forms(language: &str) -> &'static [&'static str] {
+    match language {
+        "de" => &["(m/w/d)", "(w/m/d)", "(all genders)"],
+        "fr" => &["(H/F)", "(F/H)", "(h/f/x)"],
+        _ => &[],
+    }
+}
+
 /// The laws that ask a job title in `country` (ISO code) to be open to all
 /// genders, as the wizard and `init` name them in the user's language (AGG §11
 /// in Germany, GlBG §9 in Austria, Code du travail L1142-1 in France, and

@@ -665,13 +665,6 @@ fn title_note(state: &State, f: &Field) -> Option<String> {
         .then(|| crate::title::marker_note(&marker, &marker_country(state)))
 }
 
-/// The forms of the marker offered besides the locale's own, by the posting's
-/// language: the forms employers there use.
-const MARKERS: &[(&str, &[&str])] = &[
-    ("de", &["(m/w/d)", "(w/m/d)", "(all genders)"]),
-    ("fr", &["(H/F)", "(F/H)", "(h/f/x)"]),
-];
-
 /// The marker after a German or French title: the locale's usual form (Enter;
 /// nothing written, so render adds it), another form, or none for a title that
 /// is neutral already. Asked after the place, which decides the locale; the
@@ -680,8 +673,7 @@ fn ask_marker(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let usual = marker(state);
     let language = state.locale().language();
     let mut forms = vec![usual];
-    let others = MARKERS.iter().filter(|(l, _)| *l == language);
-    for form in others.flat_map(|(_, forms)| forms.iter()) {
+    for form in crate::title::forms(language) {
         if !forms.contains(form) {
             forms.push(form);
         }

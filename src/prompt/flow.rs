@@ -195,7 +195,7 @@ fn resumed(draft: &std::path::Path, state: &State, next: Step) -> String {
     };
     let at = match next {
         Step::Role => ui::t("flow.at_role").to_string(),
-        Step::Field(f) => format!("“{}”", ui::question(f.path)),
+        Step::Field(f) => ui::f("flow.at_question", &[("question", ui::question(f.path))]),
         Step::Summary => ui::t("flow.at_summary").to_string(),
     };
     ui::f(

@@ -592,6 +592,7 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         fix: args.fix,
         dry_run: args.dry_run,
         locale: args.locale,
+        lang: args.lang,
     };
     let report = crate::lint::run::run(registry, &settings)?;
     // Notes quote file names, which may hold control characters.

@@ -377,6 +377,11 @@ pub struct LintArgs {
     /// the `locale-mismatch` note then points at words that do not belong there.
     #[arg(long, value_name = "TAG", value_parser = locale_tag)]
     pub locale: Option<String>,
+    /// The language to read postings in (en, de, fr), over what each posting declares
+    /// (a TOML posting's locale, front matter `lang`, `<html lang>`) and what its words
+    /// say: it picks the word lists, headings and readability formula that run.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<crate::lint::Lang>,
 }
 
 /// Parses a `--posted` value: `YYYY-MM-DD`, or `today` for the current date (UTC),

@@ -438,6 +438,40 @@ mod tests {
         r
     }
 
+    /// The paths a preset writes, as `path` or `path:add` / `path:remove` for a
+    /// list edit, without the hints (suggestions differ by country).
+    fn shape(p: &Preset) -> Vec<String> {
+        let mut paths: Vec<String> = p.layer.ops.iter().map(|op| op.path.clone()).collect();
+        paths.extend(p.setting.keys().map(|w| format!("setting.{}", w.key())));
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    #[test]
+    fn every_shipped_preset_is_written_in_german_and_french() {
+        let reg = Registry::load(None).unwrap();
+        for english in reg.all().unwrap() {
+            for lang in ["de", "fr"] {
+                let key = (lang.to_string(), english.id.clone());
+                let entry = reg.translations.get(&key);
+                let file = format!("roles/{lang}/{}.toml", english.id);
+                let t = entry.unwrap_or_else(|| panic!("{file} is missing"));
+                let t = t
+                    .preset(&english.id)
+                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+                assert_eq!(t.extends, english.extends, "{file}: extends");
+                assert_eq!(shape(t), shape(english), "{file}: not the same fields");
+                let foreign = t.locales.keys().find(|tag| !tag.starts_with(lang));
+                assert!(foreign.is_none(), "{file}: rewordings for {foreign:?}");
+                // The chain resolves in the language: every `remove` names an item
+                // of the translated parent.
+                crate::load::preset_in(&reg, &english.id, lang)
+                    .unwrap_or_else(|e| panic!("{file}: {e}"));
+            }
+        }
+    }
+
     #[test]
     fn chain_is_base_first() {
         let r = reg(&[

@@ -94,6 +94,10 @@ pub struct Config {
     pub allow: Vec<String>,
     /// Words and phrases reported by `banned-word` (a trailing `*` bans a stem).
     pub ban: Vec<String>,
+    /// The language every posting is read in ("en", "de", "fr"), over what each says
+    /// of itself and what its words say (`--lang` wins over this).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<super::lang::Lang>,
 }
 
 impl Default for Config {
@@ -109,6 +113,7 @@ impl Default for Config {
             title_max: 60,
             allow: Vec::new(),
             ban: Vec::new(),
+            lang: None,
         }
     }
 }

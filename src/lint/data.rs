@@ -29,6 +29,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("locale", include_str!("data/locale.toml")),
     ("front", include_str!("data/front.toml")),
     ("matcher", include_str!("data/matcher.toml")),
+    ("ease", include_str!("data/ease.toml")),
+    ("wording", include_str!("data/wording.toml")),
+    ("titles", include_str!("data/titles.toml")),
+    ("languages", include_str!("data/languages.toml")),
 ];
 
 /// The embedded file `name`, parsed. The files ship inside the binary and a test parses
@@ -122,5 +126,9 @@ mod tests {
         super::super::facts::data_loads();
         super::super::facts::places_data_loads();
         super::super::rules::pay::data_loads();
+        super::super::rules::readability::ease::data_loads();
+        super::super::rules::inclusive::wording_loads();
+        super::super::rules::title::data_loads();
+        super::super::rules::places::data_loads();
     }
 }

@@ -285,6 +285,9 @@ pub struct Doc {
     /// [`Doc::key_or_table`]). Empty for Markdown, text and HTML.
     #[serde(skip)]
     pub keys: std::collections::BTreeMap<String, (Loc, usize)>,
+    /// The language the posting says it is in (a TOML posting's locale, a front matter
+    /// `lang`, `<html lang>`); `None` leaves it to the text (see [`super::lang`]).
+    pub lang: Option<super::lang::Lang>,
     /// The builders' split of each segment into words, kept so that linting does not
     /// split the text again. Checked against the segments before use, so a `Doc` whose
     /// segments were changed afterwards, or built by hand with `..Doc::default()`, is
@@ -363,6 +366,7 @@ impl Doc {
             facts,
             suppressions,
             keys: Default::default(),
+            lang: None,
             analysis: Analysis::default(),
         }
     }
@@ -408,6 +412,37 @@ impl Doc {
     }
 }
 
+/// The language a Markdown, HTML or text posting declares: a `lang`, `language`,
+/// `locale` or `inLanguage` key of its front matter, else the `lang` of its `<html>`
+/// element. A value naming no language lint knows declares nothing.
+fn declared_lang(source: &str) -> Option<super::lang::Lang> {
+    front_matter_lang(source).or_else(|| html_lang(source))
+}
+
+/// Keys of front matter that name the posting's language.
+const LANG_KEYS: &[&str] = &["lang", "language", "locale", "inlanguage"];
+
+fn front_matter_lang(source: &str) -> Option<super::lang::Lang> {
+    let mut lines = source.lines();
+    let fence = lines.next()?.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    lines
+        .take_while(|l| l.trim_end() != fence)
+        .filter_map(|l| l.split_once([':', '=']))
+        .find(|(k, _)| LANG_KEYS.contains(&k.trim().to_ascii_lowercase().as_str()))
+        .and_then(|(_, v)| super::lang::Lang::from_tag(v.trim().trim_matches(['"', '\''])))
+}
+
+fn html_lang(source: &str) -> Option<super::lang::Lang> {
+    let lower = source.get(..source.len().min(4096))?.to_ascii_lowercase();
+    let tag_at = lower.find("<html")?;
+    let tag = &lower[tag_at..tag_at + lower[tag_at..].find('>')?];
+    let value = tag.split("lang=").nth(1)?.trim_start_matches(['"', '\'']);
+    super::lang::Lang::from_tag(value.split(['"', '\'', ' ']).next()?)
+}
+
 fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
@@ -417,6 +452,7 @@ fn finish(path: &str, source: &str, segments: Vec<Segment>, dirs: Vec<Directive>
     let facts = facts_from(&segments, &analysed);
     let suppressions = resolve_directives(&dirs, &segments);
     Doc {
+        lang: declared_lang(source),
         analysis: Analysis(analysed),
         ..Doc::new(path, source, segments, facts, suppressions)
     }
@@ -484,6 +520,12 @@ struct Exact {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Keywords {
+    /// The language the headings are in, for whoever reads the file (a heading names
+    /// its section in any posting: German and French headings do not occur in English
+    /// text, and a posting's language is decided after its sections are).
+    #[serde(default)]
+    #[allow(dead_code)]
+    lang: Option<String>,
     section: Section,
     words: Vec<String>,
 }

@@ -347,6 +347,7 @@ mod tests {
             message: String::new(),
             suggestion: None,
             matched: Some(m.into()),
+            language: None,
         }
     }
 

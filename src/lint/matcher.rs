@@ -29,6 +29,7 @@ use serde::Deserialize;
 
 use super::data;
 use super::facts::Prepared;
+use super::lang::Lang as Language;
 use super::text::{Token, strip_possessive};
 
 /// One language's table in `src/lint/data/matcher.toml`.
@@ -61,6 +62,8 @@ struct File {
     #[allow(dead_code)] // read by the data tests; kept so every file names its source
     source: String,
     en: LangData,
+    de: LangData,
+    fr: LangData,
 }
 
 /// A language: its stemmer and scope words.
@@ -101,6 +104,22 @@ pub fn english() -> &'static Lang {
     })
 }
 
+/// The matcher's data for a posting language: its stemmer and scope words.
+pub fn for_language(language: Language) -> &'static Lang {
+    static DE: OnceLock<Lang> = OnceLock::new();
+    static FR: OnceLock<Lang> = OnceLock::new();
+    let make = |id: usize, words: &'static LangData| Lang {
+        id,
+        stemmer: Stemmer::create(algorithm(&words.stemmer)),
+        words,
+    };
+    match language {
+        Language::En => english(),
+        Language::De => DE.get_or_init(|| make(1, &file().de)),
+        Language::Fr => FR.get_or_init(|| make(2, &file().fr)),
+    }
+}
+
 /// The Snowball algorithm a data file names (English when it names none we know; the
 /// data tests check every name).
 fn algorithm(name: &str) -> Algorithm {
@@ -119,7 +138,11 @@ fn algorithm(name: &str) -> Algorithm {
 #[cfg(test)]
 pub(crate) fn data_loads() {
     assert_eq!(file().en.stemmer, "english");
+    assert_eq!(file().de.stemmer, "german");
+    assert_eq!(file().fr.stemmer, "french");
     let _ = english();
+    let _ = for_language(Language::De);
+    let _ = for_language(Language::Fr);
 }
 
 impl Lang {

@@ -22,6 +22,7 @@ pub mod data;
 pub mod doc;
 pub mod facts;
 pub mod fix;
+pub mod lang;
 pub mod matcher;
 pub mod posting;
 pub mod report;
@@ -37,6 +38,7 @@ pub use doc::{
     parse_toml_suppressions,
 };
 pub use facts::extract_facts;
+pub use lang::Lang;
 pub use report::{Format, render, render_human, summary};
 pub use rules::pay::{JURISDICTIONS, Jurisdiction, find_jurisdiction, jurisdictions_for};
 pub use rules::{RULES, RuleInfo, rule_info};
@@ -96,6 +98,10 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// The offending text.
     pub matched: Option<String>,
+    /// The language the posting was read in ("en", "de", "fr"), which decides the word
+    /// lists and formulas that ran; none for findings about a file's keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'static str>,
 }
 
 /// Runs every enabled rule on a posting, applies the configured severities, the allow

@@ -28,8 +28,15 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         path,
         fallback: entry_point(path, merged),
     };
+    // The title as readers see it: with the marker German and French postings gain
+    // when rendered ("Kassierer (m/w/d)"), so `title-gender` judges what is published.
+    let shown = crate::title::shown(&merged.posting, crate::locale::of(&merged.posting));
     let mut segments: Vec<Segment> = b
         .text("title", Section::Title, SegKind::Title)
+        .map(|mut s| {
+            s.text = shown;
+            s
+        })
         .into_iter()
         .collect();
     segments.extend(b.sections());
@@ -42,6 +49,12 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         parse_toml_suppressions(source),
     );
     doc.keys = key_positions(source);
+    // The posting is written in its resolved locale's language (the tag's first part).
+    doc.lang = crate::locale::of(&merged.posting)
+        .tag
+        .split('-')
+        .next()
+        .and_then(super::Lang::from_tag);
     doc
 }
 
@@ -483,6 +496,7 @@ fn finding(
         message: String::new(),
         suggestion: None,
         matched: None,
+        language: None,
     }
 }
 

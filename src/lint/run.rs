@@ -59,6 +59,8 @@ pub struct Settings {
     pub dry_run: bool,
     /// `--locale`: the locale every posting is checked against.
     pub locale: Option<String>,
+    /// `--lang`: the language every posting is read in.
+    pub lang: Option<super::Lang>,
 }
 
 /// What `jobpost lint` has to say, for the command layer to print.
@@ -84,11 +86,12 @@ struct Checked {
 
 /// Runs `jobpost lint`: checks (and with `--fix` repairs) the inputs.
 pub fn run(registry: &Registry, s: &Settings) -> Result<Report> {
-    let cfg = config_for(
+    let mut cfg = config_for(
         s.config.as_deref(),
         s.inputs.first().map(PathBuf::as_path),
         &s.jurisdictions,
     )?;
+    cfg.lang = s.lang.or(cfg.lang);
     if let Some(tag) = &s.locale {
         crate::locale::check(tag).map_err(|m| Error::Usage(format!("--locale {tag}: {m}")))?;
     }
@@ -235,6 +238,7 @@ fn doc_for(
     let mut doc = Doc::from_path_text(&name, &text);
     if let Some(tag) = locale {
         doc.facts.locale = Some(tag.to_string());
+        doc.lang = super::Lang::from_tag(tag).or(doc.lang);
     }
     Ok((doc, None))
 }

@@ -510,3 +510,42 @@ fn a_badge_line_stating_the_pay_is_the_headline_pay() {
     );
     assert!(doc.facts.pay.is_some());
 }
+
+#[test]
+fn declared_language_from_front_matter_and_html() {
+    use crate::lint::Lang;
+    let md = Doc::from_markdown("p.md", "---\nlang: de-AT\n---\n# Koch\n");
+    assert_eq!(md.lang, Some(Lang::De));
+    let md = Doc::from_markdown("p.md", "+++\nlocale = \"fr-CA\"\n+++\n# Serveur\n");
+    assert_eq!(md.lang, Some(Lang::Fr));
+    let html = Doc::from_html(
+        "p.html",
+        "<!doctype html><html lang=\"fr\"><h1>Serveur</h1>",
+    );
+    assert_eq!(html.lang, Some(Lang::Fr));
+    let none = Doc::from_markdown("p.md", "---\ntitle: Koch\n---\n# Koch\n");
+    assert_eq!(none.lang, None);
+}
+
+#[test]
+fn german_and_french_headings_name_their_sections() {
+    for (h, s) in [
+        ("Ihre Aufgaben", Section::Duties),
+        ("Das erwartet Sie", Section::Duties),
+        ("Ihr Profil", Section::Skills),
+        ("Das bringen Sie mit", Section::Skills),
+        ("Wir bieten", Section::Benefits),
+        ("Das bieten wir", Section::Benefits),
+        ("Bewerbung", Section::Apply),
+        ("Kontakt", Section::Apply),
+        ("Über uns", Section::Company),
+        ("Vos missions", Section::Duties),
+        ("Profil recherché", Section::Skills),
+        ("Rémunération", Section::Pay),
+        ("Avantages", Section::Benefits),
+        ("Pour postuler", Section::Apply),
+        ("Qui sommes-nous ?", Section::Company),
+    ] {
+        assert_eq!(classify_heading(h), Some(s), "{h}");
+    }
+}

@@ -120,12 +120,16 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
         s.push(chars[k]);
         k += 1;
     }
-    // Thousands groups: ",000" (or ".000" for euros, ",00" for rupees), then decimals.
+    // Thousands groups: ",000" (or ".000" and "000" after a space for euros and
+    // francs, as German and French write them: "2.600 €", "24 000 €"; ",00" for
+    // rupees), then decimals.
+    let lead = s.len();
     loop {
         let sep = chars.get(k).copied();
         let three = digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4);
         let two = g == Grouping::Indian && digit(k + 1) && digit(k + 2) && !digit(k + 3);
-        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && sep == Some('.'));
+        let space = sep.as_ref().is_some_and(is_gap) && lead <= 3;
+        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
         if sep_ok && (three || two) {
             let n = if three { 3 } else { 2 };
             s.extend(&chars[k + 1..k + 1 + n]);
@@ -134,7 +138,12 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
             break;
         }
     }
-    if chars.get(k) == Some(&'.') && digit(k + 1) {
+    // A decimal comma after dotted or spaced thousands ("2.600,50 €", "18,50 €").
+    let decimal_comma = g == Grouping::CommaOrDot
+        && chars.get(k) == Some(&',')
+        && digit(k + 1)
+        && !(digit(k + 2) && digit(k + 3));
+    if (chars.get(k) == Some(&'.') || decimal_comma) && digit(k + 1) {
         s.push('.');
         k += 1;
         while digit(k) {
@@ -145,7 +154,7 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     let mut value: f64 = s.parse().ok()?;
     let mut kilo = false;
     let mut j = k;
-    while chars.get(j) == Some(&' ') && j < k + 1 {
+    while chars.get(j).is_some_and(is_gap) && j < k + 1 {
         j += 1;
     }
     if matches!(chars.get(j), Some('k') | Some('K'))
@@ -158,6 +167,13 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     Some((value, k, kilo))
 }
 
+/// A space between a figure and its sign or unit: a plain space, or the no-break and
+/// narrow no-break spaces German and French typography puts there ("2.900 €",
+/// "24 000 €").
+fn is_gap(c: &char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
 /// The most spaces between a currency sign or code and its number: "£ 25,000" and
 /// "EUR 45,000" have one; an HTML entity ("&pound;25,000") is read as its sign padded
 /// with spaces to the entity's width, so the figure sits up to seven chars later.
@@ -168,7 +184,7 @@ fn after_sign_space(chars: &[char], j: usize) -> usize {
     let gap = chars[j.min(chars.len())..]
         .iter()
         .take(SIGN_GAP_MAX + 1)
-        .take_while(|c| **c == ' ')
+        .take_while(|c| is_gap(c))
         .count();
     if gap <= SIGN_GAP_MAX { j + gap } else { j }
 }
@@ -189,7 +205,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
         let (v, end, kilo) = number_at(chars, j, grouping(code))?;
         // "$70,000 CAD": likewise after the figure.
         if code == "$" {
-            let k = if chars.get(end) == Some(&' ') {
+            let k = if chars.get(end).is_some_and(is_gap) {
                 end + 1
             } else {
                 end
@@ -206,7 +222,7 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     }
     let (v, end, kilo) = number_at(chars, i, Grouping::CommaOrDot)?;
     let mut j = end;
-    if chars.get(j) == Some(&' ') {
+    if chars.get(j).is_some_and(is_gap) {
         j += 1;
     }
     let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != DOLLAR)?;
@@ -223,15 +239,21 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
     let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
     let mut j = end1;
     let skip = |j: &mut usize| {
-        while chars.get(*j) == Some(&' ') {
+        while chars.get(*j).is_some_and(is_gap) {
             *j += 1;
         }
     };
     skip(&mut j);
+    let between = after_between(chars, i);
     if matches!(chars.get(j), Some('-' | '–' | '—')) {
         j += 1;
-    } else if starts_with_at(chars, j, "to ") {
-        j += 3;
+    } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
+        j += w.chars().count();
+    } else if let Some(w) = BETWEEN_AND
+        .iter()
+        .find(|w| between && starts_with_at(chars, j, w))
+    {
+        j += w.chars().count();
     } else {
         return None;
     }
@@ -242,6 +264,20 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
     Some((v1, end1, code, kilo1))
 }
 
+/// Words joining the two figures of a range: English "to", German "bis", French "à".
+const RANGE_WORDS: &[&str] = &["to ", "bis ", "à "];
+
+/// Words before a range that open "between … and …" (English, German, French), and
+/// the "and" each closes it with.
+const BETWEEN: &[&str] = &["between", "zwischen", "entre"];
+const BETWEEN_AND: &[&str] = &["and ", "und ", "et "];
+
+/// Does "between" ("zwischen", "entre") come right before the figure at `i`?
+fn after_between(chars: &[char], i: usize) -> bool {
+    let before = lower_slice(chars, i.saturating_sub(9), i);
+    BETWEEN.iter().any(|b| before.trim_end().ends_with(b))
+}
+
 /// The rest of a range after its first figure: ("–", "to", "and") then a figure.
 fn range_tail(
     chars: &[char],
@@ -250,17 +286,20 @@ fn range_tail(
     code: &str,
 ) -> Option<(f64, usize, bool)> {
     let skip = |j: &mut usize| {
-        while chars.get(*j).is_some_and(|c| *c == ' ') {
+        while chars.get(*j).is_some_and(is_gap) {
             *j += 1;
         }
     };
     skip(&mut j);
     if matches!(chars.get(j), Some('-') | Some('–') | Some('—')) {
         j += 1;
-    } else if starts_with_at(chars, j, "to ") {
-        j += 3;
-    } else if between && starts_with_at(chars, j, "and ") {
-        j += 4;
+    } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
+        j += w.chars().count();
+    } else if let Some(w) = BETWEEN_AND
+        .iter()
+        .find(|w| between && starts_with_at(chars, j, w))
+    {
+        j += w.chars().count();
     } else {
         return None;
     }
@@ -273,7 +312,7 @@ fn range_tail(
     let (v, mut end, kilo) = number_at(chars, j, g)?;
     // A trailing code ("… 60,000 EUR").
     let mut k = end;
-    if chars.get(k) == Some(&' ') {
+    if chars.get(k).is_some_and(is_gap) {
         k += 1;
     }
     if let Some((code, n)) = currency_at(chars, k) {
@@ -296,7 +335,7 @@ fn lower_slice(chars: &[char], start: usize, end: usize) -> String {
 /// How far before a figure an open-ended lead-in ("up to") is looked for, in chars.
 const LEAD_IN_WINDOW: usize = 20;
 /// How far after a figure its period ("per hour") is looked for, in chars.
-const PERIOD_WINDOW: usize = 14;
+const PERIOD_WINDOW: usize = 22;
 /// How far after a figure open-ended wording ("or more") is looked for, in chars.
 const OPEN_AFTER_WINDOW: usize = 12;
 
@@ -348,9 +387,7 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             i += 1;
             continue;
         };
-        let between = lower_slice(chars, i.saturating_sub(9), i)
-            .trim_end()
-            .ends_with("between");
+        let between = after_between(chars, i);
         let mut m = Money {
             start: i,
             end: end1,

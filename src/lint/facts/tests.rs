@@ -448,3 +448,46 @@ fn a_dollar_code_beside_the_sign_names_the_dollar() {
     let p = pay("Salary: CAD $70,000 to $85,000 a year.");
     assert_eq!((p.min, p.max), (Some(70000.0), Some(85000.0)));
 }
+
+#[test]
+fn german_and_french_pay_forms() {
+    let cases: &[(&str, f64, f64, &str)] = &[
+        (
+            "## Gehalt\n\n2.600 bis 2.900 € brutto im Monat",
+            2600.0,
+            2900.0,
+            "month",
+        ),
+        (
+            "## Gehalt\n\n2.100,50 € brutto im Monat",
+            2100.5,
+            2100.5,
+            "month",
+        ),
+        (
+            "## Rémunération\n\nDe 24 000 à 26 000 € bruts par an",
+            24000.0,
+            26000.0,
+            "year",
+        ),
+        (
+            "## Rémunération\n\nEntre 24 000 et 26 000 € par an",
+            24000.0,
+            26000.0,
+            "year",
+        ),
+        (
+            "## Gehalt\n\nZwischen 45.000 und 52.000 € im Jahr",
+            45000.0,
+            52000.0,
+            "year",
+        ),
+    ];
+    for (md, min, max, period) in cases {
+        let p = pay(&format!("# Koch\n\n{md}\n"));
+        assert_eq!(p.min, Some(*min), "{md}");
+        assert_eq!(p.max, Some(*max), "{md}");
+        assert_eq!(p.currency.as_deref(), Some("EUR"), "{md}");
+        assert_eq!(p.period.as_deref(), Some(*period), "{md}");
+    }
+}

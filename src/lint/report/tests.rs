@@ -155,6 +155,7 @@ fn github_annotations() {
         message: "50% done".into(),
         suggestion: None,
         matched: None,
+        language: None,
     };
     assert_eq!(
         github(&[note]),
@@ -204,6 +205,7 @@ fn github_groups_a_files_gender_notes_into_one() {
         message: format!("\"{w}\" is coded"),
         suggestion: None,
         matched: Some(w.into()),
+        language: None,
     };
     let f = [
         word("a.md", 2, "lead"),

@@ -329,6 +329,10 @@ Early shifts in the shop.\n\n## Pay\n\n$20 an hour.\n\n## How to apply\n\nEmail 
             "Fenwick District Council keeps the records of 40,000 homes.",
             "Our charity runs a training programme. Bake bread for our neighbourhood.",
             "Harbourline builds booking software.",
+            "Wir, die Spreewerk GmbH, sind seit 30 Jahren ein Familienbetrieb.",
+            "Wir sind ein Familienunternehmen aus Berlin.",
+            "Nous sommes une librairie de Lyon, fondée en 1987.",
+            "Notre client est une entreprise de location de matériel.",
         ] {
             let text = no_company.replace("Bake bread for our neighbourhood.", opening);
             let f = lint_md(&text);

@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use super::super::data;
 use super::super::facts::{Prepared, experience_asks};
+use super::super::lang::Lang;
 use super::super::matcher::{self, Found, Matcher, english};
 use super::super::text::{Hit, PhraseSet, Token, covered};
 use super::RuleId;
@@ -131,6 +132,9 @@ fn message(rule: RuleId, m: &str) -> String {
         RuleId::NativeSpeaker => {
             format!("\"{m}\" excludes fluent speakers who learned the language later")
         }
+        RuleId::PayVague => {
+            format!("\"{m}\" gives no figures; candidates skip postings that hide the pay")
+        }
         _ => format!("\"{m}\" is exclusionary"),
     }
 }
@@ -154,6 +158,13 @@ fn sets() -> &'static (Matcher, PhraseSet) {
 
 /// Runs the listed terms, physical-ability asks, experience asks and the ban list.
 pub fn check(ctx: &mut Ctx<'_>) {
+    if ctx.lang != Lang::En {
+        // German and French have lists of their own; the English checks below read
+        // English grammar ("between 25 and 35", "-man" titles, "3+ years").
+        wording::check(ctx);
+        banned(ctx);
+        return;
+    }
     listed_terms(ctx);
     people::sexed_titles(ctx);
     people::sex_preference(ctx);
@@ -548,6 +559,13 @@ fn banned(ctx: &mut Ctx<'_>) {
 }
 
 mod people;
+mod wording;
+
+/// Parses `wording.toml` (for the data tests).
+#[cfg(test)]
+pub(crate) fn wording_loads() {
+    wording::data_loads();
+}
 
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,7 @@
 //! one line in that table:
 //!
 //! ```text
-//! LocaleMismatch = "locale-mismatch", locale, Warning, "Spelling of another locale.";
+//! LocaleMismatch = "locale-mismatch", locale, Warning, EN, "Spelling of another locale.";
 //! ```
 //!
 //! then `pub mod locale;` and `locale::check(ctx)` in [`run_all`], and the rule reports
@@ -28,8 +28,10 @@ pub mod import;
 pub mod inclusive;
 pub mod locale;
 pub mod pay;
+pub mod places;
 pub mod readability;
 pub mod suppress;
+pub mod title;
 pub mod voice;
 
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,7 @@ use serde::{Deserialize, Serialize};
 use super::config::Config;
 use super::doc::{Doc, Loc, Segment};
 use super::facts::{Analysed, Prepared, doc_start, prepare};
+use super::lang::Lang;
 use super::{Finding, Severity};
 use pay::Jurisdiction;
 
@@ -51,12 +54,32 @@ pub struct RuleInfo {
     pub default: Severity,
     /// What the rule checks.
     pub summary: &'static str,
+    /// The languages the rule has data for: on a posting in any other language it does
+    /// not run (no English word list or readability grade on German text).
+    pub langs: &'static [Lang],
 }
+
+impl RuleInfo {
+    /// Does the rule have data for postings in `lang`?
+    pub fn knows(&self, lang: Lang) -> bool {
+        self.langs.contains(&lang)
+    }
+}
+
+/// Rules with English data only (word lists, English grammar).
+const EN: &[Lang] = &[Lang::En];
+/// Rules with data for German and French only.
+const DE_FR: &[Lang] = &[Lang::De, Lang::Fr];
+/// Rules with word lists in English, German and French.
+const EN_DE_FR: &[Lang] = &[Lang::En, Lang::De, Lang::Fr];
+/// Language-neutral rules (facts, structure, laws): they run for every posting.
+const ANY: &[Lang] = Lang::ALL;
 
 const fn rule(
     id: &'static str,
     family: &'static str,
     default: Severity,
+    langs: &'static [Lang],
     summary: &'static str,
 ) -> RuleInfo {
     RuleInfo {
@@ -64,15 +87,17 @@ const fn rule(
         family,
         default,
         summary,
+        langs,
     }
 }
 
 use Severity::{Error, Note, Warning};
 
 /// Declares the closed set of rules: the [`RuleId`] enum and the [`RULES`] registry
-/// from one line per rule, `Variant = "kebab-id", family, DefaultSeverity, "summary";`.
+/// from one line per rule, `Variant = "kebab-id", family, DefaultSeverity, LANGS, "summary";`
+/// (`LANGS` is `EN`, `DE_FR`, `EN_DE_FR` or `ANY`: the languages it has data for).
 macro_rules! rules {
-    ($($variant:ident = $id:literal, $family:ident, $default:ident, $summary:literal;)+) => {
+    ($($variant:ident = $id:literal, $family:ident, $default:ident, $langs:ident, $summary:literal;)+) => {
         /// A rule's id. Rules report through [`Ctx`] with one of these, so an id that is
         /// not registered in [`RULES`] does not compile.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,7 +121,7 @@ macro_rules! rules {
         }
 
         /// Every rule, in documentation order.
-        pub const RULES: &[RuleInfo] = &[$(rule($id, stringify!($family), $default, $summary)),+];
+        pub const RULES: &[RuleInfo] = &[$(rule($id, stringify!($family), $default, $langs, $summary)),+];
     };
 }
 
@@ -105,48 +130,51 @@ macro_rules! rules {
 // SARIF and the docs, which all read [`RULES`].
 #[rustfmt::skip]
 rules! {
-    MissingSection = "missing-section", completeness, Warning, "A section a good posting has is missing (title, purpose, duties, skills or qualifications, working conditions, pay, how to apply, company).";
-    PayMissing = "pay-missing", pay, Error, "A pay-transparency law that applies requires a pay range or figure.";
-    PayOpenEnded = "pay-open-ended", pay, Error, "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".";
-    PayVague = "pay-vague", pay, Warning, "Pay described only as \"competitive\", \"DOE\" or \"negotiable\", with no figures.";
-    PayMinAboveMax = "pay-min-above-max", pay, Error, "The pay range's minimum is above its maximum.";
-    PayBenefitsMissing = "pay-benefits-missing", pay, Error, "A pay-transparency law that applies requires a description of benefits.";
-    PayDeadlineMissing = "pay-deadline-missing", pay, Error, "A pay-transparency law that applies requires the application deadline.";
-    HiringStatementMissing = "hiring-statement-missing", pay, Warning, "A statement the law of the job's place asks for is missing: whether AI screens applicants and whether the vacancy exists (Ontario).";
-    PayRangeTooWide = "pay-range-too-wide", pay, Error, "A pay-transparency law that applies caps the width of the pay range.";
-    GenderCoded = "gender-coded", gender, Note, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
-    GenderBalance = "gender-balance", gender, Note, "The posting's overall gender-coded wording verdict.";
-    GenderedTerm = "gendered-term", inclusive, Warning, "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).";
-    AgeCoded = "age-coded", inclusive, Warning, "Wording that signals a preferred age (digital native, young, recent graduate, energetic).";
-    AbilityAssumption = "ability-assumption", inclusive, Warning, "A physical ability required without saying why it is essential.";
-    HypeTitle = "hype-title", inclusive, Warning, "A hype title (rockstar, ninja, guru, wizard).";
-    CultureCliche = "culture-cliche", inclusive, Warning, "A culture cliché (work hard play hard, hit the ground running, we're a family).";
-    Cliche = "cliche", inclusive, Note, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
-    NativeSpeaker = "native-speaker", inclusive, Warning, "Asking for a native speaker rather than fluency.";
-    SexPreference = "sex-preference", inclusive, Warning, "A stated preference for one sex (\"male driver\", \"we'd like a woman for this role\").";
-    AppearanceAsk = "appearance-ask", inclusive, Warning, "A request for a photo or for looks (\"send a picture of yourself\", \"must be presentable\").";
-    InflatedExperience = "inflated-experience", inclusive, Warning, "An experience ask out of line with an entry-level or junior role.";
-    ExperienceUnmarkedSenior = "experience-unmarked-senior", inclusive, Warning, "Five or more years asked where nothing marks the role as senior.";
-    YearsOfExperience = "years-of-experience", inclusive, Note, "A years-of-experience ask: the skills behind it say more.";
-    BannedWord = "banned-word", inclusive, Warning, "A word or phrase banned in the project's jobpost.toml.";
-    JsonldRequired = "jsonld-required", completeness, Error, "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).";
-    WordCount = "word-count", readability, Warning, "The posting is shorter or longer than the configured word band (300-700).";
-    ReadingGrade = "reading-grade", readability, Warning, "The prose's Flesch-Kincaid grade is above the configured maximum (9).";
-    LongSentence = "long-sentence", readability, Warning, "A sentence longer than the configured maximum (25 words).";
-    TooManyBullets = "too-many-bullets", readability, Warning, "More bullets in one section than the configured maximum (10).";
-    TooManyRequirements = "too-many-requirements", readability, Warning, "More required qualifications than the configured maximum (8).";
-    TitleLength = "title-length", readability, Warning, "A title longer than the configured maximum (60 characters).";
-    TitleNoise = "title-noise", readability, Warning, "A title carrying a location, pay, codes, marketing words or capitals.";
-    ImpersonalVoice = "impersonal-voice", voice, Warning, "Talking about \"the ideal candidate\" instead of to \"you\".";
-    NegativePhrasing = "negative-phrasing", voice, Warning, "Negative phrasing where a positive form exists.";
-    DuplicateBullet = "duplicate-bullet", voice, Warning, "A bullet that repeats another.";
-    WorkplaceMismatch = "workplace-mismatch", consistency, Warning, "The text says remote, from home or on-site against the posting's stated workplace.";
-    CurrencyMismatch = "currency-mismatch", consistency, Warning, "The pay currency is not the currency of the job's country (a note where both are plausible).";
-    PayPeriodImplausible = "pay-period-implausible", consistency, Warning, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
-    UnknownRegion = "unknown-region", consistency, Warning, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
-    LocaleMismatch = "locale-mismatch", locale, Note, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
-    ImportUnsure = "import-unsure", import, Note, "A value `jobpost import` was unsure of (a date that could be day-first, a pay period read from \"salary\"), listed in the file's top comment until someone checks it.";
-    UnknownRule = "unknown-rule", suppress, Warning, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
+    MissingSection = "missing-section", completeness, Warning, ANY, "A section a good posting has is missing (title, purpose, duties, skills or qualifications, working conditions, pay, how to apply, company).";
+    PayMissing = "pay-missing", pay, Error, ANY, "A pay-transparency law that applies requires a pay range or figure.";
+    PayOpenEnded = "pay-open-ended", pay, Error, ANY, "A pay-transparency law that applies requires a bounded range, not \"$50k+\", \"up to\" or \"competitive\".";
+    PayVague = "pay-vague", pay, Warning, ANY, "Pay described only as \"competitive\", \"DOE\" or \"negotiable\", with no figures.";
+    PayMinAboveMax = "pay-min-above-max", pay, Error, ANY, "The pay range's minimum is above its maximum.";
+    PayBenefitsMissing = "pay-benefits-missing", pay, Error, ANY, "A pay-transparency law that applies requires a description of benefits.";
+    PayDeadlineMissing = "pay-deadline-missing", pay, Error, ANY, "A pay-transparency law that applies requires the application deadline.";
+    HiringStatementMissing = "hiring-statement-missing", pay, Warning, ANY, "A statement the law of the job's place asks for is missing: whether AI screens applicants and whether the vacancy exists (Ontario).";
+    PayRangeTooWide = "pay-range-too-wide", pay, Error, ANY, "A pay-transparency law that applies caps the width of the pay range.";
+    GenderCoded = "gender-coded", gender, Note, EN, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
+    GenderBalance = "gender-balance", gender, Note, EN, "The posting's overall gender-coded wording verdict.";
+    GenderedTerm = "gendered-term", inclusive, Warning, EN_DE_FR, "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).";
+    AgeCoded = "age-coded", inclusive, Warning, EN_DE_FR, "Wording that signals a preferred age (digital native, young, recent graduate, energetic).";
+    AbilityAssumption = "ability-assumption", inclusive, Warning, EN, "A physical ability required without saying why it is essential.";
+    HypeTitle = "hype-title", inclusive, Warning, EN_DE_FR, "A hype title (rockstar, ninja, guru, wizard).";
+    CultureCliche = "culture-cliche", inclusive, Warning, EN, "A culture cliché (work hard play hard, hit the ground running, we're a family).";
+    Cliche = "cliche", inclusive, Note, EN, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
+    NativeSpeaker = "native-speaker", inclusive, Warning, EN_DE_FR, "Asking for a native speaker rather than fluency.";
+    SexPreference = "sex-preference", inclusive, Warning, EN, "A stated preference for one sex (\"male driver\", \"we'd like a woman for this role\").";
+    AppearanceAsk = "appearance-ask", inclusive, Warning, EN, "A request for a photo or for looks (\"send a picture of yourself\", \"must be presentable\").";
+    InflatedExperience = "inflated-experience", inclusive, Warning, EN, "An experience ask out of line with an entry-level or junior role.";
+    ExperienceUnmarkedSenior = "experience-unmarked-senior", inclusive, Warning, EN, "Five or more years asked where nothing marks the role as senior.";
+    YearsOfExperience = "years-of-experience", inclusive, Note, EN, "A years-of-experience ask: the skills behind it say more.";
+    BannedWord = "banned-word", inclusive, Warning, ANY, "A word or phrase banned in the project's jobpost.toml.";
+    JsonldRequired = "jsonld-required", completeness, Error, ANY, "A field that search engines' JobPosting data requires is missing (TOML postings; `export` refuses such a posting).";
+    WordCount = "word-count", readability, Warning, ANY, "The posting is shorter or longer than the configured word band (300-700).";
+    ReadingGrade = "reading-grade", readability, Warning, EN, "The prose's Flesch-Kincaid grade is above the configured maximum (9).";
+    ReadingEase = "reading-ease", readability, Warning, DE_FR, "German or French prose whose reading ease (Amstad's Flesch for German, Kandel & Moles' for French) is below the language's threshold.";
+    LongSentence = "long-sentence", readability, Warning, ANY, "A sentence longer than the configured maximum (25 words).";
+    TooManyBullets = "too-many-bullets", readability, Warning, ANY, "More bullets in one section than the configured maximum (10).";
+    TooManyRequirements = "too-many-requirements", readability, Warning, ANY, "More required qualifications than the configured maximum (8).";
+    TitleLength = "title-length", readability, Warning, ANY, "A title longer than the configured maximum (60 characters).";
+    TitleGender = "title-gender", title, Warning, DE_FR, "A German or French job title with no gender marker ((m/w/d), (H/F)), pair form or neutral noun, as the law of the job's country asks.";
+    TitleNoise = "title-noise", readability, Warning, ANY, "A title carrying a location, pay, codes, marketing words or capitals.";
+    ImpersonalVoice = "impersonal-voice", voice, Warning, EN, "Talking about \"the ideal candidate\" instead of to \"you\".";
+    NegativePhrasing = "negative-phrasing", voice, Warning, EN, "Negative phrasing where a positive form exists.";
+    DuplicateBullet = "duplicate-bullet", voice, Warning, ANY, "A bullet that repeats another.";
+    WorkplaceMismatch = "workplace-mismatch", consistency, Warning, EN, "The text says remote, from home or on-site against the posting's stated workplace.";
+    CurrencyMismatch = "currency-mismatch", consistency, Warning, ANY, "The pay currency is not the currency of the job's country (a note where both are plausible).";
+    PayPeriodImplausible = "pay-period-implausible", consistency, Warning, ANY, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
+    PostingLanguage = "posting-language", places, Warning, ANY, "A posting not in the language the law of the job's place asks for (French in Quebec and France).";
+    UnknownRegion = "unknown-region", consistency, Warning, ANY, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
+    LocaleMismatch = "locale-mismatch", locale, Note, EN, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
+    ImportUnsure = "import-unsure", import, Note, ANY, "A value `jobpost import` was unsure of (a date that could be day-first, a pay period read from \"salary\"), listed in the file's top comment until someone checks it.";
+    UnknownRule = "unknown-rule", suppress, Warning, ANY, "A suppression comment (`jobpost-disable …`) names a rule that does not exist; the closest id is suggested.";
 }
 
 impl RuleId {
@@ -213,6 +241,11 @@ pub struct Ctx<'a> {
     pub prep: Vec<Prepared<'a>>,
     /// The pay-transparency laws that apply.
     pub jurisdictions: Vec<&'static Jurisdiction>,
+    /// The language the posting is read in.
+    pub lang: Lang,
+    /// Whether the language was declared or detected, not assumed: short or mixed text
+    /// reads as English, but no rule says a posting *is* English on that guess.
+    pub lang_known: bool,
     out: Vec<Finding>,
     /// Byte offsets where the source's lines start, found once when first
     /// needed: a lookup per finding would make a long posting quadratic.
@@ -263,14 +296,25 @@ impl<'a> Ctx<'a> {
         jurisdictions: Vec<&'static Jurisdiction>,
         analysed: &'a [Analysed],
     ) -> Self {
+        let prep = prepare(&doc.segments, analysed);
+        let known = posting_lang(doc, cfg, &prep);
+        let lang = known.unwrap_or(Lang::En);
         Ctx {
             doc,
             cfg,
-            prep: prepare(&doc.segments, analysed),
+            prep,
             jurisdictions,
+            lang,
+            lang_known: known.is_some(),
             out: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Does `rule` run on this posting (does it have data for its language)? Families
+    /// ask before doing work; [`Ctx::push`] drops what a rule that does not reports.
+    pub fn runs(&self, rule: RuleId) -> bool {
+        rule.info().knows(self.lang)
     }
 
     /// The findings written so far.
@@ -373,6 +417,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn push(&mut self, rule: RuleId, from: Loc, to: Loc, r: Report) {
+        if !self.runs(rule) {
+            return;
+        }
         let severity = r.severity.unwrap_or(rule.info().default);
         self.out.push(Finding {
             path: self.doc.path.clone(),
@@ -385,6 +432,7 @@ impl<'a> Ctx<'a> {
             message: single_line(r.message),
             suggestion: r.suggestion.map(single_line),
             matched: r.matched.map(single_line),
+            language: Some(self.lang.code()),
         });
     }
 }
@@ -444,9 +492,21 @@ fn single_line(s: String) -> String {
     out
 }
 
+/// The language a posting is read in: `--lang` or the configuration's `lang`, else what
+/// the posting says of itself (a TOML posting's locale, front matter, `<html lang>`),
+/// else what its words say; `None` when none of these tells (it is then read as
+/// English; see [`super::lang`]).
+fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Option<Lang> {
+    cfg.lang
+        .or(doc.lang)
+        .or_else(|| super::lang::detect(prep.iter().flat_map(|p| p.toks.iter())))
+}
+
 /// Runs every rule family.
 pub fn run_all(ctx: &mut Ctx<'_>) {
     completeness::check(ctx);
+    title::check(ctx);
+    places::check(ctx);
     pay::check(ctx);
     gender::check(ctx);
     inclusive::check(ctx);

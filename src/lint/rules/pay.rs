@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::super::Severity;
 use super::super::config::Config;
 use super::super::data::{self, Text};
 use super::super::doc::{Doc, Loc, Section, SegKind, Site};
@@ -86,6 +87,29 @@ pub struct Jurisdiction {
     /// Disputed readings and other notes.
     #[serde(default, deserialize_with = "data::text")]
     pub notes: Text,
+    /// In force, or adopted above the country and not yet its law.
+    #[serde(default)]
+    pub status: Status,
+    /// The national bill a pending law waits for, as messages name it.
+    #[serde(default, deserialize_with = "data::maybe_text")]
+    pub bill: Option<Text>,
+    /// A statement the law asks for beside the figure, as the message words it.
+    #[serde(default, deserialize_with = "data::maybe_text")]
+    pub must_say: Option<Text>,
+    /// Words (lower case) any of which in the text makes that statement.
+    #[serde(default, deserialize_with = "data::words")]
+    pub say_words: &'static [&'static str],
+}
+
+/// Whether a law binds employers yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// In force: what it asks for is an error when missing.
+    #[default]
+    InForce,
+    /// Adopted (an EU directive) but not yet the country's law: a warning.
+    Pending,
 }
 
 /// `src/lint/data/jurisdictions.toml`.
@@ -159,6 +183,8 @@ fn applies_at(j: &Jurisdiction, site: &Site, remote: bool) -> bool {
     let country = site.country.as_str();
     match (j.country, site.region.as_deref()) {
         _ if !j.countries.is_empty() => j.countries.contains(&country),
+        // A national law (Austria's GlBG, a state's transposition of the directive).
+        (c, _) if j.region.is_none() => c == country,
         (c, Some(r)) if c == country => {
             j.region == Some(r) && j.city.is_none_or(|city| site.city.as_deref() == Some(city))
         }
@@ -183,11 +209,17 @@ pub fn check(ctx: &mut Ctx<'_>) {
 
     // "Competitive" with no figure is open-ended where the law wants a bounded range,
     // and missing pay everywhere else.
-    let missing: Vec<_> = js
+    let (missing, pending): (Vec<&Jurisdiction>, Vec<&Jurisdiction>) = js
         .iter()
         .filter(|j| j.requires_pay && !has_figure && !(j.bounded && open.is_some()))
         .copied()
-        .collect();
+        .partition(|j| j.status == Status::InForce);
+    if let Some(first) = pending.first().filter(|_| missing.is_empty()) {
+        pending_pay(ctx, first, open.as_deref());
+    }
+    if has_figure {
+        unstated(ctx, &js);
+    }
     if let Some(first) = missing.first() {
         let mut r = Report::new(format!(
             "{} requires {}; the posting states no pay{}",
@@ -260,6 +292,53 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
     hiring_statements(ctx, &js);
     too_wide(ctx, &js);
+}
+
+/// `pay-missing` as a warning where the only laws asking for pay are pending: the
+/// directive is adopted, the country's bill is not yet law.
+fn pending_pay(ctx: &mut Ctx<'_>, j: &Jurisdiction, open: Option<&str>) {
+    let bill = j.bill.map(|b| format!(" ({b})")).unwrap_or_default();
+    let mut r = Report::new(format!(
+        "{} is not yet law in {}{bill}; once it is, a posting must give {}, and this one states no pay",
+        cite(j),
+        j.name,
+        j.must_show
+    ))
+    .help(format!(
+        "add the pay range with its period, e.g. {}",
+        super::completeness::example_range(ctx)
+    ));
+    r.severity = Some(Severity::Warning);
+    if let Some(o) = open {
+        r = r.matched(one_line(o));
+    }
+    at_pay(ctx, RuleId::PayMissing, r);
+}
+
+/// `pay-missing` for a statement a law in force asks for beside the figure (Austria:
+/// whether more than the minimum may be paid), when no word of it is in the text.
+fn unstated(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
+    // The posting's text as read (a TOML posting's inherited `pay.extras` included).
+    let lower: String = ctx
+        .doc
+        .segments
+        .iter()
+        .map(|s| s.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let law = js.iter().find(|j| {
+        j.status == Status::InForce
+            && j.must_say.is_some()
+            && !j.say_words.iter().any(|w| lower.contains(w))
+    });
+    let Some(j) = law else { return };
+    let r = Report::new(format!(
+        "{} requires {}; the posting gives the pay but does not say it",
+        cite(j),
+        j.must_say.unwrap_or_default()
+    ))
+    .help("add a sentence such as \"Bereitschaft zur Überzahlung je nach Qualifikation und Erfahrung\"");
+    at_pay(ctx, RuleId::PayMissing, r);
 }
 
 /// What the statements a law like Ontario's asks for are, as messages name them:

@@ -15,9 +15,14 @@
 //! - `title-noise`: a title with a location, pay, codes, marketing words or capitals
 //!   shouting (search engines demote such titles).
 //!
+//! - `reading-ease` (German and French): Amstad's and Kandel & Moles' Flesch reading
+//!   ease, in [`ease`].
+//!
 //! Flesch–Kincaid grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59.
 //! Syllables are counted by [`syllables`], a heuristic (see there); a word is a token with
 //! at least one letter (numbers are not words); every bullet is one sentence.
+
+pub mod ease;
 
 use std::sync::OnceLock;
 
@@ -33,7 +38,12 @@ use super::{Ctx, Report};
 /// Runs the readability and length checks.
 pub fn check(ctx: &mut Ctx<'_>) {
     word_count(ctx);
-    reading_grade(ctx);
+    if ctx.runs(RuleId::ReadingGrade) {
+        reading_grade(ctx);
+    }
+    if ctx.runs(RuleId::ReadingEase) {
+        ease::check(ctx);
+    }
     long_sentences(ctx);
     bullets_per_section(ctx);
     requirements(ctx);
@@ -422,7 +432,8 @@ fn title(ctx: &mut Ctx<'_>) {
         ctx.at_segment(RuleId::TitleLength, seg, r);
     }
     let plain = ctx.doc.is_plain_text();
-    for (start, end, what, help) in title_noise(&ctx.prep[ti], plain) {
+    let english = ctx.lang == super::super::lang::Lang::En;
+    for (start, end, what, help) in title_noise(&ctx.prep[ti], plain, english) {
         let m = ctx.prep[ti].slice(start, end);
         let r = Report::new(format!("title contains {what} (\"{m}\")"))
             .help(help)
@@ -433,8 +444,13 @@ fn title(ctx: &mut Ctx<'_>) {
 
 /// Noise in a title: (start, end, what, fix), at most one of each kind. In plain text
 /// (`plain`) a title written wholly in capitals is the format's way to mark a title, as
-/// jobpost's own text output does, and is not shouting.
-fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str, &'static str)> {
+/// jobpost's own text output does, and is not shouting. The marketing words are an
+/// English list (`english`); places, pay, codes and capitals are noise in any language.
+fn title_noise(
+    p: &Prepared<'_>,
+    plain: bool,
+    english: bool,
+) -> Vec<(usize, usize, &'static str, &'static str)> {
     let mut out = Vec::new();
     if let Some((s, e)) = title_location(p) {
         out.push((
@@ -465,7 +481,7 @@ fn title_noise(p: &Prepared<'_>, plain: bool) -> Vec<(usize, usize, &'static str
     }
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let marketing = SET.get_or_init(|| PhraseSet::new(lists().marketing.iter().copied()));
-    if let Some(h) = marketing.find(p.toks).first() {
+    if let Some(h) = marketing.find(p.toks).first().filter(|_| english) {
         let (s, e) = (p.toks[h.first].start, p.toks[h.last].end);
         out.push((s, e, "marketing words", "keep just the job name"));
     } else if let Some(i) = p.chars.iter().position(|c| *c == '!') {

@@ -130,3 +130,36 @@ fn a_data_file_naming_an_unknown_rule_is_refused_with_the_closest_id() {
     let ok: Term = toml::from_str("rule = \"hype-title\"").unwrap();
     assert_eq!(ok.rule, RuleId::HypeTitle);
 }
+
+#[test]
+fn a_rule_reports_only_in_the_languages_it_knows() {
+    use crate::lint::Lang;
+    use crate::lint::tests::lint_md;
+    assert!(
+        RULES.iter().all(|r| !r.langs.is_empty()),
+        "every rule names a language"
+    );
+    // English lists and formulas would fire all over this German text if they ran.
+    let de = "---\nlang: de\n---\n# Verkäufer\n\nWir sind ein junges Team und suchen einen \
+              Rockstar. Sie sind analytisch, kompetent und unterstützen unser Team. Der \
+              Bewerber arbeitet selbstständig.\n";
+    for f in lint_md(de) {
+        let info = rule_info(f.rule).unwrap();
+        assert!(
+            info.knows(Lang::De),
+            "{} ran on German text: {}",
+            f.rule,
+            f.message
+        );
+        assert_eq!(f.language, Some("de"));
+    }
+    let en_only = [
+        "gender-coded",
+        "gender-balance",
+        "reading-grade",
+        "impersonal-voice",
+    ];
+    for id in en_only {
+        assert!(!rule_info(id).unwrap().knows(Lang::De), "{id}");
+    }
+}

@@ -284,3 +284,150 @@ fn physical_reason_in_the_section_counts() {
         "# Baker\n\n## About\n\nThis is essential.\n\n## Duties\n\nYou must stand all shift.\n";
     assert_eq!(of(&lint_md(text), "ability-assumption").len(), 1);
 }
+
+/// German or French text, declared as such in front matter.
+fn m_lang(lang: &str, text: &str, rule: &str) -> Vec<String> {
+    let md = format!("---\nlang: {lang}\n---\n# Koch (m/w/d)\n\n{text}\n");
+    matched(&lint_md(&md), rule)
+}
+
+#[test]
+fn german_age_native_speaker_and_hype() {
+    assert_eq!(
+        m_lang("de", "Wir sind ein junges Team.", "age-coded"),
+        ["junges Team"]
+    );
+    assert_eq!(
+        m_lang("de", "Sie sind jung und dynamisch.", "age-coded"),
+        ["jung und dynamisch"]
+    );
+    assert_eq!(
+        m_lang(
+            "de",
+            "Berufseinsteiger bis 30 sind willkommen.",
+            "age-coded"
+        ),
+        ["Berufseinsteiger bis 30"]
+    );
+    assert_eq!(
+        m_lang("de", "Sie sind zwischen 25 und 35 Jahren alt.", "age-coded"),
+        ["zwischen 25 und 35 Jahren"]
+    );
+    // Years of experience are not an age.
+    assert!(
+        m_lang(
+            "de",
+            "Sie haben bis zu 20 Jahre Berufserfahrung.",
+            "age-coded"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        m_lang("de", "Deutsch als Muttersprache.", "native-speaker"),
+        ["Muttersprache"]
+    );
+    assert_eq!(
+        m_lang("de", "Sie sind ein Rockstar im Verkauf.", "hype-title"),
+        ["Rockstar"]
+    );
+    assert!(m_lang("de", "Wir suchen keinen Rockstar.", "hype-title").is_empty());
+}
+
+#[test]
+fn german_names_and_places_are_not_words() {
+    let text = "Unser Laden liegt am Jungfernstieg. Gegründet hat ihn Herr Jung. \
+                Der Saft kommt von Jungbunzlauer. Das Junge Theater ist nebenan.";
+    assert!(m_lang("de", text, "age-coded").is_empty());
+}
+
+#[test]
+fn german_generic_masculine_unless_paired() {
+    assert_eq!(
+        m_lang("de", "Bewerber senden ihre Unterlagen.", "gendered-term"),
+        ["Bewerber"]
+    );
+    // A marker far from the noun, past the sentence, is no pair.
+    assert_eq!(
+        m_lang(
+            "de",
+            "Unsere Mitarbeiter sind freundlich und helfen gern weiter. Verkäufer (m/w/d)",
+            "gendered-term"
+        ),
+        ["Mitarbeiter"]
+    );
+    for paired in [
+        "Unsere Mitarbeiter*innen sind freundlich.",
+        "Unsere Mitarbeiter:innen sind freundlich.",
+        "Mitarbeiterinnen und Mitarbeiter sind freundlich.",
+        "Unsere Mitarbeitenden sind freundlich.",
+        "Ihre Bewerbung ist willkommen.",
+        "Ihre Mitarbeit im Projekt zählt.",
+        "Mitarbeiter Kundenservice (m/w/d)",
+        "Sachbearbeiter Schadenregulierung Kfz (w/m/d)",
+    ] {
+        assert!(m_lang("de", paired, "gendered-term").is_empty(), "{paired}");
+    }
+    // "er" only where it is the applicant.
+    assert_eq!(
+        m_lang(
+            "de",
+            "Der Bewerber kennt Mode, er berät gern.",
+            "gendered-term"
+        ),
+        ["Bewerber", "er"]
+    );
+    assert!(
+        m_lang(
+            "de",
+            "Der Markt ist groß, er liegt zentral.",
+            "gendered-term"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn french_age_native_speaker_pay_and_pronouns() {
+    assert_eq!(
+        m_lang("fr", "Vous avez moins de 30 ans.", "age-coded"),
+        ["moins de 30 ans"]
+    );
+    assert_eq!(
+        m_lang("fr", "Vous êtes âgé de 20 à 30 ans.", "age-coded"),
+        ["âgé de 20 à 30 ans"]
+    );
+    assert_eq!(
+        m_lang("fr", "Anglais langue maternelle.", "native-speaker"),
+        ["langue maternelle"]
+    );
+    assert!(
+        m_lang(
+            "fr",
+            "Notre application native est simple.",
+            "native-speaker"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        m_lang(
+            "fr",
+            "Le candidat retenu viendra. Il travaillera le samedi.",
+            "gendered-term"
+        ),
+        ["Le candidat", "Il"]
+    );
+    assert!(m_lang("fr", "Il faut porter des cartons.", "gendered-term").is_empty());
+    assert!(m_lang("fr", "Nous lisons Jeune Afrique.", "age-coded").is_empty());
+    assert_eq!(
+        m_lang("fr", "Salaire attractif selon profil.", "pay-vague"),
+        ["Salaire attractif"]
+    );
+}
+
+#[test]
+fn english_lists_do_not_run_on_german_text() {
+    // "Held" and "Team" are English words too; the English lists do not run.
+    let text = "Wir suchen einen Held für unser Team. Sie sind energetic und ein guru.";
+    assert!(m_lang("de", text, "cliche").is_empty());
+    assert!(m_lang("de", text, "impersonal-voice").is_empty());
+}

@@ -190,7 +190,9 @@ fn location_picks_city_and_state_laws() {
     assert_eq!(codes("# B\n\nIn Cleveland, OH."), ["US-OH-CLE"]);
     assert_eq!(codes("# B\n\nIn Columbus, OH."), Vec::<&str>::new());
     assert_eq!(codes("# B\n\nIn Vancouver, BC."), ["CA-BC"]);
-    assert_eq!(codes("# B\n\nIn Berlin, Germany."), ["EU"]);
+    assert_eq!(codes("# B\n\nIn Berlin, Germany."), ["EU-DE"]);
+    assert_eq!(codes("# B\n\nIn Wien, Österreich."), ["AT", "EU"]);
+    assert_eq!(codes("# B\n\nIn Dublin, Ireland."), ["EU"]);
     assert_eq!(codes("# B\n\nSomewhere."), Vec::<&str>::new());
 }
 
@@ -311,4 +313,41 @@ fn pay_spans_cover_the_pay_text_and_messages_use_its_currency() {
     let f = lint_md("# Baker\n\nIn Berlin.\n\n## Pay\n\nEUR 5,000-3,000 a month.\n");
     let r = of(&f, "pay-min-above-max");
     assert!(r[0].message.contains("€5,000"), "{}", r[0].message);
+}
+
+#[test]
+fn pending_and_national_laws() {
+    // Germany: the directive is not yet law; a warning names it and the bill.
+    let f = lint_md("# Koch (m/w/d)\n\nIn Berlin, Deutschland.\n");
+    let missing = of(&f, "pay-missing");
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].severity, crate::lint::Severity::Warning);
+    assert!(
+        missing[0].message.contains("2023/970"),
+        "{}",
+        missing[0].message
+    );
+    assert!(missing[0].message.contains("Entgelttransparenzgesetz"));
+    // Austria: GlBG §9(2) is in force: an error, and the overpay statement is asked for.
+    let f = lint_md("# Koch (m/w/d)\n\nIn Wien, Österreich.\n");
+    let missing = of(&f, "pay-missing");
+    assert_eq!(missing[0].severity, crate::lint::Severity::Error);
+    assert!(missing[0].message.contains("GlBG §9(2)"));
+    let pay = "# Koch (m/w/d)\n\nIn Wien, Österreich.\n\n## Gehalt\n\n2.100 € brutto im Monat.\n";
+    let f = lint_md(pay);
+    assert!(
+        of(&f, "pay-missing")[0]
+            .message
+            .contains("more than the minimum")
+    );
+    let f = lint_md(&format!(
+        "{pay}Bereitschaft zur Überzahlung je nach Erfahrung.\n"
+    ));
+    assert!(of(&f, "pay-missing").is_empty());
+    // Italy: transposed and in force: an error.
+    let f = lint_md("# Cuoco\n\nIn Milan, Italy.\n");
+    assert_eq!(
+        of(&f, "pay-missing")[0].severity,
+        crate::lint::Severity::Error
+    );
 }

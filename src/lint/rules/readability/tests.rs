@@ -271,3 +271,72 @@ fn matched_text_across_a_line_break_is_one_line() {
             .is_some_and(|m| m.contains("w15x w16x"))
     );
 }
+
+#[test]
+fn german_and_french_syllables() {
+    use super::ease::syllables;
+    use crate::lint::Lang;
+    for (w, n) in [
+        ("Theater", 3),
+        ("Situation", 5),
+        ("Bewerbung", 3),
+        ("Qualität", 3),
+        ("Feuer", 2),
+        ("Zeit", 1),
+        ("Kassierer", 3),
+    ] {
+        assert_eq!(syllables(Lang::De, w), n, "{w}");
+    }
+    for (w, n) in [
+        ("équipe", 2),
+        ("boutique", 2),
+        ("livres", 1),
+        ("le", 1),
+        ("rémunération", 5),
+        ("vous", 1),
+        ("conseillez", 3),
+    ] {
+        assert_eq!(syllables(Lang::Fr, w), n, "{w}");
+    }
+}
+
+#[test]
+fn reading_ease_formulas_hand_computed() {
+    use super::ease::score;
+    use crate::lint::Lang;
+    // 20 words, 2 sentences, 30 syllables: ASL 10, ASW 1.5.
+    let s = TextStats {
+        words: 20,
+        sentences: 2,
+        syllables: 30,
+    };
+    let de = score(Lang::De, &s).unwrap();
+    let fr = score(Lang::Fr, &s).unwrap();
+    assert!((de - (180.0 - 10.0 - 58.5 * 1.5)).abs() < 1e-9, "{de}");
+    assert!(
+        (fr - (207.0 - 1.015 * 10.0 - 73.6 * 1.5)).abs() < 1e-9,
+        "{fr}"
+    );
+    assert_eq!(score(Lang::En, &s), None);
+}
+
+#[test]
+fn reading_ease_runs_for_german_and_grade_does_not() {
+    let hard = "Die Sachbearbeitung übernimmt im Rahmen der ordnungsgemäßen Abwicklung \
+                sämtlicher buchhalterischer Geschäftsvorfälle die eigenverantwortliche \
+                Kontierung, Erfassung und Abstimmung der Kreditorenbuchhaltung einschließlich \
+                der dazugehörigen Umsatzsteuervoranmeldungen sowie die Mitwirkung bei der \
+                Erstellung der Monatsabschlüsse nach handelsrechtlichen Vorschriften.";
+    let f = lint_md(&format!(
+        "---\nlang: de\n---\n# Buchhaltung (m/w/d)\n\n{hard}\n"
+    ));
+    assert_eq!(of(&f, "reading-ease").len(), 1);
+    assert!(of(&f, "reading-grade").is_empty());
+    let easy = "Sie kassieren. Sie beraten die Kundschaft. Sie zählen die Kasse. Sie füllen \
+                Regale auf. Sie helfen im Lager. Sie grüßen die Gäste. Sie packen Waren aus. \
+                Sie machen gern mit.";
+    let f = lint_md(&format!(
+        "---\nlang: de\n---\n# Kassierer (m/w/d)\n\n{easy}\n"
+    ));
+    assert!(of(&f, "reading-ease").is_empty());
+}

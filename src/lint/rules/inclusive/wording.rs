@@ -1,0 +1,370 @@
+//! German and French wording: the word lists of `src/lint/data/wording.toml` (age,
+//! native-speaker asks, vague pay, hype, gendered nouns and pronouns) and age limits
+//! written with numbers ("Berufseinsteiger bis 30", "moins de 30 ans").
+//!
+//! Names are not words: a listed adjective capitalised mid-sentence is a name ("Herr
+//! Jung", "Jeune Afrique"), and compounds are whole words, so "Jungfernstieg" and
+//! "Jungbunzlauer" are never "jung". German capitalises every noun, so only entries
+//! written lower case in the data (adjectives, phrases starting with one) take the
+//! capital as a sign of a name.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::super::super::data;
+use super::super::super::facts::Prepared;
+use super::super::super::lang::Lang;
+use super::super::super::matcher::{Found, Matcher, for_language};
+use super::super::super::text::{Hit, PhraseSet, Token, covered};
+use super::super::{Ctx, Report, RuleId};
+use super::message;
+
+/// `src/lint/data/wording.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[allow(dead_code)] // read by the data tests; kept so every file names its source
+    source: String,
+    de: Lists,
+    fr: Lists,
+}
+
+/// One language's lists.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    terms: Vec<Term>,
+    #[serde(deserialize_with = "data::words")]
+    exceptions: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    applicant_nouns: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    impersonal_after: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    young_nouns: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    age_limits: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    year_words: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    not_age_after: &'static [&'static str],
+    law: Vec<Law>,
+}
+
+/// A listed term.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    #[serde(deserialize_with = "data::text")]
+    phrase: data::Text,
+    rule: RuleId,
+    #[serde(deserialize_with = "data::text")]
+    fix: data::Text,
+    /// Matched as the exact word forms written, not stemmed.
+    #[serde(default)]
+    exact: bool,
+    /// A pronoun: reported only when it refers to the applicant.
+    #[serde(default)]
+    pronoun: bool,
+}
+
+/// The statute a rule's findings cite in a country.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Law {
+    #[serde(deserialize_with = "data::text")]
+    country: data::Text,
+    rules: Vec<RuleId>,
+    #[serde(deserialize_with = "data::text")]
+    cite: data::Text,
+}
+
+fn file() -> &'static File {
+    static FILE: OnceLock<File> = OnceLock::new();
+    FILE.get_or_init(|| data::load("wording"))
+}
+
+/// Parses the data file (for the data tests).
+#[cfg(test)]
+pub(crate) fn data_loads() {
+    let _ = compiled(Lang::De);
+    let _ = compiled(Lang::Fr);
+}
+
+/// A language's lists compiled: stemmed terms, exact terms (by index into `terms`),
+/// exceptions.
+struct Compiled {
+    lists: &'static Lists,
+    stemmed: Matcher,
+    stemmed_items: Vec<usize>,
+    exact: PhraseSet,
+    exact_items: Vec<usize>,
+    exceptions: PhraseSet,
+}
+
+fn compiled(lang: Lang) -> Option<&'static Compiled> {
+    static DE: OnceLock<Compiled> = OnceLock::new();
+    static FR: OnceLock<Compiled> = OnceLock::new();
+    let build = |lists: &'static Lists| {
+        let (ex, st): (Vec<usize>, Vec<usize>) =
+            (0..lists.terms.len()).partition(|&i| lists.terms[i].exact);
+        let lower = |i: &usize| lists.terms[*i].phrase.to_lowercase();
+        let exact_phrases: Vec<String> = ex.iter().map(lower).collect();
+        Compiled {
+            lists,
+            stemmed: Matcher::new(
+                for_language(lang),
+                st.iter().map(|&i| lists.terms[i].phrase),
+            ),
+            stemmed_items: st,
+            exact: PhraseSet::new(exact_phrases.iter().map(String::as_str)),
+            exact_items: ex,
+            exceptions: PhraseSet::new(lists.exceptions.iter().copied()),
+        }
+    };
+    match lang {
+        Lang::De => Some(DE.get_or_init(|| build(&file().de))),
+        Lang::Fr => Some(FR.get_or_init(|| build(&file().fr))),
+        Lang::En => None,
+    }
+}
+
+/// Runs the German or French lists and age limits.
+pub fn check(ctx: &mut Ctx<'_>) {
+    let Some(c) = compiled(ctx.lang) else { return };
+    // Vague pay is reported where no figure is given and no pay law already says so
+    // (`pay-missing` names the law), as for English.
+    let has_figure = ctx
+        .doc
+        .facts
+        .pay
+        .as_ref()
+        .is_some_and(|p| p.min.is_some() || p.max.is_some())
+        || ctx.jurisdictions.iter().any(|j| j.requires_pay);
+    let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let ex = c.exceptions.find_all(p.toks);
+        for (h, term) in hits(c, p) {
+            let skip = covered(&h, &ex)
+                || (term.rule == RuleId::PayVague && has_figure)
+                || (term.rule == RuleId::GenderedTerm && paired(p, &h))
+                || (term.pronoun && !about_applicant(c.lists, p, h.first))
+                || name_not_word(p, &h, term);
+            // One finding per stretch of text and rule ("le candidat idéal").
+            let overlaps = found.iter().any(|(s, o, t)| {
+                *s == si && t.rule == term.rule && o.first <= h.last && h.first <= o.last
+            });
+            if !skip && !overlaps {
+                found.push((si, h, term));
+            }
+        }
+        for (first, last) in age_limits(c.lists, p) {
+            let h = Hit {
+                first,
+                last,
+                item: usize::MAX,
+            };
+            found.push((si, h, &AGE_LIMIT));
+        }
+    }
+    let country = ctx.doc.facts.country.clone().unwrap_or_default();
+    for (si, h, term) in found {
+        let m = ctx.prep[si].tok_text(h.first, h.last);
+        let mut msg = message(term.rule, &m);
+        if let Some(law) = c
+            .lists
+            .law
+            .iter()
+            .find(|l| l.country == country && l.rules.contains(&term.rule))
+        {
+            msg = format!("{msg}; {}", law.cite);
+        }
+        ctx.at_tokens(
+            term.rule,
+            si,
+            h.first,
+            h.last,
+            Report::new(msg).help(term.fix),
+        );
+    }
+}
+
+/// A number-written age limit, reported as `age-coded`.
+static AGE_LIMIT: Term = Term {
+    phrase: "",
+    rule: RuleId::AgeCoded,
+    fix: "drop the age limit; say what the work asks (experience, licences, availability)",
+    exact: false,
+    pronoun: false,
+};
+
+/// Every listed term found in a segment: stemmed matches (negated ones left out: "kein
+/// Rockstar") and exact word forms.
+fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
+    let terms = &c.lists.terms;
+    let stemmed = c
+        .stemmed
+        .find(p)
+        .into_iter()
+        .filter(|f| !c.stemmed.negated(p, f))
+        .filter_map(|f: Found| {
+            let term = &terms[*c.stemmed_items.get(f.item)?];
+            Some((
+                Hit {
+                    first: f.first,
+                    last: f.last,
+                    item: f.item,
+                },
+                term,
+            ))
+        });
+    let exact = c.exact.find_all(p.toks).into_iter().filter_map(|h| {
+        let term = &terms[*c.exact_items.get(h.item)?];
+        Some((h, term))
+    });
+    stemmed.chain(exact).collect()
+}
+
+/// Is a match a name rather than the listed word? An entry written lower case (an
+/// adjective) found capitalised mid-sentence is a name ("Herr Jung", "Jeune Afrique").
+fn name_not_word(p: &Prepared<'_>, h: &Hit, term: &Term) -> bool {
+    let lower_entry = term.phrase.chars().next().is_some_and(char::is_lowercase);
+    lower_entry && p.proper_name_at(h.first)
+}
+
+/// Letters that mark a gendered noun as written for all genders when they follow it:
+/// the feminine ending after a star, colon, slash or bracket ("Mitarbeiter*innen",
+/// "candidat(e)"), or a gender marker ("(m/w/d)", "H/F").
+const PAIR_ENDINGS: &[&str] = &[
+    "in", "innen", "e", "es", "ne", "nes", "rice", "rices", "euse", "euses",
+];
+const MARKER_LETTERS: &[&str] = &["m", "w", "d", "f", "h", "x", "gn", "divers"];
+
+/// Does a pair form or marker stand with the gendered noun at `h`?
+fn paired(p: &Prepared<'_>, h: &Hit) -> bool {
+    let toks = p.toks;
+    let next = toks.get(h.last + 1);
+    let glued = next.is_some_and(|n| n.start <= toks[h.last].end + 2);
+    if glued && next.is_some_and(|n| PAIR_ENDINGS.contains(&n.lower.as_str())) {
+        return true;
+    }
+    // A marker right after the noun or a few words on, closing a title that names
+    // the field too ("Mitarbeiter Kundenservice (m/w/d)").
+    let is_marker = |t: &Token| MARKER_LETTERS.contains(&t.lower.as_str());
+    let after = &toks[h.last + 1..];
+    let marker = (0..after.len().min(6)).any(|start| {
+        after[start..]
+            .iter()
+            .take(3)
+            .take_while(|t| is_marker(t))
+            .count()
+            >= 2
+    });
+    if marker {
+        return true;
+    }
+    // "Mitarbeiterinnen und Mitarbeiter", "la candidate ou le candidat", and the
+    // reverse order: the feminine form two words away.
+    let noun = toks[h.last].lower.as_str();
+    let feminine = |t: &Token| is_feminine_of(&t.lower, noun);
+    let joined = |t: &Token| matches!(t.lower.as_str(), "und" | "oder" | "ou" | "et" | "bzw");
+    let before = h.first >= 2
+        && joined(&toks[h.first - 1])
+        && toks[..h.first - 1].iter().rev().take(2).any(feminine);
+    let after =
+        toks.get(h.last + 1).is_some_and(joined) && toks[h.last + 2..].iter().take(2).any(feminine);
+    before || after
+}
+
+/// Is `word` the feminine of the masculine noun `noun` ("mitarbeiterinnen" of
+/// "mitarbeiter", "candidate" of "candidat", "collaboratrice" of "collaborateur")?
+fn is_feminine_of(word: &str, noun: &str) -> bool {
+    let stem = noun.trim_end_matches('n');
+    let stem = stem
+        .strip_suffix("eur")
+        .map_or(stem.to_string(), |s| format!("{s}r"));
+    (word.starts_with(&stem) && word.len() > noun.len())
+        || word == format!("{stem}ice")
+        || word.starts_with(&format!("{}rice", stem.trim_end_matches('r')))
+}
+
+/// Does the pronoun at token `i` refer to the applicant? Only when a noun naming the
+/// applicant comes before it in its sentence or the one before, and no impersonal verb
+/// follows it ("il faut").
+fn about_applicant(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
+    let toks = p.toks;
+    if toks
+        .get(i + 1)
+        .is_some_and(|t| lists.impersonal_after.contains(&t.lower.as_str()))
+    {
+        return false;
+    }
+    let start = toks[i].start;
+    let from = p
+        .sentences
+        .iter()
+        .rposition(|s| s.start <= start)
+        .map_or(0, |k| p.sentences[k.saturating_sub(1)].start);
+    toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= from)
+        .any(|t| lists.applicant_nouns.contains(&t.lower.as_str()))
+}
+
+/// Age limits written with numbers: a limit word up to three words before an age
+/// (20–70) with a year word after it or after the range's second figure ("zwischen 25
+/// und 35 Jahren", "moins de 30 ans", "âgé de 20 à 30 ans"), or a young-person noun
+/// followed by a limit and an age ("Berufseinsteiger bis 30"). Years of experience
+/// ("bis 30 Jahre Berufserfahrung") are not ages.
+fn age_limits(lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    let toks = p.toks;
+    let has = |list: &[&str], t: &Token| list.contains(&t.lower.as_str());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(_) = age(&toks[i]) else {
+            i += 1;
+            continue;
+        };
+        let limit = (i.saturating_sub(3)..i).find(|&k| has(lists.age_limits, &toks[k]));
+        let young = limit
+            .and_then(|l| (l.saturating_sub(2)..l).find(|&k| has(lists.young_nouns, &toks[k])));
+        // The year word after the age, or after "und 35" / "à 30" / "et 35".
+        let mut end = i;
+        if toks.get(i + 2).is_some_and(|t| age(t).is_some()) {
+            end = i + 2;
+        }
+        let year = toks
+            .get(end + 1)
+            .filter(|t| has(lists.year_words, t))
+            .map(|_| end + 1);
+        let experience = year
+            .and_then(|y| toks.get(y + 1))
+            .is_some_and(|t| has(lists.not_age_after, t))
+            || year
+                .and_then(|y| toks.get(y + 2))
+                .is_some_and(|t| has(lists.not_age_after, t));
+        match (limit, young, year) {
+            (Some(_), Some(y), _) if !experience => {
+                out.push((y, year.unwrap_or(i)));
+                i = year.unwrap_or(i) + 1;
+            }
+            (Some(l), None, Some(y)) if !experience => {
+                out.push((l, y));
+                i = y + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A token that reads as an age: a whole number from 16 to 70.
+fn age(t: &Token) -> Option<u32> {
+    t.lower
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (16..=70).contains(n))
+}

@@ -152,7 +152,7 @@ fn a_berlin_cashier_is_asked_in_german_and_the_chosen_marker_is_saved() {
 }
 
 /// A Montreal cashier written by a French-speaking recruiter: every question in
-/// French, the usual "(F/H)" kept with Enter (so nothing is written: render
+/// French, the preset's text in French, the usual "(F/H)" kept with Enter (so nothing is written: render
 /// adds it), and the posting reads in fr-CA because the job is in Quebec.
 #[test]
 fn a_montreal_cashier_is_asked_in_french_and_the_usual_marker_is_not_written() {
@@ -195,7 +195,7 @@ fn a_montreal_cashier_is_asked_in_french_and_the_usual_marker_is_not_written() {
     assert!(!posting.contains("locale ="), "{posting}");
     assert!(posting.contains("region = \"QC\""), "{posting}");
     let md = std::fs::read_to_string(done.output.unwrap()).unwrap();
-    assert!(md.contains("Cashier (F/H)"), "{md}");
+    assert!(md.contains("# Caissier (F/H)"), "{md}");
 }
 
 /// An English-speaking recruiter hiring in Berlin: asked in English, the marker

@@ -22,7 +22,9 @@
 //! Adding a field: add it to the model (`model.rs`), add one row here (in the model's
 //! order; put it in a [`SECTIONS`] group if lint should read it), and show it in the
 //! templates. The wizard asks it once `prompt/fields.rs` lists it (its order and input
-//! kind are the wizard's own; the question comes from here).
+//! kind are the wizard's own; the question comes from here). The help line and question
+//! in German and French go in `src/ui/de.toml` and `fr.toml` under `[help]` and `[q]`
+//! (a test names each one missing), as do a choice's labels under `[choice]`.
 //!
 //! [`SECTIONS`] is the rendered posting's outline: one entry per block of the posting
 //! templates (`{% block company %}`…), with the catalogue key (`src/locale/*.toml`,

@@ -730,3 +730,32 @@ fn a_german_terminal_gets_german_questions() {
     assert!(md.contains("Kassierer (w/m/d)"), "{md}");
     assert_eq!(md, render(dir.path(), "posting.toml"));
 }
+
+/// A recruiter whose terminal speaks Quebec French writes a Montreal cashier:
+/// French questions and summary, "oui" saves, Enter keeps the usual "(F/H)"
+/// (nothing written), and the posting reads in fr-CA because the job is in Quebec.
+#[test]
+fn a_french_terminal_gets_french_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("Montréal", "QC", "CA");
+    let mut w = Wizard::start_in(dir.path(), &strs(&args), "fr_CA.UTF-8");
+    w.enter_until("Mention de genre après l'intitulé", "\r");
+    w.enter_until("Enregistrer cette offre ?", "oui\r");
+    w.answer("Enregistrer les réponses de l'employeur", "non\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    for seen in [
+        "Intitulé du poste",
+        "Type de contrat",
+        "── Récapitulatif ─",
+        "(O/n)",
+    ] {
+        assert!(screen.contains(seen), "`{seen}` in:\n{screen}");
+    }
+    assert!(!dir.path().join("company.toml").exists(), "“non” declines");
+    let posting = read(&dir.path().join("posting.toml"));
+    assert!(!posting.contains("title_marker"), "{posting}");
+    let md = read(&dir.path().join("posting.md"));
+    assert!(md.contains("(F/H)"), "{md}");
+    assert_eq!(md, render(dir.path(), "posting.toml"));
+}

@@ -172,6 +172,8 @@ fn new(
         args.sets.push(format!("posted={}", jsonld::iso(&date)));
     }
     crate::prompt::inquire::colour(args.color);
+    // The wizard speaks the user's language; the posting's comes from its place.
+    crate::ui::set(crate::ui::Lang::detect(args.lang));
     let options = crate::prompt::Options {
         role: args.role,
         from: args.from,
@@ -450,14 +452,14 @@ pub fn roles_list(registry: &Registry) -> Result<String> {
 }
 
 fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
+    // The comments speak the user's language; the posting's comes from its place.
+    crate::ui::set(crate::ui::Lang::detect(args.lang));
     let country = init_country(args.country.as_deref())?;
     if let Some(company) = &args.company {
         let text = explain::company_starter(country.as_deref());
         write_atomic(company, text.as_bytes(), args.force)?;
-        chatter.say(&format!(
-            "wrote {}; fill in your employer's facts",
-            company.display()
-        ));
+        let file = company.display().to_string();
+        chatter.say(&crate::ui::f("init.wrote_company", &[("file", &file)]));
     }
     let Some(file) = &args.file else {
         return Ok(0);
@@ -465,7 +467,13 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
     let locale = starter_locale(args.locale.as_deref(), country.as_deref())?;
     let mut text = match &args.role {
         Some(id) => {
-            let preset = registry.get(id)?;
+            // Named as the preset is in the posting's language ("Kassierer/-in").
+            let lang = crate::locale::get(locale.tag()).map_or("en", |l| l.language());
+            let chain = registry.chain_in(id, lang)?;
+            let preset = match chain.iter().find(|p| &p.id == id) {
+                Some(p) => p,
+                None => registry.get(id)?,
+            };
             let merged = preset_in(registry, id, locale.tag())?;
             explain::starter(Some((id, &preset.name)), Some(&merged), locale)
         }
@@ -475,17 +483,15 @@ fn init(registry: &Registry, args: InitArgs, chatter: Chatter) -> Result<u8> {
         // A top-level key: it must come before the first table.
         let at = text.find("\n[").unwrap_or(text.len());
         let include = format!(
-            "\n# Your company profile, merged below this file.\ninclude = [{}]\n",
+            "\n# {}\ninclude = [{}]\n",
+            crate::ui::t("init.include"),
             toml::Value::String(relative_to(company, file))
         );
         text.insert_str(at, &include);
     }
     write_atomic(file, text.as_bytes(), args.force)?;
-    chatter.say(&format!(
-        "wrote {}; render it with: jobpost render {}",
-        file.display(),
-        file.display()
-    ));
+    let file = file.display().to_string();
+    chatter.say(&crate::ui::f("init.wrote", &[("file", &file)]));
     Ok(0)
 }
 

@@ -286,6 +286,11 @@ pub struct NewArgs {
     /// Overwrite existing files instead of asking for another name.
     #[arg(long)]
     pub force: bool,
+    /// The language of the questions, help, messages and summary: de, fr or en
+    /// [default: from LC_ALL, LC_MESSAGES or LANG, else en]. The posting's own
+    /// language comes from the job's place (or --locale), never from this.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::ui::Lang>,
 }
 
 /// `jobpost init`
@@ -316,6 +321,11 @@ pub struct InitArgs {
     /// Overwrite the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// The language of the starter file's comments: de, fr or en
+    /// [default: from LC_ALL, LC_MESSAGES or LANG, else en]. The posting's own
+    /// language comes from the job's place (or --locale), never from this.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::ui::Lang>,
 }
 
 /// `jobpost eject`

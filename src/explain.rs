@@ -5,6 +5,7 @@ use crate::layer::Origin;
 use crate::load::{Merged, Slot};
 use crate::model::fields;
 use crate::model::is_employer_fact;
+use crate::ui;
 
 /// The merged posting as TOML; every value carries a comment naming its layer,
 /// and every employer fact the posting lacks is marked as not given (with the
@@ -137,9 +138,10 @@ fn label(origin: &Origin) -> String {
     }
 }
 
-/// The help line of `path`, if any (see [`crate::model::fields::FIELDS`]).
+/// The help line of `path` in the user's language, if any (see
+/// [`crate::model::fields::FIELDS`] and [`crate::ui::help`]).
 pub fn help(path: &str) -> Option<&'static str> {
-    crate::model::fields::help(path)
+    ui::help(path)
 }
 
 /// The locale a starter file is written for, and where it came from.
@@ -168,22 +170,27 @@ impl StarterLocale<'_> {
     fn lines(self, with_preset: bool) -> String {
         let tag = self.tag();
         let why = match self {
-            StarterLocale::Flag(_) => format!(" (from --locale {tag})"),
-            StarterLocale::Country(_, code) => format!(
-                " (from --country {code}: the posting reads in it once it gives that country)"
-            ),
-            StarterLocale::Default => ", assumed (no --locale given)".to_string(),
+            StarterLocale::Flag(_) => ui::f("init.locale_flag", &[("tag", tag)]),
+            StarterLocale::Country(_, code) => ui::f("init.locale_country", &[("code", code)]),
+            StarterLocale::Default => ui::t("init.locale_assumed").to_string(),
         };
         let reads = match with_preset {
-            true => "; the preset's text and suggestions below read in it",
+            true => ui::t("init.locale_reads"),
             false => "",
         };
-        let mut out = format!("# Locale: {tag}{why}{reads}.\n");
+        let mut out = format!(
+            "# {}\n",
+            ui::f(
+                "init.locale",
+                &[("tag", tag), ("why", &why), ("reads", reads)]
+            )
+        );
         if self == StarterLocale::Default {
             let others: Vec<&str> = crate::locale::tags().filter(|t| *t != tag).collect();
+            let others = others.join(", ");
             out.push_str(&format!(
-                "# For another locale, pass --locale with one of {}.\n",
-                others.join(", ")
+                "# {}\n",
+                ui::f("init.locale_others", &[("tags", &others)])
             ));
         }
         out
@@ -199,14 +206,13 @@ pub fn starter(
     preset: Option<&Merged>,
     locale: StarterLocale,
 ) -> String {
-    let mut out = String::from(
-        "# A jobpost posting file. Role knowledge you leave out comes from the role preset;\n\
-         # pay, benefits, schedule, place and how to apply are yours to give.\n",
-    );
-    out.push_str("# See every merged value and where it comes from: jobpost explain FILE\n");
-    out.push_str("# A list can be replaced (key = [\"…\"]) or edited (key = { add = [\"…\"], remove = [\"…\"] }).\n");
+    let mut out = comment_out(ui::t("init.header"));
+    out.push('\n');
     if let Some(source) = preset.and_then(|m| m.hint_source.as_deref()) {
-        out.push_str(&format!("# The preset's suggestions come from: {source}\n"));
+        out.push_str(&format!(
+            "# {}\n",
+            ui::f("init.hint_source", &[("source", source)])
+        ));
     }
     if role.is_some() || matches!(locale, StarterLocale::Flag(_)) {
         out.push_str(&locale.lines(preset.is_some()));
@@ -237,30 +243,51 @@ pub fn starter(
         ),
         _ => tables,
     };
-    out.push_str(&tables);
+    out.push_str(&with_marker_note(&tables, locale.tag()));
     out
+}
+
+/// `tables` with the line of `title_marker` preceded by what the marker of the
+/// locale's titles is and the law that asks for it, where the locale has one.
+fn with_marker_note(tables: &str, tag: &str) -> String {
+    let Some(locale) = crate::locale::get(tag) else {
+        return tables.to_string();
+    };
+    let marker = locale.text("title_marker");
+    let Some(f) = fields::get("title_marker").filter(|_| !marker.is_empty()) else {
+        return tables.to_string();
+    };
+    let country = locale.countries.first().map_or("", String::as_str);
+    let note = crate::title::marker_note(marker, country);
+    let line = format!("# title_marker = {}\n", f.example);
+    // The example is another form used in the locale's language, not its usual one.
+    let forms = crate::title::forms(locale.language());
+    let example = forms.iter().find(|m| **m != marker).copied();
+    let example = example.map_or(line.clone(), |m| {
+        format!("# title_marker = {}\n", toml::Value::String(m.to_string()))
+    });
+    tables.replacen(&line, &format!("{}\n{example}", comment_out(&note)), 1)
 }
 
 /// A commented starter company profile: the employer facts postings share, with
 /// the equal-opportunity statement suggested for `country` (the United States
 /// when none is given) commented out, since only the employer can adopt it.
 pub fn company_starter(country: Option<&str>) -> String {
-    let mut out = String::from(
-        "# jobpost: partial\n\
-         # A company profile: the employer facts your postings share. Name it with\n\
-         # `include = [\"company.toml\"]` in a posting, or pass `--company company.toml`.\n\
-         # A posting's own values win over these.\n",
+    // The first line marks the file as partial for the loader: never translated.
+    let mut out = format!(
+        "# jobpost: partial\n{}\n",
+        comment_out(ui::t("init.company_header"))
     );
     let code = country.unwrap_or("US");
-    out.push_str(&match country {
-        Some(c) => format!(
-            "# Country: {} (from --country {c}); the suggestions below are for it.\n",
-            crate::country::name(c)
+    let line = match country {
+        Some(c) => ui::f(
+            "init.company_country",
+            &[("name", &crate::country::name(c)), ("code", c)],
         ),
-        None => "# Country: United States, assumed (no --country given; `jobpost init --company \
-                 FILE --country GB` suggests another country's statement).\n"
-            .to_string(),
-    });
+        None => ui::t("init.company_assumed").to_string(),
+    };
+    out.push_str(&comment_out(&line));
+    out.push('\n');
     let tables = commented_tables(COMPANY_KEYS, None, &company_examples(code));
     out.push_str(&with_eeo_suggestion(&tables, code));
     out
@@ -274,6 +301,11 @@ const EXAMPLE_PLACES: &[(&str, &str, &str)] = &[
     ("GB", "Manchester", "England"),
     ("IE", "Cork", "County Cork"),
     ("AU", "Brisbane", "QLD"),
+    ("DE", "Leipzig", "Sachsen"),
+    ("AT", "Graz", "Steiermark"),
+    ("CH", "Basel", "BS"),
+    ("FR", "Lyon", "Auvergne-Rhône-Alpes"),
+    ("BE", "Liège", "Wallonie"),
 ];
 
 /// The examples of a company profile for `country`: its code, its currency, and a
@@ -305,14 +337,17 @@ fn with_eeo_suggestion(tables: &str, country: &str) -> String {
     let suggestions: String = statements
         .iter()
         .map(|s| {
+            let about = ui::f(
+                "init.eeo_suggested",
+                &[
+                    ("place", &s.place_and_law()),
+                    ("applies", &s.applies),
+                    ("source", &s.source),
+                ],
+            );
             format!(
-                "# Suggested for {}: check it, then uncomment.\n\
-                 # Whom the law binds: {}.\n\
-                 # Grounds from: {}.\n\
-                 # eeo = {}\n",
-                s.place_and_law(),
-                s.applies,
-                s.source,
+                "{}\n# eeo = {}\n",
+                comment_out(&about),
                 toml::Value::String(s.text.clone())
             )
         })
@@ -370,7 +405,8 @@ fn starter_line(
     preset: Option<&Merged>,
     examples: &[(&str, String)],
 ) -> String {
-    let (help, example) = fields::get(path).map_or(("", "\"…\""), |f| (f.help, f.example));
+    let help = ui::help(path).unwrap_or("");
+    let example = fields::get(path).map_or("\"…\"", |f| f.example);
     let example = examples
         .iter()
         .find(|(p, _)| *p == path)
@@ -379,11 +415,13 @@ fn starter_line(
     let hint = preset.and_then(|m| m.hints.get(path));
     match (from_preset, hint) {
         (Some(slot), _) => format!(
-            "# {help} (from the preset)\n{}\n",
+            "# {help} {}\n{}\n",
+            ui::t("init.from_preset"),
             comment_out(&format!("{key} = {}", slot_value(slot)))
         ),
         (None, Some(slot)) => format!(
-            "# {help} (the preset's suggestion: check it, then uncomment)\n{}\n",
+            "# {help} {}\n{}\n",
+            ui::t("init.preset_hint"),
             comment_out(&format!("{key} = {}", slot_value(slot)))
         ),
         (None, None) => format!("# {help}\n# {key} = {example}\n"),

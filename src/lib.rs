@@ -25,7 +25,7 @@
 //! - [`export`]: many postings in parallel, with an index page;
 //! - [`lint`]: checks a careful recruiter, an equity reviewer and a pay-law auditor would make;
 //! - [`explain`]: the merged posting as annotated TOML, and starter files;
-//! - [`prompt`]: the `jobpost new` wizard;
+//! - [`prompt`]: the `jobpost new` wizard; [`ui`]: the language it and `init` speak;
 //! - [`output`]: atomic writes; [`interrupt`]: Ctrl-C during long runs;
 //! - [`cli`], [`app`]: the command line; [`help`]: examples and per-subcommand help;
 //!   [`complete`]: shell completion scripts; [`man`]: man pages;
@@ -65,5 +65,6 @@ pub mod spelling;
 pub mod text;
 pub mod theme;
 pub mod title;
+pub mod ui;
 pub mod validate;
 pub mod xml;

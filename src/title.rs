@@ -27,6 +27,39 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
     format!("{title} {marker}")
 }
 
+/// The forms of the marker employers use, by the posting's language: offered
+/// by the wizard besides the locale's own, and shown by `init` as the example.
+pub fn forms(language: &str) -> &'static [&'static str] {
+    match language {
+        "de" => &["(m/w/d)", "(w/m/d)", "(all genders)"],
+        "fr" => &["(H/F)", "(F/H)", "(h/f/x)"],
+        _ => &[],
+    }
+}
+
+/// The laws that ask a job title in `country` (ISO code) to be open to all
+/// genders, as the wizard and `init` name them in the user's language (AGG §11
+/// in Germany, GlBG §9 in Austria, Code du travail L1142-1 in France, and
+/// Directive (EU) 2023/970 art. 5 in every EU state); `None` where the marker is
+/// custom rather than law (Switzerland, Quebec).
+pub fn laws(country: &str) -> Option<&'static str> {
+    let key = match country {
+        "DE" | "AT" | "FR" | "BE" => format!("law.{country}"),
+        _ => return None,
+    };
+    Some(crate::ui::t(&key))
+}
+
+/// What the title's marker is and why, in the user's language: "the posting adds
+/// “(m/w/d)” to the title (AGG §11 …)".
+pub fn marker_note(marker: &str, country: &str) -> String {
+    use crate::ui;
+    match laws(country) {
+        Some(law) => ui::f("marker.title_note", &[("marker", marker), ("law", law)]),
+        None => ui::f("marker.title_custom", &[("marker", marker)]),
+    }
+}
+
 /// Whether a title already says it is open to all genders: a marker in brackets
 /// ("(m/w/d)", "(H/F)", "(all genders)"), a gender-fair German form ("Kassierer*in",
 /// "Kassierer:in", "Kassierer/-in", "KassiererIn"), or both French forms

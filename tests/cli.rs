@@ -70,6 +70,11 @@ fn run_case(case: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .env("SOURCE_DATE_EPOCH", "1798761600")
         .env_remove("JOBPOST_ROLES")
         .env_remove("JOBPOST_TEMPLATES")
+        // `new` and `init` speak the terminal's language; cases are in English
+        // unless their args pass --lang.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     let mut produced = BTreeMap::new();

@@ -60,6 +60,16 @@ impl Wizard {
 
     /// Starts with `PATH` set to `path` for jobpost (not for the shell that starts it).
     fn start_with_path(dir: &Path, args: &[&str], path: Option<&Path>) -> Self {
+        Self::spawn(dir, args, path, "C.UTF-8")
+    }
+
+    /// Starts in a terminal whose `LANG` is `lang` (`LC_ALL` and `LC_MESSAGES`
+    /// unset): the language the wizard speaks.
+    fn start_in(dir: &Path, args: &[&str], lang: &str) -> Self {
+        Self::spawn(dir, args, None, lang)
+    }
+
+    fn spawn(dir: &Path, args: &[&str], path: Option<&Path>, lang: &str) -> Self {
         let mut cmd = Command::new("sh");
         if let Some(path) = path {
             cmd.env("WIZARD_PATH", path);
@@ -77,7 +87,11 @@ impl Wizard {
             .env_remove("JOBPOST_ROLES")
             .env_remove("JOBPOST_TEMPLATES")
             .env_remove("VISUAL")
-            .env_remove("EDITOR");
+            .env_remove("EDITOR")
+            // The wizard speaks the terminal's language: English unless a test asks.
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
         let mut session = Session::spawn(cmd).expect("spawn jobpost in a pty");
         session.set_expect_timeout(Some(PATIENCE));
         Wizard {
@@ -675,4 +689,73 @@ fn a_uk_healthcare_job_is_asked_nhs_or_private_and_enter_leaves_it_out() {
     let (code, screen) = w.finish();
     assert_eq!(code, 0, "{screen}");
     assert!(!screen.contains("public service"), "{screen}");
+}
+
+/// A recruiter whose terminal speaks German (`LANG=de_DE.UTF-8`) writes a Berlin
+/// cashier: the questions, choices and summary are German, the title's marker is
+/// chosen, and the saved posting renders as previewed.
+#[test]
+fn a_german_terminal_gets_german_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = employer("Berlin", "BE", "DE");
+    // Germany's law asks for pay: the employer gives it.
+    for set in ["pay.min=14.5", "pay.max=16", "pay.period=hour"] {
+        args.push("--set".into());
+        args.push(set.into());
+    }
+    let mut w = Wizard::start_in(dir.path(), &strs(&args), "de_DE.UTF-8");
+    w.answer("Über das Unternehmen", "\r");
+    w.enter_until("Geschlechtszusatz nach dem Titel", &format!("{DOWN}\r"));
+    w.enter_until("Diese Stellenanzeige speichern?", "\r");
+    // Yes and no are typed in German: "nein" declines.
+    w.answer("Die Angaben des Arbeitgebers", "nein\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!dir.path().join("company.toml").exists(), "{screen}");
+    for seen in [
+        "(J/n)",
+        "Stellenbezeichnung",
+        "Anstellungsart",
+        "Vollzeit",
+        "── Zusammenfassung ─",
+        "§ 11 AGG",
+        "posting.toml und posting.md geschrieben",
+    ] {
+        assert!(screen.contains(seen), "`{seen}` in:\n{screen}");
+    }
+    assert!(!screen.contains("? Job title"), "{screen}");
+    let posting = read(&dir.path().join("posting.toml"));
+    assert!(posting.contains("title_marker = \"(w/m/d)\""), "{posting}");
+    let md = read(&dir.path().join("posting.md"));
+    assert!(md.contains("Kassierer (w/m/d)"), "{md}");
+    assert_eq!(md, render(dir.path(), "posting.toml"));
+}
+
+/// A recruiter whose terminal speaks Quebec French writes a Montreal cashier:
+/// French questions and summary, "oui" saves, Enter keeps the usual "(F/H)"
+/// (nothing written), and the posting reads in fr-CA because the job is in Quebec.
+#[test]
+fn a_french_terminal_gets_french_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = employer("Montréal", "QC", "CA");
+    let mut w = Wizard::start_in(dir.path(), &strs(&args), "fr_CA.UTF-8");
+    w.enter_until("Mention de genre après l'intitulé", "\r");
+    w.enter_until("Enregistrer cette offre ?", "oui\r");
+    w.answer("Enregistrer les réponses de l'employeur", "non\r");
+    let (code, screen) = w.finish();
+    assert_eq!(code, 0, "{screen}");
+    for seen in [
+        "Intitulé du poste",
+        "Type de contrat",
+        "── Récapitulatif ─",
+        "(O/n)",
+    ] {
+        assert!(screen.contains(seen), "`{seen}` in:\n{screen}");
+    }
+    assert!(!dir.path().join("company.toml").exists(), "“non” declines");
+    let posting = read(&dir.path().join("posting.toml"));
+    assert!(!posting.contains("title_marker"), "{posting}");
+    let md = read(&dir.path().join("posting.md"));
+    assert!(md.contains("(F/H)"), "{md}");
+    assert_eq!(md, render(dir.path(), "posting.toml"));
 }

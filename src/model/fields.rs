@@ -22,7 +22,9 @@
 //! Adding a field: add it to the model (`model.rs`), add one row here (in the model's
 //! order; put it in a [`SECTIONS`] group if lint should read it), and show it in the
 //! templates. The wizard asks it once `prompt/fields.rs` lists it (its order and input
-//! kind are the wizard's own; the question comes from here).
+//! kind are the wizard's own; the question comes from here). The help line and question
+//! in German and French go in `src/ui/de.toml` and `fr.toml` under `[help]` and `[q]`
+//! (a test names each one missing), as do a choice's labels under `[choice]`.
 //!
 //! [`SECTIONS`] is the rendered posting's outline: one entry per block of the posting
 //! templates (`{% block company %}`…), with the catalogue key (`src/locale/*.toml`,
@@ -109,7 +111,7 @@ pub const FIELDS: &[Field] = &[
     f("role", Text, "the closest role: it fills in duties, skills and qualifications you can keep, edit or drop", "\"cashier\""),
     f("locale", Text, "en-US | en-CA | en-GB | en-IE | en-AU | de-DE | de-AT | de-CH | fr-FR | fr-BE | fr-CH | fr-CA: headings, dates, school levels and money; without it, the job's country decides", "\"en-GB\"").fact().ask("Locale (how the posting reads)"),
     f("title", Text, "the job's name as people search for it; no location, pay or codes", "\"Customer Service Associate\"").shown("header").ask("Job title"),
-    f("title_marker", Text, "German and French only: the mark that opens the title to all genders, e.g. \"(w/m/d)\", \"(all genders)\"; \"none\" when the title is neutral; without it, \"(m/w/d)\" or \"(H/F)\" (AGG §11, GlBG §9, Code du travail L1142-1)", "\"(w/m/d)\"").fact().shown("header"),
+    f("title_marker", Text, "German and French only: the mark that opens the title to all genders, e.g. \"(w/m/d)\", \"(all genders)\"; \"none\" when the title is neutral; without it, \"(m/w/d)\" or \"(H/F)\" (AGG §11, GlBG §9, Code du travail L1142-1)", "\"(w/m/d)\"").fact().shown("header").ask("Gender marker after the title"),
     f("purpose", Markdown, "what the role is for and how it helps the organisation (Markdown)", "\"\"\"You help our customers…\"\"\"").shown("purpose").ask("Purpose"),
     f("employment_type", Choice(EmploymentType::KEYS), "full-time | part-time | contract | temporary | internship | volunteer | per-diem | other", "\"full-time\"").fact().shown("header").ask("Employment type"),
     f("reference", Text, "your own reference for the opening", "\"CS-2027-014\"").fact().shown("footer").ask("Your reference for this job (e.g. REQ-1042)"),

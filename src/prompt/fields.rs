@@ -55,21 +55,21 @@ impl Section {
 
     /// The name shown when choosing a section to review.
     pub fn label(self) -> &'static str {
-        match self {
-            Section::Role => "Role",
-            Section::Company => "Employer",
-            Section::Title => "Title and reference",
-            Section::Place => "Workplace and location",
-            Section::Terms => "Employment type and hours",
-            Section::Purpose => "Purpose",
-            Section::Duties => "Duties",
-            Section::Skills => "Skills",
-            Section::Qualifications => "Qualifications",
-            Section::Conditions => "Working conditions",
-            Section::Pay => "Pay and benefits",
-            Section::Dates => "Schedule and deadline",
-            Section::Apply => "How to apply",
-        }
+        crate::ui::t(match self {
+            Section::Role => "section.role",
+            Section::Company => "section.company",
+            Section::Title => "section.title",
+            Section::Place => "section.place",
+            Section::Terms => "section.terms",
+            Section::Purpose => "section.purpose",
+            Section::Duties => "section.duties",
+            Section::Skills => "section.skills",
+            Section::Qualifications => "section.qualifications",
+            Section::Conditions => "section.conditions",
+            Section::Pay => "section.pay",
+            Section::Dates => "section.dates",
+            Section::Apply => "section.apply",
+        })
     }
 }
 
@@ -92,7 +92,8 @@ pub enum Kind {
     Line(Option<Rule>),
     /// Paragraphs of Markdown: keep, type a new one, or open an editor.
     Long,
-    /// A list: tick the items to keep, then add your own (the noun names one item).
+    /// A list: tick the items to keep, then add your own (the catalogue key of the
+    /// question that adds one item, `add.…` in `src/ui/*.toml`).
     List(&'static str),
     /// One of an enum's values, as (key, label) pairs.
     Choice(fn() -> Vec<(&'static str, &'static str)>),
@@ -108,6 +109,9 @@ pub enum Kind {
     Country,
     /// Countries, separated by commas, each kept as the ISO code.
     Countries,
+    /// The mark that opens a German or French title to all genders: asked only
+    /// when the posting's locale has one.
+    Marker,
 }
 
 /// One field of the posting the wizard asks.
@@ -130,6 +134,13 @@ pub struct Field {
     /// Asked only where the role preset words its text by the answer in the
     /// job's locale or region (`company.sector`: NHS or private clinic).
     pub wording_only: bool,
+}
+
+impl Field {
+    /// The question in the user's language.
+    pub fn message(&self) -> &'static str {
+        crate::ui::question(self.path)
+    }
 }
 
 /// A field asked with the question [`crate::model::fields::FIELDS`] gives it (evaluated at
@@ -213,26 +224,29 @@ pub const FIELDS: &[Field] = &[
     field("location.country", S::Place, Kind::Country),
     Field { required: true, remote_only: true, ..field("location.applicant_countries", S::Place, Kind::Countries) },
     field("locale", S::Place, Kind::Choice(locales)),
+    // The title is asked before the place, which decides whether the title gets a
+    // gender marker: the marker is asked here, once the locale is known.
+    field("title_marker", S::Place, Kind::Marker),
     // After the place: whether the preset's text differs by it depends on the locale.
     Field { wording_only: true, ..field("company.sector", S::Place, Kind::Choice(sector)) },
     field("employment_type", S::Terms, Kind::Choice(employment)),
     field("conditions.hours_per_week", S::Terms, Kind::Hours),
     Field { required: true, ..field("purpose", S::Purpose, Long) },
-    field("duties.daily", S::Duties, List("daily duty")),
-    field("duties.weekly", S::Duties, List("weekly duty")),
-    field("skills.required", S::Skills, List("required skill")),
-    field("skills.preferred", S::Skills, List("preferred skill")),
-    field("qualifications.required", S::Qualifications, List("required qualification")),
-    field("qualifications.preferred", S::Qualifications, List("preferred qualification")),
+    field("duties.daily", S::Duties, List("add.daily_duty")),
+    field("duties.weekly", S::Duties, List("add.weekly_duty")),
+    field("skills.required", S::Skills, List("add.required_skill")),
+    field("skills.preferred", S::Skills, List("add.preferred_skill")),
+    field("qualifications.required", S::Qualifications, List("add.required_qualification")),
+    field("qualifications.preferred", S::Qualifications, List("add.preferred_qualification")),
     field("qualifications.education", S::Qualifications, Kind::Choice(education)),
     field("qualifications.experience_months", S::Qualifications, Kind::Months),
     field("conditions.environment", S::Conditions, Line(None)),
-    field("conditions.physical", S::Conditions, List("physical demand")),
+    field("conditions.physical", S::Conditions, List("add.physical_demand")),
     field("pay.currency", S::Pay, Line(Some(validate::currency))),
     field("pay.period", S::Pay, Kind::Choice(period)),
     field("pay.min", S::Pay, Kind::Money(End::Min)),
     field("pay.max", S::Pay, Kind::Money(End::Max)),
-    field("pay.benefits", S::Pay, List("benefit")),
+    field("pay.benefits", S::Pay, List("add.benefit")),
     field("pay.extras", S::Pay, Line(None)),
     field("conditions.schedule", S::Dates, Line(None)),
     // Export publishes a posting only with its date; today is offered.
@@ -263,7 +277,7 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         .collect();
     cleaned
         .parse::<f64>()
-        .map_err(|_| format!("`{s}` is not a number; expected an amount such as 18.50"))
+        .map_err(|_| crate::ui::f("check.number", &[("typed", s)]))
 }
 
 /// Hours a week as typed.
@@ -271,7 +285,7 @@ pub fn parse_hours(s: &str) -> Result<f64, String> {
     let h = s
         .trim()
         .parse::<f64>()
-        .map_err(|_| format!("`{s}` is not a number of hours; expected e.g. 40 or 37.5"))?;
+        .map_err(|_| crate::ui::f("check.hours", &[("typed", s)]))?;
     validate::hours(h).map(|_| h)
 }
 
@@ -280,7 +294,7 @@ pub fn parse_date(s: &str) -> Result<toml::value::Datetime, String> {
     let d: toml::value::Datetime = s
         .trim()
         .parse()
-        .map_err(|_| format!("`{s}` is not a date; expected one such as 2026-12-31"))?;
+        .map_err(|_| crate::ui::f("check.date", &[("typed", s)]))?;
     validate::date(&d).map(|_| d)
 }
 
@@ -313,7 +327,7 @@ pub fn parse_countries(s: &str) -> Result<Vec<String>, String> {
 pub fn parse_months(s: &str) -> Result<u32, String> {
     s.trim()
         .parse::<u32>()
-        .map_err(|_| format!("`{s}` is not a whole number of months; expected e.g. 6 or 24"))
+        .map_err(|_| crate::ui::f("check.months", &[("typed", s)]))
 }
 
 /// Checks one end of the pay range against the other end, if that is known.

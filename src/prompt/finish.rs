@@ -10,6 +10,7 @@ use crate::model::Posting;
 use crate::output::write_atomic;
 use crate::preset::Registry;
 use crate::render::Templates;
+use crate::ui;
 use crate::validate;
 
 use super::flow::Ctx;
@@ -47,24 +48,34 @@ impl Done {
     pub fn report(&self) -> String {
         let posting = self.posting.display();
         let mut line = match &self.output {
-            Some(out) => format!("wrote {posting} and {}", out.display()),
-            None => format!("wrote {posting}"),
+            Some(out) => ui::f(
+                "done.wrote_both",
+                &[
+                    ("posting", &posting.to_string()),
+                    ("output", &out.display().to_string()),
+                ],
+            ),
+            None => ui::f("done.wrote", &[("posting", &posting.to_string())]),
         };
         let flag = match self.format == Format::DEFAULT {
             true => String::new(),
             false => format!(" --format {}", self.format.name()),
         };
-        line.push_str(&format!(
-            "; render it again with: jobpost render {posting}{flag}"
-        ));
+        let again = format!("{posting}{flag}");
+        line.push_str(&ui::f("done.again", &[("command", &again)]));
         if let Some(p) = &self.profile {
-            line.push_str(&format!(
-                "\nwrote {}: the employer's facts, offered by `jobpost new` next time",
-                p.display()
+            line.push('\n');
+            line.push_str(&ui::f(
+                "done.profile",
+                &[("file", &p.display().to_string())],
             ));
         }
         if let Some(d) = &self.removed_draft {
-            line.push_str(&format!("\nremoved the finished draft {}", d.display()));
+            line.push('\n');
+            line.push_str(&ui::f(
+                "done.draft_removed",
+                &[("file", &d.display().to_string())],
+            ));
         }
         line
     }
@@ -123,19 +134,18 @@ pub fn preview(ctx: &Ctx, state: &State) -> Result<Preview> {
     let (format, title) = match file.preview_as() {
         Some(shown) => (
             shown,
-            format!(
-                "Preview (as {}; the file is {})",
-                shown.title(),
-                file.title()
+            ui::f(
+                "summary.preview_as",
+                &[("shown", shown.title()), ("file", file.title())],
             ),
         ),
-        None => (file, "Preview".to_string()),
+        None => (file, ui::t("summary.preview").to_string()),
     };
     let rendered = format::render(ctx.renderer, &merged, format, None)?.into_text(format)?;
     let findings = lint_findings(ctx, &merged, &name);
     let text = format!(
         "{}{}{}{}{rendered}{}",
-        heading("Summary"),
+        heading(ui::t("summary.heading")),
         summary(&problems, &warnings(&merged.posting), &findings),
         chosen(state),
         heading(&title),
@@ -173,7 +183,12 @@ fn chosen(state: &State) -> String {
             .into_iter()
             .find(|(k, _)| *k == key)
             .map_or(key, |(_, l)| l);
-        let question = f.message.trim_end_matches('?');
+        // Locales are shown by their tag, in every language.
+        let label = match f.path {
+            "locale" => label,
+            path => ui::choice(path, key, label),
+        };
+        let question = f.message().trim_end_matches(['?', ' ']);
         out.push_str(&format!("  · {question}: {label}\n"));
     }
     out
@@ -201,10 +216,10 @@ fn summary(problems: &[Problem], warnings: &[String], findings: &[Finding]) -> S
         out.push_str(&f.line());
     }
     if problems.is_empty() && warnings.is_empty() && findings.is_empty() {
-        out.push_str("  ✓ no problems found\n");
+        out.push_str(&format!("  ✓ {}\n", ui::t("summary.no_problems")));
     }
     if !problems.is_empty() {
-        out.push_str("  fix the problems marked ✗ before saving\n");
+        out.push_str(&format!("  {}\n", ui::t("summary.fix_first")));
     }
     out
 }
@@ -318,11 +333,11 @@ pub fn warnings(p: &Posting) -> Vec<String> {
     let mut out = Vec::new();
     let pay = p.pay.as_ref();
     if pay.is_none_or(|pay| pay.min.is_none() || pay.max.is_none()) {
-        out.push("pay: no pay range; state one, many jurisdictions require it".into());
+        out.push(ui::t("summary.no_pay").into());
     }
     let apply = p.apply.as_ref();
     if apply.is_none_or(|a| a.url.is_none() && a.email.is_none()) {
-        out.push("apply: no application page or e-mail; say where to apply".into());
+        out.push(ui::t("summary.no_apply").into());
     }
     out
 }
@@ -347,15 +362,15 @@ fn free_name(p: &mut dyn Prompter, path: &Path, force: bool) -> Reply<PathBuf> {
         return Ok(path.to_path_buf());
     }
     let suggestion = next_free(path).display().to_string();
-    let message = format!("`{}` already exists; save as", path.display());
+    let message = ui::f("save.exists", &[("file", &path.display().to_string())]);
     let check = |s: &str| match s.trim() {
-        "" => Err("is empty; expected a file name".to_string()),
-        s if Path::new(s).exists() => Err(format!("`{s}` exists too; choose another name")),
+        "" => Err(ui::t("save.empty").to_string()),
+        s if Path::new(s).exists() => Err(ui::f("save.exists_too", &[("file", s)])),
         _ => Ok(()),
     };
     let ask = Ask {
         message: &message,
-        help: "Enter takes the suggested name; run again with --force to overwrite instead",
+        help: ui::t("save.help"),
     };
     p.text(&ask, &suggestion, &check)
         .map(|s| PathBuf::from(s.trim()))
@@ -401,10 +416,8 @@ pub fn write(ctx: &Ctx, state: &State, plan: &Plan, keep_draft: bool) -> Result<
     }
     if let Some(out) = &plan.output {
         write_atomic(out, rendered.as_bytes(), force).inspect_err(|_| {
-            eprintln!(
-                "wrote {}; the rendered posting was not written",
-                plan.save.display()
-            )
+            let file = plan.save.display().to_string();
+            eprintln!("{}", ui::f("done.not_rendered", &[("file", &file)]))
         })?;
     }
     let removed_draft = ctx
@@ -480,17 +493,11 @@ pub fn defaults(registry: &Registry, renderer: &Templates, settings: &Settings) 
             why.push(Error::Invalid(problems).to_string());
         }
         if !missing.is_empty() {
-            why.push(format!(
-                "the law of the job's place needs employer facts that were not given:\n  {}",
-                missing.join("\n  ")
-            ));
+            let facts = missing.join("\n  ");
+            why.push(ui::f("new.missing_by_law", &[("facts", &facts)]));
         }
-        return Err(Error::Usage(format!(
-            "--defaults: cannot fill every field without asking; {}\n\
-             give the values with --set KEY=VALUE, --from FILE, --company FILE or --role ID \
-             (a preset's hints are never taken as employer facts), or run `jobpost new` in a terminal",
-            why.join("\n")
-        )));
+        let why = why.join("\n");
+        return Err(Error::Usage(ui::f("new.defaults", &[("why", &why)])));
     }
     let plan = Plan {
         save: settings.save.clone(),

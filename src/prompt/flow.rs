@@ -7,9 +7,9 @@
 //! [`State::required_by_law`]).
 
 use crate::error::Result;
-use crate::explain;
-use crate::preset::Registry;
+use crate::preset::{Preset, Registry};
 use crate::render::Templates;
+use crate::ui;
 
 use super::fields::{FIELDS, Field, Kind, Section};
 use super::finish::{self, Done, Plan};
@@ -67,6 +67,7 @@ impl Step {
             Step::Role => reviewed || !state.role_given(),
             Step::Field(f) if f.remote_only && !state.remote() => false,
             Step::Field(f) if f.law_only && state.required_by_law(f.path).is_none() => false,
+            Step::Field(f) if matches!(f.kind, Kind::Marker) && marker(state).is_empty() => false,
             Step::Field(f) if f.wording_only && !state.sector_matters => false,
             Step::Field(f) => reviewed || !state.given.contains(f.path) || !state.given_ok(f),
             Step::Summary => true,
@@ -75,8 +76,30 @@ impl Step {
 }
 
 fn steps() -> Vec<Step> {
+    let mut fields: Vec<&'static Field> = FIELDS.iter().collect();
+    // Someone who speaks German or French to the wizard is most likely writing a
+    // posting in that language: the place is asked before the title, so the
+    // title offered is the preset's in the posting's language ("Kassierer", not
+    // "Cashier") and its help already says which gender marker it gets. In
+    // English the title stays before the place, as it always was; there a kept
+    // preset title still follows the place once it is answered.
+    if ui::lang() != ui::Lang::En {
+        let rank = |f: &&Field| match f.section {
+            Section::Place => 0,
+            Section::Title => 1,
+            _ => 2,
+        };
+        let first = fields.iter().position(|f| f.section == Section::Title);
+        if let Some(first) = first {
+            let end = fields[first..]
+                .iter()
+                .position(|f| !matches!(f.section, Section::Title | Section::Place))
+                .map_or(fields.len(), |n| first + n);
+            fields[first..end].sort_by_key(rank);
+        }
+    }
     std::iter::once(Step::Role)
-        .chain(FIELDS.iter().map(Step::Field))
+        .chain(fields.into_iter().map(Step::Field))
         .chain(std::iter::once(Step::Summary))
         .collect()
 }
@@ -166,15 +189,23 @@ fn walk(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<Plan> {
 /// What `--resume` restored and where it goes on.
 fn resumed(draft: &std::path::Path, state: &State, next: Step) -> String {
     let restored = state.answered.len();
-    let noun = if restored == 1 { "answer" } else { "answers" };
-    let at = match next {
-        Step::Role => "the role".to_string(),
-        Step::Field(f) => format!("“{}”", f.message),
-        Step::Summary => "the summary".to_string(),
+    let noun = match restored {
+        1 => ui::t("flow.answer.one"),
+        _ => ui::t("flow.answer.other"),
     };
-    format!(
-        "Continuing the draft {}: {restored} {noun} restored; going on at {at}.",
-        draft.display()
+    let at = match next {
+        Step::Role => ui::t("flow.at_role").to_string(),
+        Step::Field(f) => ui::f("flow.at_question", &[("question", ui::question(f.path))]),
+        Step::Summary => ui::t("flow.at_summary").to_string(),
+    };
+    ui::f(
+        "flow.resumed",
+        &[
+            ("draft", &draft.display().to_string()),
+            ("restored", &restored.to_string()),
+            ("noun", noun),
+            ("at", &at),
+        ],
     )
 }
 
@@ -207,36 +238,57 @@ fn ask(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State, step: Step) -> Reply<
 fn ask_role(p: &mut dyn Prompter, ctx: &Ctx, state: &mut State) -> Reply<()> {
     let by_industry = ctx.registry.by_industry().map_err(Halt::Failed)?;
     let presets: Vec<_> = by_industry.into_values().flatten().collect();
-    let width = presets.iter().map(|p| p.name.len()).max().unwrap_or(0);
-    let mut options: Vec<String> = presets
+    let shown: Vec<&Preset> = presets
+        .iter()
+        .map(|p| in_users_language(ctx.registry, p))
+        .collect();
+    let width = shown.iter().map(|p| p.name.chars().count()).max();
+    let width = width.unwrap_or(0);
+    let mut options: Vec<String> = shown
         .iter()
         .map(|p| format!("{:width$}  · {}", p.name, p.industry))
         .collect();
-    options.push("None: start from an empty posting".into());
+    options.push(ui::t("flow.role_none").into());
     // No silent default: the cursor starts on a line that asks for a choice.
-    options.insert(0, CHOOSE_ROLE.into());
+    options.insert(0, ui::t("flow.choose_role").into());
     let start = state
         .role
         .as_ref()
         .and_then(|r| presets.iter().position(|p| &p.id == r))
         .map_or(0, |i| i + 1);
     let ask = Ask {
-        message: "Role to start from",
-        help: &help(ROLE, "type to search, ↑↓ to move, Enter to choose"),
+        message: ui::t("flow.role"),
+        help: &help(ROLE, ui::t("keys.search")),
     };
     // The first and last lines are found by any search: they are not roles.
-    let mut words: Vec<String> = presets.iter().map(|p| super::search::words(p)).collect();
+    // Found by the words of every locale, and by the names the list shows.
+    let mut words: Vec<String> = presets
+        .iter()
+        .zip(&shown)
+        .map(|(p, t)| format!("{} {} {}", super::search::words(p), t.name, t.industry))
+        .collect();
     words.insert(0, String::new());
     words.push(String::new());
     loop {
         match p.search(&ask, &options, &words, start)? {
-            0 => p.show("Choose a role: type part of its name (e.g. nurse) to search, or choose “None” to start from an empty posting."),
+            0 => p.show(ui::t("flow.role_again")),
             i => {
                 let role = presets.get(i - 1).map(|p| p.id.clone());
                 return state.set_role(ctx.registry, role).map_err(Halt::Failed);
             }
         }
     }
+}
+
+/// `preset` as the user's language names it, where it is written in it: the
+/// role is asked before the place, so the posting's language is not known yet,
+/// and a German speaker looks for "Kassierer/-in · Einzelhandel".
+fn in_users_language<'r>(registry: &'r Registry, preset: &'r Preset) -> &'r Preset {
+    let chain = registry.chain_in(&preset.id, ui::lang().code());
+    let own = chain
+        .ok()
+        .and_then(|c| c.into_iter().find(|t| t.id == preset.id));
+    own.unwrap_or(preset)
 }
 
 /// A choice's label as readers of the posting's locale know it: school levels
@@ -247,12 +299,9 @@ fn local_label(state: &State, f: &Field, key: &str) -> Option<String> {
     Some(state.locale().education(level))
 }
 
-/// The first line of the role list: choosing it asks again.
-const CHOOSE_ROLE: &str = "(type to search the roles)";
-
 /// The field's advice from [`crate::model::fields::FIELDS`], then the keys that work.
 fn help(path: &str, keys: &str) -> String {
-    match explain::help(path) {
+    match ui::help(path) {
         Some(advice) => format!("{advice} · {keys}"),
         None => keys.to_string(),
     }
@@ -262,7 +311,11 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     // The law is named once, at the first question it makes needed.
     let first = ["pay.currency", "pay.benefits", "apply_by"].contains(&f.path);
     if let Some(law) = state.required_by_law(f.path).filter(|_| first) {
-        p.show(&format!("{}: needed here: {law}.", f.message));
+        let needed = ui::f(
+            "flow.needed_here",
+            &[("question", f.message()), ("law", &law)],
+        );
+        p.show(&needed);
     }
     match f.kind {
         Kind::Line(_)
@@ -273,8 +326,9 @@ fn ask_field(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         | Kind::Country
         | Kind::Countries => ask_line(p, state, f),
         Kind::Long => ask_long(p, state, f),
-        Kind::List(noun) => ask_list(p, state, f, noun),
+        Kind::List(adds) => ask_list(p, state, f, adds),
         Kind::Choice(_) if f.path == "locale" => ask_locale(p, state, f),
+        Kind::Marker => ask_marker(p, state, f),
         Kind::Choice(choices) => ask_choice(p, state, f, &choices()),
     }
 }
@@ -298,10 +352,14 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let needed = f.required || state.required_by_law(f.path).is_some();
     let clearable = !needed && left_out(state, f).is_some();
     let keys = match (current.is_empty(), clearable) {
-        (false, true) => "Enter keeps it, - leaves it out",
-        (false, false) => "Enter keeps it",
-        (true, _) if needed => "a posting needs it",
-        (true, _) => "Enter leaves it empty, - leaves it out",
+        (false, true) => ui::t("keys.keep_or_leave"),
+        (false, false) => ui::t("keys.keep"),
+        (true, _) if needed => ui::t("keys.needed"),
+        (true, _) => ui::t("keys.empty_or_leave"),
+    };
+    let keys = match title_note(state, f) {
+        Some(note) => format!("{note} · {keys}"),
+        None => keys.to_string(),
     };
     let check = |s: &str| line_check(state, f, clearable, s.trim());
     let statement = statement(state, f).filter(|_| state.hint(f.path).is_none());
@@ -313,22 +371,22 @@ fn ask_line(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let typed = match suggestion {
         Some(hint) => {
             let keys = match statement {
-                Some(s) => format!(
-                    "Tab takes the statement suggested for {}, {keys}",
-                    s.place_and_law()
+                Some(s) => ui::f(
+                    "keys.tab_statement",
+                    &[("place", &s.place_and_law()), ("keys", &keys)],
                 ),
-                None => format!("Tab takes the preset's suggestion, {keys}"),
+                None => ui::f("keys.tab_preset", &[("keys", &keys)]),
             };
             let ask = Ask {
-                message: f.message,
+                message: f.message(),
                 help: &help(f.path, &keys),
             };
             p.suggest(&ask, &hint, &check)?
         }
         None => {
             let ask = Ask {
-                message: f.message,
-                help: &help(f.path, keys),
+                message: f.message(),
+                help: &help(f.path, &keys),
             };
             p.text(&ask, &current, &check)?
         }
@@ -349,19 +407,16 @@ fn line_check(
 ) -> std::result::Result<(), String> {
     let law = state.required_by_law(f.path);
     match s {
-        "" | "-" if law.is_some() => Err(format!(
-            "{}; it cannot be left out",
-            law.unwrap_or_default()
-        )),
+        "" | "-" if law.is_some() => Err(ui::f("check.law", &[("law", &law.unwrap_or_default())])),
         "-" if clearable => Ok(()),
-        "-" => Err("the role preset sets this field, so it cannot be left out".into()),
+        "-" => Err(ui::t("check.preset_sets").into()),
         "" if f.required && matches!(f.kind, Kind::Line(None) | Kind::Countries) => {
-            Err("is empty; a posting needs this".into())
+            Err(ui::t("check.empty").into())
         }
         "" if f.required => state.check(f, s),
-        "" if f.path == "apply.email" && state.text_of("apply.url").is_none() => Err(
-            "a posting needs an application page or e-mail; give an e-mail, or go back (Esc) to the page".into(),
-        ),
+        "" if f.path == "apply.email" && state.text_of("apply.url").is_none() => {
+            Err(ui::t("check.apply").into())
+        }
         "" => Ok(()),
         _ => state.check(f, s),
     }
@@ -477,9 +532,10 @@ fn ask_choice(
     let mut labels: Vec<String> = choices
         .iter()
         .map(|(k, l)| {
-            let l = local_label(state, f, k).unwrap_or_else(|| l.to_string());
+            let l =
+                local_label(state, f, k).unwrap_or_else(|| ui::choice(f.path, k, l).to_string());
             match hint == Some(*k) {
-                true => format!("{l}{}", super::SUGGESTED),
+                true => format!("{l}{}", super::suggested()),
                 false => l,
             }
         })
@@ -487,7 +543,7 @@ fn ask_choice(
     let can_leave =
         state.preset(f.path).is_none() && !f.required && state.required_by_law(f.path).is_none();
     if can_leave {
-        labels.push("Leave it out".into());
+        labels.push(ui::t("flow.leave_out").into());
     }
     let current = state.current(f.path);
     let at = |key: Option<&str>| choices.iter().position(|(k, _)| key == Some(*k));
@@ -501,8 +557,8 @@ fn ask_choice(
         0
     });
     let ask = Ask {
-        message: f.message,
-        help: &help(f.path, "↑↓ to move, Enter to choose"),
+        message: f.message(),
+        help: &help(f.path, ui::t("keys.choose")),
     };
     let i = match f.law_only && current.is_none() {
         true => choose_statement(p, &ask, labels)?,
@@ -522,18 +578,15 @@ fn ask_choice(
 /// A statement the law asks the employer to make (whether AI screens applicants):
 /// no answer is offered as the default, so Enter alone never makes it for them.
 fn choose_statement(p: &mut dyn Prompter, ask: &Ask, labels: Vec<String>) -> Reply<usize> {
-    let mut options = vec![CHOOSE_STATEMENT.to_string()];
+    let mut options = vec![ui::t("flow.choose_statement").to_string()];
     options.extend(labels);
     loop {
         match p.select(ask, &options, 0)? {
-            0 => p.show("Choose the statement that is true of this job: the law asks the posting to make it."),
+            0 => p.show(ui::t("flow.statement_again")),
             i => return Ok(i - 1),
         }
     }
 }
-
-/// The first line of a statement's choices: choosing it asks again.
-const CHOOSE_STATEMENT: &str = "(choose the one that is true)";
 
 /// A new pay period turns the figures already there into pay for that period,
 /// offered again when the figures are asked.
@@ -560,8 +613,10 @@ fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     use crate::locale::{Reason, all, resolve};
     let (from_place, reason) = resolve(&place_only(state));
     let why = match reason {
-        Reason::Country(path, code) => format!(" (from {path} {code})"),
-        _ => " (the default)".to_string(),
+        Reason::Country(path, code) => {
+            ui::f("flow.locale_from", &[("path", path), ("code", &code)])
+        }
+        _ => ui::t("flow.locale_default").to_string(),
     };
     let labels: Vec<String> = all()
         .iter()
@@ -575,12 +630,76 @@ fn ask_locale(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         .unwrap_or_else(|| from_place.tag.clone());
     let start = all().iter().position(|l| l.tag == current).unwrap_or(0);
     let ask = Ask {
-        message: f.message,
-        help: &help(f.path, "↑↓ to move, Enter to choose"),
+        message: f.message(),
+        help: &help(f.path, ui::t("keys.choose")),
     };
     let chosen = &all()[p.select(&ask, &labels, start)?];
     let value = (chosen.tag != from_place.tag).then(|| toml::Value::String(chosen.tag.clone()));
     state.answer(f.path, value);
+    Ok(())
+}
+
+/// The gender marker the posting's locale adds to titles ("(m/w/d)", "(H/F)");
+/// empty where titles get none (English).
+fn marker(state: &State) -> &'static str {
+    state.locale().text("title_marker")
+}
+
+/// The country whose law the marker follows: the job's, else the locale's.
+fn marker_country(state: &State) -> String {
+    state
+        .text_of("location.country")
+        .or_else(|| state.locale().countries.first().cloned())
+        .unwrap_or_default()
+}
+
+/// For the title, once the locale is known (given up front, or on review): the
+/// marker the posting adds and the law that asks for it.
+fn title_note(state: &State, f: &Field) -> Option<String> {
+    let marker = match state.text_of("title_marker") {
+        Some(m) if m.eq_ignore_ascii_case(crate::title::NONE) => return None,
+        Some(m) => m,
+        None => marker(state).to_string(),
+    };
+    (f.path == "title" && !marker.is_empty())
+        .then(|| crate::title::marker_note(&marker, &marker_country(state)))
+}
+
+/// The marker after a German or French title: the locale's usual form (Enter;
+/// nothing written, so render adds it), another form, or none for a title that
+/// is neutral already. Asked after the place, which decides the locale; the
+/// title itself was asked before, so the help shows how it will read.
+fn ask_marker(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
+    let usual = marker(state);
+    let language = state.locale().language();
+    let mut forms = vec![usual];
+    for form in crate::title::forms(language) {
+        if !forms.contains(form) {
+            forms.push(form);
+        }
+    }
+    let mut labels: Vec<String> = forms.iter().map(|m| m.to_string()).collect();
+    labels[0] = ui::f("marker.usual", &[("marker", usual)]);
+    labels.push(ui::t("marker.none").to_string());
+    let start = match state.text_of(f.path) {
+        Some(m) if m.eq_ignore_ascii_case(crate::title::NONE) => forms.len(),
+        Some(m) => forms.iter().position(|x| *x == m).unwrap_or(0),
+        None => 0,
+    };
+    let title = state.text_of("title").unwrap_or_default();
+    let note = crate::title::marker_note(usual, &marker_country(state));
+    let shown = ui::f("marker.shown", &[("title", &title), ("marker", usual)]);
+    let ask = Ask {
+        message: f.message(),
+        help: &format!("{note}; {shown} · {}", ui::t("keys.choose")),
+    };
+    let i = p.select(&ask, &labels, start)?;
+    let value = match i {
+        0 => None,
+        i if i == forms.len() => Some(crate::title::NONE),
+        i => Some(forms[i]),
+    };
+    state.answer(f.path, value.map(|v| toml::Value::String(v.to_string())));
     Ok(())
 }
 
@@ -610,7 +729,7 @@ fn place_only(state: &State) -> crate::model::Posting {
     }
 }
 
-fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> Reply<()> {
+fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, adds: &str) -> Reply<()> {
     let mut items = list_items(state.current(f.path));
     let kept = items.len();
     // Items unticked before, then the preset's suggestions, come after, unticked:
@@ -621,9 +740,9 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
             items.push(item);
         }
     }
-    let keys = "space ticks, → all, ← none, type to filter, Enter to go on";
+    let keys = ui::t("keys.ticks");
     let ask = Ask {
-        message: f.message,
+        message: f.message(),
         help: &help(f.path, keys),
     };
     loop {
@@ -634,10 +753,10 @@ fn ask_list(p: &mut dyn Prompter, state: &mut State, f: &Field, noun: &str) -> R
             let picked = p.multi(&ask, &items, &ticked)?;
             picked.into_iter().map(|i| items[i].clone()).collect()
         };
-        match add_items(p, f, noun, kept) {
+        match add_items(p, f, adds, kept) {
             Ok(list) if list.is_empty() && state.required_by_law(f.path).is_some() => {
                 let law = state.required_by_law(f.path).unwrap_or_default();
-                p.show(&format!("{}: {law}; tick or add at least one", f.path));
+                p.show(&ui::f("flow.list_law", &[("path", f.path), ("law", &law)]));
             }
             Ok(list) => {
                 let shown = state.offered.entry(f.path.to_string()).or_default();
@@ -671,16 +790,12 @@ fn list_items(value: Option<toml::Value>) -> Vec<String> {
 fn add_items(
     p: &mut dyn Prompter,
     f: &Field,
-    noun: &str,
+    adds: &str,
     mut list: Vec<String>,
 ) -> Reply<Vec<String>> {
-    let message = format!("Add a {noun} (Enter when done)");
     let ask = Ask {
-        message: &message,
-        help: &help(
-            f.path,
-            "type one, Enter adds it; Enter on an empty line goes on",
-        ),
+        message: ui::t(adds),
+        help: &help(f.path, ui::t("keys.add")),
     };
     loop {
         let typed = p.text(&ask, "", &|_| Ok(()))?;
@@ -702,14 +817,14 @@ enum LongChoice {
 
 impl LongChoice {
     fn label(self, has_text: bool) -> &'static str {
-        match (self, has_text) {
-            (LongChoice::Keep, _) => "Keep it",
-            (LongChoice::Type, true) => "Write a new one here (one paragraph)",
-            (LongChoice::Type, false) => "Write it here (one paragraph)",
-            (LongChoice::Editor, true) => "Edit it in your editor",
-            (LongChoice::Editor, false) => "Write it in your editor",
-            (LongChoice::LeaveOut, _) => "Leave it out",
-        }
+        ui::t(match (self, has_text) {
+            (LongChoice::Keep, _) => "long.keep",
+            (LongChoice::Type, true) => "long.type_new",
+            (LongChoice::Type, false) => "long.type",
+            (LongChoice::Editor, true) => "long.edit",
+            (LongChoice::Editor, false) => "long.write",
+            (LongChoice::LeaveOut, _) => "flow.leave_out",
+        })
     }
 }
 
@@ -722,7 +837,7 @@ fn ask_long(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
     let mut choices = Vec::new();
     if has_text {
         choices.push(LongChoice::Keep);
-        p.show(&format!("{}:\n{}", f.message, indent(&current)));
+        p.show(&format!("{}:\n{}", f.message(), indent(&current)));
     }
     choices.extend([LongChoice::Type, LongChoice::Editor]);
     if !f.required && left_out(state, f).is_some() {
@@ -733,8 +848,8 @@ fn ask_long(p: &mut dyn Prompter, state: &mut State, f: &Field) -> Reply<()> {
         .map(|c| c.label(has_text).to_string())
         .collect();
     let ask = Ask {
-        message: f.message,
-        help: &help(f.path, "↑↓ to move, Enter to choose"),
+        message: f.message(),
+        help: &help(f.path, ui::t("keys.choose")),
     };
     // Enter keeps the text, or leaves an optional one out: Enter everywhere accepts.
     let start = match choices.iter().position(|c| *c == LongChoice::LeaveOut) {
@@ -765,9 +880,9 @@ fn long_answer(
         LongChoice::Keep => current.to_string(),
         LongChoice::LeaveOut => return Ok(left_out(state, f).flatten()),
         LongChoice::Type => {
-            let keys = "for several paragraphs, go back with Esc and choose the editor";
+            let keys = ui::t("keys.paragraph");
             let ask = Ask {
-                message: f.message,
+                message: f.message(),
                 help: &help(f.path, keys),
             };
             p.text(&ask, "", &|s| needed(f, s))?
@@ -783,7 +898,7 @@ fn long_answer(
 /// Required text must not be empty.
 fn needed(f: &Field, text: &str) -> std::result::Result<(), String> {
     match text.trim() {
-        "" if f.required => Err(format!("is empty; write a few sentences for {}", f.path)),
+        "" if f.required => Err(ui::f("check.sentences", &[("path", f.path)])),
         _ => Ok(()),
     }
 }
@@ -791,8 +906,8 @@ fn needed(f: &Field, text: &str) -> std::result::Result<(), String> {
 /// The text from the user's editor; empty required text goes back to the choices.
 fn edit_long(p: &mut dyn Prompter, f: &Field, current: &str) -> Reply<String> {
     let ask = Ask {
-        message: f.message,
-        help: &help(f.path, "save and close the editor to go on"),
+        message: f.message(),
+        help: &help(f.path, ui::t("keys.editor")),
     };
     let text = p.editor(&ask, current)?;
     if let Err(message) = needed(f, &text) {
@@ -832,8 +947,8 @@ fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
     let save_it = preview.problems == 0
         && p.confirm(
             &Ask {
-                message: "Save this posting?",
-                help: "Enter saves it; n chooses a part to change; Esc goes back one question",
+                message: ui::t("summary.save"),
+                help: ui::t("summary.save_help"),
             },
             true,
         )?;
@@ -851,8 +966,8 @@ fn summary(p: &mut dyn Prompter, ctx: &Ctx, state: &State) -> Reply<Next> {
 fn choose_section(p: &mut dyn Prompter) -> Reply<Next> {
     let labels: Vec<String> = Section::ALL.iter().map(|s| s.label().to_string()).collect();
     let ask = Ask {
-        message: "Which part do you want to change?",
-        help: "values given by --from, --company or --set are asked too; Esc shows the summary again",
+        message: ui::t("summary.change"),
+        help: ui::t("summary.change_help"),
     };
     match p.select(&ask, &labels, 0) {
         Ok(i) => Ok(Next::Review(Section::ALL[i])),
@@ -870,17 +985,18 @@ fn fix_now(p: &mut dyn Prompter, ctx: &Ctx, errors: &[finish::Finding]) -> Reply
         .collect();
     let mut labels: Vec<String> = fixes
         .iter()
-        .map(|(e, f)| format!("Fix now: {} → “{}”", e.rule, f.message))
+        .map(|(e, f)| ui::f("fix.now", &[("rule", &e.rule), ("question", f.message())]))
         .collect();
-    let noun = if errors.len() == 1 { "error" } else { "errors" };
-    labels.push(format!(
-        "Save anyway (`jobpost lint` and `render --check` will report {} {noun})",
-        errors.len()
-    ));
-    labels.push("Change another part".into());
+    let noun = match errors.len() {
+        1 => ui::t("fix.error.one"),
+        _ => ui::t("fix.error.other"),
+    };
+    let count = errors.len().to_string();
+    labels.push(ui::f("fix.anyway", &[("count", &count), ("noun", noun)]));
+    labels.push(ui::t("fix.other_part").into());
     let ask = Ask {
-        message: "The summary shows lint errors: fix now?",
-        help: "Enter goes to the question that fixes the first one; Esc shows the summary again",
+        message: ui::t("fix.ask"),
+        help: ui::t("fix.help"),
     };
     let i = match p.select(&ask, &labels, 0) {
         Ok(i) => i,
@@ -894,10 +1010,10 @@ fn fix_now(p: &mut dyn Prompter, ctx: &Ctx, errors: &[finish::Finding]) -> Reply
         return choose_section(p);
     }
     let rules: Vec<&str> = errors.iter().map(|e| e.rule.as_str()).collect();
-    p.show(&format!(
-        "warning: saving with {} lint {noun} ({}); fix them before publishing",
-        errors.len(),
-        rules.join(", ")
+    let rules = rules.join(", ");
+    p.show(&ui::f(
+        "fix.saving",
+        &[("count", &count), ("noun", noun), ("rules", &rules)],
     ));
     match finish::plan(p, ctx.settings) {
         Ok(plan) => Ok(Next::Save(plan)),

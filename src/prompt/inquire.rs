@@ -12,7 +12,9 @@ use ::inquire::{Confirm, Editor, MultiSelect, Select};
 use crate::error::Error;
 
 use super::line::{self, Ended, Question};
-use super::{Ask, Check, Halt, NO_TERMINAL, Prompter, Reply, SUGGESTED};
+use crate::ui;
+
+use super::{Ask, Check, Halt, Prompter, Reply, suggested};
 
 /// Prompts on the terminal.
 #[derive(Debug, Default)]
@@ -63,7 +65,7 @@ fn halt(e: InquireError) -> Halt {
     match e {
         InquireError::OperationCanceled => Halt::Back,
         InquireError::OperationInterrupted => Halt::Interrupt,
-        InquireError::NotTTY => Halt::Failed(Error::Usage(NO_TERMINAL.into())),
+        InquireError::NotTTY => Halt::Failed(Error::Usage(super::no_terminal())),
         InquireError::IO(e) => Halt::Failed(Error::io("use", Path::new("the terminal"), e)),
         other => Halt::Failed(Error::Usage(format!("the prompt failed: {other}"))),
     }
@@ -82,7 +84,7 @@ impl Prompter for Terminal {
         Select::new(ask.message, options.to_vec())
             .with_help_message(ask.help)
             .with_formatter(&|o| {
-                let label = o.value.trim_end_matches(SUGGESTED);
+                let label = o.value.trim_end_matches(suggested());
                 label.split_whitespace().collect::<Vec<_>>().join(" ")
             })
             .with_starting_cursor(start)
@@ -156,15 +158,39 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, ask: &Ask, default: bool) -> Reply<bool> {
+        // Yes and no in the user's language ("j"/"ja" in German, "o"/"oui" in
+        // French; "y" and "n" everywhere); in English, inquire's own wording.
         Confirm::new(ask.message)
             .with_help_message(ask.help)
             .with_default(default)
+            .with_parser(&|typed| yes_or_no(typed).ok_or(()))
+            .with_formatter(&|yes| ui::t(if yes { "confirm.yes" } else { "confirm.no" }).into())
+            .with_default_value_formatter(&|yes| {
+                ui::t(if yes {
+                    "confirm.default_yes"
+                } else {
+                    "confirm.default_no"
+                })
+                .into()
+            })
+            .with_error_message(ui::t("confirm.error"))
             .prompt()
             .map_err(halt)
     }
 
     fn show(&mut self, text: &str) {
         eprintln!("{text}");
+    }
+}
+
+/// A typed answer to a yes-or-no question, by the words of the user's language.
+fn yes_or_no(typed: &str) -> Option<bool> {
+    let typed = typed.trim().to_lowercase();
+    let is = |key: &str| ui::t(key).split_whitespace().any(|w| w == typed);
+    match () {
+        _ if is("confirm.yes_words") => Some(true),
+        _ if is("confirm.no_words") => Some(false),
+        _ => None,
     }
 }
 

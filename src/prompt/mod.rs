@@ -43,7 +43,9 @@ pub enum Halt {
 }
 
 /// Marks the choice a preset suggests; the answer is shown without it.
-pub const SUGGESTED: &str = " (suggested)";
+pub fn suggested() -> &'static str {
+    crate::ui::t("flow.suggested")
+}
 
 /// What a prompt gives: an answer, or why there is none.
 pub type Reply<T> = std::result::Result<T, Halt>;
@@ -155,10 +157,9 @@ pub struct Settings {
 pub const DEFAULT_SAVE: &str = "posting.toml";
 
 /// Why `new` cannot prompt without a terminal, and how to run it without one.
-pub const NO_TERMINAL: &str = "`jobpost new` asks questions, but standard input is not a terminal; \
-to write a posting without prompts, pass --defaults with the values to use, e.g. \
-`jobpost new --role cashier --defaults --set company.name=\"Acme Stores\"` \
-(see `jobpost roles list` for the roles)";
+pub fn no_terminal() -> String {
+    crate::ui::t("new.no_terminal").to_string()
+}
 
 impl Settings {
     /// Resolves the flags; `interactive` is false for `--defaults`, and
@@ -211,7 +212,7 @@ impl Settings {
 pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Result<Done> {
     let interactive = !args.defaults;
     if interactive && !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(NO_TERMINAL.into()));
+        return Err(Error::Usage(no_terminal()));
     }
     let settings = Settings::resolve(args, interactive, std::io::stdout().is_terminal())?;
     let renderer = Templates::new(templates)?;
@@ -229,3 +230,5 @@ pub fn new(registry: &Registry, templates: Option<&Path>, args: &Options) -> Res
 pub mod search;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lang;

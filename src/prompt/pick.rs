@@ -105,7 +105,10 @@ pub fn listing(
     if found.is_empty() {
         frame.rows.push(
             wrap(
-                &[piece("  (nothing found)", Some(Color::DarkGrey))],
+                &[piece(
+                    format!("  {}", crate::ui::t("flow.nothing_found")),
+                    Some(Color::DarkGrey),
+                )],
                 width,
                 paint,
             )

@@ -9,6 +9,7 @@ use crate::load::{self, Inputs};
 use crate::model::within;
 use crate::output::write_atomic;
 use crate::preset::Registry;
+use crate::ui;
 
 use super::{Ask, Halt, Prompter, Reply, Settings};
 
@@ -39,10 +40,11 @@ pub fn offer_reuse(p: &mut dyn Prompter, settings: &mut Settings) -> Reply<()> {
     if settings.inputs.company.is_some() || !profile.is_file() {
         return Ok(());
     }
-    let message = format!("Use the company profile {}?", profile.display());
+    let shown = profile.display().to_string();
+    let message = ui::f("profile.use", &[("file", &shown)]);
     let ask = Ask {
         message: &message,
-        help: "its employer facts (name, benefits, how to apply…) are not asked again",
+        help: ui::t("profile.use_help"),
     };
     if p.confirm(&ask, true)? {
         settings.inputs.company = Some(profile);
@@ -66,13 +68,11 @@ pub fn offer_save(
     let Some(text) = text else {
         return Ok(None);
     };
-    let message = format!(
-        "Save the employer's answers as {} for your next posting?",
-        profile.display()
-    );
+    let shown = profile.display().to_string();
+    let message = ui::f("profile.save", &[("file", &shown)]);
     let ask = Ask {
         message: &message,
-        help: "company, place, currency, benefits and how to apply; `jobpost new` offers it next time",
+        help: ui::t("profile.save_help"),
     };
     if !p.confirm(&ask, true)? {
         return Ok(None);

@@ -41,6 +41,8 @@ pub struct Script {
     /// What each question offered, by its message: the greyed suggestion of a
     /// `suggest`, the text Enter keeps of a `text`, the items of a `multi`.
     pub offered: Vec<(String, Vec<String>)>,
+    /// The help line of each question, by its message, in the order asked.
+    pub helps: Vec<(String, String)>,
 }
 
 impl Script {
@@ -50,7 +52,14 @@ impl Script {
             keys: keys.into_iter().collect(),
             log: Vec::new(),
             offered: Vec::new(),
+            helps: Vec::new(),
         }
+    }
+
+    /// The help lines the question `message` showed, each time it was asked.
+    pub fn help_at(&self, message: &str) -> Vec<&str> {
+        let asked = self.helps.iter().filter(|(m, _)| m == message);
+        asked.map(|(_, h)| h.as_str()).collect()
     }
 
     /// Everything the question `message` offered, each time it was asked.
@@ -69,6 +78,8 @@ impl Script {
     /// The next key for `ask`; a script that runs out fails the run.
     fn next(&mut self, ask: &Ask) -> Reply<Key> {
         self.log.push(format!("? {}", ask.message));
+        self.helps
+            .push((ask.message.to_string(), ask.help.to_string()));
         // A question asked again and again (a rejected Enter) would never end.
         if self.log.len() > 2_000 {
             return Err(Halt::Failed(Error::Usage(format!(

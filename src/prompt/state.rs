@@ -196,9 +196,12 @@ impl State {
         Ok(())
     }
 
+    /// The preset chain in the posting's language, as `render` loads it: preset
+    /// text written in German or French is the preset's own there, not the
+    /// employer's (so a kept item is not written to the file).
     fn chain<'r>(&self, registry: &'r Registry) -> Result<Vec<&'r Preset>> {
         Ok(match &self.role {
-            Some(id) => registry.chain(id)?,
+            Some(id) => registry.chain_in(id, self.locale().language())?,
             None => Vec::new(),
         })
     }
@@ -258,9 +261,7 @@ impl State {
             return Ok(());
         };
         match consistency::implausible(figure, &period, &currency) {
-            Some(reason) => Err(format!(
-                "{reason}; check the figure or go back (Esc) to the period"
-            )),
+            Some(reason) => Err(crate::ui::f("check.implausible", &[("reason", &reason)])),
             None => Ok(()),
         }
     }
@@ -388,10 +389,7 @@ impl State {
     pub fn merged(&self, registry: &Registry, name: &str) -> Result<Merged> {
         let text = self.text();
         let (layer, _) = layer::parse(name, &text, false)?;
-        let chain = match &self.role {
-            Some(id) => registry.chain(id)?,
-            None => Vec::new(),
-        };
+        let chain = self.chain(registry)?;
         let mut merged = load::merge_with_chain(&chain, &[layer])?;
         merged.file = Some(Arc::from(name));
         Ok(merged)

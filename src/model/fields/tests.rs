@@ -231,7 +231,7 @@ fn the_wizard_asks_each_field_as_its_kind() {
         let agrees = match asked.kind {
             Asked::List(_) | Asked::Countries => field.kind == Kind::List,
             Asked::Long => field.kind == Kind::Markdown,
-            Asked::Line(_) | Asked::Country => field.kind == Kind::Text,
+            Asked::Line(_) | Asked::Country | Asked::Marker => field.kind == Kind::Text,
             // The locales are the catalogue's files, not a fixed set of keys.
             Asked::Choice(_) if asked.path == "locale" => field.kind == Kind::Text,
             Asked::Choice(choices) => {

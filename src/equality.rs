@@ -35,6 +35,14 @@ pub struct Statement {
     pub grounds: Vec<String>,
     /// The statement.
     pub text: String,
+    /// The language it is written in (`en` unless the file says otherwise): a
+    /// country of two languages (Switzerland) has a statement in each.
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".to_string()
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +68,16 @@ pub fn all() -> &'static [Statement] {
 /// The statement for a job in `country` (and `region`, a code or a name): the
 /// region's own if it has one, else the country's.
 pub fn for_place(country: &str, region: Option<&str>) -> Option<&'static Statement> {
+    for_place_in(country, region, None)
+}
+
+/// [`for_place`] in `language` where the place has a statement in it (a job in
+/// Geneva read in French gets the Swiss statement in French).
+pub fn for_place_in(
+    country: &str,
+    region: Option<&str>,
+    language: Option<&str>,
+) -> Option<&'static Statement> {
     let in_region = |s: &&Statement| {
         region.is_some_and(|r| s.regions.iter().any(|x| x.eq_ignore_ascii_case(r.trim())))
     };
@@ -68,9 +86,14 @@ pub fn for_place(country: &str, region: Option<&str>) -> Option<&'static Stateme
             .iter()
             .filter(|s| s.country.eq_ignore_ascii_case(country))
     };
-    of_country()
-        .find(in_region)
-        .or_else(|| of_country().find(|s| s.regions.is_empty()))
+    let pick = |lang: Option<&str>| {
+        let in_lang = move |s: &&Statement| lang.is_none_or(|l| s.language == l);
+        of_country()
+            .filter(in_lang)
+            .find(in_region)
+            .or_else(|| of_country().filter(in_lang).find(|s| s.regions.is_empty()))
+    };
+    pick(language).or_else(|| pick(None))
 }
 
 /// The statement for the job of a posting: its country and region, or, for a
@@ -79,10 +102,11 @@ pub fn for_posting(p: &Posting) -> Option<&'static Statement> {
     let loc = p.location.as_ref()?;
     let remote = loc.workplace == Some(Workplace::Remote);
     let first_applicant = loc.applicant_countries.iter().flatten().next();
+    let lang = Some(crate::locale::of(p).language());
     match (remote, first_applicant, &loc.country) {
-        (true, Some(c), _) if loc.country.as_ref() != Some(c) => for_place(c, None),
-        (_, _, Some(c)) => for_place(c, loc.region.as_deref()),
-        (_, Some(c), None) => for_place(c, None),
+        (true, Some(c), _) if loc.country.as_ref() != Some(c) => for_place_in(c, None, lang),
+        (_, _, Some(c)) => for_place_in(c, loc.region.as_deref(), lang),
+        (_, Some(c), None) => for_place_in(c, None, lang),
         _ => None,
     }
 }

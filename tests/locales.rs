@@ -69,7 +69,12 @@ fn statement_of(locale: &str) -> &'static Statement {
     let place = table["location"].as_table().unwrap();
     let country = place["country"].as_str().unwrap();
     let region = place.get("region").and_then(|r| r.as_str());
-    equality::for_place(country, region).unwrap()
+    let lang = table
+        .get("locale")
+        .and_then(|l| l.as_str())
+        .or(Some(locale))
+        .and_then(|t| t.split('-').next());
+    equality::for_place_in(country, region, lang).unwrap()
 }
 
 /// A posting file in `dir`: preset `id`, the equal-opportunity statement
@@ -147,19 +152,21 @@ fn example_trial(locale: &str, format: &str) -> Result<(), Failed> {
     compare(&expected, &out)
 }
 
-/// The locale whose employer is in `country`.
-fn locale_of(country: &str) -> &'static str {
+/// The locale of the statement's language whose employer is in its country
+/// (`fr-CH` for the Swiss statement in French).
+fn locale_of(s: &Statement) -> &'static str {
+    let tag = format!("{}-{}", s.language, s.country);
     locales()
-        .iter()
-        .find(|l| l.ends_with(country))
-        .expect("every statement's country has a locale")
+        .into_iter()
+        .find(|l| *l == tag)
+        .expect("every statement's country and language have a locale")
 }
 
 /// A statement accepted in a cashier posting of its country lints clean in every
 /// format, and every format names its law.
 fn equality_trial(s: &Statement) -> Result<(), Failed> {
     let dir = tempfile::tempdir().unwrap();
-    let locale = locale_of(&s.country);
+    let locale = locale_of(s);
     write_posting(dir.path(), "cashier", locale, &s.text);
     for format in ["md", "txt", "html"] {
         let out = jobpost(dir.path(), &["render", "posting.toml", "--format", format])?;
@@ -241,8 +248,8 @@ fn lint_trial(ids: &[String], locale: &str) -> Result<(), Failed> {
 /// `CA`, `CA-Ontario`: a trial name for a statement.
 fn statement_name(s: &Statement) -> String {
     match s.regions.last() {
-        Some(region) => format!("{}-{region}", s.country),
-        None => s.country.clone(),
+        Some(region) => format!("{}-{region}-{}", s.country, s.language),
+        None => format!("{}-{}", s.country, s.language),
     }
 }
 

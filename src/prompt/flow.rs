@@ -476,7 +476,13 @@ fn statement(state: &State, f: &Field) -> Option<&'static crate::equality::State
             state.text_of("location.region"),
         ),
     };
-    crate::equality::for_place(&country, region.as_deref())
+    // The statement in the posting's language where the place has one in it.
+    let language = state
+        .text_of("locale")
+        .and_then(|t| crate::locale::get(&t))
+        .or_else(|| crate::locale::for_place(&country, region.as_deref()))
+        .map(|l| l.language());
+    crate::equality::for_place_in(&country, region.as_deref(), language)
 }
 
 /// The preset's suggestion, its pay figures turned into the chosen period. A

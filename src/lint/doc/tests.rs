@@ -549,3 +549,28 @@ fn german_and_french_headings_name_their_sections() {
         assert_eq!(classify_heading(h), Some(s), "{h}");
     }
 }
+
+/// Every heading jobpost's own templates print, in every locale, names its section
+/// when a Markdown posting is read back: a German or French posting jobpost wrote
+/// is never "missing" a section it has.
+#[test]
+fn every_catalogue_heading_of_every_locale_is_read_back() {
+    let wanted = [
+        ("duties", Section::Duties),
+        ("bring", Section::Skills),
+        ("conditions", Section::Conditions),
+        ("physical", Section::Conditions),
+        ("pay_and_benefits", Section::Pay),
+        ("how_to_apply", Section::Apply),
+    ];
+    for loc in crate::locale::all() {
+        for (key, section) in wanted {
+            let heading = loc.text(key);
+            let got = classify_heading(heading);
+            // "Pay and benefits" may be read as either of the two it names.
+            let ok =
+                got == Some(section) || (section == Section::Pay && got == Some(Section::Benefits));
+            assert!(ok, "{} `{key}` = {heading:?} is read as {got:?}", loc.tag);
+        }
+    }
+}

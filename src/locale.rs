@@ -590,6 +590,11 @@ mod tests {
         assert_eq!(money("fr-CA", 24.0, "CAD", true), "24,00\u{a0}$");
         assert_eq!(money("de-CH", 4800.0, "CHF", false), "CHF 4'800");
         assert_eq!(money("en-US", 4800.0, "CHF", false), "CHF 4,800");
+        // As CLDR (the data behind ICU) writes them for each country.
+        assert_eq!(money("de-AT", 2350.0, "EUR", false), "€\u{a0}2.350");
+        assert_eq!(money("fr-CH", 4800.0, "CHF", false), "4'800\u{a0}CHF");
+        assert_eq!(money("fr-CA", 26000.0, "CAD", false), "26\u{a0}000\u{a0}$");
+        assert_eq!(get("fr-CH").unwrap().hours(37.5), "37,5 heures par semaine");
         assert_eq!(
             get("de-DE").unwrap().hours(37.5),
             "Etwa 37,5 Stunden pro Woche"

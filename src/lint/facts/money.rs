@@ -126,14 +126,27 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
     let lead = s.len();
     loop {
         let sep = chars.get(k).copied();
-        let three = digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4);
-        let two = g == Grouping::Indian && digit(k + 1) && digit(k + 2) && !digit(k + 3);
+        // Swiss usage groups with an apostrophe in every currency ("CHF 4'800"); in
+        // HTML it may be an entity ("4&#x27;800"), which the reader pads with spaces.
+        let swiss = matches!(sep, Some('\'') | Some('\u{2019}'));
+        let pad = match swiss {
+            true => chars[k + 1..]
+                .iter()
+                .take(5)
+                .take_while(|c| **c == ' ')
+                .count(),
+            false => 0,
+        };
+        let at = k + pad;
+        let three = digit(at + 1) && digit(at + 2) && digit(at + 3) && !digit(at + 4);
+        let two = g == Grouping::Indian && digit(at + 1) && digit(at + 2) && !digit(at + 3);
         let space = sep.as_ref().is_some_and(is_gap) && lead <= 3;
-        let sep_ok = sep == Some(',') || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
+        let sep_ok =
+            sep == Some(',') || swiss || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
         if sep_ok && (three || two) {
             let n = if three { 3 } else { 2 };
-            s.extend(&chars[k + 1..k + 1 + n]);
-            k += 1 + n;
+            s.extend(&chars[at + 1..at + 1 + n]);
+            k = at + 1 + n;
         } else {
             break;
         }

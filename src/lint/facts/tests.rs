@@ -491,3 +491,30 @@ fn german_and_french_pay_forms() {
         assert_eq!(p.period.as_deref(), Some(*period), "{md}");
     }
 }
+
+#[test]
+fn swiss_amounts_grouped_with_an_apostrophe() {
+    for (md, min, max) in [
+        ("## Lohn\n\nCHF 4'800 – CHF 5'400 pro Monat", 4800.0, 5400.0),
+        (
+            "## Salaire\n\n4'700 CHF – 5'300 CHF par mois",
+            4700.0,
+            5300.0,
+        ),
+        (
+            "## Lohn\n\nCHF 4\u{2019}800 bis 5\u{2019}400 im Monat",
+            4800.0,
+            5400.0,
+        ),
+        // As an HTML reader passes "4&#x27;700": the entity padded to its width.
+        (
+            "## Salaire\n\n4'     700 CHF – 5'     300 CHF par mois",
+            4700.0,
+            5300.0,
+        ),
+    ] {
+        let p = pay(&format!("# Koch\n\n{md}\n"));
+        assert_eq!((p.min, p.max), (Some(min), Some(max)), "{md}");
+        assert_eq!(p.currency.as_deref(), Some("CHF"), "{md}");
+    }
+}

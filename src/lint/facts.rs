@@ -88,6 +88,15 @@ pub fn prepare<'a>(segments: &'a [Segment], analysed: &'a [Analysed]) -> Vec<Pre
 }
 
 impl<'a> Prepared<'a> {
+    /// Where the sentence before the one holding `start` begins (or that sentence's
+    /// own start, for the first): the reach of a pronoun's look back for its noun.
+    pub fn previous_sentence_start(&self, start: usize) -> usize {
+        self.sentences
+            .iter()
+            .rposition(|s| s.start <= start)
+            .map_or(0, |k| self.sentences[k.saturating_sub(1)].start)
+    }
+
     /// The text of chars `start..end`.
     pub fn slice(&self, start: usize, end: usize) -> String {
         let end = end.min(self.chars.len());

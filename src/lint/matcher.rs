@@ -561,11 +561,7 @@ impl Matcher {
         let w = self.lang.words;
         let start = toks[i].start;
         // The sentence before the pronoun's, and its own.
-        let from = p
-            .sentences
-            .iter()
-            .rposition(|s| s.start <= start)
-            .map_or(0, |k| p.sentences[k.saturating_sub(1)].start);
+        let from = p.previous_sentence_start(start);
         // Names: words written as a name somewhere in the paragraph ("Freddie" opening a
         // sentence is the Freddie named mid-sentence elsewhere).
         let names: Vec<&str> = (0..toks.len())

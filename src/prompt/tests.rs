@@ -14,7 +14,7 @@ use crate::render::Templates;
 
 use Key::{CtrlC, Enter, EnterUntil, Esc, No, Pick, Tab, Ticks, Type, Yes};
 
-fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
+pub(super) fn settings(dir: &Path, role: Option<&str>, sets: &[&str]) -> Settings {
     Settings {
         inputs: Inputs {
             role: role.map(str::to_string),

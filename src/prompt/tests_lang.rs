@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use super::script::{Key, Script};
-use super::{Settings, Target, finish, flow};
-use crate::format::Format;
-use crate::load::Inputs;
+use super::{Settings, finish, flow};
 use crate::preset::Registry;
 use crate::render::Templates;
 use crate::ui::{self, Lang};
@@ -16,20 +14,7 @@ use crate::ui::{self, Lang};
 use Key::{EnterUntil, No, Pick, Yes};
 
 fn settings(dir: &Path, sets: &[&str]) -> Settings {
-    Settings {
-        inputs: Inputs {
-            role: Some("cashier".into()),
-            sets: sets.iter().map(|s| s.to_string()).collect(),
-            ..Inputs::default()
-        },
-        save: dir.join("posting.toml"),
-        output: Target::BesidePosting,
-        format: Format::MD,
-        force: false,
-        resume: None,
-        answered: Default::default(),
-        today: Some("2026-12-05".parse().unwrap()),
-    }
+    super::tests::settings(dir, Some("cashier"), sets)
 }
 
 fn run(script: &mut Script, registry: &Registry, s: &Settings) -> finish::Done {

@@ -250,27 +250,7 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
         return None;
     }
     let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
-    let mut j = end1;
-    let skip = |j: &mut usize| {
-        while chars.get(*j).is_some_and(is_gap) {
-            *j += 1;
-        }
-    };
-    skip(&mut j);
-    let between = after_between(chars, i);
-    if matches!(chars.get(j), Some('-' | '–' | '—')) {
-        j += 1;
-    } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
-        j += w.chars().count();
-    } else if let Some(w) = BETWEEN_AND
-        .iter()
-        .find(|w| between && starts_with_at(chars, j, w))
-    {
-        j += w.chars().count();
-    } else {
-        return None;
-    }
-    skip(&mut j);
+    let j = past_joint(chars, end1, after_between(chars, i))?;
     let (_, end2, _) = number_at(chars, j, Grouping::CommaOrDot)?;
     let (code, _) = currency_at(chars, after_sign_space(chars, end2).min(end2 + 1))
         .filter(|(c, _)| *c != "$")?;
@@ -291,20 +271,17 @@ fn after_between(chars: &[char], i: usize) -> bool {
     BETWEEN.iter().any(|b| before.trim_end().ends_with(b))
 }
 
-/// The rest of a range after its first figure: ("–", "to", "and") then a figure.
-fn range_tail(
-    chars: &[char],
-    mut j: usize,
-    between: bool,
-    code: &str,
-) -> Option<(f64, usize, bool)> {
+/// Where the second figure of a range may start: past the spaces, the dash or word
+/// joining the two figures ("–", "to", "bis", "and" after "between"), and the spaces
+/// after it; `None` when no joint follows `j`.
+fn past_joint(chars: &[char], mut j: usize, between: bool) -> Option<usize> {
     let skip = |j: &mut usize| {
         while chars.get(*j).is_some_and(is_gap) {
             *j += 1;
         }
     };
     skip(&mut j);
-    if matches!(chars.get(j), Some('-') | Some('–') | Some('—')) {
+    if matches!(chars.get(j), Some('-' | '–' | '—')) {
         j += 1;
     } else if let Some(w) = RANGE_WORDS.iter().find(|w| starts_with_at(chars, j, w)) {
         j += w.chars().count();
@@ -317,6 +294,12 @@ fn range_tail(
         return None;
     }
     skip(&mut j);
+    Some(j)
+}
+
+/// The rest of a range after its first figure: ("–", "to", "and") then a figure.
+fn range_tail(chars: &[char], j: usize, between: bool, code: &str) -> Option<(f64, usize, bool)> {
+    let mut j = past_joint(chars, j, between)?;
     let mut g = grouping(code);
     if let Some((c, n)) = currency_at(chars, j) {
         g = grouping(c);

@@ -301,11 +301,7 @@ fn about_applicant(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
         return false;
     }
     let start = toks[i].start;
-    let from = p
-        .sentences
-        .iter()
-        .rposition(|s| s.start <= start)
-        .map_or(0, |k| p.sentences[k.saturating_sub(1)].start);
+    let from = p.previous_sentence_start(start);
     toks[..i]
         .iter()
         .rev()

@@ -141,8 +141,9 @@ fn number_at(chars: &[char], i: usize, g: Grouping) -> Option<(f64, usize, bool)
         let three = digit(at + 1) && digit(at + 2) && digit(at + 3) && !digit(at + 4);
         let two = g == Grouping::Indian && digit(at + 1) && digit(at + 2) && !digit(at + 3);
         let space = sep.as_ref().is_some_and(is_gap) && lead <= 3;
+        // A space groups thousands in French and German ("24 000 €", "45 000 $").
         let sep_ok =
-            sep == Some(',') || swiss || (g == Grouping::CommaOrDot && (sep == Some('.') || space));
+            sep == Some(',') || swiss || space || (g == Grouping::CommaOrDot && sep == Some('.'));
         if sep_ok && (three || two) {
             let n = if three { 3 } else { 2 };
             s.extend(&chars[at + 1..at + 1 + n]);
@@ -238,7 +239,15 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     if chars.get(j).is_some_and(is_gap) {
         j += 1;
     }
-    let (code, n) = currency_at(chars, j).filter(|(c, _)| *c != DOLLAR)?;
+    // A dollar after its figure is French usage ("18,50 $" in Quebec); a `$` that
+    // opens the next figure ("20 $25") is that figure's.
+    let (code, n) = currency_at(chars, j).filter(|(c, n)| {
+        *c != DOLLAR
+            || !chars[j + n..]
+                .iter()
+                .find(|c| !is_gap(c))
+                .is_some_and(char::is_ascii_digit)
+    })?;
     Some((v, j + n, code, kilo))
 }
 

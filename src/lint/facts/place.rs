@@ -381,6 +381,7 @@ fn places_in(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
                 p.capitalised(&p.toks[h.first])
             }
         })
+        .filter(|h| !names_a_street(p, h.first, h.last))
         .map(|h| {
             (
                 p.toks[h.first].start,
@@ -412,6 +413,62 @@ fn places_in(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
     // Earliest first; of two at the same place the longer ("Denver, CO" over "Denver").
     found.sort_by_key(|(at, end, _)| (*at, std::cmp::Reverse(*end)));
     found
+}
+
+/// Words that make a place name part of a street's: before it ("rue Ontario",
+/// "avenue du Québec") or after it ("Ontario Street", "Colorado Blvd").
+const STREET_BEFORE: &[&str] = &[
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "boul",
+    "bd",
+    "chemin",
+    "ch",
+    "route",
+    "allée",
+    "quai",
+    "impasse",
+    "place",
+    "du",
+    "de",
+    "des",
+];
+const STREET_AFTER: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "drive",
+    "dr",
+    "lane",
+    "ln",
+    "way",
+    "parkway",
+    "pkwy",
+    "straße",
+    "strasse",
+    "est",
+    "ouest",
+];
+
+/// Is the name at tokens `first..=last` part of a street address rather than the
+/// place itself ("4200, rue Ontario Est, Montréal, QC" is in Quebec)?
+fn names_a_street(p: &Prepared<'_>, first: usize, last: usize) -> bool {
+    let word = |k: usize| p.toks.get(k).map(|t| t.lower.as_str());
+    // "rue Ontario", "avenue du Québec": a street word at most two words before.
+    let before = (1..=2)
+        .filter_map(|d| first.checked_sub(d))
+        .filter_map(word);
+    let mut before = before.take_while(|w| STREET_BEFORE.contains(w));
+    let after = word(last + 1).is_some_and(|w| STREET_AFTER.contains(&w));
+    let street_first = before.any(|w| !matches!(w, "du" | "de" | "des"));
+    street_first || after
 }
 
 /// The place a segment names: the first that has a state or province, else the first.

@@ -518,3 +518,11 @@ fn swiss_amounts_grouped_with_an_apostrophe() {
         assert_eq!(p.currency.as_deref(), Some("CHF"), "{md}");
     }
 }
+
+#[test]
+fn a_dollar_after_its_figure_in_quebec_french() {
+    let p = pay("# Caissier\n\n## Rémunération\n\n18,50\u{a0}$ – 20,00\u{a0}$ de l’heure\n");
+    assert_eq!((p.min, p.max), (Some(18.5), Some(20.0)));
+    let p = pay("# Caissier\n\n## Salaire\n\nDe 45 000 $ à 52 000 $ par année\n");
+    assert_eq!((p.min, p.max), (Some(45000.0), Some(52000.0)));
+}

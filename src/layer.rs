@@ -184,6 +184,9 @@ pub const HINTS_SOURCE: &str = "source";
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Columns count chars: found through checkpoints, not by counting from the line's
+    /// start per position (a list of thousands of items may stand on one line).
+    chars: crate::text::CharIndex,
 }
 
 impl<'a> LineIndex<'a> {
@@ -192,7 +195,11 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            chars: crate::text::CharIndex::new(text),
+        }
     }
 
     /// Line and column of byte `offset`.
@@ -200,10 +207,9 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let col = self.chars.chars_before(self.text, offset)
+            - self.chars.chars_before(self.text, start)
+            + 1;
         Pos {
             line: line + 1,
             col,

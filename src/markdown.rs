@@ -1,5 +1,5 @@
 //! The one place that knows Markdown: pulldown-cmark options, Markdown → safe
-//! HTML, Markdown → Markdown with raw HTML neutralised, Markdown → plain text,
+//! HTML, Markdown → safe Markdown written anew, Markdown → plain text,
 //! Markdown → styled paragraphs and list items (for Word), and escaping plain
 //! text for Markdown output.
 //!
@@ -8,9 +8,8 @@
 //! `javascript:` link or an `onerror` attribute cannot survive either step.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// The Markdown features postings use.
 fn options() -> Options {
@@ -92,84 +91,189 @@ fn allow_list() -> ammonia::Builder<'static> {
     b
 }
 
-/// User Markdown for a Markdown document: raw HTML is shown as text and links
-/// or images with unsafe addresses are reduced to their text.
+/// User Markdown for a Markdown document, parsed and written anew: the same
+/// events the page's HTML is made from, with the same sanitising. Raw HTML
+/// becomes text, links and images with unsafe addresses keep only their text,
+/// images are their alt text (a page makes no network requests), headings sit
+/// below the document's sections, and every link is written inline.
+///
+/// Writing the Markdown anew, rather than patching the text the user wrote,
+/// leaves nothing the parser did not understand as we did: reference
+/// definitions are gone (a `[x]: javascript:…` in one field cannot serve a
+/// `[y][x]` in another, as every field shares one Markdown file), and text is
+/// escaped wherever it could be read as syntax.
 pub fn to_safe_markdown(md: &str) -> String {
-    // Neutralising one construct can expose another (the brackets around a
-    // removed link may form a new one), so passes repeat until one finds
-    // nothing to change; text that keeps changing is escaped whole.
-    let mut text = apply_edits(md, unsafe_spans(md));
-    for _ in 0..8 {
-        let edits = unsafe_spans(&text);
-        if edits.is_empty() {
-            return text;
+    let events = SafeEvents::new(Parser::new_ext(md, options()));
+    // `&` in text is written `\&` rather than the writer's `&amp;`, which reads
+    // badly in a Markdown file: a mark no text holds stands in for it.
+    let amp = !md.contains(AMP_MARK);
+    let events = events.map(|e| match e {
+        Event::Text(t) if amp && t.contains('&') => {
+            Event::Text(CowStr::from(t.replace('&', &AMP_MARK.to_string())))
         }
-        text = apply_edits(&text, edits);
+        other => other,
+    });
+    let style = pulldown_cmark_to_cmark::Options {
+        list_token: '-',
+        code_block_token: '`',
+        ..Default::default()
+    };
+    let mut out = String::with_capacity(md.len() + md.len() / 8);
+    let written = pulldown_cmark_to_cmark::cmark_with_options(events, &mut out, options(), style)
+        .ok()
+        .map(|_| match amp {
+            true => out.replace(AMP_MARK, "\\&").trim_end().to_string(),
+            false => out.trim_end().to_string(),
+        });
+    // What was written is read back as a renderer would read it. The writer
+    // refuses only streams it cannot write, and may add a definition of its own
+    // to keep a list's shape; either way the text shown whole, escaped, is safe
+    // whatever it holds.
+    match written {
+        Some(written) if stays_text(&written) => written,
+        _ => escape(md.trim_end(), true),
     }
-    escape(&text, true)
 }
 
-/// Raw HTML and links or images with unsafe addresses in `md`, each with the
-/// text that replaces it.
-fn unsafe_spans(md: &str) -> Vec<(Range<usize>, String)> {
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut open: Vec<(Range<usize>, Option<usize>, usize, bool)> = Vec::new();
-    let mut parser = Parser::new_ext(md, options()).into_offset_iter();
-    for (event, range) in &mut parser {
-        match event {
-            // Escaped as a whole, not just its angle brackets: once `<` is gone
-            // the text is no longer an HTML block, and Markdown hidden in it
-            // (a `javascript:` link) would come alive.
-            Event::Html(_) | Event::InlineHtml(_) => {
-                edits.push((range.clone(), escape(&md[range], true)));
+/// Does Markdown `md` hold no raw HTML, no reference definition and no link or
+/// image to an address that is not a web or mail link?
+fn stays_text(md: &str) -> bool {
+    let mut parser = Parser::new_ext(md, options());
+    let clean = parser.by_ref().all(|e| match e {
+        Event::Html(_) | Event::InlineHtml(_) => false,
+        Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) => true,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            is_safe_url(&dest_url)
+        }
+        _ => true,
+    });
+    clean && parser.reference_definitions().iter().next().is_none()
+}
+
+/// Stands in for `&` while Markdown is written (see [`to_safe_markdown`]): a
+/// noncharacter, which no text means to hold.
+const AMP_MARK: char = '\u{fdd0}';
+
+/// The events of user Markdown as [`to_safe_markdown`] writes them.
+struct SafeEvents<'a, I> {
+    inner: I,
+    /// Per open link or image: whether its start was kept (so is its end).
+    links: Vec<bool>,
+    /// Lines of the raw HTML block being read, given out as text.
+    pending: std::collections::VecDeque<Event<'a>>,
+    /// How many list items are open: in one, an HTML block's lines are the
+    /// item's text, not a paragraph of their own.
+    items: usize,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
+    fn new(inner: I) -> Self {
+        SafeEvents {
+            inner,
+            links: Vec::new(),
+            pending: std::collections::VecDeque::new(),
+            items: 0,
+        }
+    }
+
+    /// An HTML block as a paragraph of its lines, shown as text.
+    fn html_block(&mut self) {
+        let mut raw = String::new();
+        for event in self.inner.by_ref() {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => break,
+                Event::Html(s) | Event::InlineHtml(s) | Event::Text(s) => raw.push_str(&s),
+                _ => {}
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                open.push((range, None, 0, is_safe_url(&dest_url)));
+        }
+        let lines: Vec<&str> = raw.lines().filter(|l| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            return;
+        }
+        let paragraph = self.items == 0;
+        if paragraph {
+            self.pending.push_back(Event::Start(Tag::Paragraph));
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.pending.push_back(Event::SoftBreak);
             }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                if let Some((whole, start, end, safe)) = open.pop() {
+            self.pending
+                .push_back(Event::Text(CowStr::from(line.trim().to_string())));
+        }
+        if paragraph {
+            self.pending.push_back(Event::End(TagEnd::Paragraph));
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for SafeEvents<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.pending.pop_front() {
+                return Some(e);
+            }
+            let event = self.inner.next()?;
+            let kept = match event {
+                Event::Start(Tag::HtmlBlock) => {
+                    self.html_block();
+                    continue;
+                }
+                Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+                Event::Start(Tag::Item) => {
+                    self.items += 1;
+                    event
+                }
+                Event::End(TagEnd::Item) => {
+                    self.items = self.items.saturating_sub(1);
+                    event
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    ..
+                }) => {
+                    let safe = is_safe_url(&dest_url);
+                    self.links.push(safe);
                     if !safe {
-                        let text = start.map_or("", |s| md.get(s..end).unwrap_or(""));
-                        edits.push((whole, escape_text(text)));
+                        continue;
                     }
+                    // Written inline: a reference would need a definition, and
+                    // definitions are what must not survive.
+                    let link_type = match link_type {
+                        LinkType::Autolink | LinkType::Email => link_type,
+                        _ => LinkType::Inline,
+                    };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id: CowStr::Borrowed(""),
+                    })
                 }
-            }
-            _ => {
-                if let Some(top) = open.last_mut() {
-                    top.1.get_or_insert(range.start);
-                    top.2 = top.2.max(range.end);
-                }
-            }
+                Event::End(TagEnd::Link) => match self.links.pop() {
+                    Some(true) => event,
+                    _ => continue,
+                },
+                Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => continue,
+                Event::Start(Tag::Heading { .. }) => Event::Start(Tag::Heading {
+                    level: HeadingLevel::H3,
+                    id: None,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }),
+                Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(HeadingLevel::H3)),
+                other => other,
+            };
+            return Some(kept);
         }
     }
-    // A reference definition shows nothing here, but a Markdown file holds every
-    // field: `[x]: javascript:…` in one field and `[y][x]` in another would make
-    // a live link there. A definition with an unsafe address becomes text.
-    for (_, def) in parser.reference_definitions().iter() {
-        if !is_safe_url(&def.dest) {
-            let span = def.span.clone();
-            edits.push((span.clone(), escape(&md[span], true)));
-        }
-    }
-    edits
-}
-
-/// Applies non-overlapping replacements (outer ones win over nested ones).
-fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for (range, replacement) in edits {
-        if range.start < at {
-            continue; // nested inside an edit already applied
-        }
-        out.push_str(&text[at..range.start]);
-        out.push_str(&replacement);
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    out.trim_end().to_string()
 }
 
 /// Escapes plain text so Markdown shows it literally, on one line.
@@ -377,22 +481,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_unsafe_reference_definition_becomes_text() {
-        // Alone it shows nothing; beside `[y][x]` from another field it would link.
+    fn reference_definitions_do_not_survive() {
+        // Alone a definition shows nothing; beside `[y][x]` from another field
+        // (every field shares one Markdown file) it would link.
         let md =
             to_safe_markdown("About us.\n\n[x]: javascript:alert(1)\n\n[s]: https://a.example/");
+        assert_eq!(md, "About us.");
+        let page = format!("{md}\n\n[y][x] [z][s]");
+        let links = Parser::new(&page)
+            .filter(|e| matches!(e, Event::Start(Tag::Link { .. })))
+            .count();
+        assert_eq!(links, 0);
+        // A reference to a safe definition in the same field is written inline.
+        let md = to_safe_markdown("See [our site][s].\n\n[s]: https://a.example/");
+        assert_eq!(md, "See [our site](https://a.example/).");
+    }
+
+    #[test]
+    fn markdown_output_is_written_anew() {
+        let md = to_safe_markdown(
+            "Intro with _emphasis_, Smith & Sons.\n\n* one\n* two\n\n# Heading\n\n![logo](https://a.example/x.png)\n\n<div>\n<b>hi</b>\n</div>",
+        );
         assert_eq!(
             md,
-            "About us.\n\n\\[x\\]: javascript:alert(1)\n\n[s]: https://a.example/"
+            "Intro with *emphasis*, Smith \\& Sons.\n\n- one\n- two\n\n### Heading\n\nlogo\n\n\\<div>\n\\<b>hi\\</b>\n\\</div>"
         );
-        let page = format!("{md}\n\n[y][x] [z][s]");
-        let links: Vec<String> = Parser::new(&page)
-            .filter_map(|e| match e {
-                Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(links, ["https://a.example/"]);
+        // Written again, it stays as it is.
+        assert_eq!(to_safe_markdown(&md), md);
     }
 
     #[test]
@@ -424,7 +539,7 @@ mod tests {
         );
         assert_eq!(
             md,
-            "Join **us**. \\<b onclick=x\\>hi\\</b\\> click [web](https://a.example)"
+            "Join **us**. \\<b onclick=x>hi\\</b> click [web](https://a.example)"
         );
     }
 

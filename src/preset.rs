@@ -295,6 +295,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         }
         None => Default::default(),
     };
+    check_override_text(file, &locales)?;
     // Once parsed, values are credited to the preset by id (`explain`, merge errors).
     layer.credit(Kind::Preset {
         id: Arc::from(id),
@@ -350,6 +351,46 @@ fn check_kinds(layer: &Layer, hints: bool) -> Result<()> {
     }
 }
 
+/// A preset's text is refused as a posting's is (see [`layer::text_problem`]): a
+/// user's preset folder is as untrusted as a posting, and its name, industry,
+/// setting and locale texts reach the terminal (`roles list`) and the pages.
+fn refuse_text(at: Place, what: &str, text: &str) -> Result<()> {
+    match layer::text_problem(text) {
+        Some((message, expected)) => Err(Error::from(
+            Problem::new(at, format!("{what} {message}")).expected(expected),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Every text of the `[locale]` overrides, both sides of an item's rewording
+/// included, checked by [`refuse_text`] at its key.
+fn check_override_text(file: &str, locales: &crate::spelling::overrides::ByLocale) -> Result<()> {
+    use crate::spelling::overrides::Change;
+    for (tag, overrides) in locales {
+        for o in overrides {
+            let what = format!("`{}` in [locale.{tag}]", o.path);
+            let at = |origin: &Origin| match origin.pos {
+                Some(pos) => Place::at(file, pos),
+                None => Place::file(file),
+            };
+            match &o.change {
+                Change::Text(t) => refuse_text(at(&o.origin), &what, t)?,
+                Change::List(items) => items
+                    .iter()
+                    .try_for_each(|t| refuse_text(at(&o.origin), &what, t))?,
+                Change::Items(items) => {
+                    for (from, to, origin) in items {
+                        refuse_text(at(origin), &what, from)?;
+                        refuse_text(at(origin), &what, to)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `[setting]`: text per workplace key (`on-site`, `hybrid`, `remote`).
 fn setting(
     id: &str,
@@ -373,6 +414,7 @@ fn setting(
                 format!("`setting.{key}` must be text in quotes"),
             ));
         };
+        refuse_text(at, &format!("`setting.{key}`"), text)?;
         let kind = Kind::Preset {
             id: Arc::from(id),
             hint: false,
@@ -399,6 +441,7 @@ fn meta(id: &str, file: &str, entries: Vec<(String, toml::Value, Pos)>) -> Resul
                 format!("`{key}` must be text in quotes"),
             ));
         };
+        refuse_text(at(pos), &format!("`{key}`"), &s)?;
         match key.as_str() {
             "id" if s != id => {
                 return Err(Error::input(

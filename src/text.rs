@@ -15,6 +15,66 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+/// Chars between two checkpoints of a [`CharIndex`]: a conversion walks at most this
+/// many chars.
+const STRIDE: usize = 256;
+
+/// Char/byte conversion for a whole text, built once. A position (a column counts
+/// chars) is never found by counting from the start of its line per lookup: a posting
+/// may be one line of megabytes with tens of thousands of positions on it.
+pub struct CharIndex {
+    /// Byte offsets of chars 0, STRIDE, 2·STRIDE…; empty when the text is ASCII (a
+    /// char is a byte).
+    checkpoints: Vec<usize>,
+    len: usize,
+}
+
+impl CharIndex {
+    /// The index of `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let checkpoints = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(STRIDE)
+                .map(|(b, _)| b)
+                .collect()
+        };
+        CharIndex {
+            checkpoints,
+            len: text.len(),
+        }
+    }
+
+    /// Chars of `text` (the text indexed) before byte offset `byte`, rounded down to a
+    /// char boundary.
+    pub fn chars_before(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let k = self.checkpoints.partition_point(|&b| b <= byte) - 1;
+        let from = self.checkpoints[k];
+        let tail = text.as_bytes().get(from..byte).unwrap_or_default();
+        // Counting char starts (bytes that are not UTF-8 continuation bytes) needs no
+        // char boundary at `byte`.
+        k * STRIDE + tail.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    }
+
+    /// Byte offset of 0-based char `n` of `text` (its length past the end).
+    pub fn byte_of(&self, text: &str, n: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return n.min(self.len);
+        }
+        let Some(&from) = self.checkpoints.get(n / STRIDE) else {
+            return self.len;
+        };
+        text.get(from..)
+            .and_then(|rest| rest.char_indices().nth(n % STRIDE))
+            .map_or(self.len, |(b, _)| from + b)
+    }
+}
+
 /// FNV-1a. Phrase tables are keyed by short words, where SipHash's per-call setup costs
 /// more than the hashing itself; there is no untrusted-key concern here.
 #[derive(Debug, Clone, Copy)]
@@ -374,12 +434,37 @@ pub fn longest_non_overlapping(mut hits: Vec<Hit>) -> Vec<Hit> {
     out
 }
 
-/// True when `inner` lies within one of `outer`'s spans (used for phrase exceptions such
-/// as "Her Majesty" around "her").
-pub fn covered(inner: &Hit, outer: &[Hit]) -> bool {
-    outer
-        .iter()
-        .any(|o| o.first <= inner.first && inner.last <= o.last)
+/// Spans of tokens that cover others (phrase exceptions such as "Her Majesty" around
+/// "her"), asked per match in O(log n): a segment with thousands of exceptions and
+/// thousands of matches stays linear.
+pub struct Cover {
+    /// The spans by first token.
+    spans: Vec<Hit>,
+    /// Per span, the furthest last token of it and every span before it.
+    reach: Vec<usize>,
+}
+
+impl Cover {
+    /// The cover of `spans` (in any order).
+    pub fn new(mut spans: Vec<Hit>) -> Cover {
+        spans.sort_by_key(|h| h.first);
+        let reach = spans
+            .iter()
+            .scan(0, |far, h| {
+                *far = (*far).max(h.last);
+                Some(*far)
+            })
+            .collect();
+        Cover { spans, reach }
+    }
+
+    /// True when `inner` lies within one of the spans.
+    pub fn covers(&self, inner: &Hit) -> bool {
+        match self.spans.partition_point(|o| o.first <= inner.first) {
+            0 => false,
+            k => self.reach[k - 1] >= inner.last,
+        }
+    }
 }
 
 /// A sentence of a segment as a char range.
@@ -465,6 +550,24 @@ pub fn lower_first(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_index_matches_counting() {
+        use super::CharIndex;
+        let ascii = "plain ascii line";
+        let wide = "é".repeat(600) + "x\n" + &"日本".repeat(300);
+        for text in [ascii, wide.as_str()] {
+            let idx = CharIndex::new(text);
+            let n = text.chars().count();
+            for c in (0..=n + 3).step_by(13).chain([0, 256, n, n + 1]) {
+                let want = text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+                assert_eq!(idx.byte_of(text, c), want, "char {c}");
+                if c <= n {
+                    assert_eq!(idx.chars_before(text, want), c, "byte {want}");
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

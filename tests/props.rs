@@ -396,6 +396,69 @@ proptest! {
     }
 }
 
+/// What a Markdown renderer would take from `md` as raw HTML, as a reference
+/// definition, or as a link or image to an address that is not a web or mail
+/// link, if anything; read as CommonMark and as GitHub's flavour.
+fn markdown_problem(md: &str) -> Option<String> {
+    use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+    let gfm = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM;
+    for options in [Options::empty(), gfm] {
+        let mut parser = Parser::new_ext(md, options);
+        for event in parser.by_ref() {
+            match event {
+                Event::Html(h) | Event::InlineHtml(h) => return Some(format!("raw HTML {h:?}")),
+                // `<jobs@a.example>` is a mail link whose address has no scheme.
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                }) => {}
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                    if !jobpost::markdown::is_safe_url(&dest_url) =>
+                {
+                    return Some(format!("a link to {dest_url:?}"));
+                }
+                _ => {}
+            }
+        }
+        if let Some((label, def)) = parser.reference_definitions().iter().next() {
+            return Some(format!("the reference definition [{label}]: {}", def.dest));
+        }
+    }
+    None
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Markdown fields are parsed and written anew, plain-text fields escaped:
+    /// whatever text a field holds, the Markdown output has no raw HTML, no
+    /// reference definition (one field's would serve another field's reference)
+    /// and no link or image to a `javascript:`, `data:` or `vbscript:` address.
+    #[test]
+    fn no_field_puts_raw_html_or_a_script_url_in_the_markdown(p in any_posting()) {
+        let mut p = p;
+        settle(&mut p);
+        let date = Date { year: 2027, month: 1, day: 4 };
+        let m = merged(p);
+        let md = render_all(renderer(), &m, &[Format::MD], Some(date)).unwrap();
+        let md = md[0].text().unwrap();
+        prop_assert_eq!(markdown_problem(md), None, "{}", md);
+    }
+
+    /// The two Markdown writers alone, on any text.
+    #[test]
+    fn markdown_writers_leave_no_html_or_script_url(t in text()) {
+        let md = jobpost::markdown::to_safe_markdown(&t);
+        prop_assert_eq!(markdown_problem(&md), None, "{:?} → {}", t, md);
+        let escaped = jobpost::markdown::escape_text(&t);
+        prop_assert_eq!(markdown_problem(&escaped), None, "{:?} → {}", t, escaped);
+    }
+}
+
 // ---- merge ----------------------------------------------------------------
 
 /// A TOML string literal for any text.

@@ -732,19 +732,28 @@ fn title_label_value(text: &str) -> Option<(usize, String)> {
 struct LineIndex<'a> {
     src: &'a str,
     starts: Vec<usize>,
+    /// Columns count chars, through checkpoints rather than from the line's start
+    /// per position (a paragraph of megabytes may be one line).
+    chars: crate::text::CharIndex,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(src: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { src, starts }
+        LineIndex {
+            src,
+            starts,
+            chars: crate::text::CharIndex::new(src),
+        }
     }
 
     fn loc(&self, byte: usize) -> Loc {
         let line = self.starts.partition_point(|&s| s <= byte).max(1);
         let start = self.starts[line - 1];
-        let col = self.src.get(start..byte).map_or(0, |s| s.chars().count()) + 1;
+        let col = self.chars.chars_before(self.src, byte.max(start))
+            - self.chars.chars_before(self.src, start)
+            + 1;
         Loc { line, col }
     }
 }

@@ -6,6 +6,7 @@
 //! sentence, and never when it is a bonus, budget or revenue figure. The rules read the
 //! result from [`Facts`]; TOML postings may fill `Facts` from structured fields instead.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
@@ -26,7 +27,7 @@ pub use place::{Place, Region, place_span, regions};
 
 /// A segment's text split into chars, words and sentences: the work every extractor
 /// and rule shares, done once per segment.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysed {
     /// The text as chars (offsets in tokens and matches index this).
     pub chars: Vec<char>,
@@ -34,6 +35,16 @@ pub struct Analysed {
     pub toks: Vec<Token>,
     /// Its sentences (see [`sentences`]).
     pub sentences: Vec<Span>,
+    /// The words written as a name somewhere in it (see [`Prepared::names`]), found
+    /// when first asked.
+    names: OnceLock<HashSet<String>>,
+}
+
+/// Equal when made from the same text: the cache of names is not part of the value.
+impl PartialEq for Analysed {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.chars, &self.toks, &self.sentences) == (&other.chars, &other.toks, &other.sentences)
+    }
 }
 
 impl Analysed {
@@ -46,6 +57,7 @@ impl Analysed {
             chars,
             toks,
             sentences,
+            names: OnceLock::new(),
         }
     }
 
@@ -71,6 +83,7 @@ pub struct Prepared<'a> {
     pub toks: &'a [Token],
     /// Its sentences.
     pub sentences: &'a [Span],
+    names: &'a OnceLock<HashSet<String>>,
 }
 
 /// Pairs segments with their analyses.
@@ -83,6 +96,7 @@ pub fn prepare<'a>(segments: &'a [Segment], analysed: &'a [Analysed]) -> Vec<Pre
             chars: &a.chars,
             toks: &a.toks,
             sentences: &a.sentences,
+            names: &a.names,
         })
         .collect()
 }
@@ -91,10 +105,10 @@ impl<'a> Prepared<'a> {
     /// Where the sentence before the one holding `start` begins (or that sentence's
     /// own start, for the first): the reach of a pronoun's look back for its noun.
     pub fn previous_sentence_start(&self, start: usize) -> usize {
-        self.sentences
-            .iter()
-            .rposition(|s| s.start <= start)
-            .map_or(0, |k| self.sentences[k.saturating_sub(1)].start)
+        match self.sentences.partition_point(|s| s.start <= start) {
+            0 => 0,
+            k => self.sentences[(k - 1).saturating_sub(1)].start,
+        }
     }
 
     /// The text of chars `start..end`.
@@ -106,6 +120,25 @@ impl<'a> Prepared<'a> {
             .unwrap_or_default()
     }
 
+    /// The tokens lying wholly within chars `from..to`, found by binary search
+    /// (tokens are in text order): rules look at a sentence's words per match.
+    pub fn toks_within(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let a = self.toks.partition_point(|t| t.start < from);
+        let b = self.toks.partition_point(|t| t.end <= to).max(a);
+        a..b
+    }
+
+    /// The sentence holding char `at` as `(start, end)`, or the whole segment when no
+    /// sentence does; found by binary search (sentences are in text order).
+    pub fn sentence_at(&self, at: usize) -> (usize, usize) {
+        match self.sentences.partition_point(|s| s.start <= at) {
+            0 => None,
+            k => Some(self.sentences[k - 1]),
+        }
+        .filter(|s| at < s.end.max(s.start + 1))
+        .map_or((0, self.chars.len()), |s| (s.start, s.end))
+    }
+
     /// A token as written.
     pub fn word(&self, t: &Token) -> String {
         self.slice(t.start, t.end)
@@ -114,6 +147,18 @@ impl<'a> Prepared<'a> {
     /// Does the token start with a capital letter?
     pub fn capitalised(&self, t: &Token) -> bool {
         self.chars.get(t.start).is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The words (lower case) written as a proper name somewhere in the segment
+    /// ([`Prepared::proper_name_at`]): "Freddie" opening a sentence is the Freddie
+    /// named mid-sentence elsewhere. Found once per segment, as rules ask per match.
+    pub fn names(&self) -> &'a HashSet<String> {
+        self.names.get_or_init(|| {
+            (0..self.toks.len())
+                .filter(|&k| self.proper_name_at(k))
+                .map(|k| self.toks[k].lower.clone())
+                .collect()
+        })
     }
 
     /// Is token `i` a proper name by its looks: capitalised (not all capitals) in the

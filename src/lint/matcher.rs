@@ -86,6 +86,23 @@ thread_local! {
 /// Words a thread's cache holds before it starts again (a bound on memory).
 const KEYS_MAX: usize = 200_000;
 
+/// How many words either side of a match the scope checks (clause, sentence, the
+/// person a pronoun stands for) look at. A clause or sentence longer than this is
+/// not one a reader takes in at once, and the bound keeps a posting of one endless
+/// sentence, with a match every few words, linear rather than quadratic.
+const REACH: usize = 64;
+
+/// What ends a clause between two words.
+const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '.', '!', '?', '(', ')'];
+
+/// Is one of `marks` between tokens `a` and `b` (exclusive of both)? Read in place:
+/// scope checks run per match, and a string per check would dominate them.
+fn gap_has(p: &Prepared<'_>, a: usize, b: usize, marks: &[char]) -> bool {
+    p.chars
+        .get(p.toks[a].end..p.toks[b].start)
+        .is_some_and(|gap| gap.iter().any(|c| marks.contains(c)))
+}
+
 fn file() -> &'static File {
     static FILE: OnceLock<File> = OnceLock::new();
     FILE.get_or_init(|| data::load("matcher"))
@@ -406,8 +423,8 @@ impl Matcher {
         let (Some(a), Some(b)) = (p.toks.get(i), p.toks.get(i + 1)) else {
             return Vec::new();
         };
-        let gap = p.slice(a.end, b.start);
-        if !(gap == " " || gap == "-") || Lang::has(self.lang.words.gap_words, &b.lower) {
+        let gap = p.chars.get(a.end..b.start).unwrap_or_default();
+        if !(gap == [' '] || gap == ['-']) || Lang::has(self.lang.words.gap_words, &b.lower) {
             return Vec::new();
         }
         let w = format!("{}{}", a.lower, b.lower);
@@ -480,35 +497,33 @@ impl Matcher {
         if b == 0 || a >= b {
             return false;
         }
-        let gap = p.slice(p.toks[a].end, p.toks[b].start);
+        let gap = p
+            .chars
+            .get(p.toks[a].end..p.toks[b].start)
+            .unwrap_or_default();
         // A single line break inside a paragraph is a wrapped line, not a break.
-        gap.contains(['.', '!', '?', ';', ':', '(', ')']) || gap.contains("\n\n")
+        gap_has(p, a, b, &['.', '!', '?', ';', ':', '(', ')'])
+            || gap.windows(2).any(|w| w == ['\n', '\n'])
     }
 
-    /// The clause around token `i` (not across a comma, semicolon, colon, sentence
-    /// end or a "but"): its first and last token.
-    fn clause(&self, p: &Prepared<'_>, i: usize) -> (usize, usize) {
+    /// The first token of the clause around token `i`: the clause does not reach back
+    /// across a comma, semicolon, colon, sentence end or a "but", nor more than
+    /// [`REACH`] words.
+    fn clause_start(&self, p: &Prepared<'_>, i: usize) -> usize {
         let toks = p.toks;
-        let breaks = |a: usize, b: usize| {
-            p.slice(toks[a].end, toks[b].start)
-                .contains([',', ';', ':', '.', '!', '?', '(', ')'])
-        };
+        let breaks = |a: usize, b: usize| gap_has(p, a, b, &CLAUSE_MARKS);
         let stop = |k: usize| Lang::has(self.lang.words.clause_breaks, &toks[k].lower);
         let mut first = i;
-        while first > 0 && !breaks(first - 1, first) && !stop(first - 1) {
+        while first > 0 && i - first < REACH && !breaks(first - 1, first) && !stop(first - 1) {
             first -= 1;
         }
-        let mut last = i;
-        while last + 1 < toks.len() && !breaks(last, last + 1) && !stop(last + 1) {
-            last += 1;
-        }
-        (first, last)
+        first
     }
 
     /// Is the match at `f` denied by a negation up to four words before it in its
     /// clause ("we are not looking for rockstars", "no ninjas")?
     pub fn negated(&self, p: &Prepared<'_>, f: &Found) -> bool {
-        let (start, _) = self.clause(p, f.first);
+        let start = self.clause_start(p, f.first);
         (start..f.first)
             .rev()
             .take(4)
@@ -537,17 +552,18 @@ impl Matcher {
                 return true;
             }
         }
-        let (start, _) = self.clause(p, f.first);
+        let start = self.clause_start(p, f.first);
         let ours = (start..f.first)
             .any(|k| matches!(toks[k].lower.as_str(), "we" | "we're" | "our" | "us"));
-        let sentence = p
-            .sentences
-            .iter()
-            .find(|s| s.start <= toks[f.first].start && toks[f.first].start < s.end)
-            .map_or((0, p.chars.len()), |s| (s.start, s.end));
+        let (from, to) = p.sentence_at(toks[f.first].start);
+        // The sentence's words within reach of the match.
+        let sentence = p.toks_within(from, to);
+        let near = sentence.start.max(f.first.saturating_sub(REACH))
+            ..sentence.end.min(f.last + REACH + 1).max(sentence.start);
         let applicant = toks
+            .get(near)
+            .unwrap_or_default()
             .iter()
-            .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
             .any(|t| Lang::has(w.applicant, &t.lower));
         applicant && !ours
     }
@@ -559,39 +575,46 @@ impl Matcher {
     pub fn pronoun_for_applicant(&self, p: &Prepared<'_>, i: usize) -> bool {
         let toks = p.toks;
         let w = self.lang.words;
-        let start = toks[i].start;
-        // The sentence before the pronoun's, and its own.
-        let from = p.previous_sentence_start(start);
-        // Names: words written as a name somewhere in the paragraph ("Freddie" opening a
-        // sentence is the Freddie named mid-sentence elsewhere).
-        let names: Vec<&str> = (0..toks.len())
-            .filter(|&k| p.proper_name_at(k))
-            .map(|k| toks[k].lower.as_str())
-            .collect();
-        let (clause_start, _) = self.clause(p, i);
-        // Nearest first: a pronoun before it is the same person ("He will report to the
-        // chef; his shift…"), a mention of the applicant makes it theirs, and a named
-        // person or a one-person role in its own clause makes it theirs ("work with the
-        // product manager and agree a plan with her"); one in an earlier clause only
-        // when nothing nearer says otherwise.
-        let mut someone_else = false;
-        for k in (0..i).rev().take_while(|&k| toks[k].start >= from) {
-            let word = toks[k].lower.as_str();
-            if is_pronoun(word) {
-                return self.pronoun_for_applicant(p, k);
-            }
-            if Lang::has(w.applicant, word) {
-                return true;
-            }
-            let named = p.capitalised(&toks[k]) && names.contains(&word);
-            if Lang::has(w.specific_person, word) || p.proper_name_at(k) || named {
-                if k >= clause_start {
-                    return false;
+        // A pronoun before it is the same person ("He will report to the chef; his
+        // shift…"): the walk goes on from there, within one budget of words, so a
+        // chain of pronouns costs no more than one walk.
+        let mut budget = REACH;
+        let mut i = i;
+        'pronoun: loop {
+            // The sentence before the pronoun's, and its own.
+            let from = p.previous_sentence_start(toks[i].start);
+            // Found only when a person is: most pronouns never need it.
+            let clause_start = std::cell::OnceCell::new();
+            // Nearest first: a mention of the applicant makes it theirs, and a named
+            // person or a one-person role in its own clause makes it theirs ("work with
+            // the product manager and agree a plan with her"); one in an earlier clause
+            // only when nothing nearer says otherwise.
+            let mut someone_else = false;
+            for k in (0..i).rev().take_while(|&k| toks[k].start >= from) {
+                if budget == 0 {
+                    break;
                 }
-                someone_else = true;
+                budget -= 1;
+                let word = toks[k].lower.as_str();
+                if is_pronoun(word) {
+                    i = k;
+                    continue 'pronoun;
+                }
+                if Lang::has(w.applicant, word) {
+                    return true;
+                }
+                // Names: words written as a name somewhere in the paragraph ("Freddie"
+                // opening a sentence is the Freddie named mid-sentence elsewhere).
+                let named = p.capitalised(&toks[k]) && p.names().contains(word);
+                if Lang::has(w.specific_person, word) || p.proper_name_at(k) || named {
+                    if k >= *clause_start.get_or_init(|| self.clause_start(p, i)) {
+                        return false;
+                    }
+                    someone_else = true;
+                }
             }
+            return !someone_else;
         }
-        !someone_else
     }
 }
 

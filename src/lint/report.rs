@@ -17,7 +17,6 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use crate::diagnostic::{self, Diagnostic, Sources};
 use crate::error::{Origin, Pos};
@@ -222,61 +221,169 @@ const INFORMATION_URI: &str = match option_env!("CARGO_PKG_HOMEPAGE") {
 };
 
 fn sarif(findings: &[Finding]) -> String {
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": pascal(r.id),
-                "shortDescription": { "text": r.summary },
-                "defaultConfiguration": { "level": sarif_level(r.default) },
-                "properties": { "family": r.family },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = findings.iter().map(sarif_result).collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "jobpost",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+    let doc = sarif::Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [sarif::Run {
+            column_kind: "unicodeCodePoints",
+            results: findings.iter().map(sarif_result).collect(),
+            tool: sarif::Tool {
+                driver: sarif::Driver {
+                    information_uri: INFORMATION_URI,
+                    name: "jobpost",
+                    rules: sarif_rules(),
+                    version: env!("CARGO_PKG_VERSION"),
+                },
+            },
         }],
-    });
+        version: "2.1.0",
+    };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
 }
 
-fn sarif_result(f: &Finding) -> Value {
+/// The rule list every SARIF report carries, built once: it is the same for every
+/// report, and most of one.
+fn sarif_rules() -> &'static [sarif::Rule] {
+    static RULE_LIST: std::sync::OnceLock<Vec<sarif::Rule>> = std::sync::OnceLock::new();
+    RULE_LIST.get_or_init(|| {
+        RULES
+            .iter()
+            .map(|r| sarif::Rule {
+                default_configuration: sarif::Level {
+                    level: sarif_level(r.default),
+                },
+                id: r.id,
+                name: pascal(r.id),
+                properties: sarif::Family { family: r.family },
+                short_description: sarif::Text { text: r.summary },
+            })
+            .collect()
+    })
+}
+
+fn sarif_result(f: &Finding) -> sarif::Result<'_> {
     let text = match &f.suggestion {
         Some(h) => format!("{} (help: {h})", f.message),
         None => f.message.clone(),
     };
-    let mut result = json!({
-        "ruleId": f.rule,
-        "level": sarif_level(f.severity),
-        "message": { "text": text },
-        "locations": [{ "physicalLocation": {
-            "artifactLocation": { "uri": uri(&f.path) },
-            "region": {
-                "startLine": f.line,
-                "startColumn": f.col,
-                "endLine": f.end_line,
-                "endColumn": f.end_col,
+    sarif::Result {
+        level: sarif_level(f.severity),
+        locations: [sarif::Location {
+            physical_location: sarif::Physical {
+                artifact_location: sarif::Uri { uri: uri(&f.path) },
+                region: sarif::Region {
+                    end_column: f.end_col,
+                    end_line: f.end_line,
+                    start_column: f.col,
+                    start_line: f.line,
+                },
             },
-        }}],
-    });
-    if let Some(i) = RULES.iter().position(|r| r.id == f.rule) {
-        result["ruleIndex"] = json!(i);
+        }],
+        message: sarif::Text { text },
+        rule_id: f.rule,
+        rule_index: RULES.iter().position(|r| r.id == f.rule),
     }
-    result
+}
+
+/// SARIF 2.1.0 as written, typed: serialised straight from borrowed data rather
+/// than through a `serde_json::Value` tree built and dropped per report. Fields
+/// are declared in alphabetical order, the order the report has always had.
+mod sarif {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct Log<'a> {
+        #[serde(rename = "$schema")]
+        pub schema: &'static str,
+        pub runs: [Run<'a>; 1],
+        pub version: &'static str,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Run<'a> {
+        pub column_kind: &'static str,
+        pub results: Vec<Result<'a>>,
+        pub tool: Tool,
+    }
+
+    #[derive(Serialize)]
+    pub struct Tool {
+        pub driver: Driver,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Driver {
+        pub information_uri: &'static str,
+        pub name: &'static str,
+        pub rules: &'static [Rule],
+        pub version: &'static str,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Rule {
+        pub default_configuration: Level,
+        pub id: &'static str,
+        pub name: String,
+        pub properties: Family,
+        pub short_description: Text<&'static str>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Level {
+        pub level: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Family {
+        pub family: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Text<T> {
+        pub text: T,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Result<'a> {
+        pub level: &'static str,
+        pub locations: [Location; 1],
+        pub message: Text<String>,
+        pub rule_id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub rule_index: Option<usize>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Location {
+        pub physical_location: Physical,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Physical {
+        pub artifact_location: Uri,
+        pub region: Region,
+    }
+
+    #[derive(Serialize)]
+    pub struct Uri {
+        pub uri: String,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Region {
+        pub end_column: usize,
+        pub end_line: usize,
+        pub start_column: usize,
+        pub start_line: usize,
+    }
 }
 
 /// Escapes workflow-command data.

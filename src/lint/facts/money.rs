@@ -496,7 +496,8 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     let clause_words = words().clause_words;
     let mut out = Vec::new();
     let mut edge = m.start;
-    for t in p.toks.iter().rev().filter(|t| t.end <= m.start) {
+    let before = p.toks.partition_point(|t| t.end <= m.start);
+    for t in p.toks[..before].iter().rev() {
         if t.end + 40 < m.start || breaks(t.end, edge) || clause_words.contains(&t.lower.as_str()) {
             break;
         }
@@ -504,7 +505,8 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
         edge = t.start;
     }
     let mut edge = m.end;
-    for t in p.toks.iter().filter(|t| t.start >= m.end).take(3) {
+    let after = p.toks.partition_point(|t| t.start < m.end);
+    for t in p.toks[after..].iter().take(3) {
         if breaks(edge, t.start) || clause_words.contains(&t.lower.as_str()) {
             break;
         }
@@ -517,15 +519,9 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
 /// Is `m` a pay figure? Looks at the words of its own clause, then its sentence, and
 /// at where it sits.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
-    let sentence = p
-        .sentences
+    let sentence = p.sentence_at(m.start);
+    let near: Vec<&Token> = p.toks[p.toks_within(sentence.0, sentence.1)]
         .iter()
-        .find(|s| s.start <= m.start && m.start < s.end.max(s.start + 1))
-        .map_or((0, p.chars.len()), |s| (s.start, s.end));
-    let near: Vec<&Token> = p
-        .toks
-        .iter()
-        .filter(|t| t.start >= sentence.0 && t.end <= sentence.1)
         .collect();
     if own_words(p, m)
         .iter()

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
 use super::super::doc::Site;
-use super::super::text::{PhraseSet, covered};
+use super::super::text::{Cover, PhraseSet};
 use super::{Facts, Prepared, Section, Segment};
 
 /// A place a posting can name.
@@ -510,12 +510,12 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
         {
             return false;
         }
-        let ex = idx.remote_exceptions.find_all(p.toks);
+        let ex = Cover::new(idx.remote_exceptions.find_all(p.toks));
         remote |= idx
             .remote
             .find(p.toks)
             .iter()
-            .any(|h| !covered(h, &ex) && !negated(p, h.first, h.last));
+            .any(|h| !ex.covers(h) && !negated(p, h.first, h.last));
     }
     remote
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::lint::{Config, Doc, lint};
+use serde_json::Value;
 
 const SMALL: &str = "# Rockstar Baker\n\nYou bake bread for our café.\n\nHe must be a ninja.\n";
 

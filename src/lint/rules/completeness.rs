@@ -210,7 +210,10 @@ fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
         .take_while(|p| p.seg.kind != SegKind::Heading || is_pay_headline(p))
         .filter(|p| p.seg.kind == SegKind::Prose)
         .any(|p| {
-            !set.find(p.toks).is_empty() || p.sentences.iter().any(|s| names_employer(p, s.start))
+            !set.find(p.toks).is_empty()
+                || p.sentences
+                    .iter()
+                    .any(|s| names_employer(p, s.start, s.end))
         })
 }
 
@@ -232,11 +235,12 @@ fn is_pay_headline(p: &Prepared<'_>) -> bool {
     p.seg.section == Section::Pay && p.seg.text.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Does the sentence at `start` open with a capitalised name ("Harbourline", "Harbor
-/// Family Clinics", "The Corner Bakery") followed by a verb, or with "Our" and one or
-/// two words and a verb ("Our charity runs")?
-fn names_employer(p: &Prepared<'_>, start: usize) -> bool {
-    let mut toks = p.toks.iter().skip_while(|t| t.start < start).peekable();
+/// Does the sentence at chars `start..end` open with a capitalised name ("Harbourline",
+/// "Harbor Family Clinics", "The Corner Bakery") followed by a verb, or with "Our" and
+/// one or two words and a verb ("Our charity runs")? Only its own words are read, so
+/// asking of every sentence reads each word once.
+fn names_employer(p: &Prepared<'_>, start: usize, end: usize) -> bool {
+    let mut toks = p.toks[p.toks_within(start, end)].iter().peekable();
     // "Our charity runs…", "Our family bakery has…": the employer in its own voice.
     if toks.peek().is_some_and(|t| t.lower == "our") {
         return toks

@@ -131,8 +131,13 @@ fn workplace_mismatch(ctx: &mut Ctx<'_>, workplace: Workplace) {
             if !contradicts.contains(&workplace) {
                 continue;
             }
+            // Matches come in order: chars are counted on from the last one, not from
+            // the start of the segment each time.
+            let (mut seen_bytes, mut seen_chars) = (0, 0);
             for (byte, _) in lower.match_indices(phrase) {
-                let start = lower[..byte].chars().count();
+                seen_chars += lower[seen_bytes..byte].chars().count();
+                seen_bytes = byte;
+                let start = seen_chars;
                 let end = start + phrase.chars().count();
                 if bounded(&lower, byte, phrase.len()) && !negated(&lower[..byte]) {
                     found.push((si, start, end, p.slice(start, end)));

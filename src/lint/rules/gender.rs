@@ -31,13 +31,13 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use super::super::data;
 use super::super::doc::SegKind;
 use super::super::facts::Prepared;
-use super::super::text::{FastMap, KeyHash, PhraseSet, Token, covered, strip_possessive, word_key};
+use super::super::text::{Cover, FastMap, KeyHash, PhraseSet, Token, strip_possessive, word_key};
 use super::RuleId;
 use super::{Ctx, Report};
 
@@ -242,7 +242,7 @@ pub struct CodedWord {
 
 /// Coded words in a token list, each counted once, boilerplate excluded.
 pub fn coded_words(toks: &[Token]) -> Vec<CodedWord> {
-    let ex = exceptions().find_all(toks);
+    let ex = Cover::new(exceptions().find_all(toks));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -264,7 +264,7 @@ pub fn coded_words(toks: &[Token]) -> Vec<CodedWord> {
                 last,
                 item: 0,
             };
-            if !covered(&hit, &ex) {
+            if !ex.covers(&hit) {
                 out.push(CodedWord { first, last, entry });
             }
         }
@@ -286,43 +286,40 @@ fn compound(toks: &[Token], i: usize, j: usize) -> Option<&'static Entry> {
     })
 }
 
-/// The job title's runs of two or more words, lower-case ("technical support
-/// specialist", "technical support", "support specialist"): where the body names the job,
-/// its words are the title, not a description of the candidate.
-fn title_phrases(ctx: &Ctx<'_>) -> Vec<Vec<String>> {
-    let Some(p) = ctx.prep.iter().find(|p| p.seg.kind == SegKind::Title) else {
-        return Vec::new();
-    };
-    let words: Vec<String> = p.toks.iter().map(|t| t.lower.clone()).collect();
-    let mut out = Vec::new();
-    for len in (2..=words.len()).rev() {
-        for w in words.windows(len) {
-            out.push(w.to_vec());
+/// The job title's pairs of neighbouring words, lower-case ("technical support",
+/// "support specialist"): where the body names the job, its words are the title, not a
+/// description of the candidate. A run of the body equal to a run of two or more title
+/// words is exactly a chain of such pairs, so the pairs are all [`not_prose`] needs,
+/// and a long title costs no more than its length.
+fn title_phrases(ctx: &Ctx<'_>) -> TitlePairs {
+    let mut pairs = TitlePairs::new();
+    if let Some(p) = ctx.prep.iter().find(|p| p.seg.kind == SegKind::Title) {
+        for w in p.toks.windows(2) {
+            let next = pairs.entry(w[0].lower.clone()).or_default();
+            next.insert(w[1].lower.clone());
         }
     }
-    out
+    pairs
 }
+
+/// Title words, each with the words that follow it in the title.
+pub(crate) type TitlePairs = HashMap<String, HashSet<String>>;
 
 /// Per token of a segment: true when it is not the segment's own prose: part of the job
 /// title, a proper name (capitalised mid-sentence), or inside a web or email address.
-pub(crate) fn not_prose(p: &Prepared<'_>, title: &[Vec<String>]) -> Vec<bool> {
+pub(crate) fn not_prose(p: &Prepared<'_>, title: &TitlePairs) -> Vec<bool> {
     let mut skip: Vec<bool> = (0..p.toks.len()).map(|i| p.proper_name_at(i)).collect();
     for (a, b) in p.address_spans() {
-        for (i, t) in p.toks.iter().enumerate() {
-            if t.start >= a && t.end <= b {
-                skip[i] = true;
-            }
+        for i in p.toks_within(a, b) {
+            skip[i] = true;
         }
     }
-    for phrase in title {
-        let n = phrase.len();
-        for i in 0..p.toks.len().saturating_sub(n - 1) {
-            if p.toks[i..i + n]
-                .iter()
-                .zip(phrase)
-                .all(|(t, w)| t.lower == *w)
-            {
-                skip[i..i + n].iter_mut().for_each(|s| *s = true);
+    if !title.is_empty() {
+        for (i, w) in p.toks.windows(2).enumerate() {
+            let pair = title.get(w[0].lower.as_str());
+            if pair.is_some_and(|next| next.contains(w[1].lower.as_str())) {
+                skip[i] = true;
+                skip[i + 1] = true;
             }
         }
     }

@@ -22,7 +22,7 @@ use super::super::data;
 use super::super::facts::{Prepared, experience_asks};
 use super::super::lang::Lang;
 use super::super::matcher::{self, Found, Matcher, english};
-use super::super::text::{Hit, PhraseSet, Token, covered};
+use super::super::text::{Cover, Hit, PhraseSet, Token};
 use super::RuleId;
 use super::{Ctx, Report};
 
@@ -349,6 +349,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     for (si, p) in ctx.prep.iter().enumerate() {
         let mut ex = exceptions.find_all(p.toks);
         ex.extend(super::gender::organisations().find_all(p.toks));
+        let ex = Cover::new(ex);
         for f in terms.find(p) {
             let Some(term) = lists().terms.get(f.item) else {
                 continue;
@@ -363,7 +364,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
             // Negated hype or cliché is not hype ("we are not looking for rockstars");
             // a gendered word stays gendered ("no guy culture").
             let negated = term.rule != RuleId::GenderedTerm && terms.negated(p, &f);
-            if covered(&h, &ex) || name || negated || !in_scope(terms, p, &f, term) {
+            if ex.covers(&h) || name || negated || !in_scope(terms, p, &f, term) {
                 continue;
             }
             found.push((si, h, p.tok_text(f.first, f.last)));
@@ -427,11 +428,12 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
             continue;
         }
         for s in p.sentences {
-            let idx: Vec<usize> = (0..p.toks.len())
-                .filter(|&i| p.toks[i].start >= s.start && p.toks[i].end <= s.end)
-                .collect();
-            let Some(&first) = idx.first() else { continue };
-            let toks = &p.toks[first..first + idx.len()];
+            let within = p.toks_within(s.start, s.end);
+            if within.is_empty() {
+                continue;
+            }
+            let first = within.start;
+            let toks = &p.toks[within];
             let Some((a, v)) = physical_ask(toks) else {
                 continue;
             };

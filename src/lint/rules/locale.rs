@@ -179,19 +179,12 @@ fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
 /// offer a 401(k)", "US employees get…"): a US-only term is right there, even in a
 /// posting for readers elsewhere.
 fn sentence_names_us(p: &Prepared<'_>, at: usize) -> bool {
-    let (from, to) = p
-        .sentences
-        .iter()
-        .find(|s| s.start <= at && at < s.end)
-        .map_or((0, p.chars.len()), |s| (s.start, s.end));
-    p.toks
-        .iter()
-        .filter(|t| t.start >= from && t.end <= to)
-        .any(|t| {
-            let word = p.word(t);
-            matches!(word.as_str(), "US" | "USA" | "America")
-                || (t.lower == "united" && p.slice(t.start, to).starts_with("United States"))
-        })
+    let (from, to) = p.sentence_at(at);
+    p.toks[p.toks_within(from, to)].iter().any(|t| {
+        let word = p.word(t);
+        matches!(word.as_str(), "US" | "USA" | "America")
+            || (t.lower == "united" && p.slice(t.start, to).starts_with("United States"))
+    })
 }
 
 /// The chars a hit covers, with the bracket that closes it (`401(k)`).

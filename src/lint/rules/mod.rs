@@ -29,10 +29,13 @@ pub mod inclusive;
 pub mod locale;
 pub mod pay;
 pub mod places;
+pub mod position;
 pub mod readability;
 pub mod suppress;
 pub mod title;
 pub mod voice;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +44,15 @@ use super::doc::{Doc, Loc, Segment};
 use super::facts::{Analysed, Prepared, doc_start, prepare};
 use super::lang::Lang;
 use super::{Finding, Severity};
+use crate::text::CharIndex;
 use pay::Jurisdiction;
+use position::SegmentLines;
+
+/// How far past an inexact segment's start, in bytes, its text is looked for on its
+/// line. A TOML string with escapes does not map char for char onto the file; its
+/// findings are found again by text near the string, and a bound on "near" keeps a
+/// line of thousands of such strings linear.
+const SEARCH_WINDOW: usize = 4096;
 
 /// A rule's id, family, default severity and one-line description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -250,6 +261,20 @@ pub struct Ctx<'a> {
     /// Byte offsets where the source's lines start, found once when first
     /// needed: a lookup per finding would make a long posting quadratic.
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// Position indexes built when a finding first needs them (see [`position`]).
+    places: Places,
+}
+
+/// The position indexes of one posting, each built once.
+#[derive(Default)]
+struct Places {
+    /// Per exact segment, its line breaks.
+    segments: HashMap<usize, SegmentLines>,
+    /// The source's char/byte checkpoints.
+    chars: Option<CharIndex>,
+    /// Per inexact segment, the column its text starts at when it stands verbatim on
+    /// its line (a TOML string without escapes), else `None`.
+    verbatim: HashMap<usize, Option<usize>>,
 }
 
 /// A finding's text, fix and matched words.
@@ -308,6 +333,7 @@ impl<'a> Ctx<'a> {
             lang_known: known.is_some(),
             out: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
+            places: Places::default(),
         }
     }
 
@@ -327,9 +353,76 @@ impl<'a> Ctx<'a> {
         let Some(p) = self.prep.get(seg_index) else {
             return;
         };
-        let line = self.source_line(p.seg.loc.line);
-        let (from, to) = span_locs(line, p, start, end);
+        let (from, to) = if p.seg.exact {
+            let (seg, chars) = (p.seg, p.chars);
+            let lines = self
+                .places
+                .segments
+                .entry(seg_index)
+                .or_insert_with(|| SegmentLines::new(chars));
+            let at = |k: usize| {
+                let (line, col) = lines.loc_at(seg.loc.line, seg.loc.col, k);
+                Loc::new(line, col)
+            };
+            (at(start), at(end.max(start + 1)))
+        } else {
+            self.inexact_span(seg_index, start, end)
+        };
         self.push(rule, from, to, r);
+    }
+
+    /// Start and (exclusive) end positions of chars `start..end` of an inexact segment:
+    /// exact when its text stands verbatim on its line, else where the text is found
+    /// near the segment's start on that line, else the segment's own `loc`.
+    fn inexact_span(&mut self, seg_index: usize, start: usize, end: usize) -> (Loc, Loc) {
+        let p = &self.prep[seg_index];
+        let seg = p.seg;
+        let unplaced = (seg.loc, Loc::new(seg.loc.line, seg.loc.col + 1));
+        let end = end.min(p.chars.len());
+        let span = p.chars.get(start..end).unwrap_or_default();
+        let Some((line_start, line)) = self.source_line(seg.loc.line) else {
+            return unplaced;
+        };
+        if span.is_empty() || span.contains(&'\n') {
+            return unplaced;
+        }
+        let needle: String = span.iter().collect();
+        let source: &str = &self.doc.source;
+        let index = self
+            .places
+            .chars
+            .get_or_insert_with(|| CharIndex::new(source));
+        // Columns are chars from the line's start; the index counts from the file's.
+        let line_chars = index.chars_before(source, line_start);
+        let col_of = |byte: usize| index.chars_before(source, line_start + byte) - line_chars + 1;
+        let from = index
+            .byte_of(source, line_chars + seg.loc.col.saturating_sub(1))
+            .saturating_sub(line_start)
+            .min(line.len());
+        let verbatim = *self
+            .places
+            .verbatim
+            .entry(seg_index)
+            .or_insert_with(|| verbatim_start(line, from, &seg.text).map(col_of));
+        let col = match verbatim {
+            Some(text_col) => Some(text_col + start),
+            None => {
+                let mut stop = (from + SEARCH_WINDOW + needle.len()).min(line.len());
+                while !line.is_char_boundary(stop) {
+                    stop -= 1;
+                }
+                line.get(from..stop)
+                    .and_then(|near| near.find(&needle))
+                    .map(|at| col_of(from + at))
+            }
+        };
+        match col {
+            Some(col) => (
+                Loc::new(seg.loc.line, col),
+                Loc::new(seg.loc.line, col + span.len()),
+            ),
+            None => unplaced,
+        }
     }
 
     /// Reports tokens `first..=last` of segment `seg_index`, with their text as `matched`.
@@ -401,8 +494,8 @@ impl<'a> Ctx<'a> {
         self.push(rule, loc, Loc::new(loc.line, loc.col + len.max(1)), r);
     }
 
-    /// 1-based line `n` of the source, without its line end.
-    fn source_line(&self, n: usize) -> Option<&'a str> {
+    /// 1-based line `n` of the source, without its line end, and its byte offset.
+    fn source_line(&self, n: usize) -> Option<(usize, &'a str)> {
         let source: &'a str = &self.doc.source;
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
@@ -413,7 +506,7 @@ impl<'a> Ctx<'a> {
         let end = starts.get(n).map_or(source.len(), |e| e - 1);
         source
             .get(start..end)
-            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .map(|l| (start, l.strip_suffix('\r').unwrap_or(l)))
     }
 
     fn push(&mut self, rule: RuleId, from: Loc, to: Loc, r: Report) {
@@ -437,33 +530,18 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Start and (exclusive) end positions of chars `start..end` of a segment. For inexact
-/// segments the text is looked for on the segment's line of the file, else the finding
-/// sits on `loc`.
-fn span_locs(line: Option<&str>, p: &Prepared<'_>, start: usize, end: usize) -> (Loc, Loc) {
-    let seg = p.seg;
-    if seg.exact {
-        return (seg.loc_at(start), seg.loc_at(end.max(start + 1)));
-    }
-    let needle = p.slice(start, end);
-    let found = line
-        .and_then(|line| {
-            let from: usize = line
-                .char_indices()
-                .nth(seg.loc.col.saturating_sub(1))
-                .map_or(line.len(), |(b, _)| b);
-            let at = line.get(from..)?.find(&needle)?;
-            let col = line.get(..from + at)?.chars().count() + 1;
-            Some(col)
-        })
-        .filter(|_| !needle.is_empty() && !needle.contains('\n'));
-    match found {
-        Some(col) => (
-            Loc::new(seg.loc.line, col),
-            Loc::new(seg.loc.line, col + needle.chars().count()),
-        ),
-        None => (seg.loc, Loc::new(seg.loc.line, seg.loc.col + 1)),
-    }
+/// Byte offset in `line` where `text` starts when it stands there verbatim from byte
+/// `from`, after the opening quote of a TOML string if there is one.
+fn verbatim_start(line: &str, from: usize, text: &str) -> Option<usize> {
+    let rest = line.get(from..)?;
+    let quote = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| rest.starts_with(q))
+        .map_or(0, str::len);
+    rest[quote..]
+        .starts_with(text)
+        .then_some(from + quote)
+        .filter(|_| !text.is_empty())
 }
 
 /// Text for a one-line report: a match that spans a line break would otherwise split the

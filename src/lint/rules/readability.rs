@@ -248,10 +248,9 @@ fn long_sentences(ctx: &mut Ctx<'_>) {
             continue;
         }
         for s in p.sentences.iter().map(|s| after_label(p, *s)) {
-            let n = p
-                .toks
+            let n = p.toks[p.toks_within(s.start, s.end)]
                 .iter()
-                .filter(|t| t.start >= s.start && t.end <= s.end && is_word(t))
+                .filter(|t| is_word(t))
                 .count();
             if n > max {
                 found.push((si, s, n));

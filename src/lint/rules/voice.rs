@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::super::data;
 use super::super::doc::{Section, SegKind};
-use super::super::text::{PhraseSet, covered};
+use super::super::text::{Cover, PhraseSet};
 use super::RuleId;
 use super::{Ctx, Report};
 
@@ -80,11 +80,11 @@ fn impersonal(ctx: &mut Ctx<'_>) {
     let (set, exceptions, _) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let ex = exceptions.find_all(p.toks);
+        let ex = Cover::new(exceptions.find_all(p.toks));
         found.extend(
             set.find(p.toks)
                 .into_iter()
-                .filter(|h| !covered(h, &ex))
+                .filter(|h| !ex.covers(h))
                 .map(|h| (si, h.first, h.last, p.tok_text(h.first, h.last))),
         );
     }
@@ -145,6 +145,14 @@ fn negative(ctx: &mut Ctx<'_>) {
 const MAX_PAIRWISE: usize = 500;
 /// Beyond [`MAX_PAIRWISE`], how many bullets before each one it is compared with.
 const NEAR_WINDOW: usize = 20;
+/// Bullets longer than this (in chars) are compared for exact repeats only: a bullet
+/// that long is a paragraph, and edit distance costs the product of two lengths.
+const MAX_FUZZY_CHARS: usize = 1000;
+/// The edit-distance work (cells, the product of two bullets' lengths) one posting
+/// may cost; past it, bullets are compared for exact repeats only. An ordinary
+/// posting uses a small fraction of it; five hundred long, nearly equal bullets
+/// would otherwise take minutes.
+const FUZZY_BUDGET: usize = 50_000_000;
 
 fn duplicates(ctx: &mut Ctx<'_>) {
     let bullets: Vec<(usize, Bullet<'_>)> = ctx
@@ -164,10 +172,11 @@ fn duplicates(ctx: &mut Ctx<'_>) {
     };
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut found = Vec::new();
+    let mut budget = FUZZY_BUDGET;
     for (k, (si, b)) in bullets.iter().enumerate() {
         let near = bullets[k.saturating_sub(window)..k]
             .iter()
-            .find(|(_, other)| similar(b, other))
+            .find(|(_, other)| similar(b, other, &mut budget))
             .map(|(first, _)| *first);
         if let Some(first) = near.or_else(|| seen.get(b.text.as_str()).copied()) {
             found.push((*si, first));
@@ -188,6 +197,8 @@ struct Bullet<'a> {
     text: String,
     chars: usize,
     words: Vec<&'a str>,
+    /// The same words as a set, for the screen in [`similar`].
+    distinct: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Bullet<'a> {
@@ -197,25 +208,32 @@ impl<'a> Bullet<'a> {
         Bullet {
             chars: text.chars().count(),
             text,
+            distinct: words.iter().copied().collect(),
             words,
         }
     }
 }
 
-/// Same words, or nearly (long enough that a one-word slip is not a different bullet).
-fn similar(a: &Bullet<'_>, b: &Bullet<'_>) -> bool {
+/// Same words, or nearly (long enough that a one-word slip is not a different bullet),
+/// while `budget` lasts for the edit distance (see [`FUZZY_BUDGET`]).
+fn similar(a: &Bullet<'_>, b: &Bullet<'_>, budget: &mut usize) -> bool {
     if a.text == b.text {
         return true;
     }
     let (short, long) = (a.chars.min(b.chars), a.chars.max(b.chars));
-    if short < 20 || long * 4 > short * 5 {
+    if short < 20 || long * 4 > short * 5 || long > MAX_FUZZY_CHARS {
         return false;
     }
     // Cheap screen before the quadratic edit distance: most words must be shared.
-    let shared = b.words.iter().filter(|w| a.words.contains(w)).count();
+    let shared = b.words.iter().filter(|w| a.distinct.contains(*w)).count();
     if shared * 2 < a.words.len() {
         return false;
     }
+    let Some(left) = budget.checked_sub(short * long) else {
+        *budget = 0;
+        return false;
+    };
+    *budget = left;
     strsim::normalized_levenshtein(&a.text, &b.text) >= 0.9
 }
 

@@ -16,7 +16,7 @@ use super::super::super::data;
 use super::super::super::facts::Prepared;
 use super::super::super::lang::Lang;
 use super::super::super::matcher::{Found, Matcher, for_language};
-use super::super::super::text::{Hit, PhraseSet, Token, covered};
+use super::super::super::text::{Cover, Hit, PhraseSet, Token};
 use super::super::{Ctx, Report, RuleId};
 use super::message;
 
@@ -144,9 +144,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
         || ctx.jurisdictions.iter().any(|j| j.requires_pay);
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let ex = c.exceptions.find_all(p.toks);
+        let ex = Cover::new(c.exceptions.find_all(p.toks));
         for (h, term) in hits(c, p) {
-            let skip = covered(&h, &ex)
+            let skip = ex.covers(&h)
                 || (term.rule == RuleId::PayVague && has_figure)
                 || (term.rule == RuleId::GenderedTerm && paired(p, &h))
                 || (term.pronoun && !about_applicant(c.lists, p, h.first))

@@ -87,13 +87,34 @@ fn similarity_bounds() {
     fn b(s: &str) -> Bullet<'_> {
         Bullet::new(s.split(' '))
     }
+    let budget = &mut FUZZY_BUDGET.clone();
     assert!(similar(
         &b("bake bread every morning"),
-        &b("bake bread every morning")
+        &b("bake bread every morning"),
+        budget
     ));
     assert!(!similar(
         &b("bake bread every morning"),
-        &b("sell cakes every evening")
+        &b("sell cakes every evening"),
+        budget
     ));
-    assert!(!similar(&b("short one"), &b("short two")));
+    assert!(!similar(&b("short one"), &b("short two"), budget));
+    let (a, c) = (
+        b("bake the bread and the rolls every morning"),
+        b("bake the bread and the buns every morning"),
+    );
+    assert!(similar(&a, &c, budget), "one word apart");
+    // Once the edit-distance budget is spent, only exact repeats are found.
+    assert!(!similar(&a, &c, &mut 10));
+    assert!(similar(&a, &a, &mut 0));
+}
+
+#[test]
+fn long_bullets_are_compared_for_exact_repeats_only() {
+    let long = "bake bread ".repeat(100);
+    let other = format!("{long}x");
+    let (a, c) = (Bullet::new(long.split(' ')), Bullet::new(other.split(' ')));
+    assert!(a.chars > MAX_FUZZY_CHARS);
+    assert!(!similar(&a, &c, &mut FUZZY_BUDGET.clone()));
+    assert!(similar(&a, &a, &mut 0));
 }

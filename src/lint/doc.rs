@@ -204,6 +204,9 @@ pub struct Facts {
     pub has_benefits: bool,
     /// An application deadline is given.
     pub has_deadline: bool,
+    /// The posting bears its own date (`posted`, or a date outside the application
+    /// section, such as "Publiée le 4 janvier 2027").
+    pub dated: bool,
     /// How to apply is given.
     pub has_apply: bool,
     /// Whether AI screens applicants is stated (`apply.ai_screening`, or a sentence

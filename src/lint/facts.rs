@@ -261,6 +261,9 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
         pay: find_pay(&prep),
         has_benefits: has_benefits(&prep),
         has_deadline: has_deadline(&prep),
+        dated: prep
+            .iter()
+            .any(|p| p.seg.section != Section::Apply && has_date(p)),
         has_apply: has_apply(&prep),
         states_ai_screening: states_ai_screening(&prep),
         states_vacancy: states_vacancy(&prep),

@@ -321,6 +321,7 @@ fn facts(b: &Builder, segments: &[Segment]) -> Facts {
             .and_then(|x| x.benefits.as_ref())
             .is_some_and(|l| !l.is_empty()),
         has_deadline: p.apply_by.is_some(),
+        dated: p.posted.is_some(),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
         // Given as fields, or in the employer's own words (in the instructions,

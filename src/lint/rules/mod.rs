@@ -182,6 +182,7 @@ rules! {
     CurrencyMismatch = "currency-mismatch", consistency, Warning, ANY, "The pay currency is not the currency of the job's country (a note where both are plausible).";
     PayPeriodImplausible = "pay-period-implausible", consistency, Warning, ANY, "A pay figure that cannot be pay for its period, such as 15 a year or 40,000 an hour.";
     PostingLanguage = "posting-language", places, Warning, ANY, "A posting not in the language the law of the job's place asks for (French in Quebec and France).";
+    PostingUndated = "posting-undated", places, Warning, ANY, "A job offer in France that does not bear its date (Code du travail L5331-1).";
     UnknownRegion = "unknown-region", consistency, Warning, ANY, "A US or Canadian posting's `location.region` that names no state or province (TOML postings; no pay law can be found for it); the nearest is suggested.";
     LocaleMismatch = "locale-mismatch", locale, Note, EN, "A word that does not belong to the posting's country: US spelling or a US-only term (401(k), GED, zip code) outside the US, or a bare \"$\" where the dollar is ambiguous.";
     ImportUnsure = "import-unsure", import, Note, ANY, "A value `jobpost import` was unsure of (a date that could be day-first, a pay period read from \"salary\"), listed in the file's top comment until someone checks it.";

@@ -48,8 +48,28 @@ pub(crate) fn data_loads() {
     let _ = file();
 }
 
-/// Reports a posting whose place's law asks for another language.
+/// Reports a posting whose place's law asks for another language, and an undated
+/// offer where the law asks for its date.
 pub fn check(ctx: &mut Ctx<'_>) {
+    language(ctx);
+    undated(ctx);
+}
+
+/// France's Code du travail, L5331-1: an offer published to the public bears its date.
+fn undated(ctx: &mut Ctx<'_>) {
+    let f = &ctx.doc.facts;
+    if f.country.as_deref() != Some("FR") || f.dated {
+        return;
+    }
+    let r = Report::new(
+        "the offer bears no date; France's Code du travail (L5331-1) forbids publishing a job offer without its date",
+    )
+    .help("give the date it is published: `posted = 2027-01-04` in a posting file, or a line such as \"Publiée le 4 janvier 2027\"");
+    ctx.at_doc(RuleId::PostingUndated, r);
+}
+
+/// Reports a posting whose place's law asks for another language.
+fn language(ctx: &mut Ctx<'_>) {
     // A short posting whose language is a guess is not said to be in the wrong one.
     if !ctx.lang_known {
         return;

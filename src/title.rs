@@ -21,7 +21,15 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
         Some(m) => m,
         None => loc.text("title_marker"),
     };
-    if title.trim().is_empty() || marker.is_empty() || is_open_to_all(&title) {
+    // A two-gender marker the employer wrote ("(m/w)") is theirs to fix, as lint
+    // says: a second marker after it would read as a typo.
+    // An English title has no forms of its own: a marker the employer chose is added
+    // unless the title carries one already, in either convention.
+    let open = match loc.language() {
+        lang @ ("de" | "fr") => open_to_all(lang, &title),
+        _ => open_to_all("de", &title) || open_to_all("fr", &title),
+    } || binary_marker(&title);
+    if title.trim().is_empty() || marker.is_empty() || open {
         return title;
     }
     format!("{title} {marker}")
@@ -60,86 +68,158 @@ pub fn marker_note(marker: &str, country: &str) -> String {
     }
 }
 
-/// Whether a title already says it is open to all genders: a marker in brackets
-/// ("(m/w/d)", "(H/F)", "(all genders)"), a gender-fair German form ("Kassierer*in",
-/// "Kassierer:in", "Kassierer/-in", "KassiererIn"), or both French forms
-/// ("Vendeur / Vendeuse", "Caissier·ère", "Caissier(ère)").
-pub fn is_open_to_all(title: &str) -> bool {
-    bracket_marker(title) || german_fair_form(title) || both_forms(title)
+/// `src/title.toml`: each language's markers, split endings and neutral nouns.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[allow(dead_code)] // read by the tests; kept so the file names its source
+    source: String,
+    de: Forms,
+    fr: Forms,
 }
 
-/// "(m/w/d)", "(w/m/d)", "(d/m/w)", "(m/f/d)", "(H/F)", "(h/f/x)", "(gn)",
-/// "(all genders)", "(alle Geschlechter)", "(tous genres)".
-fn bracket_marker(title: &str) -> bool {
-    title.split('(').skip(1).any(|rest| {
-        let inner = rest.split(')').next().unwrap_or("").trim().to_lowercase();
-        let letters = inner.split(['/', '|', ',', ' ']).filter(|s| !s.is_empty());
-        let short = letters
-            .clone()
-            .all(|s| matches!(s, "m" | "w" | "d" | "f" | "h" | "x" | "i" | "v" | "div"));
-        (short && letters.count() >= 2)
-            || matches!(
-                inner.as_str(),
-                "gn" | "gn*" | "all genders" | "alle geschlechter"
-            )
-            || inner.starts_with("tous genres")
-            || inner.starts_with("toutes et tous")
+fn file() -> &'static File {
+    static FILE: std::sync::OnceLock<File> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        toml::from_str(include_str!("title.toml")).unwrap_or_else(|e| panic!("src/title.toml: {e}"))
     })
 }
 
-/// "Kassierer*in", "Kassierer:in", "Kassierer_in", "Kassierer/-in", "Kassierer/in",
-/// "KassiererIn", "Verkäufer*innen".
-fn german_fair_form(title: &str) -> bool {
-    let joined = ["*in", ":in", "_in", "/-in", "/in", "(in)"];
-    title.split_whitespace().any(|word| {
-        let lower = word.to_lowercase();
-        let trimmed = lower.trim_end_matches([',', ')', '.']);
-        joined
-            .iter()
-            .any(|j| trimmed.ends_with(j) || trimmed.ends_with(&format!("{j}nen")))
-            || word.contains("In")
-                && word
-                    .find("In")
-                    .is_some_and(|i| i > 0 && word[..i].ends_with(char::is_lowercase))
-    })
+/// One language's markers, split endings and neutral nouns.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Forms {
+    markers: Vec<Vec<String>>,
+    split_endings: Vec<String>,
+    neutral: Vec<String>,
+    neutral_endings: Vec<String>,
 }
 
-/// "Vendeur / Vendeuse", "Vendeur ou vendeuse", "Caissier·ère", "Caissier(ère)",
-/// "Caissier/ère", "Kaufmann/-frau", "Verkäuferin / Verkäufer": two forms of one
-/// noun, so "Kundenservice / Backoffice" (two fields of work) is not one.
-fn both_forms(title: &str) -> bool {
-    if ["·", "(e)", "(ère)", "(euse)", "(trice)"]
-        .iter()
-        .any(|m| title.contains(m))
-    {
-        return true;
+/// A word of a title and the char that came before it.
+#[derive(Debug)]
+struct Word {
+    lower: String,
+    text: String,
+    sep: char,
+}
+
+/// Splits a title into words at spaces and the marks gender forms use.
+fn words(title: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut sep = ' ';
+    let mut last_sep = ' ';
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            if cur.is_empty() {
+                sep = last_sep;
+            }
+            cur.push(c);
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push(Word {
+                lower: cur.to_lowercase(),
+                text: std::mem::take(&mut cur),
+                sep,
+            });
+            last_sep = ' ';
+        }
+        // "Kaufmann / Kauffrau": the mark counts, not the spaces around it.
+        if !c.is_whitespace() || last_sep == ' ' {
+            last_sep = if c.is_whitespace() { ' ' } else { c };
+        }
     }
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let pair = |before: &str, after: &str| {
-        let after = after.trim_start_matches('(');
-        after.starts_with('-')
-            || after.starts_with(char::is_lowercase) && after.chars().count() <= 4
-            || common_prefix(before, after) >= 4
-    };
-    let slashed = title.split('/').collect::<Vec<_>>();
-    let by_slash = slashed.windows(2).any(|w| {
-        let before = w[0].split_whitespace().last().unwrap_or("");
-        let after = w[1].split_whitespace().next().unwrap_or("");
-        pair(before, after)
-    });
-    let by_word = words
-        .windows(3)
-        .any(|w| matches!(w[1], "ou" | "oder" | "und" | "et") && common_prefix(w[0], w[2]) >= 4);
-    by_slash || by_word
+    if !cur.is_empty() {
+        out.push(Word {
+            lower: cur.to_lowercase(),
+            text: cur,
+            sep,
+        });
+    }
+    out
 }
 
-/// How many leading letters two words share, in any case.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .zip(b.chars().flat_map(char::to_lowercase))
-        .take_while(|(x, y)| x == y)
-        .count()
+/// Is the title open to all genders in `lang` (`de`, `fr`; any other language's
+/// titles are written neutral)?
+pub fn open_to_all(lang: &str, title: &str) -> bool {
+    let forms = match lang {
+        "de" => &file().de,
+        "fr" => &file().fr,
+        _ => return true,
+    };
+    let ws = words(title);
+    let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+    let marker = forms.markers.iter().any(|m| {
+        lower
+            .windows(m.len())
+            .any(|win| win.iter().zip(m).all(|(a, b)| a == b))
+    });
+    let split = ws
+        .iter()
+        .skip(1)
+        .any(|w| !w.sep.is_whitespace() && forms.split_endings.contains(&w.lower));
+    let binnen_i = lang == "de" && ws.iter().any(|w| binnen_i(&w.text));
+    // The noun a title is named by comes first ("Fachkraft für Lagerlogistik",
+    // "Comptable fournisseurs"); a later word with a neutral ending is an adjective or
+    // a field ("Conseiller bancaire", "Chargé d'accueil bancaire") and opens nothing.
+    let neutral = lower.first().is_some_and(|w| {
+        forms.neutral.iter().any(|n| n == w)
+            || forms
+                .neutral_endings
+                .iter()
+                .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
+    });
+    marker || split || binnen_i || neutral || both_forms(&lower)
+}
+
+/// "(m/w)", "(w/m)": the marker German postings used before the third option
+/// (divers) entered civil-status law in 2018.
+pub fn binary_marker(title: &str) -> bool {
+    let lower = title.to_lowercase().replace(' ', "");
+    lower.contains("(m/w)") || lower.contains("(w/m)")
+}
+
+/// "KassiererIn", "MitarbeiterInnen": a capital I ending glued on after a small letter.
+fn binnen_i(word: &str) -> bool {
+    ["In", "Innen"].iter().any(|e| {
+        word.strip_suffix(e)
+            .is_some_and(|stem| stem.chars().last().is_some_and(char::is_lowercase))
+    })
+}
+
+/// Feminine endings of a pair written out in full.
+const FEMININE: &[&str] = &[
+    "in", "innen", "frau", "e", "euse", "rice", "ère", "ne", "esse",
+];
+
+/// Both forms written out: "Vendeur / Vendeuse", "Kassiererin oder Kassierer",
+/// "Kaufmann / Kauffrau", "Directeur ou Directrice".
+fn both_forms(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, a)| {
+        words[i + 1..]
+            .iter()
+            .take(3)
+            .any(|b| pair(a, b) || pair(b, a))
+    })
+}
+
+fn pair(m: &str, f: &str) -> bool {
+    if let (Some(ms), Some(fs)) = (m.strip_suffix("mann"), f.strip_suffix("frau")) {
+        return ms == fs;
+    }
+    // "Pizzaïolo / Pizzaïola", "Barista / Baristo": two forms that differ in their
+    // last letter only.
+    let (mc, fc): (Vec<char>, Vec<char>) = (m.chars().collect(), f.chars().collect());
+    if mc.len() >= 5 && mc.len() == fc.len() && mc[..mc.len() - 1] == fc[..fc.len() - 1] {
+        return mc != fc;
+    }
+    let common = m.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
+    let m_len = m.chars().count();
+    m != f
+        && m_len >= 4
+        && common + 3 >= m_len
+        && FEMININE.iter().any(|e| f.ends_with(e) && !m.ends_with(e))
 }
 
 #[cfg(test)]
@@ -187,6 +267,7 @@ mod tests {
             "Kaufmann/-frau im Einzelhandel",
         ] {
             assert_eq!(shown_in("de-DE", title, None), title, "{title}");
+            assert!(open_to_all("de", title), "{title}");
         }
         for title in [
             "Caissier (H/F)",
@@ -200,10 +281,10 @@ mod tests {
 
     #[test]
     fn a_word_in_a_title_is_not_a_marker() {
-        assert!(!is_open_to_all("Berater (Innendienst)"));
-        assert!(!is_open_to_all("Kassierer (Teilzeit)"));
-        assert!(!is_open_to_all("Vendeur (CDI)"));
-        assert!(!is_open_to_all("Mitarbeiter Kundenservice"));
-        assert!(!is_open_to_all("Mitarbeiter Kundenservice / Backoffice"));
+        assert!(!open_to_all("de", "Berater (Innendienst)"));
+        assert!(!open_to_all("de", "Kassierer (Teilzeit)"));
+        assert!(!open_to_all("fr", "Vendeur (CDI)"));
+        assert!(!open_to_all("de", "Mitarbeiter Kundenservice"));
+        assert!(!open_to_all("de", "Mitarbeiter Kundenservice / Backoffice"));
     }
 }

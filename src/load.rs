@@ -230,7 +230,9 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
 /// (lint's `locale-mismatch` tells them instead). Rewriting after the merge also
 /// keeps the employer's `remove = [...]` edits matching the preset as written.
 fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
-    let tag = crate::locale::of(&merged.posting).tag.clone();
+    // `'static`: the locale outlives the borrow of the posting it was read from.
+    let locale = crate::locale::of(&merged.posting);
+    let tag = locale.tag.clone();
     if tag != crate::locale::DEFAULT {
         drop_us_pay_hints(merged);
     }
@@ -253,7 +255,7 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         true => None,
         false => crate::spelling::table(&tag),
     };
-    let letters = &crate::locale::of(&merged.posting).letters;
+    let letters = &locale.letters;
     if overrides.is_empty() && table.is_none() && letters.is_empty() {
         return Ok(());
     }

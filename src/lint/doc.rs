@@ -207,6 +207,10 @@ pub struct Facts {
     /// The posting bears its own date (`posted`, or a date outside the application
     /// section, such as "Publiée le 4 janvier 2027").
     pub dated: bool,
+    /// The date the posting was published ("2024-04-24"), when it says: `posted`, a
+    /// "Posted …" line or a front matter date. A law binds postings from its
+    /// effective date on.
+    pub posted_on: Option<String>,
     /// How to apply is given.
     pub has_apply: bool,
     /// Whether AI screens applicants is stated (`apply.ai_screening`, or a sentence

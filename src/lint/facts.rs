@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
 use super::text::{PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
 
+mod date;
 mod money;
 mod place;
 
@@ -184,7 +185,10 @@ impl<'a> Prepared<'a> {
         let before = self.chars[..t.start]
             .iter()
             .rev()
+            .take_while(|c| **c != '\n')
             .find(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '"' | '“' | '‘' | '\''));
+        // A word that starts a line starts an item of a list written without bullets
+        // ("Oven Masters\nDudes and Babes to…"), as a word after a full stop does.
         before.is_some_and(|c| {
             !matches!(c, '.' | '!' | '?' | ':' | ';' | '(' | '-' | '–' | '—' | '•')
         })
@@ -249,6 +253,8 @@ fn bare_domain_path(word: &str) -> bool {
         })
 }
 
+pub use date::parse as parse_date;
+
 /// Everything [`Facts`] holds, from the segments' text.
 pub fn extract_facts(segments: &[Segment]) -> Facts {
     facts_from(segments, &analyse(segments))
@@ -265,6 +271,7 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .iter()
             .any(|p| p.seg.section != Section::Apply && has_date(p)),
         has_apply: has_apply(&prep),
+        posted_on: date::posted_on(&prep),
         states_ai_screening: states_ai_screening(&prep),
         states_vacancy: states_vacancy(&prep),
         ..Facts::default()

@@ -322,6 +322,10 @@ fn facts(b: &Builder, segments: &[Segment]) -> Facts {
             .is_some_and(|l| !l.is_empty()),
         has_deadline: p.apply_by.is_some(),
         dated: p.posted.is_some(),
+        posted_on: p
+            .posted
+            .as_ref()
+            .and_then(|d| super::facts::parse_date(&d.to_string())),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
         // Given as fields, or in the employer's own words (in the instructions,

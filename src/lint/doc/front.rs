@@ -27,6 +27,14 @@ pub(super) enum Role {
     Body,
     /// The employer.
     Company,
+    /// A description of benefits.
+    Benefits,
+    /// The application deadline.
+    Deadline,
+    /// The date the posting was published.
+    Posted,
+    /// How to apply.
+    Apply,
 }
 
 /// `src/lint/data/front.toml`.
@@ -40,6 +48,10 @@ struct Keys {
     pay: Vec<String>,
     body: Vec<String>,
     company: Vec<String>,
+    benefits: Vec<String>,
+    deadline: Vec<String>,
+    posted: Vec<String>,
+    apply: Vec<String>,
 }
 
 fn keys() -> &'static Keys {
@@ -67,10 +79,24 @@ fn normal(key: &str) -> String {
         .join(" ")
 }
 
-/// The role of a key, if it has one.
+/// The role of a key, if it has one: the key as listed, else its last words after a
+/// sort prefix ("b_benefits", "aa_title") or "job" ("job_closing_date").
 pub(super) fn role(key: &str) -> Option<Role> {
     let k = normal(key);
-    let has = |list: &[String]| list.contains(&k);
+    listed_role(&k).or_else(|| {
+        let words: Vec<&str> = k.split(' ').collect();
+        let prefix = words
+            .iter()
+            .take_while(|w| w.chars().count() <= 2 || **w == "job")
+            .count();
+        (prefix > 0 && prefix < words.len())
+            .then(|| listed_role(&words[prefix..].join(" ")))
+            .flatten()
+    })
+}
+
+fn listed_role(k: &str) -> Option<Role> {
+    let has = |list: &[String]| list.iter().any(|l| l == k);
     let keys = keys();
     [
         (&keys.title, Role::Title),
@@ -78,6 +104,10 @@ pub(super) fn role(key: &str) -> Option<Role> {
         (&keys.pay, Role::Pay),
         (&keys.body, Role::Body),
         (&keys.company, Role::Company),
+        (&keys.benefits, Role::Benefits),
+        (&keys.deadline, Role::Deadline),
+        (&keys.posted, Role::Posted),
+        (&keys.apply, Role::Apply),
     ]
     .into_iter()
     .find(|(list, _)| has(list))
@@ -290,6 +320,10 @@ pub(super) fn segments(src: &str, index: &LineIndex<'_>, has_title: bool) -> Vec
             Role::Pay => labelled(Section::Pay, "Salary", value, loc),
             Role::Company => Segment::new(Section::Company, SegKind::Prose, value, loc),
             Role::Body => Segment::new(Section::Purpose, SegKind::Prose, value, loc),
+            Role::Benefits => Segment::new(Section::Benefits, SegKind::Prose, value, loc),
+            Role::Apply => Segment::new(Section::Apply, SegKind::Prose, value, loc),
+            Role::Deadline => labelled(Section::Apply, "Closing date", value, loc),
+            Role::Posted => labelled(Section::Other, "Posted", value, loc),
         };
         out.push(if f.exact {
             seg

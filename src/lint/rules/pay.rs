@@ -163,11 +163,14 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
         region: f.region.clone(),
         city: f.city.clone(),
     };
+    // A law binds postings published from its effective date on; a posting that
+    // bears no date is held to every law in force today.
+    let in_force = |j: &Jurisdiction| f.posted_on.as_deref().is_none_or(|d| d >= j.effective);
     for site in std::iter::once(&main).chain(&f.other_sites) {
         picked.extend(
             JURISDICTIONS
                 .iter()
-                .filter(|j| applies_at(j, site, f.remote)),
+                .filter(|j| applies_at(j, site, f.remote) && in_force(j)),
         );
     }
     // Table order, no repeats.

@@ -93,6 +93,8 @@ struct Forms {
     split_endings: Vec<String>,
     neutral: Vec<String>,
     neutral_endings: Vec<String>,
+    feminine_endings: Vec<String>,
+    not_feminine: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -171,6 +173,38 @@ pub fn open_to_all(lang: &str, title: &str) -> bool {
                 .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
     });
     marker || split || binnen_i || neutral || both_forms(&lower)
+}
+
+/// The word of a title that names women only ("Hauswirtschafterin", "Vendeuse"),
+/// when the title is not open to all genders: German titles are read word by word
+/// (the noun may stand anywhere: "Medizinische Fachangestellte", "Pflegerin in
+/// Teilzeit"), French ones by their first word, the noun they are named by.
+pub fn feminine_only(lang: &str, title: &str) -> Option<String> {
+    let forms = match lang {
+        "de" => &file().de,
+        "fr" => &file().fr,
+        _ => return None,
+    };
+    if open_to_all(lang, title) {
+        return None;
+    }
+    let ws = words(title);
+    let candidates = match lang {
+        "de" => &ws[..],
+        _ => &ws[..ws.len().min(1)],
+    };
+    candidates
+        .iter()
+        .find(|w| {
+            let capital = lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase);
+            capital
+                && !forms.not_feminine.contains(&w.lower)
+                && forms.feminine_endings.iter().any(|e| {
+                    w.lower.chars().count() >= e.chars().count() + 3
+                        && w.lower.ends_with(e.as_str())
+                })
+        })
+        .map(|w| w.text.clone())
 }
 
 /// "(m/w)", "(w/m)": the marker German postings used before the third option
@@ -286,5 +320,32 @@ mod tests {
         assert!(!open_to_all("fr", "Vendeur (CDI)"));
         assert!(!open_to_all("de", "Mitarbeiter Kundenservice"));
         assert!(!open_to_all("de", "Mitarbeiter Kundenservice / Backoffice"));
+    }
+
+    #[test]
+    fn feminine_only_titles_are_named() {
+        for (lang, title, word) in [
+            ("de", "Hauswirtschafterin", "Hauswirtschafterin"),
+            ("de", "Fachärztin für Innere Medizin", "Fachärztin"),
+            ("de", "Bürokauffrau", "Bürokauffrau"),
+            ("de", "Erzieherinnen gesucht", "Erzieherinnen"),
+            ("fr", "Vendeuse en boulangerie", "Vendeuse"),
+            ("fr", "Infirmière de nuit", "Infirmière"),
+            ("fr", "Directrice commerciale", "Directrice"),
+        ] {
+            assert_eq!(feminine_only(lang, title).as_deref(), Some(word), "{title}");
+        }
+        for (lang, title) in [
+            ("de", "Erzieherin (m/w/d)"),
+            ("de", "Kassierer*in"),
+            ("de", "Arzt für Innere Medizin"),
+            ("de", "Kassierer"),
+            ("fr", "Vendeur / Vendeuse"),
+            ("fr", "Vendeur"),
+            ("fr", "Chef de cuisine"),
+            ("en", "Waitress"),
+        ] {
+            assert_eq!(feminine_only(lang, title), None, "{title}");
+        }
     }
 }

@@ -41,7 +41,7 @@ const HYPE: &str = "# Baker\n\nWe want a rockstar baker.\n";
 
 #[test]
 fn every_emitted_rule_is_registered_with_its_default_severity() {
-    let text = "# BAKER NINJA!!! Denver, CO $50k+\n\nThe ideal candidate is a young rockstar. He must lift 80 lbs.\n\n- Do it\n- Do it\n";
+    let text = "# ANALYST NINJA!!! Denver, CO $50k+\n\nThe ideal candidate is a young rockstar. He must lift 80 lbs.\n\n- Do it\n- Do it\n";
     let f = lint_md(text);
     assert!(!f.is_empty());
     for x in &f {

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::super::data;
+use super::super::doc::Section;
 use super::super::facts::{Prepared, experience_asks};
 use super::super::lang::Lang;
 use super::super::matcher::{self, Found, Matcher, english};
@@ -68,6 +69,15 @@ struct Lists {
     /// Physical tasks.
     #[serde(deserialize_with = "data::words")]
     physical_verbs: &'static [&'static str],
+    /// Words before "our family" that sell the team as a family ("join").
+    #[serde(deserialize_with = "data::words")]
+    family_joins: &'static [&'static str],
+    /// Words after "family" that make it something else ("family planning").
+    #[serde(deserialize_with = "data::words")]
+    family_nouns: &'static [&'static str],
+    /// Words of a title or duty that make the work itself physical.
+    #[serde(deserialize_with = "data::words")]
+    physical_work: &'static [&'static str],
     /// Words that give the reason a physical task is essential.
     #[serde(deserialize_with = "data::words")]
     reasons: &'static [&'static str],
@@ -102,6 +112,9 @@ struct Term {
     /// [`Matcher::about_applicant`]); pronouns, only when they refer to the applicant.
     #[serde(default)]
     subject: bool,
+    /// Weak evidence on its own ("energetic"): a note, not a warning.
+    #[serde(default)]
+    weak: bool,
 }
 
 fn lists() -> &'static Lists {
@@ -166,6 +179,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         return;
     }
     listed_terms(ctx);
+    team_as_family(ctx);
     people::sexed_titles(ctx);
     people::sex_preference(ctx);
     age_limits(ctx);
@@ -374,8 +388,56 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         let Some(term) = lists().terms.get(h.item) else {
             continue;
         };
-        let r = Report::new(message(term.rule, &m)).help(term.fix);
+        let mut r = Report::new(message(term.rule, &m)).help(term.fix);
+        if term.weak {
+            r.severity = Some(crate::lint::Severity::Note);
+        }
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
+    }
+}
+
+/// "Join our kitchen family", "a great addition to our YB Family", "welcome to the
+/// family": the team sold as a family, with any name or word before "family" (the
+/// listed phrases allow only small words there).
+fn team_as_family(ctx: &mut Ctx<'_>) {
+    let l = lists();
+    let mut found = Vec::new();
+    for (si, p) in ctx.prep.iter().enumerate() {
+        let toks = p.toks;
+        let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+        for i in (0..toks.len()).filter(|&i| toks[i].lower == "family") {
+            let joined_next = toks.get(i + 1).is_some_and(|n| {
+                p.slice(toks[i].end, n.start).trim().is_empty()
+                    || p.slice(toks[i].end, n.start) == "-"
+            });
+            if joined_next && l.family_nouns.contains(&word(i + 1)) {
+                continue;
+            }
+            let Some(det) = (i.saturating_sub(3)..i)
+                .rev()
+                .find(|&k| matches!(word(k), "our" | "the" | "a"))
+            else {
+                continue;
+            };
+            let Some(join) =
+                (det.saturating_sub(2)..det).find(|&k| l.family_joins.contains(&word(k)))
+            else {
+                continue;
+            };
+            // One sentence: no full stop between the join word and "family".
+            if p.slice(toks[join].end, toks[i].start)
+                .contains(['.', '!', '?', ';'])
+            {
+                continue;
+            }
+            found.push((si, join, i));
+        }
+    }
+    for (si, a, b) in found {
+        let m = ctx.prep[si].tok_text(a, b);
+        let r = Report::new(message(RuleId::CultureCliche, &m))
+            .help("describe how the team supports each other instead");
+        ctx.at_tokens(RuleId::CultureCliche, si, a, b, r);
     }
 }
 
@@ -443,12 +505,27 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
             found.push((si, first + a, first + clause_end(p, toks, v)));
         }
     }
+    let physical = physical_work(ctx);
     for (si, a, b) in found {
         let m = ctx.prep[si].tok_text(a, b);
-        let r = Report::new(message(RuleId::AbilityAssumption, &m))
+        let mut r = Report::new(message(RuleId::AbilityAssumption, &m))
             .help("say why the task is essential (\"to move 50 lb flour sacks\") and that reasonable accommodation is available");
+        if physical {
+            r.severity = Some(crate::lint::Severity::Note);
+        }
         ctx.at_tokens(RuleId::AbilityAssumption, si, a, b, r);
     }
+}
+
+/// Is the work itself physical: does the title or a duty name a kitchen, warehouse,
+/// care, trade or shop job? Lifting for a baker is the job; for a call-centre agent
+/// it is an assumption.
+fn physical_work(ctx: &Ctx<'_>) -> bool {
+    let words = lists().physical_work;
+    ctx.prep
+        .iter()
+        .filter(|p| matches!(p.seg.section, Section::Title | Section::Duties))
+        .any(|p| p.toks.iter().any(|t| words.contains(&t.lower.as_str())))
 }
 
 /// The last token of the clause that token `v` is in (up to a comma, semicolon, bracket

@@ -70,6 +70,16 @@ pub fn check(ctx: &mut Ctx<'_>) {
     if text.is_empty() || crate::title::open_to_all(ctx.lang.code(), text) {
         return;
     }
+    // A feminine-only title ("Hauswirtschafterin", "Vendeuse") is worse than a missing
+    // marker: it names one sex, as "waitress" does in English.
+    if let Some(word) = crate::title::feminine_only(ctx.lang.code(), text) {
+        let cite = cite(ctx.doc.facts.country.as_deref()).unwrap_or_default();
+        let r = Report::new(format!("the title \"{text}\" names women only (\"{word}\"){cite}"))
+            .matched(word)
+            .help("write both forms (\"Hauswirtschafter*in\", \"Vendeur / Vendeuse\") or add the marker (\"(m/w/d)\", \"(H/F)\")");
+        ctx.at_segment(RuleId::GenderedTerm, &title, r);
+        return;
+    }
     let Some(cite) = cite(ctx.doc.facts.country.as_deref()) else {
         return;
     };

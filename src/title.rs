@@ -230,6 +230,21 @@ const FEMININE: &[&str] = &[
 /// Both forms written out: "Vendeur / Vendeuse", "Kassiererin oder Kassierer",
 /// "Kaufmann / Kauffrau", "Directeur ou Directrice".
 fn both_forms(words: &[&str]) -> bool {
+    // "Ärztin oder Arzt", "Köchin / Koch": the feminine may take an umlaut.
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    c => c,
+                })
+                .collect()
+        })
+        .collect();
+    let words: Vec<&str> = folded.iter().map(String::as_str).collect();
     words.iter().enumerate().any(|(i, a)| {
         words[i + 1..]
             .iter()
@@ -339,6 +354,8 @@ mod tests {
             ("de", "Erzieherin (m/w/d)"),
             ("de", "Kassierer*in"),
             ("de", "Arzt für Innere Medizin"),
+            ("de", "Ärztin oder Arzt in Teilzeit"),
+            ("de", "Restaurationsfachfrau/-mann EFZ"),
             ("de", "Kassierer"),
             ("fr", "Vendeur / Vendeuse"),
             ("fr", "Vendeur"),

@@ -318,7 +318,9 @@ pub(super) fn segments(src: &str, index: &LineIndex<'_>, has_title: bool) -> Vec
             Role::Title => Segment::new(Section::Title, SegKind::Title, value, loc),
             Role::Place => labelled(Section::Conditions, "Location", value, loc),
             Role::Pay => labelled(Section::Pay, "Salary", value, loc),
-            Role::Company => Segment::new(Section::Company, SegKind::Prose, value, loc),
+            // The employer's name as a label line, so its words read as a name
+            // ("Mailman School of Public Health"), not as wording about the job.
+            Role::Company => labelled(Section::Company, "Company", value, loc),
             Role::Body => Segment::new(Section::Purpose, SegKind::Prose, value, loc),
             Role::Benefits => Segment::new(Section::Benefits, SegKind::Prose, value, loc),
             Role::Apply => Segment::new(Section::Apply, SegKind::Prose, value, loc),
@@ -328,8 +330,33 @@ pub(super) fn segments(src: &str, index: &LineIndex<'_>, has_title: bool) -> Vec
         out.push(if f.exact {
             seg
         } else {
-            Segment::inexact(seg.section, seg.kind, seg.text, seg.loc)
+            Segment::inexact(seg.section, seg.kind, unescape(&seg.text), seg.loc)
         });
+    }
+    out
+}
+
+/// A quoted value's escapes undone as the site generator would: "Plus\\r\\nClean cut"
+/// is two lines, so "Clean" is read as a word, not "nClean".
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => {}
+            Some('t') => out.push('\t'),
+            Some(o @ ('"' | '\\' | '\'' | '/')) => out.push(o),
+            Some(o) => {
+                out.push('\\');
+                out.push(o);
+            }
+            None => out.push('\\'),
+        }
     }
     out
 }

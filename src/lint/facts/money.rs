@@ -558,6 +558,12 @@ struct Lists {
     source: String,
     /// Phrases such as "competitive salary" and "DOE".
     vague: Vec<String>,
+    /// Words for pay that a `depends_words` word may follow.
+    #[serde(deserialize_with = "data::words")]
+    pay_nouns: &'static [&'static str],
+    /// "dependent", "based", "commensurate": pay said to depend on something.
+    #[serde(deserialize_with = "data::words")]
+    depends_words: &'static [&'static str],
     /// Periods written after a figure ("/hr"), in the order they are tried.
     periods: Vec<PeriodWord>,
     /// "up to": the figure is a maximum.
@@ -622,6 +628,8 @@ struct Words {
     not_pay: &'static [&'static str],
     pay_words: &'static [&'static str],
     clause_words: &'static [&'static str],
+    pay_nouns: &'static [&'static str],
+    depends_words: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -637,6 +645,8 @@ fn words() -> &'static Words {
             not_pay: l.not_pay,
             pay_words: l.pay_words,
             clause_words: l.clause_words,
+            pay_nouns: l.pay_nouns,
+            depends_words: l.depends_words,
         }
     })
 }
@@ -764,7 +774,7 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         let span = match (hit, bare) {
             (Some(h), _) => Some((h.first, h.last)),
             (None, Some(i)) => Some((i, i)),
-            _ => None,
+            _ => depends(p),
         };
         if let Some((a, b)) = span {
             return Some(PayFacts {
@@ -780,6 +790,39 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         }
     }
     None
+}
+
+/// "Wage dependent upon experience": a pay noun and, within five words of the same
+/// sentence, a word that makes the pay depend on something: (pay noun, that word).
+fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
+    let w = words();
+    let toks = p.toks;
+    (0..toks.len())
+        .filter(|&i| w.pay_nouns.contains(&toks[i].lower.as_str()))
+        .find_map(|i| {
+            (i + 1..toks.len().min(i + 6))
+                .take_while(|&k| {
+                    !p.slice(toks[i].end, toks[k].start)
+                        .contains(['.', '!', '?', ';'])
+                })
+                .find(|&k| w.depends_words.contains(&toks[k].lower.as_str()))
+                .map(|k| (i, clause_tail(p, k, 4)))
+        })
+}
+
+/// Token `k` and up to `n` more in its clause ("dependent upon experience").
+fn clause_tail(p: &Prepared<'_>, k: usize, n: usize) -> usize {
+    let toks = p.toks;
+    let mut last = k;
+    while last + 1 < toks.len()
+        && last < k + n
+        && !p
+            .slice(toks[last].end, toks[last + 1].start)
+            .contains(['.', ',', ';', '!', '?', '\n'])
+    {
+        last += 1;
+    }
+    last
 }
 
 /// Bare `$` becomes the dollar of the posting's country (CAD in Canada, AUD in

@@ -65,7 +65,12 @@ fn name(p: &Prepared<'_>, i: usize) -> bool {
     let prose = matches!(p.seg.kind, SegKind::Prose | SegKind::Bullet);
     let before = i.checked_sub(1).map_or("", |k| p.toks[k].lower.as_str());
     let determiner = matches!(before, "a" | "an" | "the" | "our" | "your" | "as");
-    prose && p.capitalised(&p.toks[i]) && !determiner
+    // "the Mailman School of Public Health", "the Goodman Theatre": a capitalised
+    // word before another is part of a name, even after "the".
+    let named_next = p.toks.get(i + 1).is_some_and(|n| {
+        p.capitalised(n) && p.slice(p.toks[i].end, n.start).chars().all(|c| c == ' ')
+    });
+    prose && p.capitalised(&p.toks[i]) && (!determiner || named_next)
 }
 
 /// "Linesman", "busboys", "barmaid", "usherette": reported as `gendered-term`, unless

@@ -159,6 +159,16 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, term));
             }
         }
+        for (first, last) in feminine_roles(ctx.lang, p) {
+            let h = Hit {
+                first,
+                last,
+                item: usize::MAX,
+            };
+            if !paired(p, &h) {
+                found.push((si, h, &FEMININE_ROLE));
+            }
+        }
         for (first, last) in age_limits(c.lists, p) {
             let h = Hit {
                 first,
@@ -189,6 +199,34 @@ pub fn check(ctx: &mut Ctx<'_>) {
         );
     }
 }
+
+/// The hire's role named in the feminine form only ("Ihre Tätigkeit als Fachärztin für
+/// Allgemeinmedizin"): "als" and the noun, read as a title is
+/// ([`crate::title::feminine_only`]), so "als Ärztin oder Arzt" stays open.
+fn feminine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    if lang != Lang::De {
+        return Vec::new();
+    }
+    let toks = p.toks;
+    (0..toks.len().saturating_sub(1))
+        .filter(|&i| toks[i].lower == "als")
+        .filter_map(|i| {
+            let last = (i + 4).min(toks.len() - 1);
+            let role = p.slice(toks[i + 1].start, toks[last].end);
+            let word = crate::title::feminine_only("de", &role)?;
+            (word == p.slice(toks[i + 1].start, toks[i + 1].end)).then_some((i, i + 1))
+        })
+        .collect()
+}
+
+/// The hire's role in the feminine form only, reported as `gendered-term`.
+static FEMININE_ROLE: Term = Term {
+    phrase: "",
+    rule: RuleId::GenderedTerm,
+    fix: "name both forms (\"als Fachärztin oder Facharzt\", \"als Fachärzt*in\")",
+    exact: false,
+    pronoun: false,
+};
 
 /// A number-written age limit, reported as `age-coded`.
 static AGE_LIMIT: Term = Term {

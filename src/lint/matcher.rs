@@ -575,6 +575,11 @@ impl Matcher {
     pub fn pronoun_for_applicant(&self, p: &Prepared<'_>, i: usize) -> bool {
         let toks = p.toks;
         let w = self.lang.words;
+        // A posting that says "you" to the applicant means someone else by "he" in
+        // the same sentence ("He will train you").
+        if second_person_in_sentence(p, i) {
+            return false;
+        }
         // A pronoun before it is the same person ("He will report to the chef; his
         // shift…"): the walk goes on from there, within one budget of words, so a
         // chain of pronouns costs no more than one walk.
@@ -601,7 +606,9 @@ impl Matcher {
                     continue 'pronoun;
                 }
                 if Lang::has(w.applicant, word) {
-                    return true;
+                    // Nearest first: a person named nearer than the applicant
+                    // ("…report to the Head Chef. He will…") is who it means.
+                    return !someone_else;
                 }
                 // Names: words written as a name somewhere in the paragraph ("Freddie"
                 // opening a sentence is the Freddie named mid-sentence elsewhere).
@@ -616,6 +623,20 @@ impl Matcher {
             return !someone_else;
         }
     }
+}
+
+/// Does the sentence of token `i` address the reader ("you", "your")?
+fn second_person_in_sentence(p: &Prepared<'_>, i: usize) -> bool {
+    let at = p.toks[i].start;
+    let Some(s) = p.sentences.iter().find(|s| s.start <= at && at < s.end) else {
+        return false;
+    };
+    p.toks[p.toks_within(s.start, s.end)].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "you" | "your" | "you'll" | "you're" | "yourself" | "yours" | "you've" | "you'd"
+        )
+    })
 }
 
 /// A third-person pronoun that names a sex.

@@ -564,6 +564,9 @@ struct Lists {
     /// "dependent", "based", "commensurate": pay said to depend on something.
     #[serde(deserialize_with = "data::words")]
     depends_words: &'static [&'static str],
+    /// "competitive", "attractive": pay praised instead of stated.
+    #[serde(deserialize_with = "data::words")]
+    praise_words: &'static [&'static str],
     /// Periods written after a figure ("/hr"), in the order they are tried.
     periods: Vec<PeriodWord>,
     /// "up to": the figure is a maximum.
@@ -630,6 +633,7 @@ struct Words {
     clause_words: &'static [&'static str],
     pay_nouns: &'static [&'static str],
     depends_words: &'static [&'static str],
+    praise_words: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -647,6 +651,7 @@ fn words() -> &'static Words {
             clause_words: l.clause_words,
             pay_nouns: l.pay_nouns,
             depends_words: l.depends_words,
+            praise_words: l.praise_words,
         }
     })
 }
@@ -774,7 +779,7 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         let span = match (hit, bare) {
             (Some(h), _) => Some((h.first, h.last)),
             (None, Some(i)) => Some((i, i)),
-            _ => depends(p),
+            _ => depends(p).or_else(|| praised(p)),
         };
         if let Some((a, b)) = span {
             return Some(PayFacts {
@@ -808,6 +813,38 @@ fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
                 .find(|&k| w.depends_words.contains(&toks[k].lower.as_str()))
                 .map(|k| (i, clause_tail(p, k, 4)))
         })
+}
+
+/// "A highly competitive salary", "attractive remuneration package", "great pay": a
+/// praise word and a pay noun after it, at most one word between: (praise, noun).
+fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
+    let w = words();
+    let toks = p.toks;
+    (0..toks.len())
+        .filter(|&i| w.praise_words.contains(&toks[i].lower.as_str()))
+        .find_map(|i| {
+            (i + 1..toks.len().min(i + 3))
+                .take_while(|&k| p.slice(toks[k - 1].end, toks[k].start).trim().is_empty())
+                .find(|&k| pay_noun_at(p, k))
+                .map(|k| (i, k))
+        })
+}
+
+/// A pay noun at token `k`: "package" only as "salary package" or a package of pay
+/// ("remuneration package" is found at "remuneration"), "rates" as "rates of pay".
+fn pay_noun_at(p: &Prepared<'_>, k: usize) -> bool {
+    let toks = p.toks;
+    let word = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
+    match word(k) {
+        "package" => matches!(
+            word(k.wrapping_sub(1)),
+            "salary" | "pay" | "remuneration" | "compensation"
+        ),
+        "rates" | "rate" => {
+            word(k + 1) == "of" && word(k + 2) == "pay" || word(k.wrapping_sub(1)) == "hourly"
+        }
+        w => words().pay_nouns.contains(&w),
+    }
 }
 
 /// Token `k` and up to `n` more in its clause ("dependent upon experience").

@@ -231,6 +231,31 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
         (word(i.wrapping_sub(2)), word(i.wrapping_sub(1))),
         ("older", "than") | ("younger", "than") | ("age", "limit") | ("maximum", "age")
     );
+    // "must be under 35", "aged under 30", "under the age of 40": an upper limit too.
+    let under = matches!(word(i.wrapping_sub(1)), "under" | "below")
+        && matches!(
+            word(i.wrapping_sub(2)),
+            "be" | "aged" | "age" | "are" | "is" | "applicants" | "candidates"
+        );
+    if under
+        && a >= 18
+        && !matches!(
+            word(i + 1),
+            "hours" | "lbs" | "kg" | "pounds" | "minutes" | "%" | "percent"
+        )
+    {
+        return Some((i - 2, i));
+    }
+    let under_age_of = word(i.wrapping_sub(1)) == "of"
+        && word(i.wrapping_sub(2)) == "age"
+        && matches!(word(i.wrapping_sub(4)), "under" | "below")
+        && word(i.wrapping_sub(3)) == "the"
+        // About the applicant ("must be under the age of 30"), not the people served
+        // ("no alcohol to people under the age of 21").
+        && matches!(word(i.wrapping_sub(5)), "be" | "are" | "is" | "applicants" | "candidates");
+    if under_age_of && a >= 18 {
+        return Some((i - 4, i));
+    }
     if upper_limit && i >= 2 && a >= 18 {
         let start = if word(i - 3) == "no" || word(i - 3) == "not" {
             i - 3

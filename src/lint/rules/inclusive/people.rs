@@ -112,8 +112,9 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     if noun && adjective || matches!(word(i + 1), "only" | "preferred") {
         return Some((i, i + 1));
     }
-    // "prefer a male", "we'd like a woman": a preference word up to three words before.
-    let lead = (i.saturating_sub(3)..i).find(|&k| l.preference_words.contains(&word(k)))?;
+    // "prefer a male", "we'd like a woman": a preference word up to five words before.
+    // Up to five: "seeking a strong, fit young man".
+    let lead = (i.saturating_sub(5)..i).find(|&k| l.preference_words.contains(&word(k)))?;
     Some((lead, i))
 }
 

@@ -109,7 +109,8 @@ const FUNCTION_WORDS: &[(Lang, &[&str])] = &[
         &[
             "le", "la", "les", "et", "des", "du", "un", "une", "vous", "votre", "vos", "nous",
             "notre", "nos", "est", "sont", "pour", "avec", "dans", "sur", "au", "aux", "qui",
-            "que", "ou", "en", "par", "ce", "cette", "ses", "son", "sa", "être", "avez",
+            "que", "ou", "en", "par", "ce", "cette", "ses", "son", "sa", "être", "avez", "de", "à",
+            "aux", "il", "elle", "ne", "pas", "se", "sommes", "êtes",
         ],
     ),
 ];

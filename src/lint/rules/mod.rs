@@ -160,7 +160,7 @@ rules! {
     Cliche = "cliche", inclusive, Note, EN, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
     NativeSpeaker = "native-speaker", inclusive, Warning, EN_DE_FR, "Asking for a native speaker rather than fluency.";
     SexPreference = "sex-preference", inclusive, Warning, EN, "A stated preference for one sex (\"male driver\", \"we'd like a woman for this role\").";
-    AppearanceAsk = "appearance-ask", inclusive, Warning, EN, "A request for a photo or for looks (\"send a picture of yourself\", \"must be presentable\").";
+    AppearanceAsk = "appearance-ask", inclusive, Warning, EN_DE_FR, "A request for a photo or for looks (\"send a picture of yourself\", \"must be presentable\").";
     InflatedExperience = "inflated-experience", inclusive, Warning, EN, "An experience ask out of line with an entry-level or junior role.";
     ExperienceUnmarkedSenior = "experience-unmarked-senior", inclusive, Warning, EN, "Five or more years asked where nothing marks the role as senior.";
     YearsOfExperience = "years-of-experience", inclusive, Note, EN, "A years-of-experience ask: the skills behind it say more.";

@@ -51,6 +51,28 @@ impl Outside {
 impl Root {
     /// The root for a file named on the command line (or for a folder).
     pub fn of(file: &Path) -> Root {
+        // Postings of one folder share their root: looked for once per folder, not
+        // once per file (an export or lint of 10,000 postings walks up once a folder).
+        static SEEN: std::sync::OnceLock<
+            std::sync::Mutex<std::collections::HashMap<PathBuf, Root>>,
+        > = std::sync::OnceLock::new();
+        let key = match file.parent() {
+            Some(dir) if !file.is_dir() => dir.to_path_buf(),
+            _ => file.to_path_buf(),
+        };
+        let seen = SEEN.get_or_init(Default::default);
+        if let Some(root) = seen.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return root;
+        }
+        let root = Self::find(file);
+        if let Ok(mut m) = seen.lock() {
+            m.insert(key, root.clone());
+        }
+        root
+    }
+
+    /// [`Root::of`], looked for on the disk.
+    fn find(file: &Path) -> Root {
         let start = match file.is_dir() {
             true => file.to_path_buf(),
             false => file.parent().map(Path::to_path_buf).unwrap_or_default(),

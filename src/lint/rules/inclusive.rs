@@ -75,6 +75,9 @@ struct Lists {
     /// Words after "family" that make it something else ("family planning").
     #[serde(deserialize_with = "data::words")]
     family_nouns: &'static [&'static str],
+    /// Words of a title or duty that make hearing or sight part of the work.
+    #[serde(deserialize_with = "data::words")]
+    sensory_work: &'static [&'static str],
     /// Words of a title or duty that make the work itself physical.
     #[serde(deserialize_with = "data::words")]
     physical_work: &'static [&'static str],
@@ -115,6 +118,9 @@ struct Term {
     /// Weak evidence on its own ("energetic"): a note, not a warning.
     #[serde(default)]
     weak: bool,
+    /// A stock sensory ask ("talk or hear"): a note where the work uses that sense.
+    #[serde(default)]
+    sensory: bool,
 }
 
 fn lists() -> &'static Lists {
@@ -150,6 +156,40 @@ fn message(rule: RuleId, m: &str) -> String {
         }
         _ => format!("\"{m}\" is exclusionary"),
     }
+}
+
+/// Is the pronoun at tokens `first..=last` one half of "he or she", "his/her", "s/he"?
+fn binary_pair(p: &Prepared<'_>, first: usize, last: usize) -> bool {
+    let toks = p.toks;
+    let pronoun = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matcher::is_pronoun(&t.lower) || t.lower == "s")
+    };
+    let joined = |a: usize, b: usize| {
+        let gap = p.slice(toks[a].end, toks[b].start);
+        matches!(gap.trim(), "/" | "or" | "and" | "")
+            && (gap.contains('/')
+                || matches!(
+                    toks.get(a + 1).map(|t| t.lower.as_str()),
+                    Some("or" | "and")
+                )
+                || gap.trim() == "/")
+    };
+    let before = first
+        .checked_sub(1)
+        .filter(|&k| pronoun(k) && joined(k, first));
+    let before2 = first
+        .checked_sub(2)
+        .filter(|&k| pronoun(k) && matches!(toks[k + 1].lower.as_str(), "or" | "and"));
+    let after =
+        (last + 1 < toks.len() && pronoun(last + 1) && joined(last, last + 1)).then_some(());
+    let after2 = (last + 2 < toks.len()
+        && pronoun(last + 2)
+        && matches!(toks[last + 1].lower.as_str(), "or" | "and"))
+    .then_some(());
+    let whole = last > first && pronoun(last);
+    pronoun(first)
+        && (whole || before.is_some() || before2.is_some() || after.is_some() || after2.is_some())
 }
 
 fn is_pronoun(m: &str) -> bool {
@@ -274,6 +314,14 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     };
     let b = number(&toks[j])?;
     if b <= a || b > 99 {
+        return None;
+    }
+    // "ages 18 and 21 minimum for some positions", "18 to 21 or older": minimum ages
+    // (for driving, alcohol), not a range the applicant must fall in.
+    let minimum = matches!(word(j + 1), "minimum" | "min" | "plus")
+        || (matches!(word(j + 1), "or" | "and")
+            && matches!(word(j + 2), "older" | "over" | "above" | "up"));
+    if minimum {
         return None;
     }
     let years_old =
@@ -409,12 +457,17 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
             found.push((si, h, p.tok_text(f.first, f.last)));
         }
     }
+    let sensory_job = job_words(ctx, lists().sensory_work);
     for (si, h, m) in found {
         let Some(term) = lists().terms.get(h.item) else {
             continue;
         };
         let mut r = Report::new(message(term.rule, &m)).help(term.fix);
-        if term.weak {
+        // "he or she", "his/her": written to include, if only two; "they" is advice.
+        if term.weak
+            || (term.sensory && sensory_job)
+            || (term.rule == RuleId::GenderedTerm && binary_pair(&ctx.prep[si], h.first, h.last))
+        {
             r.severity = Some(crate::lint::Severity::Note);
         }
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
@@ -527,29 +580,130 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
             if !reasons.find(toks).is_empty() {
                 continue;
             }
-            found.push((si, first + a, first + clause_end(p, toks, v)));
+            let named = names_what(toks, v);
+            found.push((si, first + a, first + clause_end(p, toks, v), named));
         }
     }
     let physical = physical_work(ctx);
-    for (si, a, b) in found {
+    for (si, a, b, named) in found {
         let m = ctx.prep[si].tok_text(a, b);
         let mut r = Report::new(message(RuleId::AbilityAssumption, &m))
             .help("say why the task is essential (\"to move 50 lb flour sacks\") and that reasonable accommodation is available");
-        if physical {
+        if physical || named {
             r.severity = Some(crate::lint::Severity::Note);
         }
         ctx.at_tokens(RuleId::AbilityAssumption, si, a, b, r);
     }
 }
 
+/// Does the ask name what is moved ("lift books and boxes", "carry trays"), which ties
+/// it to the work, rather than only a weight or a time ("lift 50 lbs", "stand for
+/// long periods")?
+fn names_what(toks: &[Token], v: usize) -> bool {
+    const NOT_OBJECTS: &[&str] = &[
+        "up",
+        "to",
+        "and",
+        "or",
+        "at",
+        "least",
+        "heavy",
+        "objects",
+        "object",
+        "items",
+        "item",
+        "things",
+        "weight",
+        "weights",
+        "of",
+        "a",
+        "an",
+        "the",
+        "over",
+        "more",
+        "than",
+        "lbs",
+        "lb",
+        "pounds",
+        "pound",
+        "kg",
+        "kgs",
+        "kilos",
+        "kilograms",
+        "for",
+        "long",
+        "periods",
+        "period",
+        "hours",
+        "hour",
+        "extended",
+        "minimum",
+        "maximum",
+        "approximately",
+        "weighing",
+        "frequently",
+        "occasionally",
+        "regularly",
+        "up",
+        "entire",
+        "shift",
+        "shifts",
+        "day",
+        "full",
+        "whole",
+        "time",
+        "times",
+        "prolonged",
+        "stand",
+        "walk",
+        "sit",
+        "lift",
+        "carry",
+        "push",
+        "pull",
+        "move",
+        "bend",
+        "reach",
+        "climb",
+        "kneel",
+        "stoop",
+        "crouch",
+        "run",
+        "without",
+        "assistance",
+        "safely",
+        "independently",
+        "routinely",
+        "repeatedly",
+        "x",
+        "while",
+        "during",
+        "in",
+        "on",
+        "with",
+    ];
+    toks.iter().skip(v + 1).take(4).any(|t| {
+        t.lower.chars().all(char::is_alphabetic) && !NOT_OBJECTS.contains(&t.lower.as_str())
+    })
+}
+
 /// Is the work itself physical: does the title or a duty name a kitchen, warehouse,
 /// care, trade or shop job? Lifting for a baker is the job; for a call-centre agent
 /// it is an assumption.
 fn physical_work(ctx: &Ctx<'_>) -> bool {
-    let words = lists().physical_work;
+    job_words(ctx, lists().physical_work)
+}
+
+/// Does the title, the summary or a duty hold one of `words`?
+fn job_words(ctx: &Ctx<'_>, words: &[&str]) -> bool {
     ctx.prep
         .iter()
-        .filter(|p| matches!(p.seg.section, Section::Title | Section::Duties))
+        .filter(|p| {
+            matches!(
+                p.seg.section,
+                Section::Title | Section::Duties | Section::Purpose
+            )
+        })
         .any(|p| p.toks.iter().any(|t| words.contains(&t.lower.as_str())))
 }
 

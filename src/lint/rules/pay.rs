@@ -401,9 +401,8 @@ fn vague(ctx: &mut Ctx<'_>) {
     if pay.min.is_some() || pay.max.is_some() {
         return;
     }
-    if ctx.jurisdictions.iter().any(|j| j.requires_pay) {
-        return;
-    }
+    // Vague wording is a fault of its own, law or no law: where a law applies its
+    // finding names the law, this one the words ("competitive salary") to replace.
     let words = one_line(words);
     let r = Report::new(format!(
         "\"{words}\" gives no figures; candidates skip postings that hide the pay"

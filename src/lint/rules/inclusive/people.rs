@@ -78,8 +78,17 @@ fn name(p: &Prepared<'_>, i: usize) -> bool {
 pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
+        // "jseiser@campworkcoeman.org": a word inside an address is no title.
+        let addresses = std::cell::OnceCell::new();
         for (i, t) in p.toks.iter().enumerate() {
             if sexed_title(t) && !listed(&t.lower) && !name(p, i) {
+                let inside = addresses
+                    .get_or_init(|| p.address_spans())
+                    .iter()
+                    .any(|(a, b)| *a <= t.start && t.end <= *b);
+                if inside {
+                    continue;
+                }
                 found.push((si, i, p.word(t)));
             }
         }

@@ -133,15 +133,13 @@ fn compiled(lang: Lang) -> Option<&'static Compiled> {
 /// Runs the German or French lists and age limits.
 pub fn check(ctx: &mut Ctx<'_>) {
     let Some(c) = compiled(ctx.lang) else { return };
-    // Vague pay is reported where no figure is given and no pay law already says so
-    // (`pay-missing` names the law), as for English.
+    // Vague pay is reported where no figure is given, law or no law, as for English.
     let has_figure = ctx
         .doc
         .facts
         .pay
         .as_ref()
-        .is_some_and(|p| p.min.is_some() || p.max.is_some())
-        || ctx.jurisdictions.iter().any(|j| j.requires_pay);
+        .is_some_and(|p| p.min.is_some() || p.max.is_some());
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         let ex = Cover::new(c.exceptions.find_all(p.toks));

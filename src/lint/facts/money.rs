@@ -798,36 +798,52 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 }
 
 /// "Wage dependent upon experience": a pay noun and, within five words of the same
-/// sentence, a word that makes the pay depend on something: (pay noun, that word).
+/// sentence, a word that makes the pay depend on something: (pay noun, the end of
+/// that word's phrase).
 fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
-    let w = words();
-    let toks = p.toks;
-    (0..toks.len())
-        .filter(|&i| w.pay_nouns.contains(&toks[i].lower.as_str()))
-        .find_map(|i| {
-            (i + 1..toks.len().min(i + 6))
-                .take_while(|&k| {
-                    !p.slice(toks[i].end, toks[k].start)
-                        .contains(['.', '!', '?', ';'])
-                })
-                .find(|&k| w.depends_words.contains(&toks[k].lower.as_str()))
-                .map(|k| (i, clause_tail(p, k, 4)))
-        })
+    let (w, toks) = (words(), p.toks);
+    let (i, k) = word_then(
+        p,
+        |i| w.pay_nouns.contains(&toks[i].lower.as_str()),
+        5,
+        |i, k| {
+            !p.slice(toks[i].end, toks[k].start)
+                .contains(['.', '!', '?', ';'])
+        },
+        |k| w.depends_words.contains(&toks[k].lower.as_str()),
+    )?;
+    Some((i, clause_tail(p, k, 4)))
 }
 
 /// "A highly competitive salary", "attractive remuneration package", "great pay": a
 /// praise word and a pay noun after it, at most one word between: (praise, noun).
 fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
-    let w = words();
-    let toks = p.toks;
-    (0..toks.len())
-        .filter(|&i| w.praise_words.contains(&toks[i].lower.as_str()))
-        .find_map(|i| {
-            (i + 1..toks.len().min(i + 3))
-                .take_while(|&k| p.slice(toks[k - 1].end, toks[k].start).trim().is_empty())
-                .find(|&k| pay_noun_at(p, k))
-                .map(|k| (i, k))
-        })
+    let (w, toks) = (words(), p.toks);
+    word_then(
+        p,
+        |i| w.praise_words.contains(&toks[i].lower.as_str()),
+        2,
+        |_, k| p.slice(toks[k - 1].end, toks[k].start).trim().is_empty(),
+        |k| pay_noun_at(p, k),
+    )
+}
+
+/// The first token `i` that is a `first` word with a `second` word at most `reach`
+/// tokens after it, every token up to it joined as `joined(i, k)` allows: (i, k).
+fn word_then(
+    p: &Prepared<'_>,
+    first: impl Fn(usize) -> bool,
+    reach: usize,
+    joined: impl Fn(usize, usize) -> bool,
+    second: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let n = p.toks.len();
+    (0..n).filter(|&i| first(i)).find_map(|i| {
+        (i + 1..n.min(i + 1 + reach))
+            .take_while(|&k| joined(i, k))
+            .find(|&k| second(k))
+            .map(|k| (i, k))
+    })
 }
 
 /// A pay noun at token `k`: "package" only as "salary package" or a package of pay

@@ -177,4 +177,33 @@ mod tests {
             assert_eq!(parse(text), None, "{text}");
         }
     }
+
+    proptest::proptest! {
+        /// Any text: no panic, and a date found is a real calendar shape.
+        #[test]
+        fn any_text_gives_no_date_or_a_well_formed_one(text in "\\PC{0,60}") {
+            if let Some(d) = parse(&text) {
+                let parts: Vec<u32> = d.split('-').filter_map(|x| x.parse().ok()).collect();
+                proptest::prop_assert_eq!(parts.len(), 3, "{}", d);
+                proptest::prop_assert!((1990..=2100).contains(&parts[0]), "{}", d);
+                proptest::prop_assert!((1..=12).contains(&parts[1]), "{}", d);
+                proptest::prop_assert!((1..=31).contains(&parts[2]), "{}", d);
+            }
+        }
+
+        /// A written date after a few words (as after "Posted on") is read back as
+        /// written; the reader looks at a line's first eight words only.
+        #[test]
+        fn written_dates_are_read_back(y in 1990u32..2100, m in 1u32..=12, d in 1u32..=28,
+                                       before in "[xqz]{1,3}( [xqz]{1,3}){0,3}") {
+            const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May",
+                "June", "July", "August", "September", "October", "November", "December"];
+            let want = format!("{y:04}-{m:02}-{d:02}");
+            let before = format!("{before} ");
+            let iso = format!("{before}{want}");
+            let us = format!("{before}{} {d}, {y}", MONTHS[m as usize - 1]);
+            proptest::prop_assert_eq!(parse(&iso), Some(want.clone()));
+            proptest::prop_assert_eq!(parse(&us), Some(want));
+        }
+    }
 }

@@ -16,6 +16,7 @@
 //! - [`equality`]: the equal-opportunity statement suggested for each country;
 //! - [`spelling`]: preset text in each locale's spelling, and presets' per-locale rewordings;
 //! - [`text`]: word-level tokens shared by spelling and lint;
+//! - [`date`]: dates as people write them, read by import and lint;
 //! - [`markdown`], [`money`], [`render`]: turning a posting into text through templates;
 //! - [`jsonld`]: schema.org JobPosting; [`format`](mod@format): the output formats, one renderer each;
 //! - [`xml`]: posting text escaped or in CDATA for Word documents and job-board feeds;
@@ -36,6 +37,7 @@ pub mod app;
 pub mod cli;
 pub mod complete;
 pub mod country;
+pub mod date;
 pub mod diagnostic;
 pub mod embedded;
 pub mod equality;

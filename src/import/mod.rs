@@ -9,7 +9,7 @@
 //! does not state.
 
 pub mod ats;
-pub mod date;
+pub use crate::date;
 pub mod docx;
 pub mod front;
 pub mod html;

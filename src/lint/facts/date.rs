@@ -47,110 +47,36 @@ fn byte(p: &Prepared<'_>, k: usize) -> usize {
     p.chars[..k].iter().map(|c| c.len_utf8()).sum()
 }
 
-/// The first date in `text`, as an ISO date.
+/// The first date in the first eight words of `text`, as an ISO date: the import's
+/// reader ([`crate::date::find`], month first as in the US when the order is
+/// open), or a month and year alone ("April 2024", the first of the month).
 pub fn parse(text: &str) -> Option<String> {
+    // Brackets and other marks around a date are not part of it: "(April 24, 2024)".
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | '.' | ':')))
         .filter(|w| !w.is_empty())
         .take(8)
         .collect();
-    let num = |k: usize| -> Option<u32> {
-        let w = words.get(k)?;
-        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
-        let suffix = &w[digits.len()..];
-        let ok = matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er");
-        (ok && !digits.is_empty() && digits.len() <= 4)
-            .then(|| digits.parse().ok())
-            .flatten()
-    };
-    let year = |k: usize| num(k).filter(|y| (1990..=2100).contains(y));
-    let day = |k: usize| num(k).filter(|d| (1..=31).contains(d));
-    let iso = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
-    for (i, w) in words.iter().enumerate() {
-        if let Some(m) = month(w) {
-            // "April 24, 2024", "24 April 2024", "April 2024".
-            if let (Some(d), Some(y)) = (day(i + 1), year(i + 2)) {
-                return Some(iso(y, m, d));
-            }
-            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(day), year(i + 1)) {
-                return Some(iso(y, m, d));
-            }
-            if let Some(y) = year(i + 1) {
-                return Some(iso(y, m, 1));
-            }
-        }
-        // "2024-04-24", "2024/04/24".
-        if let (Some(y), Some(m), Some(d)) = (year(i), num(i + 1), day(i + 2))
-            && (1..=12).contains(&m)
-        {
-            return Some(iso(y, m, d));
-        }
-        // "4/24/2024" (US) or "24/4/2024".
-        if let (Some(a), Some(b), Some(y)) = (day(i), day(i + 1), year(i + 2)) {
-            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-            if (1..=12).contains(&m) {
-                return Some(iso(y, m, d));
-            }
-        }
-    }
-    None
+    let date = crate::date::find(&words.join(" "), true)
+        .and_then(|r| r.date.date)
+        .map(|d| (u32::from(d.year), u32::from(d.month), u32::from(d.day)))
+        .or_else(|| month_and_year(&words))?;
+    let (y, m, d) = date;
+    (1990..=2100)
+        .contains(&y)
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// The number of a month named in English, German or French (full or short).
-fn month(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    let full = [
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("januar", 1),
-        ("jänner", 1),
-        ("februar", 2),
-        ("märz", 3),
-        ("mai", 5),
-        ("juni", 6),
-        ("juli", 7),
-        ("oktober", 10),
-        ("dezember", 12),
-        ("janvier", 1),
-        ("février", 2),
-        ("mars", 3),
-        ("avril", 4),
-        ("juin", 6),
-        ("juillet", 7),
-        ("août", 8),
-        ("septembre", 9),
-        ("octobre", 10),
-        ("novembre", 11),
-        ("décembre", 12),
-    ];
-    let short = [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ];
-    full.iter()
-        .chain(&short)
-        .find(|(name, _)| *name == w)
-        .map(|(_, n)| *n)
+/// "April 2024": a month name and a year after it, read as the first of the month.
+fn month_and_year(words: &[&str]) -> Option<(u32, u32, u32)> {
+    words.windows(2).find_map(|w| {
+        let m = crate::date::month(w[0])?;
+        let y = w[1].trim_end_matches('.');
+        (y.len() == 4)
+            .then(|| y.parse().ok())
+            .flatten()
+            .map(|y| (y, u32::from(m), 1))
+    })
 }
 
 #[cfg(test)]
@@ -162,6 +88,9 @@ mod tests {
         for (text, want) in [
             ("2024-04-24", "2024-04-24"),
             ("2017-05-01 10:00:00 -0500", "2017-05-01"),
+            ("2024-01-25T16:51:38+01:00", "2024-01-25"),
+            ("Posted (April 24, 2024)", "2024-04-24"),
+            ("04.01.2027", "2027-04-01"),
             ("April 24, 2024", "2024-04-24"),
             ("Apr 24th 2024", "2024-04-24"),
             ("24 April 2024", "2024-04-24"),

@@ -1,4 +1,5 @@
-//! Dates as people write them: `2027-01-04`, `January 4, 2027`, `4 Jan 2027`,
+//! Dates as people write them (read by import, and by lint for a posting's
+//! publication date): `2027-01-04`, `January 4, 2027`, `4 Jan 2027`,
 //! `4th January 2027`, `Jan. 4th, 2027`, `04/01/2027` (day first unless the country is
 //! the US or the first number cannot be a day), an ISO timestamp, or milliseconds
 //! since 1970 (Lever's `createdAt`).
@@ -105,8 +106,11 @@ fn numeric(word: &str, us: bool) -> Option<Read> {
     make(y, m, d).map(|date| Read { date, guessed })
 }
 
-fn month(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+/// The number of a month named in English, German or French, in full or short
+/// ("January", "Jan.", "Sept", "Jänner", "März", "février"); lint's date reader uses
+/// it too.
+pub fn month(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_lowercase();
     let full = [
         "january",
         "february",
@@ -121,16 +125,40 @@ fn month(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
+    // German and French names that differ from the English ones.
+    let other: [(&str, u8); 20] = [
+        ("januar", 1),
+        ("jänner", 1),
+        ("februar", 2),
+        ("märz", 3),
+        ("mai", 5),
+        ("juni", 6),
+        ("juli", 7),
+        ("oktober", 10),
+        ("dezember", 12),
+        ("janvier", 1),
+        ("février", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("juin", 6),
+        ("juillet", 7),
+        ("août", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("décembre", 12),
+    ];
     let i = MONTHS
         .iter()
         .position(|m| w == *m || w == "sept" && *m == "sep");
     i.or_else(|| full.iter().position(|m| w == *m))
         .map(|i| i as u8 + 1)
+        .or_else(|| other.iter().find(|(name, _)| *name == w).map(|(_, n)| *n))
 }
 
 fn day(word: &str) -> Option<u8> {
     let w = word.trim_end_matches(['.', ',']);
-    let digits = ["st", "nd", "rd", "th"]
+    let digits = ["st", "nd", "rd", "th", "er"]
         .iter()
         .find_map(|s| w.strip_suffix(s))
         .unwrap_or(w);

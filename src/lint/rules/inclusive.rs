@@ -165,31 +165,20 @@ fn binary_pair(p: &Prepared<'_>, first: usize, last: usize) -> bool {
         toks.get(k)
             .is_some_and(|t| matcher::is_pronoun(&t.lower) || t.lower == "s")
     };
-    let joined = |a: usize, b: usize| {
-        let gap = p.slice(toks[a].end, toks[b].start);
-        matches!(gap.trim(), "/" | "or" | "and" | "")
-            && (gap.contains('/')
-                || matches!(
-                    toks.get(a + 1).map(|t| t.lower.as_str()),
-                    Some("or" | "and")
-                )
-                || gap.trim() == "/")
+    // "his/her", "s/he": two pronouns across a slash.
+    let slash = |a: usize, b: usize| {
+        pronoun(a) && pronoun(b) && p.slice(toks[a].end, toks[b].start).trim() == "/"
     };
-    let before = first
-        .checked_sub(1)
-        .filter(|&k| pronoun(k) && joined(k, first));
-    let before2 = first
-        .checked_sub(2)
-        .filter(|&k| pronoun(k) && matches!(toks[k + 1].lower.as_str(), "or" | "and"));
-    let after =
-        (last + 1 < toks.len() && pronoun(last + 1) && joined(last, last + 1)).then_some(());
-    let after2 = (last + 2 < toks.len()
-        && pronoun(last + 2)
-        && matches!(toks[last + 1].lower.as_str(), "or" | "and"))
-    .then_some(());
-    let whole = last > first && pronoun(last);
+    // "he or she": two pronouns with "or" or "and" between.
+    let either = |a: usize, c: usize| {
+        pronoun(a) && pronoun(c) && matches!(toks[a + 1].lower.as_str(), "or" | "and")
+    };
     pronoun(first)
-        && (whole || before.is_some() || before2.is_some() || after.is_some() || after2.is_some())
+        && ((last > first && pronoun(last))
+            || first.checked_sub(1).is_some_and(|k| slash(k, first))
+            || first.checked_sub(2).is_some_and(|k| either(k, first))
+            || slash(last, last + 1)
+            || either(last, last + 2))
 }
 
 fn is_pronoun(m: &str) -> bool {
@@ -457,7 +446,8 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
             found.push((si, h, p.tok_text(f.first, f.last)));
         }
     }
-    let sensory_job = job_words(ctx, lists().sensory_work);
+    // Looked for only when a sensory ask is found.
+    let sensory_job = std::cell::OnceCell::new();
     for (si, h, m) in found {
         let Some(term) = lists().terms.get(h.item) else {
             continue;
@@ -465,7 +455,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         let mut r = Report::new(message(term.rule, &m)).help(term.fix);
         // "he or she", "his/her": written to include, if only two; "they" is advice.
         if term.weak
-            || (term.sensory && sensory_job)
+            || (term.sensory && *sensory_job.get_or_init(|| job_words(ctx, lists().sensory_work)))
             || (term.rule == RuleId::GenderedTerm && binary_pair(&ctx.prep[si], h.first, h.last))
         {
             r.severity = Some(crate::lint::Severity::Note);
@@ -583,6 +573,9 @@ fn physical_asks(ctx: &mut Ctx<'_>) {
             let named = names_what(toks, v);
             found.push((si, first + a, first + clause_end(p, toks, v), named));
         }
+    }
+    if found.is_empty() {
+        return;
     }
     let physical = physical_work(ctx);
     for (si, a, b, named) in found {

@@ -679,6 +679,29 @@ pub fn check_path(path: &str) -> std::result::Result<(), Box<Problem>> {
     }
 }
 
+/// A merged value with its origin.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    /// A single value.
+    Value(toml::Value, Origin),
+    /// A list, each item with its own origin.
+    List(Vec<Item>),
+}
+
+impl Slot {
+    /// The slot as a plain TOML value (a list as an array of strings).
+    pub fn value(&self) -> toml::Value {
+        match self {
+            Slot::Value(v, _) => v.clone(),
+            Slot::List(items) => items
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>()
+                .into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use crate::error::{Error, Problem, Result, closest};
 use crate::files::read_text;
 use crate::layer::{self, Item, Kind, Layer, Op, OpKind, Origin, check_path, check_unset};
 use crate::model::{Posting, Workplace, within};
-use crate::preset::{Preset, Registry};
+use crate::preset::{ChainBase, Preset, Registry};
 use crate::spelling::overrides;
 
 /// What to merge, as given on the command line.
@@ -32,28 +32,7 @@ pub struct Inputs {
     pub locale: Option<String>,
 }
 
-/// A merged value with its origin.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Slot {
-    /// A single value.
-    Value(toml::Value, Origin),
-    /// A list, each item with its own origin.
-    List(Vec<Item>),
-}
-
-impl Slot {
-    /// The slot as a plain TOML value (a list as an array of strings).
-    pub fn value(&self) -> toml::Value {
-        match self {
-            Slot::Value(v, _) => v.clone(),
-            Slot::List(items) => items
-                .iter()
-                .map(|(s, _)| s.as_str())
-                .collect::<Vec<_>>()
-                .into(),
-        }
-    }
-}
+pub use crate::layer::Slot;
 
 /// The merged posting and the origin of each value, keyed by dotted path.
 #[derive(Debug, Clone, Default)]
@@ -203,20 +182,53 @@ fn upper_layers(inputs: &Inputs) -> Result<Vec<Layer>> {
 /// Merges the preset chain, then `upper`; picks the preset's setting text for the
 /// posting's workplace and gathers the chain's hints.
 pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
-    let layers: Vec<&Layer> = chain.iter().map(|p| &p.layer).chain(upper.iter()).collect();
-    let mut merged = merge(&layers)?;
+    // The chain is merged once per process and role (lint and export merge
+    // thousands of postings on a few dozen chains); each posting applies its own
+    // layers to a copy.
+    let base = chain_base(chain)?;
+    let (mut slots, mut removed) = (base.slots.clone(), base.removed.clone());
+    for layer in upper {
+        apply(&mut slots, &mut removed, layer)?;
+    }
     if !upper.iter().flat_map(|l| &l.ops).any(covers_environment) {
-        if let Some((text, origin)) = setting_for(chain, workplace_of(&merged)) {
+        if let Some((text, origin)) = setting_for(chain, workplace_in(&slots)) {
             let slot = Slot::Value(toml::Value::String(text), origin);
-            merged.slots.insert(ENVIRONMENT.to_string(), slot);
-            merged.posting = to_posting(&merged.slots)?;
+            slots.insert(ENVIRONMENT.to_string(), slot);
         }
     }
-    let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
-    merged.hints = merge(&hints)?.slots;
-    merged.hint_source = chain.iter().rev().find_map(|p| p.hint_source.clone());
+    let layers = chain.iter().map(|p| &p.layer).chain(upper);
+    let mut merged = Merged {
+        posting: to_posting(&slots)?,
+        slots,
+        layers: layers.map(|l| l.source.clone()).collect(),
+        file: None,
+        removed,
+        hints: base.hints.clone(),
+        hint_source: chain.iter().rev().find_map(|p| p.hint_source.clone()),
+    };
     localise(&mut merged, chain)?;
     Ok(merged)
+}
+
+/// The chain's layers and hints merged, from the memo of its last preset.
+fn chain_base(chain: &[&Preset]) -> Result<Arc<ChainBase>> {
+    let build = || {
+        let (mut slots, mut removed) = (BTreeMap::new(), BTreeMap::new());
+        for p in chain {
+            apply(&mut slots, &mut removed, &p.layer)?;
+        }
+        let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
+        let hints = merge(&hints)?.slots;
+        Ok(ChainBase {
+            slots,
+            removed,
+            hints,
+        })
+    };
+    match chain.last() {
+        Some(last) => last.memo.get_or_try(chain, build),
+        None => build().map(Arc::new),
+    }
 }
 
 /// Writes the text that came from presets in the posting's locale: first the
@@ -474,8 +486,13 @@ fn covers_environment(op: &Op) -> bool {
     within(ENVIRONMENT, &op.path)
 }
 
-fn workplace_of(merged: &Merged) -> Option<Workplace> {
-    merged.posting.location.as_ref()?.workplace
+/// The workplace the merged values name, if valid (an invalid one is reported when
+/// the values become a posting).
+fn workplace_in(slots: &BTreeMap<String, Slot>) -> Option<Workplace> {
+    match slots.get("location.workplace")? {
+        Slot::Value(v, _) => Workplace::deserialize(v.clone()).ok(),
+        Slot::List(_) => None,
+    }
 }
 
 /// The setting text for `workplace` of the highest preset with a `[setting]` table.

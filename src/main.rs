@@ -4,6 +4,13 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
+// Lint and export build and drop many small strings and vectors per posting; with
+// glibc's allocator a quarter of their instructions were malloc and free
+// (BENCHMARKS.md, "Lint"). The library leaves the allocator to the binary, so the
+// fuzz targets keep the sanitiser's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Parsed with the command `help` completes (examples, idle flags hidden).
     let matches = jobpost::help::command().get_matches();

@@ -36,6 +36,73 @@ pub struct Preset {
     pub setting: BTreeMap<Workplace, (String, Origin)>,
     /// Rewordings per locale (`[locale.<tag>]`) for text a word swap cannot fix.
     pub locales: crate::spelling::overrides::ByLocale,
+    /// The chains ending in this preset, merged (see [`ChainMemo`]).
+    pub memo: ChainMemo,
+}
+
+/// A chain of presets merged once: its values, its removals and its hints, which every
+/// posting on the role starts from.
+#[derive(Debug, Default)]
+pub struct ChainBase {
+    /// Every value the chain sets, by dotted path.
+    pub slots: BTreeMap<String, layer::Slot>,
+    /// Paths the chain removes.
+    pub removed: BTreeMap<String, Origin>,
+    /// The chain's `[hints]`, merged.
+    pub hints: BTreeMap<String, layer::Slot>,
+}
+
+/// The merged chains that end in a preset, kept by that preset so they live and die
+/// with its registry. A chain is named by the addresses of its presets: the same last
+/// preset heads a different chain in another language (a translated parent), and
+/// addresses are stable while the registry that holds them lives. A clone starts
+/// empty, since its chains are made of other presets.
+#[derive(Default)]
+pub struct ChainMemo(std::sync::Mutex<Vec<(Vec<usize>, Arc<ChainBase>)>>);
+
+impl ChainMemo {
+    /// The merged `chain` (which ends in the preset holding this memo), merged by
+    /// `build` the first time; an error is returned and not kept.
+    pub fn get_or_try(
+        &self,
+        chain: &[&Preset],
+        build: impl FnOnce() -> Result<ChainBase>,
+    ) -> Result<Arc<ChainBase>> {
+        let key: Vec<usize> = chain.iter().map(|p| std::ptr::from_ref(*p) as usize).collect();
+        let found = |memo: &[(Vec<usize>, Arc<ChainBase>)]| {
+            memo.iter().find(|(k, _)| *k == key).map(|(_, b)| b.clone())
+        };
+        if let Some(base) = found(&self.lock()) {
+            return Ok(base);
+        }
+        // Built outside the lock: two threads may both build it once, and one wins.
+        let base = Arc::new(build()?);
+        let mut memo = self.lock();
+        match found(&memo) {
+            Some(b) => Ok(b),
+            None => {
+                memo.push((key, base.clone()));
+                Ok(base)
+            }
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Vec<usize>, Arc<ChainBase>)>> {
+        // A panic while holding the lock leaves a complete list: keep using it.
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Clone for ChainMemo {
+    fn clone(&self) -> Self {
+        ChainMemo::default()
+    }
+}
+
+impl std::fmt::Debug for ChainMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChainMemo")
+    }
 }
 
 /// All presets known to this run. A shipped preset is parsed when first used
@@ -319,6 +386,7 @@ fn parse_preset(id: &str, file: &str, text: &str) -> Result<Preset> {
         hint_source: meta.source,
         setting,
         locales,
+        memo: ChainMemo::default(),
     })
 }
 

@@ -25,11 +25,16 @@ pub fn shown(p: &Posting, loc: &Locale) -> String {
     // says: a second marker after it would read as a typo.
     // An English title has no forms of its own: a marker the employer chose is added
     // unless the title carries one already, in either convention.
+    // Most English postings have no marker: then whether the title is open to all
+    // is not asked (it reads every word of the title, on every render and lint).
+    if title.trim().is_empty() || marker.is_empty() {
+        return title;
+    }
     let open = match loc.language() {
         lang @ ("de" | "fr") => open_to_all(lang, &title),
         _ => open_to_all("de", &title) || open_to_all("fr", &title),
     } || binary_marker(&title);
-    if title.trim().is_empty() || marker.is_empty() || open {
+    if open {
         return title;
     }
     format!("{title} {marker}")
@@ -257,14 +262,13 @@ fn pair(m: &str, f: &str) -> bool {
     if let (Some(ms), Some(fs)) = (m.strip_suffix("mann"), f.strip_suffix("frau")) {
         return ms == fs;
     }
-    // "Pizzaïolo / Pizzaïola", "Barista / Baristo": two forms that differ in their
-    // last letter only.
-    let (mc, fc): (Vec<char>, Vec<char>) = (m.chars().collect(), f.chars().collect());
-    if mc.len() >= 5 && mc.len() == fc.len() && mc[..mc.len() - 1] == fc[..fc.len() - 1] {
-        return mc != fc;
-    }
     let common = m.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
     let m_len = m.chars().count();
+    // "Pizzaïolo / Pizzaïola", "Barista / Baristo": two forms that differ in their
+    // last letter only.
+    if m_len >= 5 && m_len == f.chars().count() && common + 1 >= m_len {
+        return common < m_len;
+    }
     m != f
         && m_len >= 4
         && common + 3 >= m_len

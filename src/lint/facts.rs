@@ -145,6 +145,14 @@ impl<'a> Prepared<'a> {
         self.slice(t.start, t.end)
     }
 
+    /// Is the token written exactly `text` (case kept)? Compares in place: called
+    /// on every word, it must not build a string for each.
+    pub fn word_is(&self, t: &Token, text: &str) -> bool {
+        self.chars
+            .get(t.start..t.end)
+            .is_some_and(|w| w.iter().copied().eq(text.chars()))
+    }
+
     /// Does the token start with a capital letter?
     pub fn capitalised(&self, t: &Token) -> bool {
         self.chars.get(t.start).is_some_and(|c| c.is_uppercase())
@@ -286,7 +294,7 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
     facts.commission = prep.iter().any(|p| {
         p.toks
             .iter()
-            .any(|t| t.lower.starts_with("commission") || (t.lower == "ote" && p.word(t) == "OTE"))
+            .any(|t| t.lower.starts_with("commission") || (t.lower == "ote" && p.word_is(t, "OTE")))
     });
     settle_currency(&mut facts);
     facts
@@ -361,9 +369,8 @@ pub(crate) fn data_loads() {
 /// screens applicants, whether the vacancy exists), read as [`facts_from`] reads
 /// them in a rendered posting: a posting file may give them as fields or write
 /// them in its own words, and lint must find them either way.
-pub fn statements_in(segments: &[Segment]) -> (bool, bool) {
-    let analysed = analyse(segments);
-    let prep = prepare(segments, &analysed);
+pub fn statements_in(segments: &[Segment], analysed: &[Analysed]) -> (bool, bool) {
+    let prep = prepare(segments, analysed);
     (states_ai_screening(&prep), states_vacancy(&prep))
 }
 
@@ -376,7 +383,7 @@ fn states_ai_screening(prep: &[Prepared<'_>]) -> bool {
                 .iter()
                 .any(|t| w.iter().any(|x| t.lower.starts_with(x)))
         };
-        let ai = p.toks.iter().any(|t| p.word(t) == "AI")
+        let ai = p.toks.iter().any(|t| p.word_is(t, "AI"))
             || p.toks
                 .windows(2)
                 .any(|w| w[0].lower == "artificial" && w[1].lower == "intelligence");

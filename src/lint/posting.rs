@@ -6,6 +6,7 @@
 //! `role`/`include` key, where they enter.
 
 use super::doc::{Doc, Facts, Loc, PayFacts, Section, SegKind, Segment, parse_toml_suppressions};
+use super::facts::Analysed;
 use crate::layer::Origin;
 use crate::load::{Merged, Slot};
 use crate::model::Workplace;
@@ -40,7 +41,10 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         .into_iter()
         .collect();
     segments.extend(b.sections());
-    let facts = facts(&b, &segments);
+    // Split once: the facts read the text where a field is missing, and lint's
+    // rules read the same split from the cache.
+    let analysed = super::facts::analyse(&segments);
+    let facts = facts(&b, &segments, &analysed);
     let mut doc = Doc::new(
         path,
         source,
@@ -49,6 +53,7 @@ pub fn from_merged(path: &str, source: &str, merged: &Merged) -> Doc {
         parse_toml_suppressions(source),
     );
     doc.keys = key_positions(source);
+    doc.analysis = super::doc::Analysis(analysed);
     // The posting is written in its resolved locale's language (the tag's first part).
     doc.lang = crate::locale::of(&merged.posting)
         .tag
@@ -287,7 +292,7 @@ fn entry_point(path: &str, merged: &Merged) -> Loc {
         .map_or(Loc::new(1, 1), |p| Loc::new(p.line, p.col))
 }
 
-fn facts(b: &Builder, segments: &[Segment]) -> Facts {
+fn facts(b: &Builder, segments: &[Segment], analysed: &[Analysed]) -> Facts {
     let p = &b.merged.posting;
     let pay = p.pay.as_ref();
     let location = p.location.as_ref();
@@ -298,7 +303,7 @@ fn facts(b: &Builder, segments: &[Segment]) -> Facts {
     });
     let in_text = match given {
         (true, true) => given,
-        _ => super::facts::statements_in(segments),
+        _ => super::facts::statements_in(segments, analysed),
     };
     let months = p.qualifications.as_ref().and_then(|q| q.experience_months);
     let pay_at = b

@@ -155,12 +155,12 @@ const MAX_FUZZY_CHARS: usize = 1000;
 const FUZZY_BUDGET: usize = 50_000_000;
 
 fn duplicates(ctx: &mut Ctx<'_>) {
-    let bullets: Vec<(usize, Bullet<'_>)> = ctx
+    let bullets: Vec<(usize, Bullet)> = ctx
         .prep
         .iter()
         .enumerate()
         .filter(|(_, p)| p.seg.kind == SegKind::Bullet && p.toks.len() >= 2)
-        .map(|(si, p)| (si, Bullet::new(p.toks.iter().map(|t| t.lower.as_str()))))
+        .map(|(si, p)| (si, Bullet::new(p.toks)))
         .collect();
     // Every pair is compared in a posting of ordinary length; in one with
     // thousands of bullets (a hostile file) each is compared with the few
@@ -193,30 +193,52 @@ fn duplicates(ctx: &mut Ctx<'_>) {
 }
 
 /// A bullet's words, normalised (lower case, single spaces, no punctuation).
-struct Bullet<'a> {
+struct Bullet {
     text: String,
     chars: usize,
-    words: Vec<&'a str>,
-    /// The same words as a set, for the screen in [`similar`].
-    distinct: std::collections::HashSet<&'a str>,
+    /// Its words' keys ([`crate::text::word_key`]), sorted, repeats kept.
+    keys: Vec<u64>,
+    /// The same keys without repeats, for the screen in [`similar`]. Sorted keys
+    /// are compared by one merge per pair: hashing each word of each pair cost
+    /// more than the rest of the check.
+    distinct: Vec<u64>,
 }
 
-impl<'a> Bullet<'a> {
-    fn new(words: impl Iterator<Item = &'a str>) -> Bullet<'a> {
-        let words: Vec<&str> = words.collect();
-        let text = words.join(" ");
+impl Bullet {
+    fn new(toks: &[crate::text::Token]) -> Bullet {
+        let text = toks
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
+        keys.sort_unstable();
+        let mut distinct = keys.clone();
+        distinct.dedup();
         Bullet {
             chars: text.chars().count(),
             text,
-            distinct: words.iter().copied().collect(),
-            words,
+            keys,
+            distinct,
         }
+    }
+
+    /// How many of `other`'s words (repeats counted) are among this bullet's words.
+    fn shared_with(&self, other: &Bullet) -> usize {
+        let (mut i, mut n) = (0, 0);
+        for k in &other.keys {
+            while self.distinct.get(i).is_some_and(|d| d < k) {
+                i += 1;
+            }
+            n += usize::from(self.distinct.get(i) == Some(k));
+        }
+        n
     }
 }
 
 /// Same words, or nearly (long enough that a one-word slip is not a different bullet),
 /// while `budget` lasts for the edit distance (see [`FUZZY_BUDGET`]).
-fn similar(a: &Bullet<'_>, b: &Bullet<'_>, budget: &mut usize) -> bool {
+fn similar(a: &Bullet, b: &Bullet, budget: &mut usize) -> bool {
     if a.text == b.text {
         return true;
     }
@@ -225,8 +247,7 @@ fn similar(a: &Bullet<'_>, b: &Bullet<'_>, budget: &mut usize) -> bool {
         return false;
     }
     // Cheap screen before the quadratic edit distance: most words must be shared.
-    let shared = b.words.iter().filter(|w| a.distinct.contains(*w)).count();
-    if shared * 2 < a.words.len() {
+    if a.shared_with(b) * 2 < a.keys.len() {
         return false;
     }
     let Some(left) = budget.checked_sub(short * long) else {

@@ -84,8 +84,8 @@ fn duplicate_bullets() {
 
 #[test]
 fn similarity_bounds() {
-    fn b(s: &str) -> Bullet<'_> {
-        Bullet::new(s.split(' '))
+    fn b(s: &str) -> Bullet {
+        Bullet::new(&crate::text::tokenize(s))
     }
     let budget = &mut FUZZY_BUDGET.clone();
     assert!(similar(
@@ -113,7 +113,10 @@ fn similarity_bounds() {
 fn long_bullets_are_compared_for_exact_repeats_only() {
     let long = "bake bread ".repeat(100);
     let other = format!("{long}x");
-    let (a, c) = (Bullet::new(long.split(' ')), Bullet::new(other.split(' ')));
+    let (a, c) = (
+        Bullet::new(&crate::text::tokenize(&long)),
+        Bullet::new(&crate::text::tokenize(&other)),
+    );
     assert!(a.chars > MAX_FUZZY_CHARS);
     assert!(!similar(&a, &c, &mut FUZZY_BUDGET.clone()));
     assert!(similar(&a, &a, &mut 0));

@@ -68,7 +68,10 @@ impl ChainMemo {
         chain: &[&Preset],
         build: impl FnOnce() -> Result<ChainBase>,
     ) -> Result<Arc<ChainBase>> {
-        let key: Vec<usize> = chain.iter().map(|p| std::ptr::from_ref(*p) as usize).collect();
+        let key: Vec<usize> = chain
+            .iter()
+            .map(|p| std::ptr::from_ref(*p) as usize)
+            .collect();
         let found = |memo: &[(Vec<usize>, Arc<ChainBase>)]| {
             memo.iter().find(|(k, _)| *k == key).map(|(_, b)| b.clone())
         };
@@ -89,7 +92,9 @@ impl ChainMemo {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Vec<usize>, Arc<ChainBase>)>> {
         // A panic while holding the lock leaves a complete list: keep using it.
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

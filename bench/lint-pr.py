@@ -44,8 +44,9 @@ def main(argv):
             faults.add((cols[0], cols[1]))
     found = {}
     for f in json.load(open(argv[2], encoding="utf-8")):
-        # A stated preference for one sex is the gendered wording reviewers label.
-        rule = "gendered-term" if f["rule"] == "sex-preference" else f["rule"]
+        # A stated preference for one sex, and a German or French title in one gender
+        # only, are the gendered wording reviewers label.
+        rule = "gendered-term" if f["rule"] in ("sex-preference", "title-gender") else f["rule"]
         if f["severity"] in ("warning", "error") and rule in COUNTED:
             key = (os.path.basename(f["path"]), rule)
             found.setdefault(key, f.get("matched") or f["message"])

@@ -100,6 +100,9 @@ struct Forms {
     neutral_endings: Vec<String>,
     feminine_endings: Vec<String>,
     not_feminine: Vec<String>,
+    masculine_endings: Vec<String>,
+    not_masculine: Vec<String>,
+    not_masculine_endings: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -212,6 +215,33 @@ pub fn feminine_only(lang: &str, title: &str) -> Option<String> {
         .map(|w| w.text.clone())
 }
 
+/// Does the title name a person by a noun with a masculine form ("Verkäufer",
+/// "Koch", "Technicien", "Chargé")? A page heading ("Offene Stellen", "Nous
+/// recrutons") or a title of epicene words ("DBA juniors") names nobody's sex, so
+/// `title-gender` has nothing to ask of it. In German only capitalised words are
+/// nouns.
+pub fn names_a_person(lang: &str, title: &str) -> bool {
+    let forms = match lang {
+        "de" => &file().de,
+        "fr" => &file().fr,
+        _ => return false,
+    };
+    words(title).iter().any(|w| {
+        let noun = lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase);
+        // A short ending needs two letters before it ("Koch" is one, "-er" alone is not).
+        let ends = |list: &[String]| {
+            list.iter().any(|e| {
+                let n = e.chars().count();
+                w.lower.chars().count() >= if n >= 4 { n } else { n + 2 }
+                    && w.lower.ends_with(e.as_str())
+            })
+        };
+        noun && !forms.not_masculine.contains(&w.lower)
+            && !ends(&forms.not_masculine_endings)
+            && ends(&forms.masculine_endings)
+    })
+}
+
 /// "(m/w)", "(w/m)": the marker German postings used before the third option
 /// (divers) entered civil-status law in 2018.
 pub fn binary_marker(title: &str) -> bool {
@@ -289,6 +319,33 @@ mod tests {
 
     fn shown_in(tag: &str, title: &str, marker: Option<&str>) -> String {
         shown(&posting(title, marker), crate::locale::get(tag).unwrap())
+    }
+
+    #[test]
+    fn a_title_names_a_person_by_a_gendered_noun() {
+        for (lang, title) in [
+            ("de", "Verkäufer"),
+            ("de", "Koch für die Kantine"),
+            ("de", "Kaufmännischer Mitarbeiter Buchhaltung"),
+            ("de", "Pädagoge in der Kita"),
+            ("fr", "Technicien de maintenance"),
+            ("fr", "Chargé de mission"),
+            ("fr", "Serveur en brasserie"),
+            ("fr", "Dalibo recrute un administrateur"),
+        ] {
+            assert!(names_a_person(lang, title), "{lang}: {title}");
+        }
+        for (lang, title) in [
+            ("de", "Offene Stellen"),
+            ("de", "Karriere bei der Stadt"),
+            ("de", "Assistenz Projektmanagement"),
+            ("fr", "Dalibo recrute des DBA juniors !"),
+            ("fr", "Offres d'emploi au restaurant"),
+            ("fr", "Qualité et sécurité"),
+            ("en", "Cashier"),
+        ] {
+            assert!(!names_a_person(lang, title), "{lang}: {title}");
+        }
     }
 
     #[test]

@@ -450,13 +450,37 @@ fn html_lang(source: &str) -> Option<super::lang::Lang> {
     super::lang::Lang::from_tag(value.split(['"', '\'', ' ']).next()?)
 }
 
+/// The date in a file's name, "2020-07-24-data-analyst.md" as Jekyll names its posts
+/// (and other sites their postings): the day it was published, when the text says
+/// none.
+fn date_in_name(path: &str) -> Option<String> {
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
+        let shape = digits(i..i + 4)
+            && b[i + 4] == b'-'
+            && digits(i + 5..i + 7)
+            && b[i + 7] == b'-'
+            && digits(i + 8..i + 10);
+        (bounded && shape)
+            .then(|| super::facts::parse_date(&name[i..i + 10]))
+            .flatten()
+    })
+}
+
 fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn finish(path: &str, source: &str, segments: Vec<Segment>, dirs: Vec<Directive>) -> Doc {
     let analysed = analyse(&segments);
-    let facts = facts_from(&segments, &analysed);
+    let mut facts = facts_from(&segments, &analysed);
+    if facts.posted_on.is_none() {
+        facts.posted_on = date_in_name(path);
+    }
     let suppressions = resolve_directives(&dirs, &segments);
     Doc {
         lang: declared_lang(source),

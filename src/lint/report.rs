@@ -73,18 +73,19 @@ pub fn render(
 /// counted in the last one.
 const MAX_PER_RULE_AND_LINE: usize = 10;
 
-/// One finding per rule, line and message, the first, counting the others
+/// One finding per rule, severity, line and message, the first, counting the others
 /// ("and 3,999 more on this line"), and at most [`MAX_PER_RULE_AND_LINE`] per
 /// rule and line. A line repeating one phrase thousands of times gives one
 /// finding, so a report grows with its input, not with its input times the
 /// matches in it.
 pub fn bounded(findings: &[Finding]) -> Vec<Finding> {
-    type Key<'a> = (&'a str, usize, &'a str);
+    // The severity is part of the key: a warning is never folded into a note.
+    type Key<'a> = (&'a str, usize, &'a str, Severity);
     let mut by_message: HashMap<(Key, &str), usize> = HashMap::new();
     let mut by_line: HashMap<Key, Vec<usize>> = HashMap::new();
     let mut out: Vec<(Finding, usize)> = Vec::new();
     for f in findings {
-        let key = (f.path.as_str(), f.line, f.rule);
+        let key = (f.path.as_str(), f.line, f.rule, f.severity);
         let kept = by_line.entry(key).or_default();
         match by_message.get(&(key, f.message.as_str())) {
             Some(&i) => out[i].1 += 1,

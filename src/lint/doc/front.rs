@@ -160,13 +160,17 @@ fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
     None
 }
 
-/// The file with its front matter block blanked (every char but line breaks made a
-/// space), so another reader sees only the body, on the lines it has in the file.
+/// The file with its front matter block blanked (every byte but line breaks made a
+/// space), so another reader sees only the body, at the byte offsets and on the lines
+/// it has in the file.
 pub(super) fn blanked(src: &str) -> String {
     let end = block_end(src);
     let head: String = src[..end]
         .chars()
-        .map(|c| if c == '\n' { c } else { ' ' })
+        .flat_map(|c| {
+            let n = if c == '\n' { 0 } else { c.len_utf8() };
+            std::iter::repeat_n(' ', n).chain((c == '\n').then_some('\n'))
+        })
         .collect();
     head + &src[end..]
 }
@@ -185,8 +189,11 @@ fn block_end(src: &str) -> usize {
         + last
 }
 
-/// Every field of the front matter that feeds the posting, in file order.
-pub(super) fn fields(src: &str) -> Vec<Field<'_>> {
+/// Every field of the front matter that feeds the posting, in file order. When the
+/// file has no body (`bodyless`), the posting is all in its front matter under keys
+/// of a site's own (`text_one`, `list_two: - item: …`): then every key with prose
+/// under it is read as posting text too.
+pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
     let Some((lines, toml)) = block(src) else {
         return Vec::new();
     };
@@ -198,10 +205,16 @@ pub(super) fn fields(src: &str) -> Vec<Field<'_>> {
         let Some((key, value_off)) = key_of(line, toml) else {
             continue;
         };
-        let Some(role) = role(key) else { continue };
         let indent = line.len() - line.trim_start().len();
         let raw = &line[value_off..];
         let value = raw.trim();
+        let fallback = || {
+            let block = value.is_empty() || value.starts_with(['|', '>']);
+            (bodyless && (block || prose(value))).then_some(Role::Body)
+        };
+        let Some(role) = role(key).or_else(fallback) else {
+            continue;
+        };
         let value_at = at + value_off + (raw.len() - raw.trim_start().len());
         if value.is_empty() || value.starts_with(['|', '>']) {
             // A block value or a list: the more-indented lines after the key.
@@ -222,6 +235,12 @@ pub(super) fn fields(src: &str) -> Vec<Field<'_>> {
         }
     }
     out
+}
+
+/// Is a value of a key no list names prose (three words or more, not an address)?
+fn prose(value: &str) -> bool {
+    let v = value.trim_matches(['"', '\'']);
+    !v.contains("://") && !v.starts_with('/') && v.split_whitespace().nth(2).is_some()
 }
 
 /// Is `line` blank or indented more than `indent`?
@@ -273,8 +292,18 @@ fn nested<'s>(lines: &[(usize, &'s str)], role: Role) -> Vec<Field<'s>> {
         .filter_map(|(at, line)| {
             let t = line.trim_start();
             let item = t.strip_prefix("- ")?;
+            // "- item: text": a list of one-key maps, as site editors write lists (a
+            // capitalised or spaced label, "- Dental: covered", is the item's text).
+            let map_key = |k: &str| {
+                k.chars()
+                    .all(|c| c.is_ascii_lowercase() || "_-".contains(c))
+            };
+            let item = match key_of(item, false) {
+                Some((k, off)) if map_key(k) => &item[off..],
+                _ => item,
+            };
             let (v, off, exact) = scalar(item.trim(), false)?;
-            let lead = line.len() - t.len() + 2 + (item.len() - item.trim_start().len());
+            let lead = line.len() - item.len() + (item.len() - item.trim_start().len());
             Some(Field {
                 role,
                 at: at + lead + off,
@@ -302,9 +331,14 @@ fn nested<'s>(lines: &[(usize, &'s str)], role: Role) -> Vec<Field<'s>> {
 
 /// The segments the front matter adds to a posting: the title (when the body has none), the place, pay and company lines, and the text
 /// fields, in front of the body's segments.
-pub(super) fn segments(src: &str, index: &LineIndex<'_>, has_title: bool) -> Vec<Segment> {
+pub(super) fn segments(
+    src: &str,
+    index: &LineIndex<'_>,
+    has_title: bool,
+    bodyless: bool,
+) -> Vec<Segment> {
     let mut out = Vec::new();
-    for f in fields(src) {
+    for f in fields(src, bodyless) {
         let value = if f.value.is_empty() {
             block_text(src, f.at)
         } else {

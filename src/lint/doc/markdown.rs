@@ -37,8 +37,10 @@ struct Builder<'s> {
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
-    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    // The front matter is blanked, not left to the parser's metadata blocks: those are
+    // found anywhere in a file, so a rule ("---") followed by a line of text would
+    // swallow the body down to the next rule.
+    let body = front::blanked(src);
     let mut b = Builder {
         src,
         index: LineIndex::new(src),
@@ -50,7 +52,7 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         skip: 0,
         emphasis: 0,
     };
-    for (ev, range) in Parser::new_ext(src, opts).into_offset_iter() {
+    for (ev, range) in Parser::new_ext(&body, Options::empty()).into_offset_iter() {
         b.event(ev, range);
     }
     b.flush();
@@ -58,10 +60,10 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
     if b.out.is_empty() && src.contains('<') {
         // A body of raw HTML under front matter (job boards that store the page as
         // they received it): read it as the page it is.
-        b.out = super::html::segments(&front::blanked(src));
+        b.out = super::html::segments(&body);
         has_title = b.out.iter().any(|s| s.kind == SegKind::Title);
     }
-    let front = front::segments(src, &b.index, has_title);
+    let front = front::segments(src, &b.index, has_title, b.out.is_empty());
     b.out.splice(0..0, front);
     promote_title(&mut b.out);
     b.out
@@ -121,7 +123,7 @@ impl<'s> Builder<'s> {
             }
             Tag::Item => self.open(SegKind::Bullet, 0),
             Tag::Strong | Tag::Emphasis => self.emphasis += 1,
-            Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+            Tag::CodeBlock(_) | Tag::HtmlBlock => {
                 self.flush();
                 self.skip += 1;
             }
@@ -137,7 +139,7 @@ impl<'s> Builder<'s> {
                 self.flush();
                 self.lists.pop();
             }
-            TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
                 self.skip = self.skip.saturating_sub(1);
             }
             _ => {}

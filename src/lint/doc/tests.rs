@@ -304,6 +304,38 @@ fn front_matter_title_is_the_title_when_there_is_no_h1() {
 }
 
 #[test]
+fn a_posting_all_in_front_matter_is_read_from_its_own_keys() {
+    let src = "---\nlayout: job\ntitle: Porter\nblurb: \"You carry bags and keep the lobby clear.\"\n\
+               list_one:\n  - item: Greet guests at the door\n  - item: Dental: covered\n\
+               hero: /img/lobby.jpg\nbadge: new\n---\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let texts: Vec<String> = brief(&doc).into_iter().map(|b| b.2).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "You carry bags and keep the lobby clear."),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "Greet guests at the door"),
+        "{texts:?}"
+    );
+    // A capitalised label is the item's text; paths and one-word values are not prose.
+    assert!(texts.iter().any(|t| t == "Dental: covered"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("lobby.jpg") || t == "new"),
+        "{texts:?}"
+    );
+    // With a body, keys no list names stay out.
+    let doc = Doc::from_markdown("p.md", &format!("{src}\n# Porter\n\nYou carry bags.\n"));
+    let texts: Vec<String> = brief(&doc).into_iter().map(|b| b.2).collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("Greet guests")),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn plain_text_known_heading_may_run_into_its_text() {
     let doc = Doc::from_text(
         "p.txt",
@@ -573,4 +605,24 @@ fn every_catalogue_heading_of_every_locale_is_read_back() {
             assert!(ok, "{} `{key}` = {heading:?} is read as {got:?}", loc.tag);
         }
     }
+}
+
+#[test]
+fn a_date_in_the_file_name_is_the_publication_date() {
+    let posted = |path: &str, text: &str| Doc::from_markdown(path, text).facts.posted_on;
+    assert_eq!(
+        posted("_posts/2020-07-24-data-analyst.md", "# Analyst\n\nText.\n").as_deref(),
+        Some("2020-07-24")
+    );
+    assert_eq!(
+        posted("jobs/cook-2023-11-02.md", "# Cook\n\nText.\n").as_deref(),
+        Some("2023-11-02")
+    );
+    // The text's own date wins; a number that is not a date is none.
+    assert_eq!(
+        posted("2020-07-24-x.md", "# Cook\n\nPosted: 2021-03-01\n").as_deref(),
+        Some("2021-03-01")
+    );
+    assert_eq!(posted("jobs/job-12345-2024.md", "# Cook\n\nText.\n"), None);
+    assert_eq!(posted("2020-13-45-x.md", "# Cook\n\nText.\n"), None);
 }

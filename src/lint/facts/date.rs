@@ -22,24 +22,61 @@ const LABELS: &[&[&str]] = &[
     &["date", "de", "publication"],
     &["veröffentlicht", "am"],
     &["veröffentlicht"],
+    &["date"],
+    &["datum"],
 ];
+
+/// Labels that name a publication date only when a colon follows ("Date: 2020-10-09"
+/// at a posting's head), not in a sentence ("Date of entry is flexible").
+const COLON_ONLY: &[&[&str]] = &[&["date"], &["datum"]];
 
 /// The publication date ("2024-04-24") of the first segment that is a
 /// publication-date line.
 pub(super) fn posted_on(prep: &[Prepared<'_>]) -> Option<String> {
-    prep.iter().find_map(|p| {
-        let words: Vec<&str> = p.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
-        let label = LABELS
-            .iter()
-            .filter(|l| words.starts_with(l))
-            .map(|l| l.len())
-            .max()?;
-        let rest = p
-            .toks
-            .get(label)
-            .map_or("", |t| &p.seg.text[byte(p, t.start)..]);
-        parse(rest)
-    })
+    prep.iter()
+        .find_map(|p| labelled(p).or_else(|| dateline(p)))
+}
+
+/// "Posted: April 24, 2024", "Date: 2020-10-09": a label, then the date.
+fn labelled(p: &Prepared<'_>) -> Option<String> {
+    let words: Vec<&str> = p.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let label = LABELS
+        .iter()
+        .filter(|l| words.starts_with(l))
+        .max_by_key(|l| l.len())?;
+    let colon = p.chars.get(p.toks[label.len() - 1].end) == Some(&':');
+    if COLON_ONLY.contains(label) && !colon {
+        return None;
+    }
+    let label = label.len();
+    let rest = p
+        .toks
+        .get(label)
+        .map_or("", |t| &p.seg.text[byte(p, t.start)..]);
+    parse(rest)
+}
+
+/// "Paris, le 3 avril 2018", "Berlin, den 12. März 2024", "London, 3 April 2018": a
+/// letter's dateline, a line of its own with a place, a comma and a full date.
+fn dateline(p: &Prepared<'_>) -> Option<String> {
+    const LEADS: &[&str] = &["le", "den", "am", "the"];
+    let toks = p.toks;
+    if toks.len() > 8 || !p.capitalised(toks.first()?) {
+        return None;
+    }
+    let comma = toks
+        .windows(2)
+        .position(|w| p.slice(w[0].end, w[1].start).trim() == ",")?;
+    let mut first = comma + 1;
+    if LEADS.contains(&toks[first].lower.as_str()) {
+        first += 1;
+    }
+    let year = toks.last()?;
+    let four_digits = year.lower.len() == 4 && year.lower.bytes().all(|b| b.is_ascii_digit());
+    if !four_digits || first >= toks.len() - 1 {
+        return None;
+    }
+    parse(&p.seg.text[byte(p, toks[first].start)..])
 }
 
 /// The byte offset of char `k` of a prepared segment's text.

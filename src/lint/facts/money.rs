@@ -313,6 +313,10 @@ fn range_tail(chars: &[char], j: usize, between: bool, code: &str) -> Option<(f6
     if let Some((c, n)) = currency_at(chars, j) {
         g = grouping(c);
         j = after_sign_space(chars, j + n);
+        // "USD $163,600 - USD $245,400": the code names the dollar, as at the start.
+        if is_dollar_code(c) && chars.get(j) == Some(&'$') {
+            j += 1;
+        }
     }
     let (v, mut end, kilo) = number_at(chars, j, g)?;
     // A trailing code ("… 60,000 EUR").
@@ -567,6 +571,18 @@ struct Lists {
     /// "competitive", "attractive": pay praised instead of stated.
     #[serde(deserialize_with = "data::words")]
     praise_words: &'static [&'static str],
+    /// German praise adjectives without their endings ("leistungsgerecht").
+    #[serde(deserialize_with = "data::words")]
+    praise_stems: &'static [&'static str],
+    /// French praise adjectives, which follow the pay noun ("attractive").
+    #[serde(deserialize_with = "data::words")]
+    praise_after: &'static [&'static str],
+    /// "vergütet", "paid": a job said to be paid, praised by the word before.
+    #[serde(deserialize_with = "data::words")]
+    pay_participles: &'static [&'static str],
+    /// "well", "bien": adverbs that praise a participle.
+    #[serde(deserialize_with = "data::words")]
+    praise_adverbs: &'static [&'static str],
     /// Periods written after a figure ("/hr"), in the order they are tried.
     periods: Vec<PeriodWord>,
     /// "up to": the figure is a maximum.
@@ -634,6 +650,10 @@ struct Words {
     pay_nouns: &'static [&'static str],
     depends_words: &'static [&'static str],
     praise_words: &'static [&'static str],
+    praise_stems: &'static [&'static str],
+    praise_after: &'static [&'static str],
+    pay_participles: &'static [&'static str],
+    praise_adverbs: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -652,6 +672,10 @@ fn words() -> &'static Words {
             pay_nouns: l.pay_nouns,
             depends_words: l.depends_words,
             praise_words: l.praise_words,
+            praise_stems: l.praise_stems,
+            praise_after: l.praise_after,
+            pay_participles: l.pay_participles,
+            praise_adverbs: l.praise_adverbs,
         }
     })
 }
@@ -772,9 +796,16 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep {
         let hit = words().vague.find(p.toks).into_iter().next();
-        // "Salary: Competitive" in the pay section.
+        // "Salary: Competitive" in the pay section, or a line of its own under a pay
+        // heading ("TBD", "Negotiable"): the heading is the pay noun.
+        let short = p.toks.len() <= 4 && p.seg.kind != SegKind::Heading;
         let bare = (p.seg.section == Section::Pay)
-            .then(|| p.toks.iter().position(|t| t.lower == "competitive"))
+            .then(|| {
+                p.toks.iter().position(|t| {
+                    t.lower == "competitive"
+                        || (short && words().depends_words.contains(&t.lower.as_str()))
+                })
+            })
             .flatten();
         let span = match (hit, bare) {
             (Some(h), _) => Some((h.first, h.last)),
@@ -815,17 +846,53 @@ fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
     Some((i, clause_tail(p, k, 4)))
 }
 
-/// "A highly competitive salary", "attractive remuneration package", "great pay": a
-/// praise word and a pay noun after it, at most one word between: (praise, noun).
+/// "A highly competitive salary", "attractive remuneration package", "great pay",
+/// "leistungsgerechte Bezahlung": a praise word and a pay noun after it, at most one
+/// word between; or, in French, a pay noun and a praise word after it ("rémunération
+/// attractive"); or a praised participle ("attraktiv vergütet", "well-paid"):
+/// (first, last).
 fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
     let (w, toks) = (words(), p.toks);
-    word_then(
-        p,
-        |i| w.praise_words.contains(&toks[i].lower.as_str()),
-        2,
-        |_, k| p.slice(toks[k - 1].end, toks[k].start).trim().is_empty(),
-        |k| pay_noun_at(p, k),
-    )
+    let next_to =
+        |_: usize, k: usize| matches!(p.slice(toks[k - 1].end, toks[k].start).trim(), "" | ",");
+    let is = |list: &[&str], k: usize| list.contains(&toks[k].lower.as_str());
+    let praise = |i: usize| praise_word(&toks[i].lower);
+    let before_noun = || word_then(p, praise, 2, next_to, |k| pay_noun_at(p, k));
+    let after_noun = || {
+        word_then(
+            p,
+            |i| is(w.pay_nouns, i),
+            2,
+            next_to,
+            |k| is(w.praise_after, k),
+        )
+    };
+    // "paid" only after an adverb: "good paid time off" praises the leave.
+    let participle = |k: usize| {
+        is(w.pay_participles, k) && (toks[k].lower != "paid" || is(w.praise_adverbs, k - 1))
+    };
+    let praised_participle = || {
+        word_then(
+            p,
+            |i| praise(i) || is(w.praise_adverbs, i),
+            1,
+            next_to,
+            participle,
+        )
+    };
+    before_noun()
+        .or_else(after_noun)
+        .or_else(praised_participle)
+}
+
+/// A word that praises pay: listed, or a German stem with an adjective ending.
+fn praise_word(word: &str) -> bool {
+    let w = words();
+    w.praise_words.contains(&word)
+        || w.praise_stems.iter().any(|stem| {
+            word.strip_prefix(stem)
+                .is_some_and(|end| matches!(end, "" | "e" | "es" | "en" | "er" | "em"))
+        })
 }
 
 /// The first token `i` that is a `first` word with a `second` word at most `reach`

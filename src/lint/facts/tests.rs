@@ -199,6 +199,75 @@ fn vague_pay_is_open_ended_without_figures() {
 }
 
 #[test]
+fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
+    for (text, open) in [
+        (
+            "Wir bieten eine leistungsgerechte Bezahlung.",
+            "leistungsgerechte Bezahlung",
+        ),
+        (
+            "Mit fairer Vergütung und festen Zeiten.",
+            "fairer Vergütung",
+        ),
+        ("Gehalt nach Vereinbarung.", "Gehalt nach Vereinbarung"),
+        (
+            "Nous offrons une rémunération très attractive.",
+            "rémunération très attractive",
+        ),
+        ("Un salaire motivant.", "salaire motivant"),
+        ("# T\n\n## Compensation\n\nTBD\n", "TBD"),
+        ("# T\n\n## Pay\n\nNegotiable\n", "Negotiable"),
+    ] {
+        assert_eq!(pay(text).open_ended.as_deref(), Some(open), "{text}");
+    }
+    // Not pay praised: a stem inside a longer word ("Gutscheine"), a French praise
+    // word after an English noun, a pay heading over a sentence.
+    for text in [
+        "Gutscheine für die Kantine.",
+        "Pay attention to the attractive displays.",
+        "# T\n\n## Pay\n\nThe board sets it each spring, and it is negotiable for nobody.\n",
+    ] {
+        assert_eq!(facts(text).pay.and_then(|p| p.open_ended), None, "{text}");
+    }
+}
+
+#[test]
+fn a_date_label_needs_its_colon() {
+    assert_eq!(
+        facts("# T\n\nDate: 2020-10-09\n\nText.\n")
+            .posted_on
+            .as_deref(),
+        Some("2020-10-09")
+    );
+    assert_eq!(
+        facts("# T\n\nDatum: 3. März 2024\n\nText.\n")
+            .posted_on
+            .as_deref(),
+        Some("2024-03-03")
+    );
+    assert_eq!(
+        facts("# T\n\nDate of entry 2020-10-09 is flexible.\n").posted_on,
+        None
+    );
+    // A letter's dateline: a place, a comma, a date, on a line of its own.
+    for (line, want) in [
+        ("*Paris, le 3 avril 2018*", "2018-04-03"),
+        ("*Paris, 15 septembre 2017*", "2017-09-15"),
+        ("Berlin, den 12. März 2024", "2024-03-12"),
+    ] {
+        let f = facts(&format!("# T\n\n{line}\n\nText.\n"));
+        assert_eq!(f.posted_on.as_deref(), Some(want), "{line}");
+    }
+    for line in [
+        "We open in Paris, on 3 April 2018 we hired our first cook, and more.",
+        "Leeds, Bradford, York",
+    ] {
+        let f = facts(&format!("# T\n\n{line}\n\nText.\n"));
+        assert_eq!(f.posted_on, None, "{line}");
+    }
+}
+
+#[test]
 fn money_that_is_not_pay() {
     for text in [
         "You will manage a $2M budget.",
@@ -525,4 +594,15 @@ fn a_dollar_after_its_figure_in_quebec_french() {
     assert_eq!((p.min, p.max), (Some(18.5), Some(20.0)));
     let p = pay("# Caissier\n\n## Salaire\n\nDe 45 000 $ à 52 000 $ par année\n");
     assert_eq!((p.min, p.max), (Some(45000.0), Some(52000.0)));
+}
+
+#[test]
+fn a_dollar_code_before_each_figure_of_a_range() {
+    for text in [
+        "Zone A: USD $163,600 - USD $245,400",
+        "Pay: CAD $60,000 to CAD $70,000",
+    ] {
+        let p = pay(text);
+        assert!(p.min.is_some() && p.max > p.min, "{text}: {p:?}");
+    }
 }

@@ -140,8 +140,46 @@ pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
             "`[pay]` with `min = 52000`, `max = 60000`, `currency = \"{code}\"`, `period = \"year\"`"
         );
     }
+    if let Some(loc) = posting_locale(ctx) {
+        return format!("\"{}\"", locale_range(loc, &code));
+    }
     let amount = |v: f64| crate::money::format_amount(v, &code, false, true);
     format!("\"{}-{} a year\"", amount(52_000.0), amount(60_000.0))
+}
+
+/// The locale a German or French posting is read in: its language in its country
+/// (`fr-CH` for Geneva), else the language's own country (`de-DE`, `fr-FR`); none
+/// for English, whose example stays the plain `$52,000-$60,000 a year` every English
+/// reader knows.
+fn posting_locale(ctx: &Ctx<'_>) -> Option<&'static crate::locale::Locale> {
+    use super::super::lang::Lang;
+    if ctx.lang == Lang::En {
+        return None;
+    }
+    let lang = ctx.lang.code();
+    let country = ctx.doc.facts.country.as_deref().unwrap_or_default();
+    let ours: Vec<_> = crate::locale::all()
+        .into_iter()
+        .filter(|l| l.language() == lang)
+        .collect();
+    let home = format!("{lang}-{}", lang.to_uppercase());
+    ours.iter()
+        .find(|l| l.home_countries().any(|c| c == country))
+        .or_else(|| ours.iter().find(|l| l.tag == home))
+        .copied()
+}
+
+/// "52.000–60.000 € pro Jahr", "52 000 € à 60 000 € par an": the example range as
+/// the locale writes pay.
+fn locale_range(loc: &crate::locale::Locale, code: &str) -> String {
+    let words = crate::money::Wording {
+        from: loc.text("pay_from").to_string(),
+        up_to: loc.text("pay_up_to").to_string(),
+        period: Some(loc.period(crate::model::Period::Year)),
+        plain_dollar: true,
+        style: crate::money::Style::of(loc),
+    };
+    crate::money::format_range(Some(52_000.0), Some(60_000.0), code, &words).unwrap_or_default()
 }
 
 pub(super) fn is_toml(path: &str) -> bool {

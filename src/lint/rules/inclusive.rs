@@ -84,6 +84,9 @@ struct Lists {
     /// Words that give the reason a physical task is essential.
     #[serde(deserialize_with = "data::words")]
     reasons: &'static [&'static str],
+    /// Words that name an application ("CV", "apply"), for the `application` terms.
+    #[serde(deserialize_with = "data::words")]
+    application_words: &'static [&'static str],
     /// What `lint --fix` writes instead of a term.
     swaps: Vec<Swap>,
 }
@@ -121,6 +124,11 @@ struct Term {
     /// A stock sensory ask ("talk or hear"): a note where the work uses that sense.
     #[serde(default)]
     sensory: bool,
+    /// An ask of applicants ("upload photo"): reported only where the posting asks for
+    /// an application, since the same words are a duty elsewhere ("uploading photos of
+    /// finished jobs to our site").
+    #[serde(default)]
+    application: bool,
 }
 
 fn lists() -> &'static Lists {
@@ -156,6 +164,36 @@ fn message(rule: RuleId, m: &str) -> String {
         }
         _ => format!("\"{m}\" is exclusionary"),
     }
+}
+
+/// Is the one-word title at `first..=last` written beside its other form, "Waiter/
+/// Waitress", "host or hostess", "Chairman & Chairwoman": both named, if only two.
+fn both_forms(p: &Prepared<'_>, first: usize, last: usize) -> bool {
+    if first != last {
+        return false;
+    }
+    let toks = p.toks;
+    let word = toks[first].lower.as_str();
+    // The other form shares its stem: four letters or more at the start.
+    let other = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let shared = t
+                .lower
+                .chars()
+                .zip(word.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            t.lower != word && shared >= 4
+        })
+    };
+    let joined = |a: usize, b: usize| {
+        let between = p.slice(toks[a].end, toks[b].start);
+        matches!(between.trim(), "/" | "&") && b == a + 1
+            || b == a + 2 && matches!(toks[a + 1].lower.as_str(), "or" | "and")
+    };
+    let before = (first.saturating_sub(2)..first).any(|k| other(k) && joined(k, first));
+    let after = (first + 1..=first + 2).any(|k| other(k) && joined(first, k));
+    before || after
 }
 
 /// Is the pronoun at tokens `first..=last` one half of "he or she", "his/her", "s/he"?
@@ -443,6 +481,9 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
             if ex.covers(&h) || name || negated || !in_scope(terms, p, &f, term) {
                 continue;
             }
+            if term.application && !asks_to_apply(p, f.first) {
+                continue;
+            }
             found.push((si, h, p.tok_text(f.first, f.last)));
         }
     }
@@ -457,6 +498,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
         if term.weak
             || (term.sensory && *sensory_job.get_or_init(|| job_words(ctx, lists().sensory_work)))
             || (term.rule == RuleId::GenderedTerm && binary_pair(&ctx.prep[si], h.first, h.last))
+            || (term.rule == RuleId::GenderedTerm && both_forms(&ctx.prep[si], h.first, h.last))
         {
             r.severity = Some(crate::lint::Severity::Note);
         }
@@ -507,6 +549,18 @@ fn team_as_family(ctx: &mut Ctx<'_>) {
             .help("describe how the team supports each other instead");
         ctx.at_tokens(RuleId::CultureCliche, si, a, b, r);
     }
+}
+
+/// Is token `i` where the posting asks for an application: the how-to-apply section,
+/// or a sentence that names the application ("send your CV with a photo")?
+fn asks_to_apply(p: &Prepared<'_>, i: usize) -> bool {
+    if p.seg.section == Section::Apply {
+        return true;
+    }
+    let (start, end) = p.sentence_at(p.toks[i].start);
+    p.toks[p.toks_within(start, end)]
+        .iter()
+        .any(|t| lists().application_words.contains(&t.lower.as_str()))
 }
 
 /// Is a term marked for a subject check about the applicant? A lone pronoun must refer

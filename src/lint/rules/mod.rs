@@ -156,7 +156,7 @@ rules! {
     AgeCoded = "age-coded", inclusive, Warning, EN_DE_FR, "Wording that signals a preferred age (digital native, young, recent graduate, energetic).";
     AbilityAssumption = "ability-assumption", inclusive, Warning, EN, "A physical ability required without saying why it is essential.";
     HypeTitle = "hype-title", inclusive, Warning, EN_DE_FR, "A hype title (rockstar, ninja, guru, wizard).";
-    CultureCliche = "culture-cliche", inclusive, Warning, EN, "A culture cliché (work hard play hard, hit the ground running, we're a family).";
+    CultureCliche = "culture-cliche", inclusive, Warning, EN_DE_FR, "A culture cliché (work hard play hard, hit the ground running, we're a family; familiäres Arbeitsklima, ambiance familiale).";
     Cliche = "cliche", inclusive, Note, EN, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";
     NativeSpeaker = "native-speaker", inclusive, Warning, EN_DE_FR, "Asking for a native speaker rather than fluency.";
     SexPreference = "sex-preference", inclusive, Warning, EN, "A stated preference for one sex (\"male driver\", \"we'd like a woman for this role\").";

@@ -83,7 +83,12 @@ pub fn check(ctx: &mut Ctx<'_>) {
     let Some(cite) = cite(ctx.doc.facts.country.as_deref()) else {
         return;
     };
+    // A two-gender marker is a title of one; otherwise only a title naming a person
+    // by a gendered noun asks for a marker.
     let binary = crate::title::binary_marker(text);
+    if !binary && !crate::title::names_a_person(ctx.lang.code(), text) {
+        return;
+    }
     let (msg, help) = match ctx.lang {
         Lang::De if binary => (
             format!(

@@ -431,3 +431,98 @@ fn english_lists_do_not_run_on_german_text() {
     assert!(m_lang("de", text, "cliche").is_empty());
     assert!(m_lang("de", text, "impersonal-voice").is_empty());
 }
+
+#[test]
+fn a_photo_is_an_ask_only_where_the_posting_asks_for_an_application() {
+    assert_eq!(
+        m(
+            "Send your CV with a photo to jobs@example.org.",
+            "appearance-ask"
+        ),
+        ["with a photo"]
+    );
+    assert_eq!(
+        matched(
+            &lint_md("# Baker\n\n## How to apply\n\nUpload a photo and a few lines.\n"),
+            "appearance-ask"
+        ),
+        ["Upload a photo"]
+    );
+    // The same words as a duty.
+    for duty in [
+        "You upload photos of finished cakes to our website.",
+        "Take orders and send photos of each order to the customer.",
+    ] {
+        assert!(m(duty, "appearance-ask").is_empty(), "{duty}");
+    }
+    // A photo of the applicant is an ask wherever it stands.
+    assert_eq!(
+        m("Please include a photo of yourself.", "appearance-ask"),
+        ["include a photo"]
+    );
+}
+
+#[test]
+fn go_getter_is_a_cliche_note() {
+    assert!(m("We want a go-getter.", "culture-cliche").is_empty());
+    assert_eq!(m("We want a go-getter.", "cliche"), ["go-getter"]);
+}
+
+#[test]
+fn a_title_beside_its_other_form_is_a_note() {
+    let f = lint_md(
+        "# Waiter/Waitress\n\nWe need a waiter or waitress for the terrace, and a hostess.\n",
+    );
+    let g = of(&f, "gendered-term");
+    let notes: Vec<_> = g
+        .iter()
+        .filter(|x| x.severity == crate::lint::Severity::Note)
+        .map(|x| x.matched.as_deref().unwrap_or_default())
+        .collect();
+    let warnings: Vec<_> = g
+        .iter()
+        .filter(|x| x.severity != crate::lint::Severity::Note)
+        .map(|x| x.matched.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(notes, ["Waitress", "waitress"], "{g:?}");
+    assert_eq!(warnings, ["hostess"], "{g:?}");
+}
+
+#[test]
+fn the_team_as_a_family_in_german_and_french() {
+    let de = "# Erzieher (m/w/d)\n\nSie arbeiten in unserer Kita in Köln. Wir bieten ein familiäres Arbeitsklima und \
+              ein familiengeführtes Haus. Die Kinder und ihre Familien kennen Sie beim Namen.\n";
+    assert_eq!(
+        matched(&lint_md(de), "culture-cliche"),
+        ["familiäres Arbeitsklima"]
+    );
+    let fr = "# Serveur (H/F)\n\nVous servez nos clients à Lyon. Chez nous, une ambiance familiale ; nous aidons \
+              aussi les familles du quartier.\n";
+    assert_eq!(
+        matched(&lint_md(fr), "culture-cliche"),
+        ["ambiance familiale"]
+    );
+}
+
+#[test]
+fn staff_already_there_in_the_generic_masculine_is_a_note() {
+    let text = "# Lagerhelfer (m/w/d)\n\nSie arbeiten in unserem Lager in Köln. Unsere Mitarbeiter arbeiten in \
+                festen Schichten, und wir suchen einen Mitarbeiter für die Frühschicht. Sie sprechen mit \
+                anderen Mitarbeitern.\n";
+    let f = lint_md(text);
+    let g: Vec<(String, bool)> = of(&f, "gendered-term")
+        .iter()
+        .map(|x| {
+            let m = x.matched.clone().unwrap_or_default();
+            (m, x.severity == crate::lint::Severity::Note)
+        })
+        .collect();
+    assert_eq!(
+        g,
+        [
+            ("Mitarbeiter".to_string(), true),
+            ("Mitarbeiter".to_string(), false),
+            ("Mitarbeitern".to_string(), true)
+        ]
+    );
+}

@@ -41,6 +41,15 @@ struct Lists {
     applicant_nouns: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     impersonal_after: &'static [&'static str],
+    /// Words before a `staff` noun that make it the person sought ("einen").
+    #[serde(deserialize_with = "data::words")]
+    sought_before: &'static [&'static str],
+    /// Words before a `staff` noun that make it the staff already there ("unsere").
+    #[serde(deserialize_with = "data::words")]
+    staff_before: &'static [&'static str],
+    /// Words of a sentence that hires ("suchen"): a `staff` noun there is the person sought.
+    #[serde(deserialize_with = "data::words")]
+    hiring_words: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     young_nouns: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
@@ -67,6 +76,10 @@ struct Term {
     /// A pronoun: reported only when it refers to the applicant.
     #[serde(default)]
     pronoun: bool,
+    /// A noun for staff ("Mitarbeiter"): a warning where it names the person sought,
+    /// a note where it names the staff already there.
+    #[serde(default)]
+    staff: bool,
 }
 
 /// The statute a rule's findings cite in a country.
@@ -133,19 +146,18 @@ fn compiled(lang: Lang) -> Option<&'static Compiled> {
 /// Runs the German or French lists and age limits.
 pub fn check(ctx: &mut Ctx<'_>) {
     let Some(c) = compiled(ctx.lang) else { return };
-    // Vague pay is reported where no figure is given, law or no law, as for English.
-    let has_figure = ctx
-        .doc
-        .facts
-        .pay
-        .as_ref()
-        .is_some_and(|p| p.min.is_some() || p.max.is_some());
+    // Vague pay is reported where no figure is given, law or no law, as for English;
+    // once per posting, by the pay rule, when the pay facts read the wording too
+    // ("leistungsgerechte Bezahlung").
+    let pay = ctx.doc.facts.pay.as_ref();
+    let pay_said = pay.is_some_and(|p| p.min.is_some() || p.max.is_some())
+        || pay.is_some_and(|p| p.open_ended.is_some());
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         let ex = Cover::new(c.exceptions.find_all(p.toks));
         for (h, term) in hits(c, p) {
             let skip = ex.covers(&h)
-                || (term.rule == RuleId::PayVague && has_figure)
+                || (term.rule == RuleId::PayVague && pay_said)
                 || (term.rule == RuleId::GenderedTerm && paired(p, &h))
                 || (term.pronoun && !about_applicant(c.lists, p, h.first))
                 || name_not_word(p, &h, term);
@@ -188,13 +200,11 @@ pub fn check(ctx: &mut Ctx<'_>) {
         {
             msg = format!("{msg}; {}", law.cite);
         }
-        ctx.at_tokens(
-            term.rule,
-            si,
-            h.first,
-            h.last,
-            Report::new(msg).help(term.fix),
-        );
+        let mut r = Report::new(msg).help(term.fix);
+        if term.staff && !names_the_sought(c.lists, &ctx.prep[si], h.first) {
+            r.severity = Some(crate::lint::Severity::Note);
+        }
+        ctx.at_tokens(term.rule, si, h.first, h.last, r);
     }
 }
 
@@ -224,6 +234,7 @@ static FEMININE_ROLE: Term = Term {
     fix: "name both forms (\"als Fachärztin oder Facharzt\", \"als Fachärzt*in\")",
     exact: false,
     pronoun: false,
+    staff: false,
 };
 
 /// A number-written age limit, reported as `age-coded`.
@@ -233,6 +244,7 @@ static AGE_LIMIT: Term = Term {
     fix: "drop the age limit; say what the work asks (experience, licences, availability)",
     exact: false,
     pronoun: false,
+    staff: false,
 };
 
 /// Every listed term found in a segment: stemmed matches (negated ones left out: "kein
@@ -260,6 +272,22 @@ fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
         Some((h, term))
     });
     stemmed.chain(exact).collect()
+}
+
+/// Does the noun at token `i` name the person sought ("einen Mitarbeiter", "Wir suchen
+/// Mitarbeiter für …") rather than the staff already there ("unsere Mitarbeiter")?
+fn names_the_sought(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| p.toks[k].lower.as_str());
+    if before.is_some_and(|w| lists.sought_before.contains(&w)) {
+        return true;
+    }
+    if before.is_some_and(|w| lists.staff_before.contains(&w)) {
+        return false;
+    }
+    let (start, end) = p.sentence_at(p.toks[i].start);
+    p.toks[p.toks_within(start, end)]
+        .iter()
+        .any(|t| lists.hiring_words.contains(&t.lower.as_str()))
 }
 
 /// Is a match a name rather than the listed word? An entry written lower case (an

@@ -21,7 +21,7 @@ pub(crate) use money::data_loads as money_data_loads;
 #[cfg(test)]
 pub(crate) use place::data_loads as places_data_loads;
 
-pub use money::{Money, scan_money};
+pub use money::{Money, names_pay_grade, scan_money};
 use money::{find_pay, settle_currency};
 use place::locate;
 pub use place::{Place, Region, place_span, regions};

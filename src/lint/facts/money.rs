@@ -580,9 +580,12 @@ struct Lists {
     /// "vergütet", "paid": a job said to be paid, praised by the word before.
     #[serde(deserialize_with = "data::words")]
     pay_participles: &'static [&'static str],
-    /// "well", "bien": adverbs that praise a participle.
+    /// "bien": adverbs that praise a participle.
     #[serde(deserialize_with = "data::words")]
     praise_adverbs: &'static [&'static str],
+    /// "TVöD", "Entgeltgruppe": pay scales whose grade states the pay.
+    #[serde(deserialize_with = "data::words")]
+    pay_scales: &'static [&'static str],
     /// Periods written after a figure ("/hr"), in the order they are tried.
     periods: Vec<PeriodWord>,
     /// "up to": the figure is a maximum.
@@ -654,6 +657,7 @@ struct Words {
     praise_after: &'static [&'static str],
     pay_participles: &'static [&'static str],
     praise_adverbs: &'static [&'static str],
+    pay_scales: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -676,6 +680,7 @@ fn words() -> &'static Words {
             praise_after: l.praise_after,
             pay_participles: l.pay_participles,
             praise_adverbs: l.praise_adverbs,
+            pay_scales: l.pay_scales,
         }
     })
 }
@@ -794,7 +799,7 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
 }
 
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
-    for p in prep {
+    for p in prep.iter().filter(|p| !names_pay_grade(p)) {
         let hit = words().vague.find(p.toks).into_iter().next();
         // "Salary: Competitive" in the pay section, or a line of its own under a pay
         // heading ("TBD", "Negotiable"): the heading is the pay noun.
@@ -826,6 +831,20 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         }
     }
     None
+}
+
+/// Does the segment name a grade of a collective agreement's pay scale ("TV-L 11",
+/// "Entgeltgruppe S8a")? Then its pay is stated, whatever praise stands beside it.
+pub fn names_pay_grade(p: &Prepared<'_>) -> bool {
+    let text = p.seg.text.to_lowercase();
+    words().pay_scales.iter().any(|scale| {
+        text.match_indices(scale).any(|(at, _)| {
+            text[at + scale.len()..]
+                .chars()
+                .take(12)
+                .any(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// "Wage dependent upon experience": a pay noun and, within five words of the same
@@ -867,10 +886,7 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
             |k| is(w.praise_after, k),
         )
     };
-    // "paid" only after an adverb: "good paid time off" praises the leave.
-    let participle = |k: usize| {
-        is(w.pay_participles, k) && (toks[k].lower != "paid" || is(w.praise_adverbs, k - 1))
-    };
+    let participle = |k: usize| is(w.pay_participles, k);
     let praised_participle = || {
         word_then(
             p,

@@ -526,3 +526,16 @@ fn staff_already_there_in_the_generic_masculine_is_a_note() {
         ]
     );
 }
+
+#[test]
+fn a_pay_grade_of_a_collective_agreement_is_not_vague_pay() {
+    let text = "# Erzieher (m/w/d)\n\nSie arbeiten in unserer Kita in Köln. Wir bieten eine leistungsgerechte \
+                Vergütung nach TVöD SuE S8a.\n";
+    assert!(matched(&lint_md(text), "pay-vague").is_empty());
+    let text = "# Erzieher (m/w/d)\n\nSie arbeiten in unserer Kita in Köln. Wir bieten eine leistungsgerechte \
+                Vergütung in Anlehnung an den TVöD.\n";
+    assert_eq!(
+        matched(&lint_md(text), "pay-vague"),
+        ["leistungsgerechte Vergütung"]
+    );
+}

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::super::super::data;
-use super::super::super::facts::Prepared;
+use super::super::super::facts::{Prepared, names_pay_grade};
 use super::super::super::lang::Lang;
 use super::super::super::matcher::{Found, Matcher, for_language};
 use super::super::super::text::{Cover, Hit, PhraseSet, Token};
@@ -157,7 +157,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         let ex = Cover::new(c.exceptions.find_all(p.toks));
         for (h, term) in hits(c, p) {
             let skip = ex.covers(&h)
-                || (term.rule == RuleId::PayVague && pay_said)
+                || (term.rule == RuleId::PayVague && (pay_said || names_pay_grade(p)))
                 || (term.rule == RuleId::GenderedTerm && paired(p, &h))
                 || (term.pronoun && !about_applicant(c.lists, p, h.first))
                 || name_not_word(p, &h, term);

@@ -103,6 +103,7 @@ struct Forms {
     masculine_endings: Vec<String>,
     not_masculine: Vec<String>,
     not_masculine_endings: Vec<String>,
+    post_nouns: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -226,8 +227,11 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
         "fr" => &file().fr,
         _ => return false,
     };
-    words(title).iter().any(|w| {
-        let noun = lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase);
+    let ws = words(title);
+    ws.iter().enumerate().any(|(i, w)| {
+        let of_post = i > 0 && forms.post_nouns.contains(&ws[i - 1].lower);
+        let noun =
+            !of_post && (lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase));
         // A short ending needs two letters before it ("Koch" is one, "-er" alone is not).
         let ends = |list: &[String]| {
             list.iter().any(|e| {
@@ -342,6 +346,8 @@ mod tests {
             ("fr", "Dalibo recrute des DBA juniors !"),
             ("fr", "Offres d'emploi au restaurant"),
             ("fr", "Qualité et sécurité"),
+            ("fr", "Dalibo recrute 2 postes administratifs à Paris"),
+            ("fr", "UI Designer Junior"),
             ("en", "Cashier"),
         ] {
             assert!(!names_a_person(lang, title), "{lang}: {title}");

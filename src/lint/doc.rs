@@ -211,6 +211,9 @@ pub struct Facts {
     /// "Posted …" line or a front matter date. A law binds postings from its
     /// effective date on.
     pub posted_on: Option<String>,
+    /// The application deadline's date ("apply by January 30, 2015"): the posting was
+    /// published before it, so a law in force only after it does not bind it.
+    pub closes_on: Option<String>,
     /// How to apply is given.
     pub has_apply: bool,
     /// Whether AI screens applicants is stated (`apply.ai_screening`, or a sentence

@@ -280,6 +280,7 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .any(|p| p.seg.section != Section::Apply && has_date(p)),
         has_apply: has_apply(&prep),
         posted_on: date::posted_on(&prep),
+        closes_on: closes_on(&prep),
         states_ai_screening: states_ai_screening(&prep),
         states_vacancy: states_vacancy(&prep),
         ..Facts::default()
@@ -451,6 +452,18 @@ fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     let set = SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()));
     prep.iter()
         .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
+}
+
+/// The date after a deadline phrase ("apply by Friday, January 30, 2015 at 5pm").
+fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()));
+    prep.iter().find_map(|p| {
+        set.find(p.toks).into_iter().find_map(|hit| {
+            let after = p.toks.get(hit.last + 1)?;
+            date::parse(&p.slice(after.start, p.chars.len()))
+        })
+    })
 }
 
 fn has_apply(prep: &[Prepared<'_>]) -> bool {

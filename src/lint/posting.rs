@@ -331,6 +331,10 @@ fn facts(b: &Builder, segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .posted
             .as_ref()
             .and_then(|d| super::facts::parse_date(&d.to_string())),
+        closes_on: p
+            .apply_by
+            .as_ref()
+            .and_then(|d| super::facts::parse_date(&d.to_string())),
         has_apply: apply
             .is_some_and(|a| a.url.is_some() || a.email.is_some() || a.instructions.is_some()),
         // Given as fields, or in the employer's own words (in the instructions,

@@ -930,7 +930,8 @@ fn word_then(
 }
 
 /// A pay noun at token `k`: "package" only as "salary package" or a package of pay
-/// ("remuneration package" is found at "remuneration"), "rates" as "rates of pay".
+/// ("remuneration package" is found at "remuneration"), "rates" as "rates of pay",
+/// "hourly rates" or "market rates".
 fn pay_noun_at(p: &Prepared<'_>, k: usize) -> bool {
     let toks = p.toks;
     let word = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
@@ -940,7 +941,8 @@ fn pay_noun_at(p: &Prepared<'_>, k: usize) -> bool {
             "salary" | "pay" | "remuneration" | "compensation"
         ),
         "rates" | "rate" => {
-            word(k + 1) == "of" && word(k + 2) == "pay" || word(k.wrapping_sub(1)) == "hourly"
+            word(k + 1) == "of" && word(k + 2) == "pay"
+                || matches!(word(k.wrapping_sub(1)), "hourly" | "market")
         }
         w => words().pay_nouns.contains(&w),
     }

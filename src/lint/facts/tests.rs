@@ -232,6 +232,58 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
 }
 
 #[test]
+fn praised_participles_pay_grades_and_french_and_english_rates() {
+    for (text, open) in [
+        (
+            "Eine attraktiv vergütete Festanstellung.",
+            "attraktiv vergütete",
+        ),
+        (
+            "Ein attraktives, leistungsabhängiges Einkommen.",
+            "attraktives, leistungsabhängiges Einkommen",
+        ),
+        ("Eine gut bezahlte Stelle in Teilzeit.", "gut bezahlte"),
+        (
+            "Attraktive Bezahlung in Anlehnung an den TVöD.",
+            "Attraktive Bezahlung",
+        ),
+        ("TJM à définir selon profil.", "TJM à définir selon profil"),
+        (
+            "Le salaire sera fixé en fonction de l'expérience.",
+            "salaire sera fixé en fonction de l'expérience",
+        ),
+        (
+            "We pay competitive market rates.",
+            "competitive market rates",
+        ),
+    ] {
+        assert_eq!(pay(text).open_ended.as_deref(), Some(open), "{text}");
+    }
+    // English "paid" praises the leave or the overtime; a pay grade states the pay.
+    for text in [
+        "We offer good paid time off and a pension.",
+        "Overtime is rare, and when it happens well paid.",
+        "Faire Vergütung nach TV-L 11 (Stufe 1).",
+        "Attraktive Vergütung nach Entgeltgruppe S8a TVöD.",
+    ] {
+        assert_eq!(facts(text).pay.and_then(|p| p.open_ended), None, "{text}");
+    }
+}
+
+#[test]
+fn a_deadline_dates_the_posting_from_above() {
+    let f = facts(
+        "# T\n\nFor priority consideration please apply by Friday, January 30, 2015 at 5pm.\n",
+    );
+    assert_eq!(f.closes_on.as_deref(), Some("2015-01-30"));
+    assert_eq!(f.posted_on, None);
+    assert_eq!(facts("# T\n\nApply soon.\n").closes_on, None);
+    // "until filled" names no date; the deadline after it does.
+    let f = facts("# T\n\nOpen until filled, but please apply by Friday, January 30, 2015.\n");
+    assert_eq!(f.closes_on.as_deref(), Some("2015-01-30"));
+}
+
+#[test]
 fn a_date_label_needs_its_colon() {
     assert_eq!(
         facts("# T\n\nDate: 2020-10-09\n\nText.\n")

@@ -165,7 +165,10 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
     };
     // A law binds postings published from its effective date on; a posting that
     // bears no date is held to every law in force today.
-    let in_force = |j: &Jurisdiction| f.posted_on.as_deref().is_none_or(|d| d >= j.effective);
+    // A posting published, or closed, before a law took effect is not bound by it.
+    let by =
+        |date: &Option<String>, j: &Jurisdiction| date.as_deref().is_none_or(|d| d >= j.effective);
+    let in_force = |j: &Jurisdiction| by(&f.posted_on, j) && by(&f.closes_on, j);
     for site in std::iter::once(&main).chain(&f.other_sites) {
         picked.extend(
             JURISDICTIONS
@@ -210,11 +213,11 @@ pub fn check(ctx: &mut Ctx<'_>) {
         .is_some_and(|p| p.min.is_some() || p.max.is_some());
     let open = pay.as_ref().and_then(|p| p.open_ended.clone());
 
-    // "Competitive" with no figure is open-ended where the law wants a bounded range,
-    // and missing pay everywhere else.
+    // "Competitive" with no figure states no pay: missing, whatever the law asks (the
+    // words themselves are `pay-vague`). Open-ended is a figure bounded on one side.
     let (missing, pending): (Vec<&Jurisdiction>, Vec<&Jurisdiction>) = js
         .iter()
-        .filter(|j| j.requires_pay && !has_figure && !(j.bounded && open.is_some()))
+        .filter(|j| j.requires_pay && !has_figure)
         .copied()
         .partition(|j| j.status == Status::InForce);
     if let Some(first) = pending.first().filter(|_| missing.is_empty()) {
@@ -240,7 +243,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         at_pay(ctx, RuleId::PayMissing, r);
     }
 
-    if let Some(o) = &open {
+    if let Some(o) = open.as_ref().filter(|_| has_figure) {
         let bounded: Vec<_> = js.iter().filter(|j| j.bounded).copied().collect();
         if let Some(first) = bounded.first() {
             let r = Report::new(format!(

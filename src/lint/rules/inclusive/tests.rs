@@ -539,3 +539,14 @@ fn a_pay_grade_of_a_collective_agreement_is_not_vague_pay() {
         ["leistungsgerechte Vergütung"]
     );
 }
+
+#[test]
+fn looks_asked_in_german_beside_other_qualities() {
+    let text = "# Regalservice (m/w/d)\n\nSie füllen in unserer Filiale in Bremen die Regale auf und helfen \
+                den Kunden bei der Suche. Sie verfügen über Engagement und ein sicheres, gepflegtes Auftreten, \
+                und Sie arbeiten gern mit uns im Team.\n";
+    assert_eq!(
+        matched(&lint_md(text), "appearance-ask"),
+        ["gepflegtes Auftreten"]
+    );
+}

@@ -90,12 +90,13 @@ fn open_ended_forms() {
         ("$50k+", "pay-open-ended"),
         ("Up to $60,000 a year.", "pay-open-ended"),
         ("From $40,000 a year.", "pay-open-ended"),
-        ("Competitive.", "pay-open-ended"),
+        // No figure at all is no pay, even where the law asks for a bounded range.
+        ("Competitive.", "pay-missing"),
     ] {
         let text = CO.replace("$20-$24 an hour.", pay);
         assert_eq!(pay_rules(&lint_md(&text)), [expect], "{pay}");
     }
-    // California does not require a bounded range, but "competitive" is no pay at all.
+    // California does not require a bounded range, and "competitive" is no pay at all.
     let ca = "# Baker\n\nIn San Francisco, CA.\n\n## Pay\n\nCompetitive.\n";
     assert_eq!(pay_rules(&lint_md(ca)), ["pay-missing"]);
     let ca = "# Baker\n\nIn San Francisco, CA.\n\n## Pay\n\nUp to $60,000.\n";

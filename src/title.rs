@@ -348,6 +348,8 @@ mod tests {
             ("fr", "Qualité et sécurité"),
             ("fr", "Dalibo recrute 2 postes administratifs à Paris"),
             ("fr", "UI Designer Junior"),
+            ("fr", "Offre jobiste - Soutien au service juridique"),
+            ("de", "Stellenangebote"),
             ("en", "Cashier"),
         ] {
             assert!(!names_a_person(lang, title), "{lang}: {title}");
@@ -390,6 +392,7 @@ mod tests {
             "Vendeur / Vendeuse",
             "Caissier·ère",
             "Caissier ou caissière",
+            "Poste d'animateur·trice de camp de jour",
         ] {
             assert_eq!(shown_in("fr-FR", title, None), title, "{title}");
         }

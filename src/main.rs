@@ -15,12 +15,13 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> ExitCode {
-    // mimalloc returns freed pages to the system 10 ms after they empty by default, and
-    // lint of 1,000 postings frees most of each posting's memory in well under that.
-    // With transparent huge pages as well (turned off in Cargo.toml), it held 48-58 MiB
-    // where glibc's allocator held 20-29; with both changed, 20-26.
+    // mimalloc returns freed pages to the system 10 ms after they empty by default (100
+    // ms for its arenas), and lint of 1,000 postings frees most of each posting's
+    // memory well within that. With transparent huge pages as well (turned off in
+    // Cargo.toml), it held 48-58 MiB where glibc's allocator held 19-28; with both
+    // changed, 22-29. A delay of 0 kept 1-2 MiB less but cost 30 ms of system calls.
     // SAFETY: sets a process-wide option before any thread is started.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 5) };
     // Parsed with the command `help` completes (examples, idle flags hidden).
     let matches = jobpost::help::command().get_matches();
     let cli = jobpost::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());

@@ -90,6 +90,16 @@ fn file() -> &'static File {
     })
 }
 
+/// The forms of `lang` (`de`, `fr`); none for a language whose titles are written
+/// neutral.
+fn forms_of(lang: &str) -> Option<&'static Forms> {
+    match lang {
+        "de" => Some(&file().de),
+        "fr" => Some(&file().fr),
+        _ => None,
+    }
+}
+
 /// One language's markers, split endings and neutral nouns.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,10 +164,8 @@ fn words(title: &str) -> Vec<Word> {
 /// Is the title open to all genders in `lang` (`de`, `fr`; any other language's
 /// titles are written neutral)?
 pub fn open_to_all(lang: &str, title: &str) -> bool {
-    let forms = match lang {
-        "de" => &file().de,
-        "fr" => &file().fr,
-        _ => return true,
+    let Some(forms) = forms_of(lang) else {
+        return true;
     };
     let ws = words(title);
     let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
@@ -189,11 +197,7 @@ pub fn open_to_all(lang: &str, title: &str) -> bool {
 /// (the noun may stand anywhere: "Medizinische Fachangestellte", "Pflegerin in
 /// Teilzeit"), French ones by their first word, the noun they are named by.
 pub fn feminine_only(lang: &str, title: &str) -> Option<String> {
-    let forms = match lang {
-        "de" => &file().de,
-        "fr" => &file().fr,
-        _ => return None,
-    };
+    let forms = forms_of(lang)?;
     if open_to_all(lang, title) {
         return None;
     }
@@ -222,10 +226,8 @@ pub fn feminine_only(lang: &str, title: &str) -> Option<String> {
 /// `title-gender` has nothing to ask of it. In German only capitalised words are
 /// nouns.
 pub fn names_a_person(lang: &str, title: &str) -> bool {
-    let forms = match lang {
-        "de" => &file().de,
-        "fr" => &file().fr,
-        _ => return false,
+    let Some(forms) = forms_of(lang) else {
+        return false;
     };
     let ws = words(title);
     ws.iter().enumerate().any(|(i, w)| {

@@ -157,6 +157,19 @@ pub fn all() -> Vec<&'static Locale> {
     entries().iter().map(Entry::locale).collect()
 }
 
+/// Is `language` ("de") written in `country` ("CH") by a shipped locale, its own or a
+/// region's? Read from the locale files' heads, without parsing any whole.
+pub fn written_in(language: &str, country: &str) -> bool {
+    entries().iter().any(|e| {
+        e.tag.split('-').next() == Some(language)
+            && (e.head.countries.iter().any(|c| c == country)
+                || e.head
+                    .regions
+                    .keys()
+                    .any(|r| r.split('-').next() == Some(country)))
+    })
+}
+
 /// The tags of every locale, for messages and completion.
 pub fn tags() -> impl Iterator<Item = &'static str> {
     entries().iter().map(|e| e.tag)

@@ -352,6 +352,7 @@ mod tests {
             ("fr", "UI Designer Junior"),
             ("fr", "Offre jobiste - Soutien au service juridique"),
             ("de", "Stellenangebote"),
+            ("de", "Microsoft System Engineer"),
             ("en", "Cashier"),
         ] {
             assert!(!names_a_person(lang, title), "{lang}: {title}");

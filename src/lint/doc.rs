@@ -211,6 +211,9 @@ pub struct Facts {
     /// "Posted …" line or a front matter date. A law binds postings from its
     /// effective date on.
     pub posted_on: Option<String>,
+    /// The pay is given as a grade of a collective agreement's pay scale ("nach TV-L
+    /// E13 Stufe 3"), whose tables are public: stated, though with no figure.
+    pub pay_grade: bool,
     /// The application deadline's date ("apply by January 30, 2015"): the posting was
     /// published before it, so a law in force only after it does not bind it.
     pub closes_on: Option<String>,

@@ -281,6 +281,7 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
         has_apply: has_apply(&prep),
         posted_on: date::posted_on(&prep),
         closes_on: closes_on(&prep),
+        pay_grade: prep.iter().any(names_pay_grade),
         states_ai_screening: states_ai_screening(&prep),
         states_vacancy: states_vacancy(&prep),
         ..Facts::default()

@@ -43,6 +43,10 @@ struct LangData {
     gap_words: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     negators: &'static [&'static str],
+    /// Words that deny a term after it in its clause ("Von Bewerbungsfotos bitten wir
+    /// abzusehen").
+    #[serde(default, deserialize_with = "data::words")]
+    negators_after: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     clause_breaks: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
@@ -524,10 +528,17 @@ impl Matcher {
     /// clause ("we are not looking for rockstars", "no ninjas")?
     pub fn negated(&self, p: &Prepared<'_>, f: &Found) -> bool {
         let start = self.clause_start(p, f.first);
-        (start..f.first)
+        let before = (start..f.first)
             .rev()
             .take(4)
-            .any(|k| Lang::has(self.lang.words.negators, &p.toks[k].lower))
+            .any(|k| Lang::has(self.lang.words.negators, &p.toks[k].lower));
+        let after = || {
+            (f.last + 1..p.toks.len())
+                .take_while(|&k| !gap_has(p, k - 1, k, &CLAUSE_MARKS))
+                .take(REACH)
+                .any(|k| Lang::has(self.lang.words.negators_after, &p.toks[k].lower))
+        };
+        before || (!self.lang.words.negators_after.is_empty() && after())
     }
 
     /// Is the word at `f` (an adjective such as "young" or "energetic") about the

@@ -331,6 +331,9 @@ fn facts(b: &Builder, segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .posted
             .as_ref()
             .and_then(|d| super::facts::parse_date(&d.to_string())),
+        pay_grade: super::facts::prepare(segments, analysed)
+            .iter()
+            .any(super::facts::names_pay_grade),
         closes_on: p
             .apply_by
             .as_ref()

@@ -52,6 +52,9 @@ struct Keys {
     deadline: Vec<String>,
     posted: Vec<String>,
     apply: Vec<String>,
+    /// Keys whose nested keys describe an image or the page, not the job (`image:
+    /// title:` is the picture's title).
+    media: Vec<String>,
 }
 
 fn keys() -> &'static Keys {
@@ -212,6 +215,13 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
             let block = value.is_empty() || value.starts_with(['|', '>']);
             (bodyless && (block || prose(value))).then_some(Role::Body)
         };
+        let media = || keys().media.iter().any(|m| m == &key.to_lowercase());
+        if value.is_empty() && media() {
+            while i < lines.len() && deeper(lines[i].1, indent) {
+                i += 1;
+            }
+            continue;
+        }
         let Some(role) = role(key).or_else(fallback) else {
             continue;
         };

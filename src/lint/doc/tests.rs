@@ -626,3 +626,13 @@ fn a_date_in_the_file_name_is_the_publication_date() {
     assert_eq!(posted("jobs/job-12345-2024.md", "# Cook\n\nText.\n"), None);
     assert_eq!(posted("2020-13-45-x.md", "# Cook\n\nText.\n"), None);
 }
+
+#[test]
+fn an_image_title_in_front_matter_is_not_the_posting_title() {
+    let src = "---\nimage:\n  src: /logo.png\n  title: \"Acme-Logo\"\ntitle: \"Jurist*in gesucht\"\n---\n\nText.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    assert_eq!(
+        doc.title().map(|t| t.text.as_str()),
+        Some("Jurist*in gesucht")
+    );
+}

@@ -657,7 +657,8 @@ struct Words {
     praise_after: &'static [&'static str],
     pay_participles: &'static [&'static str],
     praise_adverbs: &'static [&'static str],
-    pay_scales: &'static [&'static str],
+    /// The pay scales, as words ("TV-L" is "tv", "l").
+    pay_scales: PhraseSet,
 }
 
 fn words() -> &'static Words {
@@ -680,7 +681,7 @@ fn words() -> &'static Words {
             praise_after: l.praise_after,
             pay_participles: l.pay_participles,
             praise_adverbs: l.praise_adverbs,
-            pay_scales: l.pay_scales,
+            pay_scales: PhraseSet::new(l.pay_scales.iter().copied()),
         }
     })
 }
@@ -801,9 +802,10 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep.iter().filter(|p| !names_pay_grade(p)) {
         let hit = words().vague.find(p.toks).into_iter().next();
-        // "Salary: Competitive" in the pay section, or a line of its own under a pay
-        // heading ("TBD", "Negotiable"): the heading is the pay noun.
-        let short = p.toks.len() <= 4 && p.seg.kind != SegKind::Heading;
+        // "Salary: Competitive" in the pay section, or a short line of its own under a
+        // pay heading ("TBD", "Negotiable", "A discuter en fonction de votre profil"):
+        // the heading is the pay noun.
+        let short = p.toks.len() <= 8 && p.seg.kind != SegKind::Heading;
         let bare = (p.seg.section == Section::Pay)
             .then(|| {
                 p.toks.iter().position(|t| {
@@ -812,10 +814,14 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
                 })
             })
             .flatten();
-        let span = match (hit, bare) {
-            (Some(h), _) => Some((h.first, h.last)),
-            (None, Some(i)) => Some((i, i)),
-            _ => depends(p).or_else(|| praised(p)),
+        // The fullest wording first: a listed phrase, then a pay noun with what it
+        // depends on or its praise, then the word alone under a pay heading.
+        let span = match hit {
+            Some(h) => Some((h.first, h.last)),
+            // A short line is quoted whole ("A discuter en fonction de votre profil").
+            None => depends(p)
+                .or_else(|| praised(p))
+                .or(bare.map(|i| if short { (0, p.toks.len() - 1) } else { (i, i) })),
         };
         if let Some((a, b)) = span {
             return Some(PayFacts {
@@ -835,16 +841,19 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 
 /// Does the segment name a grade of a collective agreement's pay scale ("TV-L 11",
 /// "Entgeltgruppe S8a")? Then its pay is stated, whatever praise stands beside it.
+/// Read on the words (a scale written "TV-L" is the words "tv", "l"), with a digit in
+/// one of the three words after it; every posting's every segment is asked.
 pub fn names_pay_grade(p: &Prepared<'_>) -> bool {
-    let text = p.seg.text.to_lowercase();
-    words().pay_scales.iter().any(|scale| {
-        text.match_indices(scale).any(|(at, _)| {
-            text[at + scale.len()..]
-                .chars()
-                .take(12)
-                .any(|c| c.is_ascii_digit())
-        })
-    })
+    let toks = p.toks;
+    let has_digit = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.lower.bytes().any(|b| b.is_ascii_digit()))
+    };
+    words()
+        .pay_scales
+        .find_all(toks)
+        .iter()
+        .any(|h| (h.last + 1..h.last + 4).any(has_digit))
 }
 
 /// "Wage dependent upon experience": a pay noun and, within five words of the same

@@ -604,6 +604,19 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
 /// place they name is a site with its own law); else places the body says the job is
 /// "based in" or "located in"; else the first place named, looked for in the sections
 /// most likely to hold it first.
+/// May a place only mentioned (no location line, no "based in") be the place of work
+/// of a posting in this language? A German or French posting is for a job where the
+/// language is spoken: "a trip to the Ignite conference (USA)" in a Swiss posting does
+/// not make it a US job. An English posting, or one too short to tell, may be anywhere.
+fn speaks_language_of(prep: &[Prepared<'_>], place: &Place) -> bool {
+    use super::super::lang::{Lang, detect};
+    let lang = match detect(prep.iter().flat_map(|p| p.toks)) {
+        Some(Lang::En) | None => return true,
+        Some(l) => l,
+    };
+    crate::locale::written_in(lang.code(), place.country)
+}
+
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
     let mut sites: Vec<Place> = prep
         .iter()
@@ -616,7 +629,8 @@ pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
     if sites.is_empty() {
         let mut order: Vec<&Prepared<'_>> = prep.iter().collect();
         order.sort_by_key(|p| location_rank(p.seg));
-        sites.extend(order.iter().find_map(|p| place_in(p)));
+        let guess = order.iter().find_map(|p| place_in(p));
+        sites.extend(guess.filter(|pl| speaks_language_of(prep, pl)));
     }
     sites.dedup();
     // The first site with a state or province is the main one.

@@ -217,6 +217,14 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
         ("Un salaire motivant.", "salaire motivant"),
         ("# T\n\n## Compensation\n\nTBD\n", "TBD"),
         ("# T\n\n## Pay\n\nNegotiable\n", "Negotiable"),
+        (
+            "# T\n\n## Rémunération\n\nA discuter en fonction de votre profil.\n",
+            "A discuter en fonction de votre profil",
+        ),
+        (
+            "Rémunération : selon les souhaits du candidat.",
+            "Rémunération : selon les souhaits du candidat",
+        ),
     ] {
         assert_eq!(pay(text).open_ended.as_deref(), Some(open), "{text}");
     }
@@ -657,4 +665,14 @@ fn a_dollar_code_before_each_figure_of_a_range() {
         let p = pay(text);
         assert!(p.min.is_some() && p.max > p.min, "{text}: {p:?}");
     }
+}
+
+#[test]
+fn a_country_only_mentioned_in_another_language_is_not_the_place() {
+    let de = "# Berater (m/w/d)\n\nWir arbeiten remote und bei den Kunden, und Sie teilen sich die Stunden \
+              selbst ein. Jedes Jahr fahren wir mit dem Team zu einer Konferenz (USA), und Sie sind dabei.\n";
+    assert_eq!(facts(de).country, None);
+    let en = "# Consultant\n\nWe work remotely and at clients, and you plan your own hours. Each year \
+              the team goes to a conference (USA) and you come with us.\n";
+    assert_eq!(facts(en).country.as_deref(), Some("US"));
 }

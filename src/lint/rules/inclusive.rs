@@ -166,6 +166,13 @@ fn message(rule: RuleId, m: &str) -> String {
     }
 }
 
+/// Does the capitalised word at `i` end a run of capitalised words ("Javascript
+/// Ninja", "Senior Sales Rockstar")?
+fn ends_capitalised_run(p: &Prepared<'_>, i: usize) -> bool {
+    let cap = |k: usize| p.toks.get(k).is_some_and(|t| p.capitalised(t));
+    i > 0 && cap(i - 1) && !cap(i + 1)
+}
+
 /// Is the one-word title at `first..=last` written beside its other form, "Waiter/
 /// Waitress", "host or hostess", "Chairman & Chairwoman": both named, if only two.
 fn both_forms(p: &Prepared<'_>, first: usize, last: usize) -> bool {
@@ -473,8 +480,11 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
                 last: f.last,
                 item: f.item,
             };
-            // "Ernst & Young", "Guy Fawkes": a name, not a word.
-            let name = f.first == f.last && p.proper_name_at(f.first);
+            // "Ernst & Young", "Guy Fawkes": a name, not a word. A hype word that ends a
+            // run of capitalised words is a job title ("Javascript Ninja"); one before
+            // another is a brand ("Rockstar Games").
+            let title = term.rule == RuleId::HypeTitle && ends_capitalised_run(p, f.first);
+            let name = f.first == f.last && p.proper_name_at(f.first) && !title;
             // Negated hype or cliché is not hype ("we are not looking for rockstars");
             // a gendered word stays gendered ("no guy culture").
             let negated = term.rule != RuleId::GenderedTerm && terms.negated(p, &f);

@@ -208,9 +208,11 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
     let js = ctx.jurisdictions.clone();
     let pay = ctx.doc.facts.pay.clone();
+    // A collective-agreement grade ("TV-L E13") states the pay where no figure does.
     let has_figure = pay
         .as_ref()
-        .is_some_and(|p| p.min.is_some() || p.max.is_some());
+        .is_some_and(|p| p.min.is_some() || p.max.is_some())
+        || ctx.doc.facts.pay_grade;
     let open = pay.as_ref().and_then(|p| p.open_ended.clone());
 
     // "Competitive" with no figure states no pay: missing, whatever the law asks (the

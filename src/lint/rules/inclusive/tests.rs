@@ -420,7 +420,7 @@ fn french_age_native_speaker_pay_and_pronouns() {
     assert!(m_lang("fr", "Nous lisons Jeune Afrique.", "age-coded").is_empty());
     assert_eq!(
         m_lang("fr", "Salaire attractif selon profil.", "pay-vague"),
-        ["Salaire attractif"]
+        ["Salaire attractif selon profil"]
     );
 }
 
@@ -548,5 +548,56 @@ fn looks_asked_in_german_beside_other_qualities() {
     assert_eq!(
         matched(&lint_md(text), "appearance-ask"),
         ["gepflegtes Auftreten"]
+    );
+}
+
+#[test]
+fn native_speaker_asks_name_a_language_and_offer_no_level() {
+    let de = |body: &str| {
+        format!(
+            "# Erzieher (m/w/d)\n\nSie arbeiten in unserer Kita in Köln mit den Kindern und mit uns im Team, \
+             und Sie planen den Tag mit den Eltern. {body}\n"
+        )
+    };
+    assert_eq!(
+        matched(
+            &lint_md(&de("Sie sprechen Deutsch als Muttersprache.")),
+            "native-speaker"
+        ),
+        ["Muttersprache"]
+    );
+    for body in [
+        "Bei uns spricht jede und jeder die eigene Muttersprache mit den Kindern.",
+        "Sie sprechen Deutsch auf muttersprachlichem Niveau oder auf Niveau C1.",
+    ] {
+        assert!(
+            matched(&lint_md(&de(body)), "native-speaker").is_empty(),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_photo_declined_after_the_word_is_no_ask() {
+    let text = "# Jurist*in (m/w/d)\n\nSie beraten unser Team in Berlin und arbeiten mit uns an den Klagen. \
+                Von Bewerbungsfotos und Angaben zum Alter bitten wir abzusehen.\n";
+    assert!(matched(&lint_md(text), "appearance-ask").is_empty());
+    let text = "# Jurist*in (m/w/d)\n\nSie beraten unser Team in Berlin und arbeiten mit uns an den Klagen. \
+                Bitte senden Sie uns Ihre Bewerbung mit Foto.\n";
+    assert_eq!(
+        matched(&lint_md(text), "appearance-ask"),
+        ["Bewerbung mit Foto"]
+    );
+}
+
+#[test]
+fn a_hype_word_ending_a_title_case_title_is_hype() {
+    assert_eq!(m("We're hiring: Javascript Ninja", "hype-title"), ["Ninja"]);
+    assert!(
+        m(
+            "We sell Ninja Foods blenders and Rockstar Games.",
+            "hype-title"
+        )
+        .is_empty()
     );
 }

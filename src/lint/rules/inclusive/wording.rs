@@ -41,6 +41,16 @@ struct Lists {
     applicant_nouns: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     impersonal_after: &'static [&'static str],
+    /// "jung", "junges": with a word of `team_words` after it, adjectives between, the
+    /// team sold as young.
+    #[serde(deserialize_with = "data::words")]
+    young_words: &'static [&'static str],
+    #[serde(deserialize_with = "data::words")]
+    team_words: &'static [&'static str],
+    /// Words that name a language ("Deutsch", "langue"): a native-speaker term is an
+    /// ask only beside one.
+    #[serde(deserialize_with = "data::words")]
+    language_names: &'static [&'static str],
     /// Words before a `staff` noun that make it the person sought ("einen").
     #[serde(deserialize_with = "data::words")]
     sought_before: &'static [&'static str],
@@ -160,6 +170,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 || (term.rule == RuleId::PayVague && (pay_said || names_pay_grade(p)))
                 || (term.rule == RuleId::GenderedTerm && paired(p, &h))
                 || (term.pronoun && !about_applicant(c.lists, p, h.first))
+                || (term.rule == RuleId::NativeSpeaker && !asks_native(c.lists, p, h.first))
                 || name_not_word(p, &h, term);
             // One finding per stretch of text and rule ("le candidat idéal").
             let overlaps = found.iter().any(|(s, o, t)| {
@@ -177,6 +188,19 @@ pub fn check(ctx: &mut Ctx<'_>) {
             };
             if !paired(p, &h) {
                 found.push((si, h, &FEMININE_ROLE));
+            }
+        }
+        for (first, last) in young_teams(c.lists, p) {
+            let h = Hit {
+                first,
+                last,
+                item: usize::MAX,
+            };
+            let overlaps = found.iter().any(|(s, o, t)| {
+                *s == si && t.rule == RuleId::AgeCoded && o.first <= h.last && h.first <= o.last
+            });
+            if !overlaps {
+                found.push((si, h, &YOUNG_TEAM));
             }
         }
         for (first, last) in age_limits(c.lists, p) {
@@ -237,6 +261,41 @@ static FEMININE_ROLE: Term = Term {
     staff: false,
 };
 
+/// The team sold as young, adjectives between ("einem jungen, dynamischen und
+/// motivierten Team"), reported as `age-coded`.
+static YOUNG_TEAM: Term = Term {
+    phrase: "",
+    rule: RuleId::AgeCoded,
+    fix: "describe the team by what it does (\"ein engagiertes Team\"), not by its age",
+    exact: false,
+    pronoun: false,
+    staff: false,
+};
+
+/// "jung" … "Team" with only adjectives (lower case), "und" and commas between, at most
+/// four words: (first, last).
+fn young_teams(lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    let toks = p.toks;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !lists.young_words.contains(&t.lower.as_str()) || p.capitalised(t) {
+            continue;
+        }
+        for k in i + 1..toks.len().min(i + 6) {
+            if lists.team_words.contains(&toks[k].lower.as_str()) {
+                out.push((i, k));
+                break;
+            }
+            let gap = p.slice(toks[k - 1].end, toks[k].start);
+            let joined = matches!(gap.trim(), "" | ",");
+            if !joined || p.capitalised(&toks[k]) {
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// A number-written age limit, reported as `age-coded`.
 static AGE_LIMIT: Term = Term {
     phrase: "",
@@ -272,6 +331,18 @@ fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
         Some((h, term))
     });
     stemmed.chain(exact).collect()
+}
+
+/// Is the native-speaker word at token `i` an ask: its sentence names a language and
+/// offers no CEFR level (A1-C2) instead?
+fn asks_native(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
+    let (start, end) = p.sentence_at(p.toks[i].start);
+    let words = &p.toks[p.toks_within(start, end)];
+    let level = |w: &str| matches!(w, "a1" | "a2" | "b1" | "b2" | "c1" | "c2");
+    words
+        .iter()
+        .any(|t| lists.language_names.contains(&t.lower.as_str()))
+        && !words.iter().any(|t| level(&t.lower))
 }
 
 /// Does the noun at token `i` name the person sought ("einen Mitarbeiter", "Wir suchen

@@ -628,5 +628,10 @@ mod tests {
             .chars()
             .collect();
         assert_eq!(sentences(&chars).len(), 2);
+        // German ones: "bzw." joins two alternatives in one sentence.
+        let chars: Vec<char> = "Deutsch auf muttersprachlichem Niveau bzw. Niveau C1. Danke."
+            .chars()
+            .collect();
+        assert_eq!(sentences(&chars).len(), 2);
     }
 }

@@ -353,6 +353,7 @@ mod tests {
             ("fr", "Offre jobiste - Soutien au service juridique"),
             ("de", "Stellenangebote"),
             ("de", "Microsoft System Engineer"),
+            ("de", "Junior Cloud Consultant"),
             ("en", "Cashier"),
         ] {
             assert!(!names_a_person(lang, title), "{lang}: {title}");

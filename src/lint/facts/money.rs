@@ -548,9 +548,14 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         || p.seg.kind == SegKind::Heading
         || m.period.is_some()
         || thousands
-        || near
-            .iter()
-            .any(|t| words().pay_words.contains(&t.lower.as_str()))
+        || near.iter().any(|t| is_pay_word(&t.lower))
+}
+
+/// A word that makes a figure in its sentence pay: listed, or a German compound
+/// ending in a pay noun ("Monatsbruttogehalt").
+fn is_pay_word(word: &str) -> bool {
+    let w = words();
+    w.pay_words.contains(&word) || w.pay_word_endings.iter().any(|e| word.ends_with(e))
 }
 
 /// Pay wording, from `src/lint/data/pay.toml`.
@@ -603,6 +608,9 @@ struct Lists {
     /// "salary": the figure is pay.
     #[serde(deserialize_with = "data::words")]
     pay_words: &'static [&'static str],
+    /// "gehalt": a word ending so ("Monatsbruttogehalt") makes the figure pay.
+    #[serde(deserialize_with = "data::words")]
+    pay_word_endings: &'static [&'static str],
     /// "plus": a new fact starts.
     #[serde(deserialize_with = "data::words")]
     clause_words: &'static [&'static str],
@@ -649,6 +657,7 @@ struct Words {
     open_after: &'static [&'static str],
     not_pay: &'static [&'static str],
     pay_words: &'static [&'static str],
+    pay_word_endings: &'static [&'static str],
     clause_words: &'static [&'static str],
     pay_nouns: &'static [&'static str],
     depends_words: &'static [&'static str],
@@ -673,6 +682,7 @@ fn words() -> &'static Words {
             open_after: l.open_after,
             not_pay: l.not_pay,
             pay_words: l.pay_words,
+            pay_word_endings: l.pay_word_endings,
             clause_words: l.clause_words,
             pay_nouns: l.pay_nouns,
             depends_words: l.depends_words,
@@ -740,10 +750,7 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 /// the pay section or a sentence with a pay word, a figure with a k, or of four digits
 /// or more that is not a year, and not in a clause that makes it something else.
 fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
-    let pay_here = p.seg.section == Section::Pay
-        || p.toks
-            .iter()
-            .any(|t| words().pay_words.contains(&t.lower.as_str()));
+    let pay_here = p.seg.section == Section::Pay || p.toks.iter().any(|t| is_pay_word(&t.lower));
     if !pay_here {
         return None;
     }

@@ -676,3 +676,15 @@ fn a_country_only_mentioned_in_another_language_is_not_the_place() {
               the team goes to a conference (USA) and you come with us.\n";
     assert_eq!(facts(en).country.as_deref(), Some("US"));
 }
+
+#[test]
+fn a_german_compound_pay_noun_makes_its_figure_pay() {
+    let p = pay("* Ein Monatsbruttogehalt ab € 3.000,- (je nach Erfahrung)");
+    assert_eq!(p.min, Some(3000.0));
+    // A figure with no pay word is not pay.
+    assert!(
+        facts("* Ein Firmenwagen ab € 3.000,- Listenpreis")
+            .pay
+            .is_none()
+    );
+}

@@ -198,9 +198,19 @@ fn vague_pay_is_open_ended_without_figures() {
     );
 }
 
+/// Each text's vague pay is read as the words given; each of `none` has none.
+fn vague_cases(found: &[(&str, &str)], none: &[&str]) {
+    for (text, open) in found {
+        assert_eq!(pay(text).open_ended.as_deref(), Some(*open), "{text}");
+    }
+    for text in none {
+        assert_eq!(facts(text).pay.and_then(|p| p.open_ended), None, "{text}");
+    }
+}
+
 #[test]
 fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
-    for (text, open) in [
+    let found = [
         (
             "Wir bieten eine leistungsgerechte Bezahlung.",
             "leistungsgerechte Bezahlung",
@@ -225,23 +235,20 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
             "Rémunération : selon les souhaits du candidat.",
             "Rémunération : selon les souhaits du candidat",
         ),
-    ] {
-        assert_eq!(pay(text).open_ended.as_deref(), Some(open), "{text}");
-    }
+    ];
     // Not pay praised: a stem inside a longer word ("Gutscheine"), a French praise
     // word after an English noun, a pay heading over a sentence.
-    for text in [
+    let none = [
         "Gutscheine für die Kantine.",
         "Pay attention to the attractive displays.",
         "# T\n\n## Pay\n\nThe board sets it each spring, and it is negotiable for nobody.\n",
-    ] {
-        assert_eq!(facts(text).pay.and_then(|p| p.open_ended), None, "{text}");
-    }
+    ];
+    vague_cases(&found, &none);
 }
 
 #[test]
 fn praised_participles_pay_grades_and_french_and_english_rates() {
-    for (text, open) in [
+    let found = [
         (
             "Eine attraktiv vergütete Festanstellung.",
             "attraktiv vergütete",
@@ -264,18 +271,15 @@ fn praised_participles_pay_grades_and_french_and_english_rates() {
             "We pay competitive market rates.",
             "competitive market rates",
         ),
-    ] {
-        assert_eq!(pay(text).open_ended.as_deref(), Some(open), "{text}");
-    }
+    ];
     // English "paid" praises the leave or the overtime; a pay grade states the pay.
-    for text in [
+    let none = [
         "We offer good paid time off and a pension.",
         "Overtime is rare, and when it happens well paid.",
         "Faire Vergütung nach TV-L 11 (Stufe 1).",
         "Attraktive Vergütung nach Entgeltgruppe S8a TVöD.",
-    ] {
-        assert_eq!(facts(text).pay.and_then(|p| p.open_ended), None, "{text}");
-    }
+    ];
+    vague_cases(&found, &none);
 }
 
 #[test]

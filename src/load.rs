@@ -187,9 +187,7 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
     // layers to a copy.
     let base = chain_base(chain)?;
     let (mut slots, mut removed) = (base.slots.clone(), base.removed.clone());
-    for layer in upper {
-        apply(&mut slots, &mut removed, layer)?;
-    }
+    apply_all(&mut slots, &mut removed, upper)?;
     if !upper.iter().flat_map(|l| &l.ops).any(covers_environment) {
         if let Some((text, origin)) = setting_for(chain, workplace_in(&slots)) {
             let slot = Slot::Value(toml::Value::String(text), origin);
@@ -197,15 +195,9 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
         }
     }
     let layers = chain.iter().map(|p| &p.layer).chain(upper);
-    let mut merged = Merged {
-        posting: to_posting(&slots)?,
-        slots,
-        layers: layers.map(|l| l.source.clone()).collect(),
-        file: None,
-        removed,
-        hints: base.hints.clone(),
-        hint_source: chain.iter().rev().find_map(|p| p.hint_source.clone()),
-    };
+    let mut merged = assembled(slots, removed, layers)?;
+    merged.hints = base.hints.clone();
+    merged.hint_source = chain.iter().rev().find_map(|p| p.hint_source.clone());
     localise(&mut merged, chain)?;
     Ok(merged)
 }
@@ -214,9 +206,7 @@ pub fn merge_with_chain(chain: &[&Preset], upper: &[Layer]) -> Result<Merged> {
 fn chain_base(chain: &[&Preset]) -> Result<Arc<ChainBase>> {
     let build = || {
         let (mut slots, mut removed) = (BTreeMap::new(), BTreeMap::new());
-        for p in chain {
-            apply(&mut slots, &mut removed, &p.layer)?;
-        }
+        apply_all(&mut slots, &mut removed, chain.iter().map(|p| &p.layer))?;
         let hints: Vec<&Layer> = chain.iter().filter_map(|p| p.hints.as_ref()).collect();
         let hints = merge(&hints)?.slots;
         Ok(ChainBase {
@@ -675,22 +665,38 @@ fn at_flag(e: Error, flag: &Kind) -> Error {
 
 /// Applies `layers`, lowest first, and types the result.
 pub fn merge(layers: &[&Layer]) -> Result<Merged> {
-    let mut slots = BTreeMap::new();
-    let mut removed = BTreeMap::new();
-    for layer in layers {
-        apply(&mut slots, &mut removed, layer)?;
-    }
-    let posting = to_posting(&slots)?;
-    let layers = layers.iter().map(|l| l.source.clone()).collect();
+    let (mut slots, mut removed) = (BTreeMap::new(), BTreeMap::new());
+    apply_all(&mut slots, &mut removed, layers.iter().copied())?;
+    assembled(slots, removed, layers.iter().copied())
+}
+
+/// The merged values read as a posting, with the sources of the layers that gave
+/// them (no hints: a chain adds its own).
+fn assembled<'a>(
+    slots: BTreeMap<String, Slot>,
+    removed: BTreeMap<String, Origin>,
+    layers: impl Iterator<Item = &'a Layer>,
+) -> Result<Merged> {
     Ok(Merged {
-        posting,
+        posting: to_posting(&slots)?,
         slots,
-        layers,
+        layers: layers.map(|l| l.source.clone()).collect(),
         file: None,
         removed,
         hints: BTreeMap::new(),
         hint_source: None,
     })
+}
+
+/// Applies `layers` in order, each over what the ones before it set.
+fn apply_all<'a>(
+    slots: &mut BTreeMap<String, Slot>,
+    removed: &mut BTreeMap<String, Origin>,
+    layers: impl IntoIterator<Item = &'a Layer>,
+) -> Result<()> {
+    layers
+        .into_iter()
+        .try_for_each(|layer| apply(slots, removed, layer))
 }
 
 fn apply(

@@ -108,6 +108,18 @@ struct Entry {
 }
 
 impl Entry {
+    /// Is this a locale of `language` whose readers are in `country`, its own or a
+    /// region's ("fr-CA" writes French in CA)?
+    fn writes(&self, language: &str, country: &str) -> bool {
+        self.tag.split('-').next() == Some(language)
+            && (self.head.countries.iter().any(|c| c == country)
+                || self
+                    .head
+                    .regions
+                    .keys()
+                    .any(|r| r.split('-').next() == Some(country)))
+    }
+
     /// The locale whole, its messages completed from its base.
     fn locale(&'static self) -> &'static Locale {
         self.full.get_or_init(|| {
@@ -160,14 +172,19 @@ pub fn all() -> Vec<&'static Locale> {
 /// Is `language` ("de") written in `country` ("CH") by a shipped locale, its own or a
 /// region's? Read from the locale files' heads, without parsing any whole.
 pub fn written_in(language: &str, country: &str) -> bool {
-    entries().iter().any(|e| {
-        e.tag.split('-').next() == Some(language)
-            && (e.head.countries.iter().any(|c| c == country)
-                || e.head
-                    .regions
-                    .keys()
-                    .any(|r| r.split('-').next() == Some(country)))
-    })
+    entries().iter().any(|e| e.writes(language, country))
+}
+
+/// The locale `language` is read in in `country` (`fr-CH` for French in Switzerland),
+/// else the language's own country's (`de-DE`, `fr-FR`). Chosen by the heads; only the
+/// one chosen is parsed whole.
+pub fn for_language(language: &str, country: &str) -> Option<&'static Locale> {
+    let home = format!("{language}-{}", language.to_uppercase());
+    let all = entries();
+    all.iter()
+        .find(|e| e.writes(language, country))
+        .or_else(|| all.iter().find(|e| e.tag == home))
+        .map(Entry::locale)
 }
 
 /// The tags of every locale, for messages and completion.

@@ -140,6 +140,13 @@ impl<'a> Prepared<'a> {
         .map_or((0, self.chars.len()), |s| (s.start, s.end))
     }
 
+    /// The words of the sentence holding char `at` (the whole segment when no sentence
+    /// does).
+    pub fn sentence_words(&self, at: usize) -> &'a [Token] {
+        let (start, end) = self.sentence_at(at);
+        &self.toks[self.toks_within(start, end)]
+    }
+
     /// A token as written.
     pub fn word(&self, t: &Token) -> String {
         self.slice(t.start, t.end)
@@ -448,19 +455,22 @@ fn numeric_date(p: &Prepared<'_>) -> bool {
     })
 }
 
-fn has_deadline(prep: &[Prepared<'_>]) -> bool {
+/// The phrases that introduce a deadline ("apply by", "closing date").
+fn deadline_phrases() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()));
+    SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()))
+}
+
+fn has_deadline(prep: &[Prepared<'_>]) -> bool {
+    let set = deadline_phrases();
     prep.iter()
         .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
 }
 
 /// The date after a deadline phrase ("apply by Friday, January 30, 2015 at 5pm").
 fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(lists().deadline.iter().copied()));
     prep.iter().find_map(|p| {
-        set.find(p.toks).into_iter().find_map(|hit| {
+        deadline_phrases().find(p.toks).into_iter().find_map(|hit| {
             let after = p.toks.get(hit.last + 1)?;
             date::parse(&p.slice(after.start, p.chars.len()))
         })

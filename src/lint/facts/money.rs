@@ -523,10 +523,7 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
 /// Is `m` a pay figure? Looks at the words of its own clause, then its sentence, and
 /// at where it sits.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
-    let sentence = p.sentence_at(m.start);
-    let near: Vec<&Token> = p.toks[p.toks_within(sentence.0, sentence.1)]
-        .iter()
-        .collect();
+    let near = p.sentence_words(m.start);
     if own_words(p, m)
         .iter()
         .any(|t| words().not_pay.contains(&t.lower.as_str()))

@@ -600,10 +600,6 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
         .collect()
 }
 
-/// Where the job is. The place-of-work lines decide when the posting has them (every
-/// place they name is a site with its own law); else places the body says the job is
-/// "based in" or "located in"; else the first place named, looked for in the sections
-/// most likely to hold it first.
 /// May a place only mentioned (no location line, no "based in") be the place of work
 /// of a posting in this language? A German or French posting is for a job where the
 /// language is spoken: "a trip to the Ignite conference (USA)" in a Swiss posting does
@@ -617,6 +613,10 @@ fn speaks_language_of(prep: &[Prepared<'_>], place: &Place) -> bool {
     crate::locale::written_in(lang.code(), place.country)
 }
 
+/// Where the job is. The place-of-work lines decide when the posting has them (every
+/// place they name is a site with its own law); else places the body says the job is
+/// "based in" or "located in"; else the first place named, looked for in the sections
+/// most likely to hold it first, if the posting's language is written there.
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
     let mut sites: Vec<Place> = prep
         .iter()

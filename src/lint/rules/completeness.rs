@@ -147,26 +147,16 @@ pub(super) fn example_range(ctx: &Ctx<'_>) -> String {
     format!("\"{}-{} a year\"", amount(52_000.0), amount(60_000.0))
 }
 
-/// The locale a German or French posting is read in: its language in its country
-/// (`fr-CH` for Geneva), else the language's own country (`de-DE`, `fr-FR`); none
-/// for English, whose example stays the plain `$52,000-$60,000 a year` every English
-/// reader knows.
+/// The locale a German or French posting is read in (its language in its country,
+/// else the language's own country's); none for English, whose example stays the plain
+/// `$52,000-$60,000 a year` every English reader knows.
 fn posting_locale(ctx: &Ctx<'_>) -> Option<&'static crate::locale::Locale> {
     use super::super::lang::Lang;
     if ctx.lang == Lang::En {
         return None;
     }
-    let lang = ctx.lang.code();
     let country = ctx.doc.facts.country.as_deref().unwrap_or_default();
-    let ours: Vec<_> = crate::locale::all()
-        .into_iter()
-        .filter(|l| l.language() == lang)
-        .collect();
-    let home = format!("{lang}-{}", lang.to_uppercase());
-    ours.iter()
-        .find(|l| l.home_countries().any(|c| c == country))
-        .or_else(|| ours.iter().find(|l| l.tag == home))
-        .copied()
+    crate::locale::for_language(ctx.lang.code(), country)
 }
 
 /// "52.000–60.000 € pro Jahr", "52 000 € à 60 000 € par an": the example range as

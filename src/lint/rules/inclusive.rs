@@ -567,8 +567,7 @@ fn asks_to_apply(p: &Prepared<'_>, i: usize) -> bool {
     if p.seg.section == Section::Apply {
         return true;
     }
-    let (start, end) = p.sentence_at(p.toks[i].start);
-    p.toks[p.toks_within(start, end)]
+    p.sentence_words(p.toks[i].start)
         .iter()
         .any(|t| lists().application_words.contains(&t.lower.as_str()))
 }

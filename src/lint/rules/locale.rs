@@ -179,8 +179,8 @@ fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
 /// offer a 401(k)", "US employees get…"): a US-only term is right there, even in a
 /// posting for readers elsewhere.
 fn sentence_names_us(p: &Prepared<'_>, at: usize) -> bool {
-    let (from, to) = p.sentence_at(at);
-    p.toks[p.toks_within(from, to)].iter().any(|t| {
+    let to = p.sentence_at(at).1;
+    p.sentence_words(at).iter().any(|t| {
         let word = p.word(t);
         matches!(word.as_str(), "US" | "USA" | "America")
             || (t.lower == "united" && p.slice(t.start, to).starts_with("United States"))

@@ -159,9 +159,12 @@ pub fn check(ctx: &mut Ctx<'_>) {
     // Vague pay is reported where no figure is given, law or no law, as for English;
     // once per posting, by the pay rule, when the pay facts read the wording too
     // ("leistungsgerechte Bezahlung").
-    let pay = ctx.doc.facts.pay.as_ref();
-    let pay_said = pay.is_some_and(|p| p.min.is_some() || p.max.is_some())
-        || pay.is_some_and(|p| p.open_ended.is_some());
+    let pay_said = ctx
+        .doc
+        .facts
+        .pay
+        .as_ref()
+        .is_some_and(|p| p.min.is_some() || p.max.is_some() || p.open_ended.is_some());
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         let ex = Cover::new(c.exceptions.find_all(p.toks));
@@ -173,10 +176,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 || (term.rule == RuleId::NativeSpeaker && !asks_native(c.lists, p, h.first))
                 || name_not_word(p, &h, term);
             // One finding per stretch of text and rule ("le candidat idéal").
-            let overlaps = found.iter().any(|(s, o, t)| {
-                *s == si && t.rule == term.rule && o.first <= h.last && h.first <= o.last
-            });
-            if !skip && !overlaps {
+            if !skip && !overlaps(&found, si, &h, term.rule) {
                 found.push((si, h, term));
             }
         }
@@ -196,10 +196,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 last,
                 item: usize::MAX,
             };
-            let overlaps = found.iter().any(|(s, o, t)| {
-                *s == si && t.rule == RuleId::AgeCoded && o.first <= h.last && h.first <= o.last
-            });
-            if !overlaps {
+            if !overlaps(&found, si, &h, RuleId::AgeCoded) {
                 found.push((si, h, &YOUNG_TEAM));
             }
         }
@@ -249,6 +246,13 @@ fn feminine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
             (word == p.slice(toks[i + 1].start, toks[i + 1].end)).then_some((i, i + 1))
         })
         .collect()
+}
+
+/// Is a finding of `rule` already kept on tokens of `h` in segment `si`?
+fn overlaps(found: &[(usize, Hit, &Term)], si: usize, h: &Hit, rule: RuleId) -> bool {
+    found
+        .iter()
+        .any(|(s, o, t)| *s == si && t.rule == rule && o.first <= h.last && h.first <= o.last)
 }
 
 /// The hire's role in the feminine form only, reported as `gendered-term`.
@@ -336,8 +340,7 @@ fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
 /// Is the native-speaker word at token `i` an ask: its sentence names a language and
 /// offers no CEFR level (A1-C2) instead?
 fn asks_native(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
-    let (start, end) = p.sentence_at(p.toks[i].start);
-    let words = &p.toks[p.toks_within(start, end)];
+    let words = p.sentence_words(p.toks[i].start);
     let level = |w: &str| matches!(w, "a1" | "a2" | "b1" | "b2" | "c1" | "c2");
     words
         .iter()
@@ -355,8 +358,7 @@ fn names_the_sought(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
     if before.is_some_and(|w| lists.staff_before.contains(&w)) {
         return false;
     }
-    let (start, end) = p.sentence_at(p.toks[i].start);
-    p.toks[p.toks_within(start, end)]
+    p.sentence_words(p.toks[i].start)
         .iter()
         .any(|t| lists.hiring_words.contains(&t.lower.as_str()))
 }

@@ -82,13 +82,19 @@ impl Kind {
         }
     }
 
-    /// The feed around its jobs' elements; `newest` is the latest date posted.
-    pub fn document(self, channel: &Channel, jobs: &[&str], newest: Option<Date>) -> String {
-        let (head, tail) = match self {
+    /// What comes before and after the jobs' elements; `newest` is the latest
+    /// date posted.
+    pub fn ends(self, channel: &Channel, newest: Option<Date>) -> (String, &'static str) {
+        match self {
             Kind::Indeed => (indeed::head(channel), "</source>\n"),
             Kind::LinkedIn => (linkedin::head(channel), "</source>\n"),
             Kind::Atom => (atom::head(channel, newest), "</feed>\n"),
-        };
+        }
+    }
+
+    /// The feed around its jobs' elements; `newest` is the latest date posted.
+    pub fn document(self, channel: &Channel, jobs: &[&str], newest: Option<Date>) -> String {
+        let (head, tail) = self.ends(channel, newest);
         let size = jobs.iter().map(|j| j.len()).sum::<usize>();
         let mut xml = String::with_capacity(head.len() + size + tail.len());
         xml.push_str(&head);

@@ -300,3 +300,48 @@ fn a_posting_whose_last_format_cannot_be_written_writes_none_of_them() {
         "the others are written"
     );
 }
+
+/// The feeds' parts per posting live in `.jobpost-parts`: a re-export after one
+/// change, after a failed posting and after the parts file was damaged each
+/// equals a fresh export, and the feeds keep every job.
+#[test]
+fn feeds_from_kept_parts_equal_a_fresh_export() {
+    let feeds = [
+        "--base-url",
+        "https://jobs.example/",
+        "--feeds",
+        "indeed,linkedin,atom",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, out) = (postings(tmp.path()), tmp.path().join("site"));
+    ok(export(&input, &out, &feeds));
+    let jobs = |dir: &Path| fs::read_to_string(dir.join("feeds/indeed.xml")).unwrap();
+    let listed = jobs(&out).matches("<job>").count();
+    assert!(listed >= 2, "{}", jobs(&out));
+    let file = input.join("us-denver-cashier.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replacen("title = \"", "title = \"Senior ", 1)).unwrap();
+    ok(export(&input, &out, &feeds));
+    let fresh = tmp.path().join("fresh");
+    ok(export(&input, &fresh, &feeds));
+    assert!(tree(&out) == tree(&fresh), "incremental and fresh differ");
+    assert!(jobs(&out).contains("Senior "));
+    // A broken edit keeps the posting's job in the feeds.
+    fs::write(&file, "pay = \"lots\"\n").unwrap();
+    assert_eq!(export(&input, &out, &feeds).status.code(), Some(1));
+    assert_eq!(jobs(&out).matches("<job>").count(), listed);
+    assert!(jobs(&out).contains("Senior "));
+    // A damaged parts file is not trusted: its postings are rendered again.
+    fs::write(&file, text).unwrap();
+    fs::write(out.join(".jobpost-parts"), "damaged").unwrap();
+    ok(export(&input, &out, &feeds));
+    let fresh = tmp.path().join("fresh2");
+    ok(export(&input, &fresh, &feeds));
+    assert!(
+        tree(&out) == tree(&fresh),
+        "after damage, incremental and fresh differ"
+    );
+    // Without feeds the parts file goes.
+    ok(export(&input, &out, &[]));
+    assert!(!out.join(".jobpost-parts").exists());
+}

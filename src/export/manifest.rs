@@ -15,6 +15,7 @@
 //! the command line named, so two exports of the same inputs write the same one.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -32,13 +33,13 @@ pub struct Manifest {
     pub fingerprint: String,
     /// Each exported posting, by its output path without extension.
     pub postings: BTreeMap<String, Posting>,
-    /// Files made from every posting (careers page, data, sitemap, feeds) and
-    /// copied logos, by path.
+    /// Files made from every posting (careers page, data, sitemap, feeds),
+    /// copied logos, and the parts file ([`super::parts`]), by path.
     pub site: BTreeMap<String, FileSum>,
 }
 
 /// One exported posting.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Posting {
     /// The posting file as the command line reached it.
     pub source: String,
@@ -66,9 +67,14 @@ pub struct FileSum {
 impl FileSum {
     /// The sum of `bytes`.
     pub fn of(bytes: &[u8]) -> FileSum {
+        FileSum::from_hash(xxhash_rust::xxh3::xxh3_128(bytes), bytes.len() as u64)
+    }
+
+    /// The sum of `size` bytes whose 128-bit xxh3 is `hash`.
+    pub fn from_hash(hash: u128, size: u64) -> FileSum {
         FileSum {
-            hash: hash(bytes),
-            size: bytes.len() as u64,
+            hash: format!("{hash:032x}"),
+            size,
         }
     }
 
@@ -108,11 +114,17 @@ impl Manifest {
     }
 
     /// Writes the manifest into `out`.
+    /// Streamed: for a large export it is tens of MB.
     pub fn write(&self, out: &Path) -> Result<()> {
-        let mut text = serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::Usage(format!("cannot write the export manifest: {e}")))?;
-        text.push(b'\n');
-        crate::output::write_atomic(&out.join(FILE), &text, true)
+        let path = out.join(FILE);
+        crate::output::write_atomic_with(&path, true, |w| {
+            let mut w = std::io::BufWriter::new(w);
+            serde_json::to_writer_pretty(&mut w, self)
+                .map_err(|e| Error::Usage(format!("cannot write the export manifest: {e}")))?;
+            w.write_all(b"\n")
+                .and_then(|()| w.flush())
+                .map_err(|e| Error::io("write", &path, e))
+        })
     }
 
     /// Every file this export wrote, by path.

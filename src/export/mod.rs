@@ -20,6 +20,7 @@
 
 pub mod inputs;
 pub mod manifest;
+pub mod parts;
 pub mod row;
 pub mod run;
 pub mod site;
@@ -254,7 +255,7 @@ pub fn export(
     }
     let site: Vec<&'static dyn SiteRenderer> = site::wanted(s).collect();
     let mut reserved = site::reserved();
-    reserved.push(manifest::FILE);
+    reserved.extend([manifest::FILE, parts::FILE]);
     inputs::check_outputs(&jobs, s, &reserved)?;
     let old = previous(s)?;
     refuse_foreign(&jobs, s, old.as_ref(), &site)?;
@@ -264,7 +265,15 @@ pub fn export(
     let reuse =
         !s.force && s.check.is_none() && old.as_ref().is_some_and(|m| m.fingerprint == fingerprint);
     let stage = Stage::new(&s.out)?;
+    let with_parts = site.iter().any(|r| r.has_parts());
     let run = Run {
+        parts: with_parts
+            .then(|| parts::Writer::create(stage.dir()))
+            .transpose()?,
+        old_parts: old
+            .as_ref()
+            .filter(|_| with_parts)
+            .and_then(|m| parts::Reader::previous(&s.out, m)),
         registry,
         templates,
         settings: s,
@@ -300,9 +309,14 @@ pub fn export(
         ..Manifest::default()
     };
     let stopped = gather(&jobs, results, old.as_ref(), &mut new, &mut report, &s.out);
+    let parts = run.finish_parts(&mut new)?;
     if let Some(stopped) = stopped {
         // What finished is put in place and recorded, so the same command finishes the job.
+        drop(run);
         new.site = old.map(|m| m.site).unwrap_or_default();
+        if let Some((_, sum)) = parts {
+            new.site.insert(parts::FILE.to_string(), sum);
+        }
         stage.commit()?;
         new.write(&s.out)?;
         return Err(stopped);
@@ -311,18 +325,33 @@ pub fn export(
         stage.abandon();
         return Ok(report);
     }
-    let sums = site_files(&run, &new, &mut report, &pool)?;
+    let (parts, parts_sum) = parts.unzip();
+    let mut sums = site_files(&run, &new, &mut report, &pool, parts.as_ref())?;
     if !s.feeds.is_empty() {
         let rows: Vec<&Row> = new.postings.values().map(|p| &p.row).collect();
-        report.left_out = site::feeds::left_out(&run.site, &rows, run.today);
+        report.left_out = site::feeds::left_out(&run.site, &rows, run.today, parts.as_ref());
         report.closed = rows.iter().filter(|r| r.is_closed(run.today)).count();
     }
+    if let Some(sum) = parts_sum {
+        // Like any output, left in place when its bytes did not change.
+        if already_in_place(&run, parts::FILE, &sum) {
+            run.stage.discard(parts::FILE);
+        }
+        sums.insert(parts::FILE.to_string(), sum);
+    }
     new.site = sums;
+    drop(run);
     report.written = stage.commit()?;
     report.unchanged = new.files().count() - report.written;
     report.removed = remove_gone(&s.out, old.as_ref(), &new)?;
     new.write(&s.out)?;
     Ok(report)
+}
+
+/// Whether the previous export recorded `sum` for the site file `rel` and the
+/// file is still in place.
+fn already_in_place(run: &Run, rel: &str, sum: &FileSum) -> bool {
+    run.old.and_then(|m| m.site.get(rel)) == Some(sum) && sum.in_place(&run.settings.out.join(rel))
 }
 
 /// The manifest of the previous export into the folder. With `--force` a
@@ -401,6 +430,7 @@ fn site_files(
     new: &Manifest,
     report: &mut Report,
     pool: &rayon::ThreadPool,
+    parts: Option<&parts::Reader>,
 ) -> Result<BTreeMap<String, FileSum>> {
     let s = run.settings;
     let mut rows: Vec<Row> = new.postings.values().map(|p| p.row.clone()).collect();
@@ -414,12 +444,16 @@ fn site_files(
         templates: run.templates,
         pool,
         today: run.today,
+        parts,
     };
     for r in &run.site {
-        let mut bytes = Vec::new();
-        r.write(&site, &mut bytes)?;
-        stage_if_changed(run, r.path(), &bytes)?;
-        sums.insert(r.path().to_string(), FileSum::of(&bytes));
+        // Streamed into the stage (a feed of 10,000 jobs is tens of MB), then
+        // taken back when its bytes turn out to be those in place.
+        let sum = run.stage.write_summed(r.path(), |w| r.write(&site, w))?;
+        if already_in_place(run, r.path(), &sum) {
+            run.stage.discard(r.path());
+        }
+        sums.insert(r.path().to_string(), sum);
         report.site.push(r.path());
     }
     Ok(sums)
@@ -445,8 +479,7 @@ fn logos(run: &Run, rows: &[Row]) -> Result<BTreeMap<String, FileSum>> {
 /// Stages `rel` unless the file in place has these bytes already.
 fn stage_if_changed(run: &Run, rel: &str, bytes: &[u8]) -> Result<()> {
     let sum = FileSum::of(bytes);
-    let recorded = run.old.and_then(|m| m.site.get(rel));
-    if recorded == Some(&sum) && sum.in_place(&run.settings.out.join(rel)) {
+    if already_in_place(run, rel, &sum) {
         return Ok(());
     }
     run.stage.write(rel, bytes)

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::value::Date;
 
+use super::parts::Span;
 use crate::format::Format;
 use crate::locale::{self, Locale};
 use crate::model::Posting;
@@ -50,10 +51,10 @@ pub struct Row {
     pub path: String,
     /// The posting's locale tag: the careers page reads in the most common one.
     pub locale: String,
-    /// What each site file that has a part per posting (a feed's entry) keeps
-    /// of this posting, by the site file's name.
+    /// Where this posting's part of each site file that has one per posting
+    /// (a feed's entry) lies in the parts file, by the site file's name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub items: BTreeMap<String, String>,
+    pub parts: BTreeMap<String, Span>,
 }
 
 impl Row {
@@ -102,7 +103,7 @@ impl Row {
                 .unwrap_or_default(),
             path: slash_path(stem),
             locale: loc.tag.to_string(),
-            items: BTreeMap::new(),
+            parts: BTreeMap::new(),
         }
     }
 

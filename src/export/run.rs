@@ -12,6 +12,7 @@ use toml::value::Date;
 
 use super::inputs::{Job, output_name};
 use super::manifest::{self, FileSum, Manifest};
+use super::parts;
 use super::row::{Row, slash_path, url_path};
 use super::site::{INDEX_PAGE, SiteRenderer};
 use super::stage::Stage;
@@ -44,6 +45,10 @@ pub struct Run<'a> {
     pub site: Vec<&'static dyn SiteRenderer>,
     /// Hashes of input files read so far (a company profile is read once).
     pub hashes: Mutex<HashMap<String, Option<String>>>,
+    /// Where this run's parts of the site files go, when it writes any.
+    pub parts: Option<parts::Writer>,
+    /// The previous export's parts file, when it is the one its manifest recorded.
+    pub old_parts: Option<parts::Reader>,
 }
 
 /// One posting done.
@@ -86,8 +91,9 @@ impl Run<'_> {
         let mut row = Row::new(&merged.posting, &job.stem, date);
         let files = self.render(&prepared, &job.stem)?;
         for r in &self.site {
-            if let Some(item) = r.item(&prepared, &row, self) {
-                row.items.insert(r.path().to_string(), item?);
+            if let (Some(item), Some(parts)) = (r.item(&prepared, &row, self), &self.parts) {
+                let span = parts.append(item?.as_bytes())?;
+                row.parts.insert(r.path().to_string(), span);
             }
         }
         if let Some((file, name)) = &logo {
@@ -164,13 +170,39 @@ impl Run<'_> {
 
     /// Whether nothing `old` was made from changed and its files are in place.
     fn unchanged(&self, old: &manifest::Posting) -> bool {
-        old.inputs
-            .iter()
-            .all(|(path, hash)| self.hash_of(path).as_deref() == Some(hash.as_str()))
+        self.parts_kept(old)
+            && old
+                .inputs
+                .iter()
+                .all(|(path, hash)| self.hash_of(path).as_deref() == Some(hash.as_str()))
             && old
                 .files
                 .iter()
                 .all(|(rel, sum)| sum.in_place(&self.settings.out.join(rel)))
+    }
+
+    /// Whether the previous export kept every part this one writes for `old`,
+    /// in a parts file that is still there as it was.
+    fn parts_kept(&self, old: &manifest::Posting) -> bool {
+        let wanted = self.site.iter().filter(|r| r.has_parts());
+        let mut wanted = wanted.map(|r| old.row.parts.contains_key(r.path()));
+        match self.old_parts {
+            Some(_) => wanted.all(|kept| kept),
+            None => wanted.next().is_none(),
+        }
+    }
+
+    /// Writes the parts file into the stage from this run's parts and the
+    /// ones reused from the previous export, pointing `new`'s rows at them.
+    /// Returns the file to read the parts from, and its sum.
+    pub fn finish_parts(&self, new: &mut Manifest) -> Result<Option<(parts::Reader, FileSum)>> {
+        let Some(spool) = &self.parts else {
+            return Ok(None);
+        };
+        let to = self.stage.dir().join(parts::FILE);
+        let done = spool.finish(new, self.old_parts.as_ref(), &to)?;
+        self.stage.adopt(parts::FILE);
+        Ok(Some(done))
     }
 
     /// The files the merge read (posting, includes, company profile) and the

@@ -12,10 +12,13 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use xxhash_rust::xxh3::Xxh3;
+
+use super::manifest::FileSum;
 use crate::error::{Error, Result};
 
 /// The staging folder's name inside an output folder that already holds files.
@@ -76,6 +79,39 @@ impl Stage {
         Ok(())
     }
 
+    /// Like [`Stage::write_with`], for a file of any size: `fill` writes through
+    /// a buffer and the bytes are hashed on the way. Returns their sum.
+    pub fn write_summed(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<FileSum> {
+        let path = self.dir.join(rel);
+        self.make_parent(&path, rel)?;
+        let shown = self.out.join(rel);
+        let file = File::create(&path).map_err(|e| Error::io("write", &shown, e))?;
+        let mut w = Summing {
+            w: BufWriter::new(file),
+            hasher: Xxh3::new(),
+            size: 0,
+        };
+        fill(&mut w)?;
+        w.w.flush().map_err(|e| Error::io("write", &shown, e))?;
+        self.files.lock().expect("stage list").push(rel.to_string());
+        Ok(FileSum::from_hash(w.hasher.digest128(), w.size))
+    }
+
+    /// The staging folder, for a file written there by other means and then
+    /// registered with [`Stage::adopt`].
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Registers `rel`, written into [`Stage::dir`] directly, to be put in place.
+    pub fn adopt(&self, rel: &str) {
+        self.files.lock().expect("stage list").push(rel.to_string());
+    }
+
     /// Forgets a staged file (its bytes turned out to equal the file in place).
     pub fn discard(&self, rel: &str) {
         let _ = std::fs::remove_file(self.dir.join(rel));
@@ -124,6 +160,26 @@ impl Stage {
 
     /// Removes the stage and everything in it: nothing reaches the output folder.
     pub fn abandon(self) {}
+}
+
+/// A writer that hashes what goes through it.
+struct Summing {
+    w: BufWriter<File>,
+    hasher: Xxh3,
+    size: u64,
+}
+
+impl Write for Summing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.w.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
 }
 
 /// A stage not committed (a failed site file, an abandoned run) is removed, so

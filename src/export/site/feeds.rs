@@ -9,6 +9,7 @@ use std::io::Write;
 use super::{Site, SiteRenderer};
 use crate::error::{Error, Result};
 use crate::export::Settings;
+use crate::export::parts::Reader;
 use crate::export::row::Row;
 use crate::export::run::Run;
 use crate::feed::{self, Channel, Item, Kind, LeftOut, Part};
@@ -26,25 +27,29 @@ impl SiteRenderer for Feed {
         s.feeds.contains(&self.0)
     }
 
+    fn has_parts(&self) -> bool {
+        true
+    }
+
     fn item(&self, posting: &Prepared, row: &Row, run: &Run) -> Option<Result<String>> {
         Some(part(self.0, posting, row, run))
     }
 
+    /// Streamed job by job from the parts file, so a feed of any size costs
+    /// no more memory than one job.
     fn write(&self, site: &Site, w: &mut dyn Write) -> Result<()> {
         let open = open_rows(site);
-        let jobs: Vec<String> = open
-            .iter()
-            .filter_map(|r| match read_part(r, self.path()) {
-                Some(Part::Job(xml)) => Some(xml),
-                _ => None,
-            })
-            .collect();
-        let jobs: Vec<&str> = jobs.iter().map(String::as_str).collect();
         // `YYYY-MM-DD` sorts as the dates do.
         let newest = open.iter().map(|r| r.posted.as_str()).max().and_then(date);
-        let xml = self.0.document(&channel(site), &jobs, newest);
-        w.write_all(xml.as_bytes())
-            .map_err(|e| Error::io("write", std::path::Path::new(self.path()), e))
+        let (head, tail) = self.0.ends(&channel(site), newest);
+        let io = |e| Error::io("write", std::path::Path::new(self.path()), e);
+        w.write_all(head.as_bytes()).map_err(io)?;
+        for row in open {
+            if let Some(Part::Job(xml)) = read_part(site.parts, row, self.path()) {
+                w.write_all(xml.as_bytes()).map_err(io)?;
+            }
+        }
+        w.write_all(tail.as_bytes()).map_err(io)
     }
 }
 
@@ -64,8 +69,10 @@ fn part(kind: Kind, posting: &Prepared, row: &Row, run: &Run) -> Result<String> 
         .map_err(|e| Error::Usage(format!("cannot keep the {kind} feed's part: {e}")))
 }
 
-fn read_part(row: &Row, path: &str) -> Option<Part> {
-    serde_json::from_str(row.items.get(path)?).ok()
+/// The row's part of the site file at `path`, read back from the parts file.
+fn read_part(parts: Option<&Reader>, row: &Row, path: &str) -> Option<Part> {
+    let bytes = parts?.get(row.parts.get(path)?)?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 fn date(iso: &str) -> Option<toml::value::Date> {
@@ -103,6 +110,7 @@ pub fn left_out(
     site: &[&dyn SiteRenderer],
     rows: &[&Row],
     today: toml::value::Date,
+    parts: Option<&Reader>,
 ) -> Vec<LeftOut> {
     let mut out = Vec::new();
     for kind in Kind::ALL
@@ -110,7 +118,7 @@ pub fn left_out(
         .filter(|k| site.iter().any(|r| r.path() == k.path()))
     {
         for row in rows.iter().filter(|r| !r.is_closed(today)) {
-            if let Some(Part::Lacks { file, fields }) = read_part(row, kind.path()) {
+            if let Some(Part::Lacks { file, fields }) = read_part(parts, row, kind.path()) {
                 out.push(LeftOut {
                     feed: kind,
                     file,

@@ -6,9 +6,10 @@
 //! One file in this folder with a unit struct implementing [`SiteRenderer`]
 //! (its path, when it is wanted, and how it is written from the [`Site`]), and
 //! one entry in [`ALL`]. A file with a part per posting (a feed's entry)
-//! renders that part in [`SiteRenderer::item`], which export calls while it
-//! renders the posting and keeps in the posting's row (and so in the manifest),
-//! so an unchanged posting need not be rendered again for it.
+//! says so in [`SiteRenderer::has_parts`] and renders that part in
+//! [`SiteRenderer::item`], which export calls while it renders the posting and
+//! keeps in the parts file ([`super::parts`]), so an unchanged posting need
+//! not be rendered again for it.
 
 pub mod feeds;
 mod index;
@@ -20,6 +21,7 @@ use rayon::ThreadPool;
 use toml::value::Date;
 
 use super::Settings;
+use super::parts::Reader;
 use super::row::Row;
 use super::run::Run;
 use crate::error::Result;
@@ -41,6 +43,8 @@ pub struct Site<'a> {
     pub pool: &'a ThreadPool,
     /// The day of the export (`SOURCE_DATE_EPOCH`, else the clock).
     pub today: Date,
+    /// Each posting's parts, where the rows' spans point.
+    pub parts: Option<&'a Reader>,
 }
 
 /// One file made from every posting of an export.
@@ -51,6 +55,11 @@ pub trait SiteRenderer: Sync {
     /// Whether this export writes it.
     fn wanted(&self, _s: &Settings) -> bool {
         true
+    }
+
+    /// Whether the file has a part per posting ([`SiteRenderer::item`]).
+    fn has_parts(&self) -> bool {
+        false
     }
 
     /// This file's part of one posting, rendered with the posting; `None` when

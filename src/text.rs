@@ -218,6 +218,11 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             let inner_apostrophe = is_apostrophe(c)
                 && i > start
                 && chars.get(i + 1).copied().is_some_and(is_word_char);
+            if inner_apostrophe && elided(&chars[start..i]) {
+                // French elision: "d'Annecy" is "d'" and "Annecy".
+                i += 1;
+                break;
+            }
             if is_word_char(c) || inner_apostrophe {
                 i += 1;
             } else {
@@ -254,6 +259,17 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
         });
     }
     out
+}
+
+/// Is `word`, with the apostrophe after it, a French elided word ("d'", "l'", "qu'")?
+fn elided(word: &[char]) -> bool {
+    const ELIDED: &[&str] = &[
+        "d", "l", "qu", "j", "n", "s", "m", "t", "jusqu", "lorsqu", "puisqu",
+    ];
+    word.len() <= 6 && {
+        let w: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
+        ELIDED.contains(&w.as_str())
+    }
 }
 
 /// The word without a trailing possessive `'s` ("candidate's" → "candidate").
@@ -579,6 +595,19 @@ mod tests {
         assert!(!t[2].hyphen_before);
         assert_eq!((t[0].start, t[0].end), (0, 4));
         assert_eq!((t[1].start, t[1].end), (5, 10));
+    }
+
+    #[test]
+    fn french_elisions_are_words_of_their_own() {
+        let t = tokenize("l’atelier d'Annecy, jusqu'au soir; don't O'Brien");
+        let words: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "l'", "atelier", "d'", "annecy", "jusqu'", "au", "soir", "don't", "o'brien"
+            ]
+        );
+        assert_eq!((t[3].start, t[3].end), (12, 18));
     }
 
     #[test]

@@ -50,8 +50,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
     title(ctx);
 }
 
+/// A word to count: letters, and not a French elided word ("l'" of "l'atelier",
+/// which counts as one word).
 fn is_word(t: &Token) -> bool {
-    t.lower.chars().any(char::is_alphabetic)
+    t.lower.chars().any(char::is_alphabetic) && !t.lower.ends_with('\'')
 }
 
 fn word_count(ctx: &mut Ctx<'_>) {

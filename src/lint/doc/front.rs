@@ -192,6 +192,11 @@ fn block_end(src: &str) -> usize {
         + last
 }
 
+/// Whether the front matter names the title.
+pub(super) fn has_title(src: &str) -> bool {
+    fields(src, false).iter().any(|f| f.role == Role::Title)
+}
+
 /// Every field of the front matter that feeds the posting, in file order. When the
 /// file has no body (`bodyless`), the posting is all in its front matter under keys
 /// of a site's own (`text_one`, `list_two: - item: …`): then every key with prose

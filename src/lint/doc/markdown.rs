@@ -63,10 +63,26 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         b.out = super::html::segments(&body);
         has_title = b.out.iter().any(|s| s.kind == SegKind::Title);
     }
+    if has_title && b.out.first().is_some_and(|s| s.kind != SegKind::Title) && front::has_title(src)
+    {
+        // A static site shows its front matter title as the page's title; an H1
+        // further down the body is one of its headings ("# Wir freuen uns auf
+        // deine Bewerbung!" closing the posting).
+        demote_title(&mut b.out);
+        has_title = false;
+    }
     let front = front::segments(src, &b.index, has_title, b.out.is_empty());
     b.out.splice(0..0, front);
     promote_title(&mut b.out);
     b.out
+}
+
+/// The body's title taken back to the heading it is.
+fn demote_title(segments: &mut [Segment]) {
+    if let Some(s) = segments.iter_mut().find(|s| s.kind == SegKind::Title) {
+        s.kind = SegKind::Heading;
+        s.section = super::classify_heading(&s.text).unwrap_or(Section::Other);
+    }
 }
 
 impl<'s> Builder<'s> {

@@ -570,6 +570,10 @@ struct Lists {
     /// "dependent", "based", "commensurate": pay said to depend on something.
     #[serde(deserialize_with = "data::words")]
     depends_words: &'static [&'static str],
+    /// German adjectives that make the pay they stand before depend on something,
+    /// as stems that may end a compound ("erfahrungsabhängiges Gehalt").
+    #[serde(deserialize_with = "data::words")]
+    depends_stems: &'static [&'static str],
     /// "competitive", "attractive": pay praised instead of stated.
     #[serde(deserialize_with = "data::words")]
     praise_words: &'static [&'static str],
@@ -658,6 +662,7 @@ struct Words {
     clause_words: &'static [&'static str],
     pay_nouns: &'static [&'static str],
     depends_words: &'static [&'static str],
+    depends_stems: &'static [&'static str],
     praise_words: &'static [&'static str],
     praise_stems: &'static [&'static str],
     praise_after: &'static [&'static str],
@@ -683,6 +688,7 @@ fn words() -> &'static Words {
             clause_words: l.clause_words,
             pay_nouns: l.pay_nouns,
             depends_words: l.depends_words,
+            depends_stems: l.depends_stems,
             praise_words: l.praise_words,
             praise_stems: l.praise_stems,
             praise_after: l.praise_after,
@@ -823,9 +829,7 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         let span = match hit {
             Some(h) => Some((h.first, h.last)),
             // A short line is quoted whole ("A discuter en fonction de votre profil").
-            None => depends(p)
-                .or_else(|| praised(p))
-                .or(bare.map(|i| if short { (0, p.toks.len() - 1) } else { (i, i) })),
+            None => wording(p).or(bare.map(|i| if short { (0, p.toks.len() - 1) } else { (i, i) })),
         };
         if let Some((a, b)) = span {
             return Some(PayFacts {
@@ -841,6 +845,17 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         }
     }
     None
+}
+
+/// Pay said to depend on something or praised, as tokens (first, last): both, when
+/// they are one phrase ("ein attraktives, leistungsabhängiges Einkommen").
+fn wording(p: &Prepared<'_>) -> Option<(usize, usize)> {
+    match (depends(p), praised(p)) {
+        (Some(d), Some(r)) if d.0 <= r.1 + 1 && r.0 <= d.1 + 1 => {
+            Some((d.0.min(r.0), d.1.max(r.1)))
+        }
+        (d, r) => d.or(r),
+    }
 }
 
 /// Does the segment name a grade of a collective agreement's pay scale ("TV-L 11",
@@ -865,17 +880,50 @@ pub fn names_pay_grade(p: &Prepared<'_>) -> bool {
 /// that word's phrase).
 fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
     let (w, toks) = (words(), p.toks);
-    let (i, k) = word_then(
-        p,
-        |i| w.pay_nouns.contains(&toks[i].lower.as_str()),
-        5,
-        |i, k| {
-            !p.slice(toks[i].end, toks[k].start)
-                .contains(['.', '!', '?', ';'])
-        },
-        |k| w.depends_words.contains(&toks[k].lower.as_str()),
-    )?;
-    Some((i, clause_tail(p, k, 4)))
+    // German puts the adjective first: "ein Qualifikation abhängiges Einstiegsgehalt".
+    let before_noun = || {
+        word_then(
+            p,
+            |i| adjective_of(&toks[i].lower, w.depends_stems, true),
+            2,
+            |_, k| matches!(p.slice(toks[k - 1].end, toks[k].start).trim(), "" | ","),
+            |k| pay_noun_at(p, k),
+        )
+    };
+    let (i, k) = before_noun().or_else(|| {
+        word_then(
+            p,
+            |i| is_pay_noun(&toks[i].lower),
+            5,
+            |i, k| {
+                !p.slice(toks[i].end, toks[k].start)
+                    .contains(['.', '!', '?', ';'])
+            },
+            |k| w.depends_words.contains(&toks[k].lower.as_str()),
+        )
+    })?;
+    Some((i.min(k), clause_tail(p, i.max(k), 4)))
+}
+
+/// A word for pay: listed, or a German compound ending in one ("Einstiegsgehalt").
+fn is_pay_noun(word: &str) -> bool {
+    let w = words();
+    w.pay_nouns.contains(&word)
+        || w.pay_word_endings
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e))
+}
+
+/// A German adjective with one of its endings ("", "e", "es", "en", "er", "em")
+/// on one of `stems`; in a compound too (`ending_compound`: "erfahrungsabhängig").
+fn adjective_of(word: &str, stems: &[&str], ending_compound: bool) -> bool {
+    ["", "e", "es", "en", "er", "em"].iter().any(|end| {
+        word.strip_suffix(end).is_some_and(|base| {
+            stems
+                .iter()
+                .any(|s| base == *s || (ending_compound && base.ends_with(s)))
+        })
+    })
 }
 
 /// "A highly competitive salary", "attractive remuneration package", "great pay",
@@ -917,11 +965,7 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
 /// A word that praises pay: listed, or a German stem with an adjective ending.
 fn praise_word(word: &str) -> bool {
     let w = words();
-    w.praise_words.contains(&word)
-        || w.praise_stems.iter().any(|stem| {
-            word.strip_prefix(stem)
-                .is_some_and(|end| matches!(end, "" | "e" | "es" | "en" | "er" | "em"))
-        })
+    w.praise_words.contains(&word) || adjective_of(word, w.praise_stems, false)
 }
 
 /// The first token `i` that is a `first` word with a `second` word at most `reach`
@@ -957,7 +1001,7 @@ fn pay_noun_at(p: &Prepared<'_>, k: usize) -> bool {
             word(k + 1) == "of" && word(k + 2) == "pay"
                 || matches!(word(k.wrapping_sub(1)), "hourly" | "market")
         }
-        w => words().pay_nouns.contains(&w),
+        w => is_pay_noun(w),
     }
 }
 

@@ -75,6 +75,9 @@ struct File {
     negators: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     hybrid: &'static [&'static str],
+    /// "Anywhere", "Worldwide": the value of a place-of-work line that makes the job remote.
+    #[serde(deserialize_with = "data::words")]
+    everywhere: &'static [&'static str],
 }
 
 #[derive(serde::Deserialize)]
@@ -129,6 +132,7 @@ struct PlaceIndex {
     remote_exceptions: PhraseSet,
     negators: &'static [&'static str],
     hybrid: &'static [&'static str],
+    everywhere: &'static [&'static str],
 }
 
 fn keep(s: String) -> &'static str {
@@ -190,6 +194,7 @@ fn place_index() -> &'static PlaceIndex {
             remote_exceptions: PhraseSet::new(file.remote_exceptions.iter().copied()),
             negators: file.negators,
             hybrid: file.hybrid,
+            everywhere: file.everywhere,
         }
     })
 }
@@ -510,6 +515,8 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
         {
             return false;
         }
+        // "Location: Anywhere (prefer a time zone …)", "Work location: Global".
+        remote |= stated(p) && value_word(p).is_some_and(|w| idx.everywhere.contains(&w));
         let ex = Cover::new(idx.remote_exceptions.find_all(p.toks));
         remote |= idx
             .remote
@@ -543,6 +550,13 @@ fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
     before || after
 }
 
+/// The first word after the label of a labelled line ("Location: Anywhere").
+fn value_word<'a>(p: &'a Prepared<'_>) -> Option<&'a str> {
+    let colon = p.chars.iter().take(40).position(|&c| c == ':')?;
+    let t = p.toks.iter().find(|t| t.start > colon)?;
+    Some(t.lower.as_str())
+}
+
 /// Is the segment a place-of-work line: a front matter place key, or a body line
 /// labelled as one ("Location: Denver, CO", "**Job location:** Leeds")?
 fn stated(p: &Prepared<'_>) -> bool {
@@ -560,7 +574,11 @@ fn stated(p: &Prepared<'_>) -> bool {
 /// keeps only its own ("Newark on Trent, England" is not Newark, New Jersey), and a
 /// country named beside one of its regions adds nothing ("Chicago, Illinois, USA").
 fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
-    let found: Vec<Place> = places_in(p).into_iter().map(|(_, _, pl)| pl).collect();
+    let found: Vec<Place> = places_in(p)
+        .into_iter()
+        .filter(|&(start, end, _)| !preferred(p, start, end))
+        .map(|(_, _, pl)| pl)
+        .collect();
     let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
     let countries: Vec<&str> = found
         .iter()
@@ -580,6 +598,17 @@ fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
         }
     }
     out
+}
+
+/// "Remote, United States or Canada, Seattle preferred": a place only preferred is
+/// not where the job must be done (the byte span `start..end` is the place's name).
+fn preferred(p: &Prepared<'_>, start: usize, end: usize) -> bool {
+    const WORDS: [&str; 4] = ["preferred", "preferably", "ideally", "ideal"];
+    let toks = p.toks;
+    let after = toks.iter().find(|t| t.start >= end);
+    let before = toks.iter().rev().find(|t| t.end <= start);
+    after.is_some_and(|t| WORDS.contains(&t.lower.as_str()))
+        || before.is_some_and(|t| matches!(t.lower.as_str(), "preferably" | "ideally"))
 }
 
 /// Places named right after "based in", "located in" or "place of work" in a sentence

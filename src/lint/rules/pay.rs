@@ -72,6 +72,9 @@ pub struct Jurisdiction {
     pub benefits: bool,
     /// An application deadline is required.
     pub deadline: bool,
+    /// The deadline is required from this ISO date, when later than `effective`.
+    #[serde(default, deserialize_with = "data::maybe_text")]
+    pub deadline_from: Option<Text>,
     /// Statements on AI screening and on whether the vacancy exists are required.
     #[serde(default)]
     pub hiring_statements: bool,
@@ -284,6 +287,14 @@ pub fn check(ctx: &mut Ctx<'_>) {
         );
     }
     if !deadline {
+        // A posting published, or closed, before the requirement came in is not bound by it.
+        let f = &ctx.doc.facts;
+        let dates = [f.posted_on.clone(), f.closes_on.clone()];
+        let required = move |j: &Jurisdiction| {
+            j.deadline
+                && j.deadline_from
+                    .is_none_or(|from| dates.iter().flatten().all(|d| d.as_str() >= from))
+        };
         let help = match super::completeness::is_toml(&ctx.doc.path) {
             true => "set `apply_by = 2027-02-01` at the top of the posting file",
             false => "add \"Apply by <date>\" to the How to apply section",
@@ -291,7 +302,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         requirement(
             ctx,
             &js,
-            |j| j.deadline,
+            required,
             RuleId::PayDeadlineMissing,
             "apply_by",
             "the application deadline",

@@ -86,6 +86,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
     // A two-gender marker is a title of one; otherwise only a title naming a person
     // by a gendered noun asks for a marker.
     let binary = crate::title::binary_marker(text);
+    // Switzerland's civil status knows two genders: there "(m/w)" is open to all.
+    if binary && ctx.doc.facts.country.as_deref() == Some("CH") {
+        return;
+    }
     if !binary && !crate::title::names_a_person(ctx.lang.code(), text) {
         return;
     }

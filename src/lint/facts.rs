@@ -501,6 +501,57 @@ pub struct ExperienceAsk {
     pub months: u32,
 }
 
+/// The experience ceilings of a segment, as (first token, last token).
+pub fn ceilings(p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    (0..p.toks.len())
+        .filter_map(|i| experience_ceiling_at(p, i))
+        .collect()
+}
+
+/// A cap on years of experience, at the number token `i`: "no more than 5 years of
+/// experience", "a maximum of 3 years' experience", "höchstens 3 Jahre
+/// Berufserfahrung", "pas plus de 2 ans d'expérience": (first token, last token).
+fn experience_ceiling_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
+    const CAPS: &[&[&str]] = &[
+        &["no", "more", "than"],
+        &["not", "more", "than"],
+        &["at", "most"],
+        &["maximum", "of"],
+        &["maximum"],
+        &["max"],
+        &["höchstens"],
+        &["maximal"],
+        &["nicht", "mehr", "als"],
+        &["pas", "plus", "de"],
+        &["au", "plus"],
+        &["maximum", "de"],
+    ];
+    let toks = p.toks;
+    small_number(toks.get(i)?)?;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if !matches!(
+        word(i + 1),
+        "years" | "year" | "yrs" | "jahre" | "jahren" | "ans" | "an"
+    ) {
+        return None;
+    }
+    let cap = CAPS.iter().find(|c| {
+        c.len() <= i
+            && c.iter()
+                .enumerate()
+                .all(|(k, w)| word(i - c.len() + k) == *w)
+    })?;
+    // "Less than 2 years of experience" is left alone: postings say it to invite
+    // people in as often as to keep them out.
+    // Experience must be what is counted, within three words ("5 years of relevant
+    // experience", "3 Jahre Berufserfahrung", "2 ans d'expérience").
+    let end = (i + 2..toks.len().min(i + 5)).find(|&k| {
+        let w = word(k);
+        w.starts_with("experience") || w.ends_with("erfahrung") || w.starts_with("expérience")
+    })?;
+    Some((i - cap.len(), end))
+}
+
 fn small_number(t: &Token) -> Option<u32> {
     if let Some(n) = per_token().1.get(t) {
         return Some(*n);
@@ -512,6 +563,7 @@ fn small_number(t: &Token) -> Option<u32> {
 /// years/months, counted when "experience" follows closely or the segment lists
 /// skills or qualifications. Ages ("18 years or older") and history ("10 years ago",
 /// "25 years in business") are not asks.
+/// A ceiling ("no more than 4 years of experience") asks for none: it is `age-coded`.
 pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
     let qual = matches!(p.seg.section, Section::Skills | Section::Qualifications);
     let mut out = Vec::new();
@@ -520,6 +572,9 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
         let t = &p.toks[i];
         i += 1;
         let Some(n) = small_number(t) else { continue };
+        if experience_ceiling_at(p, i - 1).is_some() {
+            continue;
+        }
         let mut j = i;
         // "3-5 years", "3 to 5 years": the ask is the lower figure.
         if p.toks.get(j).is_some_and(|u| u.lower == "to")

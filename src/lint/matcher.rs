@@ -20,7 +20,6 @@
 //! words are `src/lint/data/matcher.toml`, one table per language.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -30,7 +29,7 @@ use serde::Deserialize;
 use super::data;
 use super::facts::Prepared;
 use super::lang::Lang as Language;
-use super::text::{Token, strip_possessive};
+use super::text::{FastMap, Token, strip_possessive};
 
 /// One language's table in `src/lint/data/matcher.toml`.
 #[derive(Deserialize)]
@@ -84,7 +83,7 @@ type Keys = Rc<[String]>;
 thread_local! {
     /// Per thread and language, the keys of every word seen: postings repeat their
     /// words, and a stemmer call costs more than a table probe.
-    static KEYS: RefCell<Vec<HashMap<String, Keys>>> = const { RefCell::new(Vec::new()) };
+    static KEYS: RefCell<Vec<FastMap<String, Keys>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Words a thread's cache holds before it starts again (a bound on memory).
@@ -189,7 +188,7 @@ impl Lang {
         KEYS.with(|cell| {
             let mut all = cell.borrow_mut();
             if all.len() <= self.id {
-                all.resize_with(self.id + 1, HashMap::new);
+                all.resize_with(self.id + 1, FastMap::default);
             }
             let cache = &mut all[self.id];
             if let Some(k) = cache.get(lower) {
@@ -255,10 +254,10 @@ pub struct Matcher {
     lang: &'static Lang,
     entries: Vec<Vec<Part>>,
     /// Entries by the key of their first word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
     /// One-word entries by the word as listed, for compounds written in two ("Super
     /// Stars"): matched as written, not stemmed, so "you the" is never "youthful".
-    whole: HashMap<String, Vec<usize>>,
+    whole: FastMap<String, Vec<usize>>,
     /// Entries whose first part is a prefix.
     prefixed: Vec<usize>,
     /// The first four letters of every first word and of its key, packed by [`head`],
@@ -297,8 +296,8 @@ impl Matcher {
         let mut m = Matcher {
             lang,
             entries: Vec::new(),
-            by_first: HashMap::new(),
-            whole: HashMap::new(),
+            by_first: FastMap::default(),
+            whole: FastMap::default(),
             prefixed: Vec::new(),
             heads: Vec::new(),
         };

@@ -249,6 +249,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         // German and French have lists of their own; the English checks below read
         // English grammar ("between 25 and 35", "-man" titles, "3+ years").
         wording::check(ctx);
+        experience_caps(ctx);
         banned(ctx);
         return;
     }
@@ -257,6 +258,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
     people::sexed_titles(ctx);
     people::sex_preference(ctx);
     age_limits(ctx);
+    experience_caps(ctx);
     physical_asks(ctx);
     inflated_experience(ctx);
     years_asked(ctx);
@@ -394,6 +396,28 @@ fn age_limits(ctx: &mut Ctx<'_>) {
         let m = ctx.prep[si].tok_text(a, b);
         let r = Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
             .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")");
+        ctx.at_tokens(RuleId::AgeCoded, si, a, b, r);
+    }
+}
+
+/// A ceiling on experience ("no more than 5 years of experience", "höchstens 3 Jahre
+/// Berufserfahrung", "au plus 2 ans d'expérience") is `age-coded`: it screens out
+/// older people. In every language.
+fn experience_caps(ctx: &mut Ctx<'_>) {
+    let found: Vec<(usize, usize, usize)> = ctx
+        .prep
+        .iter()
+        .enumerate()
+        .flat_map(|(si, p)| {
+            super::super::facts::ceilings(p)
+                .into_iter()
+                .map(move |(a, b)| (si, a, b))
+        })
+        .collect();
+    for (si, a, b) in found {
+        let m = ctx.prep[si].tok_text(a, b);
+        let r = Report::new(format!("\"{m}\" caps experience, which screens out older candidates"))
+            .help("ask for the experience the work needs as a minimum; say what makes the role junior instead");
         ctx.at_tokens(RuleId::AgeCoded, si, a, b, r);
     }
 }

@@ -986,17 +986,21 @@ fn word_then(
     })
 }
 
-/// A pay noun at token `k`: "package" only as "salary package" or a package of pay
-/// ("remuneration package" is found at "remuneration"), "rates" as "rates of pay",
+/// A pay noun at token `k`: "package" only as "salary package", praised ("an
+/// attractive package") or a package of pay ("remuneration package" is found at
+/// "remuneration"), "rates" as "rates of pay",
 /// "hourly rates" or "market rates".
 fn pay_noun_at(p: &Prepared<'_>, k: usize) -> bool {
     let toks = p.toks;
     let word = |j: usize| toks.get(j).map_or("", |t| t.lower.as_str());
     match word(k) {
-        "package" => matches!(
-            word(k.wrapping_sub(1)),
-            "salary" | "pay" | "remuneration" | "compensation"
-        ),
+        // "an attractive package" is pay praised; "a generous benefits package" is not.
+        "package" => {
+            matches!(
+                word(k.wrapping_sub(1)),
+                "salary" | "pay" | "remuneration" | "compensation"
+            ) || praise_word(word(k.wrapping_sub(1)))
+        }
         "rates" | "rate" => {
             word(k + 1) == "of" && word(k + 2) == "pay"
                 || matches!(word(k.wrapping_sub(1)), "hourly" | "market")

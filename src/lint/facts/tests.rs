@@ -283,6 +283,40 @@ fn praised_participles_pay_grades_and_french_and_english_rates() {
 }
 
 #[test]
+fn pay_depending_before_its_noun_and_other_english_wordings() {
+    let found = [
+        (
+            "Ein faires, Qualifikation abhängiges Einstiegsgehalt.",
+            "abhängiges Einstiegsgehalt",
+        ),
+        (
+            "Ein erfahrungsabhängiges Monatsgehalt.",
+            "erfahrungsabhängiges Monatsgehalt",
+        ),
+        (
+            "Salary dependant on experience.",
+            "Salary dependant on experience",
+        ),
+        (
+            "Salary: according to experience.",
+            "Salary: according to experience",
+        ),
+        ("We offer an attractive package.", "attractive package"),
+        (
+            "Salary available on request.",
+            "Salary available on request",
+        ),
+    ];
+    // A benefits package is no pay; a UK pay-scale point states the pay.
+    let none = [
+        "We offer a generous benefits package.",
+        "Salary according to the NJC scale point 20.",
+        "Pay: AfC Band 5, a competitive salary.",
+    ];
+    vague_cases(&found, &none);
+}
+
+#[test]
 fn a_deadline_dates_the_posting_from_above() {
     let f = facts(
         "# T\n\nFor priority consideration please apply by Friday, January 30, 2015 at 5pm.\n",

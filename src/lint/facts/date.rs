@@ -37,21 +37,34 @@ pub(super) fn posted_on(prep: &[Prepared<'_>]) -> Option<String> {
         .find_map(|p| labelled(p).or_else(|| dateline(p)))
 }
 
-/// "Posted: April 24, 2024", "Date: 2020-10-09": a label, then the date.
+/// "Posted: April 24, 2024", "Date: 2020-10-09": a label, then the date, at the
+/// start of the segment or of one of its lines ("Location: Kingston.\nPosted April
+/// 2, 2025." in one paragraph).
 fn labelled(p: &Prepared<'_>) -> Option<String> {
-    let words: Vec<&str> = p.toks.iter().take(3).map(|t| t.lower.as_str()).collect();
+    let toks = p.toks;
+    (0..toks.len())
+        .filter(|&i| i == 0 || p.slice(toks[i - 1].end, toks[i].start).contains('\n'))
+        .find_map(|i| labelled_at(p, i))
+}
+
+/// A publication-date label at token `i`, and the date after it.
+fn labelled_at(p: &Prepared<'_>, i: usize) -> Option<String> {
+    let words: Vec<&str> = p.toks[i..]
+        .iter()
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
     let label = LABELS
         .iter()
         .filter(|l| words.starts_with(l))
         .max_by_key(|l| l.len())?;
-    let colon = p.chars.get(p.toks[label.len() - 1].end) == Some(&':');
+    let colon = p.chars.get(p.toks[i + label.len() - 1].end) == Some(&':');
     if COLON_ONLY.contains(label) && !colon {
         return None;
     }
-    let label = label.len();
     let rest = p
         .toks
-        .get(label)
+        .get(i + label.len())
         .map_or("", |t| &p.seg.text[byte(p, t.start)..]);
     parse(rest)
 }

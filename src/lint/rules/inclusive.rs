@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::super::Severity;
 use super::super::data;
 use super::super::doc::Section;
 use super::super::facts::{Prepared, experience_asks};
@@ -60,6 +61,9 @@ struct Lists {
     /// Decades of life ("20s", "thirties").
     #[serde(deserialize_with = "data::words")]
     decades: &'static [&'static str],
+    /// Programmes whose own rules set an age limit ("CPE", "service civique", "FSJ").
+    #[serde(deserialize_with = "data::words")]
+    age_programmes: &'static [&'static str],
     /// Words in a title that mark a senior role.
     #[serde(deserialize_with = "data::words")]
     senior_title_words: &'static [&'static str],
@@ -376,6 +380,29 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     aged.then(|| (i - 1, j))
 }
 
+/// Does the sentence around token `at` name a programme whose own rules set an age
+/// limit ("être dans les conditions « CPE » (avoir moins de 26 ans)", "a student
+/// between 18-30 years old" for a summer-jobs grant)? Then the limit is the
+/// programme's, and the posting only passes it on: a note, not a warning.
+pub(super) fn set_by_programme(p: &Prepared<'_>, at: usize) -> bool {
+    let start = p.toks.get(at).map_or(0, |t| t.start);
+    p.sentence_words(start)
+        .iter()
+        .any(|t| lists().age_programmes.contains(&t.lower.as_str()))
+}
+
+/// A report on an age limit, a note when a programme sets it (see [`set_by_programme`]).
+pub(super) fn age_limit_report(p: &Prepared<'_>, at: usize, r: Report) -> Report {
+    if !set_by_programme(p, at) {
+        return r;
+    }
+    let mut r = r.help(
+        "keep the limit only if the programme that funds the job sets it, and name the programme",
+    );
+    r.severity = Some(Severity::Note);
+    r
+}
+
 /// Age limits and decades of life ("must be between 18 and 30 years old", "early-late
 /// 20's") are `age-coded`.
 fn age_limits(ctx: &mut Ctx<'_>) {
@@ -396,6 +423,7 @@ fn age_limits(ctx: &mut Ctx<'_>) {
         let m = ctx.prep[si].tok_text(a, b);
         let r = Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
             .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")");
+        let r = age_limit_report(&ctx.prep[si], a, r);
         ctx.at_tokens(RuleId::AgeCoded, si, a, b, r);
     }
 }

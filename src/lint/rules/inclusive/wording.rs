@@ -225,6 +225,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
         if term.staff && !names_the_sought(c.lists, &ctx.prep[si], h.first) {
             r.severity = Some(crate::lint::Severity::Note);
         }
+        if std::ptr::eq(term, &AGE_LIMIT) {
+            r = super::age_limit_report(&ctx.prep[si], h.first, r);
+        }
         ctx.at_tokens(term.rule, si, h.first, h.last, r);
     }
 }

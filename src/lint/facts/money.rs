@@ -592,6 +592,9 @@ struct Lists {
     /// "TVöD", "Entgeltgruppe": pay scales whose grade states the pay.
     #[serde(deserialize_with = "data::words")]
     pay_scales: &'static [&'static str],
+    /// "as", "it": Canadian public service groups, whose level ("AS-02") states the pay.
+    #[serde(deserialize_with = "data::words")]
+    service_groups: &'static [&'static str],
     /// Periods written after a figure ("/hr"), in the order they are tried.
     periods: Vec<PeriodWord>,
     /// "up to": the figure is a maximum.
@@ -670,6 +673,7 @@ struct Words {
     praise_adverbs: &'static [&'static str],
     /// The pay scales, as words ("TV-L" is "tv", "l").
     pay_scales: PhraseSet,
+    service_groups: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -695,6 +699,7 @@ fn words() -> &'static Words {
             pay_participles: l.pay_participles,
             praise_adverbs: l.praise_adverbs,
             pay_scales: PhraseSet::new(l.pay_scales.iter().copied()),
+            service_groups: l.service_groups,
         }
     })
 }
@@ -873,6 +878,20 @@ pub fn names_pay_grade(p: &Prepared<'_>) -> bool {
         .find_all(toks)
         .iter()
         .any(|h| (h.last + 1..h.last + 4).any(has_digit))
+        || toks
+            .windows(2)
+            .any(|w| public_service_level(p, &w[0], &w[1]))
+}
+
+/// "AS-02", "IT-03": a Canadian public service group and level, which sets the pay.
+/// The group in capitals, a hyphen, and a two-digit level with its zero.
+fn public_service_level(p: &Prepared<'_>, group: &Token, level: &Token) -> bool {
+    level.hyphen_before
+        && level.lower.len() == 2
+        && level.lower.starts_with('0')
+        && level.lower.as_bytes()[1].is_ascii_digit()
+        && words().service_groups.contains(&group.lower.as_str())
+        && p.word_is(group, &group.lower.to_ascii_uppercase())
 }
 
 /// "Wage dependent upon experience": a pay noun and, within five words of the same

@@ -278,6 +278,7 @@ fn praised_participles_pay_grades_and_french_and_english_rates() {
         "Overtime is rare, and when it happens well paid.",
         "Faire Vergütung nach TV-L 11 (Stufe 1).",
         "Attraktive Vergütung nach Entgeltgruppe S8a TVöD.",
+        "A competitive salary: the position is classified as AS-02.",
     ];
     vague_cases(&found, &none);
 }

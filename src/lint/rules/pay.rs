@@ -186,8 +186,8 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
         .collect()
 }
 
-/// Does law `j` apply at a place of work? A remote US job with no state answers to
-/// every US law.
+/// Does law `j` apply at a place of work? A remote US or Canadian job with no state
+/// or province answers to every state's or province's law.
 fn applies_at(j: &Jurisdiction, site: &Site, remote: bool) -> bool {
     let country = site.country.as_str();
     match (j.country, site.region.as_deref()) {
@@ -197,7 +197,8 @@ fn applies_at(j: &Jurisdiction, site: &Site, remote: bool) -> bool {
         (c, Some(r)) if c == country => {
             j.region == Some(r) && j.city.is_none_or(|city| site.city.as_deref() == Some(city))
         }
-        ("US", None) => country == "US" && remote,
+        // A remote job in the country, open to every state or province.
+        (c, None) => c == country && remote,
         _ => false,
     }
 }

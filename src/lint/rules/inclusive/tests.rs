@@ -241,6 +241,30 @@ fn age_limits_and_decades() {
 }
 
 #[test]
+fn generations_mature_candidates_and_young_hires() {
+    assert_eq!(
+        m("We are looking for Gen Z talent.", "age-coded"),
+        ["Gen Z"]
+    );
+    assert_eq!(
+        m("We want a young and dynamic person.", "age-coded"),
+        ["young and dynamic person"]
+    );
+    assert_eq!(
+        m("Mature candidates only.", "age-coded"),
+        ["Mature candidates"]
+    );
+    // The market, the company and the people served are not the applicant.
+    for text in [
+        "Everyone knows us as the Gen Z and millennial travel app.",
+        "Join a young and dynamic company.",
+        "We mentor young people.",
+    ] {
+        assert!(m(text, "age-coded").is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn cliches_are_notes() {
     let f = lint_md(
         "# Baker\n\nStay at the top of your game in a fast-paced bakery with our heroic team.\n",

@@ -241,6 +241,26 @@ fn age_limits_and_decades() {
 }
 
 #[test]
+fn grooming_and_headshots() {
+    let md = "# Baker\n\nYou must be well groomed, with a neat and tidy appearance.\n\n## How to apply\n\nSend your CV and photograph, or a headshot, to jobs@example.com.\n";
+    assert_eq!(
+        matched(&lint_md(md), "appearance-ask"),
+        [
+            "well groomed",
+            "neat and tidy appearance",
+            "CV and photograph",
+            "headshot"
+        ]
+    );
+    for text in [
+        "The photograph archive needs cataloguing.",
+        "We take headshots of our clients.",
+    ] {
+        assert!(m(text, "appearance-ask").is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn generations_mature_candidates_and_young_hires() {
     assert_eq!(
         m("We are looking for Gen Z talent.", "age-coded"),
@@ -463,7 +483,7 @@ fn a_photo_is_an_ask_only_where_the_posting_asks_for_an_application() {
             "Send your CV with a photo to jobs@example.org.",
             "appearance-ask"
         ),
-        ["with a photo"]
+        ["CV with a photo"]
     );
     assert_eq!(
         matched(

@@ -161,6 +161,32 @@ fn words(title: &str) -> Vec<Word> {
     out
 }
 
+/// The language a title's gender marker is written in: "de" for "(m/w/d)",
+/// "(w/m/x)" or "(gn)", "fr" for "(H/F)" or "(F/H/X)"; `None` for none, or one
+/// both write ("(m/f)").
+pub fn marker_language(title: &str) -> Option<&'static str> {
+    let lower: Vec<String> = words(title).into_iter().map(|w| w.lower).collect();
+    let has = |m: &[String]| {
+        lower
+            .windows(m.len())
+            .any(|win| win.iter().zip(m).all(|(a, b)| a == b))
+    };
+    let own = |lang: &str, letter: &str| {
+        forms_of(lang).is_some_and(|f| {
+            f.markers
+                .iter()
+                .filter(|m| m.len() > 1 || m[0] == "gn")
+                .filter(|m| m.iter().any(|w| w == letter) || m[0] == "gn" || m[0] == "alle")
+                .any(|m| has(m))
+        })
+    };
+    match (own("de", "w"), own("fr", "h")) {
+        (true, false) => Some("de"),
+        (false, true) => Some("fr"),
+        _ => None,
+    }
+}
+
 /// Is the title open to all genders in `lang` (`de`, `fr`; any other language's
 /// titles are written neutral)?
 pub fn open_to_all(lang: &str, title: &str) -> bool {
@@ -400,6 +426,14 @@ mod tests {
         ] {
             assert_eq!(shown_in("fr-FR", title, None), title, "{title}");
         }
+    }
+
+    #[test]
+    fn a_marker_tells_the_title_language() {
+        assert_eq!(marker_language("Lagerhelfer (m/w/d)"), Some("de"));
+        assert_eq!(marker_language("Vendeur (H/F)"), Some("fr"));
+        assert_eq!(marker_language("Developer (m/f)"), None);
+        assert_eq!(marker_language("Baker"), None);
     }
 
     #[test]

@@ -307,6 +307,7 @@ fn pay_depending_before_its_noun_and_other_english_wordings() {
             "Salary available on request.",
             "Salary available on request",
         ),
+        ("Gehalt: nach Absprache.", "Gehalt: nach Absprache"),
     ];
     // A benefits package is no pay; a UK pay-scale point states the pay.
     let none = [

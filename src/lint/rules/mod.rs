@@ -573,12 +573,17 @@ fn single_line(s: String) -> String {
 
 /// The language a posting is read in: `--lang` or the configuration's `lang`, else what
 /// the posting says of itself (a TOML posting's locale, front matter, `<html lang>`),
-/// else what its words say; `None` when none of these tells (it is then read as
-/// English; see [`super::lang`]).
+/// else what its words say, else the language of its title's gender marker (a short
+/// "Lagerhelfer (m/w/d)" posting has too few words to tell); `None` when none of these
+/// tells (it is then read as English; see [`super::lang`]).
 fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Option<Lang> {
     cfg.lang
         .or(doc.lang)
         .or_else(|| super::lang::detect(prep.iter().flat_map(|p| p.toks.iter())))
+        .or_else(|| {
+            let marker = crate::title::marker_language(&doc.title()?.text)?;
+            Lang::ALL.iter().copied().find(|l| l.code() == marker)
+        })
 }
 
 /// Runs every rule family.

@@ -241,6 +241,20 @@ fn age_limits_and_decades() {
 }
 
 #[test]
+fn a_short_german_posting_is_read_by_its_title_marker() {
+    let md = "# Lagerhelfer (m/w/d)\n\nStandort: Berlin. Du packst Pakete.\n\n## Bewerbung\n\nSchick uns deine Unterlagen mit Lichtbild oder ein Bewerbungsfoto.\n";
+    assert_eq!(
+        matched(&lint_md(md), "appearance-ask"),
+        ["Unterlagen mit Lichtbild", "Bewerbungsfoto"]
+    );
+    assert_eq!(
+        m_lang("de", "Wir sind wie eine große Familie.", "culture-cliche"),
+        ["wie eine große Familie"]
+    );
+    assert!(m_lang("de", "Wir betreuen große Familien.", "culture-cliche").is_empty());
+}
+
+#[test]
 fn grooming_and_headshots() {
     let md = "# Baker\n\nYou must be well groomed, with a neat and tidy appearance.\n\n## How to apply\n\nSend your CV and photograph, or a headshot, to jobs@example.com.\n";
     assert_eq!(

@@ -255,6 +255,20 @@ fn a_short_german_posting_is_read_by_its_title_marker() {
 }
 
 #[test]
+fn recent_graduates_asked_for_not_welcomed() {
+    assert_eq!(
+        m("Ideal for a recent graduate.", "age-coded"),
+        ["recent graduate"]
+    );
+    assert!(m("Recent graduates are welcome to apply.", "age-coded").is_empty());
+    assert_eq!(
+        m_lang("fr", "Idéal pour un jeune diplômé.", "age-coded"),
+        ["jeune diplômé"]
+    );
+    assert!(m_lang("fr", "Jeune diplômé accepté.", "age-coded").is_empty());
+}
+
+#[test]
 fn grooming_and_headshots() {
     let md = "# Baker\n\nYou must be well groomed, with a neat and tidy appearance.\n\n## How to apply\n\nSend your CV and photograph, or a headshot, to jobs@example.com.\n";
     assert_eq!(

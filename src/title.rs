@@ -111,6 +111,8 @@ struct Forms {
     feminine_endings: Vec<String>,
     not_feminine: Vec<String>,
     masculine_endings: Vec<String>,
+    /// Words after which a title names the employer or the place ("bei", "chez").
+    name_before: Vec<String>,
     not_masculine: Vec<String>,
     not_masculine_endings: Vec<String>,
     post_nouns: Vec<String>,
@@ -255,8 +257,18 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
     let Some(forms) = forms_of(lang) else {
         return false;
     };
+    // A sentence ("Propagez la bonne humeur avec nous.") is a slogan, not a job title.
+    if title.trim_end().ends_with('.') {
+        return false;
+    }
     let ws = words(title);
-    ws.iter().enumerate().any(|(i, w)| {
+    // After "bei", "chez", "in", the title names the employer or the place ("Arbeiten
+    // bei Alltagshilfe Hannover", "Vendeur chez Dupont"), not the person.
+    let named = ws
+        .iter()
+        .position(|w| forms.name_before.contains(&w.lower))
+        .unwrap_or(ws.len());
+    ws[..named].iter().enumerate().any(|(i, w)| {
         let of_post = i > 0 && forms.post_nouns.contains(&ws[i - 1].lower);
         let noun =
             !of_post && (lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase));
@@ -426,6 +438,15 @@ mod tests {
         ] {
             assert_eq!(shown_in("fr-FR", title, None), title, "{title}");
         }
+    }
+
+    #[test]
+    fn the_employer_and_place_after_bei_or_chez_and_a_sentence_name_no_one() {
+        assert!(!names_a_person("de", "Arbeiten bei Alltagshilfe Hannover"));
+        assert!(!names_a_person("fr", "Propagez la bonne humeur avec nous."));
+        assert!(names_a_person("de", "Verkäufer in Berlin"));
+        assert!(names_a_person("de", "Ausbildung zum Elektroniker"));
+        assert!(names_a_person("fr", "Vendeur chez Dupont"));
     }
 
     #[test]

@@ -308,6 +308,11 @@ fn pay_depending_before_its_noun_and_other_english_wordings() {
             "Salary available on request",
         ),
         ("Gehalt: nach Absprache.", "Gehalt: nach Absprache"),
+        (
+            "Faire Entlöhnung und zeitgemässe Anstellungen.",
+            "Faire Entlöhnung",
+        ),
+        ("Ein attraktives Salär.", "attraktives Salär"),
     ];
     // A benefits package is no pay; a UK pay-scale point states the pay.
     let none = [

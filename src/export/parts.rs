@@ -15,8 +15,7 @@
 //! rendered again by the next export.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::os::unix::fs::FileExt;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -46,16 +45,18 @@ pub struct Span {
     pub fresh: bool,
 }
 
-/// A parts file to read from.
+/// A parts file to read from (behind a lock: a read is a seek and a read).
 #[derive(Debug)]
 pub struct Reader {
-    file: File,
+    file: Mutex<File>,
 }
 
 impl Reader {
     /// The parts file at `path`, if it is there.
     pub fn open(path: &Path) -> Option<Reader> {
-        File::open(path).ok().map(|file| Reader { file })
+        File::open(path).ok().map(|file| Reader {
+            file: Mutex::new(file),
+        })
     }
 
     /// The previous export's parts file in `out`, when it is the one its
@@ -64,15 +65,21 @@ impl Reader {
         let sum = old.site.get(FILE)?;
         let path = out.join(FILE);
         let reader = Reader::open(&path)?;
-        let size = reader.file.metadata().ok()?.len();
+        let size = reader.lock().metadata().ok()?.len();
         (size == sum.size && reader.sum().ok()? == *sum).then_some(reader)
     }
 
     /// The part at `span`, if its bytes are there and hash as recorded.
     pub fn get(&self, span: &Span) -> Option<Vec<u8>> {
         let mut bytes = vec![0; usize::try_from(span.len).ok()?];
-        self.file.read_exact_at(&mut bytes, span.at).ok()?;
+        let mut file = self.lock();
+        file.seek(SeekFrom::Start(span.at)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
         (xxh3_64(&bytes) == span.hash).then_some(bytes)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, File> {
+        self.file.lock().expect("parts file")
     }
 
     /// The sum of the whole file, read in blocks.
@@ -80,8 +87,10 @@ impl Reader {
         let mut hasher = Xxh3::new();
         let mut block = vec![0; 1 << 16];
         let mut at = 0;
+        let mut file = self.lock();
+        file.seek(SeekFrom::Start(0))?;
         loop {
-            let n = self.file.read_at(&mut block, at)?;
+            let n = file.read(&mut block)?;
             if n == 0 {
                 break;
             }

@@ -86,6 +86,48 @@ impl FileSum {
     }
 }
 
+/// A writer that hashes what goes through it, for the sum of a file written (or
+/// read) in pieces.
+pub struct Summing<W> {
+    w: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    size: u64,
+}
+
+impl<W: Write> Summing<W> {
+    /// Hashes what is written to `w`.
+    pub fn new(w: W) -> Summing<W> {
+        Summing {
+            w,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            size: 0,
+        }
+    }
+
+    /// How many bytes have gone through.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The sum of the bytes so far.
+    pub fn sum(&self) -> FileSum {
+        FileSum::from_hash(self.hasher.digest128(), self.size)
+    }
+}
+
+impl<W: Write> Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.w.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
+}
+
 /// The 128-bit xxh3 of `bytes`, in hex: fast enough to hash every output.
 pub fn hash(bytes: &[u8]) -> String {
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))

@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
-use super::manifest::{FileSum, Manifest};
+use super::manifest::{FileSum, Manifest, Summing};
 use crate::error::{Error, Result};
 
 /// The parts file's name in the output folder.
@@ -84,20 +84,11 @@ impl Reader {
 
     /// The sum of the whole file, read in blocks.
     fn sum(&self) -> std::io::Result<FileSum> {
-        let mut hasher = Xxh3::new();
-        let mut block = vec![0; 1 << 16];
-        let mut at = 0;
         let mut file = self.lock();
         file.seek(SeekFrom::Start(0))?;
-        loop {
-            let n = file.read(&mut block)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&block[..n]);
-            at += n as u64;
-        }
-        Ok(FileSum::from_hash(hasher.digest128(), at))
+        let mut sum = Summing::new(std::io::sink());
+        std::io::copy(&mut *file, &mut sum)?;
+        Ok(sum.sum())
     }
 }
 
@@ -153,47 +144,27 @@ impl Writer {
         let spool = Reader::open(&self.path)
             .ok_or_else(|| Error::io("read", &self.path, std::io::ErrorKind::NotFound.into()))?;
         let file = File::create(to).map_err(|e| Error::io("write", to, e))?;
-        let mut out = Copier {
-            w: BufWriter::new(file),
-            hasher: Xxh3::new(),
-            at: 0,
-        };
+        let mut out = Summing::new(BufWriter::new(file));
         for posting in new.postings.values_mut() {
             posting.row.parts.retain(|_, span| {
                 let from = if span.fresh { Some(&spool) } else { old };
-                match from.and_then(|r| r.get(span)) {
-                    Some(bytes) => out.push(&bytes, span).is_ok(),
-                    None => false,
-                }
+                let Some(bytes) = from.and_then(|r| r.get(span)) else {
+                    return false;
+                };
+                *span = Span {
+                    at: out.size(),
+                    fresh: false,
+                    ..*span
+                };
+                out.write_all(&bytes).is_ok()
             });
         }
-        out.w
-            .into_inner()
-            .map_err(|e| Error::io("write", to, e.into_error()))?;
+        out.flush().map_err(|e| Error::io("write", to, e))?;
         let _ = std::fs::remove_file(&self.path);
-        let sum = FileSum::from_hash(out.hasher.digest128(), out.at);
+        let sum = out.sum();
         let reader = Reader::open(to)
             .ok_or_else(|| Error::io("read", to, std::io::ErrorKind::NotFound.into()))?;
         Ok((reader, sum))
-    }
-}
-
-/// The new parts file as it is written, hashed on the way.
-struct Copier {
-    w: BufWriter<File>,
-    hasher: Xxh3,
-    at: u64,
-}
-
-impl Copier {
-    /// Appends `bytes` and points `span` at them.
-    fn push(&mut self, bytes: &[u8], span: &mut Span) -> std::io::Result<()> {
-        self.w.write_all(bytes)?;
-        self.hasher.update(bytes);
-        span.at = self.at;
-        span.fresh = false;
-        self.at += bytes.len() as u64;
-        Ok(())
     }
 }
 

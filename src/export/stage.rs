@@ -16,9 +16,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use xxhash_rust::xxh3::Xxh3;
-
-use super::manifest::FileSum;
+use super::manifest::{FileSum, Summing};
 use crate::error::{Error, Result};
 
 /// The staging folder's name inside an output folder that already holds files.
@@ -70,12 +68,9 @@ impl Stage {
         rel: &str,
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<()> {
-        let path = self.dir.join(rel);
-        self.make_parent(&path, rel)?;
-        let shown = self.out.join(rel);
-        let mut file = File::create(&path).map_err(|e| Error::io("write", &shown, e))?;
+        let (mut file, shown) = self.create(rel)?;
         fill(&mut file).map_err(|e| Error::io("write", &shown, e))?;
-        self.files.lock().expect("stage list").push(rel.to_string());
+        self.adopt(rel);
         Ok(())
     }
 
@@ -86,19 +81,22 @@ impl Stage {
         rel: &str,
         fill: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<FileSum> {
+        let (file, shown) = self.create(rel)?;
+        let mut w = Summing::new(BufWriter::new(file));
+        fill(&mut w)?;
+        w.flush().map_err(|e| Error::io("write", &shown, e))?;
+        self.adopt(rel);
+        Ok(w.sum())
+    }
+
+    /// Creates `rel` in the stage, its folders too; returns it and the path it will
+    /// have in the output folder, which errors name.
+    fn create(&self, rel: &str) -> Result<(File, PathBuf)> {
         let path = self.dir.join(rel);
         self.make_parent(&path, rel)?;
         let shown = self.out.join(rel);
         let file = File::create(&path).map_err(|e| Error::io("write", &shown, e))?;
-        let mut w = Summing {
-            w: BufWriter::new(file),
-            hasher: Xxh3::new(),
-            size: 0,
-        };
-        fill(&mut w)?;
-        w.w.flush().map_err(|e| Error::io("write", &shown, e))?;
-        self.files.lock().expect("stage list").push(rel.to_string());
-        Ok(FileSum::from_hash(w.hasher.digest128(), w.size))
+        Ok((file, shown))
     }
 
     /// The staging folder, for a file written there by other means and then
@@ -160,26 +158,6 @@ impl Stage {
 
     /// Removes the stage and everything in it: nothing reaches the output folder.
     pub fn abandon(self) {}
-}
-
-/// A writer that hashes what goes through it.
-struct Summing {
-    w: BufWriter<File>,
-    hasher: Xxh3,
-    size: u64,
-}
-
-impl Write for Summing {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.w.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.size += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.w.flush()
-    }
 }
 
 /// A stage not committed (a failed site file, an abandoned run) is removed, so

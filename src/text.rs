@@ -266,10 +266,10 @@ fn elided(word: &[char]) -> bool {
     const ELIDED: &[&str] = &[
         "d", "l", "qu", "j", "n", "s", "m", "t", "jusqu", "lorsqu", "puisqu",
     ];
-    word.len() <= 6 && {
-        let w: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
-        ELIDED.contains(&w.as_str())
-    }
+    // Compared char by char: most words with an apostrophe ("you'll") are not elided,
+    // and tokenising must not build a string for each.
+    let lower = || word.iter().flat_map(|c| c.to_lowercase());
+    word.len() <= 6 && ELIDED.iter().any(|e| e.chars().eq(lower()))
 }
 
 /// The word without a trailing possessive `'s` ("candidate's" → "candidate").

@@ -177,8 +177,7 @@ pub fn marker_language(title: &str) -> Option<&'static str> {
         forms_of(lang).is_some_and(|f| {
             f.markers
                 .iter()
-                .filter(|m| m.len() > 1 || m[0] == "gn")
-                .filter(|m| m.iter().any(|w| w == letter) || m[0] == "gn" || m[0] == "alle")
+                .filter(|m| m.iter().any(|w| w == letter) || matches!(m[0].as_str(), "gn" | "alle"))
                 .any(|m| has(m))
         })
     };

@@ -43,7 +43,7 @@ pub(super) fn posted_on(prep: &[Prepared<'_>]) -> Option<String> {
 fn labelled(p: &Prepared<'_>) -> Option<String> {
     let toks = p.toks;
     (0..toks.len())
-        .filter(|&i| i == 0 || p.slice(toks[i - 1].end, toks[i].start).contains('\n'))
+        .filter(|&i| i == 0 || p.chars[toks[i - 1].end..toks[i].start].contains(&'\n'))
         .find_map(|i| labelled_at(p, i))
 }
 

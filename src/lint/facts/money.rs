@@ -551,8 +551,12 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
 /// A word that makes a figure in its sentence pay: listed, or a German compound
 /// ending in a pay noun ("Monatsbruttogehalt").
 fn is_pay_word(word: &str) -> bool {
-    let w = words();
-    w.pay_words.contains(&word) || w.pay_word_endings.iter().any(|e| word.ends_with(e))
+    words().pay_words.contains(&word) || ends_in_pay_noun(word)
+}
+
+/// A German pay noun or a compound ending in one ("Monatsbruttogehalt").
+fn ends_in_pay_noun(word: &str) -> bool {
+    words().pay_word_endings.iter().any(|e| word.ends_with(e))
 }
 
 /// Pay wording, from `src/lint/data/pay.toml`.
@@ -926,11 +930,7 @@ fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
 
 /// A word for pay: listed, or a German compound ending in one ("Einstiegsgehalt").
 fn is_pay_noun(word: &str) -> bool {
-    let w = words();
-    w.pay_nouns.contains(&word)
-        || w.pay_word_endings
-            .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e))
+    words().pay_nouns.contains(&word) || ends_in_pay_noun(word)
 }
 
 /// A German adjective with one of its endings ("", "e", "es", "en", "er", "em")

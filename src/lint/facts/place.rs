@@ -552,9 +552,14 @@ fn negated(p: &Prepared<'_>, first: usize, last: usize) -> bool {
 
 /// The first word after the label of a labelled line ("Location: Anywhere").
 fn value_word<'a>(p: &'a Prepared<'_>) -> Option<&'a str> {
-    let colon = p.chars.iter().take(40).position(|&c| c == ':')?;
+    let colon = label_colon(p)?;
     let t = p.toks.iter().find(|t| t.start > colon)?;
     Some(t.lower.as_str())
+}
+
+/// Where the colon after a line's label is: within its first 40 chars.
+fn label_colon(p: &Prepared<'_>) -> Option<usize> {
+    p.chars.iter().take(40).position(|&c| c == ':')
 }
 
 /// Is the segment a place-of-work line: a front matter place key, or a body line
@@ -563,8 +568,8 @@ fn stated(p: &Prepared<'_>) -> bool {
     if p.seg.section != Section::Conditions {
         return false;
     }
-    let head: String = p.chars.iter().take(40).collect();
-    head.split_once(':').is_some_and(|(label, _)| {
+    label_colon(p).is_some_and(|colon| {
+        let label = p.slice(0, colon);
         let label = label.trim_matches(|c: char| !c.is_alphanumeric());
         !label.is_empty() && crate::lint::doc::is_place_label(label)
     })

@@ -102,6 +102,9 @@ impl Hasher for Fnv {
 /// A `HashMap` with the [`Fnv`] hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A `HashSet` with the [`Fnv`] hasher.
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// The FNV-1a hash of a word: tokens carry it so that every phrase table can look a
 /// token up without hashing its text again.
 pub fn word_key(word: &str) -> u64 {
@@ -336,15 +339,15 @@ pub struct PhraseSet {
     pats: Vec<Vec<PatWord>>,
     by_first: HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHash>>,
     prefixed: Vec<usize>,
-    /// A 512-bit filter of first-word keys: most tokens start no pattern, and a bit test
+    /// A 2048-bit filter of first-word keys: most tokens start no pattern, and a bit test
     /// is cheaper than a hash-table probe.
-    first_bits: [u64; 8],
+    first_bits: [u64; 32],
 }
 
 /// The word and bit of `key` in [`PhraseSet`]'s filter.
 fn key_bit(key: u64) -> (usize, u64) {
     let k = (key >> 7) as usize;
-    ((k >> 6) & 7, 1u64 << (k & 63))
+    ((k >> 6) & 31, 1u64 << (k & 63))
 }
 
 impl PhraseSet {
@@ -504,8 +507,8 @@ struct File {
 const DATA: &str = include_str!("text.toml");
 
 /// The abbreviations, read once (lower case, without the final full stop).
-fn abbreviations() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn abbreviations() -> &'static FastSet<String> {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         // The shipped file is checked by the tests; a broken one is a build bug.
         let file: File = toml::from_str(DATA).unwrap_or_else(|e| panic!("src/text.toml: {e}"));

@@ -6,7 +6,7 @@
 //! sentence, and never when it is a bonus, budget or revenue figure. The rules read the
 //! result from [`Facts`]; TOML postings may fill `Facts` from structured fields instead.
 
-use std::collections::HashSet;
+use crate::text::FastSet;
 use std::sync::OnceLock;
 
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
@@ -38,7 +38,7 @@ pub struct Analysed {
     pub sentences: Vec<Span>,
     /// The words written as a name somewhere in it (see [`Prepared::names`]), found
     /// when first asked.
-    names: OnceLock<HashSet<String>>,
+    names: OnceLock<FastSet<String>>,
 }
 
 /// Equal when made from the same text: the cache of names is not part of the value.
@@ -84,7 +84,7 @@ pub struct Prepared<'a> {
     pub toks: &'a [Token],
     /// Its sentences.
     pub sentences: &'a [Span],
-    names: &'a OnceLock<HashSet<String>>,
+    names: &'a OnceLock<FastSet<String>>,
 }
 
 /// Pairs segments with their analyses.
@@ -168,7 +168,7 @@ impl<'a> Prepared<'a> {
     /// The words (lower case) written as a proper name somewhere in the segment
     /// ([`Prepared::proper_name_at`]): "Freddie" opening a sentence is the Freddie
     /// named mid-sentence elsewhere. Found once per segment, as rules ask per match.
-    pub fn names(&self) -> &'a HashSet<String> {
+    pub fn names(&self) -> &'a FastSet<String> {
         self.names.get_or_init(|| {
             (0..self.toks.len())
                 .filter(|&k| self.proper_name_at(k))

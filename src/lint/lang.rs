@@ -10,7 +10,7 @@
 //! [`None`], and lint then reads it as English, as it did before it knew other
 //! languages, so an English posting never loses a check to a shaky guess.
 
-use std::collections::HashMap;
+use super::text::FastMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -123,8 +123,8 @@ const MIN_FUNCTION_WORDS: usize = 8;
 /// half English, half German is mixed, not German.
 const MIN_SHARE: f64 = 0.7;
 
-fn function_words() -> &'static HashMap<&'static str, Lang> {
-    static MAP: OnceLock<HashMap<&'static str, Lang>> = OnceLock::new();
+fn function_words() -> &'static FastMap<&'static str, Lang> {
+    static MAP: OnceLock<FastMap<&'static str, Lang>> = OnceLock::new();
     MAP.get_or_init(|| {
         FUNCTION_WORDS
             .iter()

@@ -35,7 +35,7 @@ pub mod suppress;
 pub mod title;
 pub mod voice;
 
-use std::collections::HashMap;
+use crate::text::FastMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -270,12 +270,12 @@ pub struct Ctx<'a> {
 #[derive(Default)]
 struct Places {
     /// Per exact segment, its line breaks.
-    segments: HashMap<usize, SegmentLines>,
+    segments: FastMap<usize, SegmentLines>,
     /// The source's char/byte checkpoints.
     chars: Option<CharIndex>,
     /// Per inexact segment, the column its text starts at when it stands verbatim on
     /// its line (a TOML string without escapes), else `None`.
-    verbatim: HashMap<usize, Option<usize>>,
+    verbatim: FastMap<usize, Option<usize>>,
 }
 
 /// A finding's text, fix and matched words.

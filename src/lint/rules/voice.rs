@@ -170,7 +170,7 @@ fn duplicates(ctx: &mut Ctx<'_>) {
         true => NEAR_WINDOW,
         false => bullets.len(),
     };
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: crate::text::FastMap<&str, usize> = Default::default();
     let mut found = Vec::new();
     let mut budget = FUZZY_BUDGET;
     for (k, (si, b)) in bullets.iter().enumerate() {

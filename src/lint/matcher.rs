@@ -40,6 +40,11 @@ struct LangData {
     plural_suffixes: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     gap_words: &'static [&'static str],
+    /// Gap words that join two words qualifying one noun: after one, a word of any
+    /// kind may stand between a phrase's parts too ("gepflegtes und freundliches
+    /// Auftreten").
+    #[serde(deserialize_with = "data::words")]
+    coordinators: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     negators: &'static [&'static str],
     /// Words that deny a term after it in its clause ("Von Bewerbungsfotos bitten wir
@@ -347,11 +352,22 @@ impl Matcher {
     pub fn find(&self, p: &Prepared<'_>) -> Vec<Found> {
         let toks = p.toks;
         let mut out: Vec<Found> = Vec::new();
+        // One buffer of candidates for the whole segment: most tokens start none.
+        let mut cands: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let best = self
-                .matches_at(p, i)
-                .into_iter()
+            cands.clear();
+            self.candidates_at(p, i, &mut cands);
+            let best = cands
+                .iter()
+                .filter_map(|&(e, next)| {
+                    let last = self.rest(p, &self.entries[e][1..], next)?;
+                    Some(Found {
+                        first: i,
+                        last,
+                        item: e,
+                    })
+                })
                 .max_by_key(|f| (f.last, usize::MAX - f.item));
             match best {
                 Some(f) => {
@@ -364,15 +380,15 @@ impl Matcher {
         out
     }
 
-    /// The entries matching from token `i`.
-    fn matches_at(&self, p: &Prepared<'_>, i: usize) -> Vec<Found> {
+    /// The entries whose first part matches token `i`, each with the token their
+    /// second part starts at.
+    fn candidates_at(&self, p: &Prepared<'_>, i: usize, cands: &mut Vec<(usize, usize)>) {
         let toks = p.toks;
         let t = &toks[i];
         // A match never starts inside a hyphenated compound ("cloud-native").
         if t.hyphen_before || !self.may_start(t) {
-            return Vec::new();
+            return;
         }
-        let mut cands: Vec<(usize, usize)> = Vec::new();
         // Short words are their own key: no stemming, no allocation.
         let short = t.lower.len() < HEAD;
         let found = |k: &str| self.by_first.get(k).into_iter().flatten();
@@ -391,14 +407,13 @@ impl Matcher {
                 }
             }
         }
-        for w in self.joined(p, i) {
-            cands.extend(
-                self.whole
-                    .get(&w)
-                    .into_iter()
-                    .flatten()
-                    .map(|&e| (e, i + 2)),
-            );
+        if let Some(w) = self.joined(p, i) {
+            let forms = self.lang.words.plural_suffixes.iter();
+            let stems = forms.filter_map(|s| w.strip_suffix(s));
+            for form in stems.chain([w.as_str()]) {
+                let entries = self.whole.get(form).into_iter().flatten();
+                cands.extend(entries.map(|&e| (e, i + 2)));
+            }
         }
         for &e in &self.prefixed {
             if let Some(Part::Prefix(pre)) = self.entries[e].first() {
@@ -407,39 +422,21 @@ impl Matcher {
                 }
             }
         }
-        cands
-            .into_iter()
-            .filter_map(|(e, next)| {
-                let last = self.rest(p, &self.entries[e][1..], next)?;
-                Some(Found {
-                    first: i,
-                    last,
-                    item: e,
-                })
-            })
-            .collect()
     }
 
-    /// The key of tokens `i` and `i + 1` written as one word ("Super Stars",
-    /// "rock-star"), when nothing but a space or hyphen separates them.
-    fn joined(&self, p: &Prepared<'_>, i: usize) -> Vec<String> {
-        let (Some(a), Some(b)) = (p.toks.get(i), p.toks.get(i + 1)) else {
-            return Vec::new();
-        };
+    /// Tokens `i` and `i + 1` written as one word ("Super Stars", "rock-star"),
+    /// when nothing but a space or hyphen separates them; its forms without a plural
+    /// ending are looked up too.
+    fn joined(&self, p: &Prepared<'_>, i: usize) -> Option<String> {
+        let (a, b) = (p.toks.get(i)?, p.toks.get(i + 1)?);
         let gap = p.chars.get(a.end..b.start).unwrap_or_default();
         if !(gap == [' '] || gap == ['-']) || Lang::has(self.lang.words.gap_words, &b.lower) {
-            return Vec::new();
+            return None;
         }
-        let w = format!("{}{}", a.lower, b.lower);
-        let mut out: Vec<String> = self
-            .lang
-            .words
-            .plural_suffixes
-            .iter()
-            .filter_map(|s| w.strip_suffix(s).map(str::to_string))
-            .collect();
-        out.push(w);
-        out
+        if self.whole.is_empty() {
+            return None;
+        }
+        Some(format!("{}{}", a.lower, b.lower))
     }
 
     /// Matches the remaining parts from token `j` on: the last token, or `None`.
@@ -448,6 +445,7 @@ impl Matcher {
         let mut last = j.checked_sub(1)?;
         for part in parts {
             let mut skipped = 0;
+            let mut after_coordinator = false;
             loop {
                 let t = toks.get(j)?;
                 if self.sentence_break(p, last, j) {
@@ -456,8 +454,14 @@ impl Matcher {
                 if self.part_matches(part, t) {
                     break;
                 }
-                // Up to two small words between the parts of a phrase.
-                let word = self.gap_word(p, j)?;
+                // Up to two small words between the parts of a phrase, or a
+                // coordinated word after "and" ("well-groomed and friendly manner").
+                let word = match self.gap_word(p, j) {
+                    Some(w) => w,
+                    None if after_coordinator => self.compound_end(p, j),
+                    None => return None,
+                };
+                after_coordinator = word == j && Lang::has(self.lang.words.coordinators, &t.lower);
                 skipped += 1;
                 if skipped > 2 {
                     return None;
@@ -486,13 +490,18 @@ impl Matcher {
     /// If token `j` (with the hyphenated words after it: "close-knit") is a small word
     /// that may stand inside a phrase, its last token.
     fn gap_word(&self, p: &Prepared<'_>, j: usize) -> Option<usize> {
-        let toks = p.toks;
+        let end = self.compound_end(p, j);
+        let word = p.slice(p.toks[j].start, p.toks[end].end).to_lowercase();
+        Lang::has(self.lang.words.gap_words, &word).then_some(end)
+    }
+
+    /// The last token of the hyphenated word token `j` starts ("close-knit").
+    fn compound_end(&self, p: &Prepared<'_>, j: usize) -> usize {
         let mut end = j;
-        while toks.get(end + 1).is_some_and(|t| t.hyphen_before) {
+        while p.toks.get(end + 1).is_some_and(|t| t.hyphen_before) {
             end += 1;
         }
-        let word = p.slice(toks[j].start, toks[end].end).to_lowercase();
-        Lang::has(self.lang.words.gap_words, &word).then_some(end)
+        end
     }
 
     /// Does a sentence end (or a blank line) lie between tokens `a` and `b`?

@@ -73,6 +73,25 @@ fn phrases_allow_punctuation_and_small_words_but_not_a_sentence_end() {
 }
 
 #[test]
+fn after_and_a_second_word_qualifying_the_noun_may_stand_between() {
+    let phrases = ["well-groomed appearance", "work hard play hard"];
+    assert_eq!(
+        texts(
+            &phrases,
+            "A well-groomed and professional appearance is a must."
+        ),
+        ["well-groomed and professional appearance"]
+    );
+    // One word only, and only after "and" or "or".
+    assert!(texts(&phrases, "A well-groomed and very professional appearance.").is_empty());
+    assert!(texts(&phrases, "A well-groomed, professional appearance.").is_empty());
+    assert_eq!(
+        texts(&phrases, "We work hard and really play hard."),
+        ["work hard and really play hard"]
+    );
+}
+
+#[test]
 fn negation_before_a_term_in_its_clause() {
     let r = run(
         &["rockstar"],

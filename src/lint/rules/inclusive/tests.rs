@@ -631,6 +631,21 @@ fn looks_asked_in_german_beside_other_qualities() {
         ),
         ["gepflegtes Auftreten"]
     );
+    // A second quality joined by "und" stands between the parts.
+    assert_eq!(
+        m_de(
+            "Gepflegtes und kundenorientiertes Auftreten.",
+            "appearance-ask"
+        ),
+        ["Gepflegtes und kundenorientiertes Auftreten"]
+    );
+    assert!(
+        m_de(
+            "Freundliches und professionelles Auftreten.",
+            "appearance-ask"
+        )
+        .is_empty()
+    );
 }
 
 #[test]

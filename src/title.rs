@@ -116,6 +116,12 @@ struct Forms {
     not_masculine: Vec<String>,
     not_masculine_endings: Vec<String>,
     post_nouns: Vec<String>,
+    /// Words by which an employer's sentence seeks someone ("wir suchen", "recrutons").
+    seeking: Vec<String>,
+    /// Words after which a seeking word is a noun ("la recherche d'un emploi").
+    seeking_not_after: Vec<String>,
+    /// The article that names a masculine noun only ("einen", "un").
+    masculine_articles: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -269,20 +275,58 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
         .unwrap_or(ws.len());
     ws[..named].iter().enumerate().any(|(i, w)| {
         let of_post = i > 0 && forms.post_nouns.contains(&ws[i - 1].lower);
-        let noun =
-            !of_post && (lang != "de" || w.text.chars().next().is_some_and(char::is_uppercase));
-        // A short ending needs two letters before it ("Koch" is one, "-er" alone is not).
-        let ends = |list: &[String]| {
-            list.iter().any(|e| {
-                let n = e.chars().count();
-                w.lower.chars().count() >= if n >= 4 { n } else { n + 2 }
-                    && w.lower.ends_with(e.as_str())
-            })
-        };
-        noun && !forms.not_masculine.contains(&w.lower)
-            && !ends(&forms.not_masculine_endings)
-            && ends(&forms.masculine_endings)
+        !of_post && masculine_noun(lang, forms, &w.text, &w.lower)
     })
+}
+
+/// Is `text` (`lower` in lower case) a noun with a masculine form ("Koch",
+/// "Verkäufer", "vendeur")? German nouns are capitalised.
+fn masculine_noun(lang: &str, forms: &Forms, text: &str, lower: &str) -> bool {
+    let noun = lang != "de" || text.chars().next().is_some_and(char::is_uppercase);
+    // A short ending needs two letters before it ("Koch" is one, "-er" alone is not).
+    let ends = |list: &[String]| {
+        list.iter().any(|e| {
+            let n = e.chars().count();
+            lower.chars().count() >= if n >= 4 { n } else { n + 2 } && lower.ends_with(e.as_str())
+        })
+    };
+    noun && !forms.not_masculine.iter().any(|w| w == lower)
+        && !forms.post_nouns.iter().any(|w| w == lower)
+        && !ends(&forms.not_masculine_endings)
+        && ends(&forms.masculine_endings)
+}
+
+/// In the words of one sentence (original case), an employer seeking someone by a
+/// masculine article and noun ("Wir suchen einen erfahrenen Koch", "Nous recrutons un
+/// vendeur"): the indexes of the article and the noun. What follows the noun is for
+/// the caller to read: a marker or second form there opens the ask to all.
+pub fn masculine_ask(lang: &str, words: &[&str]) -> Option<(usize, usize)> {
+    let forms = forms_of(lang)?;
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let seeks = |i: usize| {
+        forms.seeking.iter().any(|s| {
+            let parts: Vec<&str> = s.split(' ').collect();
+            lower
+                .get(i..i + parts.len())
+                .is_some_and(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+        }) && (i == 0 || !forms.seeking_not_after.contains(&lower[i - 1]))
+    };
+    let verb = (0..lower.len()).find(|&i| seeks(i))?;
+    // The article follows the verb within a few words ("suchen wir ab sofort für
+    // unser Büro in Köln einen …").
+    let article = (verb + 1..lower.len().min(verb + 12))
+        .find(|&i| forms.masculine_articles.contains(&lower[i]))?;
+    // German adjectives before the noun are small ("einen erfahrenen Koch"); a French
+    // noun follows its article.
+    let reach = if lang == "de" { 4 } else { 1 };
+    (article + 1..lower.len().min(article + 1 + reach))
+        .take_while(|&i| {
+            i == article + 1
+                || lang != "de"
+                || words[i - 1].chars().next().is_some_and(char::is_lowercase)
+        })
+        .find(|&i| masculine_noun(lang, forms, words[i], &lower[i]))
+        .map(|noun| (article, noun))
 }
 
 /// "(m/w)", "(w/m)": the marker German postings used before the third option
@@ -342,9 +386,12 @@ fn pair(m: &str, f: &str) -> bool {
     if m_len >= 5 && m_len == f.chars().count() && common + 1 >= m_len {
         return common < m_len;
     }
+    // The feminine keeps the masculine but for its last three letters at most, and
+    // at least three letters in common ("Koch" and "Kantine" are no pair).
     m != f
         && m_len >= 4
         && common + 3 >= m_len
+        && common >= 3
         && FEMININE.iter().any(|e| f.ends_with(e) && !m.ends_with(e))
 }
 

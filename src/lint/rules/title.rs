@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::super::data;
+use super::super::doc::Segment;
 use super::super::lang::Lang;
 use super::{Ctx, Report, RuleId};
 
@@ -58,18 +59,28 @@ fn cite(country: Option<&str>) -> Option<String> {
         .map(|l| format!("; {}", l.cite))
 }
 
-/// Runs the check on the title.
+/// Runs the check on the title and, when the title neither opens the posting to all
+/// nor was reported, on the sentences that seek someone.
 pub fn check(ctx: &mut Ctx<'_>) {
     if !ctx.runs(RuleId::TitleGender) {
         return;
     }
-    let Some(title) = ctx.doc.title().cloned() else {
-        return;
-    };
-    let text = title.text.trim();
-    if text.is_empty() || crate::title::open_to_all(ctx.lang.code(), text) {
+    let title = ctx.doc.title().cloned();
+    let text = title.as_ref().map_or("", |t| t.text.trim()).to_string();
+    if !text.is_empty() && crate::title::open_to_all(ctx.lang.code(), &text) {
         return;
     }
+    let reported = match &title {
+        Some(t) if !text.is_empty() => check_title(ctx, t, &text),
+        _ => false,
+    };
+    if !reported {
+        check_asks(ctx);
+    }
+}
+
+/// Reports a title that names one sex; true when it did.
+fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
     // A feminine-only title ("Hauswirtschafterin", "Vendeuse") is worse than a missing
     // marker: it names one sex, as "waitress" does in English.
     if let Some(word) = crate::title::feminine_only(ctx.lang.code(), text) {
@@ -77,21 +88,21 @@ pub fn check(ctx: &mut Ctx<'_>) {
         let r = Report::new(format!("the title \"{text}\" names women only (\"{word}\"){cite}"))
             .matched(word)
             .help("write both forms (\"Hauswirtschafter*in\", \"Vendeur / Vendeuse\") or add the marker (\"(m/w/d)\", \"(H/F)\")");
-        ctx.at_segment(RuleId::GenderedTerm, &title, r);
-        return;
+        ctx.at_segment(RuleId::GenderedTerm, title, r);
+        return true;
     }
     let Some(cite) = cite(ctx.doc.facts.country.as_deref()) else {
-        return;
+        return false;
     };
     // A two-gender marker is a title of one; otherwise only a title naming a person
     // by a gendered noun asks for a marker.
     let binary = crate::title::binary_marker(text);
     // Switzerland's civil status knows two genders: there "(m/w)" is open to all.
     if binary && ctx.doc.facts.country.as_deref() == Some("CH") {
-        return;
+        return false;
     }
     if !binary && !crate::title::names_a_person(ctx.lang.code(), text) {
-        return;
+        return false;
     }
     let (msg, help) = match ctx.lang {
         Lang::De if binary => (
@@ -109,7 +120,53 @@ pub fn check(ctx: &mut Ctx<'_>) {
             "add \"(H/F)\" (\"(h/f/x)\" in Belgium), write both forms (\"Vendeur / Vendeuse\"), or use an epicene title",
         ),
     };
-    ctx.at_segment(RuleId::TitleGender, &title, Report::new(msg).help(help));
+    ctx.at_segment(RuleId::TitleGender, title, Report::new(msg).help(help));
+    true
+}
+
+/// Words after a sought noun read for a marker or second form ("einen Koch (m/w/d)",
+/// "un vendeur ou une vendeuse").
+const AFTER_NOUN: usize = 6;
+
+/// Reports the first sentence that seeks someone by a masculine article and noun
+/// with no marker or second form after it ("Wir suchen einen Koch"): a career page
+/// whose title names no job asks for its people there.
+fn check_asks(ctx: &mut Ctx<'_>) {
+    let Some(cite) = cite(ctx.doc.facts.country.as_deref()) else {
+        return;
+    };
+    let lang = ctx.lang.code();
+    let found = ctx.prep.iter().enumerate().find_map(|(si, p)| {
+        p.sentences.iter().find_map(|s| {
+            let range = p.toks_within(s.start, s.end);
+            let toks = &p.toks[range.clone()];
+            let words: Vec<String> = toks.iter().map(|t| p.slice(t.start, t.end)).collect();
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let (article, noun) = crate::title::masculine_ask(lang, &refs)?;
+            let tail_end = toks.get(noun + AFTER_NOUN).map_or(s.end, |t| t.end);
+            let phrase = p.slice(toks[noun].start, tail_end);
+            if crate::title::open_to_all(lang, &phrase) {
+                return None;
+            }
+            let asked = p.slice(toks[article].start, toks[noun].end);
+            Some((si, toks[article].start, toks[noun].end, asked))
+        })
+    });
+    let Some((si, start, end, asked)) = found else {
+        return;
+    };
+    let msg =
+        format!("\"{asked}\" seeks a man only: no gender marker or second form follows{cite}");
+    let help = match ctx.lang {
+        Lang::De => {
+            "add \"(m/w/d)\" after the noun, write both forms (\"einen Koch oder eine Köchin\", \"Koch*Köchin\"), or use a neutral noun"
+        }
+        _ => {
+            "add \"(H/F)\", write both forms (\"un vendeur ou une vendeuse\", \"un·e vendeur·se\"), or use an epicene noun"
+        }
+    };
+    let r = Report::new(msg).matched(asked).help(help);
+    ctx.at_span(RuleId::TitleGender, si, start, end, r);
 }
 
 #[cfg(test)]

@@ -21,6 +21,10 @@ fn german_titles_with_a_marker_pair_or_neutral_noun_are_open() {
         "Pflegefachkraft",
         "Aushilfe im Verkauf",
         "Teamleitung Kundenservice",
+        "Assistenz Betriebsrat",
+        "Teamassistenz Vertrieb",
+        "Sachbearbeitung Personal",
+        "Geschäftsführung",
     ] {
         assert!(crate::title::open_to_all("de", t), "{t}");
     }
@@ -81,4 +85,81 @@ fn the_law_cited_follows_the_country() {
     assert!(cite(Some("IT")).unwrap().contains("2023/970 art. 5(3)"));
     assert_eq!(cite(Some("CA")), None);
     assert_eq!(cite(None), Some(String::new()));
+}
+
+/// A career page whose title names no job asks for its people in sentences: a
+/// masculine article and noun with nothing after it asks for one sex.
+#[test]
+fn a_sentence_seeking_a_man_only_is_reported() {
+    use crate::lint::tests::{lint_md, matched};
+    let page = |body: &str| {
+        format!(
+            "# Karriere\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf.\n\n{body}\n"
+        )
+    };
+    for (body, asked) in [
+        (
+            "Zur Verstärkung unseres Teams suchen wir ab sofort einen erfahrenen Dachdecker.",
+            "einen erfahrenen Dachdecker",
+        ),
+        ("Wir suchen einen Koch für unsere Kantine.", "einen Koch"),
+        (
+            "Die Bäckerei Sommer sucht einen Verkäufer in Teilzeit.",
+            "einen Verkäufer",
+        ),
+    ] {
+        assert_eq!(
+            matched(&lint_md(&page(body)), "title-gender"),
+            [asked],
+            "{body}"
+        );
+    }
+    for body in [
+        "Wir suchen einen Koch (m/w/d) für unsere Kantine.",
+        "Wir suchen einen Koch oder eine Köchin für unsere Kantine.",
+        "Wir suchen einen Mitarbeiter:in im Verkauf.",
+        // The applicant seeks, or the noun is no person.
+        "Sie suchen einen Arbeitgeber, der Sie fördert?",
+        "Wir suchen einen neuen Standort in Köln.",
+        "Wir suchen einen Ausbildungsplatz für dich als Koch.",
+    ] {
+        assert_eq!(
+            matched(&lint_md(&page(body)), "title-gender"),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    let page = |body: &str| {
+        format!(
+            "# Carrières\n\nLieu : Lyon, France\n\nNous sommes une entreprise de vingt personnes et nous attendons votre candidature avec le CV.\n\n{body}\n"
+        )
+    };
+    assert_eq!(
+        matched(
+            &lint_md(&page("Notre atelier recrute un vendeur pour la saison.")),
+            "title-gender"
+        ),
+        ["un vendeur"]
+    );
+    for body in [
+        "Notre atelier recrute un(e) vendeur(se) pour la saison.",
+        "Notre atelier recrute un vendeur ou une vendeuse pour la saison.",
+        "Nous recherchons un vendeur (H/F) pour la saison.",
+        "Vous êtes à la recherche d'un emploi stable ?",
+        "Nous recrutons un apprenti·e en CAP.",
+    ] {
+        assert_eq!(
+            matched(&lint_md(&page(body)), "title-gender"),
+            Vec::<String>::new(),
+            "{body}"
+        );
+    }
+    // "Carrières" heads a careers page: no woman is named.
+    assert_eq!(crate::title::feminine_only("fr", "Carrières"), None);
+    // A marked title opens the posting: its sentences need not repeat the marker.
+    let marked = "# Koch (m/w/d)\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf. Wir suchen einen Koch für unsere Kantine.\n";
+    assert_eq!(
+        matched(&lint_md(marked), "title-gender"),
+        Vec::<String>::new()
+    );
 }

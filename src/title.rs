@@ -120,8 +120,13 @@ struct Forms {
     seeking: Vec<String>,
     /// Words after which a seeking word is a noun ("la recherche d'un emploi").
     seeking_not_after: Vec<String>,
-    /// The article that names a masculine noun only ("einen", "un").
-    masculine_articles: Vec<String>,
+    /// Articles before the noun sought ("einen", "un", "des"); a German plural has
+    /// none.
+    articles: Vec<String>,
+    /// Those of `articles` whose noun is plural ("des", "de").
+    plural_articles: Vec<String>,
+    /// Words that make the applicant the one seeking ("vous", "tu").
+    applicant_subjects: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -297,36 +302,60 @@ fn masculine_noun(lang: &str, forms: &Forms, text: &str, lower: &str) -> bool {
 }
 
 /// In the words of one sentence (original case), an employer seeking someone by a
-/// masculine article and noun ("Wir suchen einen erfahrenen Koch", "Nous recrutons un
-/// vendeur"): the indexes of the article and the noun. What follows the noun is for
-/// the caller to read: a marker or second form there opens the ask to all.
+/// masculine noun ("Wir suchen einen erfahrenen Koch", "suchen wir ab sofort
+/// Elektriker", "Nous recrutons un vendeur", "à la recherche de camionneurs"): the
+/// indexes of the article (the noun's own when it has none) and the noun. What
+/// follows the noun is for the caller to read: a marker or second form there opens
+/// the ask to all.
 pub fn masculine_ask(lang: &str, words: &[&str]) -> Option<(usize, usize)> {
     let forms = forms_of(lang)?;
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // "l’embauche": the data writes a plain apostrophe.
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
     let seeks = |i: usize| {
-        forms.seeking.iter().any(|s| {
+        let len = forms.seeking.iter().find_map(|s| {
             let parts: Vec<&str> = s.split(' ').collect();
-            lower
-                .get(i..i + parts.len())
-                .is_some_and(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
-        }) && (i == 0 || !forms.seeking_not_after.contains(&lower[i - 1]))
+            let at = lower.get(i..i + parts.len())?;
+            at.iter()
+                .zip(&parts)
+                .all(|(a, b)| a == b)
+                .then_some(parts.len())
+        })?;
+        let noun_use = i > 0 && forms.seeking_not_after.contains(&lower[i - 1]);
+        // "Vous êtes à la recherche d'un emploi": the applicant seeks.
+        let applicant = lower[..i]
+            .iter()
+            .any(|w| forms.applicant_subjects.contains(w));
+        (!noun_use && !applicant).then_some(i + len)
     };
-    let verb = (0..lower.len()).find(|&i| seeks(i))?;
+    let after = (0..lower.len()).find_map(seeks)?;
+    let is_noun = |i: usize| masculine_noun(lang, forms, words[i], &lower[i]);
+    let small = |i: usize| words[i].chars().next().is_some_and(char::is_lowercase);
     // The article follows the verb within a few words ("suchen wir ab sofort für
     // unser Büro in Köln einen …").
-    let article = (verb + 1..lower.len().min(verb + 12))
-        .find(|&i| forms.masculine_articles.contains(&lower[i]))?;
+    let mut articles = (after..lower.len().min(after + 11))
+        .filter(|&i| forms.articles.contains(&lower[i]))
+        .peekable();
+    if articles.peek().is_none() {
+        // A German plural needs none: the first noun after the verb and its small
+        // words ("suchen wir ab sofort Elektriker").
+        let first = (after..lower.len().min(after + 5)).find(|&i| !small(i))?;
+        let bare = lang == "de" && (after..first).all(small) && is_noun(first);
+        return bare.then_some((first, first));
+    }
     // German adjectives before the noun are small ("einen erfahrenen Koch"); a French
-    // noun follows its article.
+    // noun follows its article ("à la recherche d'un vendeur": "d'" names none).
     let reach = if lang == "de" { 4 } else { 1 };
-    (article + 1..lower.len().min(article + 1 + reach))
-        .take_while(|&i| {
-            i == article + 1
-                || lang != "de"
-                || words[i - 1].chars().next().is_some_and(char::is_lowercase)
-        })
-        .find(|&i| masculine_noun(lang, forms, words[i], &lower[i]))
-        .map(|noun| (article, noun))
+    articles.find_map(|article| {
+        // After a plural article the noun is plural ("quelqu'un de polyvalent" is no ask).
+        let plural = forms.plural_articles.contains(&lower[article]);
+        (article + 1..lower.len().min(article + 1 + reach))
+            .take_while(|&i| i == article + 1 || lang != "de" || small(i - 1))
+            .find(|&i| is_noun(i) && (!plural || lower[i].ends_with(['s', 'x'])))
+            .map(|noun| (article, noun))
+    })
 }
 
 /// "(m/w)", "(w/m)": the marker German postings used before the third option
@@ -346,7 +375,8 @@ fn binnen_i(word: &str) -> bool {
 
 /// Feminine endings of a pair written out in full.
 const FEMININE: &[&str] = &[
-    "in", "innen", "frau", "e", "euse", "rice", "ère", "ne", "esse",
+    "in", "innen", "frau", "e", "euse", "rice", "ère", "ne", "esse", "euses", "rices", "ères",
+    "ennes", "esses", "ées",
 ];
 
 /// Both forms written out: "Vendeur / Vendeuse", "Kassiererin oder Kassierer",

@@ -107,6 +107,10 @@ fn a_sentence_seeking_a_man_only_is_reported() {
             "Die Bäckerei Sommer sucht einen Verkäufer in Teilzeit.",
             "einen Verkäufer",
         ),
+        (
+            "Zum 1. April suchen wir ab sofort Elektriker für Baustellen im Umland.",
+            "Elektriker",
+        ),
     ] {
         assert_eq!(
             matched(&lint_md(&page(body)), "title-gender"),
@@ -122,6 +126,8 @@ fn a_sentence_seeking_a_man_only_is_reported() {
         "Sie suchen einen Arbeitgeber, der Sie fördert?",
         "Wir suchen einen neuen Standort in Köln.",
         "Wir suchen einen Ausbildungsplatz für dich als Koch.",
+        "Wir suchen Verstärkung für unser Team in Köln.",
+        "Wir suchen ab sofort Elektriker*innen für Baustellen.",
     ] {
         assert_eq!(
             matched(&lint_md(&page(body)), "title-gender"),
@@ -141,8 +147,31 @@ fn a_sentence_seeking_a_man_only_is_reported() {
         ),
         ["un vendeur"]
     );
+    assert_eq!(
+        matched(
+            &lint_md(&page(
+                "Nous sommes à la recherche de camionneurs pour la saison."
+            )),
+            "title-gender"
+        ),
+        ["de camionneurs"]
+    );
+    assert_eq!(
+        matched(
+            &lint_md(&page(
+                "Nous sommes à la recherche d'un technicien pour la saison."
+            )),
+            "title-gender"
+        ),
+        ["un technicien"]
+    );
     for body in [
         "Notre atelier recrute un(e) vendeur(se) pour la saison.",
+        "Êtes-vous à la recherche d'un défi nouveau ?",
+        "Nous cherchons quelqu'un de polyvalent pour la saison.",
+        "La plateforme facilite l'embauche de candidats en insertion.",
+        "La plateforme facilite l’embauche de candidats en insertion.",
+        "Nous recrutons des vendeurs et vendeuses pour la saison.",
         "Notre atelier recrute un vendeur ou une vendeuse pour la saison.",
         "Nous recherchons un vendeur (H/F) pour la saison.",
         "Vous êtes à la recherche d'un emploi stable ?",
@@ -154,6 +183,11 @@ fn a_sentence_seeking_a_man_only_is_reported() {
             "{body}"
         );
     }
+    // An adjective after "recrutement" is the recruitment's, not a person's.
+    assert!(!crate::title::names_a_person(
+        "fr",
+        "Recrutement saisonnier"
+    ));
     // "Carrières" heads a careers page: no woman is named.
     assert_eq!(crate::title::feminine_only("fr", "Carrières"), None);
     // A marked title opens the posting: its sentences need not repeat the marker.

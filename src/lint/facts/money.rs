@@ -574,6 +574,9 @@ struct Lists {
     /// "dependent", "based", "commensurate": pay said to depend on something.
     #[serde(deserialize_with = "data::words")]
     depends_words: &'static [&'static str],
+    /// Words that make the pay noun after them something else ("response rate").
+    #[serde(deserialize_with = "data::words")]
+    not_pay_before: &'static [&'static str],
     /// German adjectives that make the pay they stand before depend on something,
     /// as stems that may end a compound ("erfahrungsabhängiges Gehalt").
     #[serde(deserialize_with = "data::words")]
@@ -669,6 +672,7 @@ struct Words {
     clause_words: &'static [&'static str],
     pay_nouns: &'static [&'static str],
     depends_words: &'static [&'static str],
+    not_pay_before: &'static [&'static str],
     depends_stems: &'static [&'static str],
     praise_words: &'static [&'static str],
     praise_stems: &'static [&'static str],
@@ -696,6 +700,7 @@ fn words() -> &'static Words {
             clause_words: l.clause_words,
             pay_nouns: l.pay_nouns,
             depends_words: l.depends_words,
+            not_pay_before: l.not_pay_before,
             depends_stems: l.depends_stems,
             praise_words: l.praise_words,
             praise_stems: l.praise_stems,
@@ -809,13 +814,58 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         let not_pay = own_words(p, &m)
             .iter()
             .any(|t| words().not_pay.contains(&t.lower.as_str()));
-        if big && !year && !not_pay {
+        let near = p.seg.section == Section::Pay || pay_word_near(p, m.start, m.end);
+        if big && !year && !not_pay && near && !phone_number(chars, m.start, m.end) {
             m.period = period_after(chars, m.end);
             return Some(m);
         }
         i = m.end.max(i + 1);
     }
     None
+}
+
+/// Words either side of a bare figure a pay word may stand in ("Salary: 52000",
+/// "pays 45000 to 55000 a year"); a posting's label lines run into one paragraph, so
+/// "Req #: 185187 … Salary: commensurate" is not a salary of 185,187.
+const PAY_WORD_REACH: usize = 6;
+
+/// Is a pay word within [`PAY_WORD_REACH`] words of chars `start..end`?
+fn pay_word_near(p: &Prepared<'_>, start: usize, end: usize) -> bool {
+    let first = p.toks.partition_point(|t| t.end <= start);
+    let last = p.toks.partition_point(|t| t.start < end);
+    let from = first.saturating_sub(PAY_WORD_REACH);
+    let to = (last + PAY_WORD_REACH).min(p.toks.len());
+    p.toks[from..to].iter().any(|t| is_pay_word(&t.lower))
+}
+
+/// Is the figure at chars `start..end` part of a telephone number ("call (02) 6120
+/// 8701", "555-123-4567", "06 12 34 56 78")? Seven digits or more in groups, with an
+/// area code in brackets, a "+", three groups or more not grouped in thousands, or two
+/// whose first starts with 0; a range ("52 000 - 60 000") is none.
+fn phone_number(chars: &[char], start: usize, end: usize) -> bool {
+    let part = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+');
+    let mut a = start;
+    while a > 0 && part(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = end;
+    while b < chars.len() && part(chars[b]) {
+        b += 1;
+    }
+    let run: String = chars[a..b].iter().collect();
+    let run = run.trim_matches(|c: char| c == ' ' || c == '.' || c == '-');
+    let groups: Vec<&str> = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    if digits < 7 || run.contains(" - ") || groups.len() < 2 {
+        return false;
+    }
+    let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    run.starts_with(['(', '+'])
+        || (groups.len() >= 3 && !thousands)
+        || (groups.len() == 2 && groups[0].starts_with('0'))
 }
 
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
@@ -916,7 +966,10 @@ fn depends(p: &Prepared<'_>) -> Option<(usize, usize)> {
     let (i, k) = before_noun().or_else(|| {
         word_then(
             p,
-            |i| is_pay_noun(&toks[i].lower),
+            |i| {
+                let other = i > 0 && w.not_pay_before.contains(&toks[i - 1].lower.as_str());
+                is_pay_noun(&toks[i].lower) && !other
+            },
             5,
             |i, k| {
                 !p.slice(toks[i].end, toks[k].start)

@@ -354,6 +354,13 @@ fn a_date_label_needs_its_colon() {
         facts("# T\n\nDate of entry 2020-10-09 is flexible.\n").posted_on,
         None
     );
+    // An applicant-tracking page's label lines, each value on the line below.
+    assert_eq!(
+        facts("# T\n\nJob Location:\nSand Point\nPosting Date:\n12/02/2020\nClosing Info:\nOpen Until Filled\n")
+            .posted_on
+            .as_deref(),
+        Some("2020-12-02")
+    );
     // A letter's dateline: a place, a comma, a date, on a line of its own.
     for (line, want) in [
         ("*Paris, le 3 avril 2018*", "2018-04-03"),
@@ -385,6 +392,37 @@ fn money_that_is_not_pay() {
     }
     // In the pay section any figure is pay.
     assert!(facts("# T\n\n## Pay\n\n$52,000.").pay.is_some());
+}
+
+#[test]
+fn a_rate_of_something_else_is_no_pay() {
+    let f = facts("# T\n\n- Keep a response rate according to agreed standards.\n");
+    assert_eq!(f.pay, None);
+    let f = facts("# T\n\n- Hourly rate according to experience.\n");
+    assert!(f.pay.is_some_and(|p| p.open_ended.is_some()));
+}
+
+#[test]
+fn a_telephone_number_is_no_pay() {
+    for text in [
+        "Questions about starting a career with us? Call (02) 6120 8701.",
+        "Questions about starting your career? Call 555-123-4567.",
+        "Pour votre salaire de départ, appelez le 06 12 34 56 78.",
+        "Questions about pay? Ring 01632 960123.",
+        "Salary questions: +44 20 7946 0958.",
+        // Label lines run into one paragraph: the figure is the requisition's.
+        "Req #:\n185187\nDepartment:\nCollege of the Environment\nJob Location:\nSand Point\nSalary:\nSalary is commensurate with education and experience.",
+    ] {
+        assert_eq!(facts(text).pay.and_then(|p| p.min), None, "{text}");
+    }
+    for (text, min) in [
+        ("Starting salary 52 000 - 60 000 per year.", 52_000.0),
+        ("Salary: 1 000 000 per year.", 1_000_000.0),
+        ("Salary 45000-55000.", 45_000.0),
+        ("The pay for this role is 45000 to 55000 a year.", 45_000.0),
+    ] {
+        assert_eq!(pay(text).min, Some(min), "{text}");
+    }
 }
 
 #[test]

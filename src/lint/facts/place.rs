@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
 use super::super::doc::Site;
-use super::super::text::{Cover, PhraseSet};
+use super::super::text::{Cover, PhraseSet, Token};
 use super::{Facts, Prepared, Section, Segment};
 
 /// A place a posting can name.
@@ -375,9 +375,10 @@ fn ca_postcode(c: &[char], i: usize) -> Option<(usize, Place)> {
 /// nouns only: the name must be capitalised, and "US"/"UK" written in capitals).
 fn places_in(p: &Prepared<'_>) -> Vec<(usize, usize, Place)> {
     let idx = place_index();
+    let toks = workplace_compounds_split(p.toks);
     let mut found: Vec<(usize, usize, Place)> = idx
         .set
-        .find(p.toks)
+        .find(&toks)
         .into_iter()
         .filter(|h| {
             if idx.exact_case[h.item] {
@@ -575,15 +576,42 @@ fn stated(p: &Prepared<'_>) -> bool {
     })
 }
 
+/// The tokens with "Remote-US", "Hybrid-Berlin" read as two words: a place after a
+/// work arrangement is a place, though a match never starts inside other compounds
+/// ("Anglo-French").
+fn workplace_compounds_split(toks: &[Token]) -> std::borrow::Cow<'_, [Token]> {
+    const ARRANGEMENTS: [&str; 3] = ["remote", "hybrid", "onsite"];
+    let joined = |w: &[Token]| w[1].hyphen_before && ARRANGEMENTS.contains(&w[0].lower.as_str());
+    if !toks.windows(2).any(joined) {
+        return std::borrow::Cow::Borrowed(toks);
+    }
+    let mut owned = toks.to_vec();
+    for k in 1..owned.len() {
+        if ARRANGEMENTS.contains(&owned[k - 1].lower.as_str()) {
+            owned[k].hyphen_before = false;
+        }
+    }
+    std::borrow::Cow::Owned(owned)
+}
+
 /// The places a place-of-work line names, each once: a country named beside them
 /// keeps only its own ("Newark on Trent, England" is not Newark, New Jersey), and a
 /// country named beside one of its regions adds nothing ("Chicago, Illinois, USA").
 fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
-    let found: Vec<Place> = places_in(p)
+    let places: Vec<(usize, usize, Place)> = places_in(p)
         .into_iter()
         .filter(|&(start, end, _)| !preferred(p, start, end))
-        .map(|(_, _, pl)| pl)
         .collect();
+    // "Remote-US, Washington, DC": the country a remote arrangement names is a site of
+    // its own (the job may be done anywhere in it), not covered by the office's city.
+    let remote_scope: Vec<Place> = places
+        .iter()
+        .filter(|(start, _, pl)| {
+            pl.region.is_none() && pl.city.is_none() && after_remote(p, *start)
+        })
+        .map(|(_, _, pl)| *pl)
+        .collect();
+    let found: Vec<Place> = places.into_iter().map(|(_, _, pl)| pl).collect();
     let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
     let countries: Vec<&str> = found
         .iter()
@@ -597,12 +625,21 @@ fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
         .collect();
     let mut out: Vec<Place> = Vec::new();
     for pl in &kept {
-        let covered = bare(pl) && kept.iter().any(|o| o.country == pl.country && !bare(o));
+        let covered = bare(pl)
+            && !remote_scope.contains(pl)
+            && kept.iter().any(|o| o.country == pl.country && !bare(o));
         if !covered && !out.contains(pl) {
             out.push(*pl);
         }
     }
     out
+}
+
+/// Is the place starting at char `start` right after a remote word ("Remote-US",
+/// "Remote (Canada)", "Remote, USA")?
+fn after_remote(p: &Prepared<'_>, start: usize) -> bool {
+    let k = p.toks.partition_point(|t| t.start < start);
+    k > 0 && p.toks[k - 1].lower == "remote"
 }
 
 /// "Remote, United States or Canada, Seattle preferred": a place only preferred is

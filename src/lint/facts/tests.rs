@@ -530,6 +530,23 @@ fn remote_detection() {
 }
 
 #[test]
+fn a_country_after_remote_is_a_site_of_its_own() {
+    let f = facts("---\nlocation: [\"Remote-US\", \"Washington, DC\"]\n---\n\nWe test software.\n");
+    assert!(f.remote);
+    let mut sites: Vec<(Option<&str>, &str)> = f
+        .other_sites
+        .iter()
+        .map(|s| (s.region.as_deref(), s.country.as_str()))
+        .collect();
+    sites.push((f.region.as_deref(), f.country.as_deref().unwrap_or("")));
+    sites.sort();
+    assert_eq!(sites, [(None, "US"), (Some("DC"), "US")]);
+    // A country beside one of its cities adds nothing when no remote word names it.
+    let f = facts("---\nlocation: \"Chicago, Illinois, USA\"\n---\n\nWe test software.\n");
+    assert!(f.other_sites.is_empty());
+}
+
+#[test]
 fn experience_asks_and_seniority() {
     let cases: &[(&str, Option<u32>)] = &[
         ("3+ years of experience", Some(36)),
@@ -567,6 +584,9 @@ fn deadline_apply_and_benefits() {
     assert!(facts("We match your 401(k).").has_benefits);
     assert!(facts("# T\n\n## Perks\n\nFree bread.").has_benefits);
     assert!(!facts("We bake bread.").has_benefits);
+    // The employer's field is no benefit; a plan for staff is.
+    assert!(!facts("We are out to disrupt healthcare technology.").has_benefits);
+    assert!(facts("Private healthcare for you and your family.").has_benefits);
     assert!(facts("Base plus commission.").commission);
 }
 

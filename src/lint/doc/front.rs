@@ -210,7 +210,7 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
     while i < lines.len() {
         let (at, line) = lines[i];
         i += 1;
-        let Some((key, value_off)) = key_of(line, toml) else {
+        let Some((key, value_off)) = key_of(line, toml).or_else(|| list_map_key(line, toml)) else {
             continue;
         };
         let indent = line.len() - line.trim_start().len();
@@ -225,6 +225,11 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
             while i < lines.len() && deeper(lines[i].1, indent) {
                 i += 1;
             }
+            continue;
+        }
+        // "jobs:" over a list of maps ("- job_title: …", "job_desc: …"): its keys are
+        // read one by one, as at the top.
+        if value.is_empty() && role(key).is_none() && holds_maps(&lines[i..], indent, toml) {
             continue;
         }
         let Some(role) = role(key).or_else(fallback) else {
@@ -250,6 +255,32 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         }
     }
     out
+}
+
+/// The key of a list item that opens a map ("  - job_title: Driver"), as [`key_of`]
+/// gives it: a lower-case key, so that a list of labelled lines ("- Dental: covered")
+/// stays text.
+fn list_map_key(line: &str, toml: bool) -> Option<(&str, usize)> {
+    let rest = line.trim_start().strip_prefix("- ")?;
+    let (key, off) = key_of(rest, toml)?;
+    let map_key = key
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || "_-".contains(c));
+    map_key.then_some((key, line.len() - rest.len() + off))
+}
+
+/// Do the lines under a key at `indent` hold a list of records, maps of several keys
+/// ("- job_title: …" then "job_desc: …")? A list of one-key maps ("- item: …") is a
+/// list of text, read whole under its key.
+fn holds_maps(lines: &[(usize, &str)], indent: usize, toml: bool) -> bool {
+    let mut block = lines
+        .iter()
+        .take_while(|(_, l)| deeper(l, indent))
+        .filter(|(_, l)| !l.trim().is_empty());
+    let opens = block
+        .next()
+        .is_some_and(|(_, l)| list_map_key(l, toml).is_some());
+    opens && block.any(|(_, l)| key_of(l, toml).is_some())
 }
 
 /// Is a value of a key no list names prose (three words or more, not an address)?

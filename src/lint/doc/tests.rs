@@ -336,6 +336,23 @@ fn a_posting_all_in_front_matter_is_read_from_its_own_keys() {
 }
 
 #[test]
+fn a_list_of_job_records_in_front_matter_is_read_key_by_key() {
+    let src = "---\ntitle: Emplois\njobs:\n  - job_date: '2018-04-18'\n    job_desc: >-\n      \
+               Nous cherchons des chauffeurs pour des transports vers le Nord.\n    \
+               job_salary: À négocier\n    job_title: Chauffeur\n---\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let texts: Vec<String> = brief(&doc).into_iter().map(|b| b.2).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Nous cherchons des chauffeurs")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("À négocier")), "{texts:?}");
+    assert_eq!(doc.facts.posted_on.as_deref(), Some("2018-04-18"));
+}
+
+#[test]
 fn plain_text_known_heading_may_run_into_its_text() {
     let doc = Doc::from_text(
         "p.txt",

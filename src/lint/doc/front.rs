@@ -70,7 +70,17 @@ pub(crate) fn data_loads() {
 
 /// A key as the data file writes it: lower case, `_` and `-` as spaces.
 fn normal(key: &str) -> String {
-    key.trim()
+    // camelCase parts are words too: "baseSalary" is "base salary".
+    let mut spaced = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for c in key.trim().chars() {
+        if c.is_uppercase() && prev_lower {
+            spaced.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        spaced.push(c);
+    }
+    spaced
         .chars()
         .map(|c| match c {
             '_' | '-' => ' ',
@@ -129,8 +139,8 @@ pub(super) struct Field<'s> {
     pub(super) role: Role,
     /// Byte offset of the value in the file.
     pub(super) at: usize,
-    /// The value, quotes removed.
-    pub(super) value: &'s str,
+    /// The value, quotes removed (composed for a pay map: "USD 22 - 36 per hour").
+    pub(super) value: std::borrow::Cow<'s, str>,
     /// The value is the file's text from `at` on (no escapes undone, no lines joined).
     pub(super) exact: bool,
 }
@@ -242,19 +252,59 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
             while i < lines.len() && deeper(lines[i].1, indent) {
                 i += 1;
             }
-            out.extend(nested(&lines[start..i], role));
+            let under = &lines[start..i];
+            match (
+                role,
+                value.is_empty().then(|| pay_map(under, toml)).flatten(),
+            ) {
+                (Role::Pay, Some(pay)) => out.push(Field {
+                    role,
+                    at: value_at,
+                    value: pay.into(),
+                    exact: false,
+                }),
+                _ => out.extend(nested(under, role)),
+            }
             continue;
         }
         if let Some((v, off, exact)) = scalar(value, toml) {
             out.push(Field {
                 role,
                 at: value_at + off,
-                value: v,
+                value: v.into(),
                 exact,
             });
         }
     }
     out
+}
+
+/// A pay key over a map, as schema.org's `baseSalary` is written in YAML
+/// (`currency: USD`, `minValue: 22`, `maxValue: 36`, `unitText: HOUR`): the pay as a
+/// line reads it ("USD 22 - 36 per hour"); `None` when the map names no figure.
+fn pay_map(lines: &[(usize, &str)], toml: bool) -> Option<String> {
+    let mut get = std::collections::BTreeMap::new();
+    for (_, line) in lines {
+        let Some((key, off)) = key_of(line, toml) else {
+            continue;
+        };
+        if let Some((v, _, _)) = scalar(line[off..].trim(), toml) {
+            get.insert(normal(key).replace(' ', ""), v);
+        }
+    }
+    let figure = |k: &str| get.get(k).filter(|v| v.parse::<f64>().is_ok()).copied();
+    let amount = match (figure("minvalue"), figure("maxvalue"), figure("value")) {
+        (Some(a), Some(b), _) => format!("{a} - {b}"),
+        (Some(a), None, _) | (None, Some(a), _) | (None, None, Some(a)) => a.to_string(),
+        (None, None, None) => return None,
+    };
+    let currency = get
+        .get("currency")
+        .map_or(String::new(), |c| format!("{c} "));
+    let unit = get
+        .get("unittext")
+        .map_or(String::new(), |u| format!(" per {}", u.to_lowercase()));
+    Some(format!("{currency}{amount}{unit}"))
 }
 
 /// The key of a list item that opens a map ("  - job_title: Driver"), as [`key_of`]
@@ -353,7 +403,7 @@ fn nested<'s>(lines: &[(usize, &'s str)], role: Role) -> Vec<Field<'s>> {
             Some(Field {
                 role,
                 at: at + lead + off,
-                value: v,
+                value: v.into(),
                 exact,
             })
         })
@@ -368,7 +418,7 @@ fn nested<'s>(lines: &[(usize, &'s str)], role: Role) -> Vec<Field<'s>> {
         .map(|(at, line)| Field {
             role,
             at: at + (line.len() - line.trim_start().len()),
-            value: "",
+            value: "".into(),
             exact: true,
         })
         .into_iter()
@@ -388,7 +438,7 @@ pub(super) fn segments(
         let value = if f.value.is_empty() {
             block_text(src, f.at)
         } else {
-            f.value
+            &f.value
         };
         let loc = index.loc(f.at);
         let seg = match f.role {

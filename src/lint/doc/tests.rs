@@ -353,6 +353,17 @@ fn a_list_of_job_records_in_front_matter_is_read_key_by_key() {
 }
 
 #[test]
+fn a_schema_org_salary_map_in_front_matter_is_the_pay() {
+    let src = "---\nposition: \"Apprentice Electrician\"\ndatePosted: \"2024-11-21T00:00:00Z\"\n\
+               baseSalary:\n  currency: \"USD\"\n  value: 26\n  minValue: 22\n  maxValue: 36\n  \
+               unitText: \"Hour\"\n---\n\nYou will wire shops in Fresno, California.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let pay = doc.facts.pay.as_ref().expect("pay");
+    assert_eq!((pay.min, pay.max), (Some(22.0), Some(36.0)));
+    assert_eq!(doc.facts.posted_on.as_deref(), Some("2024-11-21"));
+}
+
+#[test]
 fn plain_text_known_heading_may_run_into_its_text() {
     let doc = Doc::from_text(
         "p.txt",

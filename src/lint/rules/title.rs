@@ -124,6 +124,34 @@ fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
     true
 }
 
+/// Words a bullet naming a job has at most ("freiberufliche Immobilienmakler").
+const TITLE_BULLET_WORDS: usize = 4;
+
+/// A list of jobs whose titles are written open to all but one ("- Telefonist/in",
+/// "- freiberufliche Immobilienmakler"): that one, as (segment, start, end, text). The
+/// marked sibling shows the list names jobs, not duties.
+fn listed_title(ctx: &Ctx<'_>) -> Option<(usize, usize, usize, String)> {
+    let lang = ctx.lang.code();
+    let short = |p: &super::super::facts::Prepared<'_>| {
+        p.seg.kind == super::super::doc::SegKind::Bullet
+            && (1..=TITLE_BULLET_WORDS).contains(&p.toks.len())
+    };
+    let open = |text: &str| crate::title::open_to_all(lang, text);
+    ctx.prep.iter().enumerate().find_map(|(si, p)| {
+        let list = p.seg.list?;
+        let text = p.seg.text.trim();
+        if !short(p) || open(text) || !crate::title::names_a_person(lang, text) {
+            return None;
+        }
+        let marked_sibling = ctx
+            .prep
+            .iter()
+            .any(|q| q.seg.list == Some(list) && short(q) && open(q.seg.text.trim()));
+        let (first, last) = (p.toks.first()?, p.toks.last()?);
+        marked_sibling.then(|| (si, first.start, last.end, p.slice(first.start, last.end)))
+    })
+}
+
 /// Words after a sought noun read for a marker or second form ("einen Koch (m/w/d)",
 /// "un vendeur ou une vendeuse").
 const AFTER_NOUN: usize = 6;
@@ -152,11 +180,11 @@ fn check_asks(ctx: &mut Ctx<'_>) {
             Some((si, toks[article].start, toks[noun].end, asked))
         })
     });
-    let Some((si, start, end, asked)) = found else {
+    let Some((si, start, end, asked)) = found.or_else(|| listed_title(ctx)) else {
         return;
     };
     let msg =
-        format!("\"{asked}\" seeks a man only: no gender marker or second form follows{cite}");
+        format!("\"{asked}\" asks for a man only: no gender marker or second form follows{cite}");
     let help = match ctx.lang {
         Lang::De => {
             "add \"(m/w/d)\" after the noun, write both forms (\"einen Koch oder eine Köchin\", \"Koch*Köchin\"), or use a neutral noun"

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::super::super::doc::Section;
 use super::super::super::facts::Prepared;
+use super::super::super::lang::Lang;
 use super::super::super::text::{Token, WordMap};
 use super::super::{Ctx, Report, RuleId};
 use super::lists;
@@ -76,6 +77,10 @@ fn name(p: &Prepared<'_>, i: usize) -> bool {
 /// "Linesman", "busboys", "barmaid", "usherette": reported as `gendered-term`, unless
 /// the word list already reports it or it is written as a name ("Mr Goodman").
 pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
+    // The endings are English ones: German verbs end in "-men" too ("übernehmen").
+    if ctx.lang != Lang::En {
+        return;
+    }
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         // "jseiser@campworkcoeman.org": a word inside an address is no title.

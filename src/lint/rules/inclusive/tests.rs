@@ -623,6 +623,17 @@ fn m_de(body: &str, rule: &str) -> Vec<String> {
 }
 
 #[test]
+fn german_verbs_ending_in_men_name_no_sex() {
+    assert!(
+        m_de(
+            "Sie sind bereit, Verantwortung zu übernehmen, und bekommen dafür Zeit.",
+            "gendered-term"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn looks_asked_in_german_beside_other_qualities() {
     assert_eq!(
         m_de(

@@ -188,6 +188,23 @@ fn a_sentence_seeking_a_man_only_is_reported() {
         "fr",
         "Recrutement saisonnier"
     ));
+    // A list of jobs, all but one marked: the unmarked one asks for a man.
+    let de = |body: &str| {
+        format!(
+            "# Karriere\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf.\n\n{body}\n"
+        )
+    };
+    let list =
+        de("**Gleichzeitig suchen wir**\n\n- Telefonist/in\n- freiberufliche Immobilienmakler\n");
+    assert_eq!(
+        matched(&lint_md(&list), "title-gender"),
+        ["freiberufliche Immobilienmakler"]
+    );
+    let duties = de("Ihre Aufgaben:\n\n- Beratung der Kunden\n- Pflege der Kundenkartei\n");
+    assert_eq!(
+        matched(&lint_md(&duties), "title-gender"),
+        Vec::<String>::new()
+    );
     // "Carrières" heads a careers page: no woman is named.
     assert_eq!(crate::title::feminine_only("fr", "Carrières"), None);
     // A marked title opens the posting: its sentences need not repeat the marker.

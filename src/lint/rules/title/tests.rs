@@ -87,17 +87,42 @@ fn the_law_cited_follows_the_country() {
     assert_eq!(cite(None), Some(String::new()));
 }
 
+/// What `title-gender` matches on a German careers page (titled "Karriere") with
+/// `body` after a paragraph that makes it read as German.
+fn asked_de(body: &str) -> Vec<String> {
+    use crate::lint::tests::{lint_md, matched};
+    let page = format!(
+        "# Karriere\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und \
+         wir freuen uns auf die Bewerbung mit dem Lebenslauf.\n\n{body}\n"
+    );
+    matched(&lint_md(&page), "title-gender")
+}
+
+/// The same on a French careers page ("Carrières").
+fn asked_fr(body: &str) -> Vec<String> {
+    use crate::lint::tests::{lint_md, matched};
+    let page = format!(
+        "# Carrières\n\nLieu : Lyon, France\n\nNous sommes une entreprise de vingt personnes et \
+         nous attendons votre candidature avec le CV.\n\n{body}\n"
+    );
+    matched(&lint_md(&page), "title-gender")
+}
+
+/// `asked` reports each `found` body's text and nothing in the `none` bodies.
+fn asks_are(asked: fn(&str) -> Vec<String>, found: &[(&str, &str)], none: &[&str]) {
+    for (body, text) in found {
+        assert_eq!(asked(body), [*text], "{body}");
+    }
+    for body in none {
+        assert!(asked(body).is_empty(), "{body}");
+    }
+}
+
 /// A career page whose title names no job asks for its people in sentences: a
 /// masculine article and noun with nothing after it asks for one sex.
 #[test]
-fn a_sentence_seeking_a_man_only_is_reported() {
-    use crate::lint::tests::{lint_md, matched};
-    let page = |body: &str| {
-        format!(
-            "# Karriere\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf.\n\n{body}\n"
-        )
-    };
-    for (body, asked) in [
+fn a_german_sentence_seeking_a_man_only_is_reported() {
+    let found = [
         (
             "Zur Verstärkung unseres Teams suchen wir ab sofort einen erfahrenen Dachdecker.",
             "einen erfahrenen Dachdecker",
@@ -111,14 +136,13 @@ fn a_sentence_seeking_a_man_only_is_reported() {
             "Zum 1. April suchen wir ab sofort Elektriker für Baustellen im Umland.",
             "Elektriker",
         ),
-    ] {
-        assert_eq!(
-            matched(&lint_md(&page(body)), "title-gender"),
-            [asked],
-            "{body}"
-        );
-    }
-    for body in [
+        // A list of jobs, all but one marked: the unmarked one asks for a man.
+        (
+            "**Gleichzeitig suchen wir**\n\n- Telefonist/in\n- freiberufliche Immobilienmakler",
+            "freiberufliche Immobilienmakler",
+        ),
+    ];
+    let none = [
         "Wir suchen einen Koch (m/w/d) für unsere Kantine.",
         "Wir suchen einen Koch oder eine Köchin für unsere Kantine.",
         "Wir suchen einen Mitarbeiter:in im Verkauf.",
@@ -128,44 +152,28 @@ fn a_sentence_seeking_a_man_only_is_reported() {
         "Wir suchen einen Ausbildungsplatz für dich als Koch.",
         "Wir suchen Verstärkung für unser Team in Köln.",
         "Wir suchen ab sofort Elektriker*innen für Baustellen.",
-    ] {
-        assert_eq!(
-            matched(&lint_md(&page(body)), "title-gender"),
-            Vec::<String>::new(),
-            "{body}"
-        );
-    }
-    let page = |body: &str| {
-        format!(
-            "# Carrières\n\nLieu : Lyon, France\n\nNous sommes une entreprise de vingt personnes et nous attendons votre candidature avec le CV.\n\n{body}\n"
-        )
-    };
-    assert_eq!(
-        matched(
-            &lint_md(&page("Notre atelier recrute un vendeur pour la saison.")),
-            "title-gender"
+        "Ihre Aufgaben:\n\n- Beratung der Kunden\n- Pflege der Kundenkartei",
+    ];
+    asks_are(asked_de, &found, &none);
+}
+
+#[test]
+fn a_french_sentence_seeking_a_man_only_is_reported() {
+    let found = [
+        (
+            "Notre atelier recrute un vendeur pour la saison.",
+            "un vendeur",
         ),
-        ["un vendeur"]
-    );
-    assert_eq!(
-        matched(
-            &lint_md(&page(
-                "Nous sommes à la recherche de camionneurs pour la saison."
-            )),
-            "title-gender"
+        (
+            "Nous sommes à la recherche de camionneurs pour la saison.",
+            "de camionneurs",
         ),
-        ["de camionneurs"]
-    );
-    assert_eq!(
-        matched(
-            &lint_md(&page(
-                "Nous sommes à la recherche d'un technicien pour la saison."
-            )),
-            "title-gender"
+        (
+            "Nous sommes à la recherche d'un technicien pour la saison.",
+            "un technicien",
         ),
-        ["un technicien"]
-    );
-    for body in [
+    ];
+    let none = [
         "Notre atelier recrute un(e) vendeur(se) pour la saison.",
         "Êtes-vous à la recherche d'un défi nouveau ?",
         "Nous cherchons quelqu'un de polyvalent pour la saison.",
@@ -176,41 +184,23 @@ fn a_sentence_seeking_a_man_only_is_reported() {
         "Nous recherchons un vendeur (H/F) pour la saison.",
         "Vous êtes à la recherche d'un emploi stable ?",
         "Nous recrutons un apprenti·e en CAP.",
-    ] {
-        assert_eq!(
-            matched(&lint_md(&page(body)), "title-gender"),
-            Vec::<String>::new(),
-            "{body}"
-        );
-    }
+    ];
+    asks_are(asked_fr, &found, &none);
+}
+
+#[test]
+fn a_careers_page_title_names_no_one_and_a_marked_title_opens_the_page() {
+    use crate::lint::tests::{lint_md, matched};
     // An adjective after "recrutement" is the recruitment's, not a person's.
     assert!(!crate::title::names_a_person(
         "fr",
         "Recrutement saisonnier"
     ));
-    // A list of jobs, all but one marked: the unmarked one asks for a man.
-    let de = |body: &str| {
-        format!(
-            "# Karriere\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf.\n\n{body}\n"
-        )
-    };
-    let list =
-        de("**Gleichzeitig suchen wir**\n\n- Telefonist/in\n- freiberufliche Immobilienmakler\n");
-    assert_eq!(
-        matched(&lint_md(&list), "title-gender"),
-        ["freiberufliche Immobilienmakler"]
-    );
-    let duties = de("Ihre Aufgaben:\n\n- Beratung der Kunden\n- Pflege der Kundenkartei\n");
-    assert_eq!(
-        matched(&lint_md(&duties), "title-gender"),
-        Vec::<String>::new()
-    );
     // "Carrières" heads a careers page: no woman is named.
     assert_eq!(crate::title::feminine_only("fr", "Carrières"), None);
     // A marked title opens the posting: its sentences need not repeat the marker.
-    let marked = "# Koch (m/w/d)\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf. Wir suchen einen Koch für unsere Kantine.\n";
-    assert_eq!(
-        matched(&lint_md(marked), "title-gender"),
-        Vec::<String>::new()
-    );
+    let marked = "# Koch (m/w/d)\n\nStandort: Köln, Deutschland\n\nWir sind ein Betrieb mit zwanzig \
+                  Leuten, und wir freuen uns auf die Bewerbung mit dem Lebenslauf. Wir suchen einen \
+                  Koch für unsere Kantine.\n";
+    assert!(matched(&lint_md(marked), "title-gender").is_empty());
 }

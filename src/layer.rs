@@ -326,6 +326,23 @@ fn check_text(ops: &[Op]) -> Result<()> {
 
 /// What is wrong with a text value, and what was expected; `None` when it is fine.
 pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
+    // Every preset and posting text is read here at start-up: a byte scan clears
+    // almost all of them without decoding a char.
+    if may_hold_unsafe(text.as_bytes()) {
+        if let Some(problem) = control_problem(text) {
+            return Some(problem);
+        }
+    }
+    if !text.is_empty() && !text.chars().any(is_visible) {
+        let message =
+            "has no visible characters (only spaces or zero-width characters)".to_string();
+        return Some((message, "some text, or leave the key out"));
+    }
+    None
+}
+
+/// The first control character in `text` that is not a line end or tab.
+fn control_problem(text: &str) -> Option<(String, &'static str)> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let line_end = c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n'));
@@ -338,12 +355,24 @@ pub fn text_problem(text: &str) -> Option<(String, &'static str)> {
             ));
         }
     }
-    if !text.is_empty() && !text.chars().any(is_visible) {
-        let message =
-            "has no visible characters (only spaces or zero-width characters)".to_string();
-        return Some((message, "some text, or leave the key out"));
-    }
     None
+}
+
+/// Might `bytes` (UTF-8) hold a char [`crate::error::is_unsafe_char`] refuses? False
+/// only when none can be there: no byte below 0x20 but a line feed or tab, no DEL, no
+/// C1 control (`C2 80`-`C2 9F`) and no bidirectional control (`E2 80 AA`-`AE`, `E2 81
+/// A6`-`A9`).
+fn may_hold_unsafe(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match b {
+            b'\n' | b'\t' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            0xe2 => (next(1) == 0x80 && next(2) >= 0xaa) || next(1) == 0x81,
+            _ => false,
+        }
+    })
 }
 
 /// A character that shows ink: not white space and not a zero-width format
@@ -708,6 +737,24 @@ mod tests {
 
     fn ops(text: &str) -> Vec<Op> {
         parse("t.toml", text, false).map(|(l, _)| l.ops).unwrap()
+    }
+
+    /// The byte scan lets no control character through that the char check refuses.
+    #[test]
+    fn the_byte_scan_misses_no_control_character() {
+        for c in (0..0x3000u32)
+            .chain(0xfeff..0xff00)
+            .filter_map(char::from_u32)
+        {
+            let text = format!("a{c}b");
+            if control_problem(&text).is_some() {
+                assert!(may_hold_unsafe(text.as_bytes()), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(text_problem("Line one\r\nline two\ttab – “quoted” …").is_none());
+        assert!(text_problem("bell\u{7}").is_some());
+        assert!(text_problem("a\u{202e}b").is_some());
+        assert!(text_problem("lone\rreturn").is_some());
     }
 
     #[test]

@@ -280,14 +280,15 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
         .unwrap_or(ws.len());
     ws[..named].iter().enumerate().any(|(i, w)| {
         let of_post = i > 0 && forms.post_nouns.contains(&ws[i - 1].lower);
-        !of_post && masculine_noun(lang, forms, &w.text, &w.lower)
+        let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+        !of_post && masculine_noun(lang, forms, capitalised, &w.lower)
     })
 }
 
-/// Is `text` (`lower` in lower case) a noun with a masculine form ("Koch",
-/// "Verkäufer", "vendeur")? German nouns are capitalised.
-fn masculine_noun(lang: &str, forms: &Forms, text: &str, lower: &str) -> bool {
-    let noun = lang != "de" || text.chars().next().is_some_and(char::is_uppercase);
+/// Is the word `lower` (written `capitalised` or not) a noun with a masculine form
+/// ("Koch", "Verkäufer", "vendeur")? German nouns are capitalised.
+fn masculine_noun(lang: &str, forms: &Forms, capitalised: bool, lower: &str) -> bool {
+    let noun = lang != "de" || capitalised;
     // A short ending needs two letters before it ("Koch" is one, "-er" alone is not).
     let ends = |list: &[String]| {
         list.iter().any(|e| {
@@ -301,47 +302,50 @@ fn masculine_noun(lang: &str, forms: &Forms, text: &str, lower: &str) -> bool {
         && ends(&forms.masculine_endings)
 }
 
-/// In the words of one sentence (original case), an employer seeking someone by a
-/// masculine noun ("Wir suchen einen erfahrenen Koch", "suchen wir ab sofort
-/// Elektriker", "Nous recrutons un vendeur", "à la recherche de camionneurs"): the
-/// indexes of the article (the noun's own when it has none) and the noun. What
-/// follows the noun is for the caller to read: a marker or second form there opens
-/// the ask to all.
-pub fn masculine_ask(lang: &str, words: &[&str]) -> Option<(usize, usize)> {
+/// A word of a sentence as [`masculine_ask`] reads it.
+pub struct SentenceWord<'a> {
+    /// Lower case, typographic apostrophes made plain ("l'embauche").
+    pub lower: &'a str,
+    /// Its first char as written: a capital starts a German noun.
+    pub first: char,
+}
+
+/// In the words of one sentence, an employer seeking someone by a masculine noun
+/// ("Wir suchen einen erfahrenen Koch", "suchen wir ab sofort Elektriker", "Nous
+/// recrutons un vendeur", "à la recherche de camionneurs"): the indexes of the article
+/// (the noun's own when it has none) and the noun. What follows the noun is for the
+/// caller to read: a marker or second form there opens the ask to all.
+pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, usize)> {
     let forms = forms_of(lang)?;
-    // "l’embauche": the data writes a plain apostrophe.
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
+    let lower = |i: usize| words[i].lower;
+    let listed = |list: &[String], i: usize| list.iter().any(|w| w == lower(i));
     let seeks = |i: usize| {
+        // A seeking phrase of one or more words starting at word `i`.
         let len = forms.seeking.iter().find_map(|s| {
-            let parts: Vec<&str> = s.split(' ').collect();
-            let at = lower.get(i..i + parts.len())?;
-            at.iter()
-                .zip(&parts)
-                .all(|(a, b)| a == b)
-                .then_some(parts.len())
+            let mut parts = s.split(' ');
+            let here = parts
+                .by_ref()
+                .enumerate()
+                .all(|(k, part)| words.get(i + k).is_some_and(|w| w.lower == part));
+            here.then(|| s.split(' ').count())
         })?;
-        let noun_use = i > 0 && forms.seeking_not_after.contains(&lower[i - 1]);
+        let noun_use = i > 0 && listed(&forms.seeking_not_after, i - 1);
         // "Vous êtes à la recherche d'un emploi": the applicant seeks.
-        let applicant = lower[..i]
-            .iter()
-            .any(|w| forms.applicant_subjects.contains(w));
+        let applicant = (0..i).any(|k| listed(&forms.applicant_subjects, k));
         (!noun_use && !applicant).then_some(i + len)
     };
-    let after = (0..lower.len()).find_map(seeks)?;
-    let is_noun = |i: usize| masculine_noun(lang, forms, words[i], &lower[i]);
-    let small = |i: usize| words[i].chars().next().is_some_and(char::is_lowercase);
+    let after = (0..words.len()).find_map(seeks)?;
+    let is_noun = |i: usize| masculine_noun(lang, forms, words[i].first.is_uppercase(), lower(i));
+    let small = |i: usize| words[i].first.is_lowercase();
     // The article follows the verb within a few words ("suchen wir ab sofort für
     // unser Büro in Köln einen …").
-    let mut articles = (after..lower.len().min(after + 11))
-        .filter(|&i| forms.articles.contains(&lower[i]))
+    let mut articles = (after..words.len().min(after + 11))
+        .filter(|&i| listed(&forms.articles, i))
         .peekable();
     if articles.peek().is_none() {
         // A German plural needs none: the first noun after the verb and its small
         // words ("suchen wir ab sofort Elektriker").
-        let first = (after..lower.len().min(after + 5)).find(|&i| !small(i))?;
+        let first = (after..words.len().min(after + 5)).find(|&i| !small(i))?;
         let bare = lang == "de" && (after..first).all(small) && is_noun(first);
         return bare.then_some((first, first));
     }
@@ -350,10 +354,10 @@ pub fn masculine_ask(lang: &str, words: &[&str]) -> Option<(usize, usize)> {
     let reach = if lang == "de" { 4 } else { 1 };
     articles.find_map(|article| {
         // After a plural article the noun is plural ("quelqu'un de polyvalent" is no ask).
-        let plural = forms.plural_articles.contains(&lower[article]);
-        (article + 1..lower.len().min(article + 1 + reach))
+        let plural = listed(&forms.plural_articles, article);
+        (article + 1..words.len().min(article + 1 + reach))
             .take_while(|&i| i == article + 1 || lang != "de" || small(i - 1))
-            .find(|&i| is_noun(i) && (!plural || lower[i].ends_with(['s', 'x'])))
+            .find(|&i| is_noun(i) && (!plural || lower(i).ends_with(['s', 'x'])))
             .map(|noun| (article, noun))
     })
 }

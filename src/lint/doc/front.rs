@@ -239,10 +239,11 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         }
         // "jobs:" over a list of maps ("- job_title: …", "job_desc: …"): its keys are
         // read one by one, as at the top.
-        if value.is_empty() && role(key).is_none() && holds_maps(&lines[i..], indent, toml) {
+        let own = role(key);
+        if value.is_empty() && own.is_none() && holds_maps(&lines[i..], indent, toml) {
             continue;
         }
-        let Some(role) = role(key).or_else(fallback) else {
+        let Some(role) = own.or_else(fallback) else {
             continue;
         };
         let value_at = at + value_off + (raw.len() - raw.trim_start().len());

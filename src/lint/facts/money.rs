@@ -767,8 +767,10 @@ pub(super) fn find_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 /// the pay section or a sentence with a pay word, a figure with a k, or of four digits
 /// or more that is not a year, and not in a clause that makes it something else.
 fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
-    let pay_here = p.seg.section == Section::Pay || p.toks.iter().any(|t| is_pay_word(&t.lower));
-    if !pay_here {
+    // Every figure here needs a pay word beside it, or the pay section: a segment
+    // with neither is passed over whole.
+    let in_pay_section = p.seg.section == Section::Pay;
+    if !in_pay_section && !p.toks.iter().any(|t| is_pay_word(&t.lower)) {
         return None;
     }
     let chars = p.chars;
@@ -814,7 +816,7 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         let not_pay = own_words(p, &m)
             .iter()
             .any(|t| words().not_pay.contains(&t.lower.as_str()));
-        let near = p.seg.section == Section::Pay || pay_word_near(p, m.start, m.end);
+        let near = in_pay_section || pay_word_near(p, m.start, m.end);
         if big && !year && !not_pay && near && !phone_number(chars, m.start, m.end) {
             m.period = period_after(chars, m.end);
             return Some(m);

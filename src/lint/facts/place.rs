@@ -604,15 +604,13 @@ fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
         .collect();
     // "Remote-US, Washington, DC": the country a remote arrangement names is a site of
     // its own (the job may be done anywhere in it), not covered by the office's city.
+    let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
     let remote_scope: Vec<Place> = places
         .iter()
-        .filter(|(start, _, pl)| {
-            pl.region.is_none() && pl.city.is_none() && after_remote(p, *start)
-        })
+        .filter(|(start, _, pl)| bare(pl) && after_remote(p, *start))
         .map(|(_, _, pl)| *pl)
         .collect();
     let found: Vec<Place> = places.into_iter().map(|(_, _, pl)| pl).collect();
-    let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
     let countries: Vec<&str> = found
         .iter()
         .filter(|pl| bare(pl))

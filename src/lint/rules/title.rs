@@ -168,9 +168,14 @@ fn check_asks(ctx: &mut Ctx<'_>) {
         p.sentences.iter().find_map(|s| {
             let range = p.toks_within(s.start, s.end);
             let toks = &p.toks[range.clone()];
-            let words: Vec<String> = toks.iter().map(|t| p.slice(t.start, t.end)).collect();
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let (article, noun) = crate::title::masculine_ask(lang, &refs)?;
+            let words: Vec<crate::title::SentenceWord<'_>> = toks
+                .iter()
+                .map(|t| crate::title::SentenceWord {
+                    lower: &t.lower,
+                    first: p.chars[t.start],
+                })
+                .collect();
+            let (article, noun) = crate::title::masculine_ask(lang, &words)?;
             let tail_end = toks.get(noun + AFTER_NOUN).map_or(s.end, |t| t.end);
             let phrase = p.slice(toks[noun].start, tail_end);
             if crate::title::open_to_all(lang, &phrase) {

@@ -669,9 +669,18 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
             let Some(i) = toks.iter().position(|t| t.start == *start) else {
                 return false;
             };
-            let w = |k: usize| i.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
-            w(1) == "in" && matches!(w(2), "based" | "located" | "situated")
-                || (w(1) == "work" && w(2) == "of" && w(3) == "place")
+            // "located in Salem, Oregon": a town the list does not know (up to three
+            // capitalised words) may stand between the cue and the state it is in.
+            let capitalised = |k: usize| p.chars.get(toks[k].start).is_some_and(|c| c.is_uppercase());
+            let mut first = i;
+            while i - first < 3 && first > 0 && capitalised(first - 1) {
+                first -= 1;
+            }
+            (first..=i).any(|at| {
+                let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
+                w(1) == "in" && matches!(w(2), "based" | "located" | "situated")
+                    || (w(1) == "work" && w(2) == "of" && w(3) == "place")
+            })
         })
         .map(|(_, _, pl)| pl)
         .collect()

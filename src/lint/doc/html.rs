@@ -189,6 +189,32 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
     b.out
 }
 
+/// The segments of an HTML block inside a Markdown posting (`<p>`, `<li>` lines that
+/// site generators keep as written), read on with the Markdown's section state and list
+/// numbering so its blocks fall in the sections around them. `src` holds the block at
+/// its own lines (the lines before it empty), so locations are the file's.
+pub(super) fn block_segments(
+    src: &str,
+    state: &mut SectionState,
+    next_list: &mut usize,
+) -> Vec<Segment> {
+    let mut b = Builder {
+        src,
+        index: LineIndex::new(src),
+        out: Vec::new(),
+        state: std::mem::replace(state, SectionState::new()),
+        block: Open::prose(),
+        lists: Vec::new(),
+        next_list: *next_list,
+        page_title: None,
+    };
+    b.run();
+    b.flush();
+    *state = b.state;
+    *next_list = b.next_list;
+    b.out
+}
+
 impl Open {
     fn prose() -> Open {
         Open {

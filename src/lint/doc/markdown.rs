@@ -34,6 +34,12 @@ struct Builder<'s> {
     skip: usize,
     /// Depth of `**strong**` / `*emphasis*` the events are inside.
     emphasis: usize,
+    /// An HTML block is being read.
+    in_html: bool,
+    /// The source range of the HTML block read so far.
+    html: Option<Range<usize>>,
+    /// A Markdown heading or list was read: the body is Markdown, whatever HTML it holds.
+    structured: bool,
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
@@ -51,15 +57,19 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         next_list: 0,
         skip: 0,
         emphasis: 0,
+        in_html: false,
+        html: None,
+        structured: false,
     };
     for (ev, range) in Parser::new_ext(&body, Options::empty()).into_offset_iter() {
         b.event(ev, range);
     }
     b.flush();
     let mut has_title = b.state.has_title;
-    if b.out.is_empty() && src.contains('<') {
+    if (b.out.is_empty() || (!b.structured && mostly_html(&body))) && src.contains('<') {
         // A body of raw HTML under front matter (job boards that store the page as
-        // they received it): read it as the page it is.
+        // they received it): read it as the page it is, whole (its indented lines
+        // would be code blocks to Markdown).
         b.out = super::html::segments(&body);
         has_title = b.out.iter().any(|s| s.kind == SegKind::Title);
     }
@@ -75,6 +85,41 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
     b.out.splice(0..0, front);
     promote_title(&mut b.out);
     b.out
+}
+
+/// Is the body a page of HTML more than Markdown: do lines that open with an element's
+/// tag (not a comment) hold most of its text? Its indented lines would be code blocks
+/// to Markdown.
+fn mostly_html(body: &str) -> bool {
+    let (mut html, mut all) = (0, 0);
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        all += line.len();
+        let mut chars = line.chars();
+        if chars.next() == Some('<')
+            && chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+        {
+            html += line.len();
+        }
+    }
+    html * 2 > all
+}
+
+/// Does an HTML fragment hold any text outside its tags?
+fn has_text_outside_tags(html: &str) -> bool {
+    let mut in_tag = false;
+    html.chars().any(|c| match c {
+        '<' => {
+            in_tag = true;
+            false
+        }
+        '>' => {
+            in_tag = false;
+            false
+        }
+        c => !in_tag && !c.is_whitespace(),
+    })
 }
 
 /// The body's title taken back to the heading it is.
@@ -93,6 +138,12 @@ impl<'s> Builder<'s> {
             Event::Text(t) if self.skip == 0 => self.text(range, t, false),
             Event::Code(t) if self.skip == 0 => self.text(range, t, true),
             Event::HardBreak | Event::SoftBreak if self.skip == 0 => self.line_break(ev, range),
+            Event::Html(_) if self.in_html => {
+                self.html = Some(match self.html.take() {
+                    Some(r) => r.start.min(range.start)..r.end.max(range.end),
+                    None => range,
+                });
+            }
             _ => {}
         }
     }
@@ -139,7 +190,13 @@ impl<'s> Builder<'s> {
             }
             Tag::Item => self.open(SegKind::Bullet, 0),
             Tag::Strong | Tag::Emphasis => self.emphasis += 1,
-            Tag::CodeBlock(_) | Tag::HtmlBlock => {
+            Tag::HtmlBlock => {
+                self.flush();
+                self.skip += 1;
+                self.in_html = true;
+                self.html = None;
+            }
+            Tag::CodeBlock(_) => {
                 self.flush();
                 self.skip += 1;
             }
@@ -155,11 +212,37 @@ impl<'s> Builder<'s> {
                 self.flush();
                 self.lists.pop();
             }
-            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+            TagEnd::HtmlBlock => {
+                self.skip = self.skip.saturating_sub(1);
+                self.in_html = false;
+                if let Some(r) = self.html.take() {
+                    self.html_block(r);
+                }
+            }
+            TagEnd::CodeBlock => {
                 self.skip = self.skip.saturating_sub(1);
             }
             _ => {}
         }
+    }
+
+    /// Reads an HTML block (`<p>Salary range is $90k to $120k</p>`) as the HTML it is,
+    /// in the section the Markdown around it is in.
+    fn html_block(&mut self, range: Range<usize>) {
+        let src = self.src;
+        let Some(text) = src.get(range.clone()) else {
+            return;
+        };
+        // A block of tags alone ("<br>", "<div class=…>", a comment) adds nothing.
+        if !has_text_outside_tags(text) {
+            return;
+        }
+        let line_start = src[..range.start].rfind('\n').map_or(0, |n| n + 1);
+        let lines_before = src[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let mut placed = "\n".repeat(lines_before);
+        placed.push_str(&src[line_start..range.end]);
+        let segs = super::html::block_segments(&placed, &mut self.state, &mut self.next_list);
+        self.out.extend(segs);
     }
 
     /// Starts a block. Later paragraphs of a list item open as prose, so they are not
@@ -221,6 +304,7 @@ impl<'s> Builder<'s> {
             words: None,
             list: block.list,
         };
+        self.structured |= kind != SegKind::Prose;
         let seg = self.state.segment(what, text, loc);
         self.out.push(seg);
     }

@@ -479,12 +479,34 @@ fn names_a_street(p: &Prepared<'_>, first: usize, last: usize) -> bool {
 
 /// The place a segment names: the first that has a state or province, else the first.
 fn place_in(p: &Prepared<'_>) -> Option<Place> {
-    let found = places_in(p);
+    let mut found = places_in(p);
+    found.retain(|&(_, end, _)| !names_a_law(p, end));
     found
         .iter()
         .find(|(_, _, pl)| pl.region.is_some())
         .or(found.first())
         .map(|(_, _, pl)| *pl)
+}
+
+/// Is the place ending at char `end` the start of a law's name ("the San Francisco
+/// Fair Chance Ordinance", "the California Consumer Privacy Act")? Then it names the
+/// law, not where the job is: a word for a law within the next four words.
+fn names_a_law(p: &Prepared<'_>, end: usize) -> bool {
+    const LAW_WORDS: [&str; 8] = [
+        "ordinance",
+        "act",
+        "law",
+        "code",
+        "statute",
+        "initiative",
+        "regulations",
+        "regulation",
+    ];
+    p.toks
+        .iter()
+        .filter(|t| t.start >= end)
+        .take(4)
+        .any(|t| LAW_WORDS.contains(&t.lower.as_str()))
 }
 
 /// The chars of the first place named in a segment (for the title check).
@@ -651,14 +673,28 @@ fn preferred(p: &Prepared<'_>, start: usize, end: usize) -> bool {
         || before.is_some_and(|t| matches!(t.lower.as_str(), "preferably" | "ideally"))
 }
 
-/// Places named right after "based in", "located in" or "place of work" in a sentence
-/// of the body: where the job is, as opposed to places merely mentioned.
+/// "in" or "within", before the place of a [`is_where`] word.
+fn is_in(word: &str) -> bool {
+    matches!(word, "in" | "within")
+}
+
+/// A word that says where the job is or who may fill it, before "in" and a place:
+/// "based in", "located in", "applicants residing anywhere within the United States".
+fn is_where(word: &str) -> bool {
+    matches!(
+        word,
+        "based" | "located" | "situated" | "anywhere" | "residing"
+    )
+}
+
+/// Places named right after "based in", "located in", "anywhere in" or "place of work"
+/// in a sentence of the body: where the job is, as opposed to places merely mentioned.
 fn based_in(p: &Prepared<'_>) -> Vec<Place> {
     let toks = p.toks;
     // Most segments say neither; looking for places in them all was a tenth of lint.
     let cue = toks.windows(2).any(|w| {
         let (a, b) = (w[0].lower.as_str(), w[1].lower.as_str());
-        b == "in" && matches!(a, "based" | "located" | "situated") || (a, b) == ("place", "of")
+        is_in(b) && is_where(a) || (a, b) == ("place", "of")
     });
     if !cue {
         return Vec::new();
@@ -671,14 +707,17 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
             };
             // "located in Salem, Oregon": a town the list does not know (up to three
             // capitalised words) may stand between the cue and the state it is in.
-            let capitalised = |k: usize| p.chars.get(toks[k].start).is_some_and(|c| c.is_uppercase());
+            let capitalised =
+                |k: usize| p.chars.get(toks[k].start).is_some_and(|c| c.is_uppercase());
             let mut first = i;
             while i - first < 3 && first > 0 && capitalised(first - 1) {
                 first -= 1;
             }
             (first..=i).any(|at| {
                 let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
-                w(1) == "in" && matches!(w(2), "based" | "located" | "situated")
+                // "based in the UK": an article may stand before the place.
+                let the = usize::from(w(1) == "the");
+                is_in(w(1 + the)) && is_where(w(2 + the))
                     || (w(1) == "work" && w(2) == "of" && w(3) == "place")
             })
         })
@@ -713,7 +752,12 @@ pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
         sites = prep.iter().flat_map(based_in).collect();
     }
     if sites.is_empty() {
-        let mut order: Vec<&Prepared<'_>> = prep.iter().collect();
+        // "Pursuant to the San Francisco Fair Chance Ordinance": a place in the
+        // equal-opportunity statement names a law, not where the job is.
+        let mut order: Vec<&Prepared<'_>> = prep
+            .iter()
+            .filter(|p| p.seg.section != Section::Eeo)
+            .collect();
         order.sort_by_key(|p| location_rank(p.seg));
         let guess = order.iter().find_map(|p| place_in(p));
         sites.extend(guess.filter(|pl| speaks_language_of(prep, pl)));

@@ -412,13 +412,18 @@ fn states_vacancy(prep: &[Prepared<'_>]) -> bool {
 }
 
 fn has_benefits(prep: &[Prepared<'_>]) -> bool {
-    static SET: OnceLock<PhraseSet> = OnceLock::new();
-    let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
     // A heading names a section, it describes nothing: "Pay and benefits" over
     // pay alone is no description of benefits.
     prep.iter()
         .filter(|p| p.seg.kind != SegKind::Heading)
-        .any(|p| p.seg.section == Section::Benefits || !set.find(p.toks).is_empty())
+        .any(|p| p.seg.section == Section::Benefits || names_benefits(p))
+}
+
+/// Does the segment name a benefit ("health insurance", "pension")?
+pub(super) fn names_benefits(p: &Prepared<'_>) -> bool {
+    static SET: OnceLock<PhraseSet> = OnceLock::new();
+    let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
+    !set.find(p.toks).is_empty()
 }
 
 /// True when the segment contains a calendar date: "March 15", "15 March",

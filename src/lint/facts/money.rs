@@ -566,8 +566,13 @@ struct Lists {
     /// Where the words come from.
     #[allow(dead_code)] // read by the data tests; kept so every file names its source
     source: String,
-    /// Phrases such as "competitive salary" and "DOE".
+    /// Phrases such as "competitive salary".
     vague: Vec<String>,
+    /// Phrases such as "DOE": vague pay only where pay is spoken of.
+    vague_in_context: Vec<String>,
+    /// "unpaid", "gratis": pay declared none.
+    #[serde(deserialize_with = "data::words")]
+    unpaid: &'static [&'static str],
     /// Words for pay that a `depends_words` word may follow.
     #[serde(deserialize_with = "data::words")]
     pay_nouns: &'static [&'static str],
@@ -662,6 +667,8 @@ impl Period {
 /// The pay words, with the vague phrases as a phrase set: read once.
 struct Words {
     vague: PhraseSet,
+    vague_in_context: PhraseSet,
+    unpaid: &'static [&'static str],
     periods: Vec<PeriodWord>,
     upper_bound_only: &'static [&'static str],
     lower_bound_only: &'static [&'static str],
@@ -690,6 +697,8 @@ fn words() -> &'static Words {
         let l: Lists = data::load("pay");
         Words {
             vague: PhraseSet::new(l.vague.iter().map(String::as_str)),
+            vague_in_context: PhraseSet::new(l.vague_in_context.iter().map(String::as_str)),
+            unpaid: l.unpaid,
             periods: l.periods,
             upper_bound_only: l.upper_bound_only,
             lower_bound_only: l.lower_bound_only,
@@ -871,8 +880,71 @@ fn phone_number(chars: &[char], start: usize, end: usize) -> bool {
 }
 
 fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+    listed_vague(prep).or_else(|| described_pay(prep))
+}
+
+/// The most words a pay heading has ("Pay and working hours").
+const PAY_HEADING_WORDS: usize = 4;
+
+/// Pay told in words of one's own under its own heading or label, with no figure
+/// anywhere ("Money: We're a grant-funded non-profit, but we'll see what we can do"):
+/// the first sentence right after a pay heading, or a line labelled as pay, that names
+/// no benefit (a "Pay and benefits" section may list only benefits).
+fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+    let labelled = |p: &Prepared<'_>| {
+        p.chars
+            .iter()
+            .take(30)
+            .position(|&c| c == ':')
+            .is_some_and(|colon| {
+                let label = p.slice(0, colon);
+                crate::lint::doc::classify_heading(label.trim()) == Some(Section::Pay)
+            })
+    };
+    // A pay heading of a few words ("Salary", "Pay and hours"), not a slogan that
+    // names pay ("Create a lifetime of memories and earn a salary!").
+    let after_heading = |i: usize| {
+        i.checked_sub(1).is_some_and(|h| {
+            let heading = &prep[h];
+            heading.seg.kind == SegKind::Heading
+                && heading.seg.section == Section::Pay
+                && heading.toks.len() <= PAY_HEADING_WORDS
+        })
+    };
+    // A figure lint could not read ("16,50$/heure") is no reason to call the pay vague;
+    // nor is pay declared none ("Salary: gratis", "unpaid").
+    let unpaid = |p: &Prepared<'_>| {
+        p.toks
+            .iter()
+            .any(|t| words().unpaid.contains(&t.lower.as_str()))
+    };
+    let (_, p) = prep.iter().enumerate().find(|&(i, p)| {
+        p.seg.section == Section::Pay
+            && p.seg.kind != SegKind::Heading
+            && !p.toks.is_empty()
+            && (after_heading(i) || labelled(p))
+            && !p.chars.iter().any(char::is_ascii_digit)
+            && !unpaid(p)
+            && !super::names_benefits(p)
+            && !names_pay_grade(p)
+    })?;
+    let last = p.toks.len().min(12) - 1;
+    Some(PayFacts {
+        open_ended: Some(p.tok_text(0, last)),
+        loc: Some(p.seg.loc_at(p.toks[0].start)),
+        end: p.seg.exact.then(|| p.seg.loc_at(p.toks[last].end)),
+        ..PayFacts::default()
+    })
+}
+
+/// A listed phrase ("competitive salary"), pay said to depend on something or praised,
+/// or a word of that kind alone under a pay heading.
+fn listed_vague(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep.iter().filter(|p| !names_pay_grade(p)) {
-        let hit = words().vague.find(p.toks).into_iter().next();
+        let hit = words().vague.find(p.toks).into_iter().next().or_else(|| {
+            let in_context = words().vague_in_context.find(p.toks);
+            in_context.into_iter().next().filter(|_| speaks_of_pay(p))
+        });
         // "Salary: Competitive" in the pay section, or a short line of its own under a
         // pay heading ("TBD", "Negotiable", "A discuter en fonction de votre profil"):
         // the heading is the pay noun.
@@ -906,6 +978,16 @@ fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
         }
     }
     None
+}
+
+/// Is the segment about pay: in the pay section, or with a pay noun or pay word?
+fn speaks_of_pay(p: &Prepared<'_>) -> bool {
+    let w = words();
+    p.seg.section == Section::Pay
+        || p.toks.iter().any(|t| {
+            let t = t.lower.as_str();
+            w.pay_nouns.contains(&t) || w.pay_words.contains(&t)
+        })
 }
 
 /// Pay said to depend on something or praised, as tokens (first, last): both, when

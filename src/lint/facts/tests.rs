@@ -237,13 +237,21 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
         ),
     ];
     // Not pay praised: a stem inside a longer word ("Gutscheine"), a French praise
-    // word after an English noun, a pay heading over a sentence.
+    // word after an English noun.
     let none = [
         "Gutscheine für die Kantine.",
         "Pay attention to the attractive displays.",
-        "# T\n\n## Pay\n\nThe board sets it each spring, and it is negotiable for nobody.\n",
     ];
     vague_cases(&found, &none);
+    // A sentence under a pay heading with no figure anywhere tells the pay in words:
+    // quoted from its start (its "negotiable" is not the short line's bare word).
+    vague_cases(
+        &[(
+            "# T\n\n## Pay\n\nThe board sets it each spring, and it is negotiable for nobody.\n",
+            "The board sets it each spring, and it is negotiable for nobody",
+        )],
+        &[],
+    );
 }
 
 #[test]
@@ -279,6 +287,38 @@ fn praised_participles_pay_grades_and_french_and_english_rates() {
         "Faire Vergütung nach TV-L 11 (Stufe 1).",
         "Attraktive Vergütung nach Entgeltgruppe S8a TVöD.",
         "A competitive salary: the position is classified as AS-02.",
+    ];
+    vague_cases(&found, &none);
+}
+
+#[test]
+fn pay_told_in_words_under_its_heading_or_label() {
+    let found = [
+        (
+            "## Money\n\nWe're grant-funded, but we'll see what we can do.",
+            "We're grant-funded, but we'll see what we can do",
+        ),
+        (
+            "Salary: paid, as agreed at interview.",
+            "Salary: paid, as agreed at interview",
+        ),
+        // "DOE" and "depending on experience" are vague pay where pay is spoken of.
+        ("Salary: DOE", "DOE"),
+        (
+            "## Pay\n\nDepending on experience.",
+            "Depending on experience",
+        ),
+    ];
+    let none = [
+        // Unpaid, said plainly; a figure lint cannot read; a slogan heading.
+        "Salary: gratis, as for all our volunteers.",
+        "## Salaire\n\n16,50$/heure",
+        "## Create memories and earn a salary!\n\nSubmit an application.",
+        // Elsewhere "depending on experience" and "DOE" say something else.
+        "Depending on experience, you may train new staff.",
+        "You will work in a DOE-funded lab.",
+        // A pay section that lists benefits names no pay.
+        "## Pay and benefits\n\nHealth insurance and a pension.",
     ];
     vague_cases(&found, &none);
 }

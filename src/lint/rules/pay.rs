@@ -335,8 +335,10 @@ fn pending_pay(ctx: &mut Ctx<'_>, j: &Jurisdiction, open: Option<&str>) {
     at_pay(ctx, RuleId::PayMissing, r);
 }
 
-/// `pay-missing` for a statement a law in force asks for beside the figure (Austria:
-/// whether more than the minimum may be paid), when no word of it is in the text.
+/// A note for a statement a law in force asks for beside the figure where it holds
+/// (Austria: that more than the minimum may be paid, "if such willingness exists"),
+/// when no word of it is in the text. Only the employer knows whether it holds, so
+/// its absence is no breach: a reminder, not a finding.
 fn unstated(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
     // The posting's text as read (a TOML posting's inherited `pay.extras` included).
     let lower: String = ctx
@@ -352,12 +354,13 @@ fn unstated(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
             && !j.say_words.iter().any(|w| lower.contains(w))
     });
     let Some(j) = law else { return };
-    let r = Report::new(format!(
-        "{} requires {}; the posting gives the pay but does not say it",
+    let mut r = Report::new(format!(
+        "{} asks for {} where that holds; the posting gives the pay and does not say it",
         cite(j),
         j.must_say.unwrap_or_default()
     ))
-    .help("add a sentence such as \"Bereitschaft zur Überzahlung je nach Qualifikation und Erfahrung\"");
+    .help("if more may be paid, add a sentence such as \"Bereitschaft zur Überzahlung je nach Qualifikation und Erfahrung\"");
+    r.severity = Some(Severity::Note);
     at_pay(ctx, RuleId::PayMissing, r);
 }
 

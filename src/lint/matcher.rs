@@ -625,9 +625,12 @@ impl Matcher {
                     continue 'pronoun;
                 }
                 if Lang::has(w.applicant, word) {
+                    // "reasons specific to a male applicant tilt the balance in his
+                    // favour": the sex is stated, the pronoun assumes nothing.
+                    let sexed = k > 0 && matches!(toks[k - 1].lower.as_str(), "male" | "female");
                     // Nearest first: a person named nearer than the applicant
                     // ("…report to the Head Chef. He will…") is who it means.
-                    return !someone_else;
+                    return !someone_else && !sexed;
                 }
                 // Names: words written as a name somewhere in the paragraph ("Freddie"
                 // opening a sentence is the Freddie named mid-sentence elsewhere).

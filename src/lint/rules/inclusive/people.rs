@@ -121,6 +121,9 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     if both {
         return None;
     }
+    if outreach(p, i) {
+        return None;
+    }
     let noun = l.job_nouns.contains(&word(i + 1));
     let adjective = matches!(word(i), "male" | "female" | "males" | "females");
     if noun && adjective || matches!(word(i + 1), "only" | "preferred") {
@@ -130,6 +133,17 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     // Up to five: "seeking a strong, fit young man".
     let lead = (i.saturating_sub(5)..i).find(|&k| l.preference_words.contains(&word(k)))?;
     Some((lead, i))
+}
+
+/// Is the sentence of token `i` outreach or positive action, which equality law allows:
+/// "Female applicants are explicitly encouraged to apply", "women are welcome to
+/// apply", "preference will be given to women when equally qualified"?
+fn outreach(p: &Prepared<'_>, i: usize) -> bool {
+    let words = p.sentence_words(p.toks[i].start);
+    let has = |w: &str| words.iter().any(|t| t.lower == w);
+    ((has("encouraged") || has("encourage") || has("welcome")) && has("apply"))
+        || (has("equally") && has("qualified"))
+        || (has("equal") && (has("qualification") || has("qualifications")))
 }
 
 /// "male driver", "female staff preferred", "we'd like a woman for this route":

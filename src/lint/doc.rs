@@ -423,6 +423,13 @@ impl Doc {
     pub fn title(&self) -> Option<&Segment> {
         self.segments.iter().find(|s| s.kind == SegKind::Title)
     }
+
+    /// The segments of the body, after the front matter block (all of a file without
+    /// one, or of a TOML posting).
+    pub fn body(&self) -> impl Iterator<Item = &Segment> {
+        let lines = front::lines(&self.source);
+        self.segments.iter().filter(move |s| s.loc.line > lines)
+    }
 }
 
 /// The language a Markdown, HTML or text posting declares: a `lang`, `language`,
@@ -457,10 +464,32 @@ fn html_lang(source: &str) -> Option<super::lang::Lang> {
 }
 
 /// The date in a file's name, "2020-07-24-data-analyst.md" as Jekyll names its posts
-/// (and other sites their postings): the day it was published, when the text says
-/// none.
+/// (and other sites their postings), or "PE_Storm_20230516.md" with the digits run
+/// together: the day it was published, when the text says none.
 fn date_in_name(path: &str) -> Option<String> {
     let name = std::path::Path::new(path).file_name()?.to_str()?;
+    dashed_date(name).or_else(|| compact_date(name))
+}
+
+/// "20230516" standing alone (not inside a longer run of digits), read as year, month
+/// and day: a date that exists, from 1990 on ([`super::facts::parse_date`]).
+fn compact_date(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(7)).find_map(|i| {
+        let bounded = (i == 0 || !b[i - 1].is_ascii_digit())
+            && !b.get(i + 8).is_some_and(u8::is_ascii_digit)
+            && b[i..i + 8].iter().all(u8::is_ascii_digit);
+        if !bounded {
+            return None;
+        }
+        // All eight bytes are ASCII digits, so these are char boundaries.
+        let (y, m, d) = (&name[i..i + 4], &name[i + 4..i + 6], &name[i + 6..i + 8]);
+        super::facts::parse_date(&format!("{y}-{m}-{d}"))
+    })
+}
+
+/// "2020-07-24" in a file name.
+fn dashed_date(name: &str) -> Option<String> {
     let b = name.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);

@@ -202,6 +202,14 @@ fn block_end(src: &str) -> usize {
         + last
 }
 
+/// How many lines the front matter block takes, fences included (0 without one).
+pub(super) fn lines(src: &str) -> usize {
+    src[..block_end(src)]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+}
+
 /// Whether the front matter names the title.
 pub(super) fn has_title(src: &str) -> bool {
     fields(src, false).iter().any(|f| f.role == Role::Title)

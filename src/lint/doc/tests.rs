@@ -653,6 +653,40 @@ fn a_date_in_the_file_name_is_the_publication_date() {
     );
     assert_eq!(posted("jobs/job-12345-2024.md", "# Cook\n\nText.\n"), None);
     assert_eq!(posted("2020-13-45-x.md", "# Cook\n\nText.\n"), None);
+    // The digits run together, as some sites name their files.
+    assert_eq!(
+        posted(
+            "careers/PE_Storm_Denver_20230516.md",
+            "# Engineer\n\nText.\n"
+        )
+        .as_deref(),
+        Some("2023-05-16")
+    );
+    // Not inside a longer number, and only a day that exists.
+    assert_eq!(posted("req-120230516.md", "# Cook\n\nText.\n"), None);
+    assert_eq!(posted("job_20231345.md", "# Cook\n\nText.\n"), None);
+    assert_eq!(
+        posted("résumé_20230516.md", "# Cook\n\nText.\n").as_deref(),
+        Some("2023-05-16")
+    );
+}
+
+#[test]
+fn html_blocks_in_markdown_are_read_in_their_section() {
+    let src = "# Engineer\n\n## Pay\n\n<p>Salary range is $90k to $120k.</p>\n\nMore text.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let pay = doc
+        .segments
+        .iter()
+        .find(|s| s.text.contains("$90k"))
+        .expect("the HTML block is read");
+    assert_eq!(pay.section, Section::Pay);
+    assert_eq!(pay.loc.line, 5);
+    // A page that is HTML more than Markdown is read whole, as the page it is.
+    let page =
+        "bgclass: careers\n\n<div>\n    <h2>Cook</h2>\n    <p>Salary: $20 an hour</p>\n</div>\n";
+    let doc = Doc::from_markdown("p.md", page);
+    assert!(doc.segments.iter().any(|s| s.text.contains("$20 an hour")));
 }
 
 #[test]

@@ -127,6 +127,15 @@ struct Forms {
     plural_articles: Vec<String>,
     /// Words that make the applicant the one seeking ("vous", "tu").
     applicant_subjects: Vec<String>,
+    /// Words that only an English job title has ("Executive assistant", "Sales
+    /// representative"): such a title is English, and names no one's sex.
+    english_title_words: Vec<String>,
+    /// Words of a heading over a list of open jobs ("Offene Stellen", "Postes
+    /// ouverts"): the list's items are job titles.
+    openings_words: Vec<String>,
+    /// Words that deny the seeking right after it ("on ne cherche pas des
+    /// techniciens", "wir suchen keinen Koch").
+    seeking_negators: Vec<String>,
 }
 
 /// A word of a title and the char that came before it.
@@ -272,6 +281,12 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
         return false;
     }
     let ws = words(title);
+    if ws
+        .iter()
+        .any(|w| forms.english_title_words.contains(&w.lower))
+    {
+        return false;
+    }
     // After "bei", "chez", "in", the title names the employer or the place ("Arbeiten
     // bei Alltagshilfe Hannover", "Vendeur chez Dupont"), not the person.
     let named = ws
@@ -332,7 +347,16 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
         let noun_use = i > 0 && listed(&forms.seeking_not_after, i - 1);
         // "Vous êtes à la recherche d'un emploi": the applicant seeks.
         let applicant = (0..i).any(|k| listed(&forms.applicant_subjects, k));
-        (!noun_use && !applicant).then_some(i + len)
+        // "On ne cherche pas des techniciens, on cherche des gens": what is not sought.
+        // "nicht nur einen Koch", "pas seulement un vendeur" still seek one.
+        let only = |k: usize| {
+            words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.lower, "nur" | "seulement" | "uniquement"))
+        };
+        let denied = (i + len..words.len().min(i + len + 2))
+            .any(|k| listed(&forms.seeking_negators, k) && !only(k));
+        (!noun_use && !applicant && !denied).then_some(i + len)
     };
     let after = (0..words.len()).find_map(seeks)?;
     let is_noun = |i: usize| masculine_noun(lang, forms, words[i].first.is_uppercase(), lower(i));
@@ -360,6 +384,17 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
             .find(|&i| is_noun(i) && (!plural || lower(i).ends_with(['s', 'x'])))
             .map(|noun| (article, noun))
     })
+}
+
+/// Does a heading announce open jobs ("Offene Stellen", "Postes actuellement
+/// ouverts", "Nous recrutons")?
+pub fn announces_openings(lang: &str, heading: &str) -> bool {
+    let Some(forms) = forms_of(lang) else {
+        return false;
+    };
+    words(heading)
+        .iter()
+        .any(|w| forms.openings_words.contains(&w.lower))
 }
 
 /// "(m/w)", "(w/m)": the marker German postings used before the third option

@@ -62,6 +62,7 @@ fn cite(country: Option<&str>) -> Option<String> {
 /// Runs the check on the title and, when the title neither opens the posting to all
 /// nor was reported, on the sentences that seek someone.
 pub fn check(ctx: &mut Ctx<'_>) {
+    one_sex_marker(ctx);
     if !ctx.runs(RuleId::TitleGender) {
         return;
     }
@@ -74,9 +75,60 @@ pub fn check(ctx: &mut Ctx<'_>) {
         Some(t) if !text.is_empty() => check_title(ctx, t, &text),
         _ => false,
     };
-    if !reported {
-        check_asks(ctx);
+    if reported {
+        return;
     }
+    // "[Recrutement] Rejoignez notre équipe !" over "## Ingénieur développement web": a
+    // title that names no job, and the heading right below it that does.
+    let job_heading = first_heading(ctx).filter(|h| {
+        let text = h.text.trim();
+        crate::title::names_a_person(ctx.lang.code(), text)
+            && !crate::title::open_to_all(ctx.lang.code(), text)
+    });
+    if let Some(h) = job_heading {
+        let text = h.text.trim().to_string();
+        if check_title(ctx, &h, &text) {
+            return;
+        }
+    }
+    check_asks(ctx);
+}
+
+/// "eine motivierte Pflegehilfskraft (w)", "Serveur (h)": a marker naming one sex
+/// after a noun, in a German or French posting, is `gendered-term` (the first one).
+fn one_sex_marker(ctx: &mut Ctx<'_>) {
+    let letters: &[&str] = match ctx.lang {
+        Lang::De => &["w", "m"],
+        Lang::Fr => &["f", "h"],
+        _ => return,
+    };
+    let found = ctx.prep.iter().enumerate().find_map(|(si, p)| {
+        p.toks.windows(2).find_map(|w| {
+            let (noun, mark) = (&w[0], &w[1]);
+            let marked = letters.contains(&mark.lower.as_str())
+                && p.slice(noun.end, mark.start) == " ("
+                && p.chars.get(mark.end) == Some(&')');
+            let is_noun =
+                noun.lower.chars().count() >= 3 && (ctx.lang != Lang::De || p.capitalised(noun));
+            (marked && is_noun).then(|| (si, noun.start, mark.end + 1))
+        })
+    });
+    let Some((si, start, end)) = found else {
+        return;
+    };
+    let asked = ctx.prep[si].slice(start, end);
+    let cite = cite(ctx.doc.facts.country.as_deref()).unwrap_or_default();
+    let r = Report::new(format!("\"{asked}\" marks one sex only{cite}"))
+        .matched(asked.clone())
+        .help("mark all genders (\"(m/w/d)\", \"(H/F)\") or write both forms");
+    ctx.at_span(RuleId::GenderedTerm, si, start, end, r);
+}
+
+/// The heading that opens the body, when no text stands between it and the title.
+fn first_heading(ctx: &Ctx<'_>) -> Option<Segment> {
+    use super::super::doc::SegKind;
+    let mut body = ctx.doc.body().filter(|s| s.kind != SegKind::Title);
+    body.next().filter(|s| s.kind == SegKind::Heading).cloned()
 }
 
 /// Reports a title that names one sex; true when it did.
@@ -128,8 +180,10 @@ fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
 const TITLE_BULLET_WORDS: usize = 4;
 
 /// A list of jobs whose titles are written open to all but one ("- Telefonist/in",
-/// "- freiberufliche Immobilienmakler"): that one, as (segment, start, end, text). The
-/// marked sibling shows the list names jobs, not duties.
+/// "- freiberufliche Immobilienmakler"), or under a heading that announces open jobs
+/// ("## Postes ouverts", "- Développeurs Full-Stack"): the first unmarked one, as
+/// (segment, start, end, text). The marked sibling or the heading shows the list names
+/// jobs, not duties.
 fn listed_title(ctx: &Ctx<'_>) -> Option<(usize, usize, usize, String)> {
     let lang = ctx.lang.code();
     let short = |p: &super::super::facts::Prepared<'_>| {
@@ -148,8 +202,24 @@ fn listed_title(ctx: &Ctx<'_>) -> Option<(usize, usize, usize, String)> {
             .iter()
             .any(|q| q.seg.list == Some(list) && short(q) && open(q.seg.text.trim()));
         let (first, last) = (p.toks.first()?, p.toks.last()?);
-        marked_sibling.then(|| (si, first.start, last.end, p.slice(first.start, last.end)))
+        (marked_sibling || under_openings(ctx, si))
+            .then(|| (si, first.start, last.end, p.slice(first.start, last.end)))
     })
+}
+
+/// Headings looked back over for one that announces open jobs: the list's own and two
+/// above it ("## Postes ouverts" › "### Développement" › "- Développeurs").
+const OPENINGS_HEADINGS_BACK: usize = 3;
+
+/// Is segment `si` under a heading that announces open jobs ("Offene Stellen")?
+fn under_openings(ctx: &Ctx<'_>, si: usize) -> bool {
+    use super::super::doc::SegKind;
+    ctx.prep[..si]
+        .iter()
+        .rev()
+        .filter(|q| q.seg.kind == SegKind::Heading)
+        .take(OPENINGS_HEADINGS_BACK)
+        .any(|q| crate::title::announces_openings(ctx.lang.code(), &q.seg.text))
 }
 
 /// Words after a sought noun read for a marker or second form ("einen Koch (m/w/d)",

@@ -153,8 +153,15 @@ fn a_german_sentence_seeking_a_man_only_is_reported() {
         "Wir suchen Verstärkung für unser Team in Köln.",
         "Wir suchen ab sofort Elektriker*innen für Baustellen.",
         "Ihre Aufgaben:\n\n- Beratung der Kunden\n- Pflege der Kundenkartei",
+        // What is not sought.
+        "Wir suchen keinen Verkäufer, wir suchen Menschen mit Neugier.",
     ];
     asks_are(asked_de, &found, &none);
+    // "nicht nur" still seeks.
+    assert_eq!(
+        asked_de("Wir suchen nicht nur einen Koch für die Kantine."),
+        ["einen Koch"]
+    );
 }
 
 #[test]
@@ -184,8 +191,14 @@ fn a_french_sentence_seeking_a_man_only_is_reported() {
         "Nous recherchons un vendeur (H/F) pour la saison.",
         "Vous êtes à la recherche d'un emploi stable ?",
         "Nous recrutons un apprenti·e en CAP.",
+        "On ne cherche pas des techniciens, on cherche des gens curieux.",
     ];
     asks_are(asked_fr, &found, &none);
+    // Under a heading that announces open jobs, the list's items are titles.
+    assert_eq!(
+        asked_fr("## Postes ouverts\n\n- Développeurs Full-Stack\n- Analystes de données"),
+        ["Développeurs Full-Stack"]
+    );
 }
 
 #[test]

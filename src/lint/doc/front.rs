@@ -146,15 +146,20 @@ pub(super) struct Field<'s> {
 }
 
 /// The lines of the front matter block (without its fences), each with its byte
-/// offset, and the fence style; `None` when the file has no block.
+/// offset, and the fence style; `None` when the file has no block. Hugo's JSON front
+/// matter is an object from a `{` line to a `}` line, its lines read as YAML's are
+/// (`"key": "value",`; see [`json_value`]).
 fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
-    let (fence, toml) = if src.starts_with("---") {
-        ("---", false)
+    let (fence, close, toml) = if src.starts_with("---") {
+        ("---", "---", false)
     } else if src.starts_with("+++") {
-        ("+++", true)
+        ("+++", "+++", true)
+    } else if is_json(src) {
+        ("{", "}", false)
     } else {
         return None;
     };
+    let yaml = fence == "---";
     let mut lines = Vec::new();
     let mut at = 0;
     for (i, line) in src.split_inclusive('\n').enumerate() {
@@ -163,7 +168,7 @@ fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
             if text.trim_end() != fence {
                 return None;
             }
-        } else if text.trim_end() == fence || (!toml && text.trim_end() == "...") {
+        } else if text.trim_end() == close || (yaml && text.trim_end() == "...") {
             return Some((lines, toml));
         } else {
             lines.push((at, text));
@@ -171,6 +176,19 @@ fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
         at += line.len();
     }
     None
+}
+
+/// Does the file open with a JSON object on a line of its own (Hugo's JSON front matter)?
+fn is_json(src: &str) -> bool {
+    src.lines().next().is_some_and(|l| l.trim_end() == "{")
+}
+
+/// A value of a JSON front matter line as the YAML reader takes it: without the comma
+/// after it; `None` for an object or array opened on the line, whose own lines follow
+/// and are read as keys in turn.
+fn json_value(value: &str) -> Option<&str> {
+    let v = value.trim_end_matches(',').trim_end();
+    (!matches!(v, "{" | "[")).then_some(v)
 }
 
 /// The file with its front matter block blanked (every byte but line breaks made a
@@ -223,6 +241,7 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
     let Some((lines, toml)) = block(src) else {
         return Vec::new();
     };
+    let json = is_json(src);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -234,6 +253,13 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         let indent = line.len() - line.trim_start().len();
         let raw = &line[value_off..];
         let value = raw.trim();
+        let value = match json {
+            true => match json_value(value) {
+                Some(v) => v,
+                None => continue,
+            },
+            false => value,
+        };
         let fallback = || {
             let block = value.is_empty() || value.starts_with(['|', '>']);
             (bodyless && (block || prose(value))).then_some(Role::Body)

@@ -675,8 +675,15 @@ fn a_date_in_the_file_name_is_the_publication_date() {
 fn json_front_matter_is_read_as_hugo_writes_it() {
     let src = "{\n    \"layout\": \"jobs/single\",\n    \"Job\": {\n        \"Title\": \"Empfang (m/w/d)\",\n        \"Text\": \"Ein professionelles Erscheinungsbild rundet dein Profil ab.\",\n        \"tags\": [\"München\"]\n    }\n}\n";
     let doc = Doc::from_markdown("p.md", src);
-    assert_eq!(doc.title().map(|t| t.text.as_str()), Some("Empfang (m/w/d)"));
-    let text = doc.segments.iter().find(|s| s.text.contains("Erscheinungsbild")).expect("the text is read");
+    assert_eq!(
+        doc.title().map(|t| t.text.as_str()),
+        Some("Empfang (m/w/d)")
+    );
+    let text = doc
+        .segments
+        .iter()
+        .find(|s| s.text.contains("Erscheinungsbild"))
+        .expect("the text is read");
     assert_eq!(text.loc, Loc::new(5, 18));
     // An object opened on a line is no value: its keys follow.
     assert!(!doc.segments.iter().any(|s| s.text == "{"));

@@ -520,13 +520,30 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     out
 }
 
+/// Is the figure `m` said to be for the job right after it ("a budget of £40,000 for
+/// this role")? Then it is the job's pay, whatever word stands before it.
+fn for_the_role(p: &Prepared<'_>, m: &Money) -> bool {
+    let after = p.toks.partition_point(|t| t.start < m.end);
+    let w: Vec<&str> = p.toks[after..]
+        .iter()
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    matches!(
+        w.as_slice(),
+        ["for", "this" | "the", "role" | "position" | "post" | "job"]
+    )
+}
+
 /// Is `m` a pay figure? Looks at the words of its own clause, then its sentence, and
 /// at where it sits.
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     let near = p.sentence_words(m.start);
-    if own_words(p, m)
-        .iter()
-        .any(|t| words().not_pay.contains(&t.lower.as_str()))
+    let for_the_role = for_the_role(p, m);
+    if !for_the_role
+        && own_words(p, m)
+            .iter()
+            .any(|t| words().not_pay.contains(&t.lower.as_str()))
     {
         return false;
     }
@@ -545,6 +562,7 @@ fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
         || p.seg.kind == SegKind::Heading
         || m.period.is_some()
         || thousands
+        || for_the_role
         || near.iter().any(|t| is_pay_word(&t.lower))
 }
 

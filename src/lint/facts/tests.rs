@@ -432,6 +432,11 @@ fn money_that_is_not_pay() {
     }
     // In the pay section any figure is pay.
     assert!(facts("# T\n\n## Pay\n\n$52,000.").pay.is_some());
+    // A budget for the role is its pay.
+    assert_eq!(
+        pay("We have a budget of £40,000 for this role, with a hardware budget.").min,
+        Some(40_000.0)
+    );
 }
 
 #[test]

@@ -163,17 +163,26 @@ pub fn url_path(path: &str) -> String {
     out
 }
 
-/// On a careers page listing pay in more than one currency, every dollar says
-/// which it is (`US$`, `CA$`), whatever the job's own page shows.
-pub fn mark_mixed_currencies(rows: &mut [Row]) {
+/// Do the postings pay in more than one currency? Then on the careers page every
+/// dollar says which it is (`US$`, `CA$`, [`Row::shown_pay`]), whatever the job's own
+/// page shows.
+pub fn mixed_currencies(rows: &[&Row]) -> bool {
     let currencies: BTreeSet<&str> = rows
         .iter()
         .map(|r| r.currency.as_str())
         .filter(|c| !c.is_empty())
         .collect();
-    if currencies.len() > 1 {
-        for r in rows.iter_mut() {
-            r.pay = r.pay_marked.clone();
+    currencies.len() > 1
+}
+
+impl Row {
+    /// The pay as the careers page shows it: with its marked currency when the
+    /// postings pay in more than one.
+    pub fn shown_pay(&self, mixed_currencies: bool) -> &str {
+        if mixed_currencies {
+            &self.pay_marked
+        } else {
+            &self.pay
         }
     }
 }

@@ -84,6 +84,7 @@ fn open_rows<'a>(site: &Site<'a>) -> Vec<&'a Row> {
     site.rows
         .iter()
         .filter(|r| !r.is_closed(site.today))
+        .copied()
         .collect()
 }
 

@@ -54,7 +54,7 @@ impl SiteRenderer for Data {
         let title = title(site.rows, loc);
         let data = IndexData {
             title: &title,
-            postings: (site.rows, &site.settings.formats),
+            postings: (site.rows, &site.settings.formats, site.mixed_currencies),
         };
         let mut w = BufWriter::new(w);
         serde_json::to_writer_pretty(&mut w, &data)
@@ -84,7 +84,7 @@ struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    fn new(row: &'a Row, formats: &[Format]) -> Self {
+    fn new(row: &'a Row, formats: &[Format], mixed_currencies: bool) -> Self {
         Entry {
             title: &row.title,
             company: &row.company,
@@ -92,7 +92,7 @@ impl<'a> Entry<'a> {
             workplace: &row.workplace,
             location: &row.location,
             place: &row.place,
-            pay: &row.pay,
+            pay: row.shown_pay(mixed_currencies),
             posted: &row.posted,
             link: row.link(formats),
             files: formats
@@ -108,14 +108,14 @@ impl<'a> Entry<'a> {
 struct IndexData<'a> {
     title: &'a str,
     #[serde(serialize_with = "entries")]
-    postings: (&'a [Row], &'a [Format]),
+    postings: (&'a [&'a Row], &'a [Format], bool),
 }
 
 fn entries<S: serde::Serializer>(
-    (rows, formats): &(&[Row], &[Format]),
+    (rows, formats, mixed): &(&[&Row], &[Format], bool),
     s: S,
 ) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_seq(rows.iter().map(|r| Entry::new(r, formats)))
+    s.collect_seq(rows.iter().map(|r| Entry::new(r, formats, *mixed)))
 }
 
 /// The careers page's context. `rows` is a placeholder the rendered rows replace,
@@ -196,12 +196,12 @@ pub(super) fn title_and_lang(site: &Site) -> (String, String) {
 }
 
 /// The one employer every posting shares, or empty.
-pub(super) fn shared_company(rows: &[Row]) -> &str {
+pub(super) fn shared_company<'a>(rows: &[&'a Row]) -> &'a str {
     shared(rows, |r| &r.company)
 }
 
 /// The page's title: the one employer's careers, else the locale's title.
-fn title(rows: &[Row], loc: &Locale) -> String {
+fn title(rows: &[&Row], loc: &Locale) -> String {
     match shared(rows, |r| &r.company) {
         "" => loc.text("index_title").to_string(),
         one => locale::fill(loc.text("index_title_company"), &[("company", one)]),
@@ -211,7 +211,7 @@ fn title(rows: &[Row], loc: &Locale) -> String {
 /// The locale of the careers page: the one most of its postings read in (ties go
 /// to the locale listed first, `en-US` before the others), else `--locale`, else
 /// the default. Each posting's own page keeps its own locale.
-fn index_locale(rows: &[Row], given: Option<&str>) -> &'static Locale {
+fn index_locale(rows: &[&Row], given: Option<&str>) -> &'static Locale {
     let mut counts: Vec<(usize, &'static str)> = locale::tags()
         .map(|tag| (rows.iter().filter(|r| r.locale == tag).count(), tag))
         .collect();
@@ -252,7 +252,7 @@ fn posted_line(loc: &Locale, iso: &str) -> String {
 }
 
 /// The value every row has for `field`, or empty when they differ.
-fn shared<'a>(rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
+fn shared<'a>(rows: &[&'a Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
     let values: BTreeSet<&str> = rows.iter().map(|r| field(r).as_str()).collect();
     match values.into_iter().collect::<Vec<_>>()[..] {
         [one] => one,
@@ -261,7 +261,7 @@ fn shared<'a>(rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str
 }
 
 /// `shared` on a page of one employer; empty otherwise.
-fn brand<'a>(company: &str, rows: &'a [Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
+fn brand<'a>(company: &str, rows: &[&'a Row], field: impl Fn(&'a Row) -> &'a String) -> &'a str {
     if company.is_empty() {
         ""
     } else {
@@ -310,7 +310,7 @@ fn careers_page(site: &Site, w: &mut dyn Write) -> Result<()> {
             chunk
                 .par_iter()
                 .map(|r| {
-                    let entry = Entry::new(r, formats);
+                    let entry = Entry::new(r, formats, site.mixed_currencies);
                     let view = RowView {
                         url: absolute(&entry.link),
                         entry,

@@ -34,7 +34,10 @@ pub use index::INDEX_PAGE;
 /// What a site renderer has to work with.
 pub struct Site<'a> {
     /// Every exported posting, newest first.
-    pub rows: &'a [Row],
+    pub rows: &'a [&'a Row],
+    /// The postings pay in more than one currency: pay is shown with its marked
+    /// currency (`CA$`, `US$`).
+    pub mixed_currencies: bool,
     /// The export's settings.
     pub settings: &'a Settings,
     /// The templates.

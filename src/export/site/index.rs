@@ -343,13 +343,13 @@ mod tests {
 
     #[test]
     fn the_careers_page_reads_in_the_locale_most_postings_read_in() {
-        let tag = |rows: &[Row], given| index_locale(rows, given).tag.as_str();
+        let tag = |rows: &[&Row], given| index_locale(rows, given).tag.as_str();
         let (us, ca, gb) = (row_in("US"), row_in("CA"), row_in("GB"));
-        let (ca2, gb2) = (row_in("CA"), row_in("GB"));
-        assert_eq!(tag(&[us, ca, ca2], None), "en-CA");
+        let (ca2, gb2, us2, au) = (row_in("CA"), row_in("GB"), row_in("US"), row_in("AU"));
+        assert_eq!(tag(&[&us, &ca, &ca2], None), "en-CA");
         // A tie goes to the locale listed first.
-        assert_eq!(tag(&[gb, row_in("US")], None), "en-US");
-        assert_eq!(tag(&[gb2, row_in("AU")], None), "en-AU");
+        assert_eq!(tag(&[&gb, &us2], None), "en-US");
+        assert_eq!(tag(&[&gb2, &au], None), "en-AU");
         assert_eq!(tag(&[], Some("en-IE")), "en-IE");
         assert_eq!(tag(&[], None), "en-US");
     }

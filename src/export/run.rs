@@ -4,7 +4,7 @@
 //! format is rendered before any is staged, and a failed write takes back what
 //! the posting had staged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -148,8 +148,8 @@ impl Run<'_> {
         old: Option<&manifest::Posting>,
         files: Vec<(String, Vec<u8>)>,
         progress: &(dyn Fn(Event) + Sync),
-    ) -> Result<BTreeMap<String, FileSum>> {
-        let mut sums = BTreeMap::new();
+    ) -> Result<manifest::FewMap<FileSum>> {
+        let mut sums = Vec::new();
         let mut staged: Vec<String> = Vec::new();
         for (rel, bytes) in files {
             let sum = FileSum::of(&bytes);
@@ -163,9 +163,9 @@ impl Run<'_> {
                 progress(Event::Wrote(&self.settings.out.join(&rel)));
                 staged.push(rel.clone());
             }
-            sums.insert(rel, sum);
+            sums.push((rel, sum));
         }
-        Ok(sums)
+        Ok(sums.into_iter().collect())
     }
 
     /// Whether nothing `old` was made from changed and its files are in place.
@@ -207,7 +207,7 @@ impl Run<'_> {
 
     /// The files the merge read (posting, includes, company profile) and the
     /// logo, with the hash of each.
-    fn inputs(&self, merged: &Merged, logo: Option<&Path>) -> BTreeMap<String, String> {
+    fn inputs(&self, merged: &Merged, logo: Option<&Path>) -> manifest::FewMap<String> {
         let files = merged.layers.iter().map(|l| l.to_string());
         let logo = logo.map(|l| l.display().to_string());
         files

@@ -238,7 +238,7 @@ impl<'s> Builder<'s> {
             return;
         }
         let line_start = src[..range.start].rfind('\n').map_or(0, |n| n + 1);
-        let lines_before = src[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let lines_before = self.index.loc(line_start).line - 1;
         let mut placed = "\n".repeat(lines_before);
         placed.push_str(&src[line_start..range.end]);
         let segs = super::html::block_segments(&placed, &mut self.state, &mut self.next_list);

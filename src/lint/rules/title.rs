@@ -79,12 +79,17 @@ pub fn check(ctx: &mut Ctx<'_>) {
         return;
     }
     // "[Recrutement] Rejoignez notre équipe !" over "## Ingénieur développement web": a
-    // title that names no job, and the heading right below it that does.
-    let job_heading = first_heading(ctx).filter(|h| {
-        let text = h.text.trim();
-        crate::title::names_a_person(ctx.lang.code(), text)
-            && !crate::title::open_to_all(ctx.lang.code(), text)
-    });
+    // title that names no job, and the heading right below it that does (only German
+    // and French nouns name a sex).
+    let gendered_language = matches!(ctx.lang, Lang::De | Lang::Fr);
+    let job_heading = gendered_language
+        .then(|| first_heading(ctx))
+        .flatten()
+        .filter(|h| {
+            let text = h.text.trim();
+            crate::title::names_a_person(ctx.lang.code(), text)
+                && !crate::title::open_to_all(ctx.lang.code(), text)
+        });
     if let Some(h) = job_heading {
         let text = h.text.trim().to_string();
         if check_title(ctx, &h, &text) {

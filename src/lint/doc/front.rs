@@ -145,31 +145,57 @@ pub(super) struct Field<'s> {
     pub(super) exact: bool,
 }
 
+/// How a front matter block is fenced, and so how its lines are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fence {
+    /// `---` … `---` (or `...`).
+    Yaml,
+    /// `+++` … `+++`: `key = value` lines.
+    Toml,
+    /// Hugo's JSON: an object from a `{` line to a `}` line, its lines read as YAML's
+    /// are (`"key": "value",`; see [`json_value`]).
+    Json,
+}
+
+impl Fence {
+    /// The fence a file opens with, if any.
+    fn of(src: &str) -> Option<Fence> {
+        if src.starts_with("---") {
+            Some(Fence::Yaml)
+        } else if src.starts_with("+++") {
+            Some(Fence::Toml)
+        } else if is_json(src) {
+            Some(Fence::Json)
+        } else {
+            None
+        }
+    }
+
+    /// The opening line and the closing line.
+    fn lines(self) -> (&'static str, &'static str) {
+        match self {
+            Fence::Yaml => ("---", "---"),
+            Fence::Toml => ("+++", "+++"),
+            Fence::Json => ("{", "}"),
+        }
+    }
+}
+
 /// The lines of the front matter block (without its fences), each with its byte
-/// offset, and the fence style; `None` when the file has no block. Hugo's JSON front
-/// matter is an object from a `{` line to a `}` line, its lines read as YAML's are
-/// (`"key": "value",`; see [`json_value`]).
-fn block(src: &str) -> Option<(Vec<(usize, &str)>, bool)> {
-    let (fence, close, toml) = if src.starts_with("---") {
-        ("---", "---", false)
-    } else if src.starts_with("+++") {
-        ("+++", "+++", true)
-    } else if is_json(src) {
-        ("{", "}", false)
-    } else {
-        return None;
-    };
-    let yaml = fence == "---";
+/// offset, and the fence style; `None` when the file has no block.
+fn block(src: &str) -> Option<(Vec<(usize, &str)>, Fence)> {
+    let fence = Fence::of(src)?;
+    let (open, close) = fence.lines();
     let mut lines = Vec::new();
     let mut at = 0;
     for (i, line) in src.split_inclusive('\n').enumerate() {
         let text = line.trim_end_matches(['\n', '\r']);
         if i == 0 {
-            if text.trim_end() != fence {
+            if text.trim_end() != open {
                 return None;
             }
-        } else if text.trim_end() == close || (yaml && text.trim_end() == "...") {
-            return Some((lines, toml));
+        } else if text.trim_end() == close || (fence == Fence::Yaml && text.trim_end() == "...") {
+            return Some((lines, fence));
         } else {
             lines.push((at, text));
         }
@@ -238,10 +264,10 @@ pub(super) fn has_title(src: &str) -> bool {
 /// of a site's own (`text_one`, `list_two: - item: …`): then every key with prose
 /// under it is read as posting text too.
 pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
-    let Some((lines, toml)) = block(src) else {
+    let Some((lines, fence)) = block(src) else {
         return Vec::new();
     };
-    let json = is_json(src);
+    let (toml, json) = (fence == Fence::Toml, fence == Fence::Json);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {

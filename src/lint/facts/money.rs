@@ -524,14 +524,14 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
 /// this role")? Then it is the job's pay, whatever word stands before it.
 fn for_the_role(p: &Prepared<'_>, m: &Money) -> bool {
     let after = p.toks.partition_point(|t| t.start < m.end);
-    let w: Vec<&str> = p.toks[after..]
-        .iter()
-        .take(3)
-        .map(|t| t.lower.as_str())
-        .collect();
+    let mut w = p.toks[after..].iter().map(|t| t.lower.as_str());
     matches!(
-        w.as_slice(),
-        ["for", "this" | "the", "role" | "position" | "post" | "job"]
+        (w.next(), w.next(), w.next()),
+        (
+            Some("for"),
+            Some("this" | "the"),
+            Some("role" | "position" | "post" | "job")
+        )
     )
 }
 

@@ -249,6 +249,26 @@ pub struct Facts {
     /// The locale the posting reads in (`en-GB`), when the posting or `--locale` says;
     /// without it rules use the country's.
     pub locale: Option<String>,
+    /// The jobs of a page that lists several, each with what its own part states
+    /// (empty for a posting of one job): one job's missing pay hides behind another's.
+    pub jobs: Vec<JobFacts>,
+}
+
+/// One job of a page that lists several: its name and what the text under it states.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobFacts {
+    /// The job's name as the page gives it ("Refrigeration Engineer").
+    pub name: String,
+    /// Where the name is.
+    pub loc: Loc,
+    /// Its length in chars, to underline.
+    pub len: usize,
+    /// Its part gives a pay figure (or a pay grade).
+    pub has_figure: bool,
+    /// Pay worded with no figure in its part ("Competitive rates of pay").
+    pub vague: Option<PayFacts>,
+    /// Its part describes benefits.
+    pub has_benefits: bool,
 }
 
 /// A place of work.
@@ -325,6 +345,37 @@ impl std::fmt::Debug for Analysis {
     }
 }
 
+/// Extensions of the HTML templates careers pages are kept in besides plain HTML
+/// (PHP and Blade, Rails, Twig, Nunjucks, Handlebars, Liquid, Mustache, EJS, Razor,
+/// JSP, Smarty): lint reads their markup and passes over their code.
+pub const HTML_TEMPLATES: &[&str] = &[
+    "php",
+    "phtml",
+    "erb",
+    "twig",
+    "njk",
+    "hbs",
+    "handlebars",
+    "liquid",
+    "mustache",
+    "ejs",
+    "cshtml",
+    "jsp",
+    "tpl",
+];
+
+/// Does a text open as an HTML page (`<!DOCTYPE html>` or `<html>` first)?
+fn opens_as_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
 impl Doc {
     /// A Markdown posting: the first H1 is the title, headings set sections.
     pub fn from_markdown(path: &str, text: &str) -> Doc {
@@ -351,13 +402,20 @@ impl Doc {
         finish(path, source, segments, markdown_directives(source))
     }
 
-    /// Markdown for `.md`/`.markdown` paths, HTML for `.html`/`.htm`, plain text
-    /// otherwise.
+    /// Markdown for `.md`/`.markdown` paths, HTML for `.html`/`.htm` and the HTML
+    /// templates of site generators and web frameworks (`.php`, `.erb`, `.njk`…; see
+    /// [`HTML_TEMPLATES`]) and for any other file that opens as an HTML page, plain
+    /// text otherwise.
     pub fn from_path_text(path: &str, text: &str) -> Doc {
         let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+        if ext == "md" || ext == "markdown" {
             Doc::from_markdown(path, text)
-        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        } else if ext == "html"
+            || ext == "htm"
+            || HTML_TEMPLATES.contains(&ext)
+            || opens_as_html(text)
+        {
             Doc::from_html(path, text)
         } else {
             Doc::from_text(path, text)

@@ -13,6 +13,7 @@ use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
 use super::text::{PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
 
 mod date;
+mod jobs;
 mod money;
 mod place;
 
@@ -306,6 +307,7 @@ pub fn facts_from(segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .any(|t| t.lower.starts_with("commission") || (t.lower == "ote" && p.word_is(t, "OTE")))
     });
     settle_currency(&mut facts);
+    facts.jobs = jobs::jobs(&prep);
     facts
 }
 
@@ -349,6 +351,12 @@ struct Lists {
     /// "old", "ago": "N years" is not an ask.
     #[serde(deserialize_with = "super::data::words")]
     not_experience: &'static [&'static str],
+    /// The last word of a line that names a job ("Engineer").
+    #[serde(deserialize_with = "super::data::words")]
+    job_nouns: &'static [&'static str],
+    /// Small words inside a job's name ("of", "and").
+    #[serde(deserialize_with = "super::data::words")]
+    job_name_connectors: &'static [&'static str],
 }
 
 fn lists() -> &'static Lists {

@@ -360,6 +360,8 @@ fn facts(b: &Builder, segments: &[Segment], analysed: &[Analysed]) -> Facts {
             .and_then(|l| l.applicant_countries.clone())
             .unwrap_or_default(),
         locale: Some(crate::locale::of(p).tag.clone()),
+        // A posting file is one job.
+        jobs: Vec::new(),
     }
 }
 

@@ -270,7 +270,10 @@ fn is_toml(path: &Path) -> bool {
 
 fn is_lintable(path: &Path) -> bool {
     let ext = ["toml", "md", "markdown", "txt", "html", "htm"];
-    ext.iter().any(|e| crate::files::has_extension(path, e))
+    let templates = super::doc::HTML_TEMPLATES;
+    ext.iter()
+        .chain(templates)
+        .any(|e| crate::files::has_extension(path, e))
         && path
             .file_name()
             .is_some_and(|n| n != super::config::CONFIG_FILE)

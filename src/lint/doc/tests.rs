@@ -716,3 +716,21 @@ fn an_image_title_in_front_matter_is_not_the_posting_title() {
         Some("Jurist*in gesucht")
     );
 }
+
+#[test]
+fn html_templates_and_pages_in_any_file_are_read_as_html() {
+    let page =
+        "<?php include 'header.php'; ?>\n<h1>Serveur en salle</h1>\n<p>Service du midi.</p>\n";
+    for path in ["careers.php", "jobs/serveur.blade.php", "emploi.njk"] {
+        let doc = Doc::from_path_text(path, page);
+        let title = doc.title().map(|s| s.text.trim().to_string());
+        assert_eq!(title.as_deref(), Some("Serveur en salle"), "{path}");
+    }
+    let saved =
+        "<!DOCTYPE html>\n<html><body><h1>Line Cook</h1><p>Grill and fry.</p></body></html>\n";
+    let doc = Doc::from_path_text("saved-page.txt", saved);
+    assert_eq!(doc.title().map(|s| s.text.trim()), Some("Line Cook"));
+    // Plain text stays plain text.
+    let doc = Doc::from_path_text("cook.txt", "Line Cook\n\nGrill and fry.\n");
+    assert_eq!(doc.title().map(|s| s.text.trim()), Some("Line Cook"));
+}

@@ -897,8 +897,15 @@ fn phone_number(chars: &[char], start: usize, end: usize) -> bool {
         || (groups.len() == 2 && groups[0].starts_with('0'))
 }
 
-fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+/// Pay worded with no figure: a listed phrase, pay said to depend on something or
+/// praised, or pay told in words under its own heading or label.
+pub(super) fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     listed_vague(prep).or_else(|| described_pay(prep))
+}
+
+/// Does the segment give pay: a figure [`find_pay`] takes as pay, or a pay grade?
+pub(super) fn states_figure(p: &Prepared<'_>) -> bool {
+    scan_money(p.chars).iter().any(|m| is_pay(p, m)) || bare_pay(p).is_some() || names_pay_grade(p)
 }
 
 /// The most words a pay heading has ("Pay and working hours").

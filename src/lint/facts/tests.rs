@@ -836,3 +836,42 @@ fn a_german_compound_pay_noun_makes_its_figure_pay() {
             .is_none()
     );
 }
+
+/// The jobs a page lists, by name, with whether each part gives a figure, words its pay
+/// vaguely, and describes benefits.
+fn jobs_of(md: &str) -> Vec<(String, bool, bool, bool)> {
+    facts(md)
+        .jobs
+        .into_iter()
+        .map(|j| (j.name, j.has_figure, j.vague.is_some(), j.has_benefits))
+        .collect()
+}
+
+#[test]
+fn a_page_of_several_jobs_is_read_job_by_job() {
+    let page = "# Vacancies\n\n\
+        ## Packing Operatives\n\nDay shifts packing and labelling chilled food on the line, four days on and four off, in a cold room.\n\n£12.60 per hour.\n\n\
+        ## Maintenance Engineer\n\nDays, Monday to Friday, keeping the packing lines, compressors and chillers running for the whole site.\n\nCompetitive rates of pay.\n\n\
+        ## Night Hygiene Operatives (m/w/d)\n\nNights from Sunday to Thursday, cleaning the lines and the chillers ready for the early morning shift, with health insurance from the first day.\n";
+    let want = |n: &str, f, v, b| (n.to_string(), f, v, b);
+    assert_eq!(
+        jobs_of(page),
+        vec![
+            want("Packing Operatives", true, false, false),
+            want("Maintenance Engineer", false, true, false),
+            want("Night Hygiene Operatives (m/w/d)", false, false, true),
+        ]
+    );
+}
+
+#[test]
+fn one_job_or_a_contact_is_no_list_of_jobs() {
+    // Sections of one posting name no job; a contact's title over a phone number is no
+    // part of its own; a sentence ending in a job noun is no name.
+    let one = "# Line Cook\n\n## What you'll do\n\nCook to order and keep the line clean through the lunch and dinner services, five days a week.\n\n\
+        ## Benefits\n\nPaid time off and a staff meal every shift.\n\nReporting to the Head Chef\n\n\
+        ## Contact\n\nHuman Resources Manager\n\n360.555.0148\n";
+    assert!(jobs_of(one).is_empty());
+    let one_named = "# Careers\n\n## Sous Chef\n\nRun the pass on busy nights and train the line cooks in the house recipes and our standards of service.\n\n$24 an hour.\n";
+    assert!(jobs_of(one_named).is_empty());
+}

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::super::Severity;
 use super::super::config::Config;
 use super::super::data::{self, Text};
-use super::super::doc::{Doc, Loc, Section, SegKind, Site};
+use super::super::doc::{Doc, JobFacts, Loc, Section, SegKind, Site};
 use super::RuleId;
 use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
@@ -231,6 +231,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
     if has_figure {
         unstated(ctx, &js);
+        job_missing(ctx, &js);
     }
     if let Some(first) = missing.first() {
         let mut r = Report::new(format!(
@@ -268,7 +269,9 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
 
     let (benefits, deadline) = (ctx.doc.facts.has_benefits, ctx.doc.facts.has_deadline);
-    if !benefits {
+    if benefits {
+        job_benefits(ctx, &js);
+    } else {
         let help = match super::completeness::is_toml(&ctx.doc.path) {
             true => {
                 "list them in `[pay]` as `benefits = [\"…\"]`: health insurance, paid time off, retirement plan and other compensation"
@@ -415,12 +418,13 @@ fn vague(ctx: &mut Ctx<'_>) {
     let Some(pay) = ctx.doc.facts.pay.as_ref() else {
         return;
     };
+    if pay.min.is_some() || pay.max.is_some() {
+        job_vague(ctx);
+        return;
+    }
     let Some(words) = pay.open_ended.as_deref() else {
         return;
     };
-    if pay.min.is_some() || pay.max.is_some() {
-        return;
-    }
     // Vague wording is a fault of its own, law or no law: where a law applies its
     // finding names the law, this one the words ("competitive salary") to replace.
     let words = one_line(words);
@@ -433,6 +437,93 @@ fn vague(ctx: &mut Ctx<'_>) {
     ))
     .matched(words);
     at_pay(ctx, RuleId::PayVague, r);
+}
+
+/// Does a page of several jobs state `what` job by job: in the part of a job other
+/// than the last, whose part may run on into text written for every job?
+fn by_job(jobs: &[JobFacts], what: impl Fn(&JobFacts) -> bool) -> bool {
+    jobs.split_last()
+        .is_some_and(|(_, rest)| rest.iter().any(what))
+}
+
+/// `pay-vague` for one job of a page that gives pay job by job, when its part words
+/// the pay with no figure ("Competitive rates of pay" under "Refrigeration Engineer").
+fn job_vague(ctx: &mut Ctx<'_>) {
+    let jobs = &ctx.doc.facts.jobs;
+    if !by_job(jobs, |j| j.has_figure) {
+        return;
+    }
+    let found = jobs.iter().filter(|j| !j.has_figure).find_map(|j| {
+        let v = j.vague.as_ref()?;
+        Some((
+            j.name.clone(),
+            one_line(v.open_ended.as_deref()?),
+            v.loc?,
+            v.end,
+        ))
+    });
+    let Some((job, words, at, end)) = found else {
+        return;
+    };
+    let r = Report::new(format!(
+        "\"{words}\" gives no figures for the job \"{job}\", where other jobs on the page give theirs; candidates skip postings that hide the pay"
+    ))
+    .help(format!(
+        "state its range with its period, e.g. {}",
+        super::completeness::example_range(ctx)
+    ))
+    .matched(words);
+    at_words(ctx, RuleId::PayVague, at, end, r);
+}
+
+/// `pay-missing` for one job of a page that gives pay job by job, when its part
+/// gives none and a law in force asks for it.
+fn job_missing(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
+    let laws: Vec<_> = js
+        .iter()
+        .filter(|j| j.requires_pay && j.status == Status::InForce)
+        .copied()
+        .collect();
+    let jobs = &ctx.doc.facts.jobs;
+    let (Some(first), true) = (laws.first(), by_job(jobs, |j| j.has_figure)) else {
+        return;
+    };
+    let Some(job) = jobs.iter().find(|j| !j.has_figure).cloned() else {
+        return;
+    };
+    let r = Report::new(format!(
+        "{} requires {}; the job \"{}\" states no pay, where other jobs on the page do{}",
+        cite(first),
+        first.must_show,
+        job.name,
+        also(&laws)
+    ))
+    .help(format!(
+        "add its pay range with its period, e.g. {}",
+        super::completeness::example_range(ctx)
+    ));
+    ctx.at_loc(RuleId::PayMissing, job.loc, job.len, r);
+}
+
+/// `pay-benefits-missing` for one job of a page that describes benefits job by job,
+/// when its part describes none and a law asks for them.
+fn job_benefits(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
+    let laws: Vec<_> = js.iter().filter(|j| j.benefits).copied().collect();
+    let jobs = &ctx.doc.facts.jobs;
+    let (Some(first), true) = (laws.first(), by_job(jobs, |j| j.has_benefits)) else {
+        return;
+    };
+    let Some(job) = jobs.iter().find(|j| !j.has_benefits).cloned() else {
+        return;
+    };
+    let r = Report::new(format!(
+        "{} requires a general description of benefits; the job \"{}\" describes none, where other jobs on the page do{}",
+        cite(first),
+        job.name,
+        also(&laws)
+    ))
+    .help("describe its benefits: health insurance, paid time off, retirement plan and other compensation");
+    ctx.at_loc(RuleId::PayBenefitsMissing, job.loc, job.len, r);
 }
 
 /// "Colorado's Equal Pay for Equal Work Act (C.R.S. 8-5-201; …)".
@@ -459,12 +550,7 @@ fn also(js: &[&Jurisdiction]) -> String {
 pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: RuleId, r: Report) {
     let pay = ctx.doc.facts.pay.as_ref();
     if let Some(at) = pay.and_then(|p| p.loc) {
-        let end = pay.and_then(|p| p.end).filter(|e| e.line == at.line);
-        let len = match end {
-            Some(e) => e.col.saturating_sub(at.col),
-            None => rest_of_line(&ctx.doc.source, at),
-        };
-        ctx.at_loc(rule, at, len, r);
+        at_words(ctx, rule, at, pay.and_then(|p| p.end), r);
         return;
     }
     let heading = ctx
@@ -477,6 +563,16 @@ pub(super) fn at_pay(ctx: &mut Ctx<'_>, rule: RuleId, r: Report) {
         Some(h) => ctx.at_segment(rule, &h, r),
         None => ctx.at_key(rule, "pay", r),
     }
+}
+
+/// Reports `rule` over words from `at` to `end`, or to the end of the line when their
+/// end is not known or on another line.
+fn at_words(ctx: &mut Ctx<'_>, rule: RuleId, at: Loc, end: Option<Loc>, r: Report) {
+    let len = match end.filter(|e| e.line == at.line) {
+        Some(e) => e.col.saturating_sub(at.col),
+        None => rest_of_line(&ctx.doc.source, at),
+    };
+    ctx.at_loc(rule, at, len, r);
 }
 
 /// Chars from `at` to the end of its line, trailing spaces left out (at least 1).

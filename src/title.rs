@@ -287,6 +287,14 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
     {
         return false;
     }
+    // A title opening with a plural article ("Des jardiniers passionnés") is a slogan
+    // about the staff, not the name of a job.
+    if ws
+        .first()
+        .is_some_and(|w| forms.plural_articles.contains(&w.lower))
+    {
+        return false;
+    }
     // After "bei", "chez", "in", the title names the employer or the place ("Arbeiten
     // bei Alltagshilfe Hannover", "Vendeur chez Dupont"), not the person.
     let named = ws

@@ -348,6 +348,9 @@ struct Lists {
     /// "months".
     #[serde(deserialize_with = "super::data::words")]
     month_words: &'static [&'static str],
+    /// Words before the date applications start to be read.
+    #[serde(deserialize_with = "super::data::words")]
+    review_start: &'static [&'static str],
     /// "old", "ago": "N years" is not an ask.
     #[serde(deserialize_with = "super::data::words")]
     not_experience: &'static [&'static str],
@@ -480,12 +483,19 @@ fn has_deadline(prep: &[Prepared<'_>]) -> bool {
         .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
 }
 
-/// The date after a deadline phrase ("apply by Friday, January 30, 2015 at 5pm").
+/// The date after a deadline phrase ("apply by Friday, January 30, 2015 at 5pm"), else
+/// after the words that say when applications start to be read.
 fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
-    prep.iter().find_map(|p| {
-        deadline_phrases().find(p.toks).into_iter().find_map(|hit| {
-            let after = p.toks.get(hit.last + 1)?;
-            date::parse(&p.slice(after.start, p.chars.len()))
+    static REVIEW: OnceLock<PhraseSet> = OnceLock::new();
+    let review = REVIEW.get_or_init(|| PhraseSet::new(lists().review_start.iter().copied()));
+    // A deadline, else the date applications start to be read: both come after the
+    // posting was published.
+    [deadline_phrases(), review].into_iter().find_map(|set| {
+        prep.iter().find_map(|p| {
+            set.find(p.toks).into_iter().find_map(|hit| {
+                let after = p.toks.get(hit.last + 1)?;
+                date::parse(&p.slice(after.start, p.chars.len()))
+            })
         })
     })
 }

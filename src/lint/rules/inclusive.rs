@@ -49,6 +49,15 @@ struct Lists {
     /// Titles on -ess, -ette and -trix.
     #[serde(deserialize_with = "data::words")]
     sexed_titles: &'static [&'static str],
+    /// Licence classes named so in law ("journeyman").
+    #[serde(deserialize_with = "data::words")]
+    licence_classes: &'static [&'static str],
+    /// Words after a licence class that make it the licence's name ("electrician").
+    #[serde(deserialize_with = "data::words")]
+    licence_class_next: &'static [&'static str],
+    /// Capitalised words before "Man" or "Men" that make a name, not a title ("Iron").
+    #[serde(deserialize_with = "data::words")]
+    not_man_titles: &'static [&'static str],
     /// "male", "female", "woman"...
     #[serde(deserialize_with = "data::words")]
     sex_words: &'static [&'static str],
@@ -832,24 +841,37 @@ fn clause_end(p: &Prepared<'_>, toks: &[Token], v: usize) -> usize {
 
 /// The start token and verb token of a physical ask in a sentence's tokens.
 fn physical_ask(toks: &[Token]) -> Option<(usize, usize)> {
-    let is_verb = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| lists().physical_verbs.contains(&t.lower.as_str()))
+    // The verb at token `i`, or after one adverb ("able to frequently lift", "must
+    // occasionally climb").
+    let verb_at = |i: usize| {
+        let is_verb = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| lists().physical_verbs.contains(&t.lower.as_str()))
+        };
+        let adverb = toks
+            .get(i)
+            .is_some_and(|t| t.lower.len() > 4 && t.lower.ends_with("ly"));
+        if is_verb(i) {
+            Some(i)
+        } else {
+            (adverb && is_verb(i + 1)).then_some(i + 1)
+        }
     };
     (0..toks.len()).find_map(|i| {
         let w = toks[i].lower.as_str();
         let to = toks.get(i + 1).is_some_and(|t| t.lower == "to");
         match w {
-            "able" | "ability" if to && is_verb(i + 2) => {
+            "able" | "ability" if to => {
+                let v = verb_at(i + 2)?;
                 let start = if i >= 2 && toks[i - 2].lower == "must" {
                     i - 2
                 } else {
                     i
                 };
-                Some((start, i + 2))
+                Some((start, v))
             }
-            "must" | "required" if is_verb(i + 1) => Some((i, i + 1)),
-            "required" if to && is_verb(i + 2) => Some((i, i + 2)),
+            "must" | "required" if !to => verb_at(i + 1).map(|v| (i, v)),
+            "required" if to => verb_at(i + 2).map(|v| (i, v)),
             _ => None,
         }
     })

@@ -86,7 +86,11 @@ pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
         // "jseiser@campworkcoeman.org": a word inside an address is no title.
         let addresses = std::cell::OnceCell::new();
         for (i, t) in p.toks.iter().enumerate() {
-            if sexed_title(t) && !listed(&t.lower) && !name(p, i) {
+            if let Some(first) = two_word_title(p, i) {
+                found.push((si, first, i, p.tok_text(first, i)));
+                continue;
+            }
+            if sexed_title(t) && !listed(&t.lower) && !name(p, i) && !licence_class(p, i) {
                 let inside = addresses
                     .get_or_init(|| p.address_spans())
                     .iter()
@@ -94,15 +98,46 @@ pub(super) fn sexed_titles(ctx: &mut Ctx<'_>) {
                 if inside {
                     continue;
                 }
-                found.push((si, i, p.word(t)));
+                found.push((si, i, i, p.word(t)));
             }
         }
     }
-    for (si, i, m) in found {
+    for (si, a, b, m) in found {
         let r = Report::new(format!("\"{m}\" is a job title that names a sex"))
             .help("use the neutral title (\"line worker\", \"busser\", \"usher\", \"bar staff\")");
-        ctx.at_tokens(RuleId::GenderedTerm, si, i, i, r);
+        ctx.at_tokens(RuleId::GenderedTerm, si, a, b, r);
     }
+}
+
+/// Is token `i` a licence class the law names with a sexed ending, before the trade
+/// or the word licence ("Journeyman Electrician", "journeyman licence")?
+fn licence_class(p: &Prepared<'_>, i: usize) -> bool {
+    let l = lists();
+    l.licence_classes.contains(&p.toks[i].lower.as_str())
+        && p.toks
+            .get(i + 1)
+            .is_some_and(|n| l.licence_class_next.contains(&n.lower.as_str()))
+}
+
+/// "Lead Men", "Delivery Man" in a heading or the title: a capitalised word, one space,
+/// then "Man" or "Men" capitalised, as a title of two words. Returns the first token.
+fn two_word_title(p: &Prepared<'_>, i: usize) -> Option<usize> {
+    use super::super::super::doc::SegKind;
+    let t = &p.toks[i];
+    if !matches!(t.lower.as_str(), "man" | "men") || i == 0 {
+        return None;
+    }
+    if !matches!(p.seg.kind, SegKind::Heading | SegKind::Title) || !p.capitalised(t) {
+        return None;
+    }
+    let before = &p.toks[i - 1];
+    let joined = p.slice(before.end, t.start) == " ";
+    let word = before.lower.chars().all(char::is_alphabetic);
+    (joined
+        && word
+        && p.capitalised(before)
+        && !lists().not_man_titles.contains(&before.lower.as_str()))
+    .then_some(i - 1)
 }
 
 /// A preference for one sex at token `i` of `p`: (first, last) token.

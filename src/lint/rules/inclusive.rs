@@ -97,6 +97,9 @@ struct Lists {
     /// Words that give the reason a physical task is essential.
     #[serde(deserialize_with = "data::words")]
     reasons: &'static [&'static str],
+    /// Those that give it for every physical ask of their section.
+    #[serde(deserialize_with = "data::words")]
+    section_reasons: &'static [&'static str],
     /// Words that name an application ("CV", "apply"), for the `application` terms.
     #[serde(deserialize_with = "data::words")]
     application_words: &'static [&'static str],
@@ -674,8 +677,11 @@ fn reasoned_sections(ctx: &Ctx<'_>, reasons: &PhraseSet) -> Vec<bool> {
 /// an accommodation statement…).
 fn physical_asks(ctx: &mut Ctx<'_>) {
     static REASON: OnceLock<PhraseSet> = OnceLock::new();
+    static SECTION_REASON: OnceLock<PhraseSet> = OnceLock::new();
     let reasons = REASON.get_or_init(|| PhraseSet::new(lists().reasons.iter().copied()));
-    let reasoned = reasoned_sections(ctx, reasons);
+    let section_reasons =
+        SECTION_REASON.get_or_init(|| PhraseSet::new(lists().section_reasons.iter().copied()));
+    let reasoned = reasoned_sections(ctx, section_reasons);
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         if reasoned[si] {
@@ -811,7 +817,8 @@ fn physical_work(ctx: &Ctx<'_>) -> bool {
     job_words(ctx, lists().physical_work)
 }
 
-/// Does the title, the summary or a duty hold one of `words`?
+/// Does the title, the summary or a duty hold one of `words`? Not as the head of an
+/// "of" phrase: "the growth and maintenance of the organization" is no maintenance job.
 fn job_words(ctx: &Ctx<'_>, words: &[&str]) -> bool {
     ctx.prep
         .iter()
@@ -821,7 +828,12 @@ fn job_words(ctx: &Ctx<'_>, words: &[&str]) -> bool {
                 Section::Title | Section::Duties | Section::Purpose
             )
         })
-        .any(|p| p.toks.iter().any(|t| words.contains(&t.lower.as_str())))
+        .any(|p| {
+            p.toks.iter().enumerate().any(|(i, t)| {
+                words.contains(&t.lower.as_str())
+                    && p.toks.get(i + 1).is_none_or(|n| n.lower != "of")
+            })
+        })
 }
 
 /// The last token of the clause that token `v` is in (up to a comma, semicolon, bracket

@@ -77,7 +77,9 @@ fn names_job(p: &Prepared<'_>) -> bool {
             || w.strip_suffix('s')
                 .is_some_and(|s| l.job_nouns.contains(&s))
     });
+    // A marker closes the name ("(m/w/d)", "(H/F)"): only then is it looked for.
     let marked = !noun
+        && text.ends_with(')')
         && (crate::title::marker_language(text).is_some() || crate::title::binary_marker(text));
     if !(marked || noun) {
         return false;

@@ -687,6 +687,11 @@ fn is_where(word: &str) -> bool {
     )
 }
 
+/// The company's head office, which a "located in" after it places instead of the job.
+fn is_head_office(word: &str) -> bool {
+    matches!(word, "headquarters" | "hq" | "head" | "headquarter")
+}
+
 /// Places named right after "based in", "located in", "anywhere in" or "place of work"
 /// in a sentence of the body: where the job is, as opposed to places merely mentioned.
 fn based_in(p: &Prepared<'_>) -> Vec<Place> {
@@ -717,7 +722,10 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
                 let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
                 // "based in the UK": an article may stand before the place.
                 let the = usize::from(w(1) == "the");
-                is_in(w(1 + the)) && is_where(w(2 + the))
+                // "Our headquarters is located in the Bay Area" says where the company
+                // is, not the job.
+                let head_office = (3 + the..6 + the).any(|k| is_head_office(w(k)));
+                is_in(w(1 + the)) && is_where(w(2 + the)) && !head_office
                     || (w(1) == "work" && w(2) == "of" && w(3) == "place")
             })
         })

@@ -531,6 +531,13 @@ fn locations() {
         // Not postcodes: a product code, a year after a state, a word.
         ("We ship the X12 ABCD kit.", None, None, None),
         ("Our team in WA 2024.", None, None, None),
+        // The head office "located in" a place is not where the job is.
+        (
+            "Our headquarters is located in Austin, Texas. This role is based in Denver, Colorado.",
+            Some("US"),
+            Some("CO"),
+            None,
+        ),
     ];
     for (text, country, region, city) in cases {
         let f = facts(text);

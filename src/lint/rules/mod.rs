@@ -149,7 +149,7 @@ rules! {
     PayBenefitsMissing = "pay-benefits-missing", pay, Error, ANY, "A pay-transparency law that applies requires a description of benefits.";
     PayDeadlineMissing = "pay-deadline-missing", pay, Error, ANY, "A pay-transparency law that applies requires the application deadline.";
     HiringStatementMissing = "hiring-statement-missing", pay, Warning, ANY, "A statement the law of the job's place asks for is missing: whether AI screens applicants and whether the vacancy exists (Ontario).";
-    PayRangeTooWide = "pay-range-too-wide", pay, Error, ANY, "A pay-transparency law that applies caps the width of the pay range.";
+    PayRangeTooWide = "pay-range-too-wide", pay, Error, ANY, "A pay-transparency law that applies caps the width of the pay range, or asks for a good-faith range and the top is twice the bottom or more (a warning).";
     GenderCoded = "gender-coded", gender, Note, EN, "A word on Gaucher, Friesen & Kay's (2011) masculine- or feminine-coded list.";
     GenderBalance = "gender-balance", gender, Note, EN, "The posting's overall gender-coded wording verdict.";
     GenderedTerm = "gendered-term", inclusive, Warning, EN_DE_FR, "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).";

@@ -654,6 +654,7 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
     let Some(j) = js.iter().find(|j| {
         j.max_width.is_some_and(|w| hi - lo > w) && j.width_exempt_above.is_none_or(|top| hi <= top)
     }) else {
+        not_in_good_faith(ctx, js, lo, hi);
         return;
     };
     let width = j.max_width.unwrap_or_default();
@@ -669,6 +670,31 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
         "narrow the range to at most {} a year",
         money(width, cur)
     ));
+    at_pay(ctx, RuleId::PayRangeTooWide, r);
+}
+
+/// The top of a range at this many times its bottom or more is no range an employer
+/// expects to pay: "$63,301 - $140,000", "$25-70/hour".
+const GOOD_FAITH_RATIO: f64 = 2.0;
+
+/// `pay-range-too-wide` as a warning where a law in force asks for the range the
+/// employer expects to pay (in good faith) and the top is at least twice the bottom:
+/// regulators have called such ranges a way round the law. A warning, since no law
+/// sets the ratio.
+fn not_in_good_faith(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction], lo: f64, hi: f64) {
+    let law = js
+        .iter()
+        .find(|j| j.requires_pay && j.status == Status::InForce);
+    let (Some(j), true) = (law, lo > 0.0 && hi >= lo * GOOD_FAITH_RATIO) else {
+        return;
+    };
+    let mut r = Report::new(format!(
+        "the top of the pay range is {:.1} times its bottom; {} asks for the range the employer expects in good faith to pay",
+        hi / lo,
+        cite(j)
+    ))
+    .help("give the range you expect to pay for this job, not every level it could be filled at");
+    r.severity = Some(Severity::Warning);
     at_pay(ctx, RuleId::PayRangeTooWide, r);
 }
 

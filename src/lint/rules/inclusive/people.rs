@@ -119,15 +119,18 @@ fn licence_class(p: &Prepared<'_>, i: usize) -> bool {
             .is_some_and(|n| l.licence_class_next.contains(&n.lower.as_str()))
 }
 
-/// "Lead Men", "Delivery Man" in a heading or the title: a capitalised word, one space,
-/// then "Man" or "Men" capitalised, as a title of two words. Returns the first token.
+/// "Lead Men", "Delivery Man" in a heading or the title, or opening a short bullet of a
+/// list of openings ("- Lead Men (Carpentry)"): a capitalised word, one space, then "Man"
+/// or "Men" capitalised, as a title of two words. Returns the first token.
 fn two_word_title(p: &Prepared<'_>, i: usize) -> Option<usize> {
     use super::super::super::doc::SegKind;
     let t = &p.toks[i];
     if !matches!(t.lower.as_str(), "man" | "men") || i == 0 {
         return None;
     }
-    if !matches!(p.seg.kind, SegKind::Heading | SegKind::Title) || !p.capitalised(t) {
+    let heading = matches!(p.seg.kind, SegKind::Heading | SegKind::Title);
+    let opens_short_bullet = p.seg.kind == SegKind::Bullet && i == 1 && p.toks.len() <= 6;
+    if !(heading || opens_short_bullet) || !p.capitalised(t) {
         return None;
     }
     let before = &p.toks[i - 1];

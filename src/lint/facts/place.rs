@@ -655,6 +655,47 @@ fn sites_in(p: &Prepared<'_>) -> Vec<Place> {
     out
 }
 
+/// Is "remote" an item of the location line on its own ("Washington, DC; Remote",
+/// "Denver, CO or remote"), not a remark on a place ("Denver, CO (remote)") nor the
+/// start of a scope ("Remote-US", "Remote within Colorado")?
+fn remote_alternative(p: &Prepared<'_>) -> bool {
+    let toks = p.toks;
+    let parted = |a: usize, b: usize, by: &[char]| p.slice(a, b).contains(by);
+    toks.iter().enumerate().any(|(k, t)| {
+        if t.lower != "remote" || k == 0 {
+            return false;
+        }
+        let prev = &toks[k - 1];
+        let opens = prev.lower == "or" || parted(prev.end, t.start, &[',', ';', '|', '/', ':']);
+        // "Remote, Denver, CO" may scope the remote work to the place after it.
+        let closes = toks
+            .get(k + 1)
+            .is_none_or(|n| n.lower == "or" || parted(t.end, n.start, &[';', '|', '/']));
+        opens && closes && !p.slice(prev.end, t.start).contains('(')
+    })
+}
+
+/// The place-of-work lines' sites, with the office's whole country added when remote
+/// work is offered beside it as an item of its own ("Washington, DC; Remote", or a
+/// front matter list with "Remote" as one entry).
+fn stated_sites(prep: &[Prepared<'_>]) -> Vec<Place> {
+    let lines: Vec<&Prepared<'_>> = prep.iter().filter(|p| stated(p)).collect();
+    let mut sites: Vec<Place> = lines.iter().flat_map(|p| sites_in(p)).collect();
+    let bare = |pl: &Place| pl.region.is_none() && pl.city.is_none();
+    if let [first, rest @ ..] = sites.as_slice()
+        && rest.iter().all(|pl| pl.country == first.country)
+        && !sites.iter().any(bare)
+        && lines.iter().any(|p| remote_alternative(p))
+    {
+        sites.push(Place {
+            country: first.country,
+            region: None,
+            city: None,
+        });
+    }
+    sites
+}
+
 /// Is the place starting at char `start` right after a remote word ("Remote-US",
 /// "Remote (Canada)", "Remote, USA")?
 fn after_remote(p: &Prepared<'_>, start: usize) -> bool {
@@ -751,11 +792,7 @@ fn speaks_language_of(prep: &[Prepared<'_>], place: &Place) -> bool {
 /// "based in" or "located in"; else the first place named, looked for in the sections
 /// most likely to hold it first, if the posting's language is written there.
 pub(super) fn locate(prep: &[Prepared<'_>], facts: &mut Facts) {
-    let mut sites: Vec<Place> = prep
-        .iter()
-        .filter(|p| stated(p))
-        .flat_map(sites_in)
-        .collect();
+    let mut sites = stated_sites(prep);
     if sites.is_empty() {
         sites = prep.iter().flat_map(based_in).collect();
     }

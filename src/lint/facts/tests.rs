@@ -593,6 +593,19 @@ fn a_country_after_remote_is_a_site_of_its_own() {
     sites.push((f.region.as_deref(), f.country.as_deref().unwrap_or("")));
     sites.sort();
     assert_eq!(sites, [(None, "US"), (Some("DC"), "US")]);
+    // Remote as an item of its own beside the office opens the job to the country.
+    for line in [
+        "location:\n  - \"Washington, DC\"\n  - Remote",
+        "location: Denver, CO or remote",
+    ] {
+        let f = facts(&format!("---\n{line}\n---\n\nWe test software.\n"));
+        assert!(f.remote, "{line}");
+        assert_eq!(f.other_sites.len(), 1, "{line}");
+        assert_eq!(f.other_sites[0].region, None, "{line}");
+    }
+    // A remark on the office's place is no second site.
+    let f = facts("---\nlocation: Denver, CO (remote)\n---\n\nWe test software.\n");
+    assert!(f.other_sites.is_empty());
     // A country beside one of its cities adds nothing when no remote word names it.
     let f = facts("---\nlocation: \"Chicago, Illinois, USA\"\n---\n\nWe test software.\n");
     assert!(f.other_sites.is_empty());

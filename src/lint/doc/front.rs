@@ -502,6 +502,10 @@ pub(super) fn segments(
             &f.value
         };
         let loc = index.loc(f.at);
+        if matches!(f.role, Role::Body | Role::Benefits | Role::Apply) && is_html(value) {
+            out.extend(html_field(src, f.at, value, f.exact, out.len()));
+            continue;
+        }
         let seg = match f.role {
             Role::Title if has_title || out.iter().any(|s: &Segment| s.kind == SegKind::Title) => {
                 continue;
@@ -526,6 +530,47 @@ pub(super) fn segments(
     }
     out
 }
+
+/// Does a text field hold HTML (`"<p>Wir suchen</p><p>-Pflasterer</p>"`): a closing
+/// tag or a line break, and text outside the tags?
+fn is_html(value: &str) -> bool {
+    (value.contains("</") || value.contains("<br")) && super::markdown::has_text_outside_tags(value)
+}
+
+/// A text field that holds HTML, read as the HTML it is: its paragraphs and list items
+/// are blocks of their own. The field is placed at its own offset in a copy of the file
+/// blanked before it, so locations are the file's; a value with escapes is unescaped
+/// first and its findings point at the field. Its lists are numbered apart from the
+/// body's (`nth` is the field's place among the front matter's segments).
+fn html_field(src: &str, at: usize, value: &str, exact: bool, nth: usize) -> Vec<Segment> {
+    let text = if exact {
+        value.to_string()
+    } else {
+        unescape(value)
+    };
+    let mut placed: String = src[..at]
+        .chars()
+        .map(|c| if c == '\n' { c } else { ' ' })
+        .collect();
+    placed.push_str(&text);
+    let mut state = super::SectionState::new();
+    let mut next_list = FRONT_LISTS + nth * FRONT_LISTS;
+    let segs = super::html::block_segments(&placed, &mut state, &mut next_list);
+    if exact {
+        return segs;
+    }
+    let loc = LineIndex::new(src).loc(at);
+    segs.into_iter()
+        .map(|s| Segment {
+            exact: false,
+            loc,
+            ..s
+        })
+        .collect()
+}
+
+/// List numbers of front matter fields start here, clear of the body's.
+const FRONT_LISTS: usize = 1 << 20;
 
 /// A quoted value's escapes undone as the site generator would: "Plus\\r\\nClean cut"
 /// is two lines, so "Clean" is read as a word, not "nClean".

@@ -164,6 +164,9 @@ struct Builder<'s> {
     lists: Vec<usize>,
     next_list: usize,
     page_title: Option<(usize, String)>,
+    /// The list that paragraphs written as bullets ("<p>- Pflasterer</p>") are
+    /// gathering into, while such paragraphs follow one another.
+    dash_list: Option<usize>,
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
@@ -176,6 +179,7 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         lists: Vec::new(),
         next_list: 0,
         page_title: None,
+        dash_list: None,
     };
     b.run();
     b.flush();
@@ -207,6 +211,7 @@ pub(super) fn block_segments(
         lists: Vec::new(),
         next_list: *next_list,
         page_title: None,
+        dash_list: None,
     };
     b.run();
     b.flush();
@@ -214,6 +219,9 @@ pub(super) fn block_segments(
     *next_list = b.next_list;
     b.out
 }
+
+/// Markers a paragraph written as a bullet opens with.
+const DASHES: &[char] = &['-', '–', '•', '·', '*'];
 
 impl Open {
     fn prose() -> Open {
@@ -362,14 +370,46 @@ impl Builder<'_> {
         if text.trim().is_empty() {
             return;
         }
+        let (mut kind, mut list, mut text, mut clean, mut start) =
+            (block.kind, block.list, text, block.clean, start);
+        match self.dash_bullet(kind, &text, start) {
+            Some(n) => {
+                kind = SegKind::Bullet;
+                let id = *self.dash_list.get_or_insert_with(|| {
+                    self.next_list += 1;
+                    self.next_list - 1
+                });
+                list = Some(id);
+                text = text[n..].to_string();
+                clean = clean
+                    .trim_start()
+                    .trim_start_matches(DASHES)
+                    .trim_start()
+                    .to_string();
+                start += n;
+            }
+            None => self.dash_list = None,
+        }
         let loc = self.index.loc(start);
         let what = BlockText {
-            kind: block.kind,
+            kind,
             level: block.level,
-            words: Some(&block.clean),
-            list: block.list,
+            words: Some(&clean),
+            list,
         };
         let seg = self.state.segment(what, text, loc);
         self.out.push(seg);
+    }
+
+    /// A paragraph written as a bullet ("<p>-Pflasterer</p>", "<p>• Bauhelfer</p>", as
+    /// page editors without lists write them): the length of its marker and the spaces
+    /// after it, when the file holds them as written at `start`.
+    fn dash_bullet(&self, kind: SegKind, text: &str, start: usize) -> Option<usize> {
+        let rest = text.strip_prefix(DASHES)?;
+        let word = rest.trim_start();
+        let n = text.len() - word.len();
+        let written = self.src.get(start..start + n) == Some(&text[..n]);
+        let starts_word = word.chars().next().is_some_and(char::is_alphabetic);
+        (kind == SegKind::Prose && written && starts_word).then_some(n)
     }
 }

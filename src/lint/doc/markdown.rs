@@ -107,7 +107,7 @@ fn mostly_html(body: &str) -> bool {
 }
 
 /// Does an HTML fragment hold any text outside its tags?
-fn has_text_outside_tags(html: &str) -> bool {
+pub(super) fn has_text_outside_tags(html: &str) -> bool {
     let mut in_tag = false;
     html.chars().any(|c| match c {
         '<' => {

@@ -734,3 +734,25 @@ fn html_templates_and_pages_in_any_file_are_read_as_html() {
     let doc = Doc::from_path_text("cook.txt", "Line Cook\n\nGrill and fry.\n");
     assert_eq!(doc.title().map(|s| s.text.trim()), Some("Line Cook"));
 }
+
+#[test]
+fn html_in_a_front_matter_field_is_read_as_html() {
+    let src = "+++\ncontent = \"<p>Wir suchen</p><p>-Pflasterer</p><p>• Bauhelfer</p><p>Ruf an!</p>\"\n+++\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let segs = brief(&doc);
+    let texts: Vec<(&str, SegKind)> = segs.iter().map(|s| (s.2.as_str(), s.1)).collect();
+    assert_eq!(
+        texts,
+        [
+            ("Wir suchen", SegKind::Prose),
+            ("Pflasterer", SegKind::Bullet),
+            ("Bauhelfer", SegKind::Bullet),
+            ("Ruf an!", SegKind::Prose)
+        ]
+    );
+    // Each block points at its own place in the file.
+    assert_eq!((segs[1].3, segs[1].4), (2, 33));
+    let lists: Vec<Option<usize>> = doc.segments.iter().map(|s| s.list).collect();
+    assert_eq!(lists[1], lists[2]);
+    assert!(lists[1].is_some());
+}

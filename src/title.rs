@@ -342,30 +342,7 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
     let forms = forms_of(lang)?;
     let lower = |i: usize| words[i].lower;
     let listed = |list: &[String], i: usize| list.iter().any(|w| w == lower(i));
-    let seeks = |i: usize| {
-        // A seeking phrase of one or more words starting at word `i`.
-        let len = forms.seeking.iter().find_map(|s| {
-            let mut parts = s.split(' ');
-            let here = parts
-                .by_ref()
-                .enumerate()
-                .all(|(k, part)| words.get(i + k).is_some_and(|w| w.lower == part));
-            here.then(|| s.split(' ').count())
-        })?;
-        let noun_use = i > 0 && listed(&forms.seeking_not_after, i - 1);
-        // "Vous êtes à la recherche d'un emploi": the applicant seeks.
-        let applicant = (0..i).any(|k| listed(&forms.applicant_subjects, k));
-        // "On ne cherche pas des techniciens, on cherche des gens": what is not sought.
-        // "nicht nur einen Koch", "pas seulement un vendeur" still seek one.
-        let only = |k: usize| {
-            words
-                .get(k + 1)
-                .is_some_and(|w| matches!(w.lower, "nur" | "seulement" | "uniquement"))
-        };
-        let denied = (i + len..words.len().min(i + len + 2))
-            .any(|k| listed(&forms.seeking_negators, k) && !only(k));
-        (!noun_use && !applicant && !denied).then_some(i + len)
-    };
+    let seeks = |i: usize| seeking_at(forms, words, i);
     let after = (0..words.len()).find_map(seeks)?;
     let is_noun = |i: usize| masculine_noun(lang, forms, words[i].first.is_uppercase(), lower(i));
     let small = |i: usize| words[i].first.is_lowercase();
@@ -392,6 +369,49 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
             .find(|&i| is_noun(i) && (!plural || lower(i).ends_with(['s', 'x'])))
             .map(|noun| (article, noun))
     })
+}
+
+/// A seeking phrase of one or more words ("suchen", "à la recherche de") starting at
+/// word `i` of a sentence, said by the employer and not denied: the index after it.
+fn seeking_at(forms: &Forms, words: &[SentenceWord<'_>], i: usize) -> Option<usize> {
+    let listed = |list: &[String], k: usize| list.iter().any(|w| *w == words[k].lower);
+    let len = forms.seeking.iter().find_map(|s| {
+        let mut parts = s.split(' ');
+        let here = parts
+            .by_ref()
+            .enumerate()
+            .all(|(k, part)| words.get(i + k).is_some_and(|w| w.lower == part));
+        here.then(|| s.split(' ').count())
+    })?;
+    let noun_use = i > 0 && listed(&forms.seeking_not_after, i - 1);
+    // "Vous êtes à la recherche d'un emploi": the applicant seeks.
+    let applicant = (0..i).any(|k| listed(&forms.applicant_subjects, k));
+    // "On ne cherche pas des techniciens, on cherche des gens": what is not sought.
+    // "nicht nur einen Koch", "pas seulement un vendeur" still seek one.
+    let only = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.lower, "nur" | "seulement" | "uniquement"))
+    };
+    let denied = (i + len..words.len().min(i + len + 2))
+        .any(|k| listed(&forms.seeking_negators, k) && !only(k));
+    (!noun_use && !applicant && !denied).then_some(i + len)
+}
+
+/// Does a sentence seek people it names in the list that follows ("Wir suchen ab
+/// sofort und unbefristet", "Nous recrutons :"): a seeking phrase with only small
+/// words after it, no noun?
+pub fn seeks_a_list(lang: &str, words: &[SentenceWord<'_>]) -> bool {
+    let Some(forms) = forms_of(lang) else {
+        return false;
+    };
+    (0..words.len())
+        .find_map(|i| seeking_at(forms, words, i))
+        .is_some_and(|after| {
+            words[after..]
+                .iter()
+                .all(|w| w.first.is_lowercase() && !forms.articles.iter().any(|a| *a == w.lower))
+        })
 }
 
 /// Does a heading announce open jobs ("Offene Stellen", "Postes actuellement

@@ -207,7 +207,7 @@ fn listed_title(ctx: &Ctx<'_>) -> Option<(usize, usize, usize, String)> {
             .iter()
             .any(|q| q.seg.list == Some(list) && short(q) && open(q.seg.text.trim()));
         let (first, last) = (p.toks.first()?, p.toks.last()?);
-        (marked_sibling || under_openings(ctx, si))
+        (marked_sibling || under_openings(ctx, si) || after_seeking(ctx, list))
             .then(|| (si, first.start, last.end, p.slice(first.start, last.end)))
     })
 }
@@ -225,6 +225,31 @@ fn under_openings(ctx: &Ctx<'_>, si: usize) -> bool {
         .filter(|q| q.seg.kind == SegKind::Heading)
         .take(OPENINGS_HEADINGS_BACK)
         .any(|q| crate::title::announces_openings(ctx.lang.code(), &q.seg.text))
+}
+
+/// Does list `list` follow a sentence that seeks the people it names ("Wir suchen ab
+/// sofort und unbefristet" over "- Pflasterer", "- Bauhelfer")? The paragraph right
+/// before its first bullet ends in such a sentence.
+fn after_seeking(ctx: &Ctx<'_>, list: usize) -> bool {
+    use super::super::doc::SegKind;
+    let Some(first) = ctx.prep.iter().position(|q| q.seg.list == Some(list)) else {
+        return false;
+    };
+    let Some(before) = first.checked_sub(1).map(|k| &ctx.prep[k]) else {
+        return false;
+    };
+    let Some(s) = before.sentences.last() else {
+        return false;
+    };
+    let toks = &before.toks[before.toks_within(s.start, s.end)];
+    let words: Vec<crate::title::SentenceWord<'_>> = toks
+        .iter()
+        .map(|t| crate::title::SentenceWord {
+            lower: &t.lower,
+            first: before.chars[t.start],
+        })
+        .collect();
+    before.seg.kind == SegKind::Prose && crate::title::seeks_a_list(ctx.lang.code(), &words)
 }
 
 /// Words after a sought noun read for a marker or second form ("einen Koch (m/w/d)",

@@ -217,3 +217,28 @@ fn a_careers_page_title_names_no_one_and_a_marked_title_opens_the_page() {
                   Koch für unsere Kantine.\n";
     assert!(matched(&lint_md(marked), "title-gender").is_empty());
 }
+
+/// A list of jobs after a sentence that seeks the people it names ("Wir suchen ab
+/// sofort:") asks for each by its noun; a list after a sentence that names its own
+/// object, or under no seeking sentence, is read as duties.
+#[test]
+fn a_list_after_a_seeking_sentence_names_the_jobs() {
+    asks_are(
+        asked_de,
+        &[
+            (
+                "Wir suchen ab sofort und unbefristet\n\n- Pflasterer\n- Bauhelfer",
+                "Pflasterer",
+            ),
+            (
+                "<p>Wir suchen ab sofort</p><p>-Pflasterer</p><p>-Bauhelfer</p>",
+                "Pflasterer",
+            ),
+        ],
+        &[
+            "Wir suchen ab sofort und unbefristet\n\n- Pflasterer (m/w/d)\n- Fachkraft Lager",
+            "Wir suchen Verstärkung für diese Aufgaben\n\n- Bauleiter beraten\n- Pläne lesen",
+            "Deine Aufgaben\n\n- Pflasterer anleiten\n- Bauhelfer einteilen",
+        ],
+    );
+}

@@ -506,10 +506,14 @@ pub(super) fn segments(
             out.extend(html_field(src, f.at, value, f.exact, out.len()));
             continue;
         }
+        let titled = has_title || out.iter().any(|s: &Segment| s.kind == SegKind::Title);
         let seg = match f.role {
-            Role::Title if has_title || out.iter().any(|s: &Segment| s.kind == SegKind::Title) => {
-                continue;
+            // "profiles: - title: Développeur Analyste": under a page's own title, a
+            // title in a list of maps names one of the jobs the page lists.
+            Role::Title if titled && list_item_at(src, f.at) => {
+                Segment::new(Section::Purpose, SegKind::Heading, value, loc)
             }
+            Role::Title if titled => continue,
             Role::Title => Segment::new(Section::Title, SegKind::Title, value, loc),
             Role::Place => labelled(Section::Conditions, "Location", value, loc),
             Role::Pay => labelled(Section::Pay, "Salary", value, loc),
@@ -571,6 +575,12 @@ fn html_field(src: &str, at: usize, value: &str, exact: bool, nth: usize) -> Vec
 
 /// List numbers of front matter fields start here, clear of the body's.
 const FRONT_LISTS: usize = 1 << 20;
+
+/// Does the line holding byte `at` open a list item ("- title: Cook")?
+fn list_item_at(src: &str, at: usize) -> bool {
+    let start = src[..at].rfind('\n').map_or(0, |n| n + 1);
+    src[start..at].trim_start().starts_with("- ")
+}
 
 /// A quoted value's escapes undone as the site generator would: "Plus\\r\\nClean cut"
 /// is two lines, so "Clean" is read as a word, not "nClean".

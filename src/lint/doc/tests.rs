@@ -756,3 +756,22 @@ fn html_in_a_front_matter_field_is_read_as_html() {
     assert_eq!(lists[1], lists[2]);
     assert!(lists[1].is_some());
 }
+
+#[test]
+fn a_title_in_a_front_matter_list_names_a_job_of_the_page() {
+    let src = "---\ntitle: Carrières\nprofiles:\n- title: Programmeur\n  description: Tu écris du code.\n---\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let kinds: Vec<(SegKind, &str)> = doc
+        .segments
+        .iter()
+        .map(|s| (s.kind, s.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (SegKind::Title, "Carrières"),
+            (SegKind::Heading, "Programmeur"),
+            (SegKind::Prose, "Tu écris du code.")
+        ]
+    );
+}

@@ -129,11 +129,17 @@ fn one_sex_marker(ctx: &mut Ctx<'_>) {
     ctx.at_span(RuleId::GenderedTerm, si, start, end, r);
 }
 
-/// The heading that opens the body, when no text stands between it and the title.
+/// The heading that opens the body, when no text stands between it and the title. A
+/// page that is all front matter opens with its first job ("profiles: - title: …"),
+/// past the label lines the front matter adds (place, pay), which are not its text.
 fn first_heading(ctx: &Ctx<'_>) -> Option<Segment> {
     use super::super::doc::SegKind;
-    let mut body = ctx.doc.body().filter(|s| s.kind != SegKind::Title);
-    body.next().filter(|s| s.kind == SegKind::Heading).cloned()
+    let not_title = |s: &&Segment| s.kind != SegKind::Title;
+    let first = match ctx.doc.body().find(not_title) {
+        Some(s) => Some(s),
+        None => ctx.doc.segments.iter().filter(not_title).find(|s| s.exact),
+    };
+    first.filter(|s| s.kind == SegKind::Heading).cloned()
 }
 
 /// Reports a title that names one sex; true when it did.

@@ -304,7 +304,11 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
     ws[..named].iter().enumerate().any(|(i, w)| {
         let of_post = i > 0 && forms.post_nouns.contains(&ws[i - 1].lower);
         let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
-        !of_post && masculine_noun(lang, forms, capitalised, &w.lower)
+        // "Assurance qualité – Serveurs d'infrastructure": a plural after a dash or a
+        // colon names what the job works on; a person sought is named in the singular.
+        let domain =
+            lang == "fr" && matches!(w.sep, '–' | '—' | ':' | '|') && w.lower.ends_with(['s', 'x']);
+        !of_post && !domain && masculine_noun(lang, forms, capitalised, &w.lower)
     })
 }
 
@@ -519,6 +523,7 @@ mod tests {
             ("fr", "Chargé de mission"),
             ("fr", "Serveur en brasserie"),
             ("fr", "Dalibo recrute un administrateur"),
+            ("fr", "Développeur – Serveurs et réseaux"),
         ] {
             assert!(names_a_person(lang, title), "{lang}: {title}");
         }
@@ -532,6 +537,7 @@ mod tests {
             ("fr", "Dalibo recrute 2 postes administratifs à Paris"),
             ("fr", "UI Designer Junior"),
             ("fr", "Offre jobiste - Soutien au service juridique"),
+            ("fr", "Assurance qualité – Serveurs d'infrastructure"),
             ("de", "Stellenangebote"),
             ("de", "Microsoft System Engineer"),
             ("de", "Junior Cloud Consultant"),

@@ -83,7 +83,8 @@ fn the_law_cited_follows_the_country() {
     assert!(cite(Some("AT")).unwrap().contains("GlBG §9"));
     assert!(cite(Some("FR")).unwrap().contains("L1142-1"));
     assert!(cite(Some("IT")).unwrap().contains("2023/970 art. 5(3)"));
-    assert_eq!(cite(Some("CA")), None);
+    assert!(cite(Some("CA")).unwrap().contains("Quebec's Charter"));
+    assert_eq!(cite(Some("US")), None);
     assert_eq!(cite(None), Some(String::new()));
 }
 

@@ -598,6 +598,12 @@ pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
         if experience_ceiling_at(p, i - 1).is_some() {
             continue;
         }
+        // "within the last 3 years", "over the past 5 years": a window of time, not
+        // time asked for.
+        let before = i.checked_sub(2).map_or("", |k| p.toks[k].lower.as_str());
+        if matches!(before, "last" | "past" | "next" | "first") {
+            continue;
+        }
         let mut j = i;
         // "3-5 years", "3 to 5 years": the ask is the lower figure.
         if p.toks.get(j).is_some_and(|u| u.lower == "to")

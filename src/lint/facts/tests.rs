@@ -631,6 +631,12 @@ fn experience_asks_and_seniority() {
         facts("# T\n\n## Requirements\n\n- 4 years in kitchens\n").experience_months,
         Some(48)
     );
+    // A window of time is not time asked for.
+    assert_eq!(
+        facts("# T\n\n## Requirements\n\n- A degree earned within the last 3 years\n")
+            .experience_months,
+        None
+    );
     assert!(facts("# Junior Baker\n").entry_level);
     assert!(facts("# Baker\n\nThis is an entry-level role.").entry_level);
     assert!(!facts("# Senior Baker\n\nMentor junior bakers.").entry_level);

@@ -392,6 +392,38 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     aged.then(|| (i - 1, j))
 }
 
+/// Words that make a time window about when the applicant studied ("a degree completed
+/// within the last 7 years"), not about their experience.
+const GRADUATION_WORDS: &[&str] = &[
+    "degree",
+    "degrees",
+    "graduated",
+    "graduation",
+    "graduate",
+    "diploma",
+    "studies",
+];
+
+/// "within the last 7 years", "in the past 3 years" in a sentence about a degree: a
+/// window on when the applicant graduated screens out older graduates, as an age limit
+/// does: (first token, last token).
+fn graduation_window(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| p.toks.get(k).map_or("", |t| t.lower.as_str());
+    let window = matches!(word(i), "within" | "in")
+        && word(i + 1) == "the"
+        && matches!(word(i + 2), "last" | "past")
+        && p.toks.get(i + 3).and_then(number).is_some()
+        && matches!(word(i + 4), "years" | "yrs");
+    if !window {
+        return None;
+    }
+    let start = p.toks[i].start;
+    p.sentence_words(start)
+        .iter()
+        .any(|t| GRADUATION_WORDS.contains(&t.lower.as_str()))
+        .then_some((i, i + 4))
+}
+
 /// Does the sentence around token `at` name a programme whose own rules set an age
 /// limit ("être dans les conditions « CPE » (avoir moins de 26 ans)", "a student
 /// between 18-30 years old" for a summer-jobs grant)? Then the limit is the
@@ -422,7 +454,10 @@ fn age_limits(ctx: &mut Ctx<'_>) {
     for (si, p) in ctx.prep.iter().enumerate() {
         let mut i = 0;
         while i < p.toks.len() {
-            match decade_at(p.toks, i).or_else(|| age_range_at(p, i)) {
+            let at = decade_at(p.toks, i)
+                .or_else(|| age_range_at(p, i))
+                .or_else(|| graduation_window(p, i));
+            match at {
                 Some((a, b)) => {
                     found.push((si, a, b));
                     i = b + 1;
@@ -433,8 +468,16 @@ fn age_limits(ctx: &mut Ctx<'_>) {
     }
     for (si, a, b) in found {
         let m = ctx.prep[si].tok_text(a, b);
-        let r = Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
-            .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")");
+        let graduation = matches!(ctx.prep[si].toks[a].lower.as_str(), "within" | "in");
+        let r = if graduation {
+            Report::new(format!(
+                "\"{m}\" limits when applicants graduated, which screens out older graduates"
+            ))
+            .help("ask for the degree and the skills, not when it was earned")
+        } else {
+            Report::new(format!("\"{m}\" sets an age limit; age is not a job requirement"))
+                .help("state the skills or licences the job needs; keep only a legal minimum age (\"18 or older\")")
+        };
         let r = age_limit_report(&ctx.prep[si], a, r);
         ctx.at_tokens(RuleId::AgeCoded, si, a, b, r);
     }

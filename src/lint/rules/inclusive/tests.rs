@@ -229,12 +229,20 @@ fn age_limits_and_decades() {
         ["no older than 40"]
     );
     assert_eq!(m("You are in your 30s.", "age-coded"), ["your 30s"]);
+    assert_eq!(
+        m(
+            "You completed a degree in design within the last 7 years.",
+            "age-coded"
+        ),
+        ["within the last 7 years"]
+    );
     // A legal minimum age, history and temperatures are not age limits.
     for text in [
         "Must be 18 years or older.",
         "Founded in the 1990s.",
         "Ovens run at 20-30 degrees above the room.",
         "Between 2 and 3 years of experience.",
+        "You have used Kubernetes within the last 2 years.",
     ] {
         assert!(m(text, "age-coded").is_empty(), "{text}");
     }

@@ -836,11 +836,18 @@ const TITLE_LABELS: &[&str] = &[
     "role",
     "vacancy",
     "job",
+    "intitulé du poste",
+    "intitulé",
+    "titre du poste",
+    "poste",
+    "stellenbezeichnung",
+    "berufsbezeichnung",
+    "jobtitel",
 ];
 
 /// "Position Title: Full-Stack Developer" on one line: the char where the title starts
 /// and the title.
-fn title_label_value(text: &str) -> Option<(usize, String)> {
+pub(crate) fn title_label_value(text: &str) -> Option<(usize, String)> {
     let (label, value) = text.split_once(':')?;
     let words: Vec<String> = tokenize(label).into_iter().map(|t| t.lower).collect();
     let title = value.trim();

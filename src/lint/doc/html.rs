@@ -167,6 +167,8 @@ struct Builder<'s> {
     /// The list that paragraphs written as bullets ("<p>- Pflasterer</p>") are
     /// gathering into, while such paragraphs follow one another.
     dash_list: Option<usize>,
+    /// How many segments there were when the open table row began.
+    row_start: Option<usize>,
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
@@ -180,6 +182,7 @@ pub(super) fn segments(src: &str) -> Vec<Segment> {
         next_list: 0,
         page_title: None,
         dash_list: None,
+        row_start: None,
     };
     b.run();
     b.flush();
@@ -212,6 +215,7 @@ pub(super) fn block_segments(
         next_list: *next_list,
         page_title: None,
         dash_list: None,
+        row_start: None,
     };
     b.run();
     b.flush();
@@ -219,6 +223,9 @@ pub(super) fn block_segments(
     *next_list = b.next_list;
     b.out
 }
+
+/// Words a table cell that labels the cell beside it has at most ("Lieu de travail").
+const ROW_LABEL_WORDS: usize = 5;
 
 /// Markers a paragraph written as a bullet opens with.
 const DASHES: &[char] = &['-', '–', '•', '·', '*'];
@@ -314,6 +321,8 @@ impl Builder<'_> {
                 self.block.kind = SegKind::Bullet;
                 self.block.list = self.lists.last().copied();
             }
+            ("tr", false) => self.row_start = Some(self.out.len()),
+            ("tr", true) => self.join_row(),
             (h, false) if h.len() == 2 && h.starts_with('h') => {
                 let level = h[1..].parse().unwrap_or(0);
                 if level > 0 {
@@ -323,6 +332,39 @@ impl Builder<'_> {
             }
             _ => {}
         }
+    }
+
+    /// A table row of a label cell and a value cell ("Intitulé du poste" | "agent de
+    /// service", "Salary" | "$52,000"), as job boards lay out a posting's facts: one
+    /// label line, "Intitulé du poste: agent de service", read as such a line in text
+    /// is. The colon is not in the file, so the line is inexact.
+    fn join_row(&mut self) {
+        let Some(start) = self.row_start.take() else {
+            return;
+        };
+        let [label, value] = &self.out[start..] else {
+            return;
+        };
+        let short = label.text.split_whitespace().count() <= ROW_LABEL_WORDS;
+        if !short || label.kind != SegKind::Prose || value.kind != SegKind::Prose {
+            return;
+        }
+        let head = label.text.trim_end();
+        let sep = if head.ends_with(':') { " " } else { ": " };
+        let joined = format!("{head}{sep}{}", value.text.trim());
+        let loc = label.loc;
+        self.out.truncate(start);
+        let what = BlockText {
+            kind: SegKind::Prose,
+            level: 0,
+            words: None,
+            list: None,
+        };
+        let seg = self.state.segment(what, joined, loc);
+        self.out.push(Segment {
+            exact: false,
+            ..seg
+        });
     }
 
     /// The text of the `<title>` element starting at byte `from`, with its offset.

@@ -775,3 +775,27 @@ fn a_title_in_a_front_matter_list_names_a_job_of_the_page() {
         ]
     );
 }
+
+#[test]
+fn a_table_row_of_label_and_value_is_a_label_line() {
+    let src = "<h2>Offres</h2><table><tr><td>Lieu de travail</td><td>Lyon</td></tr>\
+               <tr><td>Salaire :</td><td>1 900 €</td></tr>\
+               <tr><td>a</td><td>b</td><td>c</td></tr></table>";
+    let doc = Doc::from_html("p.html", src);
+    let texts: Vec<(&str, bool)> = doc
+        .segments
+        .iter()
+        .map(|s| (s.text.as_str(), s.exact))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Offres", true),
+            ("Lieu de travail: Lyon", false),
+            ("Salaire : 1 900 €", false),
+            ("a", true),
+            ("b", true),
+            ("c", true)
+        ]
+    );
+}

@@ -83,7 +83,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
     // and French nouns name a sex).
     let gendered_language = matches!(ctx.lang, Lang::De | Lang::Fr);
     let job_heading = gendered_language
-        .then(|| first_heading(ctx))
+        .then(|| first_heading(ctx).or_else(|| labelled_title(ctx)))
         .flatten()
         .filter(|h| {
             let text = h.text.trim();
@@ -127,6 +127,16 @@ fn one_sex_marker(ctx: &mut Ctx<'_>) {
         .matched(asked.clone())
         .help("mark all genders (\"(m/w/d)\", \"(H/F)\") or write both forms");
     ctx.at_span(RuleId::GenderedTerm, si, start, end, r);
+}
+
+/// A job title given on a label line ("Intitulé du poste: agent de service", a row of
+/// a job board's table of facts), where the page's own title names no job.
+fn labelled_title(ctx: &Ctx<'_>) -> Option<Segment> {
+    use super::super::doc::{SegKind, title_label_value};
+    ctx.doc.segments.iter().find_map(|s| {
+        let (_, value) = title_label_value(&s.text).filter(|_| s.kind == SegKind::Prose)?;
+        Some(Segment::inexact(s.section, SegKind::Prose, value, s.loc))
+    })
 }
 
 /// The heading that opens the body, when no text stands between it and the title. A

@@ -492,9 +492,17 @@ impl Doc {
 
 /// The language a Markdown, HTML or text posting declares: a `lang`, `language`,
 /// `locale` or `inLanguage` key of its front matter, else the `lang` of its `<html>`
-/// element. A value naming no language lint knows declares nothing.
-fn declared_lang(source: &str) -> Option<super::lang::Lang> {
-    front_matter_lang(source).or_else(|| html_lang(source))
+/// element, unless its `words` plainly say another: a site's template often keeps
+/// `<html lang="en-us">` over pages written in German. A value naming no language
+/// lint knows declares nothing.
+fn declared_lang<'a>(
+    source: &str,
+    words: impl IntoIterator<Item = &'a super::text::Token>,
+) -> Option<super::lang::Lang> {
+    front_matter_lang(source).or_else(|| {
+        let page = html_lang(source)?;
+        Some(super::lang::detect(words).unwrap_or(page))
+    })
 }
 
 /// Keys of front matter that name the posting's language.
@@ -575,8 +583,9 @@ fn finish(path: &str, source: &str, segments: Vec<Segment>, dirs: Vec<Directive>
         facts.posted_on = date_in_name(path);
     }
     let suppressions = resolve_directives(&dirs, &segments);
+    let words = analysed.iter().flat_map(|a| a.toks.iter());
     Doc {
-        lang: declared_lang(source),
+        lang: declared_lang(source, words),
         analysis: Analysis(analysed),
         ..Doc::new(path, source, segments, facts, suppressions)
     }

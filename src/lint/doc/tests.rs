@@ -585,6 +585,14 @@ fn declared_language_from_front_matter_and_html() {
     assert_eq!(html.lang, Some(Lang::Fr));
     let none = Doc::from_markdown("p.md", "---\ntitle: Koch\n---\n# Koch\n");
     assert_eq!(none.lang, None);
+    // A template's <html lang="en-us"> over a page its words say is German.
+    let page = Doc::from_html(
+        "p.html",
+        "<html lang=\"en-us\"><h1>Karriere</h1><p>Wir suchen für unser Team in Köln eine \
+         Kauffrau oder einen Kaufmann. Sie übernehmen die Buchhaltung und sind für die \
+         Ablage zuständig, und wir freuen uns auf die Bewerbung.</p>",
+    );
+    assert_eq!(page.lang, Some(Lang::De));
 }
 
 #[test]

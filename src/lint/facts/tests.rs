@@ -225,6 +225,14 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
             "rémunération très attractive",
         ),
         ("Un salaire motivant.", "salaire motivant"),
+        (
+            "Das Mindestentgelt liegt über dem Kollektivvertrag.",
+            "über dem Kollektivvertrag",
+        ),
+        (
+            "Wir zahlen ein überkollektivvertragliches Gehalt.",
+            "überkollektivvertragliches Gehalt",
+        ),
         ("# T\n\n## Compensation\n\nTBD\n", "TBD"),
         ("# T\n\n## Pay\n\nNegotiable\n", "Negotiable"),
         (

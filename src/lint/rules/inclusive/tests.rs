@@ -439,6 +439,8 @@ fn german_generic_masculine_unless_paired() {
         "Unsere Mitarbeiter*innen sind freundlich.",
         "Unsere Mitarbeiter:innen sind freundlich.",
         "Mitarbeiterinnen und Mitarbeiter sind freundlich.",
+        "Wir laden passende Kandidatinnen und Kandidaten ein.",
+        "Unsere Kolleginnen und Kollegen helfen gern.",
         "Unsere Mitarbeitenden sind freundlich.",
         "Ihre Bewerbung ist willkommen.",
         "Ihre Mitarbeit im Projekt zählt.",

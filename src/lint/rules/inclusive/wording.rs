@@ -420,6 +420,12 @@ fn paired(p: &Prepared<'_>, h: &Hit) -> bool {
 /// Is `word` the feminine of the masculine noun `noun` ("mitarbeiterinnen" of
 /// "mitarbeiter", "candidate" of "candidat", "collaboratrice" of "collaborateur")?
 fn is_feminine_of(word: &str, noun: &str) -> bool {
+    // A weak plural drops its whole "-en" ("Kandidaten", "Kollegen": "Kandidatinnen").
+    if let Some(weak) = noun.strip_suffix("en").filter(|s| s.chars().count() >= 4)
+        && word.starts_with(&format!("{weak}in"))
+    {
+        return true;
+    }
     let stem = noun.trim_end_matches('n');
     let stem = stem
         .strip_suffix("eur")

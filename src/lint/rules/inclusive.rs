@@ -88,6 +88,9 @@ struct Lists {
     /// Words after "family" that make it something else ("family planning").
     #[serde(deserialize_with = "data::words")]
     family_nouns: &'static [&'static str],
+    /// People after "family of" that make the team the family ("of professionals").
+    #[serde(deserialize_with = "data::words")]
+    family_of_people: &'static [&'static str],
     /// Words of a title or duty that make hearing or sight part of the work.
     #[serde(deserialize_with = "data::words")]
     sensory_work: &'static [&'static str],
@@ -623,6 +626,9 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Words a name may have between the determiner and "family" ("the Green Maid's").
+const FAMILY_NAME_WORDS: usize = 3;
+
 /// "Join our kitchen family", "a great addition to our YB Family", "welcome to the
 /// family": the team sold as a family, with any name or word before "family" (the
 /// listed phrases allow only small words there).
@@ -637,10 +643,17 @@ fn team_as_family(ctx: &mut Ctx<'_>) {
                 p.slice(toks[i].end, n.start).trim().is_empty()
                     || p.slice(toks[i].end, n.start) == "-"
             });
-            if joined_next && l.family_nouns.contains(&word(i + 1)) {
+            // "the Green Maids Family of Professional Cleaners" is the team as a family;
+            // "a family of brands" is not.
+            let of_people = word(i + 1) == "of"
+                && (i + 2..i + 2 + FAMILY_NAME_WORDS + 2)
+                    .any(|k| l.family_of_people.contains(&word(k)));
+            if joined_next && l.family_nouns.contains(&word(i + 1)) && !of_people {
                 continue;
             }
-            let Some(det) = (i.saturating_sub(3)..i)
+            // Up to four words between: a name with its possessive ("the Green
+            // Maid's Family").
+            let Some(det) = (i.saturating_sub(FAMILY_NAME_WORDS + 1)..i)
                 .rev()
                 .find(|&k| matches!(word(k), "our" | "the" | "a"))
             else {

@@ -148,6 +148,13 @@ fn culture_cliches() {
         ]
     );
     assert_eq!(m("We're a family.", "culture-cliche"), ["We're a family"]);
+    assert_eq!(
+        m(
+            "Join the Green Maid's Family of Professional Cleaners.",
+            "culture-cliche"
+        ),
+        ["Join the Green Maid's Family"]
+    );
     assert!(
         m(
             "We're a family-owned bakery with family leave and a fast-paced kitchen.",

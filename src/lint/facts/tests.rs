@@ -663,6 +663,9 @@ fn deadline_apply_and_benefits() {
     assert!(facts("We match your 401(k).").has_benefits);
     assert!(facts("# T\n\n## Perks\n\nFree bread.").has_benefits);
     assert!(!facts("We bake bread.").has_benefits);
+    // "Benefits" named, none described; benefits said not to exist are stated.
+    assert!(!facts("The salary is $69k/yr, including generous benefits.").has_benefits);
+    assert!(facts("This position comes with no benefits.").has_benefits);
     // The employer's field is no benefit; a plan for staff is.
     assert!(!facts("We are out to disrupt healthcare technology.").has_benefits);
     assert!(facts("Private healthcare for you and your family.").has_benefits);

@@ -915,6 +915,34 @@ const PAY_HEADING_WORDS: usize = 4;
 /// anywhere ("Money: We're a grant-funded non-profit, but we'll see what we can do"):
 /// the first sentence right after a pay heading, or a line labelled as pay, that names
 /// no benefit (a "Pay and benefits" section may list only benefits).
+/// Does the text hold a number other than an ordinal? "13ᵉ mois", "13th month" and
+/// "2nd shift" count nothing; a figure lint could not read still counts.
+fn has_figure(chars: &[char]) -> bool {
+    const ORDINAL_ENDINGS: &[&str] = &[
+        "ᵉ", "e", "ème", "eme", "er", "th", "st", "nd", "rd", "te", "ten",
+    ];
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|c| !c.is_alphabetic())
+            .map_or(chars.len(), |n| i + n);
+        let ending: String = chars[i..end].iter().collect::<String>().to_lowercase();
+        if !ORDINAL_ENDINGS.contains(&ending.as_str()) {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
 fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     let labelled = |p: &Prepared<'_>| {
         p.chars
@@ -948,7 +976,7 @@ fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
             && p.seg.kind != SegKind::Heading
             && !p.toks.is_empty()
             && (after_heading(i) || labelled(p))
-            && !p.chars.iter().any(char::is_ascii_digit)
+            && !has_figure(p.chars)
             && !unpaid(p)
             && !super::names_benefits(p)
             && !names_pay_grade(p)

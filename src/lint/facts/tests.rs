@@ -316,6 +316,11 @@ fn pay_told_in_words_under_its_heading_or_label() {
             "## Pay\n\nDepending on experience.",
             "Depending on experience",
         ),
+        // An ordinal is no figure: a 13th month and a bonus, and no pay.
+        (
+            "Rémunération : 13ᵉ mois + Prime sur objectifs",
+            "Rémunération : 13ᵉ mois + Prime sur objectifs",
+        ),
     ];
     let none = [
         // Unpaid, said plainly; a figure lint cannot read; a slogan heading.

@@ -269,6 +269,8 @@ pub struct JobFacts {
     pub vague: Option<PayFacts>,
     /// Its part describes benefits.
     pub has_benefits: bool,
+    /// The pay its part states first, to check the range's width job by job.
+    pub pay: Option<PayFacts>,
 }
 
 /// A place of work.

@@ -284,8 +284,9 @@ impl<'s> Builder<'s> {
             return;
         };
         let loc = self.index.loc(start);
+        let bold_heading = block.all_emphasis && is_heading_like(&text);
         let (kind, level) =
-            if block.kind == SegKind::Prose && block.all_emphasis && is_heading_like(&text) {
+            if block.kind == SegKind::Prose && (bold_heading || is_plain_heading(&text)) {
                 (SegKind::Heading, EMPHASIS_HEADING_LEVEL)
             } else if block.kind == SegKind::Heading
                 && block.level > 1
@@ -316,6 +317,21 @@ fn is_heading_like(text: &str) -> bool {
     let t = text.trim();
     let words = tokenize(t).len();
     (1..=EMPHASIS_HEADING_WORDS).contains(&words) && !t.ends_with(['.', '!', ','])
+}
+
+/// The most words a plain line naming a section has ("Pay Range", "Key
+/// Responsibilities").
+const PLAIN_HEADING_WORDS: usize = 3;
+
+/// Is a paragraph of one short line, unmarked, a section's name ("Pay Range" over
+/// "$19.22—$38.77 USD", as pages copied from a job board keep their headings)? The
+/// line must be short and bare, so "Pay depends on the shift." is text.
+fn is_plain_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = tokenize(t).len();
+    (1..=PLAIN_HEADING_WORDS).contains(&words)
+        && !t.contains(['\n', ':', '.', '!', ',', '?'])
+        && super::classify_heading(t).is_some()
 }
 
 /// Does a Markdown source line start with a label of up to four words and a colon

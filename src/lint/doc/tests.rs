@@ -807,3 +807,21 @@ fn a_table_row_of_label_and_value_is_a_label_line() {
         ]
     );
 }
+
+#[test]
+fn a_bare_short_line_naming_a_section_is_a_heading() {
+    let doc = Doc::from_markdown(
+        "p.md",
+        "# Technician\n\nPay Range\n\n$19.22 - $38.77 USD\n\nPay depends on the shift.\n",
+    );
+    let kinds: Vec<(SegKind, Section)> = doc.segments.iter().map(|s| (s.kind, s.section)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (SegKind::Title, Section::Title),
+            (SegKind::Heading, Section::Pay),
+            (SegKind::Prose, Section::Pay),
+            (SegKind::Prose, Section::Pay)
+        ]
+    );
+}

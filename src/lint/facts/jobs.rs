@@ -53,6 +53,7 @@ pub(super) fn jobs(prep: &[Prepared<'_>]) -> Vec<JobFacts> {
                 has_figure: body.iter().any(super::money::states_figure),
                 vague: super::money::vague_pay(body),
                 has_benefits: shared || has_benefits(body),
+                pay: super::money::find_pay(body),
             }
         })
         .collect()

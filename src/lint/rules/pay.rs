@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::super::Severity;
 use super::super::config::Config;
 use super::super::data::{self, Text};
-use super::super::doc::{Doc, JobFacts, Loc, Section, SegKind, Site};
+use super::super::doc::{Doc, JobFacts, Loc, PayFacts, Section, SegKind, Site};
 use super::RuleId;
 use super::inclusive::one_line;
 use super::{Ctx, Report, join_and};
@@ -642,20 +642,41 @@ pub fn annualize(value: f64, period: Option<&str>) -> f64 {
     }
 }
 
+/// `pay-range-too-wide` on the posting's pay, or on each job's where a page lists
+/// several with their own ranges (the first too wide is reported).
 fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
-    let Some(pay) = ctx.doc.facts.pay.clone() else {
-        return;
+    let pays: Vec<PayFacts> = if ctx.doc.facts.jobs.is_empty() {
+        ctx.doc.facts.pay.iter().cloned().collect()
+    } else {
+        ctx.doc
+            .facts
+            .jobs
+            .iter()
+            .filter_map(|j| j.pay.clone())
+            .collect()
     };
-    let (Some(min), Some(max)) = (pay.min, pay.max) else {
-        return;
-    };
+    let found = pays
+        .iter()
+        .find_map(|pay| width_report(pay, js).map(|r| (pay, r)));
+    if let Some((pay, r)) = found {
+        match pay.loc {
+            Some(at) => at_words(ctx, RuleId::PayRangeTooWide, at, pay.end, r),
+            None => at_pay(ctx, RuleId::PayRangeTooWide, r),
+        }
+    }
+}
+
+/// What is wrong with the width of one range: wider than a law allows (an error), or
+/// its top twice its bottom or more where a law asks for a good-faith range (a
+/// warning).
+fn width_report(pay: &PayFacts, js: &[&'static Jurisdiction]) -> Option<Report> {
+    let (min, max) = (pay.min?, pay.max?);
     let period = pay.period.as_deref();
     let (lo, hi) = (annualize(min, period), annualize(max, period));
     let Some(j) = js.iter().find(|j| {
         j.max_width.is_some_and(|w| hi - lo > w) && j.width_exempt_above.is_none_or(|top| hi <= top)
     }) else {
-        not_in_good_faith(ctx, js, lo, hi);
-        return;
+        return not_in_good_faith(js, lo, hi);
     };
     let width = j.max_width.unwrap_or_default();
     let cur = pay.currency.as_deref();
@@ -670,7 +691,7 @@ fn too_wide(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction]) {
         "narrow the range to at most {} a year",
         money(width, cur)
     ));
-    at_pay(ctx, RuleId::PayRangeTooWide, r);
+    Some(r)
 }
 
 /// The top of a range at this many times its bottom or more is no range an employer
@@ -681,13 +702,13 @@ const GOOD_FAITH_RATIO: f64 = 2.0;
 /// employer expects to pay (in good faith) and the top is at least twice the bottom:
 /// regulators have called such ranges a way round the law. A warning, since no law
 /// sets the ratio.
-fn not_in_good_faith(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction], lo: f64, hi: f64) {
-    let law = js
+fn not_in_good_faith(js: &[&'static Jurisdiction], lo: f64, hi: f64) -> Option<Report> {
+    let j = js
         .iter()
-        .find(|j| j.requires_pay && j.status == Status::InForce);
-    let (Some(j), true) = (law, lo > 0.0 && hi >= lo * GOOD_FAITH_RATIO) else {
-        return;
-    };
+        .find(|j| j.requires_pay && j.status == Status::InForce)?;
+    if !(lo > 0.0 && hi >= lo * GOOD_FAITH_RATIO) {
+        return None;
+    }
     let mut r = Report::new(format!(
         "the top of the pay range is {:.1} times its bottom; {} asks for the range the employer expects in good faith to pay",
         hi / lo,
@@ -695,7 +716,7 @@ fn not_in_good_faith(ctx: &mut Ctx<'_>, js: &[&'static Jurisdiction], lo: f64, h
     ))
     .help("give the range you expect to pay for this job, not every level it could be filled at");
     r.severity = Some(Severity::Warning);
-    at_pay(ctx, RuleId::PayRangeTooWide, r);
+    Some(r)
 }
 
 /// "$52,000", "$18.50", "€3,000" or "CHF 3,000": the figure in the posting's currency

@@ -258,14 +258,21 @@ fn after_seeking(ctx: &Ctx<'_>, list: usize) -> bool {
         return false;
     };
     let toks = &before.toks[before.toks_within(s.start, s.end)];
-    let words: Vec<crate::title::SentenceWord<'_>> = toks
-        .iter()
+    let words = sentence_words(before, toks);
+    before.seg.kind == SegKind::Prose && crate::title::seeks_a_list(ctx.lang.code(), &words)
+}
+
+/// The words of one sentence of `p` (its tokens `toks`) as the title reader takes them.
+fn sentence_words<'a>(
+    p: &super::super::facts::Prepared<'a>,
+    toks: &'a [super::super::text::Token],
+) -> Vec<crate::title::SentenceWord<'a>> {
+    toks.iter()
         .map(|t| crate::title::SentenceWord {
             lower: &t.lower,
-            first: before.chars[t.start],
+            first: p.chars[t.start],
         })
-        .collect();
-    before.seg.kind == SegKind::Prose && crate::title::seeks_a_list(ctx.lang.code(), &words)
+        .collect()
 }
 
 /// Words after a sought noun read for a marker or second form ("einen Koch (m/w/d)",
@@ -284,13 +291,7 @@ fn check_asks(ctx: &mut Ctx<'_>) {
         p.sentences.iter().find_map(|s| {
             let range = p.toks_within(s.start, s.end);
             let toks = &p.toks[range.clone()];
-            let words: Vec<crate::title::SentenceWord<'_>> = toks
-                .iter()
-                .map(|t| crate::title::SentenceWord {
-                    lower: &t.lower,
-                    first: p.chars[t.start],
-                })
-                .collect();
+            let words = sentence_words(p, toks);
             let (article, noun) = crate::title::masculine_ask(lang, &words)?;
             let tail_end = toks.get(noun + AFTER_NOUN).map_or(s.end, |t| t.end);
             let phrase = p.slice(toks[noun].start, tail_end);

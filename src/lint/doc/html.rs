@@ -108,6 +108,36 @@ fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
+/// Bytes to the end of a template comment at the start of `s`, text a careers page
+/// kept in a template has taken out: Liquid's `{% comment %}…{% endcomment %}`,
+/// Jinja's and Twig's `{# … #}`, Handlebars' `{{!-- … --}}` and `{{! … }}`. An
+/// unclosed comment runs to the end.
+fn template_comment_end(s: &str) -> Option<usize> {
+    let to = |close: &str, from: usize| {
+        s[from..]
+            .find(close)
+            .map_or(s.len(), |e| from + e + close.len())
+    };
+    if s.starts_with("{#") {
+        return Some(to("#}", 2));
+    }
+    if s.starts_with("{{!--") {
+        return Some(to("--}}", 5));
+    }
+    if s.starts_with("{{!") {
+        return Some(to("}}", 3));
+    }
+    let tag = s.strip_prefix("{%")?;
+    let open = tag.trim_start_matches(['-', ' ']);
+    if !open.starts_with("comment") {
+        return None;
+    }
+    let after = s
+        .find("endcomment")
+        .map_or(s.len(), |e| e + "endcomment".len());
+    Some(to("%}", after.min(s.len())))
+}
+
 /// The char an entity stands for, and the entity's length in bytes ("&amp;" → '&', 5).
 fn entity_at(s: &str) -> Option<(char, usize)> {
     let end = s
@@ -263,6 +293,14 @@ impl Builder<'_> {
                     i = end;
                     continue;
                 }
+            }
+            if c == '{'
+                && skip.is_none()
+                && let Some(end) = template_comment_end(rest)
+            {
+                self.blank(i..i + end);
+                i += end;
+                continue;
             }
             if skip.is_some() {
                 self.blank(i..i + c.len_utf8());

@@ -825,3 +825,12 @@ fn a_bare_short_line_naming_a_section_is_a_heading() {
         ]
     );
 }
+
+#[test]
+fn text_in_a_template_comment_is_not_read() {
+    let src = "<h1>Educator</h1>\n<ul>{% comment %}<li>Must lift 25 pounds</li>{% endcomment %}\
+               <li>Teach coding</li>{# <li>Old duty</li> #}{{!-- <li>Gone</li> --}}</ul>";
+    let doc = Doc::from_html("p.html", src);
+    let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["Educator", "Teach coding"]);
+}

@@ -153,6 +153,35 @@ pub fn detect<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> Option<Lang> {
     (total >= MIN_FUNCTION_WORDS && share >= MIN_SHARE).then(|| Lang::ALL[best])
 }
 
+/// Function words a short text needs before [`lean`] answers.
+const MIN_LEANING_WORDS: usize = 3;
+
+/// The language of a text too short for [`detect`], when every function word it has
+/// (at least [`MIN_LEANING_WORDS`]) is of one language and `spoken` says that language
+/// is written where the job is: "Zubereitung der Gerichte ... 2.600 Euro brutto im
+/// Monat" for a job in Freiburg is German, though five function words settle nothing
+/// on their own. English is never the answer: a text too short to tell is read as
+/// English already, and saying it is known would hold a short English posting in
+/// Quebec to the Charter on a handful of words.
+pub fn lean<'a>(
+    tokens: impl IntoIterator<Item = &'a Token>,
+    spoken: impl Fn(Lang) -> bool,
+) -> Option<Lang> {
+    let map = function_words();
+    let mut counts = [0usize; 3];
+    for t in tokens.into_iter().take(MAX_TOKENS) {
+        if let Some(lang) = map.get(t.lower.as_str()) {
+            counts[*lang as usize] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let best = Lang::ALL
+        .iter()
+        .copied()
+        .find(|l| counts[*l as usize] == total)?;
+    (total >= MIN_LEANING_WORDS && best != Lang::En && spoken(best)).then_some(best)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +211,22 @@ mod tests {
         let mixed = "We are looking for a cashier and you will work with the team. \
                      Wir suchen für unser Team eine Kassiererin und sie ist bei uns.";
         assert_eq!(lang_of(mixed), None);
+    }
+
+    #[test]
+    fn a_short_text_leans_to_the_one_language_of_its_few_function_words() {
+        let german = tokenize("Zubereitung der Gerichte. Pflege der Küche. 2.600 Euro im Monat.");
+        let everywhere = |_: Lang| true;
+        assert_eq!(detect(&german), None);
+        assert_eq!(lean(&german, everywhere), Some(Lang::De));
+        // Only where the language is written.
+        assert_eq!(lean(&german, |l| l == Lang::En), None);
+        let english = tokenize("Visit the stores and take their orders for the week.");
+        assert_eq!(lean(&english, everywhere), None);
+        // Two function words, or two languages, settle nothing.
+        assert_eq!(lean(&tokenize("Koch der Küche"), everywhere), None);
+        let mixed = tokenize("Zubereitung der Gerichte und the menu of the day");
+        assert_eq!(lean(&mixed, everywhere), None);
     }
 
     #[test]

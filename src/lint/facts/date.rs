@@ -45,12 +45,18 @@ pub(super) fn posted_on(prep: &[Prepared<'_>]) -> Option<String> {
 }
 
 /// "Posted: April 24, 2024", "Date: 2020-10-09": a label, then the date, at the
-/// start of the segment or of one of its lines ("Location: Kingston.\nPosted April
-/// 2, 2025." in one paragraph).
+/// start of the segment, of one of its lines ("Location: Kingston.\nPosted April
+/// 2, 2025." in one paragraph) or of a sentence ("Gasthaus Lindenhof, Freiburg.
+/// Veröffentlicht am 14. März 2017.").
 fn labelled(p: &Prepared<'_>) -> Option<String> {
     let toks = p.toks;
     (0..toks.len())
-        .filter(|&i| i == 0 || p.chars[toks[i - 1].end..toks[i].start].contains(&'\n'))
+        .filter(|&i| {
+            i == 0 || {
+                let gap = &p.chars[toks[i - 1].end..toks[i].start];
+                gap.contains(&'\n') || gap.first() == Some(&'.')
+            }
+        })
         .find_map(|i| labelled_at(p, i))
 }
 

@@ -414,6 +414,20 @@ fn a_date_label_needs_its_colon() {
             .as_deref(),
         Some("2020-12-02")
     );
+    // A label opening a sentence after the employer's name and place.
+    for (line, want) in [
+        (
+            "Gasthaus Lindenhof, Freiburg. Veröffentlicht am 14. März 2017.",
+            "2017-03-14",
+        ),
+        (
+            "Bright Suds, Savannah, Georgia. Posted 4 August 2025.",
+            "2025-08-04",
+        ),
+    ] {
+        let f = facts(&format!("# T\n\n{line}\n\nText.\n"));
+        assert_eq!(f.posted_on.as_deref(), Some(want), "{line}");
+    }
     // A letter's dateline: a place, a comma, a date, on a line of its own.
     for (line, want) in [
         ("*Paris, le 3 avril 2018*", "2018-04-03"),

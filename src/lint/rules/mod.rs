@@ -574,7 +574,8 @@ fn single_line(s: String) -> String {
 /// The language a posting is read in: `--lang` or the configuration's `lang`, else what
 /// the posting says of itself (a TOML posting's locale, front matter, `<html lang>`),
 /// else what its words say, else the language of its title's gender marker (a short
-/// "Lagerhelfer (m/w/d)" posting has too few words to tell); `None` when none of these
+/// "Lagerhelfer (m/w/d)" posting has too few words to tell), else the one language its
+/// few function words are in, if it is written in the job's country; `None` when none of these
 /// tells (it is then read as English; see [`super::lang`]).
 fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Option<Lang> {
     cfg.lang
@@ -583,6 +584,12 @@ fn posting_lang(doc: &Doc, cfg: &Config, prep: &[Prepared<'_>]) -> Option<Lang> 
         .or_else(|| {
             let marker = crate::title::marker_language(&doc.title()?.text)?;
             Lang::ALL.iter().copied().find(|l| l.code() == marker)
+        })
+        .or_else(|| {
+            let country = doc.facts.country.as_deref()?;
+            super::lang::lean(prep.iter().flat_map(|p| p.toks.iter()), |l| {
+                crate::locale::written_in(l.code(), country)
+            })
         })
 }
 

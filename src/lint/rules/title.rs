@@ -154,9 +154,22 @@ fn first_heading(ctx: &Ctx<'_>) -> Option<Segment> {
 
 /// Reports a title that names one sex; true when it did.
 fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
+    let binary = crate::title::binary_marker(text);
+    // "(m/w)" was the marker for all before the third option entered civil-status law
+    // (December 2018): a title dated earlier that carries it is open to all.
+    let before_divers = ctx
+        .doc
+        .facts
+        .posted_on
+        .as_deref()
+        .is_some_and(|d| d < DIVERS_SINCE);
+    if binary && before_divers {
+        return false;
+    }
     // A feminine-only title ("Hauswirtschafterin", "Vendeuse") is worse than a missing
-    // marker: it names one sex, as "waitress" does in English.
-    if let Some(word) = crate::title::feminine_only(ctx.lang.code(), text) {
+    // marker: it names one sex, as "waitress" does in English; with a marker
+    // ("Organizerin (m/w)") it names the post, open to the sexes the marker names.
+    if let Some(word) = crate::title::feminine_only(ctx.lang.code(), text).filter(|_| !binary) {
         let cite = cite(ctx.doc.facts.country.as_deref()).unwrap_or_default();
         let r = Report::new(format!("the title \"{text}\" names women only (\"{word}\"){cite}"))
             .matched(word)
@@ -169,7 +182,6 @@ fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
     };
     // A two-gender marker is a title of one; otherwise only a title naming a person
     // by a gendered noun asks for a marker.
-    let binary = crate::title::binary_marker(text);
     // Switzerland's civil status knows two genders: there "(m/w)" is open to all.
     if binary && ctx.doc.facts.country.as_deref() == Some("CH") {
         return false;
@@ -196,6 +208,9 @@ fn check_title(ctx: &mut Ctx<'_>, title: &Segment, text: &str) -> bool {
     ctx.at_segment(RuleId::TitleGender, title, Report::new(msg).help(help));
     true
 }
+
+/// The day Germany's civil-status law first knew a third gender ("divers").
+const DIVERS_SINCE: &str = "2018-12-22";
 
 /// Words a bullet naming a job has at most ("freiberufliche Immobilienmakler").
 const TITLE_BULLET_WORDS: usize = 4;

@@ -911,10 +911,18 @@ pub(super) fn states_figure(p: &Prepared<'_>) -> bool {
 /// The most words a pay heading has ("Pay and working hours").
 const PAY_HEADING_WORDS: usize = 4;
 
-/// Pay told in words of one's own under its own heading or label, with no figure
-/// anywhere ("Money: We're a grant-funded non-profit, but we'll see what we can do"):
-/// the first sentence right after a pay heading, or a line labelled as pay, that names
-/// no benefit (a "Pay and benefits" section may list only benefits).
+/// Words of a pay heading that make it a benefits heading too ("Compensation and
+/// Benefits", "Pay & Perks").
+const BENEFIT_HEADING_WORDS: &[&str] = &[
+    "benefits",
+    "benefit",
+    "perks",
+    "avantages",
+    "leistungen",
+    "vorteile",
+    "zusatzleistungen",
+];
+
 /// Does the text hold a number other than an ordinal? "13ᵉ mois", "13th month" and
 /// "2nd shift" count nothing; a figure lint could not read still counts.
 fn has_figure(chars: &[char]) -> bool {
@@ -943,6 +951,10 @@ fn has_figure(chars: &[char]) -> bool {
     false
 }
 
+/// Pay told in words of one's own under its own heading or label, with no figure
+/// anywhere ("Money: We're a grant-funded non-profit, but we'll see what we can do"):
+/// the first sentence right after a pay heading, or a line labelled as pay, that names
+/// no benefit (a "Pay and benefits" section may list only benefits).
 fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     let labelled = |p: &Prepared<'_>| {
         p.chars
@@ -956,12 +968,19 @@ fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     };
     // A pay heading of a few words ("Salary", "Pay and hours"), not a slogan that
     // names pay ("Create a lifetime of memories and earn a salary!").
+    // Under "Compensation and Benefits" a line may be a benefit ("Equipment provided"):
+    // there only a line that speaks of pay tells it.
     let after_heading = |i: usize| {
         i.checked_sub(1).is_some_and(|h| {
             let heading = &prep[h];
+            let shared = heading
+                .toks
+                .iter()
+                .any(|t| BENEFIT_HEADING_WORDS.contains(&t.lower.as_str()));
             heading.seg.kind == SegKind::Heading
                 && heading.seg.section == Section::Pay
                 && heading.toks.len() <= PAY_HEADING_WORDS
+                && (!shared || prep[i].toks.iter().any(|t| is_pay_word(&t.lower)))
         })
     };
     // A figure lint could not read ("16,50$/heure") is no reason to call the pay vague;

@@ -225,6 +225,7 @@ fn vague_pay_in_german_and_french_and_on_a_line_of_its_own() {
             "rémunération très attractive",
         ),
         ("Un salaire motivant.", "salaire motivant"),
+        ("Salaire fixe + variable.", "Salaire fixe + variable"),
         (
             "Das Mindestentgelt liegt über dem Kollektivvertrag.",
             "über dem Kollektivvertrag",
@@ -332,6 +333,7 @@ fn pay_told_in_words_under_its_heading_or_label() {
         "You will work in a DOE-funded lab.",
         // A pay section that lists benefits names no pay.
         "## Pay and benefits\n\nHealth insurance and a pension.",
+        "## Compensation and Benefits\n\n- Equipment provided\n- Flexible hours",
     ];
     vague_cases(&found, &none);
 }

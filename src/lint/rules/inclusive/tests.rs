@@ -157,7 +157,7 @@ fn culture_cliches() {
     );
     assert!(
         m(
-            "We're a family-owned bakery with family leave and a fast-paced kitchen.",
+            "We're a family-owned bakery with family leave and a fast-paced kitchen. We are a family owned, Milwaukee based company.",
             "culture-cliche"
         )
         .is_empty()
@@ -295,9 +295,24 @@ fn grooming_and_headshots() {
             "headshot"
         ]
     );
+    assert_eq!(
+        m(
+            "You must write well and be well presented.",
+            "appearance-ask"
+        ),
+        ["be well presented"]
+    );
+    assert_eq!(
+        m(
+            "Requirements: professional attitude and appearance.",
+            "appearance-ask"
+        ),
+        ["attitude and appearance"]
+    );
     for text in [
         "The photograph archive needs cataloguing.",
         "We take headshots of our clients.",
+        "Reports must be clear and well presented.",
     ] {
         assert!(m(text, "appearance-ask").is_empty(), "{text}");
     }

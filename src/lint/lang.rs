@@ -10,7 +10,7 @@
 //! [`None`], and lint then reads it as English, as it did before it knew other
 //! languages, so an English posting never loses a check to a shaky guess.
 
-use super::text::FastMap;
+use super::text::WordMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -123,14 +123,29 @@ const MIN_FUNCTION_WORDS: usize = 8;
 /// half English, half German is mixed, not German.
 const MIN_SHARE: f64 = 0.7;
 
-fn function_words() -> &'static FastMap<&'static str, Lang> {
-    static MAP: OnceLock<FastMap<&'static str, Lang>> = OnceLock::new();
+fn function_words() -> &'static WordMap<Lang> {
+    static MAP: OnceLock<WordMap<Lang>> = OnceLock::new();
     MAP.get_or_init(|| {
-        FUNCTION_WORDS
-            .iter()
-            .flat_map(|(lang, words)| words.iter().map(move |w| (*w, *lang)))
-            .collect()
+        WordMap::new(
+            FUNCTION_WORDS
+                .iter()
+                .flat_map(|(lang, words)| words.iter().map(move |w| (*w, *lang))),
+        )
     })
+}
+
+/// How many of the first [`MAX_TOKENS`] tokens are function words of each language,
+/// in the order of [`Lang::ALL`]. Looked up by the key each token carries: this runs
+/// twice on every posting.
+fn count_function_words<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> [usize; 3] {
+    let map = function_words();
+    let mut counts = [0usize; 3];
+    for t in tokens.into_iter().take(MAX_TOKENS) {
+        if let Some(lang) = map.get(t) {
+            counts[*lang as usize] += 1;
+        }
+    }
+    counts
 }
 
 /// Tokens the detector reads at most: a posting's first few hundred words settle its
@@ -140,13 +155,7 @@ const MAX_TOKENS: usize = 600;
 /// The language of text given as tokens (lower-cased, as [`super::text::tokenize`]
 /// gives them), or `None` when the text is short or mixed.
 pub fn detect<'a>(tokens: impl IntoIterator<Item = &'a Token>) -> Option<Lang> {
-    let map = function_words();
-    let mut counts = [0usize; 3];
-    for t in tokens.into_iter().take(MAX_TOKENS) {
-        if let Some(lang) = map.get(t.lower.as_str()) {
-            counts[*lang as usize] += 1;
-        }
-    }
+    let counts = count_function_words(tokens);
     let total: usize = counts.iter().sum();
     let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
     let share = *n as f64 / total.max(1) as f64;
@@ -167,13 +176,7 @@ pub fn lean<'a>(
     tokens: impl IntoIterator<Item = &'a Token>,
     spoken: impl Fn(Lang) -> bool,
 ) -> Option<Lang> {
-    let map = function_words();
-    let mut counts = [0usize; 3];
-    for t in tokens.into_iter().take(MAX_TOKENS) {
-        if let Some(lang) = map.get(t.lower.as_str()) {
-            counts[*lang as usize] += 1;
-        }
-    }
+    let counts = count_function_words(tokens);
     let total: usize = counts.iter().sum();
     let best = Lang::ALL
         .iter()

@@ -62,6 +62,10 @@ fn labelled(p: &Prepared<'_>) -> Option<String> {
 
 /// A publication-date label at token `i`, and the date after it.
 fn labelled_at(p: &Prepared<'_>, i: usize) -> Option<String> {
+    // Most sentences open with no label: ask the first word before gathering three.
+    if !LABELS.iter().any(|l| l[0] == p.toks[i].lower) {
+        return None;
+    }
     let words: Vec<&str> = p.toks[i..]
         .iter()
         .take(3)
@@ -90,6 +94,11 @@ fn dateline(p: &Prepared<'_>) -> Option<String> {
     if toks.len() > 8 || !p.capitalised(toks.first()?) {
         return None;
     }
+    let year = toks.last()?;
+    let four_digits = year.lower.len() == 4 && year.lower.bytes().all(|b| b.is_ascii_digit());
+    if !four_digits {
+        return None;
+    }
     let comma = toks
         .windows(2)
         .position(|w| p.slice(w[0].end, w[1].start).trim() == ",")?;
@@ -97,9 +106,7 @@ fn dateline(p: &Prepared<'_>) -> Option<String> {
     if LEADS.contains(&toks[first].lower.as_str()) {
         first += 1;
     }
-    let year = toks.last()?;
-    let four_digits = year.lower.len() == 4 && year.lower.bytes().all(|b| b.is_ascii_digit());
-    if !four_digits || first >= toks.len() - 1 {
+    if first >= toks.len() - 1 {
         return None;
     }
     parse(&p.seg.text[byte(p, toks[first].start)..])

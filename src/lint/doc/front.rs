@@ -514,7 +514,17 @@ pub(super) fn segments(
                 Segment::new(Section::Purpose, SegKind::Heading, value, loc)
             }
             Role::Title if titled => continue,
-            Role::Title => Segment::new(Section::Title, SegKind::Title, value, loc),
+            Role::Title => match marker_field(src) {
+                // The title read with the marker the site keeps beside it: inexact, as
+                // the two are not one run of the file's text.
+                Some(marker) => Segment::inexact(
+                    Section::Title,
+                    SegKind::Title,
+                    format!("{} {marker}", unescape(value)),
+                    loc,
+                ),
+                None => Segment::new(Section::Title, SegKind::Title, value, loc),
+            },
             Role::Place => labelled(Section::Conditions, "Location", value, loc),
             Role::Pay => labelled(Section::Pay, "Salary", value, loc),
             // The employer's name as a label line, so its words read as a name
@@ -533,6 +543,31 @@ pub(super) fn segments(
         });
     }
     out
+}
+
+/// Words a field holding a title's gender marker has at most ("(M/W/D | Vollzeit
+/// oder Teilzeit)"): more is a sentence that happens to hold one.
+const MARKER_FIELD_WORDS: usize = 8;
+
+/// A gender marker a site keeps in a field of its own beside the title (`title:
+/// "PERSONALVERRECHNER"` over `time: "(M/W/D | Vollzeit oder Teilzeit)"`,
+/// `gender: m/w/d`): the first short top-level value that holds one. The page shows
+/// it with the title, so the title is read with it.
+fn marker_field(src: &str) -> Option<&str> {
+    let (lines, fence) = block(src)?;
+    let toml = fence == Fence::Toml;
+    lines.iter().find_map(|&(_, line)| {
+        if line.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let (key, off) = key_of(line, toml)?;
+        if role(key) == Some(Role::Title) {
+            return None;
+        }
+        let (value, _, _) = scalar(line[off..].trim(), toml)?;
+        let short = value.split_whitespace().count() <= MARKER_FIELD_WORDS;
+        (short && crate::title::marker_language(value).is_some()).then_some(value)
+    })
 }
 
 /// Does a text field hold HTML (`"<p>Wir suchen</p><p>-Pflasterer</p>"`): a closing

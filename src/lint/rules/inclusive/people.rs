@@ -170,6 +170,12 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     // "prefer a male", "we'd like a woman": a preference word up to five words before.
     // Up to five: "seeking a strong, fit young man".
     let lead = (i.saturating_sub(5)..i).find(|&k| l.preference_words.contains(&word(k)))?;
+    // "like" wants only as a verb ("we'd like a woman"); "groups of people, like
+    // women, are less likely to apply" gives an example.
+    let wanting = |k: usize| matches!(word(k), "would" | "we'd" | "i'd" | "we" | "i" | "they'd");
+    if word(lead) == "like" && !wanting(lead.wrapping_sub(1)) {
+        return None;
+    }
     Some((lead, i))
 }
 

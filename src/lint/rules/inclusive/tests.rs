@@ -729,3 +729,18 @@ fn a_hype_word_ending_a_title_case_title_is_hype() {
         .is_empty()
     );
 }
+
+#[test]
+fn like_wants_only_as_a_verb() {
+    assert_eq!(
+        m("We'd like a woman for this route.", "sex-preference"),
+        ["like a woman"]
+    );
+    assert!(
+        m(
+            "Some groups of people, like women, are less likely to apply unless they meet every requirement.",
+            "sex-preference"
+        )
+        .is_empty()
+    );
+}

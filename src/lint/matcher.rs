@@ -263,6 +263,9 @@ pub struct Matcher {
     /// One-word entries by the word as listed, for compounds written in two ("Super
     /// Stars"): matched as written, not stemmed, so "you the" is never "youthful".
     whole: FastMap<String, Vec<usize>>,
+    /// The keys of `whole`, sorted: a pair of tokens is joined only when some listed
+    /// word starts with the first ("super" for "superstar").
+    whole_sorted: Vec<String>,
     /// Entries whose first part is a prefix.
     prefixed: Vec<usize>,
     /// The first four letters of every first word and of its key, packed by [`head`],
@@ -303,6 +306,7 @@ impl Matcher {
             entries: Vec::new(),
             by_first: FastMap::default(),
             whole: FastMap::default(),
+            whole_sorted: Vec::new(),
             prefixed: Vec::new(),
             heads: Vec::new(),
         };
@@ -340,6 +344,8 @@ impl Matcher {
         }
         m.heads.sort();
         m.heads.dedup();
+        m.whole_sorted = m.whole.keys().cloned().collect();
+        m.whole_sorted.sort();
         m
     }
 
@@ -433,7 +439,14 @@ impl Matcher {
         if !(gap == [' '] || gap == ['-']) || Lang::has(self.lang.words.gap_words, &b.lower) {
             return None;
         }
-        if self.whole.is_empty() {
+        let from = self
+            .whole_sorted
+            .partition_point(|w| w.as_str() < a.lower.as_str());
+        let listed = self
+            .whole_sorted
+            .get(from)
+            .is_some_and(|w| w.len() > a.lower.len() && w.starts_with(a.lower.as_str()));
+        if !listed {
             return None;
         }
         Some(format!("{}{}", a.lower, b.lower))

@@ -323,15 +323,19 @@ fn is_heading_like(text: &str) -> bool {
 /// Responsibilities").
 const PLAIN_HEADING_WORDS: usize = 3;
 
+/// A line longer than this holds more than [`PLAIN_HEADING_WORDS`] words.
+const PLAIN_HEADING_BYTES: usize = 80;
+
 /// Is a paragraph of one short line, unmarked, a section's name ("Pay Range" over
 /// "$19.22—$38.77 USD", as pages copied from a job board keep their headings)? The
 /// line must be short and bare, so "Pay depends on the shift." is text.
 fn is_plain_heading(text: &str) -> bool {
     let t = text.trim();
-    let words = tokenize(t).len();
-    (1..=PLAIN_HEADING_WORDS).contains(&words)
-        && !t.contains(['\n', ':', '.', '!', ',', '?'])
-        && super::classify_heading(t).is_some()
+    // Most paragraphs are sentences: the marks rule them out before any word is read.
+    if t.len() > PLAIN_HEADING_BYTES || t.contains(['\n', ':', '.', '!', ',', '?']) {
+        return false;
+    }
+    (1..=PLAIN_HEADING_WORDS).contains(&tokenize(t).len()) && super::classify_heading(t).is_some()
 }
 
 /// Does a Markdown source line start with a label of up to four words and a colon

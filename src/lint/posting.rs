@@ -394,12 +394,16 @@ pub fn region_code(region: &str) -> String {
 /// The US state or Canadian province `r` names by its name, code or abbreviation,
 /// in any case, with or without the abbreviation's dots.
 fn known_region(r: &str) -> Option<&'static super::facts::Region> {
-    let bare = |s: &str| s.replace('.', "").to_lowercase();
-    let r_bare = bare(r);
+    // Compared char by char, dots left out, with no string built per region: every
+    // posting asks this more than once.
+    fn bare(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|&c| c != '.').flat_map(char::to_lowercase)
+    }
+    let same_bare = |a: &str| bare(a).eq(bare(r));
     super::facts::regions().iter().find(|g| {
         g.name.eq_ignore_ascii_case(r)
             || g.code.eq_ignore_ascii_case(r)
-            || g.abbr.is_some_and(|a| bare(a) == r_bare)
+            || g.abbr.is_some_and(same_bare)
     })
 }
 

@@ -728,6 +728,28 @@ fn is_where(word: &str) -> bool {
     )
 }
 
+/// A word for a part of a region between "located in" and the region ("central New
+/// Jersey", "downtown Denver", "northern Colorado").
+fn is_part_of_region(word: &str) -> bool {
+    matches!(
+        word,
+        "central"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "downtown"
+            | "greater"
+            | "upstate"
+            | "rural"
+            | "coastal"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+    )
+}
+
 /// The company's head office, which a "located in" after it places instead of the job.
 fn is_head_office(word: &str) -> bool {
     matches!(word, "headquarters" | "hq" | "head" | "headquarter")
@@ -761,8 +783,9 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
             }
             (first..=i).any(|at| {
                 let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
-                // "based in the UK": an article may stand before the place.
-                let the = usize::from(w(1) == "the");
+                // "based in the UK": an article may stand before the place;
+                // "situated in central New Jersey", a word for its part.
+                let the = usize::from(w(1) == "the" || is_part_of_region(w(1)));
                 // "Our headquarters is located in the Bay Area" says where the company
                 // is, not the job.
                 let head_office = (3 + the..6 + the).any(|k| is_head_office(w(k)));

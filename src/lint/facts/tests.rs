@@ -567,6 +567,14 @@ fn locations() {
             Some("CO"),
             None,
         ),
+        // A word for a part of the region may stand between "in" and the region; a
+        // partner named earlier ("California Institute of Technology") is no place.
+        (
+            "A project with the California Institute of Technology. The lab is situated in central New Jersey.",
+            Some("US"),
+            Some("NJ"),
+            None,
+        ),
     ];
     for (text, country, region, city) in cases {
         let f = facts(text);

@@ -744,3 +744,26 @@ fn like_wants_only_as_a_verb() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_team_sold_as_a_family_with_adjectives_between() {
+    assert_eq!(
+        m_lang(
+            "de",
+            "Sie erwartet ein familiäres, motiviertes Team.",
+            "culture-cliche"
+        ),
+        ["familiäres, motiviertes Team"]
+    );
+    assert_eq!(
+        m_lang("de", "Wir bieten ein familiäres Umfeld.", "culture-cliche"),
+        ["familiäres Umfeld"]
+    );
+    // Family ownership, and a name, are no cliché.
+    for text in [
+        "Wir sind ein Familienbetrieb in vierter Generation.",
+        "Unser Kollege Herr Familiär leitet das Team.",
+    ] {
+        assert!(m_lang("de", text, "culture-cliche").is_empty(), "{text}");
+    }
+}

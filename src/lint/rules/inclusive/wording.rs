@@ -47,6 +47,12 @@ struct Lists {
     young_words: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     team_words: &'static [&'static str],
+    /// "familiär", "familiäres": with a word of `family_nouns` after it, adjectives
+    /// between, the team sold as a family ("ein familiäres, motiviertes Team").
+    #[serde(default, deserialize_with = "data::words")]
+    family_words: &'static [&'static str],
+    #[serde(default, deserialize_with = "data::words")]
+    family_nouns: &'static [&'static str],
     /// Words that name a language ("Deutsch", "langue"): a native-speaker term is an
     /// ask only beside one.
     #[serde(deserialize_with = "data::words")]
@@ -190,14 +196,21 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, &FEMININE_ROLE));
             }
         }
-        for (first, last) in young_teams(c.lists, p) {
-            let h = Hit {
-                first,
-                last,
-                item: usize::MAX,
-            };
-            if !overlaps(&found, si, &h, RuleId::AgeCoded) {
-                found.push((si, h, &YOUNG_TEAM));
+        let lists = c.lists;
+        let qualified = [
+            (lists.young_words, lists.team_words, &YOUNG_TEAM),
+            (lists.family_words, lists.family_nouns, &FAMILY_TEAM),
+        ];
+        for (words, nouns, term) in qualified {
+            for (first, last) in qualified_nouns(words, nouns, p) {
+                let h = Hit {
+                    first,
+                    last,
+                    item: usize::MAX,
+                };
+                if !overlaps(&found, si, &h, term.rule) {
+                    found.push((si, h, term));
+                }
             }
         }
         for (first, last) in age_limits(c.lists, p) {
@@ -279,17 +292,28 @@ static YOUNG_TEAM: Term = Term {
     staff: false,
 };
 
-/// "jung" … "Team" with only adjectives (lower case), "und" and commas between, at most
-/// four words: (first, last).
-fn young_teams(lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+/// The team sold as a family, adjectives between ("ein familiäres, motiviertes Team"),
+/// reported as `culture-cliche`.
+static FAMILY_TEAM: Term = Term {
+    phrase: "",
+    rule: RuleId::CultureCliche,
+    fix: "say how the team works together (\"feste Ansprechpersonen\", \"Einarbeitung im Tandem\")",
+    exact: false,
+    pronoun: false,
+    staff: false,
+};
+
+/// A word of `words` ("jung", "familiär") then one of `nouns` ("Team") with only
+/// adjectives (lower case), "und" and commas between, at most four words: (first, last).
+fn qualified_nouns(words: &[&str], nouns: &[&str], p: &Prepared<'_>) -> Vec<(usize, usize)> {
     let toks = p.toks;
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !lists.young_words.contains(&t.lower.as_str()) || p.capitalised(t) {
+        if !words.contains(&t.lower.as_str()) || p.capitalised(t) {
             continue;
         }
         for k in i + 1..toks.len().min(i + 6) {
-            if lists.team_words.contains(&toks[k].lower.as_str()) {
+            if nouns.contains(&toks[k].lower.as_str()) {
                 out.push((i, k));
                 break;
             }

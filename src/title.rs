@@ -375,6 +375,33 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
     })
 }
 
+/// Nouns after "als" that name the employer or the post, not the reader ("uns als
+/// Arbeitgeber", "als Teil des Teams").
+const NOT_A_ROLE: &[&str] = &["arbeitgeber", "partner", "unternehmen", "betrieb", "träger"];
+
+/// "Als Verkäufer beraten Sie unsere Kunden", "du bist als Ansprechpartner für sie
+/// da": in a German sentence that speaks to the reader, the role named after "als" by
+/// a masculine noun (small adjectives between): the indexes of "als" and the noun.
+pub fn masculine_role(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, usize)> {
+    let forms = forms_of(lang).filter(|_| lang == "de")?;
+    let to_reader = words
+        .iter()
+        .any(|w| matches!(w.lower, "du" | "dich" | "dir") || (w.lower == "sie" && w.first == 'S'));
+    if !to_reader {
+        return None;
+    }
+    let role_after = |als: usize| {
+        let noun = (als + 1..words.len().min(als + 4)).find(|&i| words[i].first.is_uppercase())?;
+        let small_between = (als + 1..noun).all(|i| words[i].first.is_lowercase());
+        let lower = words[noun].lower;
+        (small_between && !NOT_A_ROLE.contains(&lower) && masculine_noun(lang, forms, true, lower))
+            .then_some((als, noun))
+    };
+    (0..words.len())
+        .filter(|&i| words[i].lower == "als")
+        .find_map(role_after)
+}
+
 /// A seeking phrase of one or more words ("suchen", "à la recherche de") starting at
 /// word `i` of a sentence, said by the employer and not denied: the index after it.
 fn seeking_at(forms: &Forms, words: &[SentenceWord<'_>], i: usize) -> Option<usize> {

@@ -278,7 +278,7 @@ fn after_seeking(ctx: &Ctx<'_>, list: usize) -> bool {
 }
 
 /// The words of one sentence of `p` (its tokens `toks`) as the title reader takes them.
-fn sentence_words<'a>(
+pub(super) fn sentence_words<'a>(
     p: &super::super::facts::Prepared<'a>,
     toks: &'a [super::super::text::Token],
 ) -> Vec<crate::title::SentenceWord<'a>> {

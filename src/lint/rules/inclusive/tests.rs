@@ -767,3 +767,25 @@ fn a_team_sold_as_a_family_with_adjectives_between() {
         assert!(m_lang("de", text, "culture-cliche").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_readers_role_in_the_masculine_only() {
+    assert_eq!(
+        m_lang(
+            "de",
+            "Sie präsentieren unsere Produkte oder sind als Ansprechpartner in der Kundenbetreuung tätig.",
+            "gendered-term"
+        ),
+        ["als Ansprechpartner"]
+    );
+    for text in [
+        // Both forms, a neutral noun, the employer, a comparison, a third person.
+        "Als Ansprechpartner*in beraten Sie unsere Kundschaft.",
+        "Als Ansprechperson beraten Sie unsere Kundschaft.",
+        "Sie lernen uns als Arbeitgeber kennen.",
+        "Sie haben mehr als drei Jahre Erfahrung.",
+        "Als Ansprechpartner steht Ihnen Frau Berg zur Verfügung.",
+    ] {
+        assert!(m_lang("de", text, "gendered-term").is_empty(), "{text}");
+    }
+}

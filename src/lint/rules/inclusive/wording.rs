@@ -196,6 +196,16 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, &FEMININE_ROLE));
             }
         }
+        for (first, last) in masculine_roles(ctx.lang, p) {
+            let h = Hit {
+                first,
+                last,
+                item: usize::MAX,
+            };
+            if !paired(p, &h) && !overlaps(&found, si, &h, RuleId::GenderedTerm) {
+                found.push((si, h, &MASCULINE_ROLE));
+            }
+        }
         let lists = c.lists;
         let qualified = [
             (lists.young_words, lists.team_words, &YOUNG_TEAM),
@@ -264,12 +274,40 @@ fn feminine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The reader's role named by a masculine noun only, in a German sentence that speaks
+/// to the reader ("Als Ansprechpartner beraten Sie unsere Kunden"): "als" and the noun,
+/// as [`crate::title::masculine_role`] reads them.
+fn masculine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    if lang != Lang::De {
+        return Vec::new();
+    }
+    p.sentences
+        .iter()
+        .filter_map(|s| {
+            let range = p.toks_within(s.start, s.end);
+            let words = super::super::title::sentence_words(p, &p.toks[range.clone()]);
+            let (als, noun) = crate::title::masculine_role("de", &words)?;
+            Some((range.start + als, range.start + noun))
+        })
+        .collect()
+}
+
 /// Is a finding of `rule` already kept on tokens of `h` in segment `si`?
 fn overlaps(found: &[(usize, Hit, &Term)], si: usize, h: &Hit, rule: RuleId) -> bool {
     found
         .iter()
         .any(|(s, o, t)| *s == si && t.rule == rule && o.first <= h.last && h.first <= o.last)
 }
+
+/// The reader's role in the masculine form only, reported as `gendered-term`.
+static MASCULINE_ROLE: Term = Term {
+    phrase: "",
+    rule: RuleId::GenderedTerm,
+    fix: "name both forms (\"als Ansprechpartnerin oder Ansprechpartner\", \"als Ansprechpartner*in\") or a neutral noun (\"als Ansprechperson\")",
+    exact: false,
+    pronoun: false,
+    staff: false,
+};
 
 /// The hire's role in the feminine form only, reported as `gendered-term`.
 static FEMININE_ROLE: Term = Term {
@@ -409,7 +447,12 @@ const MARKER_LETTERS: &[&str] = &["m", "w", "d", "f", "h", "x", "gn", "divers"];
 fn paired(p: &Prepared<'_>, h: &Hit) -> bool {
     let toks = p.toks;
     let next = toks.get(h.last + 1);
-    let glued = next.is_some_and(|n| n.start <= toks[h.last].end + 2);
+    // Glued by a mark, not a space: "Ansprechpartner in der Kundenbetreuung" names
+    // one form.
+    let glued = next.is_some_and(|n| {
+        let gap = p.slice(toks[h.last].end, n.start);
+        n.start <= toks[h.last].end + 2 && !gap.contains(char::is_whitespace)
+    });
     if glued && next.is_some_and(|n| PAIR_ENDINGS.contains(&n.lower.as_str())) {
         return true;
     }

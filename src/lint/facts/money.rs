@@ -416,6 +416,12 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             if kilo1 && !kilo2 && v2 < 1000.0 {
                 v2 *= 1000.0;
             }
+            // "£22 - 25,000 per annum": the thousands written once, on the top.
+            let v1 = if v1 < 1000.0 && v2 >= 1000.0 && (v2 / 2.0..=v2).contains(&(v1 * 1000.0)) {
+                v1 * 1000.0
+            } else {
+                v1
+            };
             m.min = Some(v1);
             m.max = Some(v2);
             m.end = end2;

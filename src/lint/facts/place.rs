@@ -224,6 +224,11 @@ fn city_state(p: &Prepared<'_>) -> Option<(usize, usize, Place)> {
         if !is_code || gap.trim() != "," || !p.capitalised(prev) {
             return None;
         }
+        // "Winston Chiong, MD PhD", "Jane Roe, MD, MPH": a doctor's degree after a
+        // name, not Maryland.
+        if text == "MD" && degree_follows(p, i) {
+            return None;
+        }
         let idx = place_index();
         let r = idx.by_code.get(text.as_str())?;
         let city = p.tok_text(i.saturating_sub(3), i - 1);
@@ -237,6 +242,17 @@ fn city_state(p: &Prepared<'_>) -> Option<(usize, usize, Place)> {
             ..region(r.country, r.code)
         };
         Some((prev.start, t.end, place))
+    })
+}
+
+/// Does a degree follow token `i` ("MD PhD", "MD, MPH", "MD/PhD")?
+fn degree_follows(p: &Prepared<'_>, i: usize) -> bool {
+    const DEGREES: &[&str] = &[
+        "phd", "mph", "ms", "msc", "ma", "mba", "mhs", "facp", "facs", "faap", "dphil",
+    ];
+    p.toks.get(i + 1).is_some_and(|t| {
+        let gap = p.slice(p.toks[i].end, t.start);
+        gap.trim().len() <= 1 && !gap.contains('\n') && DEGREES.contains(&t.lower.as_str())
     })
 }
 

@@ -48,6 +48,22 @@ fn pay_forms() {
             None,
         ),
         (
+            "Salary starts from £22 - 25,000 per annum.",
+            Some(22000.0),
+            Some(25000.0),
+            "GBP",
+            Some("year"),
+            None,
+        ),
+        (
+            "Pay is $900 - $1,200 a week.",
+            Some(900.0),
+            Some(1200.0),
+            "USD",
+            Some("week"),
+            None,
+        ),
+        (
             "We pay $18.50/hr.",
             Some(18.5),
             Some(18.5),
@@ -567,6 +583,14 @@ fn locations() {
             Some("CO"),
             None,
         ),
+        // A doctor's degree after a name is not Maryland.
+        (
+            "The lab of Jane Roe, MD PhD, studies sleep.",
+            None,
+            None,
+            None,
+        ),
+        ("Ask Jane Roe, MD, MPH.", None, None, None),
         // A word for a part of the region may stand between "in" and the region; a
         // partner named earlier ("California Institute of Technology") is no place.
         (

@@ -496,9 +496,16 @@ fn open_single(chars: &[char], m: &mut Money) {
     }
 }
 
+/// Words of a period written after a figure ("per year", "an hour").
+const PERIOD_WORDS: &[&str] = &[
+    "per", "a", "an", "each", "every", "hour", "hr", "year", "yr", "annum", "month", "week", "day",
+    "annually", "hourly", "monthly", "weekly",
+];
+
 /// The words that describe figure `m` itself: those of its own clause before it (back to
 /// a comma, semicolon, bracket or "plus"/"with"), and up to three right after it before
-/// any punctuation or clause word ("$5,000 signing bonus"). A bonus, match or discount
+/// any punctuation or clause word, past its period ("$5,000 signing bonus", "$3,500 per
+/// year in educational funds"). A bonus, match or discount
 /// mentioned after the pay range ("…a year, plus a yearly bonus of up to 10%") is a
 /// separate fact and does not make the range something other than pay.
 fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
@@ -516,7 +523,17 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     }
     let mut edge = m.end;
     let after = p.toks.partition_point(|t| t.start < m.end);
-    for t in p.toks[after..].iter().take(3) {
+    // The figure's period is part of it: "$3,500 per year in educational funds" is
+    // read from "in" on.
+    let period = match m.period {
+        Some(_) => p.toks[after..]
+            .iter()
+            .take(2)
+            .take_while(|t| PERIOD_WORDS.contains(&t.lower.as_str()))
+            .count(),
+        None => 0,
+    };
+    for t in p.toks[after..].iter().take(3 + period) {
         if breaks(edge, t.start) || clause_words.contains(&t.lower.as_str()) {
             break;
         }

@@ -472,9 +472,12 @@ fn money_that_is_not_pay() {
         "A $500 signing bonus.",
         "Learning stipend of $1,000 a year.",
         "We have 50,000 customers.",
+        "- $3,500 per year in educational funds.",
     ] {
         assert_eq!(facts(text).pay, None, "{text}");
     }
+    // The words after a figure's period still make it pay.
+    assert!(facts("- $48,000 per year in base salary.").pay.is_some());
     // In the pay section any figure is pay.
     assert!(facts("# T\n\n## Pay\n\n$52,000.").pay.is_some());
     // A budget for the role is its pay.

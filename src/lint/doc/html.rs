@@ -202,18 +202,7 @@ struct Builder<'s> {
 }
 
 pub(super) fn segments(src: &str) -> Vec<Segment> {
-    let mut b = Builder {
-        src,
-        index: LineIndex::new(src),
-        out: Vec::new(),
-        state: SectionState::new(),
-        block: Open::prose(),
-        lists: Vec::new(),
-        next_list: 0,
-        page_title: None,
-        dash_list: None,
-        row_start: None,
-    };
+    let mut b = Builder::new(src, SectionState::new(), 0);
     b.run();
     b.flush();
     if !b.state.has_title {
@@ -235,18 +224,11 @@ pub(super) fn block_segments(
     state: &mut SectionState,
     next_list: &mut usize,
 ) -> Vec<Segment> {
-    let mut b = Builder {
+    let mut b = Builder::new(
         src,
-        index: LineIndex::new(src),
-        out: Vec::new(),
-        state: std::mem::replace(state, SectionState::new()),
-        block: Open::prose(),
-        lists: Vec::new(),
-        next_list: *next_list,
-        page_title: None,
-        dash_list: None,
-        row_start: None,
-    };
+        std::mem::replace(state, SectionState::new()),
+        *next_list,
+    );
     b.run();
     b.flush();
     *state = b.state;
@@ -273,7 +255,25 @@ impl Open {
     }
 }
 
-impl Builder<'_> {
+impl<'s> Builder<'s> {
+    /// A reader of `src` that goes on from `state` and numbers its lists from
+    /// `next_list`: a whole page starts both afresh, an HTML block inside Markdown
+    /// carries on the Markdown's.
+    fn new(src: &'s str, state: SectionState, next_list: usize) -> Self {
+        Builder {
+            src,
+            index: LineIndex::new(src),
+            out: Vec::new(),
+            state,
+            block: Open::prose(),
+            lists: Vec::new(),
+            next_list,
+            page_title: None,
+            dash_list: None,
+            row_start: None,
+        }
+    }
+
     fn run(&mut self) {
         let src = self.src;
         let mut i = 0;

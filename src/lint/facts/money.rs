@@ -362,14 +362,20 @@ fn lead_in(chars: &[char], start: usize, list: &[&str]) -> Option<usize> {
 
 /// The pay period written right after `end`.
 fn period_after(chars: &[char], end: usize) -> Option<&'static str> {
+    period_phrase(chars, end).map(|(period, _)| period)
+}
+
+/// The pay period written right after `end`, and the char its words end at.
+fn period_phrase(chars: &[char], end: usize) -> Option<(&'static str, usize)> {
     let after = lower_slice(chars, end, end + PERIOD_WINDOW);
     let t = after.trim_start();
+    let lead = after.chars().count() - t.chars().count();
     words().periods.iter().find_map(|p| {
         let rest = t.strip_prefix(p.text)?;
         rest.chars()
             .next()
             .is_none_or(|c| !is_word_char(c))
-            .then_some(p.period.as_str())
+            .then(|| (p.period.as_str(), end + lead + p.text.chars().count()))
     })
 }
 
@@ -496,12 +502,6 @@ fn open_single(chars: &[char], m: &mut Money) {
     }
 }
 
-/// Words of a period written after a figure ("per year", "an hour").
-const PERIOD_WORDS: &[&str] = &[
-    "per", "a", "an", "each", "every", "hour", "hr", "year", "yr", "annum", "month", "week", "day",
-    "annually", "hourly", "monthly", "weekly",
-];
-
 /// The words that describe figure `m` itself: those of its own clause before it (back to
 /// a comma, semicolon, bracket or "plus"/"with"), and up to three right after it before
 /// any punctuation or clause word, past its period ("$5,000 signing bonus", "$3,500 per
@@ -521,19 +521,14 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
         out.push(t);
         edge = t.start;
     }
-    let mut edge = m.end;
-    let after = p.toks.partition_point(|t| t.start < m.end);
     // The figure's period is part of it: "$3,500 per year in educational funds" is
     // read from "in" on.
-    let period = match m.period {
-        Some(_) => p.toks[after..]
-            .iter()
-            .take(2)
-            .take_while(|t| PERIOD_WORDS.contains(&t.lower.as_str()))
-            .count(),
-        None => 0,
+    let mut edge = match m.period {
+        Some(_) => period_phrase(p.chars, m.end).map_or(m.end, |(_, end)| end),
+        None => m.end,
     };
-    for t in p.toks[after..].iter().take(3 + period) {
+    let after = p.toks.partition_point(|t| t.start < edge);
+    for t in p.toks[after..].iter().take(3) {
         if breaks(edge, t.start) || clause_words.contains(&t.lower.as_str()) {
             break;
         }

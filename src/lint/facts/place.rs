@@ -801,11 +801,11 @@ fn based_in(p: &Prepared<'_>) -> Vec<Place> {
                 let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
                 // "based in the UK": an article may stand before the place;
                 // "situated in central New Jersey", a word for its part.
-                let the = usize::from(w(1) == "the" || is_part_of_region(w(1)));
+                let lead = usize::from(w(1) == "the" || is_part_of_region(w(1)));
                 // "Our headquarters is located in the Bay Area" says where the company
                 // is, not the job.
-                let head_office = (3 + the..6 + the).any(|k| is_head_office(w(k)));
-                is_in(w(1 + the)) && is_where(w(2 + the)) && !head_office
+                let head_office = (3 + lead..6 + lead).any(|k| is_head_office(w(k)));
+                is_in(w(1 + lead)) && is_where(w(2 + lead)) && !head_office
                     || (w(1) == "work" && w(2) == "of" && w(3) == "place")
             })
         })

@@ -278,7 +278,8 @@ fn feminine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
 /// to the reader ("Als Ansprechpartner beraten Sie unsere Kunden"): "als" and the noun,
 /// as [`crate::title::masculine_role`] reads them.
 fn masculine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
-    if lang != Lang::De {
+    // The sentences' words are gathered only where a role may be named at all.
+    if lang != Lang::De || !p.toks.iter().any(|t| t.lower == "als") {
         return Vec::new();
     }
     p.sentences

@@ -593,6 +593,7 @@ fn lint(registry: &Registry, args: crate::cli::LintArgs, chatter: Chatter) -> Re
         dry_run: args.dry_run,
         locale: args.locale,
         lang: args.lang,
+        posted: args.posted.as_ref().map(crate::jsonld::iso),
     };
     let report = crate::lint::run::run(registry, &settings)?;
     // Notes quote file names, which may hold control characters.

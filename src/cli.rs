@@ -382,6 +382,12 @@ pub struct LintArgs {
     /// say: it picks the word lists, headings and readability formula that run.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<crate::lint::Lang>,
+    /// The day postings that bear no date of their own are (or were) published:
+    /// `YYYY-MM-DD`, or `today`. A pay-transparency law binds postings published from
+    /// its effective date on, so an archive checked as of its own day is not held to
+    /// later laws (default: every law in force, as for a posting going up now).
+    #[arg(long, alias = "date", value_name = "YYYY-MM-DD|today", value_parser = parse_posted)]
+    pub posted: Option<Date>,
 }
 
 /// Parses a `--posted` value: `YYYY-MM-DD`, or `today` for the current date (UTC),

@@ -98,6 +98,11 @@ pub struct Config {
     /// of itself and what its words say (`--lang` wins over this).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<super::lang::Lang>,
+    /// The day postings that bear no date of their own are published (`--posted`,
+    /// ISO): a pay law binds them only if in force by then. `None` holds them to
+    /// every law.
+    #[serde(skip)]
+    pub posted: Option<String>,
 }
 
 impl Default for Config {
@@ -114,6 +119,7 @@ impl Default for Config {
             allow: Vec::new(),
             ban: Vec::new(),
             lang: None,
+            posted: None,
         }
     }
 }

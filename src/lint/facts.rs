@@ -327,6 +327,9 @@ struct Lists {
     /// Words that introduce an application deadline.
     #[serde(deserialize_with = "super::data::words")]
     deadline: &'static [&'static str],
+    /// Words that make "by <date>" an application deadline.
+    #[serde(deserialize_with = "super::data::words")]
+    deadline_by_verbs: &'static [&'static str],
     /// Words that say how to apply.
     #[serde(deserialize_with = "super::data::words")]
     apply: &'static [&'static str],
@@ -479,8 +482,33 @@ fn deadline_phrases() -> &'static PhraseSet {
 
 fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     let set = deadline_phrases();
-    prep.iter()
-        .any(|p| has_date(p) && (p.seg.section == Section::Apply || !set.find(p.toks).is_empty()))
+    prep.iter().any(|p| {
+        has_date(p)
+            && (p.seg.section == Section::Apply
+                || !set.find(p.toks).is_empty()
+                || by_date_to_apply(p).is_some())
+    })
+}
+
+/// The token after "by" in a sentence that asks for an application by a date ("Send
+/// a short note to hiring@example.com by June 30"): a month name or a day and a month
+/// follow "by", and a word of applying stands in the same segment.
+fn by_date_to_apply(p: &Prepared<'_>) -> Option<usize> {
+    let months = &per_token().0;
+    let month_at = |i: usize| p.toks.get(i).is_some_and(|t| months.contains(t));
+    let day_at = |i: usize| {
+        p.toks
+            .get(i)
+            .is_some_and(|t| t.lower.len() <= 2 && t.lower.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)))
+    };
+    let at = p.toks.iter().enumerate().position(|(i, t)| {
+        t.lower == "by" && (month_at(i + 1) || (day_at(i + 1) && month_at(i + 2)))
+    })?;
+    let verbs = lists().deadline_by_verbs;
+    p.toks
+        .iter()
+        .any(|t| verbs.contains(&t.lower.as_str()))
+        .then_some(at + 1)
 }
 
 /// The date after a deadline phrase ("apply by Friday, January 30, 2015 at 5pm"), else
@@ -490,14 +518,19 @@ fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
     let review = REVIEW.get_or_init(|| PhraseSet::new(lists().review_start.iter().copied()));
     // A deadline, else the date applications start to be read: both come after the
     // posting was published.
-    [deadline_phrases(), review].into_iter().find_map(|set| {
-        prep.iter().find_map(|p| {
-            set.find(p.toks).into_iter().find_map(|hit| {
-                let after = p.toks.get(hit.last + 1)?;
-                date::parse(&p.slice(after.start, p.chars.len()))
+    let date_at = |p: &Prepared<'_>, i: usize| {
+        let after = p.toks.get(i)?;
+        date::parse(&p.slice(after.start, p.chars.len()))
+    };
+    [deadline_phrases(), review]
+        .into_iter()
+        .find_map(|set| {
+            prep.iter().find_map(|p| {
+                let mut hits = set.find(p.toks).into_iter();
+                hits.find_map(|hit| date_at(p, hit.last + 1))
             })
         })
-    })
+        .or_else(|| prep.iter().find_map(|p| date_at(p, by_date_to_apply(p)?)))
 }
 
 fn has_apply(prep: &[Prepared<'_>]) -> bool {

@@ -61,6 +61,8 @@ pub struct Settings {
     pub locale: Option<String>,
     /// `--lang`: the language every posting is read in.
     pub lang: Option<super::Lang>,
+    /// `--posted`: the day undated postings are published (ISO).
+    pub posted: Option<String>,
 }
 
 /// What `jobpost lint` has to say, for the command layer to print.
@@ -92,6 +94,7 @@ pub fn run(registry: &Registry, s: &Settings) -> Result<Report> {
         &s.jurisdictions,
     )?;
     cfg.lang = s.lang.or(cfg.lang);
+    cfg.posted.clone_from(&s.posted);
     if let Some(tag) = &s.locale {
         crate::locale::check(tag).map_err(|m| Error::Usage(format!("--locale {tag}: {m}")))?;
     }

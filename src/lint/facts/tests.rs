@@ -712,6 +712,12 @@ fn deadline_apply_and_benefits() {
     assert!(facts("Applications close 2027-04-01.").has_deadline);
     assert!(facts("# T\n\n## How to apply\n\nSend a CV before 15 April.").has_deadline);
     assert!(!facts("Open until filled.").has_deadline);
+    assert!(facts("Send a short note to hiring@example.com by June 30.").has_deadline);
+    assert!(facts("Submit applications by 15 April 2027.").has_deadline);
+    assert!(!facts("We expect to be fully staffed by June 30.").has_deadline);
+    assert!(!facts("Apply with a note, reviewed by our chef.").has_deadline);
+    let f = facts("Email your CV to jobs@example.com by March 3, 2015.");
+    assert_eq!(f.closes_on.as_deref(), Some("2015-03-03"));
     assert!(!facts("We opened in March 2019.").has_deadline);
     assert!(facts("Send your resume to a@b.example.").has_apply);
     assert!(!facts("We bake bread.").has_apply);

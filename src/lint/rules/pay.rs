@@ -167,11 +167,12 @@ pub fn jurisdictions_for(doc: &Doc, cfg: &Config, extra: &[String]) -> Vec<&'sta
         city: f.city.clone(),
     };
     // A law binds postings published from its effective date on; a posting that
-    // bears no date is held to every law in force today.
+    // bears no date is published on the day `--posted` names, else held to every law.
     // A posting published, or closed, before a law took effect is not bound by it.
     let by =
         |date: &Option<String>, j: &Jurisdiction| date.as_deref().is_none_or(|d| d >= j.effective);
-    let in_force = |j: &Jurisdiction| by(&f.posted_on, j) && by(&f.closes_on, j);
+    let posted = f.posted_on.clone().or_else(|| cfg.posted.clone());
+    let in_force = |j: &Jurisdiction| by(&posted, j) && by(&f.closes_on, j);
     for site in std::iter::once(&main).chain(&f.other_sites) {
         picked.extend(
             JURISDICTIONS

@@ -652,6 +652,8 @@ mod tests {
             ("fr", "Vendeuse en boulangerie", "Vendeuse"),
             ("fr", "Infirmière de nuit", "Infirmière"),
             ("fr", "Directrice commerciale", "Directrice"),
+            ("fr", "Assistante dentaire diplômée", "Assistante"),
+            ("fr", "Consultante en recrutement", "Consultante"),
         ] {
             assert_eq!(feminine_only(lang, title).as_deref(), Some(word), "{title}");
         }
@@ -665,6 +667,9 @@ mod tests {
             ("fr", "Vendeur / Vendeuse"),
             ("fr", "Vendeur"),
             ("fr", "Chef de cuisine"),
+            ("fr", "Assistant / Assistante de direction"),
+            ("fr", "Vente en magasin"),
+            ("fr", "Attente des résultats"),
             ("en", "Waitress"),
         ] {
             assert_eq!(feminine_only(lang, title), None, "{title}");

@@ -74,9 +74,10 @@ fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
         .all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
-/// A currency sign or code at `i`: (ISO code or "$", chars used).
+/// A currency sign or code at `i`: (ISO code or "$", chars used). A sign may be
+/// glued to the figure before it ("40$", "2.900€"); nothing is read inside a word.
 fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
-    if i > 0 && is_word_char(chars[i - 1]) {
+    if i > 0 && chars[i - 1].is_alphabetic() {
         return None;
     }
     let rest = chars.get(i..)?;
@@ -239,16 +240,21 @@ fn amount_at(chars: &[char], i: usize) -> Option<(f64, usize, &'static str, bool
     if chars.get(j).is_some_and(is_gap) {
         j += 1;
     }
-    // A dollar after its figure is French usage ("18,50 $" in Quebec); a `$` that
-    // opens the next figure ("20 $25") is that figure's.
-    let (code, n) = currency_at(chars, j).filter(|(c, n)| {
+    let (code, n) = trailing_currency(chars, j)?;
+    Some((v, j + n, code, kilo))
+}
+
+/// The currency written after a figure, at `j`. A dollar after its figure is French
+/// usage ("18,50 $" in Quebec) and shorthand ("25-40$/hour"); a `$` that opens the next
+/// figure ("20 $25") is that figure's.
+fn trailing_currency(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
+    currency_at(chars, j).filter(|(c, n)| {
         *c != DOLLAR
             || !chars[j + n..]
                 .iter()
                 .find(|c| !is_gap(c))
                 .is_some_and(char::is_ascii_digit)
-    })?;
-    Some((v, j + n, code, kilo))
+    })
 }
 
 /// The first figure of a range whose currency comes only at its end ("48,000 - 56,000
@@ -261,8 +267,7 @@ fn bare_range_start(chars: &[char], i: usize) -> Option<(f64, usize, &'static st
     let (v1, end1, kilo1) = number_at(chars, i, Grouping::CommaOrDot)?;
     let j = past_joint(chars, end1, after_between(chars, i))?;
     let (_, end2, _) = number_at(chars, j, Grouping::CommaOrDot)?;
-    let (code, _) = currency_at(chars, after_sign_space(chars, end2).min(end2 + 1))
-        .filter(|(c, _)| *c != "$")?;
+    let (code, _) = trailing_currency(chars, after_sign_space(chars, end2).min(end2 + 1))?;
     Some((v1, end1, code, kilo1))
 }
 
@@ -319,15 +324,13 @@ fn range_tail(chars: &[char], j: usize, between: bool, code: &str) -> Option<(f6
         }
     }
     let (v, mut end, kilo) = number_at(chars, j, g)?;
-    // A trailing code ("… 60,000 EUR").
+    // A trailing code or sign ("… 60,000 EUR", "25-40$/hour").
     let mut k = end;
     if chars.get(k).is_some_and(is_gap) {
         k += 1;
     }
-    if let Some((code, n)) = currency_at(chars, k) {
-        if code != DOLLAR {
-            end = k + n;
-        }
+    if let Some((_, n)) = trailing_currency(chars, k) {
+        end = k + n;
     }
     Some((v, end, kilo))
 }

@@ -602,6 +602,19 @@ fn locations() {
             Some("NJ"),
             None,
         ),
+        // The state written with its okina, or an apostrophe for it.
+        (
+            "The University of Hawai’i at Mānoa is hiring an Associate Professor.",
+            Some("US"),
+            Some("HI"),
+            None,
+        ),
+        (
+            "Our clinic in Hilo, Hawaiʻi is hiring a receptionist.",
+            Some("US"),
+            Some("HI"),
+            None,
+        ),
     ];
     for (text, country, region, city) in cases {
         let f = facts(text);
@@ -826,6 +839,15 @@ fn a_dollar_code_beside_the_sign_names_the_dollar() {
 }
 
 #[test]
+fn a_sign_glued_after_its_figures() {
+    let p = pay("The role is 10 hours a week at a rate of 25-40$/hour based on experience.");
+    assert_eq!((p.min, p.max), (Some(25.0), Some(40.0)));
+    assert_eq!(p.period.as_deref(), Some("hour"));
+    let p = pay("Pay: 18$ an hour.");
+    assert_eq!((p.min, p.max), (Some(18.0), Some(18.0)));
+}
+
+#[test]
 fn german_and_french_pay_forms() {
     let cases: &[(&str, f64, f64, &str)] = &[
         (
@@ -857,6 +879,12 @@ fn german_and_french_pay_forms() {
             45000.0,
             52000.0,
             "year",
+        ),
+        (
+            "## Gehalt\n\n2.600-2.900€ brutto im Monat",
+            2600.0,
+            2900.0,
+            "month",
         ),
     ];
     for (md, min, max, period) in cases {

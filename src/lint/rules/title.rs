@@ -86,9 +86,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
         .then(|| first_heading(ctx).or_else(|| labelled_title(ctx)))
         .flatten()
         .filter(|h| {
-            let text = h.text.trim();
-            crate::title::names_a_person(ctx.lang.code(), text)
-                && !crate::title::open_to_all(ctx.lang.code(), text)
+            let (lang, text) = (ctx.lang.code(), h.text.trim());
+            let names = crate::title::names_a_person(lang, text)
+                || crate::title::feminine_only(lang, text).is_some();
+            names && !crate::title::open_to_all(lang, text)
         });
     if let Some(h) = job_heading {
         let text = h.text.trim().to_string();

@@ -870,6 +870,9 @@ pub(crate) fn title_label_value(text: &str) -> Option<(usize, String)> {
     Some((label.chars().count() + 1 + lead, title.to_string()))
 }
 
+/// How far into a line [`LineIndex::loc`] counts chars one by one.
+const NEAR: usize = 256;
+
 /// Maps byte offsets to 1-based line:col (col in chars).
 struct LineIndex<'a> {
     src: &'a str,
@@ -893,10 +896,16 @@ impl<'a> LineIndex<'a> {
     fn loc(&self, byte: usize) -> Loc {
         let line = self.starts.partition_point(|&s| s <= byte).max(1);
         let start = self.starts[line - 1];
-        let col = self.chars.chars_before(self.src, byte.max(start))
-            - self.chars.chars_before(self.src, start)
-            + 1;
-        Loc { line, col }
+        let byte = byte.max(start).min(self.src.len());
+        // Near the line's start (most positions), count the chars in between; far
+        // into a long line, through the checkpoints.
+        let col = if byte - start <= NEAR {
+            let between = &self.src.as_bytes()[start..byte];
+            between.iter().filter(|&&b| (b as i8) >= -0x40).count()
+        } else {
+            self.chars.chars_before(self.src, byte) - self.chars.chars_before(self.src, start)
+        };
+        Loc { line, col: col + 1 }
     }
 }
 

@@ -789,3 +789,9 @@ fn the_readers_role_in_the_masculine_only() {
         assert!(m_lang("de", text, "gendered-term").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_sense_of_family_sells_the_team_as_one() {
+    let md = "# Line Cook\n\nOur kitchen has a real sense of family. We are a family owned diner.\n";
+    assert_eq!(matched(&lint_md(md), "culture-cliche"), ["sense of family"]);
+}

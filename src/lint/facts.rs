@@ -557,6 +557,21 @@ pub struct ExperienceAsk {
     pub months: u32,
 }
 
+/// Is the token a unit of time an experience ask counts in ("years", "months")? The
+/// first byte is looked up first: the question is asked of every token.
+fn is_time_unit(t: &Token) -> bool {
+    static FIRSTS: OnceLock<[bool; 256]> = OnceLock::new();
+    let l = lists();
+    let units = || l.year_words.iter().chain(l.month_words);
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut table = [false; 256];
+        units().for_each(|w| table[usize::from(w.as_bytes()[0])] = true);
+        table
+    });
+    let first = t.lower.as_bytes().first().copied().unwrap_or(0);
+    firsts[usize::from(first)] && units().any(|w| *w == t.lower)
+}
+
 /// The experience ceilings of a segment, as (first token, last token).
 pub fn ceilings(p: &Prepared<'_>) -> Vec<(usize, usize)> {
     (0..p.toks.len())
@@ -583,14 +598,15 @@ fn experience_ceiling_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
         &["maximum", "de"],
     ];
     let toks = p.toks;
-    small_number(toks.get(i)?)?;
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // The unit first: asked of every token, and most are followed by none.
     if !matches!(
         word(i + 1),
         "years" | "year" | "yrs" | "jahre" | "jahren" | "ans" | "an"
     ) {
         return None;
     }
+    small_number(toks.get(i)?)?;
     let cap = CAPS.iter().find(|c| {
         c.len() <= i
             && c.iter()
@@ -623,6 +639,10 @@ fn small_number(t: &Token) -> Option<u32> {
 pub fn experience_asks(p: &Prepared<'_>) -> Vec<ExperienceAsk> {
     let qual = matches!(p.seg.section, Section::Skills | Section::Qualifications);
     let mut out = Vec::new();
+    // No ask without a unit of time: most segments name none.
+    if !p.toks.iter().any(is_time_unit) {
+        return out;
+    }
     let mut i = 0;
     while i < p.toks.len() {
         let t = &p.toks[i];

@@ -68,6 +68,18 @@ fn prefixes() -> &'static [Prefix] {
     })
 }
 
+/// The first chars of [`prefixes`], sorted: the money reader asks at every char
+/// whether a currency starts there, and almost none can.
+fn prefix_firsts() -> &'static [char] {
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = prefixes().iter().filter_map(|p| p.chars.first().copied()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
 fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
     pat.chars()
         .enumerate()
@@ -77,10 +89,11 @@ fn starts_with_at(chars: &[char], i: usize, pat: &str) -> bool {
 /// A currency sign or code at `i`: (ISO code or "$", chars used). A sign may be
 /// glued to the figure before it ("40$", "2.900€"); nothing is read inside a word.
 fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
-    if i > 0 && chars[i - 1].is_alphabetic() {
+    let first = chars.get(i)?;
+    if prefix_firsts().binary_search(first).is_err() || (i > 0 && chars[i - 1].is_alphabetic()) {
         return None;
     }
-    let rest = chars.get(i..)?;
+    let rest = &chars[i..];
     prefixes().iter().find_map(|p| {
         let n = p.chars.len();
         let ok = rest.starts_with(&p.chars)

@@ -344,6 +344,26 @@ pub struct PhraseSet {
     first_bits: [u64; 32],
 }
 
+/// The first-word filter bits of every word of a text (see [`PhraseSet`]): made once
+/// per text, it tells a set that none of its phrases can start there without
+/// looking at each word again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeySig([u64; 32]);
+
+impl KeySig {
+    /// The bits of every token's key, and of its key without a possessive.
+    pub fn of(toks: &[Token]) -> KeySig {
+        let mut bits = [0u64; 32];
+        for t in toks {
+            for key in [t.key, t.base_key] {
+                let (w, bit) = key_bit(key);
+                bits[w] |= bit;
+            }
+        }
+        KeySig(bits)
+    }
+}
+
 /// The word and bit of `key` in [`PhraseSet`]'s filter.
 fn key_bit(key: u64) -> (usize, u64) {
     let k = (key >> 7) as usize;
@@ -413,6 +433,12 @@ impl PhraseSet {
     /// pattern, so "he or she" is one finding rather than three.
     pub fn find(&self, toks: &[Token]) -> Vec<Hit> {
         longest_non_overlapping(self.find_all(toks))
+    }
+
+    /// Could a phrase start in the text whose words `sig` holds? A set meets most
+    /// texts with none of its first words.
+    pub fn may_start_in(&self, sig: &KeySig) -> bool {
+        !self.prefixed.is_empty() || self.first_bits.iter().zip(&sig.0).any(|(a, b)| a & b != 0)
     }
 
     /// Matches pattern `p` at token `i`. A match never starts inside a hyphenated

@@ -10,7 +10,7 @@ use crate::text::FastSet;
 use std::sync::OnceLock;
 
 use super::doc::{Facts, Loc, PayFacts, Section, SegKind, Segment};
-use super::text::{PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
+use super::text::{Hit, KeySig, PhraseSet, Span, Token, WordMap, sentences, tokenize_chars};
 
 mod date;
 mod jobs;
@@ -37,6 +37,8 @@ pub struct Analysed {
     pub toks: Vec<Token>,
     /// Its sentences (see [`sentences`]).
     pub sentences: Vec<Span>,
+    /// Its words' phrase-filter bits.
+    sig: KeySig,
     /// The words written as a name somewhere in it (see [`Prepared::names`]), found
     /// when first asked.
     names: OnceLock<FastSet<String>>,
@@ -57,6 +59,7 @@ impl Analysed {
         let sentences = sentences(&chars);
         Analysed {
             chars,
+            sig: KeySig::of(&toks),
             toks,
             sentences,
             names: OnceLock::new(),
@@ -85,6 +88,7 @@ pub struct Prepared<'a> {
     pub toks: &'a [Token],
     /// Its sentences.
     pub sentences: &'a [Span],
+    sig: &'a KeySig,
     names: &'a OnceLock<FastSet<String>>,
 }
 
@@ -98,12 +102,32 @@ pub fn prepare<'a>(segments: &'a [Segment], analysed: &'a [Analysed]) -> Vec<Pre
             chars: &a.chars,
             toks: &a.toks,
             sentences: &a.sentences,
+            sig: &a.sig,
             names: &a.names,
         })
         .collect()
 }
 
 impl<'a> Prepared<'a> {
+    /// `set`'s matches in the segment, the longest at each place (see
+    /// [`PhraseSet::find`]); none at once when no phrase of the set can start here.
+    pub fn find(&self, set: &PhraseSet) -> Vec<Hit> {
+        if set.may_start_in(self.sig) {
+            set.find(self.toks)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Every match of `set` in the segment (see [`PhraseSet::find_all`]).
+    pub fn find_all(&self, set: &PhraseSet) -> Vec<Hit> {
+        if set.may_start_in(self.sig) {
+            set.find_all(self.toks)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Where the sentence before the one holding `start` begins (or that sentence's
     /// own start, for the first): the reach of a pronoun's look back for its noun.
     pub fn previous_sentence_start(&self, start: usize) -> usize {
@@ -437,7 +461,7 @@ fn has_benefits(prep: &[Prepared<'_>]) -> bool {
 pub(super) fn names_benefits(p: &Prepared<'_>) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
-    !set.find(p.toks).is_empty()
+    !p.find(&set).is_empty()
 }
 
 /// True when the segment contains a calendar date: "March 15", "15 March",
@@ -485,7 +509,7 @@ fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     prep.iter().any(|p| {
         has_date(p)
             && (p.seg.section == Section::Apply
-                || !set.find(p.toks).is_empty()
+                || !p.find(&set).is_empty()
                 || by_date_to_apply(p).is_some())
     })
 }
@@ -526,7 +550,7 @@ fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
         .into_iter()
         .find_map(|set| {
             prep.iter().find_map(|p| {
-                let mut hits = set.find(p.toks).into_iter();
+                let mut hits = p.find(&set).into_iter();
                 hits.find_map(|hit| date_at(p, hit.last + 1))
             })
         })
@@ -538,7 +562,7 @@ fn has_apply(prep: &[Prepared<'_>]) -> bool {
     let set = SET.get_or_init(|| PhraseSet::new(lists().apply.iter().copied()));
     prep.iter().any(|p| {
         (p.seg.section == Section::Apply && p.seg.kind != SegKind::Heading)
-            || !set.find(p.toks).is_empty()
+            || !p.find(&set).is_empty()
     })
 }
 
@@ -720,7 +744,7 @@ fn is_entry_level(prep: &[Prepared<'_>]) -> bool {
             && p.toks
                 .iter()
                 .any(|t| lists().entry_title_words.contains(&t.lower.as_str()));
-        title || !set.find(p.toks).is_empty()
+        title || !p.find(&set).is_empty()
     })
 }
 

@@ -1047,8 +1047,8 @@ fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 /// or a word of that kind alone under a pay heading.
 fn listed_vague(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep.iter().filter(|p| !names_pay_grade(p)) {
-        let hit = words().vague.find(p.toks).into_iter().next().or_else(|| {
-            let in_context = words().vague_in_context.find(p.toks);
+        let hit = p.find(&words().vague).into_iter().next().or_else(|| {
+            let in_context = p.find(&words().vague_in_context);
             in_context.into_iter().next().filter(|_| speaks_of_pay(p))
         });
         // "Salary: Competitive" in the pay section, or a short line of its own under a

@@ -556,10 +556,9 @@ fn is_remote(prep: &[Prepared<'_>]) -> bool {
         }
         // "Location: Anywhere (prefer a time zone …)", "Work location: Global".
         remote |= stated(p) && value_word(p).is_some_and(|w| idx.everywhere.contains(&w));
-        let ex = Cover::new(idx.remote_exceptions.find_all(p.toks));
-        remote |= idx
-            .remote
-            .find(p.toks)
+        let ex = Cover::new(p.find_all(&idx.remote_exceptions));
+        remote |= p
+            .find(&idx.remote)
             .iter()
             .any(|h| !ex.covers(h) && !negated(p, h.first, h.last));
     }

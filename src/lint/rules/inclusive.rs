@@ -524,7 +524,7 @@ fn marked_senior(ctx: &Ctx<'_>) -> bool {
             && p.toks
                 .windows(2)
                 .any(|w| senior_word(&w[0]) && p.capitalised(&w[0]) && p.capitalised(&w[1]));
-        title || named || !set.find(p.toks).is_empty()
+        title || named || !p.find(&set).is_empty()
     })
 }
 
@@ -578,8 +578,8 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     let (terms, exceptions) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let mut ex = exceptions.find_all(p.toks);
-        ex.extend(super::gender::organisations().find_all(p.toks));
+        let mut ex = p.find_all(&exceptions);
+        ex.extend(p.find_all(super::gender::organisations()));
         let ex = Cover::new(ex);
         for f in terms.find(p) {
             let Some(term) = lists().terms.get(f.item) else {
@@ -721,7 +721,7 @@ fn reasoned_sections(ctx: &Ctx<'_>, reasons: &PhraseSet) -> Vec<bool> {
     }
     let mut reasoned = vec![false; id + 1];
     for (p, g) in ctx.prep.iter().zip(&group) {
-        if !reasons.find(p.toks).is_empty() {
+        if !p.find(&reasons).is_empty() {
             reasoned[*g] = true;
         }
     }
@@ -1003,7 +1003,7 @@ fn banned(ctx: &mut Ctx<'_>) {
     let set = PhraseSet::new(ctx.cfg.ban.iter().map(String::as_str));
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        for h in set.find(p.toks) {
+        for h in p.find(&set) {
             found.push((si, h, p.tok_text(h.first, h.last)));
         }
     }

@@ -149,7 +149,7 @@ fn words(ctx: &mut Ctx<'_>, tag: &str, m: &Matcher) {
     let mut found = Vec::new();
     let lines = SourceLines::new(&ctx.doc.source);
     for (si, p) in ctx.prep.iter().enumerate() {
-        let hits = m.set.find(p.toks);
+        let hits = p.find(&m.set);
         if hits.is_empty() {
             continue;
         }

@@ -173,7 +173,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
         .is_some_and(|p| p.min.is_some() || p.max.is_some() || p.open_ended.is_some());
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let ex = Cover::new(c.exceptions.find_all(p.toks));
+        let ex = Cover::new(p.find_all(&c.exceptions));
         for (h, term) in hits(c, p) {
             let skip = ex.covers(&h)
                 || (term.rule == RuleId::PayVague && (pay_said || names_pay_grade(p)))
@@ -396,7 +396,7 @@ fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
                 term,
             ))
         });
-    let exact = c.exact.find_all(p.toks).into_iter().filter_map(|h| {
+    let exact = p.find_all(&c.exact).into_iter().filter_map(|h| {
         let term = &terms[*c.exact_items.get(h.item)?];
         Some((h, term))
     });

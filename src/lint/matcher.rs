@@ -504,8 +504,15 @@ impl Matcher {
     /// that may stand inside a phrase, its last token.
     fn gap_word(&self, p: &Prepared<'_>, j: usize) -> Option<usize> {
         let end = self.compound_end(p, j);
-        let word = p.slice(p.toks[j].start, p.toks[end].end).to_lowercase();
-        Lang::has(self.lang.words.gap_words, &word).then_some(end)
+        // One word is its token's lower case; a hyphenated one ("close-knit") is read
+        // from the text.
+        let small = if end == j {
+            Lang::has(self.lang.words.gap_words, &p.toks[j].lower)
+        } else {
+            let word = p.slice(p.toks[j].start, p.toks[end].end).to_lowercase();
+            Lang::has(self.lang.words.gap_words, &word)
+        };
+        small.then_some(end)
     }
 
     /// The last token of the hyphenated word token `j` starts ("close-knit").

@@ -556,10 +556,18 @@ impl Matcher {
     /// clause ("we are not looking for rockstars", "no ninjas")?
     pub fn negated(&self, p: &Prepared<'_>, f: &Found) -> bool {
         let start = self.clause_start(p, f.first);
-        let before = (start..f.first)
-            .rev()
-            .take(4)
-            .any(|k| Lang::has(self.lang.words.negators, &p.toks[k].lower));
+        let w = self.lang.words;
+        // A negation four words back, not counting the other items of a list the
+        // match closes ("not looking for rockstars or ninjas").
+        let mut reach = 4;
+        let before = (start..f.first).rev().any(|k| {
+            if reach == 0 {
+                return false;
+            }
+            let word = p.toks[k].lower.as_str();
+            reach = if Lang::has(w.coordinators, word) { (reach + 1).min(8) } else { reach - 1 };
+            Lang::has(w.negators, word)
+        });
         let after = || {
             (f.last + 1..p.toks.len())
                 .take_while(|&k| !gap_has(p, k - 1, k, &CLAUSE_MARKS))

@@ -462,6 +462,14 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
         }
         let value = m.min.or(m.max).unwrap_or(0.0);
         m.period = period_after(chars, m.end).or_else(|| period_before(chars, m.start, value));
+        // "$18/hr and up": the open end may follow the figure's period.
+        if !m.open && m.min == m.max {
+            if let Some(end) = period_phrase(chars, m.end).and_then(|(_, e)| open_after(chars, e)) {
+                m.end = end;
+                m.max = None;
+                m.open = true;
+            }
+        }
         i = m.end.max(i + 1);
         out.push(m);
     }
@@ -503,19 +511,23 @@ fn open_single(chars: &[char], m: &mut Money) {
         m.start = s;
         m.max = None;
         m.open = true;
-    } else {
-        let after = lower_slice(chars, m.end, m.end + OPEN_AFTER_WINDOW);
-        if let Some(w) = words()
-            .open_after
-            .iter()
-            .find(|w| after.trim_start().starts_with(**w))
-        {
-            let lead = after.chars().count() - after.trim_start().chars().count();
-            m.end += lead + w.chars().count();
-            m.max = None;
-            m.open = true;
-        }
+    } else if let Some(end) = open_after(chars, m.end) {
+        m.end = end;
+        m.max = None;
+        m.open = true;
     }
+}
+
+/// Where wording that leaves a figure open upwards ("or more", "and up") ends, when it
+/// stands right after `end`.
+fn open_after(chars: &[char], end: usize) -> Option<usize> {
+    let after = lower_slice(chars, end, end + OPEN_AFTER_WINDOW);
+    let w = words()
+        .open_after
+        .iter()
+        .find(|w| after.trim_start().starts_with(**w))?;
+    let lead = after.chars().count() - after.trim_start().chars().count();
+    Some(end + lead + w.chars().count())
 }
 
 /// The words that describe figure `m` itself: those of its own clause before it (back to

@@ -177,6 +177,14 @@ fn pay_forms() {
             Some("$40,000 or more"),
         ),
         (
+            "Pay: $18/hr and up.",
+            Some(18.0),
+            None,
+            "USD",
+            Some("hour"),
+            Some("$18/hr and up"),
+        ),
+        (
             "Salary: min $50,000, max $60,000",
             Some(50000.0),
             Some(60000.0),

@@ -103,6 +103,19 @@ fn negation_before_a_term_in_its_clause() {
 }
 
 #[test]
+fn negation_reaches_every_item_of_a_list() {
+    let r = run(
+        &["rockstar", "ninja", "guru"],
+        "We are not looking for rockstars or ninjas or gurus, just kind people.",
+    );
+    assert_eq!(r.len(), 3);
+    assert!(r.iter().all(|(_, negated, _)| *negated), "{r:?}");
+    // Without a list in between, four words is the reach.
+    let r = run(&["ninja"], "We are not saying this job needs a ninja.");
+    assert!(!r[0].1, "{r:?}");
+}
+
+#[test]
 fn subject_employer_or_people_served_is_not_the_applicant() {
     for text in [
         "We are a young, dynamic team.",

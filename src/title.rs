@@ -287,6 +287,11 @@ pub fn names_a_person(lang: &str, title: &str) -> bool {
     {
         return false;
     }
+    // "Intégrer… notre agence de Lyon", "Rejoindre l'équipe": a French title opening
+    // with an infinitive and its object calls the reader to act; it names no one.
+    if lang == "fr" && infinitive_call(&ws) {
+        return false;
+    }
     // A title opening with a plural article ("Des jardiniers passionnés") is a slogan
     // about the staff, not the name of a job.
     if ws
@@ -379,6 +384,37 @@ pub fn masculine_ask(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, u
 /// Arbeitgeber", "als Teil des Teams").
 const NOT_A_ROLE: &[&str] = &["arbeitgeber", "partner", "unternehmen", "betrieb", "träger"];
 
+/// Does a French title open with an infinitive ("-er", "-ir", "-re") followed by a
+/// determiner, as a call to act does ("Intégrer notre agence", "Rejoindre l'équipe")?
+/// A job named by an "-er" noun takes no determiner after it ("Boulanger de nuit").
+fn infinitive_call(ws: &[Word]) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "notre", "nos", "votre", "vos", "la", "le", "les", "l'", "un", "une", "des", "leur",
+        "leurs", "cette", "ce", "ces",
+    ];
+    let verb = ws
+        .first()
+        .is_some_and(|w| w.lower.ends_with("er") || w.lower.ends_with("ir") || w.lower.ends_with("re"));
+    let determiner = |w: &Word| DETERMINERS.contains(&w.lower.as_str()) || w.lower.starts_with("l'");
+    verb && ws.get(1).is_some_and(determiner)
+}
+
+/// Endings of the word before "als" that make what follows a qualification's name, not
+/// the reader's role ("eine Ausbildung als Fachinformatiker", "Abschluss als
+/// Techniker"): the trades' official names, which the reader has or has not.
+const QUALIFICATION_BEFORE: &[&str] = &[
+    "ausbildung",
+    "umschulung",
+    "weiterbildung",
+    "fortbildung",
+    "abschluss",
+    "studium",
+    "qualifikation",
+    "prüfung",
+    "anerkennung",
+    "zulassung",
+];
+
 /// "Als Verkäufer beraten Sie unsere Kunden", "du bist als Ansprechpartner für sie
 /// da": in a German sentence that speaks to the reader, the role named after "als" by
 /// a masculine noun (small adjectives between): the indexes of "als" and the noun.
@@ -390,7 +426,13 @@ pub fn masculine_role(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, 
     if !to_reader {
         return None;
     }
+    let qualification = |als: usize| {
+        als > 0 && QUALIFICATION_BEFORE.iter().any(|e| words[als - 1].lower.ends_with(e))
+    };
     let role_after = |als: usize| {
+        if qualification(als) {
+            return None;
+        }
         let noun = (als + 1..words.len().min(als + 4)).find(|&i| words[i].first.is_uppercase())?;
         let small_between = (als + 1..noun).all(|i| words[i].first.is_lowercase());
         let lower = words[noun].lower;
@@ -623,6 +665,11 @@ mod tests {
         assert!(names_a_person("de", "Verkäufer in Berlin"));
         assert!(names_a_person("de", "Ausbildung zum Elektroniker"));
         assert!(names_a_person("fr", "Vendeur chez Dupont"));
+        // A call to act by an infinitive and its object; a job named by an -er noun.
+        assert!(!names_a_person("fr", "Intégrer... notre agence de Lyon"));
+        assert!(!names_a_person("fr", "Rejoindre l'équipe technique"));
+        assert!(names_a_person("fr", "Boulanger de nuit"));
+        assert!(names_a_person("fr", "Conseiller clientèle"));
     }
 
     #[test]

@@ -481,6 +481,7 @@ fn money_that_is_not_pay() {
         "Learning stipend of $1,000 a year.",
         "We have 50,000 customers.",
         "- $3,500 per year in educational funds.",
+        "# Physiotherapeut*in (m/w/d)\n\n### in Vollzeit/Teilzeit/450 Euro Minijob\n",
     ] {
         assert_eq!(facts(text).pay, None, "{text}");
     }

@@ -785,6 +785,9 @@ fn the_readers_role_in_the_masculine_only() {
         "Sie lernen uns als Arbeitgeber kennen.",
         "Sie haben mehr als drei Jahre Erfahrung.",
         "Als Ansprechpartner steht Ihnen Frau Berg zur Verfügung.",
+        // A qualification's name, which the reader holds or not.
+        "Sie haben eine Ausbildung als Fachinformatiker oder ein Studium.",
+        "Sie haben eine abgeschlossene Berufsausbildung als Elektroniker.",
     ] {
         assert!(m_lang("de", text, "gendered-term").is_empty(), "{text}");
     }

@@ -232,6 +232,11 @@ impl Lang {
     fn has(list: &[&str], w: &str) -> bool {
         list.contains(&w)
     }
+
+    /// Does `word` (lower case) name people the job serves ("children", "patients")?
+    pub fn names_served(&self, word: &str) -> bool {
+        Lang::has(self.words.served, word)
+    }
 }
 
 /// One part of a listed phrase.

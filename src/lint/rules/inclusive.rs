@@ -381,16 +381,21 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     }
     let years_old =
         matches!(word(j + 1), "years" | "yrs" | "year") && matches!(word(j + 2), "old" | "of");
-    let aged = matches!(word(i.wrapping_sub(1)), "aged" | "age" | "ages")
-        || (word(i.wrapping_sub(1)) == "between"
-            && matches!(word(i.wrapping_sub(2)), "aged" | "age"));
+    let between = word(i.wrapping_sub(1)) == "between";
+    let aged_at = if between { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+    let aged = matches!(word(aged_at), "aged" | "age" | "ages");
+    // "young people aged 14 to 18", "children ages 5-12": the people the job serves.
+    if aged && crate::lint::matcher::english().names_served(word(aged_at.wrapping_sub(1))) {
+        return None;
+    }
     if years_old {
         let first = if word(i.wrapping_sub(1)) == "between" {
             i - 1
         } else {
             i
         };
-        return Some((first, j + 2));
+        let served = crate::lint::matcher::english().names_served(word(first.wrapping_sub(1)));
+        return (!served).then_some((first, j + 2));
     }
     aged.then(|| (i - 1, j))
 }

@@ -250,6 +250,9 @@ fn age_limits_and_decades() {
         "Ovens run at 20-30 degrees above the room.",
         "Between 2 and 3 years of experience.",
         "You have used Kubernetes within the last 2 years.",
+        // The ages of the people the job serves.
+        "You will mentor young people aged 14 to 18.",
+        "Our camp welcomes students between 16 and 19 years old.",
     ] {
         assert!(m(text, "age-coded").is_empty(), "{text}");
     }

@@ -427,6 +427,19 @@ fn german_age_native_speaker_and_hype() {
         )
         .is_empty()
     );
+    // The ages of the people served are not asked of the applicant.
+    assert!(
+        m_lang(
+            "de",
+            "Unsere Kunden sind zwischen 20 und 40 Jahre alt.",
+            "age-coded"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        m_lang("fr", "Poste ouvert aux jeunes diplômés de moins de 30 ans.", "age-coded"),
+        ["diplômés de moins de 30 ans"]
+    );
     assert_eq!(
         m_lang("de", "Deutsch als Muttersprache.", "native-speaker"),
         ["Muttersprache"]
@@ -800,4 +813,25 @@ fn the_readers_role_in_the_masculine_only() {
 fn a_sense_of_family_sells_the_team_as_one() {
     let md = "# Line Cook\n\nOur kitchen has a real sense of family. We are a family owned diner.\n";
     assert_eq!(matched(&lint_md(md), "culture-cliche"), ["sense of family"]);
+}
+
+#[test]
+fn the_person_sought_in_the_feminine_only() {
+    assert_eq!(
+        m_lang("de", "Wir suchen eine nette Verkäuferin für unser Team.", "gendered-term"),
+        ["eine nette Verkäuferin"]
+    );
+    assert_eq!(
+        m_lang("fr", "Nous recrutons une vendeuse pour notre boutique.", "gendered-term"),
+        ["une vendeuse"]
+    );
+    for (lang, text) in [
+        ("de", "Wir suchen eine Verkäuferin oder einen Verkäufer."),
+        ("de", "Sie arbeiten mit einer erfahrenen Kollegin zusammen."),
+        ("fr", "Nous recrutons une vendeuse ou un vendeur."),
+        ("fr", "Nous recherchons : un intégrateur ou une intégratrice web."),
+        ("fr", "Une cliente fidèle nous recommande."),
+    ] {
+        assert!(m_lang(lang, text, "gendered-term").is_empty(), "{text}");
+    }
 }

@@ -186,7 +186,8 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, term));
             }
         }
-        for (first, last) in feminine_roles(ctx.lang, p) {
+        let feminine = feminine_roles(ctx.lang, p).into_iter();
+        for (first, last) in feminine.chain(feminine_asks(ctx.lang, p)) {
             let h = Hit {
                 first,
                 last,
@@ -223,7 +224,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 }
             }
         }
-        for (first, last) in age_limits(c.lists, p) {
+        for (first, last) in age_limits(ctx.lang, c.lists, p) {
             let h = Hit {
                 first,
                 last,
@@ -271,6 +272,45 @@ fn feminine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
             let word = crate::title::feminine_only("de", &role)?;
             (word == p.slice(toks[i + 1].start, toks[i + 1].end)).then_some((i, i + 1))
         })
+        .collect()
+}
+
+/// The person sought named in the feminine form only, in a sentence that seeks
+/// ("Wir suchen eine nette Verkäuferin", "Nous recrutons une vendeuse"): the article
+/// and the noun, read as a title is ([`crate::title::feminine_only`]).
+fn feminine_asks(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    let (article, seeks): (&str, &[&str]) = match lang {
+        Lang::De => ("eine", &["suchen", "sucht", "gesucht", "suche"]),
+        Lang::Fr => (
+            "une",
+            &["recherchons", "recrutons", "cherchons", "embauchons", "recrute", "recherche", "cherche"],
+        ),
+        Lang::En => return Vec::new(),
+    };
+    let toks = p.toks;
+    let code = lang.code();
+    let noun_after = |i: usize| {
+        // German adjectives stand between ("eine nette Verkäuferin"); a French noun
+        // follows its article.
+        let reach = if lang == Lang::De { 3 } else { 1 };
+        (i + 1..toks.len().min(i + 1 + reach)).find_map(|k| {
+            let last = (k + 3).min(toks.len() - 1);
+            let word = crate::title::feminine_only(code, &p.slice(toks[k].start, toks[last].end))?;
+            (word == p.slice(toks[k].start, toks[k].end)).then_some(k)
+        })
+    };
+    // "Un intégrateur ou une intégratrice": the second of two forms.
+    let second_form = |i: usize| {
+        i > 0 && matches!(toks[i - 1].lower.as_str(), "ou" | "oder" | "et" | "und")
+    };
+    (0..toks.len())
+        .filter(|&i| toks[i].lower == article && !second_form(i))
+        .filter(|&i| {
+            let (from, _) = p.sentence_at(toks[i].start);
+            let before = p.toks_within(from, toks[i].start);
+            toks[before].iter().any(|t| seeks.contains(&t.lower.as_str()))
+        })
+        .filter_map(|i| noun_after(i).map(|k| (i, k)))
         .collect()
 }
 
@@ -528,9 +568,15 @@ fn about_applicant(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
 /// und 35 Jahren", "moins de 30 ans", "âgé de 20 à 30 ans"), or a young-person noun
 /// followed by a limit and an age ("Berufseinsteiger bis 30"). Years of experience
 /// ("bis 30 Jahre Berufserfahrung") are not ages.
-fn age_limits(lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+fn age_limits(lang: Lang, lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
     let toks = p.toks;
     let has = |list: &[&str], t: &Token| list.contains(&t.lower.as_str());
+    let matcher = crate::lint::matcher::for_language(lang);
+    // "Unsere Kunden sind zwischen 20 und 40 Jahre alt": the ages of the people the
+    // job serves, named just before the limit.
+    let served_before = |l: usize| {
+        (l.saturating_sub(4)..l).any(|k| matcher.names_served(&toks[k].lower))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -556,7 +602,10 @@ fn age_limits(lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)> {
             || year
                 .and_then(|y| toks.get(y + 2))
                 .is_some_and(|t| has(lists.not_age_after, t));
+        // "jeunes diplômés de moins de 30 ans" asks for the young, who are not served.
+        let served = young.is_none() && limit.is_some_and(served_before);
         match (limit, young, year) {
+            _ if served => i += 1,
             (Some(_), Some(y), _) if !experience => {
                 out.push((y, year.unwrap_or(i)));
                 i = year.unwrap_or(i) + 1;

@@ -835,3 +835,20 @@ fn the_person_sought_in_the_feminine_only() {
         assert!(m_lang(lang, text, "gendered-term").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_photo_asked_with_a_french_application() {
+    for text in [
+        "Merci de joindre une photo à votre candidature.",
+        "Joignez votre photo et votre CV.",
+        "CV accompagné d'une photo.",
+    ] {
+        assert!(!m_lang("fr", text, "appearance-ask").is_empty(), "{text}");
+    }
+    for text in [
+        "Vous joindrez les photos de vos réalisations.",
+        "Vous retouchez la photo du catalogue.",
+    ] {
+        assert!(m_lang("fr", text, "appearance-ask").is_empty(), "{text}");
+    }
+}

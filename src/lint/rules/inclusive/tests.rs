@@ -852,3 +852,17 @@ fn a_photo_asked_with_a_french_application() {
         assert!(m_lang("fr", text, "appearance-ask").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_first_language_asked_of_the_reader() {
+    assert_eq!(
+        m("English must be your first language.", "native-speaker"),
+        ["your first language"]
+    );
+    for text in [
+        "Whatever your first language, you are welcome here.",
+        "You will translate documents into each client's first language.",
+    ] {
+        assert!(m(text, "native-speaker").is_empty(), "{text}");
+    }
+}

@@ -885,13 +885,20 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         } else {
             open_single(chars, &mut m);
         }
-        let big = m.min.or(m.max).is_some_and(|v| v >= 1000.0);
+        let value = m.min.or(m.max).unwrap_or(0.0);
+        // A small figure is pay only as an hourly rate ("Hourly rate: 22.50-25.00",
+        // "Pay: 22 to 25 per hour"): counts of years or hours are not.
+        let hourly = || {
+            let said_before = lower_slice(chars, m.start.saturating_sub(30), m.start).contains("hourly");
+            said_before || period_after(chars, m.end) == Some("hour")
+        };
+        let big = value >= 1000.0 || ((1.0..1000.0).contains(&value) && hourly());
         let not_pay = own_words(p, &m)
             .iter()
             .any(|t| words().not_pay.contains(&t.lower.as_str()));
         let near = in_pay_section || pay_word_near(p, m.start, m.end);
         if big && !year && !not_pay && near && !phone_number(chars, m.start, m.end) {
-            m.period = period_after(chars, m.end);
+            m.period = period_after(chars, m.end).or_else(|| period_before(chars, m.start, value));
             return Some(m);
         }
         i = m.end.max(i + 1);
@@ -935,6 +942,15 @@ fn phone_number(chars: &[char], start: usize, end: usize) -> bool {
         .collect();
     let digits: usize = groups.iter().map(|g| g.len()).sum();
     if digits < 7 || run.contains(" - ") || groups.len() < 2 {
+        return false;
+    }
+    // "22.50-25.00": two figures with cents, not a number split by dots.
+    let dots = run.matches('.').count();
+    let cents = run
+        .split('.')
+        .skip(1)
+        .all(|g| g.bytes().take_while(u8::is_ascii_digit).count() == 2);
+    if (1..=2).contains(&dots) && cents {
         return false;
     }
     let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
@@ -1231,9 +1247,24 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
             participle,
         )
     };
+    // "Pay is competitive", "The salary is very attractive": praise said of the pay.
+    let predicative = || {
+        (0..toks.len()).find_map(|i| {
+            let copula = toks.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "is" | "are"));
+            if !copula || !pay_noun_at(p, i) {
+                return None;
+            }
+            let mut k = i + 2;
+            if toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "very" | "highly" | "extremely" | "really")) {
+                k += 1;
+            }
+            toks.get(k).is_some_and(|t| praise_word(&t.lower)).then_some((i, k))
+        })
+    };
     before_noun()
         .or_else(after_noun)
         .or_else(praised_participle)
+        .or_else(predicative)
 }
 
 /// A word that praises pay: listed, or a German stem with an adjective ending.

@@ -595,6 +595,12 @@ fn locations() {
             Some("CO"),
             None,
         ),
+        (
+            "Location: Austin, TX (our parent company is based in Denver, Colorado).",
+            Some("US"),
+            Some("TX"),
+            None,
+        ),
         // A doctor's degree after a name is not Maryland.
         (
             "The lab of Jane Roe, MD PhD, studies sleep.",
@@ -1010,4 +1016,32 @@ fn one_job_or_a_contact_is_no_list_of_jobs() {
     assert!(jobs_of(one).is_empty());
     let one_named = "# Careers\n\n## Sous Chef\n\nRun the pass on busy nights and train the line cooks in the house recipes and our standards of service.\n\n$24 an hour.\n";
     assert!(jobs_of(one_named).is_empty());
+}
+
+#[test]
+fn an_hourly_rate_written_without_a_currency() {
+    for (text, min, max) in [
+        ("Hourly rate: 22.50-25.00.", 22.5, 25.0),
+        ("Hourly rate: 22-25.", 22.0, 25.0),
+        ("Pay: 22.50 to 25.00 per hour.", 22.5, 25.0),
+    ] {
+        let p = pay(text);
+        assert_eq!((p.min, p.max), (Some(min), Some(max)), "{text}");
+        assert_eq!(p.period.as_deref(), Some("hour"), "{text}");
+    }
+    for text in [
+        "Wage: 3 shifts per week.",
+        "Pay: overtime after 40 hours per week.",
+        "Pay: we review pay after 90 days.",
+    ] {
+        assert_eq!(facts(text).pay.and_then(|p| p.min), None, "{text}");
+    }
+}
+
+#[test]
+fn pay_praised_after_its_noun_in_english() {
+    for text in ["Pay is competitive.", "The salary is very attractive."] {
+        assert!(facts(text).pay.is_some_and(|p| p.min.is_none()), "{text}");
+    }
+    assert!(facts("Our response rate is excellent.").pay.is_none());
 }

@@ -670,6 +670,8 @@ mod tests {
         assert!(!names_a_person("fr", "Rejoindre l'équipe technique"));
         assert!(names_a_person("fr", "Boulanger de nuit"));
         assert!(names_a_person("fr", "Conseiller clientèle"));
+        // A section's heading.
+        assert!(!names_a_person("fr", "Profil recherché"));
     }
 
     #[test]

@@ -392,10 +392,11 @@ fn infinitive_call(ws: &[Word]) -> bool {
         "notre", "nos", "votre", "vos", "la", "le", "les", "l'", "un", "une", "des", "leur",
         "leurs", "cette", "ce", "ces",
     ];
-    let verb = ws
-        .first()
-        .is_some_and(|w| w.lower.ends_with("er") || w.lower.ends_with("ir") || w.lower.ends_with("re"));
-    let determiner = |w: &Word| DETERMINERS.contains(&w.lower.as_str()) || w.lower.starts_with("l'");
+    let verb = ws.first().is_some_and(|w| {
+        w.lower.ends_with("er") || w.lower.ends_with("ir") || w.lower.ends_with("re")
+    });
+    let determiner =
+        |w: &Word| DETERMINERS.contains(&w.lower.as_str()) || w.lower.starts_with("l'");
     verb && ws.get(1).is_some_and(determiner)
 }
 
@@ -427,7 +428,10 @@ pub fn masculine_role(lang: &str, words: &[SentenceWord<'_>]) -> Option<(usize, 
         return None;
     }
     let qualification = |als: usize| {
-        als > 0 && QUALIFICATION_BEFORE.iter().any(|e| words[als - 1].lower.ends_with(e))
+        als > 0
+            && QUALIFICATION_BEFORE
+                .iter()
+                .any(|e| words[als - 1].lower.ends_with(e))
     };
     let role_after = |als: usize| {
         if qualification(als) {

@@ -461,7 +461,7 @@ fn has_benefits(prep: &[Prepared<'_>]) -> bool {
 pub(super) fn names_benefits(p: &Prepared<'_>) -> bool {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().benefits.iter().copied()));
-    !p.find(&set).is_empty()
+    !p.find(set).is_empty()
 }
 
 /// True when the segment contains a calendar date: "March 15", "15 March",
@@ -509,7 +509,7 @@ fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     prep.iter().any(|p| {
         has_date(p)
             && (p.seg.section == Section::Apply
-                || !p.find(&set).is_empty()
+                || !p.find(set).is_empty()
                 || by_date_to_apply(p).is_some())
     })
 }
@@ -521,9 +521,9 @@ fn by_date_to_apply(p: &Prepared<'_>) -> Option<usize> {
     let months = &per_token().0;
     let month_at = |i: usize| p.toks.get(i).is_some_and(|t| months.contains(t));
     let day_at = |i: usize| {
-        p.toks
-            .get(i)
-            .is_some_and(|t| t.lower.len() <= 2 && t.lower.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)))
+        p.toks.get(i).is_some_and(|t| {
+            t.lower.len() <= 2 && t.lower.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+        })
     };
     let at = p.toks.iter().enumerate().position(|(i, t)| {
         t.lower == "by" && (month_at(i + 1) || (day_at(i + 1) && month_at(i + 2)))
@@ -550,7 +550,7 @@ fn closes_on(prep: &[Prepared<'_>]) -> Option<String> {
         .into_iter()
         .find_map(|set| {
             prep.iter().find_map(|p| {
-                let mut hits = p.find(&set).into_iter();
+                let mut hits = p.find(set).into_iter();
                 hits.find_map(|hit| date_at(p, hit.last + 1))
             })
         })
@@ -562,7 +562,7 @@ fn has_apply(prep: &[Prepared<'_>]) -> bool {
     let set = SET.get_or_init(|| PhraseSet::new(lists().apply.iter().copied()));
     prep.iter().any(|p| {
         (p.seg.section == Section::Apply && p.seg.kind != SegKind::Heading)
-            || !p.find(&set).is_empty()
+            || !p.find(set).is_empty()
     })
 }
 
@@ -744,7 +744,7 @@ fn is_entry_level(prep: &[Prepared<'_>]) -> bool {
             && p.toks
                 .iter()
                 .any(|t| lists().entry_title_words.contains(&t.lower.as_str()));
-        title || !p.find(&set).is_empty()
+        title || !p.find(set).is_empty()
     })
 }
 

@@ -570,7 +570,11 @@ impl Matcher {
                 return false;
             }
             let word = p.toks[k].lower.as_str();
-            reach = if Lang::has(w.coordinators, word) { (reach + 1).min(8) } else { reach - 1 };
+            reach = if Lang::has(w.coordinators, word) {
+                (reach + 1).min(8)
+            } else {
+                reach - 1
+            };
             Lang::has(w.negators, word)
         });
         let after = || {

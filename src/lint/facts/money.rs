@@ -73,7 +73,10 @@ fn prefixes() -> &'static [Prefix] {
 fn prefix_firsts() -> &'static [char] {
     static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
     FIRSTS.get_or_init(|| {
-        let mut v: Vec<char> = prefixes().iter().filter_map(|p| p.chars.first().copied()).collect();
+        let mut v: Vec<char> = prefixes()
+            .iter()
+            .filter_map(|p| p.chars.first().copied())
+            .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -889,7 +892,8 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         // A small figure is pay only as an hourly rate ("Hourly rate: 22.50-25.00",
         // "Pay: 22 to 25 per hour"): counts of years or hours are not.
         let hourly = || {
-            let said_before = lower_slice(chars, m.start.saturating_sub(30), m.start).contains("hourly");
+            let said_before =
+                lower_slice(chars, m.start.saturating_sub(30), m.start).contains("hourly");
             said_before || period_after(chars, m.end) == Some("hour")
         };
         let big = value >= 1000.0 || ((1.0..1000.0).contains(&value) && hourly());
@@ -1250,15 +1254,21 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
     // "Pay is competitive", "The salary is very attractive": praise said of the pay.
     let predicative = || {
         (0..toks.len()).find_map(|i| {
-            let copula = toks.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "is" | "are"));
+            let copula = toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "is" | "are"));
             if !copula || !pay_noun_at(p, i) {
                 return None;
             }
             let mut k = i + 2;
-            if toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "very" | "highly" | "extremely" | "really")) {
+            if toks.get(k).is_some_and(|t| {
+                matches!(t.lower.as_str(), "very" | "highly" | "extremely" | "really")
+            }) {
                 k += 1;
             }
-            toks.get(k).is_some_and(|t| praise_word(&t.lower)).then_some((i, k))
+            toks.get(k)
+                .is_some_and(|t| praise_word(&t.lower))
+                .then_some((i, k))
         })
     };
     before_noun()

@@ -768,7 +768,10 @@ fn is_part_of_region(word: &str) -> bool {
 /// The company's head office or parent, which a "located in" after it places instead
 /// of the job ("our parent company is based in Denver").
 fn is_head_office(word: &str) -> bool {
-    matches!(word, "headquarters" | "hq" | "head" | "headquarter" | "parent" | "corporate")
+    matches!(
+        word,
+        "headquarters" | "hq" | "head" | "headquarter" | "parent" | "corporate"
+    )
 }
 
 /// Places named right after "based in", "located in", "anywhere in" or "place of work"

@@ -238,7 +238,7 @@ fn employer_in_opening(ctx: &Ctx<'_>) -> bool {
         .take_while(|p| p.seg.kind != SegKind::Heading || is_pay_headline(p))
         .filter(|p| p.seg.kind == SegKind::Prose)
         .any(|p| {
-            !p.find(&set).is_empty()
+            !p.find(set).is_empty()
                 || p.sentences
                     .iter()
                     .any(|s| names_employer(p, s.start, s.end))

@@ -382,7 +382,11 @@ fn age_range_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     let years_old =
         matches!(word(j + 1), "years" | "yrs" | "year") && matches!(word(j + 2), "old" | "of");
     let between = word(i.wrapping_sub(1)) == "between";
-    let aged_at = if between { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+    let aged_at = if between {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
     let aged = matches!(word(aged_at), "aged" | "age" | "ages");
     // "young people aged 14 to 18", "children ages 5-12": the people the job serves.
     if aged && crate::lint::matcher::english().names_served(word(aged_at.wrapping_sub(1))) {
@@ -529,7 +533,7 @@ fn marked_senior(ctx: &Ctx<'_>) -> bool {
             && p.toks
                 .windows(2)
                 .any(|w| senior_word(&w[0]) && p.capitalised(&w[0]) && p.capitalised(&w[1]));
-        title || named || !p.find(&set).is_empty()
+        title || named || !p.find(set).is_empty()
     })
 }
 
@@ -583,7 +587,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
     let (terms, exceptions) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let mut ex = p.find_all(&exceptions);
+        let mut ex = p.find_all(exceptions);
         ex.extend(p.find_all(super::gender::organisations()));
         let ex = Cover::new(ex);
         for f in terms.find(p) {
@@ -726,7 +730,7 @@ fn reasoned_sections(ctx: &Ctx<'_>, reasons: &PhraseSet) -> Vec<bool> {
     }
     let mut reasoned = vec![false; id + 1];
     for (p, g) in ctx.prep.iter().zip(&group) {
-        if !p.find(&reasons).is_empty() {
+        if !p.find(reasons).is_empty() {
             reasoned[*g] = true;
         }
     }

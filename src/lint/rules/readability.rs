@@ -482,7 +482,7 @@ fn title_noise(
     }
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let marketing = SET.get_or_init(|| PhraseSet::new(lists().marketing.iter().copied()));
-    if let Some(h) = p.find(&marketing).first().filter(|_| english) {
+    if let Some(h) = p.find(marketing).first().filter(|_| english) {
         let (s, e) = (p.toks[h.first].start, p.toks[h.last].end);
         out.push((s, e, "marketing words", "keep just the job name"));
     } else if let Some(i) = p.chars.iter().position(|c| *c == '!') {
@@ -505,7 +505,7 @@ fn title_noise(
 fn title_location(p: &Prepared<'_>) -> Option<(usize, usize)> {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
     let set = SET.get_or_init(|| PhraseSet::new(lists().workplace.iter().copied()));
-    if let Some(h) = p.find(&set).first() {
+    if let Some(h) = p.find(set).first() {
         return Some((p.toks[h.first].start, p.toks[h.last].end));
     }
     super::super::facts::place_span(p)

@@ -80,9 +80,9 @@ fn impersonal(ctx: &mut Ctx<'_>) {
     let (set, exceptions, _) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        let ex = Cover::new(p.find_all(&exceptions));
+        let ex = Cover::new(p.find_all(exceptions));
         found.extend(
-            p.find(&set)
+            p.find(set)
                 .into_iter()
                 .filter(|h| !ex.covers(h))
                 .map(|h| (si, h.first, h.last, p.tok_text(h.first, h.last))),
@@ -129,7 +129,7 @@ fn negative(ctx: &mut Ctx<'_>) {
     let (_, _, set) = sets();
     let mut found = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
-        found.extend(p.find(&set).into_iter().map(|h| (si, h)));
+        found.extend(p.find(set).into_iter().map(|h| (si, h)));
     }
     for (si, h) in found {
         let Some(Negative { say: fix, .. }) = lists().negative.get(h.item) else {

@@ -437,7 +437,11 @@ fn german_age_native_speaker_and_hype() {
         .is_empty()
     );
     assert_eq!(
-        m_lang("fr", "Poste ouvert aux jeunes diplômés de moins de 30 ans.", "age-coded"),
+        m_lang(
+            "fr",
+            "Poste ouvert aux jeunes diplômés de moins de 30 ans.",
+            "age-coded"
+        ),
         ["diplômés de moins de 30 ans"]
     );
     assert_eq!(
@@ -811,25 +815,37 @@ fn the_readers_role_in_the_masculine_only() {
 
 #[test]
 fn a_sense_of_family_sells_the_team_as_one() {
-    let md = "# Line Cook\n\nOur kitchen has a real sense of family. We are a family owned diner.\n";
+    let md =
+        "# Line Cook\n\nOur kitchen has a real sense of family. We are a family owned diner.\n";
     assert_eq!(matched(&lint_md(md), "culture-cliche"), ["sense of family"]);
 }
 
 #[test]
 fn the_person_sought_in_the_feminine_only() {
     assert_eq!(
-        m_lang("de", "Wir suchen eine nette Verkäuferin für unser Team.", "gendered-term"),
+        m_lang(
+            "de",
+            "Wir suchen eine nette Verkäuferin für unser Team.",
+            "gendered-term"
+        ),
         ["eine nette Verkäuferin"]
     );
     assert_eq!(
-        m_lang("fr", "Nous recrutons une vendeuse pour notre boutique.", "gendered-term"),
+        m_lang(
+            "fr",
+            "Nous recrutons une vendeuse pour notre boutique.",
+            "gendered-term"
+        ),
         ["une vendeuse"]
     );
     for (lang, text) in [
         ("de", "Wir suchen eine Verkäuferin oder einen Verkäufer."),
         ("de", "Sie arbeiten mit einer erfahrenen Kollegin zusammen."),
         ("fr", "Nous recrutons une vendeuse ou un vendeur."),
-        ("fr", "Nous recherchons : un intégrateur ou une intégratrice web."),
+        (
+            "fr",
+            "Nous recherchons : un intégrateur ou une intégratrice web.",
+        ),
         ("fr", "Une cliente fidèle nous recommande."),
     ] {
         assert!(m_lang(lang, text, "gendered-term").is_empty(), "{text}");

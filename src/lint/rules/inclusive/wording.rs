@@ -283,7 +283,15 @@ fn feminine_asks(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
         Lang::De => ("eine", &["suchen", "sucht", "gesucht", "suche"]),
         Lang::Fr => (
             "une",
-            &["recherchons", "recrutons", "cherchons", "embauchons", "recrute", "recherche", "cherche"],
+            &[
+                "recherchons",
+                "recrutons",
+                "cherchons",
+                "embauchons",
+                "recrute",
+                "recherche",
+                "cherche",
+            ],
         ),
         Lang::En => return Vec::new(),
     };
@@ -300,15 +308,16 @@ fn feminine_asks(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
         })
     };
     // "Un intégrateur ou une intégratrice": the second of two forms.
-    let second_form = |i: usize| {
-        i > 0 && matches!(toks[i - 1].lower.as_str(), "ou" | "oder" | "et" | "und")
-    };
+    let second_form =
+        |i: usize| i > 0 && matches!(toks[i - 1].lower.as_str(), "ou" | "oder" | "et" | "und");
     (0..toks.len())
         .filter(|&i| toks[i].lower == article && !second_form(i))
         .filter(|&i| {
             let (from, _) = p.sentence_at(toks[i].start);
             let before = p.toks_within(from, toks[i].start);
-            toks[before].iter().any(|t| seeks.contains(&t.lower.as_str()))
+            toks[before]
+                .iter()
+                .any(|t| seeks.contains(&t.lower.as_str()))
         })
         .filter_map(|i| noun_after(i).map(|k| (i, k)))
         .collect()
@@ -574,9 +583,8 @@ fn age_limits(lang: Lang, lists: &Lists, p: &Prepared<'_>) -> Vec<(usize, usize)
     let matcher = crate::lint::matcher::for_language(lang);
     // "Unsere Kunden sind zwischen 20 und 40 Jahre alt": the ages of the people the
     // job serves, named just before the limit.
-    let served_before = |l: usize| {
-        (l.saturating_sub(4)..l).any(|k| matcher.names_served(&toks[k].lower))
-    };
+    let served_before =
+        |l: usize| (l.saturating_sub(4)..l).any(|k| matcher.names_served(&toks[k].lower));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -468,10 +468,7 @@ pub(super) fn names_benefits(p: &Prepared<'_>) -> bool {
 /// "2026-03-15" or "3/15/2026".
 pub fn has_date(p: &Prepared<'_>) -> bool {
     let day = |t: Option<&Token>| {
-        t.is_some_and(|t| {
-            let d = t.lower.trim_end_matches(|c: char| c.is_alphabetic());
-            d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n)) && d.len() <= 2
-        })
+        t.is_some_and(|t| day_of_month(t.lower.trim_end_matches(|c: char| c.is_alphabetic())))
     };
     let worded = p.toks.iter().enumerate().any(|(i, t)| {
         per_token().0.contains(t) && (day(p.toks.get(i + 1)) || (i > 0 && day(p.toks.get(i - 1))))
@@ -514,17 +511,18 @@ fn has_deadline(prep: &[Prepared<'_>]) -> bool {
     })
 }
 
+/// Is `digits` a day of the month ("3", "30")?
+fn day_of_month(digits: &str) -> bool {
+    digits.len() <= 2 && digits.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+}
+
 /// The token after "by" in a sentence that asks for an application by a date ("Send
 /// a short note to hiring@example.com by June 30"): a month name or a day and a month
 /// follow "by", and a word of applying stands in the same segment.
 fn by_date_to_apply(p: &Prepared<'_>) -> Option<usize> {
     let months = &per_token().0;
     let month_at = |i: usize| p.toks.get(i).is_some_and(|t| months.contains(t));
-    let day_at = |i: usize| {
-        p.toks.get(i).is_some_and(|t| {
-            t.lower.len() <= 2 && t.lower.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
-        })
-    };
+    let day_at = |i: usize| p.toks.get(i).is_some_and(|t| day_of_month(&t.lower));
     let at = p.toks.iter().enumerate().position(|(i, t)| {
         t.lower == "by" && (month_at(i + 1) || (day_at(i + 1) && month_at(i + 2)))
     })?;

@@ -19,6 +19,7 @@
 //! The engine knows no English: the stemmer and the small words, negations and subject
 //! words are `src/lint/data/matcher.toml`, one table per language.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -231,6 +232,11 @@ impl Lang {
 
     fn has(list: &[&str], w: &str) -> bool {
         list.contains(&w)
+    }
+
+    /// Does `word` (lower case) join two words ("and", "oder", "ou")?
+    pub fn is_coordinator(&self, word: &str) -> bool {
+        Lang::has(self.words.coordinators, word)
     }
 
     /// Does `word` (lower case) name people the job serves ("children", "patients")?
@@ -511,13 +517,12 @@ impl Matcher {
         let end = self.compound_end(p, j);
         // One word is its token's lower case; a hyphenated one ("close-knit") is read
         // from the text.
-        let small = if end == j {
-            Lang::has(self.lang.words.gap_words, &p.toks[j].lower)
+        let word: Cow<'_, str> = if end == j {
+            Cow::Borrowed(&p.toks[j].lower)
         } else {
-            let word = p.slice(p.toks[j].start, p.toks[end].end).to_lowercase();
-            Lang::has(self.lang.words.gap_words, &word)
+            Cow::Owned(p.slice(p.toks[j].start, p.toks[end].end).to_lowercase())
         };
-        small.then_some(end)
+        Lang::has(self.lang.words.gap_words, &word).then_some(end)
     }
 
     /// The last token of the hyphenated word token `j` starts ("close-knit").

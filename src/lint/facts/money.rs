@@ -464,10 +464,13 @@ pub fn scan_money(chars: &[char]) -> Vec<Money> {
             open_single(chars, &mut m);
         }
         let value = m.min.or(m.max).unwrap_or(0.0);
-        m.period = period_after(chars, m.end).or_else(|| period_before(chars, m.start, value));
+        let phrase = period_phrase(chars, m.end);
+        m.period = phrase
+            .map(|(period, _)| period)
+            .or_else(|| period_before(chars, m.start, value));
         // "$18/hr and up": the open end may follow the figure's period.
         if !m.open && m.min == m.max {
-            if let Some(end) = period_phrase(chars, m.end).and_then(|(_, e)| open_after(chars, e)) {
+            if let Some(end) = phrase.and_then(|(_, e)| open_after(chars, e)) {
                 m.end = end;
                 m.max = None;
                 m.open = true;

@@ -308,8 +308,8 @@ fn feminine_asks(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
         })
     };
     // "Un intégrateur ou une intégratrice": the second of two forms.
-    let second_form =
-        |i: usize| i > 0 && matches!(toks[i - 1].lower.as_str(), "ou" | "oder" | "et" | "und");
+    let matcher = crate::lint::matcher::for_language(lang);
+    let second_form = |i: usize| i > 0 && matcher.is_coordinator(&toks[i - 1].lower);
     (0..toks.len())
         .filter(|&i| toks[i].lower == article && !second_form(i))
         .filter(|&i| {

@@ -60,13 +60,10 @@ struct TemplateSources {
     files: BTreeMap<String, PathBuf>,
 }
 
-/// A posting template's context: the view as `p`, with the JSON-LD script the
-/// HTML page embeds (empty elsewhere) as `p.jsonld`.
-#[derive(Serialize)]
-struct PostingContext<'a> {
-    #[serde(flatten)]
-    view: &'a View,
-    jsonld: &'a str,
+/// A posting's view as a template value: serialised once and shared by every
+/// format a posting is rendered in (serialising it is a tenth of an export).
+pub fn view_value(view: &View) -> tera::Value {
+    tera::Value::from_serializable(view)
 }
 
 impl Templates {
@@ -132,9 +129,24 @@ impl Templates {
         jsonld: &str,
         tidy_text: bool,
     ) -> Result<String> {
+        self.render_view(&view_value(view), name, jsonld, tidy_text)
+    }
+
+    /// [`Templates::render_posting`] from a view already made a template value
+    /// ([`view_value`]): the view as `p`, with the JSON-LD script the HTML page
+    /// embeds (empty elsewhere) as `p.jsonld`.
+    pub fn render_view(
+        &self,
+        view: &tera::Value,
+        name: &str,
+        jsonld: &str,
+        tidy_text: bool,
+    ) -> Result<String> {
         self.ensure(name)?;
+        let mut p = view.as_map().cloned().unwrap_or_default();
+        p.insert("jsonld".into(), tera::Value::from(jsonld));
         let mut ctx = Context::new();
-        ctx.insert("p", &PostingContext { view, jsonld });
+        ctx.insert_value("p", tera::Value::from(p));
         let out = self.render_bounded(name, &ctx)?;
         Ok(if tidy_text { tidy(&out) } else { out })
     }

@@ -49,8 +49,8 @@ impl Renderer for Page {
             .jsonld()
             .map(crate::jsonld::for_script)
             .unwrap_or_default();
-        templates
-            .render_posting(&posting.view, "posting.html", &script, false)
+        posting
+            .render_template(templates, "posting.html", &script, false)
             .map(Rendered::Text)
     }
 

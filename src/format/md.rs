@@ -33,8 +33,8 @@ impl Renderer for Markdown {
     }
 
     fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered> {
-        templates
-            .render_posting(&posting.view, "posting.md", "", true)
+        posting
+            .render_template(templates, "posting.md", "", true)
             .map(Rendered::Text)
     }
 }

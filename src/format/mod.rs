@@ -15,7 +15,7 @@
 //!    (its name, extension, media type, help line, and `render`, which returns
 //!    [`Rendered::Text`] or, for a file format such as Word's,
 //!    [`Rendered::Binary`]). A template format also ships
-//!    `templates/posting.<ext>` and renders it with [`Templates::render_posting`].
+//!    `templates/posting.<ext>` and renders it with [`Prepared::render_template`].
 //! 2. Register it here: `mod <name>;` and one entry in [`ALL`] (its place there
 //!    is its place in `--format`'s value list).
 //!
@@ -244,6 +244,7 @@ pub struct Prepared<'a> {
     pub date: Option<Date>,
     jsonld: OnceLock<Option<String>>,
     body_html: OnceLock<String>,
+    value: OnceLock<tera::Value>,
 }
 
 impl<'a> Prepared<'a> {
@@ -270,7 +271,23 @@ impl<'a> Prepared<'a> {
             date,
             jsonld: OnceLock::new(),
             body_html: OnceLock::new(),
+            value: OnceLock::new(),
         }
+    }
+
+    /// The posting template `name` rendered from the view, which is made a
+    /// template value once for every format ([`Templates::render_view`]).
+    pub fn render_template(
+        &self,
+        templates: &Templates,
+        name: &str,
+        jsonld: &str,
+        tidy_text: bool,
+    ) -> Result<String> {
+        let value = self
+            .value
+            .get_or_init(|| crate::render::view_value(&self.view));
+        templates.render_view(value, name, jsonld, tidy_text)
     }
 
     /// The page's Markdown without its title, as safe HTML: the body a job
@@ -279,7 +296,7 @@ impl<'a> Prepared<'a> {
         if let Some(html) = self.body_html.get() {
             return Ok(html);
         }
-        let md = templates.render_posting(&self.view, "posting.md", "", true)?;
+        let md = self.render_template(templates, "posting.md", "", true)?;
         let body = match md.split_once('\n') {
             Some((first, rest)) if first.starts_with("# ") => rest,
             _ => md.as_str(),

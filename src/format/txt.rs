@@ -33,8 +33,8 @@ impl Renderer for Text {
     }
 
     fn render(&self, posting: &Prepared, templates: &Templates) -> Result<Rendered> {
-        templates
-            .render_posting(&posting.view, "posting.txt", "", true)
+        posting
+            .render_template(templates, "posting.txt", "", true)
             .map(Rendered::Text)
     }
 }

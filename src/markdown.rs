@@ -282,22 +282,30 @@ pub fn escape_text(text: &str) -> String {
 }
 
 /// Backslash-escapes every character Markdown gives meaning to inline;
-/// newlines are kept or made spaces.
+/// newlines are kept or made spaces. Every such character is ASCII, so the
+/// runs between them are copied whole (export escapes every field).
 fn escape(text: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' | '~'
-        ) {
-            out.push('\\');
-        }
-        if c == '\n' && !keep_newlines {
-            out.push(' ');
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let special = matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'&' | b'~'
+        );
+        if !special && (b != b'\n' || keep_newlines) {
             continue;
         }
-        out.push(c);
+        out.push_str(&text[copied..i]);
+        match special {
+            true => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            false => out.push(' '),
+        }
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -274,8 +274,7 @@ fn localise(merged: &mut Merged, chain: &[&Preset]) -> Result<()> {
         reword(&mut merged.slots, o, &written_by_up_to_k, &mut done);
     }
     let mut respelled = false;
-    let by_table =
-        table.map(|table| move |text: &str| table.may_apply(text).then(|| table.apply(text)));
+    let by_table = table.map(|table| move |text: &str| table.respell(text));
     // Letters a country writes otherwise (Swiss German has no "ß").
     let by_letters = |text: &str| {
         letters

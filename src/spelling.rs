@@ -64,7 +64,14 @@ pub struct Table {
     key_runs: HashSet<String, BuildHasherDefault<Fnv>>,
     /// The US forms' words so far, to refuse one listed twice.
     seen: HashSet<Vec<String>>,
+    /// Texts respelled so far ([`Table::respell`]): an export respells the same
+    /// preset sentences for thousands of postings.
+    memo: Mutex<HashMap<String, Option<String>>>,
 }
+
+/// The most texts a table remembers: every preset's text many times over, so
+/// memory stays bounded whatever a run reads.
+const MEMO_MAX: usize = 50_000;
 
 /// The table for `tag`; `None` for en-US and for locales with nothing to change.
 /// Each locale's table is built the first time a posting in it is respelled,
@@ -174,6 +181,21 @@ impl Table {
             }
             self.key_runs.contains(&lower)
         })
+    }
+
+    /// `text` respelled ([`Table::apply`]), or `None` when nothing in it may
+    /// change ([`Table::may_apply`]); remembered for the next posting.
+    pub fn respell(&self, text: &str) -> Option<String> {
+        let memo = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = memo().get(text) {
+            return known.clone();
+        }
+        let new = self.may_apply(text).then(|| self.apply(text));
+        let mut memo = memo();
+        if memo.len() < MEMO_MAX {
+            memo.insert(text.to_string(), new.clone());
+        }
+        new
     }
 
     /// `text` with every listed US word or phrase in this locale's form, matched as

@@ -572,6 +572,25 @@ fn own_words<'p>(p: &'p Prepared<'_>, m: &Money) -> Vec<&'p Token> {
     out
 }
 
+/// Does a word of `m`'s own clause make it something other than pay ("$5,000
+/// signing bonus", "a $2m budget")? A sum set aside for pay is pay: "the
+/// compensation budget … is $50K-$80K".
+fn said_not_pay(p: &Prepared<'_>, m: &Money) -> bool {
+    let w = words();
+    own_words(p, m).iter().any(|t| {
+        let word = t.lower.as_str();
+        w.not_pay.contains(&word) && !(w.pay_sums.contains(&word) && after_pay_noun(p, t))
+    })
+}
+
+/// Is the token before `t` a pay noun ("compensation budget")?
+fn after_pay_noun(p: &Prepared<'_>, t: &Token) -> bool {
+    let at = p.toks.partition_point(|x| x.start < t.start);
+    at.checked_sub(1)
+        .and_then(|k| p.toks.get(k))
+        .is_some_and(|prev| words().pay_nouns.contains(&prev.lower.as_str()))
+}
+
 /// Is the figure `m` said to be for the job right after it ("a budget of £40,000 for
 /// this role")? Then it is the job's pay, whatever word stands before it.
 fn for_the_role(p: &Prepared<'_>, m: &Money) -> bool {
@@ -592,11 +611,7 @@ fn for_the_role(p: &Prepared<'_>, m: &Money) -> bool {
 fn is_pay(p: &Prepared<'_>, m: &Money) -> bool {
     let near = p.sentence_words(m.start);
     let for_the_role = for_the_role(p, m);
-    if !for_the_role
-        && own_words(p, m)
-            .iter()
-            .any(|t| words().not_pay.contains(&t.lower.as_str()))
-    {
+    if !for_the_role && said_not_pay(p, m) {
         return false;
     }
     // "$0" is a job board's placeholder for pay not given.
@@ -691,6 +706,9 @@ struct Lists {
     /// "bonus": the figure is not pay.
     #[serde(deserialize_with = "data::words")]
     not_pay: &'static [&'static str],
+    /// "budget": a `not_pay` sum that a pay noun before it makes pay.
+    #[serde(deserialize_with = "data::words")]
+    pay_sums: &'static [&'static str],
     /// "salary": the figure is pay.
     #[serde(deserialize_with = "data::words")]
     pay_words: &'static [&'static str],
@@ -744,6 +762,7 @@ struct Words {
     lower_bound_only: &'static [&'static str],
     open_after: &'static [&'static str],
     not_pay: &'static [&'static str],
+    pay_sums: &'static [&'static str],
     pay_words: &'static [&'static str],
     pay_word_endings: &'static [&'static str],
     clause_words: &'static [&'static str],
@@ -774,6 +793,7 @@ fn words() -> &'static Words {
             lower_bound_only: l.lower_bound_only,
             open_after: l.open_after,
             not_pay: l.not_pay,
+            pay_sums: l.pay_sums,
             pay_words: l.pay_words,
             pay_word_endings: l.pay_word_endings,
             clause_words: l.clause_words,
@@ -895,14 +915,18 @@ fn bare_pay(p: &Prepared<'_>) -> Option<Money> {
         // A small figure is pay only as an hourly rate ("Hourly rate: 22.50-25.00",
         // "Pay: 22 to 25 per hour"): counts of years or hours are not.
         let hourly = || {
+            // A figure that counts something ("hourly basis (20 hours per week)") is
+            // no rate, whatever word went before it.
+            let counts = chars[m.end..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(|c| c.is_alphabetic());
             let said_before =
                 lower_slice(chars, m.start.saturating_sub(30), m.start).contains("hourly");
-            said_before || period_after(chars, m.end) == Some("hour")
+            (said_before && !counts) || period_after(chars, m.end) == Some("hour")
         };
         let big = value >= 1000.0 || ((1.0..1000.0).contains(&value) && hourly());
-        let not_pay = own_words(p, &m)
-            .iter()
-            .any(|t| words().not_pay.contains(&t.lower.as_str()));
+        let not_pay = said_not_pay(p, &m);
         let near = in_pay_section || pay_word_near(p, m.start, m.end);
         if big && !year && !not_pay && near && !phone_number(chars, m.start, m.end) {
             m.period = period_after(chars, m.end).or_else(|| period_before(chars, m.start, value));

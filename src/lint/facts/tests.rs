@@ -494,6 +494,12 @@ fn money_that_is_not_pay() {
         pay("We have a budget of £40,000 for this role, with a hardware budget.").min,
         Some(40_000.0)
     );
+    // A budget for pay is pay; a budget for anything else is not.
+    assert_eq!(
+        pay("The compensation budget for this contract is a total of $50K-$80K.").max,
+        Some(80_000.0)
+    );
+    assert_eq!(facts("The marketing budget is $50K-$80K.").pay, None);
 }
 
 #[test]
@@ -1033,6 +1039,7 @@ fn an_hourly_rate_written_without_a_currency() {
         "Wage: 3 shifts per week.",
         "Pay: overtime after 40 hours per week.",
         "Pay: we review pay after 90 days.",
+        "Contract terms: part-time, hourly contractual basis (20 hours per week).",
     ] {
         assert_eq!(facts(text).pay.and_then(|p| p.min), None, "{text}");
     }

@@ -62,6 +62,11 @@ struct LangData {
     served: &'static [&'static str],
     #[serde(deserialize_with = "data::words")]
     specific_person: &'static [&'static str],
+    /// Verbs of seeking: after one, the words of the clause describe the person
+    /// sought, though the employer speaks ("we are looking for talented young
+    /// programmers").
+    #[serde(default, deserialize_with = "data::words")]
+    seeking: &'static [&'static str],
 }
 
 /// `src/lint/data/matcher.toml`.
@@ -614,8 +619,16 @@ impl Matcher {
             }
         }
         let start = self.clause_start(p, f.first);
-        let ours = (start..f.first)
-            .any(|k| matches!(toks[k].lower.as_str(), "we" | "we're" | "our" | "us"));
+        // The employer speaking of itself ("we are a young team"), unless it goes on
+        // to say whom it seeks ("we are looking for young programmers").
+        let ours = (start..f.first).rev().find_map(|k| {
+            let word = toks[k].lower.as_str();
+            match word {
+                "we" | "we're" | "our" | "us" => Some(true),
+                _ if Lang::has(w.seeking, word) => Some(false),
+                _ => None,
+            }
+        }) == Some(true);
         let (from, to) = p.sentence_at(toks[f.first].start);
         // The sentence's words within reach of the match.
         let sentence = p.toks_within(from, to);

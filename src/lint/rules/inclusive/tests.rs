@@ -335,11 +335,28 @@ fn generations_mature_candidates_and_young_hires() {
         m("Mature candidates only.", "age-coded"),
         ["Mature candidates"]
     );
+    // The employer speaks, and says whom it seeks.
+    assert_eq!(
+        m(
+            "We are looking for talented young programmers.",
+            "age-coded"
+        ),
+        ["young"]
+    );
+    assert_eq!(
+        m(
+            "We are looking for high-school and college aged programmers.",
+            "age-coded"
+        ),
+        ["college aged"]
+    );
     // The market, the company and the people served are not the applicant.
     for text in [
         "Everyone knows us as the Gen Z and millennial travel app.",
         "Join a young and dynamic company.",
         "We mentor young people.",
+        "We are a young team looking for a developer.",
+        "We are looking for a developer to teach college-age students.",
     ] {
         assert!(m(text, "age-coded").is_empty(), "{text}");
     }

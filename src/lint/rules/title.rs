@@ -295,6 +295,24 @@ pub(super) fn sentence_words<'a>(
 /// "un vendeur ou une vendeuse").
 const AFTER_NOUN: usize = 6;
 
+/// In sentence `s` of `p`, someone sought by a masculine article and noun with no
+/// marker or second form after it ("Wir suchen einen Koch"): the tokens of the article
+/// and the noun.
+pub(super) fn masculine_ask_in(
+    lang: &str,
+    p: &super::super::facts::Prepared<'_>,
+    s: &super::super::text::Span,
+) -> Option<(usize, usize)> {
+    let range = p.toks_within(s.start, s.end);
+    let toks = &p.toks[range.clone()];
+    let words = sentence_words(p, toks);
+    let (article, noun) = crate::title::masculine_ask(lang, &words)?;
+    let tail_end = toks.get(noun + AFTER_NOUN).map_or(s.end, |t| t.end);
+    let phrase = p.slice(toks[noun].start, tail_end);
+    (!crate::title::open_to_all(lang, &phrase))
+        .then_some((range.start + article, range.start + noun))
+}
+
 /// Reports the first sentence that seeks someone by a masculine article and noun
 /// with no marker or second form after it ("Wir suchen einen Koch"): a career page
 /// whose title names no job asks for its people there.
@@ -305,17 +323,9 @@ fn check_asks(ctx: &mut Ctx<'_>) {
     let lang = ctx.lang.code();
     let found = ctx.prep.iter().enumerate().find_map(|(si, p)| {
         p.sentences.iter().find_map(|s| {
-            let range = p.toks_within(s.start, s.end);
-            let toks = &p.toks[range.clone()];
-            let words = sentence_words(p, toks);
-            let (article, noun) = crate::title::masculine_ask(lang, &words)?;
-            let tail_end = toks.get(noun + AFTER_NOUN).map_or(s.end, |t| t.end);
-            let phrase = p.slice(toks[noun].start, tail_end);
-            if crate::title::open_to_all(lang, &phrase) {
-                return None;
-            }
-            let asked = p.slice(toks[article].start, toks[noun].end);
-            Some((si, toks[article].start, toks[noun].end, asked))
+            let (article, noun) = masculine_ask_in(lang, p, s)?;
+            let (start, end) = (p.toks[article].start, p.toks[noun].end);
+            Some((si, start, end, p.slice(start, end)))
         })
     });
     let Some((si, start, end, asked)) = found.or_else(|| listed_title(ctx)) else {

@@ -171,6 +171,12 @@ pub fn check(ctx: &mut Ctx<'_>) {
         .pay
         .as_ref()
         .is_some_and(|p| p.min.is_some() || p.max.is_some() || p.open_ended.is_some());
+    // A title open to all leaves the body's asks to this rule; any other title, and
+    // the sentences that seek someone after it, are `title-gender`'s.
+    let title_open = ctx
+        .doc
+        .title()
+        .is_some_and(|t| crate::title::open_to_all(ctx.lang.code(), t.text.trim()));
     let mut found: Vec<(usize, Hit, &'static Term)> = Vec::new();
     for (si, p) in ctx.prep.iter().enumerate() {
         let ex = Cover::new(p.find_all(&c.exceptions));
@@ -197,14 +203,21 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, &FEMININE_ROLE));
             }
         }
-        for (first, last) in masculine_roles(ctx.lang, p) {
+        let asks = title_open
+            .then(|| masculine_asks(ctx.lang, p))
+            .unwrap_or_default();
+        let roles = masculine_roles(ctx.lang, p).into_iter();
+        let masculine = roles
+            .map(|r| (r, &MASCULINE_ROLE))
+            .chain(asks.into_iter().map(|a| (a, masculine_ask_term(ctx.lang))));
+        for ((first, last), term) in masculine {
             let h = Hit {
                 first,
                 last,
                 item: usize::MAX,
             };
             if !paired(p, &h) && !overlaps(&found, si, &h, RuleId::GenderedTerm) {
-                found.push((si, h, &MASCULINE_ROLE));
+                found.push((si, h, term));
             }
         }
         let lists = c.lists;
@@ -342,6 +355,28 @@ fn masculine_roles(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The term a masculine-only ask in `lang` is reported as.
+fn masculine_ask_term(lang: Lang) -> &'static Term {
+    match lang {
+        Lang::Fr => &MASCULINE_ASK_FR,
+        _ => &MASCULINE_ASK_DE,
+    }
+}
+
+/// The person sought named by a masculine noun only, in a sentence that seeks
+/// ("suchen wir einen erfahrenen Monteur", "LOG recrute des ingénieurs"), as
+/// `title-gender` reads a careers page: a marker in the title does not reach the
+/// sentence the reader reads.
+fn masculine_asks(lang: Lang, p: &Prepared<'_>) -> Vec<(usize, usize)> {
+    if lang == Lang::En {
+        return Vec::new();
+    }
+    p.sentences
+        .iter()
+        .filter_map(|s| super::super::title::masculine_ask_in(lang.code(), p, s))
+        .collect()
+}
+
 /// Is a finding of `rule` already kept on tokens of `h` in segment `si`?
 fn overlaps(found: &[(usize, Hit, &Term)], si: usize, h: &Hit, rule: RuleId) -> bool {
     found
@@ -354,6 +389,26 @@ static MASCULINE_ROLE: Term = Term {
     phrase: "",
     rule: RuleId::GenderedTerm,
     fix: "name both forms (\"als Ansprechpartnerin oder Ansprechpartner\", \"als Ansprechpartner*in\") or a neutral noun (\"als Ansprechperson\")",
+    exact: false,
+    pronoun: false,
+    staff: false,
+};
+
+/// The person sought by a masculine noun only in German, reported as `gendered-term`.
+static MASCULINE_ASK_DE: Term = Term {
+    phrase: "",
+    rule: RuleId::GenderedTerm,
+    fix: "name both forms (\"einen Monteur oder eine Monteurin\", \"Monteur*in\"), add \"(m/w/d)\" after the noun, or use a neutral noun (\"Fachkraft\")",
+    exact: false,
+    pronoun: false,
+    staff: false,
+};
+
+/// The person sought by a masculine noun only in French, reported as `gendered-term`.
+static MASCULINE_ASK_FR: Term = Term {
+    phrase: "",
+    rule: RuleId::GenderedTerm,
+    fix: "name both forms (\"un vendeur ou une vendeuse\", \"un·e vendeur·se\"), add \"(H/F)\" after the noun, or use an epicene noun",
     exact: false,
     pronoun: false,
     staff: false,

@@ -536,10 +536,15 @@ pub(super) fn segments(
             Role::Deadline => labelled(Section::Apply, "Closing date", value, loc),
             Role::Posted => labelled(Section::Other, "Posted", value, loc),
         };
-        out.push(if f.exact {
-            seg
-        } else {
-            Segment::inexact(seg.section, seg.kind, unescape(&seg.text), seg.loc)
+        let text = match f.exact {
+            true => None,
+            false => Some(unescape(&seg.text)),
+        };
+        // A value's entities are shown decoded by the page ("Up to &pound;30,000").
+        let decoded = super::html::decode_entities(text.as_deref().unwrap_or(&seg.text));
+        out.push(match decoded.or(text) {
+            Some(text) => Segment::inexact(seg.section, seg.kind, text, seg.loc),
+            None => seg,
         });
     }
     out

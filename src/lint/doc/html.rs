@@ -138,12 +138,41 @@ fn template_comment_end(s: &str) -> Option<usize> {
     Some(to("%}", after.min(s.len())))
 }
 
+/// `text` with its entities decoded ("Up to &pound;30,000" → "Up to £30,000"), as a
+/// page shows it; `None` when it has none.
+pub(super) fn decode_entities(text: &str) -> Option<String> {
+    let first = text.find('&')?;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut at = first;
+    let mut decoded = false;
+    loop {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match entity_at(rest) {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n..];
+                decoded = true;
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+        match rest.find('&') {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    decoded.then_some(out)
+}
+
 /// The char an entity stands for, and the entity's length in bytes ("&amp;" → '&', 5).
 fn entity_at(s: &str) -> Option<(char, usize)> {
-    let end = s
-        .get(..12)?
-        .find(';')
-        .or_else(|| s.find(';').filter(|e| *e < 12))?;
+    // Within the first 12 bytes, however short the text ("&amp;" at its end).
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = match body {
         "amp" => '&',

@@ -766,6 +766,19 @@ fn html_in_a_front_matter_field_is_read_as_html() {
 }
 
 #[test]
+fn entities_in_a_front_matter_value_are_read_as_the_page_shows_them() {
+    let src = "---\ntitle: Scrum Master\ntagline: Package - Up to &pound;30,000 DOE &amp; more\n---\n\n# Scrum Master\n\nText.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let texts: Vec<String> = brief(&doc).into_iter().map(|b| b.2).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Package - Up to £30,000 DOE & more"),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn a_title_in_a_front_matter_list_names_a_job_of_the_page() {
     let src = "---\ntitle: Carrières\nprofiles:\n- title: Programmeur\n  description: Tu écris du code.\n---\n";
     let doc = Doc::from_markdown("p.md", src);

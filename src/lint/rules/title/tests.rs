@@ -193,6 +193,7 @@ fn a_french_sentence_seeking_a_man_only_is_reported() {
         "Vous êtes à la recherche d'un emploi stable ?",
         "Nous recrutons un apprenti·e en CAP.",
         "On ne cherche pas des techniciens, on cherche des gens curieux.",
+        "LOG recrute des chefs de projet, de différents niveaux d'expérience.",
     ];
     asks_are(asked_fr, &found, &none);
     // Under a heading that announces open jobs, the list's items are titles.

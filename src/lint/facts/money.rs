@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
-use super::super::text::{PhraseSet, is_word_char};
+use super::super::text::{Hit, PhraseSet, is_word_char};
 use super::{Facts, PayFacts, Prepared, Section, SegKind, Token};
 use crate::money::DOLLAR;
 
@@ -709,6 +709,11 @@ struct Lists {
     /// "budget": a `not_pay` sum that a pay noun before it makes pay.
     #[serde(deserialize_with = "data::words")]
     pay_sums: &'static [&'static str],
+    /// "not specified": pay not given, in a job board's words.
+    not_given: Vec<String>,
+    /// "packaging": the pay noun before names a benefit scheme.
+    #[serde(deserialize_with = "data::words")]
+    scheme_words: &'static [&'static str],
     /// "salary": the figure is pay.
     #[serde(deserialize_with = "data::words")]
     pay_words: &'static [&'static str],
@@ -763,6 +768,8 @@ struct Words {
     open_after: &'static [&'static str],
     not_pay: &'static [&'static str],
     pay_sums: &'static [&'static str],
+    not_given: Vec<String>,
+    scheme_words: &'static [&'static str],
     pay_words: &'static [&'static str],
     pay_word_endings: &'static [&'static str],
     clause_words: &'static [&'static str],
@@ -794,6 +801,8 @@ fn words() -> &'static Words {
             open_after: l.open_after,
             not_pay: l.not_pay,
             pay_sums: l.pay_sums,
+            not_given: l.not_given,
+            scheme_words: l.scheme_words,
             pay_words: l.pay_words,
             pay_word_endings: l.pay_word_endings,
             clause_words: l.clause_words,
@@ -1090,6 +1099,7 @@ fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
             && (after_heading(i) || labelled(p))
             && !has_figure(p.chars)
             && !unpaid(p)
+            && !not_given(p)
             && !super::names_benefits(p)
             && !names_pay_grade(p)
     })?;
@@ -1102,14 +1112,31 @@ fn described_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     })
 }
 
+/// Does the line say pay was not given, as a job board prints it ("Salary: Not
+/// specified")? That is pay missing, not pay described.
+fn not_given(p: &Prepared<'_>) -> bool {
+    let text = p.slice(0, p.chars.len()).to_lowercase();
+    words().not_given.iter().any(|w| text.contains(w.as_str()))
+}
+
 /// A listed phrase ("competitive salary"), pay said to depend on something or praised,
 /// or a word of that kind alone under a pay heading.
 fn listed_vague(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep.iter().filter(|p| !names_pay_grade(p)) {
-        let hit = p.find(&words().vague).into_iter().next().or_else(|| {
-            let in_context = p.find(&words().vague_in_context);
-            in_context.into_iter().next().filter(|_| speaks_of_pay(p))
-        });
+        // "attractive salary packaging benefits": praise of a benefit scheme.
+        let scheme = |h: &Hit| {
+            p.toks
+                .get(h.last + 1)
+                .is_some_and(|t| words().scheme_words.contains(&t.lower.as_str()))
+        };
+        let hit = p
+            .find(&words().vague)
+            .into_iter()
+            .find(|h| !scheme(h))
+            .or_else(|| {
+                let in_context = p.find(&words().vague_in_context);
+                in_context.into_iter().next().filter(|_| speaks_of_pay(p))
+            });
         // "Salary: Competitive" in the pay section, or a short line of its own under a
         // pay heading ("TBD", "Negotiable", "A discuter en fonction de votre profil"):
         // the heading is the pay noun.
@@ -1158,6 +1185,14 @@ fn speaks_of_pay(p: &Prepared<'_>) -> bool {
 /// Pay said to depend on something or praised, as tokens (first, last): both, when
 /// they are one phrase ("ein attraktives, leistungsabhängiges Einkommen").
 fn wording(p: &Prepared<'_>) -> Option<(usize, usize)> {
+    // "attractive salary packaging": the pay noun names a benefit scheme.
+    let scheme = p.toks.windows(2).any(|w| {
+        words().pay_nouns.contains(&w[0].lower.as_str())
+            && words().scheme_words.contains(&w[1].lower.as_str())
+    });
+    if scheme {
+        return None;
+    }
     match (depends(p), praised(p)) {
         (Some(d), Some(r)) if d.0 <= r.1 + 1 && r.0 <= d.1 + 1 => {
             Some((d.0.min(r.0), d.1.max(r.1)))

@@ -774,46 +774,73 @@ fn is_head_office(word: &str) -> bool {
     )
 }
 
-/// Places named right after "based in", "located in", "anywhere in" or "place of work"
-/// in a sentence of the body: where the job is, as opposed to places merely mentioned.
+/// Places named right after "based in", "located in", "anywhere in", "place of work"
+/// or "join our … team in" in a sentence of the body, and the places listed after such a
+/// place ("team in Houston, TX, Austin, TX, Denver, CO or Calgary, AB"): where the job
+/// is, as opposed to places merely mentioned.
 fn based_in(p: &Prepared<'_>) -> Vec<Place> {
     let toks = p.toks;
     // Most segments say neither; looking for places in them all was a tenth of lint.
     let cue = toks.windows(2).any(|w| {
         let (a, b) = (w[0].lower.as_str(), w[1].lower.as_str());
-        is_in(b) && is_where(a) || (a, b) == ("place", "of")
+        is_in(b) && (is_where(a) || a == "team") || (a, b) == ("place", "of")
     });
     if !cue {
         return Vec::new();
     }
-    places_in(p)
-        .into_iter()
-        .filter(|(start, _, _)| {
-            let Some(i) = toks.iter().position(|t| t.start == *start) else {
-                return false;
-            };
-            // "located in Salem, Oregon": a town the list does not know (up to three
-            // capitalised words) may stand between the cue and the state it is in.
-            let capitalised =
-                |k: usize| p.chars.get(toks[k].start).is_some_and(|c| c.is_uppercase());
-            let mut first = i;
-            while i - first < 3 && first > 0 && capitalised(first - 1) {
-                first -= 1;
-            }
-            (first..=i).any(|at| {
-                let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
-                // "based in the UK": an article may stand before the place;
-                // "situated in central New Jersey", a word for its part.
-                let lead = usize::from(w(1) == "the" || is_part_of_region(w(1)));
-                // "Our headquarters is located in the Bay Area" says where the company
-                // is, not the job.
-                let head_office = (3 + lead..6 + lead).any(|k| is_head_office(w(k)));
-                is_in(w(1 + lead)) && is_where(w(2 + lead)) && !head_office
-                    || (w(1) == "work" && w(2) == "of" && w(3) == "place")
-            })
-        })
-        .map(|(_, _, pl)| pl)
-        .collect()
+    let mut found = places_in(p);
+    // In the order read: a list's items follow one another.
+    found.sort_by_key(|(start, end, _)| (*start, *end));
+    let mut out = Vec::new();
+    let mut last_end = None;
+    for (start, end, pl) in found {
+        let listed = last_end.is_some_and(|e| e <= start && only_separators(&p.slice(e, start)));
+        if listed || cued(p, start) {
+            out.push(pl);
+            last_end = Some(end);
+        }
+    }
+    out
+}
+
+/// Is the place starting at char `start` right after a cue that makes it the place of
+/// work ("based in", "located in", "place of work", "join our … team in")?
+fn cued(p: &Prepared<'_>, start: usize) -> bool {
+    let toks = p.toks;
+    let Some(i) = toks.iter().position(|t| t.start == start) else {
+        return false;
+    };
+    // "located in Salem, Oregon": a town the list does not know (up to three
+    // capitalised words) may stand between the cue and the state it is in.
+    let capitalised = |k: usize| p.chars.get(toks[k].start).is_some_and(|c| c.is_uppercase());
+    let mut first = i;
+    while i - first < 3 && first > 0 && capitalised(first - 1) {
+        first -= 1;
+    }
+    (first..=i).any(|at| {
+        let w = |k: usize| at.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
+        // "based in the UK": an article may stand before the place;
+        // "situated in central New Jersey", a word for its part.
+        let lead = usize::from(w(1) == "the" || is_part_of_region(w(1)));
+        // "Our headquarters is located in the Bay Area" says where the company
+        // is, not the job.
+        let head_office = (3 + lead..6 + lead).any(|k| is_head_office(w(k)));
+        // "to join our Power & Renewables team in Houston": the team the hire joins.
+        let joined_team = w(2 + lead) == "team" && (3 + lead..10 + lead).any(|k| w(k) == "join");
+        is_in(w(1 + lead)) && (is_where(w(2 + lead)) && !head_office || joined_team)
+            || (w(1) == "work" && w(2) == "of" && w(3) == "place")
+    })
+}
+
+/// Is `between` (the text between two places) only what separates the items of a
+/// list ("Houston, TX, Austin, TX or Denver, CO"): commas, "or", "and", and the code
+/// of the state a city named before it is in ("TX")?
+fn only_separators(between: &str) -> bool {
+    between.split_whitespace().all(|w| {
+        let w = w.trim_matches([',', '/', '&', ';']);
+        let code = (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+        w.is_empty() || code || matches!(w, "or" | "and" | "und" | "oder" | "et" | "ou")
+    })
 }
 
 /// May a place only mentioned (no location line, no "based in") be the place of work

@@ -500,6 +500,11 @@ fn money_that_is_not_pay() {
         Some(80_000.0)
     );
     assert_eq!(facts("The marketing budget is $50K-$80K.").pay, None);
+    // A package is pay, as the salary is.
+    assert_eq!(
+        pay("Package - Up to £30,000 DOE + profit share").max,
+        Some(30_000.0)
+    );
 }
 
 #[test]
@@ -677,6 +682,23 @@ fn remote_detection() {
     }
     // A denial in another clause does not count.
     assert!(facts("Fully remote, no office to commute to.").remote);
+}
+
+#[test]
+fn each_place_listed_after_a_cue_is_a_site() {
+    let f = facts(
+        "# Analyst\n\nWe are seeking an analyst to join our markets team in Houston, TX, \
+         Austin, TX, Denver, CO or Calgary, AB. We serve customers in Ohio.\n",
+    );
+    let mut regions: Vec<Option<&str>> =
+        f.other_sites.iter().map(|s| s.region.as_deref()).collect();
+    regions.push(f.region.as_deref());
+    regions.sort();
+    regions.dedup();
+    assert_eq!(regions, [Some("AB"), Some("CO"), Some("TX")]);
+    // A team mentioned, not joined, names no place of work.
+    let f = facts("# Analyst\n\nOur sales team in Denver, CO sells our reports.\n");
+    assert!(f.other_sites.is_empty());
 }
 
 #[test]
@@ -1043,6 +1065,18 @@ fn an_hourly_rate_written_without_a_currency() {
     ] {
         assert_eq!(facts(text).pay.and_then(|p| p.min), None, "{text}");
     }
+}
+
+#[test]
+fn pay_not_given_and_pay_schemes_are_not_vague_pay() {
+    // A job board's placeholder is pay missing, not pay described.
+    assert_eq!(facts("# Analyst\n\nSalary: Not specified\n").pay, None);
+    // Praise of a salary-packaging scheme praises no pay.
+    assert_eq!(
+        facts("We offer attractive salary packaging benefits to reduce your taxable income.").pay,
+        None
+    );
+    assert!(facts("We offer an attractive salary.").pay.is_some());
 }
 
 #[test]

@@ -293,8 +293,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
     }
     if !deadline {
         // A posting published, or closed, before the requirement came in is not bound by it.
+        // The posting's own date, else the day `--posted` names, as for the laws.
         let f = &ctx.doc.facts;
-        let dates = [f.posted_on.clone(), f.closes_on.clone()];
+        let posted = f.posted_on.clone().or_else(|| ctx.cfg.posted.clone());
+        let dates = [posted, f.closes_on.clone()];
         let required = move |j: &Jurisdiction| {
             j.deadline
                 && j.deadline_from

@@ -109,6 +109,14 @@ fn benefits_and_deadline() {
     assert_eq!(pay_rules(&lint_md(&text)), ["pay-benefits-missing"]);
     let text = CO.replace("Apply by March 31, 2027.", "Apply online.");
     assert_eq!(pay_rules(&lint_md(&text)), ["pay-deadline-missing"]);
+    // Colorado asks for the deadline from 2024 on: not of a posting that went up
+    // before, by its own date or the day `--posted` names.
+    let cfg = crate::lint::Config {
+        posted: Some("2023-11-07".into()),
+        ..crate::lint::Config::default()
+    };
+    let f = crate::lint::lint(&crate::lint::Doc::from_markdown("post.md", &text), &cfg);
+    assert!(pay_rules(&f).is_empty(), "{:?}", pay_rules(&f));
     // Washington asks for benefits but not a deadline.
     let wa = "# Baker\n\nIn Seattle.\n\n## Pay\n\n$20-$24 an hour.\n";
     assert_eq!(pay_rules(&lint_md(wa)), ["pay-benefits-missing"]);

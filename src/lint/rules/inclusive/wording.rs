@@ -203,9 +203,10 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 found.push((si, h, &FEMININE_ROLE));
             }
         }
-        let asks = title_open
-            .then(|| masculine_asks(ctx.lang, p))
-            .unwrap_or_default();
+        let asks = match title_open {
+            true => masculine_asks(ctx.lang, p),
+            false => Vec::new(),
+        };
         let roles = masculine_roles(ctx.lang, p).into_iter();
         let masculine = roles
             .map(|r| (r, &MASCULINE_ROLE))

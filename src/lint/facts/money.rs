@@ -1002,7 +1002,52 @@ fn phone_number(chars: &[char], start: usize, end: usize) -> bool {
 /// Pay worded with no figure: a listed phrase, pay said to depend on something or
 /// praised, or pay told in words under its own heading or label.
 pub(super) fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
-    listed_vague(prep).or_else(|| described_pay(prep))
+    listed_vague(prep)
+        .or_else(|| described_pay(prep))
+        .or_else(|| pay_offered_bare(prep))
+}
+
+/// Words that may stand beside a pay noun in an offer that states no figure ("Salary
+/// base plus commissions", "Base salary + bonus").
+const BARE_PAY_WORDS: &[&str] = &[
+    "base",
+    "basic",
+    "plus",
+    "and",
+    "with",
+    "commission",
+    "commissions",
+    "bonus",
+    "bonuses",
+    "hourly",
+    "annual",
+    "monthly",
+    "weekly",
+];
+
+/// A list item that offers pay by its name alone ("Salary base", "Base salary plus
+/// commissions" among "What we offer"): pay spoken of, no figure given.
+fn pay_offered_bare(prep: &[Prepared<'_>]) -> Option<PayFacts> {
+    let p = prep.iter().find(|p| {
+        let toks = p.toks;
+        p.seg.kind == SegKind::Bullet
+            && (1..=5).contains(&toks.len())
+            && !has_figure(p.chars)
+            && toks
+                .iter()
+                .any(|t| words().pay_nouns.contains(&t.lower.as_str()))
+            && toks.iter().all(|t| {
+                words().pay_nouns.contains(&t.lower.as_str())
+                    || BARE_PAY_WORDS.contains(&t.lower.as_str())
+            })
+    })?;
+    let last = p.toks.len() - 1;
+    Some(PayFacts {
+        open_ended: Some(p.tok_text(0, last)),
+        loc: Some(p.seg.loc_at(p.toks[0].start)),
+        end: p.seg.exact.then(|| p.seg.loc_at(p.toks[last].end)),
+        ..PayFacts::default()
+    })
 }
 
 /// Does the segment give pay: a figure [`find_pay`] takes as pay, or a pay grade?

@@ -1077,6 +1077,23 @@ fn pay_not_given_and_pay_schemes_are_not_vague_pay() {
         None
     );
     assert!(facts("We offer an attractive salary.").pay.is_some());
+    // Pay offered by its name alone, with no figure, is pay described.
+    for item in [
+        "Salary base",
+        "Base salary plus commissions",
+        "Salary + bonus",
+    ] {
+        let text = format!("# Driver\n\n## What we offer\n\n- {item}\n- Paid holidays\n");
+        let pay = facts(&text).pay;
+        assert!(
+            pay.is_some_and(|p| p.min.is_none() && p.open_ended.is_some()),
+            "{item}"
+        );
+    }
+    assert_eq!(
+        facts("# Driver\n\n## What we offer\n\n- Paid holidays\n- Training\n").pay,
+        None
+    );
 }
 
 #[test]

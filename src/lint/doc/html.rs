@@ -141,12 +141,10 @@ fn template_comment_end(s: &str) -> Option<usize> {
 /// `text` with its entities decoded ("Up to &pound;30,000" → "Up to £30,000"), as a
 /// page shows it; `None` when it has none.
 pub(super) fn decode_entities(text: &str) -> Option<String> {
-    let first = text.find('&')?;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    let mut at = first;
     let mut decoded = false;
-    loop {
+    while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         match entity_at(rest) {
@@ -159,10 +157,6 @@ pub(super) fn decode_entities(text: &str) -> Option<String> {
                 out.push('&');
                 rest = &rest[1..];
             }
-        }
-        match rest.find('&') {
-            Some(next) => at = next,
-            None => break,
         }
     }
     out.push_str(rest);

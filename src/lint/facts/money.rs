@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use super::super::data::{self, Text};
-use super::super::text::{Hit, PhraseSet, is_word_char};
+use super::super::text::{PhraseSet, is_word_char};
 use super::{Facts, PayFacts, Prepared, Section, SegKind, Token};
 use crate::money::DOLLAR;
 
@@ -1164,20 +1164,23 @@ fn not_given(p: &Prepared<'_>) -> bool {
     words().not_given.iter().any(|w| text.contains(w.as_str()))
 }
 
+/// Does a scheme word follow token `i` ("salary packaging", "salary sacrifice")? Then
+/// the pay noun there names a benefit scheme, not the pay.
+fn scheme_after(p: &Prepared<'_>, i: usize) -> bool {
+    p.toks
+        .get(i + 1)
+        .is_some_and(|t| words().scheme_words.contains(&t.lower.as_str()))
+}
+
 /// A listed phrase ("competitive salary"), pay said to depend on something or praised,
 /// or a word of that kind alone under a pay heading.
 fn listed_vague(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     for p in prep.iter().filter(|p| !names_pay_grade(p)) {
         // "attractive salary packaging benefits": praise of a benefit scheme.
-        let scheme = |h: &Hit| {
-            p.toks
-                .get(h.last + 1)
-                .is_some_and(|t| words().scheme_words.contains(&t.lower.as_str()))
-        };
         let hit = p
             .find(&words().vague)
             .into_iter()
-            .find(|h| !scheme(h))
+            .find(|h| !scheme_after(p, h.last))
             .or_else(|| {
                 let in_context = p.find(&words().vague_in_context);
                 in_context.into_iter().next().filter(|_| speaks_of_pay(p))
@@ -1231,10 +1234,8 @@ fn speaks_of_pay(p: &Prepared<'_>) -> bool {
 /// they are one phrase ("ein attraktives, leistungsabhängiges Einkommen").
 fn wording(p: &Prepared<'_>) -> Option<(usize, usize)> {
     // "attractive salary packaging": the pay noun names a benefit scheme.
-    let scheme = p.toks.windows(2).any(|w| {
-        words().pay_nouns.contains(&w[0].lower.as_str())
-            && words().scheme_words.contains(&w[1].lower.as_str())
-    });
+    let scheme = (0..p.toks.len())
+        .any(|i| words().pay_nouns.contains(&p.toks[i].lower.as_str()) && scheme_after(p, i));
     if scheme {
         return None;
     }

@@ -82,16 +82,22 @@ pub fn table(tag: &str) -> Option<&'static Table> {
     if let Some(table) = built.get(tag) {
         return *table;
     }
-    let table = build_one(DATA, tag)
+    let table = build_one(data(), tag)
         .unwrap_or_else(|e| panic!("src/spelling.toml: {e}"))
         .map(|t| &*Box::leak(Box::new(t)));
     built.insert(tag.to_string(), table);
     table
 }
 
+/// The embedded mapping, parsed once: the lint's `locale-mismatch` asks for every
+/// locale's table, and parsing the file per locale was most of a one-file lint.
+fn data() -> &'static File {
+    static FILE: std::sync::OnceLock<File> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| toml::from_str(DATA).unwrap_or_else(|e| panic!("src/spelling.toml: {e}")))
+}
+
 /// The table of `tag` alone; `None` when no group names it.
-fn build_one(text: &str, tag: &str) -> Result<Option<Table>, String> {
-    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+fn build_one(file: &File, tag: &str) -> Result<Option<Table>, String> {
     let mut table: Option<Table> = None;
     for group in file
         .group

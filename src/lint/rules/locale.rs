@@ -19,8 +19,8 @@
 //! "Color Street Inc.") is left alone. "check" the verb is never a finding: only
 //! phrases whose other words make it the bank document are listed.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Deserialize;
 
@@ -83,16 +83,18 @@ pub fn us_terms(tag: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// The matcher for `tag`, built once per locale.
+/// The matcher for `tag`, built the first time a posting in that locale is read:
+/// a run over one locale's postings builds one, not all of them.
 fn matcher(tag: &str) -> Option<&'static Matcher> {
-    static ALL: OnceLock<HashMap<String, Matcher>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        locale::tags()
-            .filter(|t| *t != locale::DEFAULT)
-            .map(|t| (t.to_string(), build(t)))
-            .collect()
-    })
-    .get(tag)
+    static BUILT: Mutex<BTreeMap<String, Option<&'static Matcher>>> = Mutex::new(BTreeMap::new());
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(m) = built.get(tag) {
+        return *m;
+    }
+    let known = tag != locale::DEFAULT && locale::tags().any(|t| t == tag);
+    let m = known.then(|| &*Box::leak(Box::new(build(tag))));
+    built.insert(tag.to_string(), m);
+    m
 }
 
 fn build(tag: &str) -> Matcher {

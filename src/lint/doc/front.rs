@@ -279,12 +279,14 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         let indent = line.len() - line.trim_start().len();
         let raw = &line[value_off..];
         let value = raw.trim();
-        let value = match json {
-            true => match json_value(value) {
-                Some(v) => v,
-                None => continue,
-            },
-            false => value,
+        // JSON, inside `---` fences too (YAML reads JSON as its flow style).
+        let value = match json_value(value) {
+            Some(v) if json => v,
+            Some(_) => value,
+            // A pay object ("salary": { "minValue": 44000, … }) is read as YAML's
+            // pay map is; other objects' keys are read in turn.
+            None if role(key) == Some(Role::Pay) => "",
+            None => continue,
         };
         let fallback = || {
             let block = value.is_empty() || value.starts_with(['|', '>']);
@@ -349,7 +351,9 @@ fn pay_map(lines: &[(usize, &str)], toml: bool) -> Option<String> {
         let Some((key, off)) = key_of(line, toml) else {
             continue;
         };
-        if let Some((v, _, _)) = scalar(line[off..].trim(), toml) {
+        // JSON writes a comma after each value but the last.
+        let value = line[off..].trim().trim_end_matches(',');
+        if let Some((v, _, _)) = scalar(value, toml) {
             get.insert(normal(key).replace(' ', ""), v);
         }
     }
@@ -361,6 +365,7 @@ fn pay_map(lines: &[(usize, &str)], toml: bool) -> Option<String> {
     };
     let currency = get
         .get("currency")
+        .or_else(|| get.get("currencycode"))
         .map_or(String::new(), |c| format!("{c} "));
     let unit = get
         .get("unittext")

@@ -698,6 +698,19 @@ fn json_front_matter_is_read_as_hugo_writes_it() {
 }
 
 #[test]
+fn a_json_pay_object_is_read_as_a_yaml_pay_map() {
+    let src = "---\n{\n\t\"title\": \"Designer\",\n\t\"salary\": {\n\t\t\"currencyCode\": \"GBP\",\n\t\t\"minValue\": 44000,\n\t\t\"maxValue\": 48000\n\t},\n\t\"tags\": [\"design\"]\n}\n---\n\nText.\n";
+    let doc = Doc::from_markdown("p.md", src);
+    let pay: Vec<&str> = doc
+        .segments
+        .iter()
+        .filter(|s| s.section == Section::Pay)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(pay, ["Salary: GBP 44000 - 48000"]);
+}
+
+#[test]
 fn html_blocks_in_markdown_are_read_in_their_section() {
     let src = "# Engineer\n\n## Pay\n\n<p>Salary range is $90k to $120k.</p>\n\nMore text.\n";
     let doc = Doc::from_markdown("p.md", src);

@@ -1339,7 +1339,17 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
         |_: usize, k: usize| matches!(p.slice(toks[k - 1].end, toks[k].start).trim(), "" | ",");
     let is = |list: &[&str], k: usize| list.contains(&toks[k].lower.as_str());
     let praise = |i: usize| praise_word(&toks[i].lower);
-    let before_noun = || word_then(p, praise, 2, next_to, |k| pay_noun_at(p, k));
+    // "above-market compensation": the tokenizer parts a hyphenated praise word.
+    let before_noun = || {
+        word_then(
+            p,
+            |i| praise(i) || hyphened_praise(p, i).is_some(),
+            2,
+            next_to,
+            |k| pay_noun_at(p, k),
+        )
+        .map(|(i, k)| (hyphened_praise(p, i).unwrap_or(i), k))
+    };
     let after_noun = || {
         word_then(
             p,
@@ -1383,6 +1393,21 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
         .or_else(after_noun)
         .or_else(praised_participle)
         .or_else(predicative)
+}
+
+/// A listed praise word written with hyphens ("above-market", "top-of-market") ending
+/// at token `i`: its first token.
+fn hyphened_praise(p: &Prepared<'_>, i: usize) -> Option<usize> {
+    let toks = p.toks;
+    let hyphen = |k: usize| k > 0 && p.slice(toks[k - 1].end, toks[k].start) == "-";
+    let mut first = i;
+    while hyphen(first) && i - first < 3 {
+        first -= 1;
+        if praise_word(&p.slice(toks[first].start, toks[i].end).to_lowercase()) {
+            return Some(first);
+        }
+    }
+    None
 }
 
 /// A word that praises pay: listed, or a German stem with an adjective ending.

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use super::super::Severity;
 use super::super::data;
-use super::super::doc::Section;
+use super::super::doc::{Section, SegKind};
 use super::super::facts::{Prepared, experience_asks};
 use super::super::lang::Lang;
 use super::super::matcher::{self, Found, Matcher, english};
@@ -94,6 +94,21 @@ struct Lists {
     /// Words of a title or duty that make hearing or sight part of the work.
     #[serde(deserialize_with = "data::words")]
     sensory_work: &'static [&'static str],
+    /// A driving licence, in English, German and French ([`licence`]).
+    #[serde(deserialize_with = "data::words")]
+    licence_phrases: &'static [&'static str],
+    /// Words that put driving or travel in the job.
+    #[serde(deserialize_with = "data::words")]
+    driving_work: &'static [&'static str],
+    /// Words that make a sentence ask for what it names.
+    #[serde(deserialize_with = "data::words")]
+    ask_words: &'static [&'static str],
+    /// Words that make an ask a wish.
+    #[serde(deserialize_with = "data::words")]
+    wish_words: &'static [&'static str],
+    /// Words after "or" that make the licence one proof of identity among others.
+    #[serde(deserialize_with = "data::words")]
+    identity_words: &'static [&'static str],
     /// Words of a title or duty that make the work itself physical.
     #[serde(deserialize_with = "data::words")]
     physical_work: &'static [&'static str],
@@ -264,6 +279,7 @@ fn sets() -> &'static (Matcher, PhraseSet) {
 
 /// Runs the listed terms, physical-ability asks, experience asks and the ban list.
 pub fn check(ctx: &mut Ctx<'_>) {
+    licence::driving_licence(ctx);
     if ctx.lang != Lang::En {
         // German and French have lists of their own; the English checks below read
         // English grammar ("between 25 and 35", "-man" titles, "3+ years").
@@ -610,7 +626,7 @@ fn listed_terms(ctx: &mut Ctx<'_>) {
             if ex.covers(&h) || name || negated || !in_scope(terms, p, &f, term) {
                 continue;
             }
-            if term.application && !asks_to_apply(p, f.first) {
+            if term.application && !asks_to_apply(ctx, si, f.first) {
                 continue;
             }
             found.push((si, h, p.tok_text(f.first, f.last)));
@@ -690,15 +706,35 @@ fn team_as_family(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Is token `i` where the posting asks for an application: the how-to-apply section,
-/// or a sentence that names the application ("send your CV with a photo")?
-fn asks_to_apply(p: &Prepared<'_>, i: usize) -> bool {
+/// Is token `i` of segment `si` where the posting asks for an application: the
+/// how-to-apply section, a sentence that names the application ("send your CV with a
+/// photo"), or a list item under a line that does ("Send us these documents: … - a
+/// passport photo")?
+fn asks_to_apply(ctx: &Ctx<'_>, si: usize, i: usize) -> bool {
+    let p = &ctx.prep[si];
     if p.seg.section == Section::Apply {
         return true;
     }
-    p.sentence_words(p.toks[i].start)
-        .iter()
-        .any(|t| lists().application_words.contains(&t.lower.as_str()))
+    let applies = |t: &Token| lists().application_words.contains(&t.lower.as_str());
+    if p.sentence_words(p.toks[i].start).iter().any(applies) {
+        return true;
+    }
+    // A lead-in names the documents the list then gives.
+    let names = |t: &Token| applies(t) || t.lower == "documents";
+    p.seg.kind == SegKind::Bullet && lead_in(ctx, si).is_some_and(|l| l.toks.iter().any(names))
+}
+
+/// The paragraph a list item's list hangs from: the segment before its list's first
+/// item, when it is a paragraph of the same section.
+fn lead_in<'c>(ctx: &'c Ctx<'_>, si: usize) -> Option<&'c Prepared<'c>> {
+    let list = ctx.prep[si].seg.list?;
+    let first = (0..=si)
+        .rev()
+        .take_while(|&k| ctx.prep[k].seg.list == Some(list))
+        .last()?;
+    let before = ctx.prep.get(first.checked_sub(1)?)?;
+    (before.seg.kind == SegKind::Prose && before.seg.section == ctx.prep[si].seg.section)
+        .then_some(before)
 }
 
 /// Is a term marked for a subject check about the applicant? A lone pronoun must refer
@@ -1023,6 +1059,7 @@ fn banned(ctx: &mut Ctx<'_>) {
     }
 }
 
+mod licence;
 mod people;
 mod wording;
 

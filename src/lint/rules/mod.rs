@@ -154,7 +154,7 @@ rules! {
     GenderBalance = "gender-balance", gender, Note, EN, "The posting's overall gender-coded wording verdict.";
     GenderedTerm = "gendered-term", inclusive, Warning, EN_DE_FR, "A gendered term or pronoun for the candidate (he/his, guys, manpower, salesman).";
     AgeCoded = "age-coded", inclusive, Warning, EN_DE_FR, "Wording that signals a preferred age (digital native, young, recent graduate, energetic).";
-    AbilityAssumption = "ability-assumption", inclusive, Warning, EN, "A physical ability required without saying why it is essential.";
+    AbilityAssumption = "ability-assumption", inclusive, Warning, EN_DE_FR, "A physical ability required without saying why it is essential, or a driving licence asked for a job that names no driving.";
     HypeTitle = "hype-title", inclusive, Warning, EN_DE_FR, "A hype title (rockstar, ninja, guru, wizard).";
     CultureCliche = "culture-cliche", inclusive, Warning, EN_DE_FR, "A culture cliché (work hard play hard, hit the ground running, we're a family; familiäres Arbeitsklima, ambiance familiale).";
     Cliche = "cliche", inclusive, Note, EN, "A tired phrase that tells candidates little (fast-paced, top of your game, heroic).";

@@ -691,6 +691,15 @@ fn m_de(body: &str, rule: &str) -> Vec<String> {
     matched(&lint_md(&text), rule)
 }
 
+/// `rule`'s matches in a French posting, as [`m_de`] for German.
+fn m_fr(body: &str, rule: &str) -> Vec<String> {
+    let text = format!(
+        "# Infirmier ou infirmière (h/f)\n\nVous travaillez dans notre clinique à Genève avec les patients et \
+         avec nous dans une équipe, et vous planifiez la journée avec vos collègues. {body}\n"
+    );
+    matched(&lint_md(&text), rule)
+}
+
 #[test]
 fn german_verbs_ending_in_men_name_no_sex() {
     assert!(
@@ -740,6 +749,33 @@ fn native_speaker_asks_name_a_language_and_offer_no_level() {
     ] {
         assert!(m_de(body, "native-speaker").is_empty(), "{body}");
     }
+    // A level beside another word is the other language's: the mother tongue is asked.
+    assert_eq!(
+        m_de(
+            "Muttersprache Deutsch, Englisch auf Niveau B2 und Französisch.",
+            "native-speaker"
+        ),
+        ["Muttersprache"]
+    );
+    assert!(m_de("Deutsch: Muttersprache oder C1.", "native-speaker").is_empty());
+}
+
+#[test]
+fn a_french_mother_tongue_with_a_level_for_the_other_language_is_asked() {
+    assert_eq!(
+        m_fr(
+            "Langue maternelle française ou allemande (niveau B2), avec de bonnes connaissances de l'autre langue.",
+            "native-speaker"
+        ),
+        ["Langue maternelle"]
+    );
+    assert!(
+        m_fr(
+            "Français langue maternelle ou niveau C1 exigé.",
+            "native-speaker"
+        )
+        .is_empty()
+    );
 }
 
 #[test]

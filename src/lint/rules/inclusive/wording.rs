@@ -185,7 +185,7 @@ pub fn check(ctx: &mut Ctx<'_>) {
                 || (term.rule == RuleId::PayVague && (pay_said || names_pay_grade(p)))
                 || (term.rule == RuleId::GenderedTerm && paired(p, &h))
                 || (term.pronoun && !about_applicant(c.lists, p, h.first))
-                || (term.rule == RuleId::NativeSpeaker && !asks_native(c.lists, p, h.first))
+                || (term.rule == RuleId::NativeSpeaker && !asks_native(c.lists, p, &h))
                 || name_not_word(p, &h, term);
             // One finding per stretch of text and rule ("le candidat idéal").
             if !skip && !overlaps(&found, si, &h, term.rule) {
@@ -508,15 +508,70 @@ fn hits(c: &'static Compiled, p: &Prepared<'_>) -> Vec<(Hit, &'static Term)> {
     stemmed.chain(exact).collect()
 }
 
-/// Is the native-speaker word at token `i` an ask: its sentence names a language and
-/// offers no CEFR level (A1-C2) instead?
-fn asks_native(lists: &Lists, p: &Prepared<'_>, i: usize) -> bool {
-    let words = p.sentence_words(p.toks[i].start);
-    let level = |w: &str| matches!(w, "a1" | "a2" | "b1" | "b2" | "c1" | "c2");
+/// Is the native-speaker word at `h` an ask: its sentence names a language and the
+/// word is not offered beside a CEFR level (A1-C2) that would do instead?
+fn asks_native(lists: &Lists, p: &Prepared<'_>, h: &Hit) -> bool {
+    let words = p.sentence_words(p.toks[h.first].start);
     words
         .iter()
         .any(|t| lists.language_names.contains(&t.lower.as_str()))
-        && !words.iter().any(|t| level(&t.lower))
+        && !level_beside(p, h)
+}
+
+/// Words that may stand between a native-speaker word and a level offered in its place:
+/// "muttersprachliches Niveau bzw. C1", "langue maternelle ou niveau C1", "native or C1
+/// level". Any other word makes the level another language's ("Langue maternelle
+/// française ou allemande (niveau B2) avec de bonnes connaissances de l'autre langue"
+/// still asks for a mother tongue).
+const LEVEL_GAP: &[&str] = &[
+    "oder",
+    "bzw",
+    "beziehungsweise",
+    "mindestens",
+    "auf",
+    "dem",
+    "einem",
+    "niveau",
+    "sprachniveau",
+    "ou",
+    "au",
+    "moins",
+    "un",
+    "or",
+    "at",
+    "least",
+    "a",
+    "level",
+    "min",
+    "mind",
+    "ger",
+    "cefr",
+    "cecrl",
+    "equivalent",
+    "équivalent",
+    "gleichwertig",
+];
+
+/// Is a CEFR level offered as an alternative next to the native-speaker word at `h`,
+/// within a few words and with only [`LEVEL_GAP`] words between?
+fn level_beside(p: &Prepared<'_>, h: &Hit) -> bool {
+    const REACH: usize = 5;
+    let level = |k: usize| {
+        matches!(
+            p.toks[k].lower.as_str(),
+            "a1" | "a2" | "b1" | "b2" | "c1" | "c2"
+        )
+    };
+    let gap = |k: usize| LEVEL_GAP.contains(&p.toks[k].lower.as_str());
+    let (from, to) = p.sentence_at(p.toks[h.first].start);
+    let after = (h.last + 1..p.toks.len().min(h.last + 1 + REACH))
+        .take_while(|&k| p.toks[k].start < to)
+        .find(|&k| !gap(k));
+    let before = (h.first.saturating_sub(REACH)..h.first)
+        .rev()
+        .take_while(|&k| p.toks[k].start >= from)
+        .find(|&k| !gap(k));
+    after.is_some_and(level) || before.is_some_and(level)
 }
 
 /// Does the noun at token `i` name the person sought ("einen Mitarbeiter", "Wir suchen

@@ -32,9 +32,6 @@ use crate::locale::{self, Locale};
 
 const RULE: RuleId = RuleId::LocaleMismatch;
 
-/// The US-only terms, embedded.
-const DATA: &str = include_str!("../data/locale.toml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -68,9 +65,7 @@ struct Matcher {
 
 fn terms() -> &'static File {
     static FILE: OnceLock<File> = OnceLock::new();
-    FILE.get_or_init(|| {
-        toml::from_str(DATA).unwrap_or_else(|e| panic!("src/lint/data/locale.toml: {e}"))
-    })
+    FILE.get_or_init(|| super::super::data::load("locale"))
 }
 
 /// The US-only terms noted in a posting for `tag`, as listed (`401(k)`, `GED`…).

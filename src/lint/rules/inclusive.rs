@@ -97,6 +97,9 @@ struct Lists {
     /// A driving licence, in English, German and French ([`licence`]).
     #[serde(deserialize_with = "data::words")]
     licence_phrases: &'static [&'static str],
+    /// Words that start a German word for a driving licence ("Führerscheinbesitz").
+    #[serde(deserialize_with = "data::words")]
+    licence_prefixes: &'static [&'static str],
     /// Words that put driving or travel in the job.
     #[serde(deserialize_with = "data::words")]
     driving_work: &'static [&'static str],

@@ -758,6 +758,7 @@ fn native_speaker_asks_name_a_language_and_offer_no_level() {
         ["Muttersprache"]
     );
     assert!(m_de("Deutsch: Muttersprache oder C1.", "native-speaker").is_empty());
+    assert!(m_de("Muttersprache Deutsch oder Niveau C1.", "native-speaker").is_empty());
 }
 
 #[test]

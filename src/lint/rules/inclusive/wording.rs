@@ -515,7 +515,7 @@ fn asks_native(lists: &Lists, p: &Prepared<'_>, h: &Hit) -> bool {
     words
         .iter()
         .any(|t| lists.language_names.contains(&t.lower.as_str()))
-        && !level_beside(p, h)
+        && !level_beside(lists, p, h)
 }
 
 /// Words that may stand between a native-speaker word and a level offered in its place:
@@ -553,24 +553,29 @@ const LEVEL_GAP: &[&str] = &[
 ];
 
 /// Is a CEFR level offered as an alternative next to the native-speaker word at `h`,
-/// within a few words and with only [`LEVEL_GAP`] words between?
-fn level_beside(p: &Prepared<'_>, h: &Hit) -> bool {
-    const REACH: usize = 5;
+/// within a few words and with only [`LEVEL_GAP`] words and the one language between
+/// ("Muttersprache Deutsch oder C1"; two languages make the level the other one's)?
+fn level_beside(lists: &Lists, p: &Prepared<'_>, h: &Hit) -> bool {
+    const REACH: usize = 6;
     let level = |k: usize| {
         matches!(
             p.toks[k].lower.as_str(),
             "a1" | "a2" | "b1" | "b2" | "c1" | "c2"
         )
     };
-    let gap = |k: usize| LEVEL_GAP.contains(&p.toks[k].lower.as_str());
     let (from, to) = p.sentence_at(p.toks[h.first].start);
-    let after = (h.last + 1..p.toks.len().min(h.last + 1 + REACH))
-        .take_while(|&k| p.toks[k].start < to)
-        .find(|&k| !gap(k));
-    let before = (h.first.saturating_sub(REACH)..h.first)
-        .rev()
-        .take_while(|&k| p.toks[k].start >= from)
-        .find(|&k| !gap(k));
+    let first_other = |ks: &mut dyn Iterator<Item = usize>| {
+        let mut languages = 0;
+        ks.take_while(|&k| p.toks[k].start >= from && p.toks[k].start < to)
+            .find(|&k| {
+                let w = p.toks[k].lower.as_str();
+                let language = lists.language_names.contains(&w) && !LEVEL_GAP.contains(&w);
+                languages += usize::from(language);
+                !(LEVEL_GAP.contains(&w) || (language && languages == 1))
+            })
+    };
+    let after = first_other(&mut (h.last + 1..p.toks.len().min(h.last + 1 + REACH)));
+    let before = first_other(&mut (h.first.saturating_sub(REACH)..h.first).rev());
     after.is_some_and(level) || before.is_some_and(level)
 }
 

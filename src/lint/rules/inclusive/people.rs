@@ -162,9 +162,13 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     if outreach(p, i) {
         return None;
     }
-    let noun = l.job_nouns.contains(&word(i + 1));
-    let adjective = matches!(word(i), "male" | "female" | "males" | "females");
-    if noun && adjective || matches!(word(i + 1), "only" | "preferred") {
+    // "our female staff" are the staff there now.
+    let adjective = matches!(word(i), "male" | "female" | "males" | "females")
+        && word(i.wrapping_sub(1)) != "our";
+    if let Some(noun) = adjective.then(|| job_noun_after(p, i)).flatten() {
+        return Some((i, noun));
+    }
+    if matches!(word(i + 1), "only" | "preferred") {
         return Some((i, i + 1));
     }
     // "prefer a male", "we'd like a woman": a preference word up to five words before.
@@ -179,13 +183,42 @@ fn preference_at(p: &Prepared<'_>, i: usize) -> Option<(usize, usize)> {
     Some((lead, i))
 }
 
+/// The job noun a sex adjective at `i` describes: the next word, or one after other
+/// adjectives joined by "and" or a comma ("female and bilingual instructors"; "male and
+/// female staff" names both and is read before this).
+fn job_noun_after(p: &Prepared<'_>, i: usize) -> Option<usize> {
+    const REACH: usize = 4;
+    let l = lists();
+    let toks = p.toks;
+    let noun = |k: usize| l.job_nouns.contains(&toks[k].lower.as_str());
+    if toks.get(i + 1).is_some_and(|_| noun(i + 1)) {
+        return Some(i + 1);
+    }
+    if toks
+        .get(i + 1)
+        .is_none_or(|t| !matches!(t.lower.as_str(), "and" | "or"))
+        && !p.slice(toks[i].end, toks.get(i + 1)?.start).contains(',')
+    {
+        return None;
+    }
+    (i + 2..toks.len().min(i + 2 + REACH))
+        .take_while(|&k| {
+            let t = &toks[k];
+            !l.sex_words.contains(&t.lower.as_str())
+                && !p.slice(toks[k - 1].end, t.start).contains(['.', ';', ':'])
+        })
+        .find(|&k| noun(k))
+}
+
 /// Is the sentence of token `i` outreach or positive action, which equality law allows:
 /// "Female applicants are explicitly encouraged to apply", "women are welcome to
 /// apply", "preference will be given to women when equally qualified"?
 fn outreach(p: &Prepared<'_>, i: usize) -> bool {
     let words = p.sentence_words(p.toks[i].start);
     let has = |w: &str| words.iter().any(|t| t.lower == w);
-    ((has("encouraged") || has("encourage") || has("welcome")) && has("apply"))
+    has("encouraged")
+        || has("encourage")
+        || has("welcome")
         || (has("equally") && has("qualified"))
         || (has("equal") && (has("qualification") || has("qualifications")))
 }

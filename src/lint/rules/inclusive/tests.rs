@@ -820,6 +820,31 @@ fn like_wants_only_as_a_verb() {
 }
 
 #[test]
+fn a_sex_adjective_with_other_adjectives_before_the_job_noun_is_a_preference() {
+    assert_eq!(
+        m(
+            "Female and bi-lingual instructors are in high demand.",
+            "sex-preference"
+        ),
+        ["Female and bi-lingual instructors"]
+    );
+    assert_eq!(
+        m(
+            "Female, Spanish-speaking nurses are preferred.",
+            "sex-preference"
+        ),
+        ["Female, Spanish-speaking nurses"]
+    );
+    for body in [
+        "We need male and female staff for both shifts.",
+        "We welcome female and minority candidates.",
+        "Our female staff run the night shift.",
+    ] {
+        assert!(m(body, "sex-preference").is_empty(), "{body}");
+    }
+}
+
+#[test]
 fn a_team_sold_as_a_family_with_adjectives_between() {
     assert_eq!(
         m_lang(

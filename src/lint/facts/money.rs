@@ -1008,7 +1008,8 @@ pub(super) fn vague_pay(prep: &[Prepared<'_>]) -> Option<PayFacts> {
 }
 
 /// Words that may stand beside a pay noun in an offer that states no figure ("Salary
-/// base plus commissions", "Base salary + bonus").
+/// base plus commissions", "Base salary + bonus", "Salary base plus commissions and
+/// travel expenses paid").
 const BARE_PAY_WORDS: &[&str] = &[
     "base",
     "basic",
@@ -1023,7 +1024,15 @@ const BARE_PAY_WORDS: &[&str] = &[
     "annual",
     "monthly",
     "weekly",
+    "travel",
+    "expenses",
+    "paid",
+    "reimbursed",
+    "tips",
 ];
+
+/// The most words a list item offering pay by name alone may have.
+const BARE_PAY_ITEM: usize = 8;
 
 /// A list item that offers pay by its name alone ("Salary base", "Base salary plus
 /// commissions" among "What we offer"): pay spoken of, no figure given.
@@ -1031,7 +1040,7 @@ fn pay_offered_bare(prep: &[Prepared<'_>]) -> Option<PayFacts> {
     let p = prep.iter().find(|p| {
         let toks = p.toks;
         p.seg.kind == SegKind::Bullet
-            && (1..=5).contains(&toks.len())
+            && (1..=BARE_PAY_ITEM).contains(&toks.len())
             && !has_figure(p.chars)
             && toks
                 .iter()

@@ -1082,6 +1082,7 @@ fn pay_not_given_and_pay_schemes_are_not_vague_pay() {
         "Salary base",
         "Base salary plus commissions",
         "Salary + bonus",
+        "Salary base plus commissions and travel expenses paid",
     ] {
         let text = format!("# Driver\n\n## What we offer\n\n- {item}\n- Paid holidays\n");
         let pay = facts(&text).pay;
@@ -1092,6 +1093,10 @@ fn pay_not_given_and_pay_schemes_are_not_vague_pay() {
     }
     assert_eq!(
         facts("# Driver\n\n## What we offer\n\n- Paid holidays\n- Training\n").pay,
+        None
+    );
+    assert_eq!(
+        facts("# Driver\n\n## What we offer\n\n- Travel expenses paid\n- Training\n").pay,
         None
     );
 }

@@ -617,6 +617,14 @@ impl Matcher {
             if Lang::has(w.applicant, word) {
                 return true;
             }
+            // "college aged programmers/students": of two nouns given as alternatives
+            // the first says whom the words describe; the sentence decides the rest.
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| p.slice(toks[k].end, n.start) == "/")
+            {
+                break;
+            }
         }
         let start = self.clause_start(p, f.first);
         // The employer speaking of itself ("we are a young team"), unless it goes on

@@ -350,6 +350,14 @@ fn generations_mature_candidates_and_young_hires() {
         ),
         ["college aged"]
     );
+    // Of two nouns given as alternatives, the first says whom the words describe.
+    assert_eq!(
+        m(
+            "We welcome high-school and college aged programmers/students.",
+            "age-coded"
+        ),
+        ["college aged"]
+    );
     // The market, the company and the people served are not the applicant.
     for text in [
         "Everyone knows us as the Gen Z and millennial travel app.",
@@ -357,6 +365,7 @@ fn generations_mature_candidates_and_young_hires() {
         "We mentor young people.",
         "We are a young team looking for a developer.",
         "We are looking for a developer to teach college-age students.",
+        "We are looking for a developer to teach young patients/children.",
     ] {
         assert!(m(text, "age-coded").is_empty(), "{text}");
     }

@@ -187,6 +187,26 @@ pub fn for_language(language: &str, country: &str) -> Option<&'static Locale> {
         .map(Entry::locale)
 }
 
+/// Values built once per locale tag and kept for the life of the process (see
+/// [`once_per_tag`]).
+pub type PerTag<T> = std::sync::Mutex<BTreeMap<String, Option<&'static T>>>;
+
+/// The value of `tag` in `built`, made by `build` the first time the tag is asked
+/// for: a run over one locale's postings builds one locale's tables, not all of them.
+pub fn once_per_tag<T: Sync>(
+    built: &PerTag<T>,
+    tag: &str,
+    build: impl FnOnce() -> Option<T>,
+) -> Option<&'static T> {
+    let mut built = built.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(value) = built.get(tag) {
+        return *value;
+    }
+    let value = build().map(|v| &*Box::leak(Box::new(v)));
+    built.insert(tag.to_string(), value);
+    value
+}
+
 /// The tags of every locale, for messages and completion.
 pub fn tags() -> impl Iterator<Item = &'static str> {
     entries().iter().map(|e| e.tag)

@@ -77,16 +77,10 @@ const MEMO_MAX: usize = 50_000;
 /// Each locale's table is built the first time a posting in it is respelled,
 /// so a run in one locale builds one table.
 pub fn table(tag: &str) -> Option<&'static Table> {
-    static BUILT: Mutex<BTreeMap<String, Option<&'static Table>>> = Mutex::new(BTreeMap::new());
-    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(table) = built.get(tag) {
-        return *table;
-    }
-    let table = build_one(data(), tag)
-        .unwrap_or_else(|e| panic!("src/spelling.toml: {e}"))
-        .map(|t| &*Box::leak(Box::new(t)));
-    built.insert(tag.to_string(), table);
-    table
+    static BUILT: crate::locale::PerTag<Table> = Mutex::new(BTreeMap::new());
+    crate::locale::once_per_tag(&BUILT, tag, || {
+        build_one(data(), tag).unwrap_or_else(|e| panic!("src/spelling.toml: {e}"))
+    })
 }
 
 /// The embedded mapping, parsed once: the lint's `locale-mismatch` asks for every

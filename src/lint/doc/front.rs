@@ -279,13 +279,14 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         let indent = line.len() - line.trim_start().len();
         let raw = &line[value_off..];
         let value = raw.trim();
+        let own = role(key);
         // JSON, inside `---` fences too (YAML reads JSON as its flow style).
         let value = match json_value(value) {
             Some(v) if json => v,
             Some(_) => value,
             // A pay object ("salary": { "minValue": 44000, … }) is read as YAML's
             // pay map is; other objects' keys are read in turn.
-            None if role(key) == Some(Role::Pay) => "",
+            None if own == Some(Role::Pay) => "",
             None => continue,
         };
         let fallback = || {
@@ -301,7 +302,6 @@ pub(super) fn fields(src: &str, bodyless: bool) -> Vec<Field<'_>> {
         }
         // "jobs:" over a list of maps ("- job_title: …", "job_desc: …"): its keys are
         // read one by one, as at the top.
-        let own = role(key);
         if value.is_empty() && own.is_none() && holds_maps(&lines[i..], indent, toml) {
             continue;
         }

@@ -1408,9 +1408,8 @@ fn praised(p: &Prepared<'_>) -> Option<(usize, usize)> {
 /// at token `i`: its first token.
 fn hyphened_praise(p: &Prepared<'_>, i: usize) -> Option<usize> {
     let toks = p.toks;
-    let hyphen = |k: usize| k > 0 && p.slice(toks[k - 1].end, toks[k].start) == "-";
     let mut first = i;
-    while hyphen(first) && i - first < 3 {
+    while toks[first].hyphen_before && i - first < 3 {
         first -= 1;
         if praise_word(&p.slice(toks[first].start, toks[i].end).to_lowercase()) {
             return Some(first);

@@ -81,15 +81,11 @@ pub fn us_terms(tag: &str) -> Vec<&'static str> {
 /// The matcher for `tag`, built the first time a posting in that locale is read:
 /// a run over one locale's postings builds one, not all of them.
 fn matcher(tag: &str) -> Option<&'static Matcher> {
-    static BUILT: Mutex<BTreeMap<String, Option<&'static Matcher>>> = Mutex::new(BTreeMap::new());
-    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(m) = built.get(tag) {
-        return *m;
-    }
-    let known = tag != locale::DEFAULT && locale::tags().any(|t| t == tag);
-    let m = known.then(|| &*Box::leak(Box::new(build(tag))));
-    built.insert(tag.to_string(), m);
-    m
+    static BUILT: locale::PerTag<Matcher> = Mutex::new(BTreeMap::new());
+    locale::once_per_tag(&BUILT, tag, || {
+        let known = tag != locale::DEFAULT && locale::tags().any(|t| t == tag);
+        known.then(|| build(tag))
+    })
 }
 
 fn build(tag: &str) -> Matcher {

@@ -191,14 +191,13 @@ fn job_noun_after(p: &Prepared<'_>, i: usize) -> Option<usize> {
     let l = lists();
     let toks = p.toks;
     let noun = |k: usize| l.job_nouns.contains(&toks[k].lower.as_str());
-    if toks.get(i + 1).is_some_and(|_| noun(i + 1)) {
+    let next = toks.get(i + 1)?;
+    if noun(i + 1) {
         return Some(i + 1);
     }
-    if toks
-        .get(i + 1)
-        .is_none_or(|t| !matches!(t.lower.as_str(), "and" | "or"))
-        && !p.slice(toks[i].end, toks.get(i + 1)?.start).contains(',')
-    {
+    let coordinated = matches!(next.lower.as_str(), "and" | "or")
+        || p.slice(toks[i].end, next.start).contains(',');
+    if !coordinated {
         return None;
     }
     (i + 2..toks.len().min(i + 2 + REACH))
